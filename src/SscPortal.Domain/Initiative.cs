@@ -1,0 +1,152 @@
+namespace SscPortal.Domain;
+
+public enum Modality
+{
+    Bilateral = 1,
+    Triangular = 2,
+    Regional = 3,
+    Decentralised = 4,
+    PeopleToPeople = 5,
+}
+
+public enum Instrument
+{
+    Programme = 1,
+    Project = 2,
+    Action = 3,
+}
+
+/// <summary>IATI ActivityStatus codes.</summary>
+public enum ActivityStatus
+{
+    Pipeline = 1,
+    Implementation = 2,
+    Finalisation = 3,
+    Closed = 4,
+    Cancelled = 5,
+    Suspended = 6,
+}
+
+public enum CountryRole
+{
+    Provider = 1,
+    Recipient = 2,
+    /// <summary>Provider and recipient at once, common in regional SSC.</summary>
+    Both = 3,
+    /// <summary>The Southern provider in triangular cooperation.</summary>
+    FirstProvider = 4,
+    /// <summary>The supporting partner in triangular cooperation (often Northern or multilateral).</summary>
+    SecondProvider = 5,
+}
+
+public enum ActorRole
+{
+    Lead = 1,
+    Implementing = 2,
+    Funding = 3,
+    Facilitating = 4,
+    Participating = 5,
+}
+
+public enum PublicationState
+{
+    Draft = 0,
+    Published = 1,
+    Unpublished = 2,
+}
+
+/// <summary>A South-South cooperation initiative: a programme, project or action.</summary>
+public class Initiative
+{
+    public int Id { get; set; }
+    public required string Title { get; set; }
+    public required string Summary { get; set; }
+    public string? Description { get; set; }
+
+    /// <summary>The language the title and summary were written in (en, es, pt or fr).</summary>
+    public string Language { get; set; } = "en";
+
+    public Modality Modality { get; set; }
+    public Instrument Instrument { get; set; }
+    public ActivityStatus Status { get; set; }
+
+    public DateOnly? ApprovalDate { get; set; }
+    public DateOnly? PlannedStart { get; set; }
+    public DateOnly? PlannedEnd { get; set; }
+    public DateOnly? ActualStart { get; set; }
+    public DateOnly? ActualEnd { get; set; }
+
+    /// <summary>The organisation that owns (and alone may edit) this record.</summary>
+    public int OwnerId { get; set; }
+    public Actor? Owner { get; set; }
+
+    public PublicationState Publication { get; private set; } = PublicationState.Draft;
+    public DateTime? PublishedAt { get; private set; }
+    public string? UnpublishedReason { get; private set; }
+
+    public DateTime CreatedAt { get; set; }
+    public DateTime UpdatedAt { get; set; }
+
+    public List<InitiativeCountry> Countries { get; } = [];
+    public List<InitiativeActor> Actors { get; } = [];
+    public List<InitiativeSdg> Sdgs { get; } = [];
+    public List<InitiativeSector> Sectors { get; } = [];
+
+    public bool IsPublished => Publication == PublicationState.Published;
+
+    /// <summary>Makes the record public. Only a complete, consistent record can be published.</summary>
+    public void Publish(DateTime utcNow)
+    {
+        if (Publication == PublicationState.Published)
+            throw new DomainRuleException(RuleCode.AlreadyPublished);
+        var problems = InitiativeRules.Check(this, DateOnly.FromDateTime(utcNow));
+        if (problems.Count > 0)
+            throw new DomainRuleException(problems[0].Code);
+        Publication = PublicationState.Published;
+        PublishedAt = utcNow;
+        UnpublishedReason = null;
+    }
+
+    /// <summary>Withdraws a published record from the public, saying why to its owners.</summary>
+    public void Unpublish(string reason)
+    {
+        if (Publication != PublicationState.Published)
+            throw new DomainRuleException(RuleCode.NotPublished);
+        if (string.IsNullOrWhiteSpace(reason))
+            throw new DomainRuleException(RuleCode.ReasonRequired);
+        Publication = PublicationState.Unpublished;
+        UnpublishedReason = reason.Trim();
+    }
+}
+
+public class InitiativeCountry
+{
+    public int InitiativeId { get; set; }
+    public required string CountryCode { get; set; }
+    public Country? Country { get; set; }
+    public CountryRole Role { get; set; }
+}
+
+public class InitiativeActor
+{
+    public int InitiativeId { get; set; }
+    public Initiative? Initiative { get; set; }
+    public int ActorId { get; set; }
+    public Actor? Actor { get; set; }
+    public ActorRole Role { get; set; }
+}
+
+public class InitiativeSdg
+{
+    public int InitiativeId { get; set; }
+    public int GoalCode { get; set; }
+    public SdgGoal? Goal { get; set; }
+    public bool IsPrimary { get; set; }
+}
+
+public class InitiativeSector
+{
+    public int InitiativeId { get; set; }
+    public required string SectorCode { get; set; }
+    public Sector? Sector { get; set; }
+}

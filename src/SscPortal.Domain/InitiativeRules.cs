@@ -1,0 +1,82 @@
+namespace SscPortal.Domain;
+
+/// <summary>What can be wrong with an initiative; the web layer turns each code into a message in the reader's language.</summary>
+public enum RuleCode
+{
+    TitleRequired,
+    SummaryRequired,
+    BilateralNeedsProviderAndRecipient,
+    TriangularNeedsFirstProviderSecondProviderAndRecipient,
+    RegionalNeedsThreeCountries,
+    CountryListedTwice,
+    EndBeforeStart,
+    ActualDateInFuture,
+    MoreThanOnePrimarySdg,
+    OwnerNotAmongActors,
+    AlreadyPublished,
+    NotPublished,
+    ReasonRequired,
+}
+
+public sealed record RuleViolation(string Field, RuleCode Code);
+
+public sealed class DomainRuleException(RuleCode code) : Exception($"Domain rule broken: {code}")
+{
+    public RuleCode Code { get; } = code;
+}
+
+/// <summary>The rules an initiative must meet before it can be published (DOMAIN.md, "Initiatives").</summary>
+public static class InitiativeRules
+{
+    public static IReadOnlyList<RuleViolation> Check(Initiative initiative, DateOnly today)
+    {
+        var problems = new List<RuleViolation>();
+        if (string.IsNullOrWhiteSpace(initiative.Title))
+            problems.Add(new(nameof(Initiative.Title), RuleCode.TitleRequired));
+        if (string.IsNullOrWhiteSpace(initiative.Summary))
+            problems.Add(new(nameof(Initiative.Summary), RuleCode.SummaryRequired));
+
+        CheckCountries(initiative, problems);
+        CheckDates(initiative, today, problems);
+
+        if (initiative.Sdgs.Count(s => s.IsPrimary) > 1)
+            problems.Add(new(nameof(Initiative.Sdgs), RuleCode.MoreThanOnePrimarySdg));
+        if (initiative.Actors.All(a => a.ActorId != initiative.OwnerId))
+            problems.Add(new(nameof(Initiative.Actors), RuleCode.OwnerNotAmongActors));
+        return problems;
+    }
+
+    private static void CheckCountries(Initiative initiative, List<RuleViolation> problems)
+    {
+        var countries = initiative.Countries;
+        if (countries.GroupBy(c => c.CountryCode).Any(g => g.Count() > 1))
+            problems.Add(new(nameof(Initiative.Countries), RuleCode.CountryListedTwice));
+
+        bool Has(params CountryRole[] roles) => countries.Any(c => roles.Contains(c.Role));
+        switch (initiative.Modality)
+        {
+            case Modality.Bilateral when !(Has(CountryRole.Provider, CountryRole.Both) && Has(CountryRole.Recipient, CountryRole.Both)
+                                           && countries.Select(c => c.CountryCode).Distinct().Count() >= 2):
+                problems.Add(new(nameof(Initiative.Countries), RuleCode.BilateralNeedsProviderAndRecipient));
+                break;
+            case Modality.Triangular when !(Has(CountryRole.FirstProvider) && Has(CountryRole.SecondProvider) && Has(CountryRole.Recipient)):
+                problems.Add(new(nameof(Initiative.Countries), RuleCode.TriangularNeedsFirstProviderSecondProviderAndRecipient));
+                break;
+            case Modality.Regional when countries.Select(c => c.CountryCode).Distinct().Count() < 3:
+                problems.Add(new(nameof(Initiative.Countries), RuleCode.RegionalNeedsThreeCountries));
+                break;
+        }
+    }
+
+    private static void CheckDates(Initiative initiative, DateOnly today, List<RuleViolation> problems)
+    {
+        if (initiative.PlannedStart is { } plannedStart && initiative.PlannedEnd is { } plannedEnd && plannedEnd < plannedStart)
+            problems.Add(new(nameof(Initiative.PlannedEnd), RuleCode.EndBeforeStart));
+        if (initiative.ActualStart is { } actualStart && initiative.ActualEnd is { } actualEnd && actualEnd < actualStart)
+            problems.Add(new(nameof(Initiative.ActualEnd), RuleCode.EndBeforeStart));
+        if (initiative.ActualStart > today)
+            problems.Add(new(nameof(Initiative.ActualStart), RuleCode.ActualDateInFuture));
+        if (initiative.ActualEnd > today)
+            problems.Add(new(nameof(Initiative.ActualEnd), RuleCode.ActualDateInFuture));
+    }
+}

@@ -1,0 +1,22 @@
+using SscPortal.Domain;
+
+namespace SscPortal.Web.Catalogue;
+
+/// <summary>What the public may read, and the small views of an initiative that lists show.</summary>
+public static class InitiativeQueries
+{
+    /// <summary>Only published records are public; drafts and unpublished records are invisible, even by id.</summary>
+    public static IQueryable<Initiative> Published(this IQueryable<Initiative> initiatives) =>
+        initiatives.Where(i => i.Publication == PublicationState.Published);
+
+    public static IQueryable<InitiativeCard> ToCards(this IQueryable<Initiative> initiatives) =>
+        initiatives.Select(i => new InitiativeCard(
+            i.Id, i.Title, i.Summary, i.Language, i.Modality, i.Status, i.PublishedAt!.Value, i.Owner!.Name,
+            i.Countries.OrderBy(c => c.Role).ThenBy(c => c.CountryCode).Select(c => new CountryWithRole(c.CountryCode, c.Role)).ToList()));
+}
+
+public sealed record CountryWithRole(string Code, CountryRole Role);
+
+public sealed record InitiativeCard(
+    int Id, string Title, string Summary, string Language, Modality Modality, ActivityStatus Status,
+    DateTime PublishedAt, string OwnerName, IReadOnlyList<CountryWithRole> Countries);

@@ -1,0 +1,57 @@
+using Microsoft.EntityFrameworkCore;
+using SscPortal.Domain;
+using SscPortal.Web.Data;
+
+namespace SscPortal.Web.Catalogue;
+
+/// <summary>
+/// The code lists (countries, SDGs, sectors) held in memory: they change only when the portal is upgraded,
+/// and every page names countries, so pages project codes and look the names up here instead of joining.
+/// </summary>
+public sealed class ReferenceData(IServiceScopeFactory scopes) : IDisposable
+{
+    private readonly SemaphoreSlim _loading = new(1, 1);
+    private Snapshot? _snapshot;
+
+    public sealed record Snapshot(
+        IReadOnlyDictionary<string, Country> Countries,
+        IReadOnlyDictionary<int, SdgGoal> Goals,
+        IReadOnlyDictionary<string, Sector> Sectors,
+        IReadOnlyDictionary<string, SectorCategory> Categories)
+    {
+        public string CountryName(string code, string language) =>
+            Countries.TryGetValue(code, out var c) ? c.NameIn(language) : code;
+
+        public string GoalName(int code, string language) =>
+            Goals.TryGetValue(code, out var g) ? g.NameIn(language) : code.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+        public string SectorName(string code, string language) =>
+            Sectors.TryGetValue(code, out var s) ? s.NameIn(language) : code;
+    }
+
+    public void Dispose() => _loading.Dispose();
+
+    public async Task<Snapshot> GetAsync(CancellationToken cancellationToken = default)
+    {
+        if (_snapshot is { } loaded) return loaded;
+        await _loading.WaitAsync(cancellationToken);
+        try
+        {
+            if (_snapshot is { } raced) return raced;
+            using var scope = scopes.CreateScope();
+            var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+            var snapshot = new Snapshot(
+                await db.Countries.AsNoTracking().ToDictionaryAsync(c => c.Code.Trim(), cancellationToken),
+                await db.SdgGoals.AsNoTracking().ToDictionaryAsync(g => g.Code, cancellationToken),
+                await db.Sectors.AsNoTracking().ToDictionaryAsync(s => s.Code, cancellationToken),
+                await db.SectorCategories.AsNoTracking().ToDictionaryAsync(c => c.Code, cancellationToken));
+            // An empty list means the database is not seeded yet: do not keep it.
+            if (snapshot.Countries.Count > 0) _snapshot = snapshot;
+            return snapshot;
+        }
+        finally
+        {
+            _loading.Release();
+        }
+    }
+}

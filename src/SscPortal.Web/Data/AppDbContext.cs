@@ -1,0 +1,42 @@
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+using SscPortal.Domain;
+
+namespace SscPortal.Web.Data;
+
+/// <summary>
+/// The portal's data. Each database provider has a subclass (below) so that each keeps its own
+/// migrations in Data/Migrations/&lt;Provider&gt;; the model itself is shared and lives here.
+/// </summary>
+public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext<ApplicationUser>(options)
+{
+    public DbSet<Country> Countries => Set<Country>();
+    public DbSet<SdgGoal> SdgGoals => Set<SdgGoal>();
+    public DbSet<SectorCategory> SectorCategories => Set<SectorCategory>();
+    public DbSet<Sector> Sectors => Set<Sector>();
+    public DbSet<Actor> Actors => Set<Actor>();
+    public DbSet<OrganisationMembership> Memberships => Set<OrganisationMembership>();
+    public DbSet<Initiative> Initiatives => Set<Initiative>();
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(AppDbContext).Assembly);
+    }
+}
+
+public sealed class SqliteAppDbContext(DbContextOptions<SqliteAppDbContext> options) : AppDbContext(options)
+{
+    // SQLite has no time zone type: everything stored is UTC, so say so when reading it back.
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        configurationBuilder.Properties<DateTime>().HaveConversion<UtcDateTimeConverter>();
+        configurationBuilder.Properties<DateTime?>().HaveConversion<UtcDateTimeConverter>();
+    }
+}
+
+public sealed class PostgresAppDbContext(DbContextOptions<PostgresAppDbContext> options) : AppDbContext(options);
+
+internal sealed class UtcDateTimeConverter() : Microsoft.EntityFrameworkCore.Storage.ValueConversion.ValueConverter<DateTime, DateTime>(
+    v => v.Kind == DateTimeKind.Utc ? v : v.ToUniversalTime(),
+    v => DateTime.SpecifyKind(v, DateTimeKind.Utc));

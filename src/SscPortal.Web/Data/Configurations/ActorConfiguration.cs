@@ -1,0 +1,34 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using SscPortal.Domain;
+
+namespace SscPortal.Web.Data.Configurations;
+
+public sealed class ActorConfiguration : IEntityTypeConfiguration<Actor>
+{
+    public void Configure(EntityTypeBuilder<Actor> builder)
+    {
+        builder.Property(a => a.Name).HasMaxLength(200);
+        builder.Property(a => a.Acronym).HasMaxLength(30);
+        builder.Property(a => a.CountryCode).HasMaxLength(2).IsFixedLength();
+        builder.Property(a => a.Scope).HasMaxLength(100);
+        builder.Property(a => a.Website).HasMaxLength(300);
+        builder.Property(a => a.IatiIdentifier).HasMaxLength(100);
+        builder.Property(a => a.Description).HasMaxLength(4000);
+        builder.Ignore(a => a.DisplayName);
+        builder.HasOne(a => a.Country).WithMany().HasForeignKey(a => a.CountryCode).OnDelete(DeleteBehavior.Restrict);
+        // The directory is read in name order with keyset paging.
+        builder.HasIndex(a => new { a.Name, a.Id });
+    }
+}
+
+public sealed class OrganisationMembershipConfiguration : IEntityTypeConfiguration<OrganisationMembership>
+{
+    public void Configure(EntityTypeBuilder<OrganisationMembership> builder)
+    {
+        builder.Property(m => m.UserId).HasMaxLength(450);
+        builder.HasOne<ApplicationUser>().WithMany().HasForeignKey(m => m.UserId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne(m => m.Actor).WithMany(a => a.Memberships).HasForeignKey(m => m.ActorId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasIndex(m => new { m.UserId, m.ActorId }).IsUnique();
+    }
+}

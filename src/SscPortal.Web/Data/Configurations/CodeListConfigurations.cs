@@ -1,0 +1,56 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using SscPortal.Domain;
+
+namespace SscPortal.Web.Data.Configurations;
+
+public sealed class CountryConfiguration : IEntityTypeConfiguration<Country>
+{
+    public void Configure(EntityTypeBuilder<Country> builder)
+    {
+        builder.HasKey(c => c.Code);
+        builder.Property(c => c.Code).HasMaxLength(2).IsFixedLength();
+        builder.Property(c => c.NameEn).HasMaxLength(100);
+        builder.Property(c => c.NameEs).HasMaxLength(100);
+        builder.Property(c => c.NamePt).HasMaxLength(100);
+        builder.Property(c => c.NameFr).HasMaxLength(100);
+    }
+}
+
+public sealed class SdgGoalConfiguration : IEntityTypeConfiguration<SdgGoal>
+{
+    public void Configure(EntityTypeBuilder<SdgGoal> builder)
+    {
+        builder.HasKey(g => g.Code);
+        builder.Property(g => g.Code).ValueGeneratedNever();
+        builder.Property(g => g.NameEn).HasMaxLength(100);
+        builder.Property(g => g.NameEs).HasMaxLength(100);
+        builder.Property(g => g.NamePt).HasMaxLength(100);
+        builder.Property(g => g.NameFr).HasMaxLength(100);
+        builder.Property(g => g.Description).HasMaxLength(500);
+    }
+}
+
+public sealed class SectorCategoryConfiguration : IEntityTypeConfiguration<SectorCategory>
+{
+    public void Configure(EntityTypeBuilder<SectorCategory> builder)
+    {
+        builder.HasKey(c => c.Code);
+        builder.Property(c => c.Code).HasMaxLength(3);
+        builder.Property(c => c.NameEn).HasMaxLength(200);
+        builder.Property(c => c.NameFr).HasMaxLength(200);
+    }
+}
+
+public sealed class SectorConfiguration : IEntityTypeConfiguration<Sector>
+{
+    public void Configure(EntityTypeBuilder<Sector> builder)
+    {
+        builder.HasKey(s => s.Code);
+        builder.Property(s => s.Code).HasMaxLength(5);
+        builder.Property(s => s.CategoryCode).HasMaxLength(3);
+        builder.Property(s => s.NameEn).HasMaxLength(200);
+        builder.Property(s => s.NameFr).HasMaxLength(200);
+        builder.HasOne<SectorCategory>().WithMany().HasForeignKey(s => s.CategoryCode).OnDelete(DeleteBehavior.Restrict);
+    }
+}

@@ -1,0 +1,67 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using SscPortal.Domain;
+
+namespace SscPortal.Web.Data.Configurations;
+
+public sealed class InitiativeConfiguration : IEntityTypeConfiguration<Initiative>
+{
+    public void Configure(EntityTypeBuilder<Initiative> builder)
+    {
+        builder.Property(i => i.Title).HasMaxLength(300);
+        builder.Property(i => i.Summary).HasMaxLength(2000);
+        builder.Property(i => i.Description).HasMaxLength(20000);
+        builder.Property(i => i.Language).HasMaxLength(2);
+        builder.Property(i => i.UnpublishedReason).HasMaxLength(1000);
+        builder.HasOne(i => i.Owner).WithMany().HasForeignKey(i => i.OwnerId).OnDelete(DeleteBehavior.Restrict);
+
+        builder.HasMany(i => i.Countries).WithOne().HasForeignKey(c => c.InitiativeId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasMany(i => i.Actors).WithOne(a => a.Initiative).HasForeignKey(a => a.InitiativeId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasMany(i => i.Sdgs).WithOne().HasForeignKey(s => s.InitiativeId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasMany(i => i.Sectors).WithOne().HasForeignKey(s => s.InitiativeId).OnDelete(DeleteBehavior.Cascade);
+
+        // The catalogue reads published initiatives newest first, paging by (PublishedAt, Id).
+        builder.HasIndex(i => new { i.Publication, i.PublishedAt, i.Id });
+        builder.HasIndex(i => i.OwnerId);
+    }
+}
+
+public sealed class InitiativeCountryConfiguration : IEntityTypeConfiguration<InitiativeCountry>
+{
+    public void Configure(EntityTypeBuilder<InitiativeCountry> builder)
+    {
+        builder.HasKey(c => new { c.InitiativeId, c.CountryCode });
+        builder.Property(c => c.CountryCode).HasMaxLength(2).IsFixedLength();
+        builder.HasOne(c => c.Country).WithMany().HasForeignKey(c => c.CountryCode).OnDelete(DeleteBehavior.Restrict);
+        builder.HasIndex(c => new { c.CountryCode, c.Role });
+    }
+}
+
+public sealed class InitiativeActorConfiguration : IEntityTypeConfiguration<InitiativeActor>
+{
+    public void Configure(EntityTypeBuilder<InitiativeActor> builder)
+    {
+        builder.HasKey(a => new { a.InitiativeId, a.ActorId, a.Role });
+        builder.HasOne(a => a.Actor).WithMany(a => a.Initiatives).HasForeignKey(a => a.ActorId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasIndex(a => a.ActorId);
+    }
+}
+
+public sealed class InitiativeSdgConfiguration : IEntityTypeConfiguration<InitiativeSdg>
+{
+    public void Configure(EntityTypeBuilder<InitiativeSdg> builder)
+    {
+        builder.HasKey(s => new { s.InitiativeId, s.GoalCode });
+        builder.HasOne(s => s.Goal).WithMany().HasForeignKey(s => s.GoalCode).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+public sealed class InitiativeSectorConfiguration : IEntityTypeConfiguration<InitiativeSector>
+{
+    public void Configure(EntityTypeBuilder<InitiativeSector> builder)
+    {
+        builder.HasKey(s => new { s.InitiativeId, s.SectorCode });
+        builder.Property(s => s.SectorCode).HasMaxLength(5);
+        builder.HasOne(s => s.Sector).WithMany().HasForeignKey(s => s.SectorCode).OnDelete(DeleteBehavior.Restrict);
+    }
+}

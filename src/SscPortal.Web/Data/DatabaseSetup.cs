@@ -1,0 +1,83 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Design;
+
+namespace SscPortal.Web.Data;
+
+public enum DatabaseProvider
+{
+    Sqlite,
+    Postgres,
+}
+
+public static class DatabaseSetup
+{
+    /// <summary>Registers the context for the provider named by <c>Database:Provider</c> (Sqlite by default).</summary>
+    public static IServiceCollection AddPortalDatabase(this IServiceCollection services, IConfiguration configuration, string contentRoot)
+    {
+        var provider = ProviderFrom(configuration);
+        switch (provider)
+        {
+            case DatabaseProvider.Postgres:
+                var postgres = configuration.GetConnectionString("Postgres");
+                if (string.IsNullOrWhiteSpace(postgres))
+                    throw new InvalidOperationException(
+                        "Database:Provider is Postgres but ConnectionStrings:Postgres is empty. Set ConnectionStrings__Postgres, e.g. " +
+                        "'Host=localhost;Database=sscportal;Username=ssc;Password=...'.");
+                services.AddDbContext<AppDbContext, PostgresAppDbContext>(o => ConfigurePostgres(o, postgres));
+                break;
+            default:
+                var sqlite = SqliteConnectionString(configuration.GetConnectionString("Sqlite") ?? "Data Source=App_Data/sscportal.db", contentRoot);
+                services.AddDbContext<AppDbContext, SqliteAppDbContext>(o => ConfigureSqlite(o, sqlite));
+                break;
+        }
+        services.AddSingleton(new DatabaseInfo(provider));
+        return services;
+    }
+
+    public static DatabaseProvider ProviderFrom(IConfiguration configuration)
+    {
+        var name = configuration["Database:Provider"];
+        if (string.IsNullOrWhiteSpace(name)) return DatabaseProvider.Sqlite;
+        return Enum.TryParse<DatabaseProvider>(name, ignoreCase: true, out var provider)
+            ? provider
+            : throw new InvalidOperationException($"Unknown Database:Provider '{name}': use Sqlite or Postgres.");
+    }
+
+    internal static void ConfigurePostgres(DbContextOptionsBuilder options, string connectionString) =>
+        options.UseNpgsql(connectionString, npgsql => npgsql.MigrationsHistoryTable("__ef_migrations_history"));
+
+    internal static void ConfigureSqlite(DbContextOptionsBuilder options, string connectionString) =>
+        options.UseSqlite(connectionString);
+
+    /// <summary>A relative SQLite file is placed under the content root, so `dotnet run` from anywhere finds the same file.</summary>
+    internal static string SqliteConnectionString(string connectionString, string contentRoot)
+    {
+        var builder = new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(connectionString);
+        if (builder.DataSource != ":memory:" && !Path.IsPathRooted(builder.DataSource))
+            builder.DataSource = Path.Combine(contentRoot, builder.DataSource);
+        return builder.ToString();
+    }
+}
+
+public sealed record DatabaseInfo(DatabaseProvider Provider);
+
+// Used by `dotnet ef migrations add` only; the running portal configures the context in DatabaseSetup.
+public sealed class SqliteDesignTimeFactory : IDesignTimeDbContextFactory<SqliteAppDbContext>
+{
+    public SqliteAppDbContext CreateDbContext(string[] args)
+    {
+        var options = new DbContextOptionsBuilder<SqliteAppDbContext>();
+        DatabaseSetup.ConfigureSqlite(options, "Data Source=design-time.db");
+        return new SqliteAppDbContext(options.Options);
+    }
+}
+
+public sealed class PostgresDesignTimeFactory : IDesignTimeDbContextFactory<PostgresAppDbContext>
+{
+    public PostgresAppDbContext CreateDbContext(string[] args)
+    {
+        var options = new DbContextOptionsBuilder<PostgresAppDbContext>();
+        DatabaseSetup.ConfigurePostgres(options, "Host=localhost;Database=sscportal_design");
+        return new PostgresAppDbContext(options.Options);
+    }
+}

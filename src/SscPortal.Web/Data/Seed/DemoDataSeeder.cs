@@ -1,0 +1,121 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using SscPortal.Domain;
+
+namespace SscPortal.Web.Data.Seed;
+
+/// <summary>
+/// Loads <see cref="DemoData"/> and the demonstration accounts (README, "Demonstration accounts") once.
+/// Runs in Development, or elsewhere only with Seed:Demo=true.
+/// </summary>
+public sealed class DemoDataSeeder(
+    AppDbContext db,
+    UserManager<ApplicationUser> users,
+    RoleManager<IdentityRole> roles,
+    TimeProvider clock,
+    ILogger<DemoDataSeeder> logger)
+{
+    public const string Password = "portal-demo-2026";
+
+    public sealed record DemoAccount(string Email, string Description, string? PlatformRole, string? ActorKey, MembershipRole? Role);
+
+    public static readonly DemoAccount[] Accounts =
+    [
+        new("admin@example.org", "Platform administrator", PlatformRoles.Administrator, null, null),
+        new("moderator@example.org", "Moderator", PlatformRoles.Moderator, null, null),
+        new("cso.editor@example.org", "CSO editor, member of IBON International", null, "ibon", MembershipRole.Member),
+        new("agency.officer@example.org", "Government agency officer, organisation admin of APCI (Peru)", null, "apci", MembershipRole.OrganisationAdmin),
+        new("no.organisation@example.org", "Registered user with no organisation", null, null, null),
+    ];
+
+    public async Task SeedAsync(CancellationToken cancellationToken = default)
+    {
+        var actorIds = await SeedActorsAndInitiativesAsync(cancellationToken);
+        await SeedAccountsAsync(actorIds, cancellationToken);
+    }
+
+    private async Task<Dictionary<string, int>> SeedActorsAndInitiativesAsync(CancellationToken cancellationToken)
+    {
+        var names = DemoData.Actors.Select(a => a.Name).ToList();
+        var existing = await db.Actors.Where(a => names.Contains(a.Name)).ToDictionaryAsync(a => a.Name, a => a.Id, cancellationToken);
+        if (existing.Count > 0)
+            return DemoData.Actors.Where(a => existing.ContainsKey(a.Name)).ToDictionary(a => a.Key, a => existing[a.Name]);
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        var actors = DemoData.Actors.ToDictionary(a => a.Key, a => new Actor
+        {
+            Name = a.Name, Acronym = a.Acronym, Type = a.Type, CountryCode = a.CountryCode, Scope = a.Scope,
+            Website = a.Website, Description = a.Description, IsVerified = a.Verified, CreatedAt = now,
+        });
+        db.Actors.AddRange(actors.Values);
+        await db.SaveChangesAsync(cancellationToken);
+
+        // Spread publication over the past so the catalogue reads like a living record, oldest first.
+        var count = DemoData.Initiatives.Length;
+        for (var index = 0; index < count; index++)
+        {
+            var seed = DemoData.Initiatives[index];
+            var initiative = Build(seed, actors);
+            var publishedAt = now.AddDays(-7 * (count - index)).AddHours(index);
+            initiative.CreatedAt = initiative.UpdatedAt = publishedAt.AddDays(-3);
+            if (seed.Publication != PublicationState.Draft) initiative.Publish(publishedAt);
+            if (seed.Publication == PublicationState.Unpublished) initiative.Unpublish(seed.UnpublishedReason ?? "Withdrawn by its owner.");
+            db.Initiatives.Add(initiative);
+        }
+        await db.SaveChangesAsync(cancellationToken);
+        logger.LogInformation("Loaded {Actors} demonstration actors and {Initiatives} initiatives", actors.Count, count);
+        return actors.ToDictionary(a => a.Key, a => a.Value.Id);
+    }
+
+    /// <summary>Turns a seed row into an initiative (also used by tests to check every seed against the rules).</summary>
+    public static Initiative Build(DemoData.InitiativeSeed seed, IReadOnlyDictionary<string, Actor> actors)
+    {
+        var initiative = new Initiative
+        {
+            Title = seed.Title, Summary = seed.Summary, Description = seed.Description, Language = seed.Language,
+            Modality = seed.Modality, Instrument = seed.Instrument, Status = seed.Status,
+            ApprovalDate = seed.Approval, PlannedStart = seed.PlannedStart, PlannedEnd = seed.PlannedEnd,
+            ActualStart = seed.ActualStart, ActualEnd = seed.ActualEnd,
+            Owner = actors[seed.OwnerKey], OwnerId = actors[seed.OwnerKey].Id,
+        };
+        initiative.Countries.AddRange(seed.Countries.Select(c => new InitiativeCountry { CountryCode = c.Code, Role = c.Role }));
+        initiative.Actors.AddRange(seed.Actors.Select(a => new InitiativeActor { Actor = actors[a.ActorKey], ActorId = actors[a.ActorKey].Id, Role = a.Role }));
+        initiative.Sdgs.AddRange(seed.Sdgs.Select((goal, i) => new InitiativeSdg { GoalCode = goal, IsPrimary = i == 0 }));
+        initiative.Sectors.AddRange(seed.Sectors.Select(code => new InitiativeSector { SectorCode = code }));
+        return initiative;
+    }
+
+    private async Task SeedAccountsAsync(Dictionary<string, int> actorIds, CancellationToken cancellationToken)
+    {
+        foreach (var role in PlatformRoles.All)
+            if (!await roles.RoleExistsAsync(role))
+                Check(await roles.CreateAsync(new IdentityRole(role)));
+
+        foreach (var account in Accounts)
+        {
+            if (await users.FindByEmailAsync(account.Email) is not null) continue;
+            var user = new ApplicationUser
+            {
+                UserName = account.Email, Email = account.Email, EmailConfirmed = true,
+                DisplayName = account.Description, CreatedAt = clock.GetUtcNow().UtcDateTime,
+            };
+            Check(await users.CreateAsync(user, Password));
+            if (account.PlatformRole is { } platformRole) Check(await users.AddToRoleAsync(user, platformRole));
+            if (account.ActorKey is { } key && actorIds.TryGetValue(key, out var actorId))
+            {
+                db.Memberships.Add(new OrganisationMembership
+                {
+                    UserId = user.Id, ActorId = actorId, Role = account.Role ?? MembershipRole.Member,
+                    Status = MembershipStatus.Active, CreatedAt = user.CreatedAt, DecidedAt = user.CreatedAt,
+                });
+                await db.SaveChangesAsync(cancellationToken);
+            }
+        }
+    }
+
+    private static void Check(IdentityResult result)
+    {
+        if (!result.Succeeded)
+            throw new InvalidOperationException("Demonstration accounts could not be created: " + string.Join("; ", result.Errors.Select(e => e.Description)));
+    }
+}

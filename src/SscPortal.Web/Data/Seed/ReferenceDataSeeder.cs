@@ -1,0 +1,62 @@
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using SscPortal.Domain;
+
+namespace SscPortal.Web.Data.Seed;
+
+/// <summary>
+/// Keeps the code lists (countries, SDGs, DAC sectors) in step with the files in Data/Seed/CodeLists,
+/// which tools/import-codelists generates from the official IATI lists. Safe to run on every start.
+/// </summary>
+public sealed class ReferenceDataSeeder(AppDbContext db, ILogger<ReferenceDataSeeder> logger)
+{
+    private static readonly JsonSerializerOptions Json = new() { PropertyNameCaseInsensitive = true };
+
+    private sealed record CountryRow(string Code, string En, string Es, string Pt, string Fr);
+    private sealed record SdgRow(int Code, string En, string Es, string Pt, string Fr, string Description);
+    private sealed record CategoryRow(string Code, string En, string Fr);
+    private sealed record SectorRow(string Code, string Category, string En, string Fr);
+
+    public async Task SeedAsync(CancellationToken cancellationToken = default)
+    {
+        var added = 0;
+        added += await UpsertAsync(db.Countries, Read<CountryRow>("countries"), r => r.Code, c => c.Code,
+            r => new Country { Code = r.Code, NameEn = r.En, NameEs = r.Es, NamePt = r.Pt, NameFr = r.Fr },
+            (c, r) => { c.NameEn = r.En; c.NameEs = r.Es; c.NamePt = r.Pt; c.NameFr = r.Fr; }, cancellationToken);
+        added += await UpsertAsync(db.SdgGoals, Read<SdgRow>("sdg-goals"), r => r.Code, g => g.Code,
+            r => new SdgGoal { Code = r.Code, NameEn = r.En, NameEs = r.Es, NamePt = r.Pt, NameFr = r.Fr, Description = r.Description },
+            (g, r) => { g.NameEn = r.En; g.NameEs = r.Es; g.NamePt = r.Pt; g.NameFr = r.Fr; g.Description = r.Description; }, cancellationToken);
+        added += await UpsertAsync(db.SectorCategories, Read<CategoryRow>("sector-categories"), r => r.Code, c => c.Code,
+            r => new SectorCategory { Code = r.Code, NameEn = r.En, NameFr = r.Fr },
+            (c, r) => { c.NameEn = r.En; c.NameFr = r.Fr; }, cancellationToken);
+        // Categories first: sectors refer to them.
+        await db.SaveChangesAsync(cancellationToken);
+        added += await UpsertAsync(db.Sectors, Read<SectorRow>("sectors"), r => r.Code, s => s.Code,
+            r => new Sector { Code = r.Code, CategoryCode = r.Category, NameEn = r.En, NameFr = r.Fr },
+            (s, r) => { s.CategoryCode = r.Category; s.NameEn = r.En; s.NameFr = r.Fr; }, cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+        if (added > 0) logger.LogInformation("Added {Count} code list entries", added);
+    }
+
+    private static async Task<int> UpsertAsync<TEntity, TRow, TKey>(
+        DbSet<TEntity> set, IReadOnlyList<TRow> rows, Func<TRow, TKey> rowKey, Func<TEntity, TKey> entityKey,
+        Func<TRow, TEntity> create, Action<TEntity, TRow> update, CancellationToken cancellationToken)
+        where TEntity : class where TKey : notnull
+    {
+        var existing = (await set.ToListAsync(cancellationToken)).ToDictionary(entityKey);
+        var added = 0;
+        foreach (var row in rows)
+        {
+            if (existing.TryGetValue(rowKey(row), out var entity)) update(entity, row);
+            else { set.Add(create(row)); added++; }
+        }
+        return added;
+    }
+
+    private static List<T> Read<T>(string name)
+    {
+        using var stream = typeof(ReferenceDataSeeder).Assembly.GetManifestResourceStream($"CodeLists.{name}.json")
+            ?? throw new InvalidOperationException($"The code list {name}.json is not embedded in the assembly.");
+        return JsonSerializer.Deserialize<List<T>>(stream, Json) ?? [];
+    }
+}

@@ -1,0 +1,43 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Localization;
+
+namespace SscPortal.Web.Localization;
+
+public static class PortalCultures
+{
+    public const string Default = "en";
+
+    /// <summary>The languages the interface is translated into, with each language's own name for itself.</summary>
+    public static readonly IReadOnlyList<(string Code, string NativeName)> Supported =
+    [
+        ("en", "English"),
+        ("es", "Español"),
+    ];
+
+    public static bool IsSupported(string? code) => Supported.Any(s => s.Code == code);
+
+    /// <summary>The two-letter language of the current request.</summary>
+    public static string Current => CultureInfo.CurrentUICulture.TwoLetterISOLanguageName;
+
+    public static IServiceCollection AddPortalLocalization(this IServiceCollection services)
+    {
+        services.AddLocalization(options => options.ResourcesPath = "Resources");
+        services.Configure<RequestLocalizationOptions>(options =>
+        {
+            var cultures = Supported.Select(s => new CultureInfo(s.Code)).ToList();
+            options.DefaultRequestCulture = new RequestCulture(Default);
+            options.SupportedCultures = cultures;
+            options.SupportedUICultures = cultures;
+            options.FallBackToParentCultures = true;
+            options.FallBackToParentUICultures = true;
+            // A chosen language (cookie) wins over the browser's; ?culture= lets a link carry its language.
+            options.RequestCultureProviders =
+            [
+                new QueryStringRequestCultureProvider(),
+                new CookieRequestCultureProvider(),
+                new AcceptLanguageHeaderRequestCultureProvider(),
+            ];
+        });
+        return services;
+    }
+}

@@ -1,0 +1,20 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using SscPortal.Web.Data;
+
+namespace SscPortal.Web.Pages.Account;
+
+/// <summary>Signing out: a POST with antiforgery, so no link elsewhere can sign a person out.</summary>
+[AllowAnonymous]
+public class LogoutModel(SignInManager<ApplicationUser> signIn) : PageModel
+{
+    public IActionResult OnGet() => LocalRedirect("/");
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        await signIn.SignOutAsync();
+        return LocalRedirect("/");
+    }
+}

@@ -1,0 +1,45 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using SscPortal.Domain;
+using SscPortal.Web.Catalogue;
+using SscPortal.Web.Data;
+
+namespace SscPortal.Web.Pages.Actors;
+
+/// <summary>One organisation and the published initiatives it takes part in, with its roles in each.</summary>
+[AllowAnonymous]
+public class DetailsModel(AppDbContext db, ReferenceData referenceData) : PageModel
+{
+    public sealed record View(
+        int Id, string Name, string? Acronym, ActorType Type, string? CountryCode, string? Scope,
+        string? Website, string? IatiIdentifier, string? Description, bool IsVerified, int MemberCount);
+
+    public sealed record Participation(int Id, string Title, string Language, Modality Modality, ActivityStatus Status, IReadOnlyList<ActorRole> Roles);
+
+    public View Actor { get; private set; } = null!;
+    public IReadOnlyList<Participation> Initiatives { get; private set; } = [];
+    public ReferenceData.Snapshot Names { get; private set; } = null!;
+
+    public async Task<IActionResult> OnGetAsync(int id, CancellationToken cancellationToken)
+    {
+        var actor = await db.Actors.AsNoTracking()
+            .Where(a => a.Id == id)
+            .Select(a => new View(a.Id, a.Name, a.Acronym, a.Type, a.CountryCode, a.Scope, a.Website, a.IatiIdentifier, a.Description, a.IsVerified,
+                a.Memberships.Count(m => m.Status == MembershipStatus.Active)))
+            .SingleOrDefaultAsync(cancellationToken);
+        if (actor is null) return NotFound();
+
+        var roles = await db.Initiatives.AsNoTracking().Published()
+            .SelectMany(i => i.Actors.Where(a => a.ActorId == id), (i, a) => new { i.Id, i.Title, i.Language, i.Modality, i.Status, i.PublishedAt, a.Role })
+            .OrderByDescending(r => r.PublishedAt).ThenByDescending(r => r.Id)
+            .ToListAsync(cancellationToken);
+        Initiatives = roles.GroupBy(r => r.Id)
+            .Select(g => new Participation(g.Key, g.First().Title, g.First().Language, g.First().Modality, g.First().Status, g.Select(r => r.Role).Order().ToList()))
+            .ToList();
+        Actor = actor;
+        Names = await referenceData.GetAsync(cancellationToken);
+        return Page();
+    }
+}

@@ -1,0 +1,40 @@
+using System.Data.Common;
+using System.Diagnostics;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace SscPortal.Web.Pages;
+
+/// <summary>
+/// What a reader sees when something breaks that they cannot fix: an apology, what to do, and the trace id
+/// that finds the full error in the log. Never the exception itself.
+/// </summary>
+[AllowAnonymous]
+[IgnoreAntiforgeryToken]
+[ResponseCache(Duration = 0, Location = ResponseCacheLocation.None, NoStore = true)]
+public class ErrorModel : PageModel
+{
+    public string TraceId { get; private set; } = "";
+    public bool IsDatabaseUnavailable { get; private set; }
+
+    public void OnGet() => Describe();
+    public void OnPost() => Describe();
+
+    private void Describe()
+    {
+        TraceId = Activity.Current?.TraceId.ToString() ?? HttpContext.TraceIdentifier;
+        var error = HttpContext.Features.Get<IExceptionHandlerFeature>()?.Error;
+        IsDatabaseUnavailable = IsDatabaseFailure(error);
+        // A database outage is temporary and not the reader's fault: 503 tells clients and monitors to retry.
+        Response.StatusCode = IsDatabaseUnavailable ? StatusCodes.Status503ServiceUnavailable : StatusCodes.Status500InternalServerError;
+    }
+
+    private static bool IsDatabaseFailure(Exception? error)
+    {
+        for (var e = error; e is not null; e = e.InnerException)
+            if (e is DbException or TimeoutException || e.GetType().Name == "RetryLimitExceededException") return true;
+        return false;
+    }
+}

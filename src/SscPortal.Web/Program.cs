@@ -1,0 +1,69 @@
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Serilog;
+using SscPortal.Web.Accounts;
+using SscPortal.Web.Catalogue;
+using SscPortal.Web.Commands;
+using SscPortal.Web.Data;
+using SscPortal.Web.Data.Seed;
+using SscPortal.Web.Localization;
+using SscPortal.Web.Security;
+
+var builder = WebApplication.CreateBuilder(args);
+
+// Logging: structured, one line per request, with the trace id the error page shows.
+builder.Services.AddSerilog((services, log) => log
+    .ReadFrom.Configuration(builder.Configuration)
+    .ReadFrom.Services(services)
+    .Enrich.FromLogContext()
+    .WriteTo.Console(outputTemplate: "[{Timestamp:HH:mm:ss} {Level:u3}] {Message:lj} {TraceId}{NewLine}{Exception}",
+        formatProvider: System.Globalization.CultureInfo.InvariantCulture));
+
+// Data: SQLite by default, PostgreSQL by configuration; migrated and seeded on start.
+builder.Services.AddPortalDatabase(builder.Configuration, builder.Environment.ContentRootPath);
+builder.Services.AddScoped<ReferenceDataSeeder>();
+builder.Services.AddScoped<DemoDataSeeder>();
+builder.Services.AddSingleton<DatabaseInitializer>();
+builder.Services.AddHostedService(services => services.GetRequiredService<DatabaseInitializer>());
+builder.Services.AddSingleton<ReferenceData>();
+builder.Services.AddSingleton(TimeProvider.System);
+
+// Accounts: ASP.NET Core Identity with the password and lockout rules in AccountSetup.
+builder.Services.AddPortalAccounts(builder.Configuration);
+
+// Pages: every page says who may use it; a page that says nothing needs a signed-in user.
+builder.Services.AddAuthorizationBuilder()
+    .SetFallbackPolicy(new Microsoft.AspNetCore.Authorization.AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
+builder.Services.AddRouting(options => options.LowercaseUrls = true);
+builder.Services.AddPortalLocalization();
+builder.Services.AddRazorPages().AddViewLocalization().AddDataAnnotationsLocalization(options =>
+    options.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(SharedResource)));
+
+builder.Services.AddHealthChecks().AddCheck<DatabaseReadinessCheck>("database", tags: ["ready"]);
+
+var app = builder.Build();
+
+if (args is ["create-admin", ..])
+    return await CreateAdminCommand.RunAsync(app.Services, args, Console.In, Console.Out);
+
+// The friendly error page in every environment: stack traces go to the log, never to the reader.
+app.UseExceptionHandler("/error");
+app.UseStatusCodePagesWithReExecute("/status/{0}");
+if (!app.Environment.IsDevelopment()) app.UseHsts();
+app.UseSecurityHeaders();
+app.UseQueryStringLimit(maxLength: 2048);
+app.UseStaticFiles();
+app.UseSerilogRequestLogging();
+app.UseRouting();
+app.UseRequestLocalization();
+app.UseAuthentication();
+app.UseAuthorization();
+
+app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
+app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") }).AllowAnonymous();
+app.MapRazorPages();
+
+await app.RunAsync();
+return 0;
+
+/// <summary>The entry point, visible to the integration tests' WebApplicationFactory.</summary>
+public partial class Program;
