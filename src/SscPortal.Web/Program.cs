@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Serilog;
+using SscPortal.Web;
 using SscPortal.Web.Accounts;
 using SscPortal.Web.Catalogue;
 using SscPortal.Web.Commands;
@@ -30,12 +31,12 @@ builder.Services.AddSingleton(TimeProvider.System);
 // Accounts: ASP.NET Core Identity with the password and lockout rules in AccountSetup.
 builder.Services.AddPortalAccounts(builder.Configuration);
 
-// Pages: every page says who may use it; a page that says nothing needs a signed-in user.
-builder.Services.AddAuthorizationBuilder()
-    .SetFallbackPolicy(new Microsoft.AspNetCore.Authorization.AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
+// Pages: every page says who may use it ([AllowAnonymous] or [Authorize]); one that says nothing needs a signed-in user.
+// (A folder convention rather than a fallback policy, so an unknown address stays a 404 instead of a sign-in prompt.)
+builder.Services.AddAuthorization();
 builder.Services.AddRouting(options => options.LowercaseUrls = true);
 builder.Services.AddPortalLocalization();
-builder.Services.AddRazorPages().AddViewLocalization().AddDataAnnotationsLocalization(options =>
+builder.Services.AddRazorPages(options => options.Conventions.AuthorizeFolder("/")).AddViewLocalization().AddDataAnnotationsLocalization(options =>
     options.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(SharedResource)));
 
 builder.Services.AddHealthChecks().AddCheck<DatabaseReadinessCheck>("database", tags: ["ready"]);

@@ -1,0 +1,81 @@
+using System.Net;
+using AngleSharp.Dom;
+using AngleSharp.Html.Dom;
+using AngleSharp.Html.Parser;
+
+namespace SscPortal.Web.Tests.Infrastructure;
+
+/// <summary>Drives pages as a person with a browser would: fetch a page, fill its rendered form, submit it.</summary>
+public sealed class HtmlClient(HttpClient http) : IDisposable
+{
+    private static readonly HtmlParser Parser = new();
+
+    public HttpClient Http => http;
+
+    public sealed record Page(HttpResponseMessage Response, IHtmlDocument Document)
+    {
+        public HttpStatusCode Status => Response.StatusCode;
+        public string Text => Document.Body?.TextContent ?? "";
+        public Uri Address => Response.RequestMessage!.RequestUri!;
+    }
+
+    public async Task<Page> GetAsync(string url)
+    {
+        var response = await http.GetAsync(new Uri(url, UriKind.RelativeOrAbsolute));
+        return await ParseAsync(response);
+    }
+
+    /// <summary>Fetches a page that must answer 200.</summary>
+    public async Task<Page> GetOkAsync(string url)
+    {
+        var page = await GetAsync(url);
+        Assert.True(page.Status == HttpStatusCode.OK, $"GET {url} answered {(int)page.Status}");
+        return page;
+    }
+
+    /// <summary>Submits a form as rendered (hidden fields and the antiforgery token included), with some fields filled in.</summary>
+    public async Task<Page> SubmitAsync(Page page, string formSelector, IReadOnlyDictionary<string, string> values, string? submitterSelector = null)
+    {
+        var form = page.Document.QuerySelector<IHtmlFormElement>(formSelector)
+                   ?? throw new InvalidOperationException($"No form matches {formSelector} on {page.Address}");
+        var fields = new List<KeyValuePair<string, string>>();
+        foreach (var element in form.Elements)
+        {
+            switch (element)
+            {
+                case IHtmlInputElement { Type: "checkbox" or "radio", IsChecked: false }:
+                case IHtmlInputElement { Type: "submit" or "button" }:
+                case IHtmlButtonElement:
+                    continue;
+                case IHtmlInputElement input when !string.IsNullOrEmpty(input.Name):
+                    fields.Add(new(input.Name, input.Value));
+                    break;
+                case IHtmlSelectElement select when !string.IsNullOrEmpty(select.Name):
+                    fields.Add(new(select.Name, select.Value ?? ""));
+                    break;
+                case IHtmlTextAreaElement area when !string.IsNullOrEmpty(area.Name):
+                    fields.Add(new(area.Name, area.Value));
+                    break;
+            }
+        }
+        fields.RemoveAll(f => values.ContainsKey(f.Key));
+        fields.AddRange(values);
+        if (submitterSelector is not null && page.Document.QuerySelector<IHtmlButtonElement>(submitterSelector) is { Name.Length: > 0 } button)
+            fields.Add(new(button.Name!, button.Value));
+
+        var action = string.IsNullOrEmpty(form.GetAttribute("action")) ? page.Address : new Uri(page.Address, form.GetAttribute("action"));
+        using var content = new FormUrlEncodedContent(fields);
+        var response = form.Method.Equals("get", StringComparison.OrdinalIgnoreCase)
+            ? await http.GetAsync(new UriBuilder(action) { Query = await content.ReadAsStringAsync() }.Uri.ToString())
+            : await http.PostAsync(action, content);
+        return await ParseAsync(response);
+    }
+
+    private static async Task<Page> ParseAsync(HttpResponseMessage response)
+    {
+        var html = await response.Content.ReadAsStringAsync();
+        return new Page(response, await Parser.ParseDocumentAsync(html));
+    }
+
+    public void Dispose() => http.Dispose();
+}

@@ -1,0 +1,39 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using SscPortal.Web.Data;
+
+namespace SscPortal.Web.Tests.Infrastructure;
+
+/// <summary>The real portal in memory, in the Development environment (demonstration data and accounts), on a database of the test's choosing.</summary>
+public sealed class PortalFactory(DatabaseProvider provider, string connectionString, IReadOnlyDictionary<string, string?>? settings = null)
+    : WebApplicationFactory<Program>
+{
+    public DatabaseProvider Provider { get; } = provider;
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Development");
+        builder.UseSetting("Database:Provider", Provider.ToString());
+        builder.UseSetting($"ConnectionStrings:{Provider}", connectionString);
+        builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+            builder.UseSetting(key, value);
+    }
+
+    /// <summary>A client that keeps cookies and follows redirects, as a browser would.</summary>
+    public HtmlClient CreateBrowser(bool followRedirects = true) =>
+        new(CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = followRedirects, HandleCookies = true }));
+
+    public async Task<T> WithDatabaseAsync<T>(Func<AppDbContext, Task<T>> work)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        return await work(scope.ServiceProvider.GetRequiredService<AppDbContext>());
+    }
+
+    public async Task WithServicesAsync(Func<IServiceProvider, Task> work)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        await work(scope.ServiceProvider);
+    }
+}

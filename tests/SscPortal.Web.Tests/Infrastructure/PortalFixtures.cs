@@ -1,0 +1,132 @@
+using Npgsql;
+using SscPortal.Web.Data;
+
+namespace SscPortal.Web.Tests.Infrastructure;
+
+/// <summary>One running portal per database provider, shared by the tests of that provider's collection.</summary>
+public abstract class PortalFixture : IAsyncLifetime
+{
+    private PortalFactory? _portal;
+
+    /// <summary>Why this provider cannot run here, or null when it can.</summary>
+    protected string? Unavailable { get; set; }
+
+    /// <summary>The running portal; skips the calling test when its database is not configured (never in CI).</summary>
+    public PortalFactory Portal
+    {
+        get
+        {
+            if (Unavailable is not null)
+            {
+                if (TestSettings.RequirePostgres) Assert.Fail(Unavailable + " (SSC_REQUIRE_POSTGRES is set, so this fails instead of skipping.)");
+                Assert.Skip(Unavailable);
+            }
+            return _portal!;
+        }
+    }
+
+    protected abstract Task<PortalFactory?> StartAsync();
+
+    public async ValueTask InitializeAsync()
+    {
+        _portal = await StartAsync();
+        if (_portal is null) return;
+        // Starting the host migrates and seeds the database before the first test runs.
+        using var client = _portal.CreateClient();
+        (await client.GetAsync("/health/ready")).EnsureSuccessStatusCode();
+    }
+
+    public virtual async ValueTask DisposeAsync()
+    {
+        if (_portal is not null) await _portal.DisposeAsync();
+        GC.SuppressFinalize(this);
+    }
+}
+
+public sealed class SqlitePortalFixture : PortalFixture
+{
+    private readonly string _folder = Path.Combine(Path.GetTempPath(), "ssc-tests-" + Guid.NewGuid().ToString("N"));
+
+    protected override Task<PortalFactory?> StartAsync()
+    {
+        Directory.CreateDirectory(_folder);
+        return Task.FromResult<PortalFactory?>(new PortalFactory(DatabaseProvider.Sqlite, $"Data Source={Path.Combine(_folder, "portal.db")}"));
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        try { Directory.Delete(_folder, recursive: true); } catch (IOException) { /* a leftover temp folder is harmless */ }
+    }
+}
+
+public sealed class PostgresPortalFixture : PortalFixture
+{
+    private string? _database;
+
+    protected override async Task<PortalFactory?> StartAsync()
+    {
+        if (TestSettings.PostgresAdminConnection is not { } admin)
+        {
+            Unavailable = "PostgreSQL tests need a server: set SSC_TEST_POSTGRES to a connection string of a role that may create databases, " +
+                          "e.g. \"Host=localhost;Username=ssc;Password=ssc;Database=postgres\" (see README, \"Running the tests on PostgreSQL\").";
+            return null;
+        }
+        _database = await PostgresDatabases.CreateAsync(admin);
+        return new PortalFactory(DatabaseProvider.Postgres, PostgresDatabases.ConnectionStringFor(admin, _database));
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        if (_database is not null && TestSettings.PostgresAdminConnection is { } admin)
+            await PostgresDatabases.DropAsync(admin, _database);
+    }
+}
+
+public static class TestSettings
+{
+    public static string? PostgresAdminConnection =>
+        Environment.GetEnvironmentVariable("SSC_TEST_POSTGRES") is { Length: > 0 } value ? value : null;
+
+    public static bool RequirePostgres =>
+        Environment.GetEnvironmentVariable("SSC_REQUIRE_POSTGRES") is "1" or "true" or "True";
+}
+
+/// <summary>Throwaway databases, one per fixture, so test runs never share state.</summary>
+public static class PostgresDatabases
+{
+    public static async Task<string> CreateAsync(string adminConnection)
+    {
+        var name = "ssc_test_" + Guid.NewGuid().ToString("N")[..12];
+        await ExecuteAsync(adminConnection, $"CREATE DATABASE \"{name}\"");
+        return name;
+    }
+
+    public static Task DropAsync(string adminConnection, string name) =>
+        ExecuteAsync(adminConnection, $"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)");
+
+    public static string ConnectionStringFor(string adminConnection, string database) =>
+        new NpgsqlConnectionStringBuilder(adminConnection) { Database = database }.ConnectionString;
+
+    private static async Task ExecuteAsync(string adminConnection, string sql)
+    {
+        await using var connection = new NpgsqlConnection(adminConnection);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(sql, connection);
+        await command.ExecuteNonQueryAsync();
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class SqliteSuite : ICollectionFixture<SqlitePortalFixture>
+{
+    public const string Name = "SQLite";
+}
+
+[CollectionDefinition(Name)]
+public sealed class PostgresSuite : ICollectionFixture<PostgresPortalFixture>
+{
+    public const string Name = "PostgreSQL";
+}

@@ -1,0 +1,68 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection;
+using SscPortal.Domain;
+using SscPortal.Web.Data;
+
+namespace SscPortal.Web.Tests.Infrastructure;
+
+/// <summary>Each test makes its own records, named uniquely, through the portal's own DbContext and services.</summary>
+public static class TestData
+{
+    public static string Unique(string prefix) => $"{prefix} {Guid.NewGuid():N}"[..(prefix.Length + 13)];
+
+    public static Task<Actor> ActorAsync(this PortalFactory portal, ActorType type = ActorType.NationalCso, string? name = null) =>
+        portal.WithDatabaseAsync(async db =>
+        {
+            var actor = new Actor { Name = name ?? Unique("Test organisation"), Type = type, CountryCode = "PE", IsVerified = true, CreatedAt = DateTime.UtcNow };
+            db.Actors.Add(actor);
+            await db.SaveChangesAsync();
+            return actor;
+        });
+
+    /// <summary>
+    /// A valid bilateral initiative between the two countries, owned by <paramref name="owner"/>;
+    /// published at <paramref name="publishedAt"/> unless that is null (then it stays a draft).
+    /// </summary>
+    public static Task<int> InitiativeAsync(
+        this PortalFactory portal, Actor owner, string provider, string recipient, DateTime? publishedAt,
+        Modality modality = Modality.Bilateral, ActivityStatus status = ActivityStatus.Implementation, string? title = null) =>
+        portal.WithDatabaseAsync(async db =>
+        {
+            var now = DateTime.UtcNow;
+            var initiative = new Initiative
+            {
+                Title = title ?? Unique("Test initiative"), Summary = "Created by an integration test.",
+                Modality = modality, Instrument = Instrument.Project, Status = status,
+                OwnerId = owner.Id, CreatedAt = now, UpdatedAt = now,
+            };
+            initiative.Actors.Add(new InitiativeActor { ActorId = owner.Id, Role = ActorRole.Lead });
+            if (modality == Modality.Triangular)
+            {
+                initiative.Countries.Add(new InitiativeCountry { CountryCode = provider, Role = CountryRole.FirstProvider });
+                initiative.Countries.Add(new InitiativeCountry { CountryCode = "DE", Role = CountryRole.SecondProvider });
+            }
+            else initiative.Countries.Add(new InitiativeCountry { CountryCode = provider, Role = CountryRole.Provider });
+            initiative.Countries.Add(new InitiativeCountry { CountryCode = recipient, Role = CountryRole.Recipient });
+            if (modality == Modality.Regional)
+                initiative.Countries.Add(new InitiativeCountry { CountryCode = "BO", Role = CountryRole.Both });
+            initiative.Sdgs.Add(new InitiativeSdg { GoalCode = 2, IsPrimary = true });
+            initiative.Sectors.Add(new InitiativeSector { SectorCode = "31161" });
+            if (publishedAt is { } at) initiative.Publish(at);
+            db.Initiatives.Add(initiative);
+            await db.SaveChangesAsync();
+            return initiative.Id;
+        });
+
+    /// <summary>A confirmed account with the given password, and no organisation.</summary>
+    public static async Task<string> UserAsync(this PortalFactory portal, string password)
+    {
+        var email = $"{Guid.NewGuid():N}@test.example.org";
+        await portal.WithServicesAsync(async services =>
+        {
+            var users = services.GetRequiredService<UserManager<ApplicationUser>>();
+            var result = await users.CreateAsync(new ApplicationUser { UserName = email, Email = email, EmailConfirmed = true, CreatedAt = DateTime.UtcNow }, password);
+            Assert.True(result.Succeeded, string.Join("; ", result.Errors.Select(e => e.Description)));
+        });
+        return email;
+    }
+}
