@@ -36,4 +36,10 @@ public sealed class PortalFactory(DatabaseProvider provider, string connectionSt
         await using var scope = Services.CreateAsyncScope();
         await work(scope.ServiceProvider);
     }
+
+    public async Task<T> WithServicesAsync<T>(Func<IServiceProvider, Task<T>> work)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        return await work(scope.ServiceProvider);
+    }
 }

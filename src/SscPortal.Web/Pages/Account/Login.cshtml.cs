@@ -20,8 +20,9 @@ public class LoginModel(SignInManager<ApplicationUser> signIn, ILogger<LoginMode
 
     public sealed class InputModel
     {
-        public string Email { get; set; } = "";
-        public string Password { get; set; } = "";
+        // Nullable: the binder turns an empty field into null.
+        public string? Email { get; set; }
+        public string? Password { get; set; }
         public bool RememberMe { get; set; }
     }
 
@@ -42,11 +43,11 @@ public class LoginModel(SignInManager<ApplicationUser> signIn, ILogger<LoginMode
 
     public async Task<IActionResult> OnPostAsync()
     {
-        Input.Email = Input.Email.Trim();
+        Input.Email = Input.Email?.Trim();
         ModelState.AddErrors(await new InputValidator(L).ValidateAsync(Input));
         if (!ModelState.IsValid) return Page();
 
-        var result = await signIn.PasswordSignInAsync(Input.Email, Input.Password, Input.RememberMe, lockoutOnFailure: true);
+        var result = await signIn.PasswordSignInAsync(Input.Email!, Input.Password!, Input.RememberMe, lockoutOnFailure: true);
         if (result.Succeeded)
         {
             logger.LogInformation("Account signed in");

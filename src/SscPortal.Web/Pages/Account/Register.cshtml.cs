@@ -25,8 +25,9 @@ public class RegisterModel(
 
     public sealed class InputModel
     {
-        public string Email { get; set; } = "";
-        public string Password { get; set; } = "";
+        // Nullable: the binder turns an empty field into null.
+        public string? Email { get; set; }
+        public string? Password { get; set; }
     }
 
     public sealed class InputValidator : AbstractValidator<InputModel>
@@ -48,12 +49,12 @@ public class RegisterModel(
 
     public async Task<IActionResult> OnPostAsync()
     {
-        Input.Email = Input.Email.Trim();
+        Input.Email = Input.Email?.Trim();
         ModelState.AddErrors(await new InputValidator(L).ValidateAsync(Input));
         if (!ModelState.IsValid) return Page();
 
         var user = new ApplicationUser { UserName = Input.Email, Email = Input.Email, CreatedAt = clock.GetUtcNow().UtcDateTime };
-        var created = await users.CreateAsync(user, Input.Password);
+        var created = await users.CreateAsync(user, Input.Password!);
         if (!created.Succeeded)
         {
             foreach (var error in created.Errors)

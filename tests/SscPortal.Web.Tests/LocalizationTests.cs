@@ -1,0 +1,87 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using System.Xml.Linq;
+using SscPortal.Web.Localization;
+using SscPortal.Web.Tests.Infrastructure;
+
+namespace SscPortal.Web.Tests;
+
+[Collection(SqliteSuite.Name)]
+public partial class LocalizationTests(SqlitePortalFixture fixture)
+{
+    private PortalFactory Portal => fixture.Portal;
+
+    private static string SourceFolder([System.Runtime.CompilerServices.CallerFilePath] string here = "") =>
+        Path.GetFullPath(Path.Combine(Path.GetDirectoryName(here)!, "..", "..", "src", "SscPortal.Web"));
+
+    private static HashSet<string> KeysIn(string resx) =>
+        XDocument.Load(Path.Combine(SourceFolder(), "Resources", resx)).Root!.Elements("data").Select(d => (string)d.Attribute("name")!).ToHashSet();
+
+    [GeneratedRegex(@"L\[""((?:[^""\\]|\\.)*)""")]
+    private static partial Regex LocalizedLiteral();
+
+    [Fact]
+    public void Every_interface_string_has_an_english_and_a_spanish_entry()
+    {
+        var used = Directory.EnumerateFiles(SourceFolder(), "*.cs*", SearchOption.AllDirectories)
+            .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal))
+            .SelectMany(f => LocalizedLiteral().Matches(File.ReadAllText(f)).Select(m => m.Groups[1].Value.Replace("\\\"", "\"", StringComparison.Ordinal)))
+            .Concat(EnumLabels.All())
+            .ToHashSet();
+
+        foreach (var resx in new[] { "SharedResource.resx", "SharedResource.es.resx" })
+        {
+            var missing = used.Except(KeysIn(resx)).Order().ToList();
+            Assert.True(missing.Count == 0, $"{resx} lacks: {string.Join(" | ", missing)}");
+        }
+        Assert.Equal(KeysIn("SharedResource.resx").Order(), KeysIn("SharedResource.es.resx").Order());
+    }
+
+    [Fact]
+    public async Task Choosing_spanish_translates_the_page_sets_its_lang_and_is_remembered()
+    {
+        using var browser = Portal.CreateBrowser();
+        var english = await browser.GetOkAsync("/initiatives");
+        Assert.Equal("en", english.Document.DocumentElement.GetAttribute("lang"));
+
+        var spanish = await browser.SubmitAsync(english, "form.language-switcher", new Dictionary<string, string> { ["culture"] = "es" });
+
+        Assert.Equal("/initiatives", spanish.Address.AbsolutePath);
+        Assert.Equal("es", spanish.Document.DocumentElement.GetAttribute("lang"));
+        Assert.Equal("Iniciativas", spanish.Document.QuerySelector("h1")!.TextContent.Trim());
+        Assert.Contains("Perú", (await browser.GetOkAsync("/initiatives")).Document.QuerySelector("#country")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal("true", (await browser.GetOkAsync("/")).Document.QuerySelector("button[value=es]")!.GetAttribute("aria-pressed"));
+    }
+
+    [Fact]
+    public async Task A_spanish_browser_gets_spanish_without_choosing()
+    {
+        using var browser = Portal.CreateBrowser();
+        browser.Http.DefaultRequestHeaders.AcceptLanguage.ParseAdd("es-PE,es;q=0.9");
+
+        var page = await browser.GetOkAsync("/account/login");
+
+        Assert.Equal("es", page.Document.DocumentElement.GetAttribute("lang"));
+        Assert.Equal("Iniciar sesión", page.Document.QuerySelector("h1")!.TextContent.Trim());
+    }
+
+    [Fact]
+    public async Task The_language_switcher_never_redirects_to_another_site()
+    {
+        using var browser = Portal.CreateBrowser(followRedirects: false);
+        var page = await browser.GetOkAsync("/");
+        var form = page.Document.QuerySelector("form.language-switcher")!;
+        var token = form.QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
+
+        var response = await browser.Http.PostAsync(new Uri("/language", UriKind.Relative), new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["culture"] = "es", ["returnUrl"] = "https://evil.example.com/", ["__RequestVerificationToken"] = token,
+        }));
+
+        Assert.Equal("/", response.Headers.Location?.OriginalString);
+    }
+
+    [Fact]
+    public void Every_supported_language_is_a_real_culture() =>
+        Assert.All(PortalCultures.Supported, s => Assert.Equal(s.Code, new CultureInfo(s.Code).TwoLetterISOLanguageName));
+}
