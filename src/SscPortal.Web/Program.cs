@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Serilog;
 using SscPortal.Web;
@@ -27,6 +28,10 @@ builder.Services.AddSingleton<DatabaseInitializer>();
 builder.Services.AddHostedService(services => services.GetRequiredService<DatabaseInitializer>());
 builder.Services.AddSingleton<ReferenceData>();
 builder.Services.AddSingleton(TimeProvider.System);
+
+// Sign-in and antiforgery keys: kept in a folder of the operator's choosing so sessions survive restarts and containers.
+if (builder.Configuration["DataProtection:KeysFolder"] is { Length: > 0 } keysFolder)
+    builder.Services.AddDataProtection().PersistKeysToFileSystem(new DirectoryInfo(keysFolder)).SetApplicationName("SscPortal");
 
 // Accounts: ASP.NET Core Identity with the password and lockout rules in AccountSetup.
 builder.Services.AddPortalAccounts(builder.Configuration);
