@@ -50,13 +50,11 @@ public sealed class DemoDataSeeder(
         db.Actors.AddRange(actors.Values);
         await db.SaveChangesAsync(cancellationToken);
 
-        // Spread publication over the past so the catalogue reads like a living record, oldest first.
         var count = DemoData.Initiatives.Length;
-        for (var index = 0; index < count; index++)
+        foreach (var (seed, index) in DemoData.Initiatives.Select((seed, index) => (seed, index)))
         {
-            var seed = DemoData.Initiatives[index];
             var initiative = Build(seed, actors);
-            var publishedAt = now.AddDays(-7 * (count - index)).AddHours(index);
+            var publishedAt = PublicationTime(seed, now, index);
             initiative.CreatedAt = initiative.UpdatedAt = publishedAt.AddDays(-3);
             if (seed.Publication != PublicationState.Draft) initiative.Publish(publishedAt);
             if (seed.Publication == PublicationState.Unpublished) initiative.Unpublish(seed.UnpublishedReason ?? "Withdrawn by its owner.");
@@ -65,6 +63,18 @@ public sealed class DemoDataSeeder(
         await db.SaveChangesAsync(cancellationToken);
         logger.LogInformation("Loaded {Actors} demonstration actors and {Initiatives} initiatives", actors.Count, count);
         return actors.ToDictionary(a => a.Key, a => a.Value.Id);
+    }
+
+    /// <summary>
+    /// Records are published a fortnight after their latest milestone (approval, start or end), so the
+    /// catalogue's newest-first order reads like a living record; the index keeps times distinct.
+    /// </summary>
+    private static DateTime PublicationTime(DemoData.InitiativeSeed seed, DateTime now, int index)
+    {
+        var milestones = new[] { seed.Approval, seed.ActualStart, seed.ActualEnd }.OfType<DateOnly>().ToList();
+        var latest = milestones.Count > 0 ? milestones.Max().ToDateTime(new TimeOnly(12, 0), DateTimeKind.Utc).AddDays(14) : now.AddDays(-30);
+        var ceiling = now.AddHours(-1 - index);
+        return (latest < ceiling ? latest : ceiling).AddMinutes(index);
     }
 
     /// <summary>Turns a seed row into an initiative (also used by tests to check every seed against the rules).</summary>
