@@ -30,8 +30,7 @@ public class LoginModel(SignInManager<ApplicationUser> signIn, ILogger<LoginMode
     {
         public InputValidator(IStringLocalizer<SharedResource> L)
         {
-            RuleFor(i => i.Email).NotEmpty().WithMessage(L["Enter your e-mail address."])
-                .MaximumLength(256).WithMessage(L["Use at most {0} characters.", 256]);
+            RuleFor(i => i.Email).IsEmailAddress(L);
             RuleFor(i => i.Password).NotEmpty().WithMessage(L["Enter your password."])
                 .MaximumLength(AccountSetup.MaximumPasswordLength).WithMessage(L["Use at most {0} characters.", AccountSetup.MaximumPasswordLength]);
         }

@@ -34,9 +34,7 @@ public class RegisterModel(
     {
         public InputValidator(IStringLocalizer<SharedResource> L)
         {
-            RuleFor(i => i.Email).NotEmpty().WithMessage(L["Enter your e-mail address."])
-                .MaximumLength(256).WithMessage(L["Use at most {0} characters.", 256])
-                .EmailAddress().WithMessage(L["Enter a valid e-mail address."]);
+            RuleFor(i => i.Email).IsEmailAddress(L);
             RuleFor(i => i.Password).NotEmpty().WithMessage(L["Choose a password."])
                 .MinimumLength(AccountSetup.MinimumPasswordLength).WithMessage(L["Use at least {0} characters.", AccountSetup.MinimumPasswordLength])
                 .MaximumLength(AccountSetup.MaximumPasswordLength).WithMessage(L["Use at most {0} characters.", AccountSetup.MaximumPasswordLength]);

@@ -63,26 +63,18 @@ public class IndexModel(AppDbContext db, ReferenceData referenceData, IStringLoc
             }
             else { Reject(nameof(Country), L["There is no country with the code “{0}”. This filter was not applied.", Shorten(Country)]); Country = null; }
         }
-        if (!string.IsNullOrWhiteSpace(Modality))
+        if (ReadCode<Modality>(Modality, nameof(Modality), text => L["“{0}” is not a modality. This filter was not applied.", text]) is { } modality)
         {
-            if (CodeParsing.TryParseName<Modality>(Modality, out var modality))
-            {
-                query = query.Where(i => i.Modality == modality);
-                Modality = modality.ToUrlValue();
-                IsFiltered = true;
-            }
-            else { Reject(nameof(Modality), L["“{0}” is not a modality. This filter was not applied.", Shorten(Modality)]); Modality = null; }
+            query = query.Where(i => i.Modality == modality);
+            Modality = modality.ToUrlValue();
         }
-        if (!string.IsNullOrWhiteSpace(Status))
+        else Modality = null;
+        if (ReadCode<ActivityStatus>(Status, nameof(Status), text => L["“{0}” is not a status. This filter was not applied.", text]) is { } status)
         {
-            if (CodeParsing.TryParseName<ActivityStatus>(Status, out var status))
-            {
-                query = query.Where(i => i.Status == status);
-                Status = status.ToUrlValue();
-                IsFiltered = true;
-            }
-            else { Reject(nameof(Status), L["“{0}” is not a status. This filter was not applied.", Shorten(Status)]); Status = null; }
+            query = query.Where(i => i.Status == status);
+            Status = status.ToUrlValue();
         }
+        else Status = null;
         return query;
     }
 
@@ -128,6 +120,19 @@ public class IndexModel(AppDbContext db, ReferenceData referenceData, IStringLoc
         FirstPosition = newerThanFirst + 1;
         if (newerThanFirst > 0) PreviousCursor = KeysetCursor.For(first.PublishedAt, first.Id).Encode();
         if (FirstPosition + Results.Count - 1 < Total) NextCursor = KeysetCursor.For(last.PublishedAt, last.Id).Encode();
+    }
+
+    /// <summary>Reads a code filter; an unknown value is reported next to its field and not applied.</summary>
+    private TEnum? ReadCode<TEnum>(string? text, string field, Func<string, string> unknownMessage) where TEnum : struct, Enum
+    {
+        if (string.IsNullOrWhiteSpace(text)) return null;
+        if (CodeParsing.TryParseName<TEnum>(text, out var value))
+        {
+            IsFiltered = true;
+            return value;
+        }
+        Reject(field, unknownMessage(Shorten(text)));
+        return null;
     }
 
     private void Reject(string field, string message) => ModelState.AddModelError(field, message);
