@@ -190,7 +190,7 @@ public abstract class CatalogueTests(PortalFixture fixture)
 
         var page = await browser.GetOkAsync($"/initiatives?after={cursor}");
 
-        Assert.Contains("There are no more initiatives after this point.", page.Text, StringComparison.Ordinal);
+        Assert.Contains("There are no initiatives at this point of the list.", page.Text, StringComparison.Ordinal);
         Assert.NotNull(page.Document.QuerySelector("a[href='/initiatives']"));
     }
 

@@ -45,6 +45,27 @@ public class CreateAdminCommandTests(SqlitePortalFixture fixture)
     }
 
     [Fact]
+    public async Task Refuses_to_promote_an_account_whose_address_was_never_confirmed()
+    {
+        var email = $"{Guid.NewGuid():N}@squatter.example.org";
+        await Portal.WithServicesAsync(async services =>
+        {
+            var users = services.GetRequiredService<UserManager<ApplicationUser>>();
+            await users.CreateAsync(new ApplicationUser { UserName = email, Email = email }, "a squatter's long password");
+        });
+        using var output = new StringWriter();
+
+        var exit = await CreateAdminCommand.RunAsync(Portal.Services, ["create-admin", "--email", email], new StringReader(""), output);
+
+        Assert.Equal(1, exit);
+        await Portal.WithServicesAsync(async services =>
+        {
+            var users = services.GetRequiredService<UserManager<ApplicationUser>>();
+            Assert.False(await users.IsInRoleAsync((await users.FindByEmailAsync(email))!, PlatformRoles.Administrator));
+        });
+    }
+
+    [Fact]
     public async Task Without_an_email_it_explains_how_to_use_it()
     {
         using var output = new StringWriter();

@@ -54,6 +54,31 @@ public partial class LocalizationTests(SqlitePortalFixture fixture)
     }
 
     [Fact]
+    public async Task The_switcher_works_on_a_page_whose_address_names_a_language()
+    {
+        using var browser = Portal.CreateBrowser();
+        var english = await browser.GetOkAsync("/actors?culture=en&type=academia");
+
+        var spanish = await browser.SubmitAsync(english, "form.language-switcher", new Dictionary<string, string> { ["culture"] = "es" });
+
+        Assert.Equal("es", spanish.Document.DocumentElement.GetAttribute("lang"));
+        Assert.Equal("?type=academia", spanish.Address.Query);
+    }
+
+    [Fact]
+    public async Task Spanish_dates_read_as_spanish_dates()
+    {
+        using var browser = Portal.CreateBrowser();
+        browser.Http.DefaultRequestHeaders.AcceptLanguage.ParseAdd("es");
+        var catalogue = await browser.GetOkAsync("/initiatives");
+        var first = catalogue.Document.QuerySelector(".initiative-card h3 a")!.GetAttribute("href")!;
+
+        var page = await browser.GetOkAsync(first);
+
+        Assert.Matches(@"Publicada el \d{1,2} de [a-z]+ de \d{4}\.", page.Document.QuerySelector(".provenance")!.TextContent);
+    }
+
+    [Fact]
     public async Task A_spanish_browser_gets_spanish_without_choosing()
     {
         using var browser = Portal.CreateBrowser();

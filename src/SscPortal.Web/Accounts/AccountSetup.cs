@@ -35,6 +35,8 @@ public static class AccountSetup
                 options.Lockout.MaxFailedAccessAttempts = MaxFailedSignIns;
                 options.Lockout.DefaultLockoutTimeSpan = LockoutDuration;
                 options.User.RequireUniqueEmail = true;
+                // The user name is the e-mail address: allow every character an address may hold (o'brien@, josé@).
+                options.User.AllowedUserNameCharacters = "";
                 options.SignIn.RequireConfirmedEmail = true;
                 options.SignIn.RequireConfirmedAccount = true;
             })

@@ -16,6 +16,9 @@ public sealed class LocalizedIdentityErrorDescriber(IStringLocalizer<SharedResou
     public override IdentityError DuplicateUserName(string userName) =>
         new() { Code = nameof(DuplicateUserName), Description = L["An account with this e-mail address already exists."] };
 
+    public override IdentityError InvalidUserName(string? userName) =>
+        new() { Code = nameof(InvalidUserName), Description = L["Enter a valid e-mail address."] };
+
     public override IdentityError InvalidEmail(string? email) =>
         new() { Code = nameof(InvalidEmail), Description = L["Enter a valid e-mail address."] };
 

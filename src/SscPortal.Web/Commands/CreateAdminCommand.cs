@@ -22,7 +22,8 @@ public static class CreateAdminCommand
             return 2;
         }
 
-        await services.GetRequiredService<DatabaseInitializer>().InitializeAsync(CancellationToken.None);
+        // Schema and code lists only: an administrator is never created beside demonstration accounts by accident.
+        await services.GetRequiredService<DatabaseInitializer>().InitializeAsync(withDemoData: false, CancellationToken.None);
         using var scope = services.CreateScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
         var roles = scope.ServiceProvider.GetRequiredService<RoleManager<IdentityRole>>();
@@ -54,6 +55,12 @@ public static class CreateAdminCommand
                 foreach (var error in created.Errors) await output.WriteLineAsync(error.Description);
                 return 1;
             }
+        }
+        else if (!user.EmailConfirmed)
+        {
+            // Someone may have registered this address without owning it: never promote an unconfirmed account.
+            await output.WriteLineAsync($"{email} has an account whose address was never confirmed; it was not made an administrator.");
+            return 1;
         }
         if (!await users.IsInRoleAsync(user, PlatformRoles.Administrator))
             await users.AddToRoleAsync(user, PlatformRoles.Administrator);

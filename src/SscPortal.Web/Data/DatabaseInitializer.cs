@@ -43,7 +43,7 @@ public sealed class DatabaseInitializer(
     {
         try
         {
-            await InitializeAsync(cancellationToken);
+            await InitializeAsync(configuration.GetValue<bool>("Seed:Demo"), cancellationToken);
             _ready.TrySetResult();
             return true;
         }
@@ -54,7 +54,8 @@ public sealed class DatabaseInitializer(
         }
     }
 
-    public async Task InitializeAsync(CancellationToken cancellationToken)
+    /// <summary>Migrates and loads the code lists; loads demonstration data only when asked to.</summary>
+    public async Task InitializeAsync(bool withDemoData, CancellationToken cancellationToken)
     {
         using var scope = scopes.CreateScope();
         var services = scope.ServiceProvider;
@@ -62,7 +63,7 @@ public sealed class DatabaseInitializer(
         if (db.Database.IsSqlite()) EnsureSqliteFolderIsUsable(db);
         await db.Database.MigrateAsync(cancellationToken);
         await services.GetRequiredService<ReferenceDataSeeder>().SeedAsync(cancellationToken);
-        if (configuration.GetValue<bool>("Seed:Demo"))
+        if (withDemoData)
             await services.GetRequiredService<DemoDataSeeder>().SeedAsync(cancellationToken);
         logger.LogInformation("Database ready ({Provider})", db.Database.ProviderName);
     }

@@ -19,16 +19,19 @@ public class ErrorModel : PageModel
     public string TraceId { get; private set; } = "";
     public bool IsDatabaseUnavailable { get; private set; }
 
-    public void OnGet() => Describe();
-    public void OnPost() => Describe();
+    public IActionResult OnGet() => Describe();
+    public IActionResult OnPost() => Describe();
 
-    private void Describe()
+    private IActionResult Describe()
     {
+        // Asked for directly, nothing went wrong: there is no page here.
+        if (HttpContext.Features.Get<IExceptionHandlerFeature>() is not { } handler) return NotFound();
+
         TraceId = Activity.Current?.TraceId.ToString() ?? HttpContext.TraceIdentifier;
-        var error = HttpContext.Features.Get<IExceptionHandlerFeature>()?.Error;
-        IsDatabaseUnavailable = IsDatabaseFailure(error);
+        IsDatabaseUnavailable = IsDatabaseFailure(handler.Error);
         // A database outage is temporary and not the reader's fault: 503 tells clients and monitors to retry.
         Response.StatusCode = IsDatabaseUnavailable ? StatusCodes.Status503ServiceUnavailable : StatusCodes.Status500InternalServerError;
+        return Page();
     }
 
     private static bool IsDatabaseFailure(Exception? error)

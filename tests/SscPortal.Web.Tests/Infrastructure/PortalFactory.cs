@@ -6,14 +6,14 @@ using SscPortal.Web.Data;
 namespace SscPortal.Web.Tests.Infrastructure;
 
 /// <summary>The real portal in memory, in the Development environment (demonstration data and accounts), on a database of the test's choosing.</summary>
-public sealed class PortalFactory(DatabaseProvider provider, string connectionString, IReadOnlyDictionary<string, string?>? settings = null)
+public sealed class PortalFactory(DatabaseProvider provider, string connectionString, IReadOnlyDictionary<string, string?>? settings = null, string environment = "Development")
     : WebApplicationFactory<Program>
 {
     public DatabaseProvider Provider { get; } = provider;
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
-        builder.UseEnvironment("Development");
+        builder.UseEnvironment(environment);
         builder.UseSetting("Database:Provider", Provider.ToString());
         builder.UseSetting($"ConnectionStrings:{Provider}", connectionString);
         builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");

@@ -30,8 +30,11 @@ public sealed class DemoDataSeeder(
 
     public async Task SeedAsync(CancellationToken cancellationToken = default)
     {
+        // All or nothing: a seed interrupted half-way must not look "done" to the next start.
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var actorIds = await SeedActorsAndInitiativesAsync(cancellationToken);
         await SeedAccountsAsync(actorIds, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
     }
 
     private async Task<Dictionary<string, int>> SeedActorsAndInitiativesAsync(CancellationToken cancellationToken)
