@@ -35,6 +35,7 @@ if (builder.Configuration["DataProtection:KeysFolder"] is { Length: > 0 } keysFo
 
 // Accounts: ASP.NET Core Identity with the password and lockout rules in AccountSetup.
 builder.Services.AddPortalAccounts(builder.Configuration);
+builder.Services.AddPortalRateLimits(builder.Configuration);
 
 // Pages: every page says who may use it ([AllowAnonymous] or [Authorize]); one that says nothing needs a signed-in user.
 // (A folder convention rather than a fallback policy, so an unknown address stays a 404 instead of a sign-in prompt.)
@@ -63,6 +64,7 @@ app.UseRouting();
 app.UseRequestLocalization();
 app.UseAuthentication();
 app.UseAuthorization();
+app.UseRateLimiter();
 
 app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
 app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") }).AllowAnonymous();

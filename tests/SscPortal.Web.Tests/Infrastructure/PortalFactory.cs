@@ -17,13 +17,20 @@ public sealed class PortalFactory(DatabaseProvider provider, string connectionSt
         builder.UseSetting("Database:Provider", Provider.ToString());
         builder.UseSetting($"ConnectionStrings:{Provider}", connectionString);
         builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
+        // Many tests sign in from the one test client; the rate-limit test sets its own, lower limit.
+        builder.UseSetting("RateLimits:AccountFormsPerMinute", "100000");
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
             builder.UseSetting(key, value);
     }
 
     /// <summary>A client that keeps cookies and follows redirects, as a browser would.</summary>
     public HtmlClient CreateBrowser(bool followRedirects = true) =>
-        new(CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = followRedirects, HandleCookies = true }));
+        new(CreateClient(new WebApplicationFactoryClientOptions
+        {
+            AllowAutoRedirect = followRedirects, HandleCookies = true,
+            // HTTPS, as in production: the portal's cookies are Secure and a cookie jar keeps them only for https.
+            BaseAddress = new Uri("https://localhost"),
+        }));
 
     public async Task<T> WithDatabaseAsync<T>(Func<AppDbContext, Task<T>> work)
     {

@@ -13,6 +13,7 @@ namespace SscPortal.Web.Pages.Account;
 
 /// <summary>Signing in. Repeated failures lock the account for a while (see AccountSetup).</summary>
 [AllowAnonymous]
+[Microsoft.AspNetCore.RateLimiting.EnableRateLimiting(Security.RateLimits.AccountForms)]
 public class LoginModel(SignInManager<ApplicationUser> signIn, ILogger<LoginModel> logger, IStringLocalizer<SharedResource> L) : PageModel
 {
     [BindProperty] public InputModel Input { get; set; } = new();

@@ -15,6 +15,7 @@ namespace SscPortal.Web.Pages.Account;
 
 /// <summary>Creating an account: an e-mail address to confirm and a long password, nothing else.</summary>
 [AllowAnonymous]
+[Microsoft.AspNetCore.RateLimiting.EnableRateLimiting(Security.RateLimits.AccountForms)]
 public class RegisterModel(
     UserManager<ApplicationUser> users,
     ConfirmationLinkSender confirmationLinks,
