@@ -11,10 +11,7 @@ RUN dotnet publish src/SscPortal.Web/SscPortal.Web.csproj -c Release -o /app --n
 FROM mcr.microsoft.com/dotnet/aspnet:10.0
 WORKDIR /app
 COPY --from=build /app ./
-# Sign-in cookies must survive restarts: the key ring lives on a volume (docker-compose.yml).
-RUN mkdir -p /var/lib/sscportal/keys && chown $APP_UID /var/lib/sscportal/keys
 ENV ASPNETCORE_HTTP_PORTS=8080 \
-    DataProtection__KeysFolder=/var/lib/sscportal/keys \
     ASPNETCORE_ENVIRONMENT=Production
 EXPOSE 8080
 USER $APP_UID

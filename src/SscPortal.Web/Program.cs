@@ -29,20 +29,28 @@ builder.Services.AddHostedService(services => services.GetRequiredService<Databa
 builder.Services.AddSingleton<ReferenceData>();
 builder.Services.AddSingleton(TimeProvider.System);
 
-// Sign-in and antiforgery keys: kept in a folder of the operator's choosing so sessions survive restarts and containers.
-if (builder.Configuration["DataProtection:KeysFolder"] is { Length: > 0 } keysFolder)
-    builder.Services.AddDataProtection().PersistKeysToFileSystem(new DirectoryInfo(keysFolder)).SetApplicationName("SscPortal");
+// Sign-in and antiforgery keys live in the database: a restart or a second instance keeps everyone signed in.
+builder.Services.AddDataProtection().PersistKeysToDbContext<AppDbContext>().SetApplicationName("SscPortal");
 
 // Accounts: ASP.NET Core Identity with the password and lockout rules in AccountSetup.
 builder.Services.AddPortalAccounts(builder.Configuration);
 builder.Services.AddPortalRateLimits(builder.Configuration);
+builder.Services.AddHttpContextAccessor();
+builder.Services.AddScoped<Access>();
+builder.Services.AddScoped<AuditLog>();
 
 // Pages: every page says who may use it ([AllowAnonymous] or [Authorize]); one that says nothing needs a signed-in user.
 // (A folder convention rather than a fallback policy, so an unknown address stays a 404 instead of a sign-in prompt.)
-builder.Services.AddAuthorization();
+builder.Services.AddAuthorizationBuilder()
+    .AddPolicy(Policies.PlatformStaff, policy => policy.RequireRole(PlatformRoles.Moderator, PlatformRoles.Administrator))
+    .AddPolicy(Policies.Administrator, policy => policy.RequireRole(PlatformRoles.Administrator));
 builder.Services.AddRouting(options => options.LowercaseUrls = true);
 builder.Services.AddPortalLocalization();
-builder.Services.AddRazorPages(options => options.Conventions.AuthorizeFolder("/")).AddViewLocalization().AddDataAnnotationsLocalization(options =>
+builder.Services.AddRazorPages(options =>
+    {
+        options.Conventions.AuthorizeFolder("/");
+        options.Conventions.AddPageRoute("/Initiatives/Edit", "initiatives/new");
+    }).AddViewLocalization().AddDataAnnotationsLocalization(options =>
     options.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(SharedResource)));
 
 builder.Services.AddHealthChecks().AddCheck<DatabaseReadinessCheck>("database", tags: ["ready"]);

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using SscPortal.Domain;
@@ -8,7 +9,7 @@ namespace SscPortal.Web.Data;
 /// The portal's data. Each database provider has a subclass (below) so that each keeps its own
 /// migrations in Data/Migrations/&lt;Provider&gt;; the model itself is shared and lives here.
 /// </summary>
-public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext<ApplicationUser>(options)
+public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext<ApplicationUser>(options), IDataProtectionKeyContext
 {
     public DbSet<Country> Countries => Set<Country>();
     public DbSet<SdgGoal> SdgGoals => Set<SdgGoal>();
@@ -17,6 +18,10 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
     public DbSet<Actor> Actors => Set<Actor>();
     public DbSet<OrganisationMembership> Memberships => Set<OrganisationMembership>();
     public DbSet<Initiative> Initiatives => Set<Initiative>();
+    public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
+
+    /// <summary>The keys that protect sign-in cookies and antiforgery tokens, shared by every instance and kept across restarts.</summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

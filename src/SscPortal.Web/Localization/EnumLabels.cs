@@ -78,8 +78,6 @@ public static class EnumLabels
         _ => code,
     };
 
-    private static readonly string[] Languages = ["en", "es", "pt", "fr"];
-
     /// <summary>Every label, so a test can prove each one is translated.</summary>
     public static IEnumerable<string> All() =>
         Enum.GetValues<Modality>().Select(For)
@@ -88,5 +86,5 @@ public static class EnumLabels
             .Concat(Enum.GetValues<CountryRole>().Select(For))
             .Concat(Enum.GetValues<ActorRole>().Select(For))
             .Concat(Enum.GetValues<ActorType>().Select(For))
-            .Concat(Languages.Select(LanguageName));
+            .Concat(PortalLanguages.Content.Select(LanguageName));
 }

@@ -5,12 +5,19 @@ using Microsoft.EntityFrameworkCore;
 using SscPortal.Domain;
 using SscPortal.Web.Catalogue;
 using SscPortal.Web.Data;
+using SscPortal.Web.Localization;
+using SscPortal.Web.Security;
+using Microsoft.Extensions.Localization;
 
 namespace SscPortal.Web.Pages.Initiatives;
 
-/// <summary>One published initiative: who takes part, where, in which role, towards which goals.</summary>
+/// <summary>
+/// One initiative: who takes part, where, in which role, towards which goals. The public sees published records;
+/// the owning organisation also sees its drafts, and its admins (or a moderator) publish and unpublish from here.
+/// </summary>
 [AllowAnonymous]
-public class DetailsModel(AppDbContext db, ReferenceData referenceData) : PageModel
+public class DetailsModel(
+    AppDbContext db, ReferenceData referenceData, Access access, AuditLog audit, TimeProvider clock, IStringLocalizer<SharedResource> L) : PageModel
 {
     public sealed record ActorTakingPart(int Id, string Name, string? Acronym, ActorType Type, ActorRole Role);
     public sealed record GoalLink(int Code, bool IsPrimary);
@@ -19,21 +26,27 @@ public class DetailsModel(AppDbContext db, ReferenceData referenceData) : PageMo
         int Id, string Title, string Summary, string? Description, string Language,
         Modality Modality, Instrument Instrument, ActivityStatus Status,
         DateOnly? ApprovalDate, DateOnly? PlannedStart, DateOnly? PlannedEnd, DateOnly? ActualStart, DateOnly? ActualEnd,
-        DateTime PublishedAt, DateTime UpdatedAt, int OwnerId, string OwnerName,
+        PublicationState Publication, DateTime? PublishedAt, string? UnpublishedReason, DateTime UpdatedAt, int OwnerId, string OwnerName,
         IReadOnlyList<CountryWithRole> Countries, IReadOnlyList<ActorTakingPart> Actors,
         IReadOnlyList<GoalLink> Goals, IReadOnlyList<string> Sectors);
 
     public View Initiative { get; private set; } = null!;
     public ReferenceData.Snapshot Names { get; private set; } = null!;
+    public bool CanEdit { get; private set; }
+    public bool CanPublish { get; private set; }
+    public bool CanUnpublish { get; private set; }
+    public bool IsModeratorAction { get; private set; }
+
+    [BindProperty] public string? Reason { get; set; }
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken cancellationToken)
     {
-        var initiative = await db.Initiatives.AsNoTracking().Published()
+        var initiative = await db.Initiatives.AsNoTracking()
             .Where(i => i.Id == id)
             .Select(i => new View(
                 i.Id, i.Title, i.Summary, i.Description, i.Language, i.Modality, i.Instrument, i.Status,
                 i.ApprovalDate, i.PlannedStart, i.PlannedEnd, i.ActualStart, i.ActualEnd,
-                i.PublishedAt!.Value, i.UpdatedAt, i.OwnerId, i.Owner!.Name,
+                i.Publication, i.PublishedAt, i.UnpublishedReason, i.UpdatedAt, i.OwnerId, i.Owner!.Name,
                 i.Countries.OrderBy(c => c.Role).ThenBy(c => c.CountryCode).Select(c => new CountryWithRole(c.CountryCode, c.Role)).ToList(),
                 i.Actors.OrderBy(a => a.Role).ThenBy(a => a.Actor!.Name)
                     .Select(a => new ActorTakingPart(a.ActorId, a.Actor!.Name, a.Actor.Acronym, a.Actor.Type, a.Role)).ToList(),
@@ -41,10 +54,74 @@ public class DetailsModel(AppDbContext db, ReferenceData referenceData) : PageMo
                 i.Sectors.OrderBy(s => s.SectorCode).Select(s => s.SectorCode).ToList()))
             .AsSplitQuery()
             .SingleOrDefaultAsync(cancellationToken);
-        if (initiative is null) return NotFound();
+        // Drafts and unpublished records exist only for the owning organisation's members.
+        if (initiative is null || !await access.CanSeeAsync(initiative.Publication, initiative.OwnerId)) return NotFound();
 
         Initiative = initiative;
         Names = await referenceData.GetAsync(cancellationToken);
+        CanEdit = await access.CanAsync(Permission.EditOwnInitiatives, initiative.OwnerId);
+        var ownerAdmin = await access.CanAsync(Permission.PublishOwnInitiatives, initiative.OwnerId);
+        CanPublish = ownerAdmin && initiative.Publication != PublicationState.Published;
+        IsModeratorAction = !ownerAdmin && access.CanOnPlatform(Permission.UnpublishAnyRecord);
+        CanUnpublish = initiative.Publication == PublicationState.Published && (ownerAdmin || IsModeratorAction);
         return Page();
+    }
+
+    /// <summary>The owner's organisation admins make a complete record public.</summary>
+    public async Task<IActionResult> OnPostPublishAsync(int id, CancellationToken cancellationToken)
+    {
+        var initiative = await LoadForChangeAsync(id, cancellationToken);
+        if (initiative is null) return NotFound();
+        if (!await access.CanAsync(Permission.PublishOwnInitiatives, initiative.OwnerId))
+            return await RefuseAsync(id, "publish");
+        try
+        {
+            initiative.Publish(clock.GetUtcNow().UtcDateTime);
+        }
+        catch (DomainRuleException e)
+        {
+            TempData["Problem"] = RuleMessages.For(e.Code, L);
+            return RedirectToPage(new { id });
+        }
+        initiative.UpdatedAt = clock.GetUtcNow().UtcDateTime;
+        audit.Add(AuditEventType.InitiativePublished, "initiative", id);
+        await db.SaveChangesAsync(cancellationToken);
+        return RedirectToPage(new { id });
+    }
+
+    /// <summary>The owner's organisation admins, or a moderator, withdraw a published record, always saying why.</summary>
+    public async Task<IActionResult> OnPostUnpublishAsync(int id, CancellationToken cancellationToken)
+    {
+        var initiative = await LoadForChangeAsync(id, cancellationToken);
+        if (initiative is null) return NotFound();
+        var asOwner = await access.CanAsync(Permission.PublishOwnInitiatives, initiative.OwnerId);
+        if (!asOwner && !access.CanOnPlatform(Permission.UnpublishAnyRecord))
+            return await RefuseAsync(id, "unpublish");
+        var reason = Reason?.Trim();
+        if (string.IsNullOrEmpty(reason) || reason.Length > 1000 || !initiative.IsPublished)
+        {
+            TempData["Problem"] = string.IsNullOrEmpty(reason) ? L["Say why the record is unpublished: its owners will see the reason."].Value
+                : reason.Length > 1000 ? L["Use at most {0} characters.", 1000].Value : L["This record is not published."].Value;
+            return RedirectToPage(new { id });
+        }
+        initiative.Unpublish(reason);
+        initiative.UpdatedAt = clock.GetUtcNow().UtcDateTime;
+        audit.Add(AuditEventType.InitiativeUnpublished, "initiative", id, (asOwner ? "by its owner: " : "by a moderator: ") + reason);
+        await db.SaveChangesAsync(cancellationToken);
+        return RedirectToPage(new { id });
+    }
+
+    private async Task<Initiative?> LoadForChangeAsync(int id, CancellationToken cancellationToken)
+    {
+        var initiative = await db.Initiatives.Include(i => i.Countries).Include(i => i.Actors).Include(i => i.Sdgs)
+            .AsSplitQuery().SingleOrDefaultAsync(i => i.Id == id, cancellationToken);
+        // A record the person cannot see does not exist for them, whatever they post.
+        return initiative is not null && await access.CanSeeAsync(initiative.Publication, initiative.OwnerId) ? initiative : null;
+    }
+
+    private async Task<IActionResult> RefuseAsync(int id, string action)
+    {
+        await audit.SaveAsync(AuditEventType.AccessRefused, "initiative", id, action);
+        return Forbid();
     }
 }

@@ -1,0 +1,46 @@
+namespace SscPortal.Domain;
+
+public enum AuditEventType
+{
+    SignedIn = 1,
+    SignInFailed = 2,
+    LockedOut = 3,
+    SignedOut = 4,
+    PasswordReset = 5,
+    AccessRefused = 10,
+    PlatformRoleGranted = 20,
+    PlatformRoleRevoked = 21,
+    UserLocked = 22,
+    UserUnlocked = 23,
+    MembershipClaimed = 30,
+    MembershipApproved = 31,
+    MembershipRejected = 32,
+    MembershipRoleChanged = 33,
+    MembershipRemoved = 34,
+    OrganisationProposed = 40,
+    OrganisationVerified = 41,
+    OrganisationRejected = 42,
+    InitiativeCreated = 50,
+    InitiativeEdited = 51,
+    InitiativePublished = 52,
+    InitiativeUnpublished = 53,
+}
+
+/// <summary>One security-relevant event or content change: who did what to which record, when, from where.</summary>
+public class AuditEvent
+{
+    public long Id { get; set; }
+    public DateTime At { get; set; }
+    public AuditEventType Type { get; set; }
+
+    /// <summary>The account that acted (null when nobody was signed in).</summary>
+    public string? UserId { get; set; }
+    /// <summary>The address the account had at the time, so the log still reads after the account changes.</summary>
+    public string? UserEmail { get; set; }
+
+    /// <summary>What the event is about, e.g. "initiative" and its id.</summary>
+    public string? TargetType { get; set; }
+    public string? TargetId { get; set; }
+    public string? Details { get; set; }
+    public string? IpAddress { get; set; }
+}

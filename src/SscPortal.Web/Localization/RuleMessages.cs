@@ -1,0 +1,26 @@
+using Microsoft.Extensions.Localization;
+using SscPortal.Domain;
+
+namespace SscPortal.Web.Localization;
+
+/// <summary>The reader's-language message for each broken domain rule.</summary>
+public static class RuleMessages
+{
+    public static string For(RuleCode code, IStringLocalizer<SharedResource> L) => code switch
+    {
+        RuleCode.TitleRequired => L["Give the initiative a title."],
+        RuleCode.SummaryRequired => L["Give the initiative a short summary."],
+        RuleCode.BilateralNeedsProviderAndRecipient => L["A bilateral initiative needs at least one provider and one recipient country."],
+        RuleCode.TriangularNeedsFirstProviderSecondProviderAndRecipient => L["A triangular initiative needs a first provider, a second provider and a recipient country."],
+        RuleCode.RegionalNeedsThreeCountries => L["A regional initiative involves at least three countries."],
+        RuleCode.CountryListedTwice => L["Each country can be listed only once."],
+        RuleCode.EndBeforeStart => L["The end date must be on or after the start date."],
+        RuleCode.ActualDateInFuture => L["An actual date cannot be in the future."],
+        RuleCode.MoreThanOnePrimarySdg => L["Only one goal can be the primary goal."],
+        RuleCode.OwnerNotAmongActors => L["The organisation that records the initiative must be one of its actors."],
+        RuleCode.AlreadyPublished => L["This record is already published."],
+        RuleCode.NotPublished => L["This record is not published."],
+        RuleCode.ReasonRequired => L["Say why the record is unpublished: its owners will see the reason."],
+        _ => code.ToString(),
+    };
+}

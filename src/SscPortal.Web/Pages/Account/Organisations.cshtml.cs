@@ -1,0 +1,141 @@
+using FluentValidation;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using SscPortal.Domain;
+using SscPortal.Web.Catalogue;
+using SscPortal.Web.Data;
+using SscPortal.Web.Forms;
+using SscPortal.Web.Localization;
+using SscPortal.Web.Security;
+
+namespace SscPortal.Web.Pages.Account;
+
+/// <summary>
+/// My organisations: memberships and pending claims, each organisation's records, claiming membership of an
+/// existing organisation, and proposing a new one (unverified until a moderator verifies it).
+/// </summary>
+[Authorize]
+public class OrganisationsModel(AppDbContext db, Access access, AuditLog audit, ReferenceData referenceData, TimeProvider clock, IStringLocalizer<SharedResource> L) : PageModel
+{
+    public sealed record MembershipRow(int ActorId, string ActorName, ActorType ActorType, bool ActorVerified, MembershipRole Role, MembershipStatus Status);
+    public sealed record RecordRow(int Id, int OwnerId, string Title, string Language, PublicationState Publication);
+    public sealed record SearchResult(int Id, string Name, string? Acronym, ActorType Type, bool IsVerified);
+
+    public IReadOnlyList<MembershipRow> Memberships { get; private set; } = [];
+    public IReadOnlyList<RecordRow> Records { get; private set; } = [];
+    public IReadOnlyList<SearchResult> Found { get; private set; } = [];
+    public ReferenceData.Snapshot Names { get; private set; } = null!;
+
+    [BindProperty(SupportsGet = true)] public string? Q { get; set; }
+    [BindProperty] public ProposalInput Proposal { get; set; } = new();
+
+    public sealed class ProposalInput
+    {
+        public string? Name { get; set; }
+        public string? Acronym { get; set; }
+        public ActorType Type { get; set; } = ActorType.NationalCso;
+        public string? CountryCode { get; set; }
+        public string? Website { get; set; }
+    }
+
+    public sealed class ProposalValidator : AbstractValidator<ProposalInput>
+    {
+        public ProposalValidator(IStringLocalizer<SharedResource> L, ReferenceData.Snapshot names)
+        {
+            RuleFor(p => p.Name).NotEmpty().WithMessage(L["Enter the organisation's name."])
+                .MaximumLength(200).WithMessage(L["Use at most {0} characters.", 200]);
+            RuleFor(p => p.Acronym).MaximumLength(30).WithMessage(L["Use at most {0} characters.", 30]);
+            RuleFor(p => p.Type).IsInEnum().WithMessage(L["Choose one of the listed options."]);
+            RuleFor(p => p.CountryCode).Must(code => string.IsNullOrWhiteSpace(code) || names.Countries.ContainsKey(code.Trim().ToUpperInvariant()))
+                .WithMessage(L["Enter a two-letter ISO country code, such as PE for Peru."]);
+            RuleFor(p => p.Website).MaximumLength(300).WithMessage(L["Use at most {0} characters.", 300])
+                .Must(url => string.IsNullOrWhiteSpace(url) || (Uri.TryCreate(url.Trim(), UriKind.Absolute, out var uri) && uri.Scheme is "https" or "http"))
+                .WithMessage(L["Enter a full web address starting with https://"]);
+        }
+    }
+
+    public async Task OnGetAsync(CancellationToken cancellationToken) => await LoadAsync(cancellationToken);
+
+    /// <summary>Asks to join an organisation: nothing changes until its admin (or a moderator) approves.</summary>
+    public async Task<IActionResult> OnPostClaimAsync(int actorId, CancellationToken cancellationToken)
+    {
+        var userId = access.UserId!;
+        if (!await db.Actors.AnyAsync(a => a.Id == actorId, cancellationToken)) return NotFound();
+        if (await db.Memberships.AnyAsync(m => m.UserId == userId && m.ActorId == actorId, cancellationToken))
+        {
+            TempData["Message"] = L["You already belong to this organisation or have asked to."].Value;
+            return RedirectToPage();
+        }
+        db.Memberships.Add(new OrganisationMembership
+        {
+            UserId = userId, ActorId = actorId, Role = MembershipRole.Member, Status = MembershipStatus.Pending, CreatedAt = clock.GetUtcNow().UtcDateTime,
+        });
+        audit.Add(AuditEventType.MembershipClaimed, "organisation", actorId);
+        await db.SaveChangesAsync(cancellationToken);
+        TempData["Message"] = L["Your request was sent. You will have editing rights once it is approved."].Value;
+        return RedirectToPage();
+    }
+
+    /// <summary>Proposes an organisation that is not listed yet; the proposer becomes its admin once a moderator verifies it.</summary>
+    public async Task<IActionResult> OnPostProposeAsync(CancellationToken cancellationToken)
+    {
+        Names = await referenceData.GetAsync(cancellationToken);
+        ModelState.AddErrors(await new ProposalValidator(L, Names).ValidateAsync(Proposal, cancellationToken), nameof(Proposal));
+        if (!ModelState.IsValid)
+        {
+            await LoadAsync(cancellationToken);
+            return Page();
+        }
+        var now = clock.GetUtcNow().UtcDateTime;
+        var actor = new Actor
+        {
+            Name = Proposal.Name!.Trim(), Acronym = Blank(Proposal.Acronym), Type = Proposal.Type,
+            CountryCode = Blank(Proposal.CountryCode)?.ToUpperInvariant(), Website = Blank(Proposal.Website), IsVerified = false, CreatedAt = now,
+        };
+        actor.Memberships.Add(new OrganisationMembership
+        {
+            UserId = access.UserId!, Role = MembershipRole.OrganisationAdmin, Status = MembershipStatus.Pending, CreatedAt = now,
+        });
+        db.Actors.Add(actor);
+        await db.SaveChangesAsync(cancellationToken);
+        audit.Add(AuditEventType.OrganisationProposed, "organisation", actor.Id, actor.Name);
+        await db.SaveChangesAsync(cancellationToken);
+        TempData["Message"] = L["Thank you. A moderator will verify the organisation; until then it is marked as not verified."].Value;
+        return RedirectToPage();
+    }
+
+    private async Task LoadAsync(CancellationToken cancellationToken)
+    {
+        Names ??= await referenceData.GetAsync(cancellationToken);
+        var userId = access.UserId!;
+        Memberships = await db.Memberships.AsNoTracking().Where(m => m.UserId == userId)
+            .OrderBy(m => m.Actor!.Name)
+            .Select(m => new MembershipRow(m.ActorId, m.Actor!.Name, m.Actor.Type, m.Actor.IsVerified, m.Role, m.Status))
+            .ToListAsync(cancellationToken);
+        var editable = (await access.OrganisationsWhereAsync(Permission.EditOwnInitiatives)).Select(o => o.ActorId).ToList();
+        Records = await db.Initiatives.AsNoTracking().Where(i => editable.Contains(i.OwnerId))
+            .OrderByDescending(i => i.UpdatedAt).ThenByDescending(i => i.Id).Take(100)
+            .Select(i => new RecordRow(i.Id, i.OwnerId, i.Title, i.Language, i.Publication))
+            .ToListAsync(cancellationToken);
+        if (!string.IsNullOrWhiteSpace(Q))
+        {
+            var term = Q.Trim();
+            if (term.Length > 100) term = term[..100];
+            var pattern = "%" + term.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal) + "%";
+            var upper = pattern.ToUpperInvariant();
+            // Case-insensitive on both databases: compare upper-cased text (SQL UPPER, not a .NET culture).
+#pragma warning disable CA1304, CA1311
+            Found = await db.Actors.AsNoTracking()
+                .Where(a => EF.Functions.Like(a.Name.ToUpper(), upper, "\\") || (a.Acronym != null && EF.Functions.Like(a.Acronym.ToUpper(), upper, "\\")))
+                .OrderBy(a => a.Name).ThenBy(a => a.Id).Take(20)
+                .Select(a => new SearchResult(a.Id, a.Name, a.Acronym, a.Type, a.IsVerified))
+                .ToListAsync(cancellationToken);
+#pragma warning restore CA1304, CA1311
+        }
+    }
+
+    private static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
+}

@@ -1,0 +1,72 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using SscPortal.Domain;
+using SscPortal.Web.Data;
+using SscPortal.Web.Security;
+
+namespace SscPortal.Web.Pages.Admin;
+
+/// <summary>
+/// The moderators' queue: organisations waiting to be verified, and membership claims on organisations that
+/// have no admin to approve them.
+/// </summary>
+[Authorize(Policy = Policies.PlatformStaff)]
+public class IndexModel(AppDbContext db, AuditLog audit, TimeProvider clock) : PageModel
+{
+    public sealed record PendingOrganisation(int Id, string Name, string? Acronym, ActorType Type, string? CountryCode, string? Website, DateTime CreatedAt, string? ProposedBy);
+    public sealed record PendingClaim(int ActorId, string ActorName, int Waiting);
+
+    public IReadOnlyList<PendingOrganisation> Organisations { get; private set; } = [];
+    public IReadOnlyList<PendingClaim> Claims { get; private set; } = [];
+
+    public async Task OnGetAsync(CancellationToken cancellationToken)
+    {
+        Organisations = await db.Actors.AsNoTracking().Where(a => !a.IsVerified)
+            .OrderBy(a => a.CreatedAt).ThenBy(a => a.Id).Take(100)
+            .Select(a => new PendingOrganisation(a.Id, a.Name, a.Acronym, a.Type, a.CountryCode, a.Website, a.CreatedAt,
+                a.Memberships.Where(m => m.Role == MembershipRole.OrganisationAdmin)
+                    .Join(db.Users, m => m.UserId, u => u.Id, (m, u) => u.Email).FirstOrDefault()))
+            .ToListAsync(cancellationToken);
+        Claims = await db.Actors.AsNoTracking()
+            .Where(a => a.IsVerified
+                        && a.Memberships.Any(m => m.Status == MembershipStatus.Pending)
+                        && !a.Memberships.Any(m => m.Status == MembershipStatus.Active && m.Role == MembershipRole.OrganisationAdmin))
+            .OrderBy(a => a.Name).Take(100)
+            .Select(a => new PendingClaim(a.Id, a.Name, a.Memberships.Count(m => m.Status == MembershipStatus.Pending)))
+            .ToListAsync(cancellationToken);
+    }
+
+    /// <summary>Verifies an organisation; whoever proposed it becomes its organisation admin.</summary>
+    public async Task<IActionResult> OnPostVerifyAsync(int actorId, CancellationToken cancellationToken)
+    {
+        var actor = await db.Actors.Include(a => a.Memberships).SingleOrDefaultAsync(a => a.Id == actorId && !a.IsVerified, cancellationToken);
+        if (actor is null) return NotFound();
+        actor.IsVerified = true;
+        foreach (var proposer in actor.Memberships.Where(m => m is { Status: MembershipStatus.Pending, Role: MembershipRole.OrganisationAdmin }))
+        {
+            proposer.Status = MembershipStatus.Active;
+            proposer.DecidedAt = clock.GetUtcNow().UtcDateTime;
+        }
+        audit.Add(AuditEventType.OrganisationVerified, "organisation", actorId, actor.Name);
+        await db.SaveChangesAsync(cancellationToken);
+        return RedirectToPage();
+    }
+
+    /// <summary>Refuses a proposed organisation that does not exist or duplicates another; it is removed with its claims.</summary>
+    public async Task<IActionResult> OnPostRejectAsync(int actorId, CancellationToken cancellationToken)
+    {
+        var actor = await db.Actors.SingleOrDefaultAsync(a => a.Id == actorId && !a.IsVerified, cancellationToken);
+        if (actor is null) return NotFound();
+        if (await db.Initiatives.AnyAsync(i => i.OwnerId == actorId, cancellationToken) || await db.Set<InitiativeActor>().AnyAsync(a => a.ActorId == actorId, cancellationToken))
+        {
+            TempData["Message"] = "in-use";
+            return RedirectToPage();
+        }
+        db.Actors.Remove(actor);
+        audit.Add(AuditEventType.OrganisationRejected, "organisation", actorId, actor.Name);
+        await db.SaveChangesAsync(cancellationToken);
+        return RedirectToPage();
+    }
+}

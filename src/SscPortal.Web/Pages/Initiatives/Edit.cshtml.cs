@@ -1,0 +1,205 @@
+using FluentValidation;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using SscPortal.Domain;
+using SscPortal.Web.Catalogue;
+using SscPortal.Web.Data;
+using SscPortal.Web.Forms;
+using SscPortal.Web.Localization;
+using SscPortal.Web.Security;
+
+namespace SscPortal.Web.Pages.Initiatives;
+
+/// <summary>
+/// Registering a new initiative (/initiatives/new) or editing one (/initiatives/{id}/edit), as a member of the
+/// owning organisation. The record is saved as it stands; publishing is a separate step for organisation admins.
+/// </summary>
+[Authorize]
+public class EditModel(AppDbContext db, Access access, AuditLog audit, ReferenceData referenceData, TimeProvider clock, IStringLocalizer<SharedResource> L) : PageModel
+{
+    public const int CountryRows = 6;
+
+    [BindProperty] public InputModel Input { get; set; } = new();
+
+    public sealed class CountryRow
+    {
+        public string? Code { get; set; }
+        public CountryRole Role { get; set; } = CountryRole.Provider;
+    }
+
+    public sealed class InputModel
+    {
+        /// <summary>Only for a new record: which of the person's organisations owns it.</summary>
+        public int OwnerId { get; set; }
+        public string? Title { get; set; }
+        public string? Summary { get; set; }
+        public string? Description { get; set; }
+        public string Language { get; set; } = "en";
+        public Modality Modality { get; set; } = Modality.Bilateral;
+        public Instrument Instrument { get; set; } = Instrument.Project;
+        public ActivityStatus Status { get; set; } = ActivityStatus.Pipeline;
+        public DateOnly? ApprovalDate { get; set; }
+        public DateOnly? PlannedStart { get; set; }
+        public DateOnly? PlannedEnd { get; set; }
+        public DateOnly? ActualStart { get; set; }
+        public DateOnly? ActualEnd { get; set; }
+        public List<CountryRow> Countries { get; set; } = [];
+    }
+
+    public sealed class InputValidator : AbstractValidator<InputModel>
+    {
+        public InputValidator(IStringLocalizer<SharedResource> L, ReferenceData.Snapshot names)
+        {
+            RuleFor(i => i.Title).NotEmpty().WithMessage(L["Give the initiative a title."])
+                .MaximumLength(300).WithMessage(L["Use at most {0} characters.", 300]);
+            RuleFor(i => i.Summary).NotEmpty().WithMessage(L["Give the initiative a short summary."])
+                .MaximumLength(2000).WithMessage(L["Use at most {0} characters.", 2000]);
+            RuleFor(i => i.Description).MaximumLength(20000).WithMessage(L["Use at most {0} characters.", 20000]);
+            RuleFor(i => i.Language).Must(PortalLanguages.IsContentLanguage).WithMessage(L["Choose one of the listed languages."]);
+            RuleFor(i => i.Modality).IsInEnum().WithMessage(L["Choose one of the listed options."]);
+            RuleFor(i => i.Instrument).IsInEnum().WithMessage(L["Choose one of the listed options."]);
+            RuleFor(i => i.Status).IsInEnum().WithMessage(L["Choose one of the listed options."]);
+            RuleFor(i => i.Countries)
+                .Must(rows => rows.Where(r => !string.IsNullOrWhiteSpace(r.Code)).GroupBy(r => r.Code!.Trim().ToUpperInvariant()).All(g => g.Count() == 1))
+                .WithMessage(L["Each country can be listed only once."]);
+            RuleForEach(i => i.Countries).ChildRules(row =>
+            {
+                row.RuleFor(r => r.Code).Must(code => string.IsNullOrWhiteSpace(code) || names.Countries.ContainsKey(code.Trim().ToUpperInvariant()))
+                    .WithMessage(L["Enter a two-letter ISO country code, such as PE for Peru."]);
+                row.RuleFor(r => r.Role).IsInEnum().WithMessage(L["Choose one of the listed options."]);
+            });
+        }
+    }
+
+    public int? Id { get; private set; }
+    public IReadOnlyList<Access.ActiveMembership> Organisations { get; private set; } = [];
+    public ReferenceData.Snapshot Names { get; private set; } = null!;
+
+    public async Task<IActionResult> OnGetAsync(int? id, CancellationToken cancellationToken)
+    {
+        if (await PrepareAsync(id, cancellationToken) is { } refused) return refused;
+        if (id is not null)
+        {
+            var initiative = await db.Initiatives.AsNoTracking().Include(i => i.Countries).SingleAsync(i => i.Id == id, cancellationToken);
+            Input = new InputModel
+            {
+                OwnerId = initiative.OwnerId, Title = initiative.Title, Summary = initiative.Summary, Description = initiative.Description,
+                Language = initiative.Language, Modality = initiative.Modality, Instrument = initiative.Instrument, Status = initiative.Status,
+                ApprovalDate = initiative.ApprovalDate, PlannedStart = initiative.PlannedStart, PlannedEnd = initiative.PlannedEnd,
+                ActualStart = initiative.ActualStart, ActualEnd = initiative.ActualEnd,
+                Countries = initiative.Countries.OrderBy(c => c.Role).ThenBy(c => c.CountryCode)
+                    .Select(c => new CountryRow { Code = c.CountryCode, Role = c.Role }).ToList(),
+            };
+        }
+        else if (Organisations.Count > 0) Input.OwnerId = Organisations[0].ActorId;
+        PadCountryRows();
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(int? id, CancellationToken cancellationToken)
+    {
+        if (await PrepareAsync(id, cancellationToken) is { } refused) return refused;
+        if (id is null && Organisations.All(o => o.ActorId != Input.OwnerId))
+        {
+            // A crafted owner: never trusted, always recorded.
+            await audit.SaveAsync(AuditEventType.AccessRefused, "organisation", Input.OwnerId, "create initiative");
+            return Forbid();
+        }
+
+        ModelState.AddErrors(await new InputValidator(L, Names).ValidateAsync(Input, cancellationToken));
+        if (!ModelState.IsValid)
+        {
+            PadCountryRows();
+            return Page();
+        }
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        var initiative = id is null
+            ? new Initiative { Title = "", Summary = "", OwnerId = Input.OwnerId, CreatedAt = now }
+            : await db.Initiatives.Include(i => i.Countries).Include(i => i.Actors).Include(i => i.Sdgs).AsSplitQuery().SingleAsync(i => i.Id == id, cancellationToken);
+        Apply(initiative);
+
+        // The rules are checked on every save, so a draft is always one step from publishable.
+        var problems = InitiativeRules.Check(initiative, DateOnly.FromDateTime(now));
+        foreach (var problem in problems)
+            ModelState.AddModelError(FieldFor(problem.Field), RuleMessages.For(problem.Code, L));
+        if (problems.Count > 0)
+        {
+            PadCountryRows();
+            return Page();
+        }
+
+        initiative.UpdatedAt = now;
+        if (id is null) db.Initiatives.Add(initiative);
+        await db.SaveChangesAsync(cancellationToken);
+        audit.Add(id is null ? AuditEventType.InitiativeCreated : AuditEventType.InitiativeEdited, "initiative", initiative.Id);
+        await db.SaveChangesAsync(cancellationToken);
+        return Redirect($"/initiatives/{initiative.Id}");
+    }
+
+    /// <summary>Loads what the form needs and checks the person may use it: 404 for a record they cannot see, 403 for one they cannot edit.</summary>
+    private async Task<IActionResult?> PrepareAsync(int? id, CancellationToken cancellationToken)
+    {
+        Id = id;
+        Names = await referenceData.GetAsync(cancellationToken);
+        Organisations = await access.OrganisationsWhereAsync(Permission.EditOwnInitiatives);
+        if (id is null)
+        {
+            if (Organisations.Count > 0) return null;
+            await audit.SaveAsync(AuditEventType.AccessRefused, "initiative", "new", "no organisation with editing rights");
+            return Forbid();
+        }
+        var record = await db.Initiatives.AsNoTracking().Where(i => i.Id == id).Select(i => new { i.OwnerId, i.Publication }).SingleOrDefaultAsync(cancellationToken);
+        if (record is null || !await access.CanSeeAsync(record.Publication, record.OwnerId)) return NotFound();
+        if (await access.CanAsync(Permission.EditOwnInitiatives, record.OwnerId))
+        {
+            Input.OwnerId = record.OwnerId;
+            return null;
+        }
+        await audit.SaveAsync(AuditEventType.AccessRefused, "initiative", id, "edit");
+        return Forbid();
+    }
+
+    private void Apply(Initiative initiative)
+    {
+        initiative.Title = Input.Title!.Trim();
+        initiative.Summary = Input.Summary!.Trim();
+        initiative.Description = string.IsNullOrWhiteSpace(Input.Description) ? null : Input.Description.Trim();
+        initiative.Language = Input.Language;
+        initiative.Modality = Input.Modality;
+        initiative.Instrument = Input.Instrument;
+        initiative.Status = Input.Status;
+        initiative.ApprovalDate = Input.ApprovalDate;
+        initiative.PlannedStart = Input.PlannedStart;
+        initiative.PlannedEnd = Input.PlannedEnd;
+        initiative.ActualStart = Input.ActualStart;
+        initiative.ActualEnd = Input.ActualEnd;
+
+        var wanted = Input.Countries.Where(c => !string.IsNullOrWhiteSpace(c.Code))
+            .Select(c => new InitiativeCountry { CountryCode = c.Code!.Trim().ToUpperInvariant(), Role = c.Role }).ToList();
+        // Update in place by country (the key), so changing a country's role is an update, not a delete and insert.
+        initiative.Countries.RemoveAll(existing => wanted.All(w => w.CountryCode != existing.CountryCode));
+        foreach (var existing in initiative.Countries) existing.Role = wanted.First(w => w.CountryCode == existing.CountryCode).Role;
+        initiative.Countries.AddRange(wanted.Where(w => initiative.Countries.All(e => e.CountryCode != w.CountryCode)));
+
+        // The owner always takes part; other actors are kept as they are.
+        if (initiative.Actors.All(a => a.ActorId != initiative.OwnerId))
+            initiative.Actors.Add(new InitiativeActor { ActorId = initiative.OwnerId, Role = ActorRole.Lead });
+    }
+
+    private static string FieldFor(string domainField) => domainField switch
+    {
+        nameof(Initiative.Countries) => "Input.Countries",
+        nameof(Initiative.Actors) => "Input.OwnerId",
+        nameof(Initiative.Sdgs) => "Input.Countries",
+        _ => $"Input.{domainField}",
+    };
+
+    private void PadCountryRows()
+    {
+        while (Input.Countries.Count < CountryRows) Input.Countries.Add(new CountryRow());
+    }
+}

@@ -1,0 +1,119 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using SscPortal.Domain;
+using SscPortal.Web.Data;
+using SscPortal.Web.Security;
+
+namespace SscPortal.Web.Pages.Organisations;
+
+/// <summary>
+/// An organisation's members, for its organisation admins (and moderators, who also approve claims for
+/// organisations that have no admin yet): approve or reject claims, change roles, remove members.
+/// </summary>
+[Authorize]
+public class MembersModel(AppDbContext db, Access access, AuditLog audit, TimeProvider clock, IStringLocalizer<SharedResource> L) : PageModel
+{
+    public sealed record MemberRow(int Id, string UserId, string? Email, MembershipRole Role, MembershipStatus Status, DateTime CreatedAt);
+
+    public int OrganisationId { get; private set; }
+    public string OrganisationName { get; private set; } = "";
+    public bool OrganisationVerified { get; private set; }
+    public IReadOnlyList<MemberRow> Members { get; private set; } = [];
+
+    public async Task<IActionResult> OnGetAsync(int id, CancellationToken cancellationToken)
+    {
+        if (await AuthorizeAsync(id, "view members", Permission.ApproveAnyMembershipClaim) is { } refused) return refused;
+        Members = await (from m in db.Memberships.AsNoTracking()
+                         join u in db.Users on m.UserId equals u.Id
+                         where m.ActorId == id && m.Status != MembershipStatus.Rejected
+                         orderby m.Status, m.Role descending, u.Email
+                         select new MemberRow(m.Id, m.UserId, u.Email, m.Role, m.Status, m.CreatedAt)).ToListAsync(cancellationToken);
+        return Page();
+    }
+
+    public Task<IActionResult> OnPostApproveAsync(int id, int membershipId) =>
+        ChangeAsync(id, membershipId, "approve membership", Permission.ApproveAnyMembershipClaim, membership =>
+        {
+            if (membership.Status != MembershipStatus.Pending) return null;
+            membership.Status = MembershipStatus.Active;
+            membership.DecidedAt = clock.GetUtcNow().UtcDateTime;
+            return (AuditEventType.MembershipApproved, null);
+        });
+
+    public Task<IActionResult> OnPostRejectAsync(int id, int membershipId) =>
+        ChangeAsync(id, membershipId, "reject membership", Permission.ApproveAnyMembershipClaim, membership =>
+        {
+            if (membership.Status != MembershipStatus.Pending) return null;
+            membership.Status = MembershipStatus.Rejected;
+            membership.DecidedAt = clock.GetUtcNow().UtcDateTime;
+            return (AuditEventType.MembershipRejected, null);
+        });
+
+    public Task<IActionResult> OnPostChangeRoleAsync(int id, int membershipId, MembershipRole role) =>
+        ChangeAsync(id, membershipId, "change member role", Permission.ManageUsers, membership =>
+        {
+            if (!Enum.IsDefined(role) || membership.Status != MembershipStatus.Active || membership.Role == role) return null;
+            membership.Role = role;
+            return (AuditEventType.MembershipRoleChanged, role.ToString());
+        });
+
+    public Task<IActionResult> OnPostRemoveAsync(int id, int membershipId) =>
+        ChangeAsync(id, membershipId, "remove member", Permission.ManageUsers, membership =>
+        {
+            if (membership.Status != MembershipStatus.Active) return null;
+            db.Memberships.Remove(membership);
+            return (AuditEventType.MembershipRemoved, null);
+        });
+
+    /// <summary>
+    /// Every change: the person must manage this organisation; the membership must belong to it (a crafted id
+    /// is a 404); and the organisation must keep at least one active admin once it has had one.
+    /// </summary>
+    private async Task<IActionResult> ChangeAsync(int id, int membershipId, string action, Permission platformPermission, Func<OrganisationMembership, (AuditEventType Type, string? Details)?> change)
+    {
+        if (await AuthorizeAsync(id, action, platformPermission) is { } refused) return refused;
+        var membership = await db.Memberships.SingleOrDefaultAsync(m => m.Id == membershipId && m.ActorId == id);
+        if (membership is null)
+        {
+            await audit.SaveAsync(AuditEventType.AccessRefused, "membership", membershipId, $"{action} in organisation {id}");
+            return NotFound();
+        }
+        var wasActiveAdmin = membership is { Status: MembershipStatus.Active, Role: MembershipRole.OrganisationAdmin };
+        if (change(membership) is not { } done)
+        {
+            TempData["Message"] = L["Nothing to change."].Value;
+            return RedirectToPage(new { id });
+        }
+        var stillAdmin = membership is { Status: MembershipStatus.Active, Role: MembershipRole.OrganisationAdmin } && db.Entry(membership).State != EntityState.Deleted;
+        if (wasActiveAdmin && !stillAdmin
+            && !await db.Memberships.AnyAsync(m => m.ActorId == id && m.Id != membershipId && m.Status == MembershipStatus.Active && m.Role == MembershipRole.OrganisationAdmin))
+        {
+            TempData["Message"] = L["An organisation needs at least one organisation admin: appoint another before this change."].Value;
+            return RedirectToPage(new { id });
+        }
+        audit.Add(done.Type, "membership", membershipId, $"organisation {id}, account {membership.UserId}" + (done.Details is null ? "" : $", {done.Details}"));
+        await db.SaveChangesAsync();
+        return RedirectToPage(new { id });
+    }
+
+    /// <summary>
+    /// Organisation admins manage their own organisation; on any organisation, moderators and administrators
+    /// approve claims and administrators change roles or remove members (access table).
+    /// </summary>
+    private async Task<IActionResult?> AuthorizeAsync(int id, string action, Permission platformPermission)
+    {
+        var organisation = await db.Actors.AsNoTracking().Where(a => a.Id == id).Select(a => new { a.Name, a.IsVerified }).SingleOrDefaultAsync();
+        if (organisation is null) return NotFound();
+        OrganisationId = id;
+        OrganisationName = organisation.Name;
+        OrganisationVerified = organisation.IsVerified;
+        if (await access.CanAsync(Permission.ManageOwnMembers, id) || access.CanOnPlatform(platformPermission))
+            return null;
+        await audit.SaveAsync(AuditEventType.AccessRefused, "organisation", id, action);
+        return Forbid();
+    }
+}
