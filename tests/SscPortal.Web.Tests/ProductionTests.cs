@@ -67,3 +67,65 @@ public sealed class ProductionTests : IAsyncLifetime
         Directory.Delete(_folder, recursive: true);
     }
 }
+
+/// <summary>What every response says about security, in production.</summary>
+public sealed class ProductionHeadersTests : IAsyncLifetime
+{
+    private readonly string _folder = Path.Combine(Path.GetTempPath(), "ssc-headers-" + Guid.NewGuid().ToString("N"));
+    private PortalFactory _portal = null!;
+
+    public ValueTask InitializeAsync()
+    {
+        Directory.CreateDirectory(_folder);
+        _portal = new PortalFactory(DatabaseProvider.Sqlite, $"Data Source={Path.Combine(_folder, "portal.db")}", environment: "Production");
+        return ValueTask.CompletedTask;
+    }
+
+    [Theory]
+    [InlineData("/")]
+    [InlineData("/initiatives")]
+    [InlineData("/account/login")]
+    [InlineData("/no-such-page")]
+    public async Task Every_response_carries_hsts_for_a_year_and_the_strict_headers(string url)
+    {
+        using var client = _portal.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { BaseAddress = new Uri("https://portal.example.org") });
+
+        var response = await client.GetAsync(new Uri(url, UriKind.Relative));
+
+        var hsts = string.Join("", response.Headers.GetValues("Strict-Transport-Security"));
+        Assert.Contains("max-age=31536000", hsts, StringComparison.Ordinal);
+        Assert.Contains("includeSubDomains", hsts, StringComparison.Ordinal);
+        var csp = string.Join("", response.Headers.GetValues("Content-Security-Policy"));
+        Assert.Contains("frame-ancestors 'none'", csp, StringComparison.Ordinal);
+        Assert.DoesNotContain("unsafe-inline", csp, StringComparison.Ordinal);
+        Assert.Equal("nosniff", string.Join("", response.Headers.GetValues("X-Content-Type-Options")));
+        Assert.NotEmpty(response.Headers.GetValues("Referrer-Policy"));
+    }
+
+    [Fact]
+    public async Task A_second_instance_on_the_same_database_keeps_people_signed_in()
+    {
+        var email = await _portal.UserAsync("a password shared by two instances");
+        using var first = _portal.CreateBrowser(followRedirects: false);
+        var login = await first.GetOkAsync("/account/login");
+        var signedIn = await first.SubmitAsync(login, "main form", new Dictionary<string, string> { ["Input.Email"] = email, ["Input.Password"] = "a password shared by two instances" });
+        var cookies = string.Join("; ", signedIn.Response.Headers.GetValues("Set-Cookie").Select(c => c.Split(';')[0]));
+
+        // A second portal on the same database: it reads the keys the first one stored there.
+        await using var second = new PortalFactory(DatabaseProvider.Sqlite, $"Data Source={Path.Combine(_folder, "portal.db")}", environment: "Production");
+        using var client = second.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { BaseAddress = new Uri("https://localhost"), AllowAutoRedirect = false });
+        using var request = new HttpRequestMessage(HttpMethod.Get, new Uri("/account/organisations", UriKind.Relative));
+        request.Headers.Add("Cookie", cookies);
+
+        var response = await client.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _portal.DisposeAsync();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        Directory.Delete(_folder, recursive: true);
+    }
+}
