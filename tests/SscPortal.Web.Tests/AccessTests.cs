@@ -222,6 +222,20 @@ public abstract class AccessTests(PortalFixture fixture)
     }
 
     [Fact]
+    public async Task A_page_refused_by_its_policy_is_recorded_once_in_the_audit_log()
+    {
+        await using var world = await AccessWorld.CreateAsync(Portal);
+        var (member, _) = await world.ClientAsync(Role.CsoMember);
+
+        var response = await member.GetAsync(new Uri("/admin/users?q=x", UriKind.Relative));
+
+        Assert.Contains("/account/access-denied", response.Headers.Location?.OriginalString, StringComparison.Ordinal);
+        var refusals = await Portal.WithDatabaseAsync(db => db.AuditEvents.Where(e => e.Type == AuditEventType.AccessRefused && e.UserId == world.UserIds[Role.CsoMember]).ToListAsync());
+        var refusal = Assert.Single(refusals);
+        Assert.Equal("/admin/users?q=x", refusal.TargetId);
+    }
+
+    [Fact]
     public async Task Every_form_post_without_its_antiforgery_token_is_refused()
     {
         await using var world = await AccessWorld.CreateAsync(Portal);

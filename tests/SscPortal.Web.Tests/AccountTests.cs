@@ -154,7 +154,14 @@ public abstract class AccountTests(PortalFixture fixture)
         var locked = await SignInAsync(browser, email, password);
 
         Assert.False(IsSignedIn(locked));
-        Assert.Contains("this account is locked", locked.Text, StringComparison.Ordinal);
+        // Locked: even the right password is refused, with the same answer as a wrong one (so guessing reveals nothing).
+        Assert.Contains("The e-mail address or password is not right.", locked.Text, StringComparison.Ordinal);
+        var normalizedEmail = email.ToUpperInvariant();
+        var lockoutEnd = await Portal.WithDatabaseAsync(db => Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.SingleAsync(
+            db.Users, u => u.NormalizedEmail == normalizedEmail));
+        Assert.True(lockoutEnd.LockoutEnd > DateTimeOffset.UtcNow, "the account is locked");
+        var events = await Portal.WithDatabaseAsync(db => Task.FromResult(db.AuditEvents.Where(e => e.UserEmail == email).Select(e => e.Type).ToList()));
+        Assert.Contains(SscPortal.Domain.AuditEventType.LockedOut, events);
     }
 
     [Fact]

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
 using SscPortal.Web.Data;
 
 namespace SscPortal.Web.Accounts;
@@ -14,6 +15,19 @@ public static class AccountSetup
 
     public const int MaxFailedSignIns = 5;
     public static readonly TimeSpan LockoutDuration = TimeSpan.FromMinutes(15);
+
+    public static readonly TimeSpan PasswordResetLinkLifetime = TimeSpan.FromHours(1);
+
+    /// <summary>
+    /// How often a signed-in browser's session is checked against the account (configuration "Accounts:SessionCheckSeconds"):
+    /// a password change or reset, or anything else that renews the security stamp, ends other sessions within this time,
+    /// and role changes reach them too.
+    /// </summary>
+    public static readonly TimeSpan DefaultSessionCheckInterval = TimeSpan.FromMinutes(1);
+
+    public const string AuthCookieName = "__Host-ssc.auth";
+    public const string AntiforgeryCookieName = "__Host-ssc.csrf";
+    public const string TempDataCookieName = "__Host-ssc.tempdata";
 
     public static IServiceCollection AddPortalAccounts(this IServiceCollection services, IConfiguration configuration)
     {
@@ -39,23 +53,67 @@ public static class AccountSetup
                 options.User.AllowedUserNameCharacters = "";
                 options.SignIn.RequireConfirmedEmail = true;
                 options.SignIn.RequireConfirmedAccount = true;
+                options.Tokens.PasswordResetTokenProvider = PasswordResetTokenProvider.ProviderName;
             })
             .AddEntityFrameworkStores<AppDbContext>()
             .AddDefaultTokenProviders()
+            .AddTokenProvider<PasswordResetTokenProvider>(PasswordResetTokenProvider.ProviderName)
             .AddErrorDescriber<LocalizedIdentityErrorDescriber>();
+
+        // Cookies (OWASP ASVS 5.0 V3.3): "__Host-" names, so the browser keeps them only if they are Secure, for the whole site
+        // and for this host alone (no Domain); never readable by script; not sent on cross-site subrequests.
+        // Over plain HTTP (`dotnet run` on http://localhost) a browser refuses "__Host-" cookies; there Accounts:SecureCookies
+        // is false and the same cookies go without the prefix. Everywhere else the portal is served over HTTPS.
+        var secure = configuration.GetValue("Accounts:SecureCookies", true);
+        string Named(string name) => secure ? name : name["__Host-".Length..];
+        var securePolicy = secure ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest;
 
         services.ConfigureApplicationCookie(options =>
         {
             options.LoginPath = "/account/login";
             options.LogoutPath = "/account/logout";
             options.AccessDeniedPath = "/account/access-denied";
-            options.Cookie.Name = "ssc.auth";
+            options.Cookie.Name = Named(AuthCookieName);
+            options.Cookie.Path = "/";
+            options.Cookie.SecurePolicy = securePolicy;
             options.Cookie.HttpOnly = true;
             options.Cookie.SameSite = SameSiteMode.Lax;
             options.ExpireTimeSpan = TimeSpan.FromHours(8);
             options.SlidingExpiration = true;
+            // A page refused by its declared policy (e.g. /admin for a member) is recorded like any refused attempt.
+            options.Events.OnRedirectToAccessDenied = async context =>
+            {
+                await context.HttpContext.RequestServices.GetRequiredService<Security.AuditLog>()
+                    .RecordRefusalAsync("page", context.Request.Path + context.Request.QueryString);
+                context.Response.Redirect(context.RedirectUri);
+            };
         });
-        services.AddAntiforgery(options => options.Cookie.Name = "ssc.csrf");
+        services.AddAntiforgery(options =>
+        {
+            options.Cookie.Name = Named(AntiforgeryCookieName);
+            options.Cookie.Path = "/";
+            // Secure on every HTTPS request. Not "Always": with it Antiforgery throws on any plain-HTTP request that renders a form
+            // (every page: the layout has the language switcher), a 500 instead of a page. Over plain HTTP a browser refuses
+            // a "__Host-" cookie that is not Secure anyway, so forms can be posted only over HTTPS either way.
+            options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+            options.Cookie.HttpOnly = true;
+            // SameSite stays Strict, Antiforgery's default: the token is only needed by forms posted from the portal itself.
+        });
+        services.Configure<CookieTempDataProviderOptions>(options =>
+        {
+            options.Cookie.Name = Named(TempDataCookieName);
+            options.Cookie.Path = "/";
+            options.Cookie.SecurePolicy = securePolicy;
+            options.Cookie.HttpOnly = true;
+            options.Cookie.SameSite = SameSiteMode.Lax;
+        });
+
+        // Each signed-in request past this interval re-reads the account: a changed security stamp (password changed or reset)
+        // signs the browser out, and otherwise the session's claims (roles) are rebuilt from the database.
+        var sessionCheck = configuration.GetValue<double?>("Accounts:SessionCheckSeconds") is { } seconds
+            ? TimeSpan.FromSeconds(seconds)
+            : DefaultSessionCheckInterval;
+        services.Configure<SecurityStampValidatorOptions>(options => options.ValidationInterval = sessionCheck);
 
         services.Configure<ConfirmationLinkOptions>(configuration.GetSection("Accounts"));
         services.AddScoped<ConfirmationLinkSender>();

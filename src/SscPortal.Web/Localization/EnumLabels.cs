@@ -69,6 +69,33 @@ public static class EnumLabels
         _ => value.ToString(),
     };
 
+    public static string For(AuditEventType value) => value switch
+    {
+        AuditEventType.SignedIn => "Signed in",
+        AuditEventType.SignInFailed => "Sign-in failed",
+        AuditEventType.LockedOut => "Locked out after failed sign-ins",
+        AuditEventType.SignedOut => "Signed out",
+        AuditEventType.PasswordReset => "Password reset",
+        AuditEventType.AccessRefused => "Access refused",
+        AuditEventType.PlatformRoleGranted => "Platform role granted",
+        AuditEventType.PlatformRoleRevoked => "Platform role removed",
+        AuditEventType.UserLocked => "Account locked by an administrator",
+        AuditEventType.UserUnlocked => "Account unlocked",
+        AuditEventType.MembershipClaimed => "Membership claimed",
+        AuditEventType.MembershipApproved => "Membership approved",
+        AuditEventType.MembershipRejected => "Membership rejected",
+        AuditEventType.MembershipRoleChanged => "Member's role changed",
+        AuditEventType.MembershipRemoved => "Member removed",
+        AuditEventType.OrganisationProposed => "Organisation proposed",
+        AuditEventType.OrganisationVerified => "Organisation verified",
+        AuditEventType.OrganisationRejected => "Organisation rejected",
+        AuditEventType.InitiativeCreated => "Initiative created",
+        AuditEventType.InitiativeEdited => "Initiative edited",
+        AuditEventType.InitiativePublished => "Initiative published",
+        AuditEventType.InitiativeUnpublished => "Initiative unpublished",
+        _ => value.ToString(),
+    };
+
     public static string LanguageName(string code) => code switch
     {
         "en" => "English",
@@ -86,5 +113,6 @@ public static class EnumLabels
             .Concat(Enum.GetValues<CountryRole>().Select(For))
             .Concat(Enum.GetValues<ActorRole>().Select(For))
             .Concat(Enum.GetValues<ActorType>().Select(For))
+            .Concat(Enum.GetValues<AuditEventType>().Select(For))
             .Concat(PortalLanguages.Content.Select(LanguageName));
 }

@@ -28,11 +28,24 @@ public sealed class AuditLog(AppDbContext db, IHttpContextAccessor http, TimePro
         });
     }
 
-    public async Task SaveAsync(AuditEventType type, string? targetType = null, object? targetId = null, string? details = null)
+    public async Task SaveAsync(AuditEventType type, string? targetType = null, object? targetId = null, string? details = null, string? userId = null, string? userEmail = null)
     {
-        Add(type, targetType, targetId, details);
+        Add(type, targetType, targetId, details, userId: userId, userEmail: userEmail);
         await db.SaveChangesAsync();
     }
+
+    /// <summary>Records a refused attempt once per request, however many layers refuse it.</summary>
+    public async Task RecordRefusalAsync(string targetType, object? targetId, string? details = null)
+    {
+        if (http.HttpContext is { } context)
+        {
+            if (context.Items.ContainsKey(RefusalRecorded)) return;
+            context.Items[RefusalRecorded] = true;
+        }
+        await SaveAsync(AuditEventType.AccessRefused, targetType, targetId, details);
+    }
+
+    private static readonly object RefusalRecorded = new();
 
     private static string? Truncate(string? text, int length) => text is null || text.Length <= length ? text : text[..length];
 }

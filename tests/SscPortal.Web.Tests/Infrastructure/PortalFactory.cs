@@ -19,6 +19,8 @@ public sealed class PortalFactory(DatabaseProvider provider, string connectionSt
         builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
         // Many tests sign in from the one test client; the rate-limit test sets its own, lower limit.
         builder.UseSetting("RateLimits:AccountFormsPerMinute", "100000");
+        // The tests speak HTTPS, so they run with production's "__Host-" Secure cookies.
+        builder.UseSetting("Accounts:SecureCookies", "true");
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
             builder.UseSetting(key, value);
     }

@@ -121,7 +121,7 @@ public class DetailsModel(
 
     private async Task<IActionResult> RefuseAsync(int id, string action)
     {
-        await audit.SaveAsync(AuditEventType.AccessRefused, "initiative", id, action);
+        await audit.RecordRefusalAsync("initiative", id, action);
         return Forbid();
     }
 }

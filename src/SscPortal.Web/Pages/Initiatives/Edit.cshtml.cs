@@ -105,7 +105,7 @@ public class EditModel(AppDbContext db, Access access, AuditLog audit, Reference
         if (id is null && Organisations.All(o => o.ActorId != Input.OwnerId))
         {
             // A crafted owner: never trusted, always recorded.
-            await audit.SaveAsync(AuditEventType.AccessRefused, "organisation", Input.OwnerId, "create initiative");
+            await audit.RecordRefusalAsync("organisation", Input.OwnerId, "create initiative");
             return Forbid();
         }
 
@@ -149,7 +149,7 @@ public class EditModel(AppDbContext db, Access access, AuditLog audit, Reference
         if (id is null)
         {
             if (Organisations.Count > 0) return null;
-            await audit.SaveAsync(AuditEventType.AccessRefused, "initiative", "new", "no organisation with editing rights");
+            await audit.RecordRefusalAsync("initiative", "new", "no organisation with editing rights");
             return Forbid();
         }
         var record = await db.Initiatives.AsNoTracking().Where(i => i.Id == id).Select(i => new { i.OwnerId, i.Publication }).SingleOrDefaultAsync(cancellationToken);
@@ -159,7 +159,7 @@ public class EditModel(AppDbContext db, Access access, AuditLog audit, Reference
             Input.OwnerId = record.OwnerId;
             return null;
         }
-        await audit.SaveAsync(AuditEventType.AccessRefused, "initiative", id, "edit");
+        await audit.RecordRefusalAsync("initiative", id, "edit");
         return Forbid();
     }
 

@@ -79,7 +79,7 @@ public class MembersModel(AppDbContext db, Access access, AuditLog audit, TimePr
         var membership = await db.Memberships.SingleOrDefaultAsync(m => m.Id == membershipId && m.ActorId == id);
         if (membership is null)
         {
-            await audit.SaveAsync(AuditEventType.AccessRefused, "membership", membershipId, $"{action} in organisation {id}");
+            await audit.RecordRefusalAsync("membership", membershipId, $"{action} in organisation {id}");
             return NotFound();
         }
         var wasActiveAdmin = membership is { Status: MembershipStatus.Active, Role: MembershipRole.OrganisationAdmin };
@@ -113,7 +113,7 @@ public class MembersModel(AppDbContext db, Access access, AuditLog audit, TimePr
         OrganisationVerified = organisation.IsVerified;
         if (await access.CanAsync(Permission.ManageOwnMembers, id) || access.CanOnPlatform(platformPermission))
             return null;
-        await audit.SaveAsync(AuditEventType.AccessRefused, "organisation", id, action);
+        await audit.RecordRefusalAsync("organisation", id, action);
         return Forbid();
     }
 }
