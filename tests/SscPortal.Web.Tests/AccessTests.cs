@@ -94,8 +94,7 @@ public abstract class AccessTests(PortalFixture fixture)
         var draft = await Portal.InitiativeAsync(world.CsoA, "PE", "BO", publishedAt: null);
         using var browser = Portal.CreateBrowser(followRedirects: false);
         var email = await Portal.WithDatabaseAsync(db => db.Users.Where(u => u.Id == claimant).Select(u => u.Email!).SingleAsync());
-        var login = await browser.GetOkAsync("/account/login");
-        await browser.SubmitAsync(login, "main form", new Dictionary<string, string> { ["Input.Email"] = email, ["Input.Password"] = AccessWorld.Password });
+        await browser.SignInAsync(email, AccessWorld.Password);
 
         Assert.Equal(HttpStatusCode.NotFound, (await browser.GetAsync($"/initiatives/{draft}")).Status);
         Assert.Equal(HttpStatusCode.Redirect, (await browser.GetAsync("/initiatives/new")).Status);
@@ -167,7 +166,7 @@ public abstract class AccessTests(PortalFixture fixture)
         var proposer = await Portal.MemberAsync(null, MembershipRole.Member, MembershipStatus.Active);
         using var browser = Portal.CreateBrowser();
         var email = await Portal.WithDatabaseAsync(db => db.Users.Where(u => u.Id == proposer).Select(u => u.Email!).SingleAsync());
-        await browser.SubmitAsync(await browser.GetOkAsync("/account/login"), "main form", new Dictionary<string, string> { ["Input.Email"] = email, ["Input.Password"] = AccessWorld.Password });
+        await browser.SignInAsync(email, AccessWorld.Password);
         var name = TestData.Unique("Red de Mujeres Rurales");
         var proposed = await browser.SubmitAsync(await browser.GetOkAsync("/account/organisations"), "form.record-form", new Dictionary<string, string>
         {
@@ -191,7 +190,7 @@ public abstract class AccessTests(PortalFixture fixture)
     {
         var email = await Portal.UserAsync("a long enough password");
         using var browser = Portal.CreateBrowser();
-        await browser.SubmitAsync(await browser.GetOkAsync("/account/login"), "main form", new Dictionary<string, string> { ["Input.Email"] = email, ["Input.Password"] = "a long enough password" });
+        await browser.SignInAsync(email, "a long enough password");
         var before = await Portal.WithDatabaseAsync(db => db.Actors.CountAsync());
 
         var page = await browser.SubmitAsync(await browser.GetOkAsync("/account/organisations"), "form.record-form", new Dictionary<string, string>

@@ -37,12 +37,12 @@ public abstract class AccountSecurityTests(PortalFixture fixture)
 
         var answers = new List<HtmlClient.Page>();
         foreach (var email in new[] { $"{Guid.NewGuid():N}@nobody.example.org", confirmed, unconfirmed, locked })
-            answers.Add(await SignInAsync(browser, email, "a wrong password entirely"));
+            answers.Add(await browser.SignInAsync(email, "a wrong password entirely"));
 
         Assert.All(answers, page =>
         {
             Assert.Equal(HttpStatusCode.OK, page.Status);
-            Assert.False(IsSignedIn(page));
+            Assert.False(page.IsSignedIn);
             Assert.Equal(NotRight, page.Document.QuerySelector(".form-errors")!.TextContent.Trim());
         });
         Assert.Single(answers.Select(page => page.Document.QuerySelector("main")!.TextContent).Distinct());
@@ -56,8 +56,8 @@ public abstract class AccountSecurityTests(PortalFixture fixture)
         using var browser = Portal.CreateBrowser();
 
         for (var attempt = 0; attempt < AccountSetup.MaxFailedSignIns; attempt++)
-            await SignInAsync(browser, email, "a wrong password entirely");
-        var locked = await SignInAsync(browser, email, password);
+            await browser.SignInAsync(email, "a wrong password entirely");
+        var locked = await browser.SignInAsync(email, password);
 
         // Locked: even the right password is refused, with the same answer as a wrong one (so guessing reveals nothing).
         Assert.Contains("The e-mail address or password is not right.", locked.Text, StringComparison.Ordinal);
@@ -87,8 +87,8 @@ public abstract class AccountSecurityTests(PortalFixture fixture)
         var normalized = email.ToUpperInvariant();
         var accounts = await Portal.WithDatabaseAsync(db => db.Users.CountAsync(u => u.NormalizedEmail == normalized));
         Assert.Equal(1, accounts);
-        Assert.Equal(NotRight, (await SignInAsync(browser, email, "a different password")).Document.QuerySelector(".form-errors")!.TextContent.Trim());
-        Assert.True(IsSignedIn(await SignInAsync(browser, email, password)));
+        Assert.Equal(NotRight, (await browser.SignInAsync(email, "a different password")).Document.QuerySelector(".form-errors")!.TextContent.Trim());
+        Assert.True((await browser.SignInAsync(email, password)).IsSignedIn);
     }
 
     [Fact]
@@ -105,8 +105,8 @@ public abstract class AccountSecurityTests(PortalFixture fixture)
 
         Assert.Equal("/account/reset-password-confirmation", done.Address.AbsolutePath);
         Assert.Contains("Your password has been changed", done.Text, StringComparison.Ordinal);
-        Assert.Equal(NotRight, (await SignInAsync(browser, email, oldPassword)).Document.QuerySelector(".form-errors")!.TextContent.Trim());
-        Assert.True(IsSignedIn(await SignInAsync(browser, email, newPassword)));
+        Assert.Equal(NotRight, (await browser.SignInAsync(email, oldPassword)).Document.QuerySelector(".form-errors")!.TextContent.Trim());
+        Assert.True((await browser.SignInAsync(email, newPassword)).IsSignedIn);
         // The link works once.
         var again = await browser.GetOkAsync(link);
         Assert.Contains(InvalidLink, again.Text, StringComparison.Ordinal);
@@ -158,7 +158,7 @@ public abstract class AccountSecurityTests(PortalFixture fixture)
         });
         Assert.Equal(HttpStatusCode.OK, posted.Status);
         Assert.Contains(InvalidLink, posted.Document.QuerySelector(".form-errors")!.TextContent, StringComparison.Ordinal);
-        Assert.True(IsSignedIn(await SignInAsync(browser, email, password)));
+        Assert.True((await browser.SignInAsync(email, password)).IsSignedIn);
     }
 
     [Fact]
@@ -183,13 +183,13 @@ public abstract class AccountSecurityTests(PortalFixture fixture)
         var email = await portal.Factory.UserAsync(oldPassword);
         using var laptop = portal.Factory.CreateBrowser();
         using var phone = portal.Factory.CreateBrowser();
-        Assert.True(IsSignedIn(await SignInAsync(laptop, email, oldPassword)));
-        Assert.True(IsSignedIn(await laptop.GetOkAsync("/")), "the session survives a check while nothing changed");
+        Assert.True((await laptop.SignInAsync(email, oldPassword)).IsSignedIn);
+        Assert.True((await laptop.GetOkAsync("/")).IsSignedIn, "the session survives a check while nothing changed");
 
         var form = await phone.GetOkAsync(await AskForResetLinkAsync(phone, email));
         await phone.SubmitAsync(form, "main form", new Dictionary<string, string> { ["Input.Password"] = "the password after the reset" });
 
-        Assert.False(IsSignedIn(await laptop.GetOkAsync("/")));
+        Assert.False((await laptop.GetOkAsync("/")).IsSignedIn);
     }
 
     [Fact]
@@ -247,17 +247,7 @@ public abstract class AccountSecurityTests(PortalFixture fixture)
         Assert.Equal(HttpStatusCode.BadRequest, forged.StatusCode);
     }
 
-    private static async Task<HtmlClient.Page> SignInAsync(HtmlClient browser, string email, string password)
-    {
-        var form = await browser.GetOkAsync("/account/login");
-        return await browser.SubmitAsync(form, "main form", new Dictionary<string, string>
-        {
-            ["Input.Email"] = email, ["Input.Password"] = password,
-        });
-    }
 
-    private static bool IsSignedIn(HtmlClient.Page page) =>
-        page.Document.QuerySelector(".account-nav form button") is not null;
 
     /// <summary>Follows "Forgot your password?" from the sign-in page and returns the link shown on screen (Development).</summary>
     private static async Task<string> AskForResetLinkAsync(HtmlClient browser, string email)

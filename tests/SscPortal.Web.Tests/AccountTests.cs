@@ -13,17 +13,7 @@ public abstract class AccountTests(PortalFixture fixture)
 {
     private PortalFactory Portal => fixture.Portal;
 
-    private static async Task<HtmlClient.Page> SignInAsync(HtmlClient browser, string email, string password)
-    {
-        var form = await browser.GetOkAsync("/account/login");
-        return await browser.SubmitAsync(form, "main form", new Dictionary<string, string>
-        {
-            ["Input.Email"] = email, ["Input.Password"] = password,
-        });
-    }
 
-    private static bool IsSignedIn(HtmlClient.Page page) =>
-        page.Document.QuerySelector(".account-nav form button") is not null;
 
     public static TheoryData<string> DemoAccounts() => new(DemoDataSeeder.Accounts.Select(a => a.Email));
 
@@ -33,9 +23,9 @@ public abstract class AccountTests(PortalFixture fixture)
     {
         using var browser = Portal.CreateBrowser();
 
-        var page = await SignInAsync(browser, email, DemoDataSeeder.Password);
+        var page = await browser.SignInAsync(email, DemoDataSeeder.Password);
 
-        Assert.True(IsSignedIn(page), page.Text);
+        Assert.True(page.IsSignedIn, page.Text);
         Assert.Contains(email, page.Document.QuerySelector(".signed-in-as")!.TextContent, StringComparison.Ordinal);
     }
 
@@ -73,19 +63,19 @@ public abstract class AccountTests(PortalFixture fixture)
         Assert.Contains("/account/register-confirmation", confirmation.Address.AbsolutePath, StringComparison.Ordinal);
 
         // Not confirmed yet: signing in is refused with a clear reason.
-        var refused = await SignInAsync(browser, email, password);
-        Assert.False(IsSignedIn(refused));
+        var refused = await browser.SignInAsync(email, password);
+        Assert.False(refused.IsSignedIn);
         Assert.Contains("Confirm your e-mail address", refused.Text, StringComparison.Ordinal);
 
         var link = confirmation.Document.QuerySelector("#confirmation-link")!.GetAttribute("href")!;
         var confirmed = await browser.GetOkAsync(new Uri(link).PathAndQuery);
         Assert.Contains("Your account is active", confirmed.Text, StringComparison.Ordinal);
 
-        var signedIn = await SignInAsync(browser, email, password);
-        Assert.True(IsSignedIn(signedIn));
+        var signedIn = await browser.SignInAsync(email, password);
+        Assert.True(signedIn.IsSignedIn);
 
         var signedOut = await browser.SubmitAsync(signedIn, ".account-nav form", new Dictionary<string, string>());
-        Assert.False(IsSignedIn(signedOut));
+        Assert.False(signedOut.IsSignedIn);
         Assert.Contains("Sign in", signedOut.Document.QuerySelector(".account-nav")!.TextContent, StringComparison.Ordinal);
     }
 
@@ -148,12 +138,12 @@ public abstract class AccountTests(PortalFixture fixture)
 
         for (var attempt = 0; attempt < AccountSetup.MaxFailedSignIns; attempt++)
         {
-            var failed = await SignInAsync(browser, email, "a wrong password entirely");
-            Assert.False(IsSignedIn(failed));
+            var failed = await browser.SignInAsync(email, "a wrong password entirely");
+            Assert.False(failed.IsSignedIn);
         }
-        var locked = await SignInAsync(browser, email, password);
+        var locked = await browser.SignInAsync(email, password);
 
-        Assert.False(IsSignedIn(locked));
+        Assert.False(locked.IsSignedIn);
         // Locked: even the right password is refused, with the same answer as a wrong one (so guessing reveals nothing).
         Assert.Contains("The e-mail address or password is not right.", locked.Text, StringComparison.Ordinal);
         var normalizedEmail = email.ToUpperInvariant();
@@ -169,7 +159,7 @@ public abstract class AccountTests(PortalFixture fixture)
     {
         using var browser = Portal.CreateBrowser();
 
-        var page = await SignInAsync(browser, $"{Guid.NewGuid():N}@nobody.example.org", "whatever password here");
+        var page = await browser.SignInAsync($"{Guid.NewGuid():N}@nobody.example.org", "whatever password here");
 
         Assert.Contains("The e-mail address or password is not right.", page.Text, StringComparison.Ordinal);
     }

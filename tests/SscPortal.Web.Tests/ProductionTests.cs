@@ -8,31 +8,43 @@ using SscPortal.Web.Tests.Infrastructure;
 
 namespace SscPortal.Web.Tests;
 
-/// <summary>Outside Development the portal starts empty: no demonstration data or account unless Seed:Demo=true.</summary>
-public sealed class ProductionTests : IAsyncLifetime
+/// <summary>A portal of its own, in the Production environment, on a fresh SQLite file.</summary>
+public abstract class ProductionPortal : IAsyncLifetime
 {
-    private readonly string _folder = Path.Combine(Path.GetTempPath(), "ssc-production-" + Guid.NewGuid().ToString("N"));
-    private PortalFactory _portal = null!;
+    protected string Folder { get; } = Path.Combine(Path.GetTempPath(), "ssc-production-" + Guid.NewGuid().ToString("N"));
+    protected PortalFactory Portal { get; private set; } = null!;
 
     public ValueTask InitializeAsync()
     {
-        Directory.CreateDirectory(_folder);
-        _portal = new PortalFactory(DatabaseProvider.Sqlite, $"Data Source={Path.Combine(_folder, "portal.db")}", environment: "Production");
+        Directory.CreateDirectory(Folder);
+        Portal = new PortalFactory(DatabaseProvider.Sqlite, $"Data Source={Path.Combine(Folder, "portal.db")}", environment: "Production");
         return ValueTask.CompletedTask;
     }
 
+    public async ValueTask DisposeAsync()
+    {
+        await Portal.DisposeAsync();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        Directory.Delete(Folder, recursive: true);
+        GC.SuppressFinalize(this);
+    }
+}
+
+/// <summary>Outside Development the portal starts empty: no demonstration data or account unless Seed:Demo=true.</summary>
+public sealed class ProductionTests : ProductionPortal
+{
     [Fact]
     public async Task Starts_with_code_lists_but_no_demonstration_data_or_accounts_and_create_admin_adds_only_the_administrator()
     {
-        using var browser = _portal.CreateBrowser();
+        using var browser = Portal.CreateBrowser();
         var home = await browser.GetOkAsync("/");
         Assert.Contains("No initiative has been published yet.", home.Text, StringComparison.Ordinal);
 
         using var output = new StringWriter();
-        var exit = await CreateAdminCommand.RunAsync(_portal.Services, ["create-admin", "--email", "root@portal.example.org"], new StringReader("the first administrator's password\n"), output);
+        var exit = await CreateAdminCommand.RunAsync(Portal.Services, ["create-admin", "--email", "root@portal.example.org"], new StringReader("the first administrator's password\n"), output);
         Assert.Equal(0, exit);
 
-        await _portal.WithServicesAsync(async services =>
+        await Portal.WithServicesAsync(async services =>
         {
             var db = services.GetRequiredService<AppDbContext>();
             Assert.Empty(db.Actors);
@@ -47,7 +59,7 @@ public sealed class ProductionTests : IAsyncLifetime
     [Fact]
     public async Task The_error_page_asked_for_directly_is_not_found_and_no_confirmation_link_is_shown()
     {
-        using var browser = _portal.CreateBrowser();
+        using var browser = Portal.CreateBrowser();
 
         Assert.Equal(HttpStatusCode.NotFound, (await browser.GetAsync("/error")).Status);
 
@@ -59,28 +71,11 @@ public sealed class ProductionTests : IAsyncLifetime
         Assert.Contains("/account/register-confirmation", sent.Address.AbsolutePath, StringComparison.Ordinal);
         Assert.Null(sent.Document.QuerySelector("#confirmation-link"));
     }
-
-    public async ValueTask DisposeAsync()
-    {
-        await _portal.DisposeAsync();
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        Directory.Delete(_folder, recursive: true);
-    }
 }
 
 /// <summary>What every response says about security, in production.</summary>
-public sealed class ProductionHeadersTests : IAsyncLifetime
+public sealed class ProductionHeadersTests : ProductionPortal
 {
-    private readonly string _folder = Path.Combine(Path.GetTempPath(), "ssc-headers-" + Guid.NewGuid().ToString("N"));
-    private PortalFactory _portal = null!;
-
-    public ValueTask InitializeAsync()
-    {
-        Directory.CreateDirectory(_folder);
-        _portal = new PortalFactory(DatabaseProvider.Sqlite, $"Data Source={Path.Combine(_folder, "portal.db")}", environment: "Production");
-        return ValueTask.CompletedTask;
-    }
-
     [Theory]
     [InlineData("/")]
     [InlineData("/initiatives")]
@@ -88,7 +83,7 @@ public sealed class ProductionHeadersTests : IAsyncLifetime
     [InlineData("/no-such-page")]
     public async Task Every_response_carries_hsts_for_a_year_and_the_strict_headers(string url)
     {
-        using var client = _portal.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { BaseAddress = new Uri("https://portal.example.org") });
+        using var client = Portal.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { BaseAddress = new Uri("https://portal.example.org") });
 
         var response = await client.GetAsync(new Uri(url, UriKind.Relative));
 
@@ -105,14 +100,14 @@ public sealed class ProductionHeadersTests : IAsyncLifetime
     [Fact]
     public async Task A_second_instance_on_the_same_database_keeps_people_signed_in()
     {
-        var email = await _portal.UserAsync("a password shared by two instances");
-        using var first = _portal.CreateBrowser(followRedirects: false);
+        var email = await Portal.UserAsync("a password shared by two instances");
+        using var first = Portal.CreateBrowser(followRedirects: false);
         var login = await first.GetOkAsync("/account/login");
         var signedIn = await first.SubmitAsync(login, "main form", new Dictionary<string, string> { ["Input.Email"] = email, ["Input.Password"] = "a password shared by two instances" });
         var cookies = string.Join("; ", signedIn.Response.Headers.GetValues("Set-Cookie").Select(c => c.Split(';')[0]));
 
         // A second portal on the same database: it reads the keys the first one stored there.
-        await using var second = new PortalFactory(DatabaseProvider.Sqlite, $"Data Source={Path.Combine(_folder, "portal.db")}", environment: "Production");
+        await using var second = new PortalFactory(DatabaseProvider.Sqlite, $"Data Source={Path.Combine(Folder, "portal.db")}", environment: "Production");
         using var client = second.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { BaseAddress = new Uri("https://localhost"), AllowAutoRedirect = false });
         using var request = new HttpRequestMessage(HttpMethod.Get, new Uri("/account/organisations", UriKind.Relative));
         request.Headers.Add("Cookie", cookies);
@@ -120,12 +115,5 @@ public sealed class ProductionHeadersTests : IAsyncLifetime
         var response = await client.SendAsync(request);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        await _portal.DisposeAsync();
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        Directory.Delete(_folder, recursive: true);
     }
 }

@@ -17,7 +17,17 @@ public sealed class HtmlClient(HttpClient http) : IDisposable
         public HttpStatusCode Status => Response.StatusCode;
         public string Text => Document.Body?.TextContent ?? "";
         public Uri Address => Response.RequestMessage!.RequestUri!;
+
+        /// <summary>Whether the page is shown to a signed-in person (the header offers "Sign out").</summary>
+        public bool IsSignedIn => Document.QuerySelector(".account-nav form button") is not null;
     }
+
+    /// <summary>Signs in through the sign-in page.</summary>
+    public async Task<Page> SignInAsync(string email, string password) =>
+        await SubmitAsync(await GetOkAsync("/account/login"), "main form", new Dictionary<string, string>
+        {
+            ["Input.Email"] = email, ["Input.Password"] = password,
+        });
 
     public async Task<Page> GetAsync(string url)
     {
