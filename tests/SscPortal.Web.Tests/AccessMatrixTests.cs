@@ -87,6 +87,7 @@ public abstract partial class AccessMatrixTests(PortalFixture fixture)
         new("/account/register POST", "register with nothing", _ => Task.FromResult(Post("/account/register")), Everyone),
         new("/account/register-confirmation GET", "after registering", _ => Task.FromResult(Get("/account/register-confirmation")), Everyone),
         new("/account/confirm-email GET", "a confirmation link", _ => Task.FromResult(Get("/account/confirm-email")), Everyone),
+        new("/account/confirm-email POST", "confirm with nothing", _ => Task.FromResult(Post("/account/confirm-email")), Everyone),
         new("/account/forgot-password GET", "forgotten password form", _ => Task.FromResult(Get("/account/forgot-password")), Everyone),
         new("/account/forgot-password POST", "forgotten password with nothing", _ => Task.FromResult(Post("/account/forgot-password")), Everyone),
         new("/account/forgot-password-confirmation GET", "after asking for a reset", _ => Task.FromResult(Get("/account/forgot-password-confirmation")), Everyone),

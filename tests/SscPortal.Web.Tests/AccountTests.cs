@@ -68,7 +68,11 @@ public abstract class AccountTests(PortalFixture fixture)
         Assert.Contains("Confirm your e-mail address", refused.Text, StringComparison.Ordinal);
 
         var link = confirmation.Document.QuerySelector("#confirmation-link")!.GetAttribute("href")!;
-        var confirmed = await browser.GetOkAsync(new Uri(link).PathAndQuery);
+        var opened = await browser.GetOkAsync(new Uri(link).PathAndQuery);
+        var normalizedEmail = email.ToUpperInvariant();
+        Assert.False(await Portal.WithDatabaseAsync(db => Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.AnyAsync(
+            db.Users, u => u.NormalizedEmail == normalizedEmail && u.EmailConfirmed)), "opening the link alone changes nothing");
+        var confirmed = await browser.SubmitAsync(opened, "main form", new Dictionary<string, string>());
         Assert.Contains("Your account is active", confirmed.Text, StringComparison.Ordinal);
 
         var signedIn = await browser.SignInAsync(email, password);
@@ -171,7 +175,7 @@ public abstract class AccountTests(PortalFixture fixture)
         var id = (await Portal.WithServicesAsync(s => s.GetRequiredService<UserManager<ApplicationUser>>().FindByEmailAsync(email)))!.Id;
         using var browser = Portal.CreateBrowser();
 
-        var page = await browser.GetOkAsync($"/account/confirm-email?userId={id}&code=AAAA");
+        var page = await browser.SubmitAsync(await browser.GetOkAsync($"/account/confirm-email?userId={id}&code=AAAA"), "main form", new Dictionary<string, string>());
 
         Assert.Contains("This link is invalid or has expired.", page.Text, StringComparison.Ordinal);
     }
