@@ -234,6 +234,27 @@ public abstract class AccessTests(PortalFixture fixture)
         Assert.Equal("/admin/users?q=x", refusal.TargetId);
     }
 
+    [Theory]
+    [InlineData(Role.Administrator, "/admin/users?handler=Grant", "role", "SuperAdministrator")]
+    [InlineData(Role.Administrator, "/admin/users?handler=Revoke", "role", "Owner")]
+    [InlineData(Role.CsoAdmin, "/organisations/{A}/members?handler=ChangeRole", "role", "PlatformAdministrator")]
+    [InlineData(Role.CsoAdmin, "/organisations/{A}/members?handler=ChangeRole", "role", "7")]
+    public async Task A_crafted_role_is_refused_recorded_and_changes_nothing(Role role, string url, string field, string value)
+    {
+        await using var world = await AccessWorld.CreateAsync(Portal);
+        var member = await Portal.MemberAsync(world.CsoA, MembershipRole.Member, MembershipStatus.Active);
+        var membershipId = await Portal.WithDatabaseAsync(db => db.Memberships.Where(m => m.UserId == member).Select(m => m.Id).SingleAsync());
+        var before = await Portal.WithDatabaseAsync(db => db.UserRoles.CountAsync());
+
+        var response = await PostAsync(world, role, url.Replace("{A}", Key(world.CsoA.Id), StringComparison.Ordinal),
+            new() { ["userId"] = member, ["membershipId"] = Key(membershipId), [field] = value });
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Equal(before, await Portal.WithDatabaseAsync(db => db.UserRoles.CountAsync()));
+        Assert.Equal(MembershipRole.Member, (await Portal.WithDatabaseAsync(db => db.Memberships.AsNoTracking().SingleAsync(m => m.Id == membershipId))).Role);
+        Assert.True(await Portal.WithDatabaseAsync(db => db.AuditEvents.AnyAsync(e => e.Type == AuditEventType.AccessRefused && e.UserId == world.UserIds[role])));
+    }
+
     [Fact]
     public async Task Every_form_post_without_its_antiforgery_token_is_refused()
     {

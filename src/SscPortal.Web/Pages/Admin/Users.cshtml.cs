@@ -54,19 +54,26 @@ public class UsersModel(AppDbContext db, UserManager<ApplicationUser> users, Acc
         return (AuditEventType.UserUnlocked, null);
     });
 
-    public Task<IActionResult> OnPostGrantAsync(string userId, string role) => ChangeAsync(userId, async user =>
+    public async Task<IActionResult> OnPostGrantAsync(string userId, string role) => !PlatformRoles.All.Contains(role) ? await RefuseRoleAsync(role) : await ChangeAsync(userId, async user =>
     {
-        if (!PlatformRoles.All.Contains(role) || await users.IsInRoleAsync(user, role)) return null;
+        if (await users.IsInRoleAsync(user, role)) return null;
         await users.AddToRoleAsync(user, role);
         return (AuditEventType.PlatformRoleGranted, role);
     });
 
-    public Task<IActionResult> OnPostRevokeAsync(string userId, string role) => ChangeAsync(userId, async user =>
+    public async Task<IActionResult> OnPostRevokeAsync(string userId, string role) => !PlatformRoles.All.Contains(role) ? await RefuseRoleAsync(role) : await ChangeAsync(userId, async user =>
     {
-        if (!PlatformRoles.All.Contains(role) || !await users.IsInRoleAsync(user, role)) return null;
+        if (!await users.IsInRoleAsync(user, role)) return null;
         await users.RemoveFromRoleAsync(user, role);
         return (AuditEventType.PlatformRoleRevoked, role);
     });
+
+    /// <summary>A role that does not exist was posted: a crafted request, refused and recorded.</summary>
+    private async Task<IActionResult> RefuseRoleAsync(string? role)
+    {
+        await audit.RecordRefusalAsync("role", role, "unknown platform role");
+        return NotFound();
+    }
 
     private async Task<IActionResult> ChangeAsync(string userId, Func<ApplicationUser, Task<(AuditEventType Type, string? Details)?>> change)
     {

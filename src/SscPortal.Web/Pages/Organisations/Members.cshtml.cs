@@ -53,13 +53,21 @@ public class MembersModel(AppDbContext db, Access access, AuditLog audit, TimePr
             return (AuditEventType.MembershipRejected, null);
         });
 
-    public Task<IActionResult> OnPostChangeRoleAsync(int id, int membershipId, MembershipRole role) =>
-        ChangeAsync(id, membershipId, "change member role", Permission.ManageUsers, membership =>
+    public async Task<IActionResult> OnPostChangeRoleAsync(int id, int membershipId, string? role)
+    {
+        // Only the two organisation roles exist; anything else was crafted.
+        if (!Enum.TryParse<MembershipRole>(role, out var newRole) || !Enum.IsDefined(newRole) || int.TryParse(role, out _))
         {
-            if (!Enum.IsDefined(role) || membership.Status != MembershipStatus.Active || membership.Role == role) return null;
-            membership.Role = role;
-            return (AuditEventType.MembershipRoleChanged, role.ToString());
+            await audit.RecordRefusalAsync("membership", membershipId, $"unknown organisation role '{role}'");
+            return NotFound();
+        }
+        return await ChangeAsync(id, membershipId, "change member role", Permission.ManageUsers, membership =>
+        {
+            if (membership.Status != MembershipStatus.Active || membership.Role == newRole) return null;
+            membership.Role = newRole;
+            return (AuditEventType.MembershipRoleChanged, newRole.ToString());
         });
+    }
 
     public Task<IActionResult> OnPostRemoveAsync(int id, int membershipId) =>
         ChangeAsync(id, membershipId, "remove member", Permission.ManageUsers, membership =>
