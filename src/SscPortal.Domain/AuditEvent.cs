@@ -24,6 +24,7 @@ public enum AuditEventType
     InitiativeEdited = 51,
     InitiativePublished = 52,
     InitiativeUnpublished = 53,
+    InitiativeDeleted = 54,
 }
 
 /// <summary>One security-relevant event or content change: who did what to which record, when, from where.</summary>

@@ -87,6 +87,9 @@ public class Initiative
     public DateTime CreatedAt { get; set; }
     public DateTime UpdatedAt { get; set; }
 
+    /// <summary>Goes up by one with every saved edit; a save from an older version is a conflict, never a silent overwrite.</summary>
+    public int Version { get; set; } = 1;
+
     public List<InitiativeCountry> Countries { get; } = [];
     public List<InitiativeActor> Actors { get; } = [];
     public List<InitiativeSdg> Sdgs { get; } = [];

@@ -38,6 +38,7 @@ builder.Services.AddPortalRateLimits(builder.Configuration);
 builder.Services.AddHttpContextAccessor();
 builder.Services.AddScoped<Access>();
 builder.Services.AddScoped<AuditLog>();
+builder.Services.AddScoped<History>();
 
 // Pages: every page says who may use it ([AllowAnonymous] or [Authorize]); one that says nothing needs a signed-in user.
 // (A folder convention rather than a fallback policy, so an unknown address stays a 404 instead of a sign-in prompt.)

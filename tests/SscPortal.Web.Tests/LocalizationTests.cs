@@ -27,6 +27,8 @@ public partial class LocalizationTests(SqlitePortalFixture fixture)
             .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal))
             .SelectMany(f => LocalizedLiteral().Matches(File.ReadAllText(f)).Select(m => m.Groups[1].Value.Replace("\\\"", "\"", StringComparison.Ordinal)))
             .Concat(EnumLabels.All())
+            .Concat(HistoryLabels.All())
+            .Concat(SscPortal.Web.Catalogue.RecordKinds.All())
             .ToHashSet();
 
         foreach (var resx in new[] { "SharedResource.resx", "SharedResource.es.resx" })

@@ -11,7 +11,7 @@ public static class InitiativeQueries
 
     public static IQueryable<InitiativeCard> ToCards(this IQueryable<Initiative> initiatives) =>
         initiatives.Select(i => new InitiativeCard(
-            i.Id, i.Title, i.Summary, i.Language, i.Modality, i.Status, i.PublishedAt!.Value, i.Owner!.Name,
+            i.Id, i.Title, i.Summary, i.Language, i.Modality, i.Status, i.PublishedAt!.Value, i.Owner!.Name, i.Owner.Type,
             i.Countries.OrderBy(c => c.Role).ThenBy(c => c.CountryCode).Select(c => new CountryWithRole(c.CountryCode, c.Role)).ToList()));
 }
 
@@ -19,4 +19,23 @@ public sealed record CountryWithRole(string Code, CountryRole Role);
 
 public sealed record InitiativeCard(
     int Id, string Title, string Summary, string Language, Modality Modality, ActivityStatus Status,
-    DateTime PublishedAt, string OwnerName, IReadOnlyList<CountryWithRole> Countries);
+    DateTime PublishedAt, string OwnerName, ActorType OwnerType, IReadOnlyList<CountryWithRole> Countries)
+{
+    public string RecordKindLabel => RecordKinds.Label(OwnerType);
+}
+
+/// <summary>
+/// Whose voice a record is: an official record is owned by a party to the initiative (an agency or IGO taking part in it,
+/// which the rules guarantee for any owner); a civil-society record is registered by a CSO that runs or monitors it.
+/// </summary>
+public static class RecordKinds
+{
+    public static string Label(ActorType ownerType) => AccessTable.KindOf(ownerType) switch
+    {
+        OrganisationKind.Official => "Official record",
+        OrganisationKind.CivilSociety => "Civil-society record",
+        _ => "Record",
+    };
+
+    public static IEnumerable<string> All() => ["Official record", "Civil-society record", "Record"];
+}

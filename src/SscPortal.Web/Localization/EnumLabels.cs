@@ -93,6 +93,7 @@ public static class EnumLabels
         AuditEventType.InitiativeEdited => "Initiative edited",
         AuditEventType.InitiativePublished => "Initiative published",
         AuditEventType.InitiativeUnpublished => "Initiative unpublished",
+        AuditEventType.InitiativeDeleted => "Draft deleted",
         _ => value.ToString(),
     };
 

@@ -14,6 +14,8 @@ public sealed class InitiativeConfiguration : IEntityTypeConfiguration<Initiativ
         builder.Property(i => i.Language).HasMaxLength(2);
         builder.Property(i => i.UnpublishedReason).HasMaxLength(1000);
         builder.HasOne(i => i.Owner).WithMany().HasForeignKey(i => i.OwnerId).OnDelete(DeleteBehavior.Restrict);
+        // Optimistic concurrency on both databases: every UPDATE checks the version the editor started from.
+        builder.Property(i => i.Version).IsConcurrencyToken();
 
         builder.HasMany(i => i.Countries).WithOne().HasForeignKey(c => c.InitiativeId).OnDelete(DeleteBehavior.Cascade);
         builder.HasMany(i => i.Actors).WithOne(a => a.Initiative).HasForeignKey(a => a.InitiativeId).OnDelete(DeleteBehavior.Cascade);
@@ -63,5 +65,24 @@ public sealed class InitiativeSectorConfiguration : IEntityTypeConfiguration<Ini
         builder.HasKey(s => new { s.InitiativeId, s.SectorCode });
         builder.Property(s => s.SectorCode).HasMaxLength(5);
         builder.HasOne(s => s.Sector).WithMany().HasForeignKey(s => s.SectorCode).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+public sealed class InitiativeChangeConfiguration : IEntityTypeConfiguration<InitiativeChange>
+{
+    private static readonly System.Text.Json.JsonSerializerOptions Json = new(System.Text.Json.JsonSerializerDefaults.Web);
+
+    public void Configure(EntityTypeBuilder<InitiativeChange> builder)
+    {
+        builder.Property(c => c.UserId).HasMaxLength(450);
+        builder.Property(c => c.UserEmail).HasMaxLength(256);
+        builder.Property(c => c.OrganisationName).HasMaxLength(200);
+        // The changed fields travel together and are only ever read together: one JSON text column.
+        builder.Property(c => c.Fields).HasConversion(
+            fields => System.Text.Json.JsonSerializer.Serialize(fields, Json),
+            text => System.Text.Json.JsonSerializer.Deserialize<List<FieldChange>>(text, Json) ?? new List<FieldChange>(),
+            new Microsoft.EntityFrameworkCore.ChangeTracking.ValueComparer<List<FieldChange>>(
+                (a, b) => a!.SequenceEqual(b!), list => list.Aggregate(0, (hash, f) => HashCode.Combine(hash, f.GetHashCode())), list => list.ToList()));
+        builder.HasIndex(c => new { c.InitiativeId, c.At, c.Id });
     }
 }

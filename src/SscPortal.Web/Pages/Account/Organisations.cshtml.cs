@@ -21,11 +21,9 @@ namespace SscPortal.Web.Pages.Account;
 public class OrganisationsModel(AppDbContext db, Access access, AuditLog audit, ReferenceData referenceData, TimeProvider clock, IStringLocalizer<SharedResource> L) : PageModel
 {
     public sealed record MembershipRow(int ActorId, string ActorName, ActorType ActorType, bool ActorVerified, MembershipRole Role, MembershipStatus Status);
-    public sealed record RecordRow(int Id, int OwnerId, string Title, string Language, PublicationState Publication);
     public sealed record SearchResult(int Id, string Name, string? Acronym, ActorType Type, bool IsVerified);
 
     public IReadOnlyList<MembershipRow> Memberships { get; private set; } = [];
-    public IReadOnlyList<RecordRow> Records { get; private set; } = [];
     public IReadOnlyList<SearchResult> Found { get; private set; } = [];
     public ReferenceData.Snapshot Names { get; private set; } = null!;
 
@@ -114,11 +112,6 @@ public class OrganisationsModel(AppDbContext db, Access access, AuditLog audit, 
         Memberships = await db.Memberships.AsNoTracking().Where(m => m.UserId == userId)
             .OrderBy(m => m.Actor!.Name)
             .Select(m => new MembershipRow(m.ActorId, m.Actor!.Name, m.Actor.Type, m.Actor.IsVerified, m.Role, m.Status))
-            .ToListAsync(cancellationToken);
-        var editable = (await access.OrganisationsWhereAsync(Permission.EditOwnInitiatives)).Select(o => o.ActorId).ToList();
-        Records = await db.Initiatives.AsNoTracking().Where(i => editable.Contains(i.OwnerId))
-            .OrderByDescending(i => i.UpdatedAt).ThenByDescending(i => i.Id).Take(100)
-            .Select(i => new RecordRow(i.Id, i.OwnerId, i.Title, i.Language, i.Publication))
             .ToListAsync(cancellationToken);
         if (!string.IsNullOrWhiteSpace(Q))
         {

@@ -17,7 +17,7 @@ namespace SscPortal.Web.Pages.Initiatives;
 /// </summary>
 [AllowAnonymous]
 public class DetailsModel(
-    AppDbContext db, ReferenceData referenceData, Access access, AuditLog audit, TimeProvider clock, IStringLocalizer<SharedResource> L) : PageModel
+    AppDbContext db, ReferenceData referenceData, Access access, AuditLog audit, History history, TimeProvider clock, IStringLocalizer<SharedResource> L) : PageModel
 {
     public sealed record ActorTakingPart(int Id, string Name, string? Acronym, ActorType Type, ActorRole Role);
     public sealed record GoalLink(int Code, bool IsPrimary);
@@ -26,7 +26,7 @@ public class DetailsModel(
         int Id, string Title, string Summary, string? Description, string Language,
         Modality Modality, Instrument Instrument, ActivityStatus Status,
         DateOnly? ApprovalDate, DateOnly? PlannedStart, DateOnly? PlannedEnd, DateOnly? ActualStart, DateOnly? ActualEnd,
-        PublicationState Publication, DateTime? PublishedAt, string? UnpublishedReason, DateTime UpdatedAt, int OwnerId, string OwnerName,
+        PublicationState Publication, DateTime? PublishedAt, string? UnpublishedReason, DateTime UpdatedAt, int OwnerId, string OwnerName, ActorType OwnerType,
         IReadOnlyList<CountryWithRole> Countries, IReadOnlyList<ActorTakingPart> Actors,
         IReadOnlyList<GoalLink> Goals, IReadOnlyList<string> Sectors);
 
@@ -46,7 +46,7 @@ public class DetailsModel(
             .Select(i => new View(
                 i.Id, i.Title, i.Summary, i.Description, i.Language, i.Modality, i.Instrument, i.Status,
                 i.ApprovalDate, i.PlannedStart, i.PlannedEnd, i.ActualStart, i.ActualEnd,
-                i.Publication, i.PublishedAt, i.UnpublishedReason, i.UpdatedAt, i.OwnerId, i.Owner!.Name,
+                i.Publication, i.PublishedAt, i.UnpublishedReason, i.UpdatedAt, i.OwnerId, i.Owner!.Name, i.Owner.Type,
                 i.Countries.OrderBy(c => c.Role).ThenBy(c => c.CountryCode).Select(c => new CountryWithRole(c.CountryCode, c.Role)).ToList(),
                 i.Actors.OrderBy(a => a.Role).ThenBy(a => a.Actor!.Name)
                     .Select(a => new ActorTakingPart(a.ActorId, a.Actor!.Name, a.Actor.Acronym, a.Actor.Type, a.Role)).ToList(),
@@ -74,6 +74,7 @@ public class DetailsModel(
         if (initiative is null) return NotFound();
         if (!await access.CanAsync(Permission.PublishOwnInitiatives, initiative.OwnerId))
             return await RefuseAsync(id, "publish");
+        var previous = initiative.Publication;
         try
         {
             initiative.Publish(clock.GetUtcNow().UtcDateTime);
@@ -85,6 +86,7 @@ public class DetailsModel(
         }
         initiative.UpdatedAt = clock.GetUtcNow().UtcDateTime;
         audit.Add(AuditEventType.InitiativePublished, "initiative", id);
+        await history.AddAsync(initiative, ChangeKind.Published, [new(nameof(Initiative.Publication), previous.ToString(), initiative.Publication.ToString())]);
         await db.SaveChangesAsync(cancellationToken);
         return RedirectToPage(new { id });
     }
@@ -107,8 +109,31 @@ public class DetailsModel(
         initiative.Unpublish(reason);
         initiative.UpdatedAt = clock.GetUtcNow().UtcDateTime;
         audit.Add(AuditEventType.InitiativeUnpublished, "initiative", id, (asOwner ? "by its owner: " : "by a moderator: ") + reason);
+        await history.AddAsync(initiative, ChangeKind.Unpublished,
+            [new(nameof(Initiative.Publication), nameof(PublicationState.Published), nameof(PublicationState.Unpublished)), new(nameof(Initiative.UnpublishedReason), null, reason)],
+            asModerator: !asOwner);
         await db.SaveChangesAsync(cancellationToken);
         return RedirectToPage(new { id });
+    }
+
+    /// <summary>Owners may delete a draft that was never published; a published record stays, and so does the deletion in its history.</summary>
+    public async Task<IActionResult> OnPostDeleteAsync(int id, CancellationToken cancellationToken)
+    {
+        var initiative = await LoadForChangeAsync(id, cancellationToken);
+        if (initiative is null) return NotFound();
+        if (!await access.CanAsync(Permission.EditOwnInitiatives, initiative.OwnerId))
+            return await RefuseAsync(id, "delete");
+        if (initiative.Publication != PublicationState.Draft)
+        {
+            TempData["Problem"] = L["A record that has been published cannot be deleted; it can be unpublished, with a reason."].Value;
+            return RedirectToPage(new { id });
+        }
+        db.Initiatives.Remove(initiative);
+        audit.Add(AuditEventType.InitiativeDeleted, "initiative", id, initiative.Title);
+        await history.AddAsync(initiative, ChangeKind.Deleted, [new(nameof(Initiative.Title), initiative.Title, null)]);
+        await db.SaveChangesAsync(cancellationToken);
+        TempData["Message"] = L["The draft “{0}” was deleted.", initiative.Title].Value;
+        return Redirect("/my");
     }
 
     private async Task<Initiative?> LoadForChangeAsync(int id, CancellationToken cancellationToken)

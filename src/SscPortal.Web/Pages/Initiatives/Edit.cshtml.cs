@@ -18,7 +18,8 @@ namespace SscPortal.Web.Pages.Initiatives;
 /// owning organisation. The record is saved as it stands; publishing is a separate step for organisation admins.
 /// </summary>
 [Authorize]
-public class EditModel(AppDbContext db, Access access, AuditLog audit, ReferenceData referenceData, TimeProvider clock, IStringLocalizer<SharedResource> L) : PageModel
+public class EditModel(
+    AppDbContext db, Access access, AuditLog audit, History history, ReferenceData referenceData, TimeProvider clock, IStringLocalizer<SharedResource> L) : PageModel
 {
     public const int CountryRows = 6;
 
@@ -47,6 +48,9 @@ public class EditModel(AppDbContext db, Access access, AuditLog audit, Reference
         public DateOnly? ActualStart { get; set; }
         public DateOnly? ActualEnd { get; set; }
         public List<CountryRow> Countries { get; set; } = [];
+
+        /// <summary>The version of the record the form was opened on (optimistic concurrency).</summary>
+        public int Version { get; set; }
     }
 
     public sealed class InputValidator : AbstractValidator<InputModel>
@@ -89,7 +93,7 @@ public class EditModel(AppDbContext db, Access access, AuditLog audit, Reference
                 OwnerId = initiative.OwnerId, Title = initiative.Title, Summary = initiative.Summary, Description = initiative.Description,
                 Language = initiative.Language, Modality = initiative.Modality, Instrument = initiative.Instrument, Status = initiative.Status,
                 ApprovalDate = initiative.ApprovalDate, PlannedStart = initiative.PlannedStart, PlannedEnd = initiative.PlannedEnd,
-                ActualStart = initiative.ActualStart, ActualEnd = initiative.ActualEnd,
+                ActualStart = initiative.ActualStart, ActualEnd = initiative.ActualEnd, Version = initiative.Version,
                 Countries = initiative.Countries.OrderBy(c => c.Role).ThenBy(c => c.CountryCode)
                     .Select(c => new CountryRow { Code = c.CountryCode, Role = c.Role }).ToList(),
             };
@@ -120,6 +124,8 @@ public class EditModel(AppDbContext db, Access access, AuditLog audit, Reference
         var initiative = id is null
             ? new Initiative { Title = "", Summary = "", OwnerId = Input.OwnerId, CreatedAt = now }
             : await db.Initiatives.Include(i => i.Countries).Include(i => i.Actors).Include(i => i.Sdgs).AsSplitQuery().SingleAsync(i => i.Id == id, cancellationToken);
+        var before = id is null ? new Dictionary<string, string?>() : InitiativeSnapshot.Of(initiative);
+        var savedVersion = initiative.Version;
         Apply(initiative);
 
         // The rules are checked on every save, so a draft is always one step from publishable.
@@ -132,12 +138,60 @@ public class EditModel(AppDbContext db, Access access, AuditLog audit, Reference
             return Page();
         }
 
+        var changes = InitiativeSnapshot.Diff(before, InitiativeSnapshot.Of(initiative));
+        if (id is not null)
+        {
+            // Someone saved since this person opened the form: show both versions, overwrite nothing.
+            if (savedVersion != Input.Version) return await ConflictAsync(initiative, cancellationToken);
+            if (changes.Count == 0) return Redirect($"/initiatives/{initiative.Id}");
+            // The database checks the version too, so two saves racing from the same version cannot both win.
+            db.Entry(initiative).Property(i => i.Version).OriginalValue = Input.Version;
+            initiative.Version = Input.Version + 1;
+        }
+
         initiative.UpdatedAt = now;
         if (id is null) db.Initiatives.Add(initiative);
-        await db.SaveChangesAsync(cancellationToken);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return await ConflictAsync(initiative, cancellationToken);
+        }
         audit.Add(id is null ? AuditEventType.InitiativeCreated : AuditEventType.InitiativeEdited, "initiative", initiative.Id);
+        await history.AddAsync(initiative, id is null ? ChangeKind.Created : ChangeKind.Edited, changes);
         await db.SaveChangesAsync(cancellationToken);
         return Redirect($"/initiatives/{initiative.Id}");
+    }
+
+    /// <summary>A field where the saved record and this person's input differ, after someone else saved first.</summary>
+    public sealed record ConflictingField(string Field, string? Saved, string? Yours);
+
+    public IReadOnlyList<ConflictingField>? Conflict { get; private set; }
+    public string? ConflictBy { get; private set; }
+    public DateTime? ConflictAt { get; private set; }
+
+    /// <summary>
+    /// Shows the conflict: the person's input stays in the form, the saved version is shown beside it, and the form now
+    /// carries the saved version number, so saving again means "keep mine" knowingly; reloading means "keep theirs".
+    /// </summary>
+    private async Task<IActionResult> ConflictAsync(Initiative yours, CancellationToken cancellationToken)
+    {
+        var mine = InitiativeSnapshot.Of(yours);
+        db.ChangeTracker.Clear();
+        var saved = await db.Initiatives.AsNoTracking().Include(i => i.Countries).SingleAsync(i => i.Id == yours.Id, cancellationToken);
+        var theirs = InitiativeSnapshot.Of(saved);
+        Conflict = InitiativeSnapshot.Diff(theirs, mine).Select(f => new ConflictingField(f.Field, f.From, f.To)).ToList();
+        var last = await db.InitiativeChanges.AsNoTracking().Where(c => c.InitiativeId == yours.Id)
+            .OrderByDescending(c => c.At).ThenByDescending(c => c.Id).Select(c => new { c.UserEmail, c.OrganisationName, c.At }).FirstOrDefaultAsync(cancellationToken);
+        ConflictBy = last?.UserEmail ?? last?.OrganisationName;
+        ConflictAt = last?.At;
+        Input.Version = saved.Version;
+        ModelState.Remove("Input.Version");
+        ModelState.AddModelError("", L["Someone else saved this record while you were editing it. Nothing has been overwritten: compare the two versions below, then save yours or reload theirs."]);
+        PadCountryRows();
+        return Page();
     }
 
     /// <summary>Loads what the form needs and checks the person may use it: 404 for a record they cannot see, 403 for one they cannot edit.</summary>

@@ -1,0 +1,60 @@
+using System.Globalization;
+
+namespace SscPortal.Domain;
+
+public enum ChangeKind
+{
+    Created = 1,
+    Edited = 2,
+    Published = 3,
+    Unpublished = 4,
+    Deleted = 5,
+}
+
+/// <summary>One field's change: what it said before and after (null for empty).</summary>
+public sealed record FieldChange(string Field, string? From, string? To);
+
+/// <summary>One entry in a record's history: who, for which organisation, when, and which fields changed.</summary>
+public class InitiativeChange
+{
+    public long Id { get; set; }
+    /// <summary>Not a foreign key: the history of a deleted draft stays.</summary>
+    public int InitiativeId { get; set; }
+    public DateTime At { get; set; }
+    public ChangeKind Kind { get; set; }
+    public string? UserId { get; set; }
+    public string? UserEmail { get; set; }
+    /// <summary>The organisation the person acted for (the record's owner, or "moderator").</summary>
+    public string? OrganisationName { get; set; }
+    public List<FieldChange> Fields { get; set; } = [];
+}
+
+/// <summary>What an initiative says, field by field, as text, so two versions can be compared for the history.</summary>
+public static class InitiativeSnapshot
+{
+    public static IReadOnlyDictionary<string, string?> Of(Initiative initiative) => new Dictionary<string, string?>
+    {
+        [nameof(Initiative.Title)] = initiative.Title,
+        [nameof(Initiative.Summary)] = initiative.Summary,
+        [nameof(Initiative.Description)] = initiative.Description,
+        [nameof(Initiative.Language)] = initiative.Language,
+        [nameof(Initiative.Modality)] = initiative.Modality.ToString(),
+        [nameof(Initiative.Instrument)] = initiative.Instrument.ToString(),
+        [nameof(Initiative.Status)] = initiative.Status.ToString(),
+        [nameof(Initiative.ApprovalDate)] = Date(initiative.ApprovalDate),
+        [nameof(Initiative.PlannedStart)] = Date(initiative.PlannedStart),
+        [nameof(Initiative.PlannedEnd)] = Date(initiative.PlannedEnd),
+        [nameof(Initiative.ActualStart)] = Date(initiative.ActualStart),
+        [nameof(Initiative.ActualEnd)] = Date(initiative.ActualEnd),
+        [nameof(Initiative.Countries)] = initiative.Countries.Count == 0 ? null
+            : string.Join("; ", initiative.Countries.OrderBy(c => c.CountryCode, StringComparer.Ordinal).Select(c => $"{c.CountryCode} ({c.Role})")),
+    };
+
+    /// <summary>The fields that differ between two snapshots, in a stable order.</summary>
+    public static List<FieldChange> Diff(IReadOnlyDictionary<string, string?> before, IReadOnlyDictionary<string, string?> after) =>
+        after.Keys.Where(field => !string.Equals(before.GetValueOrDefault(field), after[field], StringComparison.Ordinal))
+            .Select(field => new FieldChange(field, before.GetValueOrDefault(field), after[field]))
+            .ToList();
+
+    private static string? Date(DateOnly? date) => date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+}

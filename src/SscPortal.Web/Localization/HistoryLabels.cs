@@ -1,0 +1,43 @@
+using SscPortal.Domain;
+
+namespace SscPortal.Web.Localization;
+
+/// <summary>The English labels (resource keys) of the fields and kinds of change a history shows.</summary>
+public static class HistoryLabels
+{
+    public static string Field(string field) => field switch
+    {
+        nameof(Initiative.Title) => "Title",
+        nameof(Initiative.Summary) => "Summary",
+        nameof(Initiative.Description) => "Description",
+        nameof(Initiative.Language) => "Written in",
+        nameof(Initiative.Modality) => "Modality",
+        nameof(Initiative.Instrument) => "Instrument",
+        nameof(Initiative.Status) => "Status",
+        nameof(Initiative.ApprovalDate) => "Approved",
+        nameof(Initiative.PlannedStart) => "Planned start",
+        nameof(Initiative.PlannedEnd) => "Planned end",
+        nameof(Initiative.ActualStart) => "Actual start",
+        nameof(Initiative.ActualEnd) => "Actual end",
+        nameof(Initiative.Countries) => "Countries",
+        nameof(Initiative.Publication) => "Publication",
+        nameof(Initiative.UnpublishedReason) => "Reason given",
+        _ => field,
+    };
+
+    public static string Kind(ChangeKind kind) => kind switch
+    {
+        ChangeKind.Created => "Created",
+        ChangeKind.Edited => "Edited",
+        ChangeKind.Published => "Published",
+        ChangeKind.Unpublished => "Unpublished",
+        ChangeKind.Deleted => "Deleted",
+        _ => kind.ToString(),
+    };
+
+    /// <summary>Every label, so a test can prove each one is translated.</summary>
+    public static IEnumerable<string> All() =>
+        InitiativeSnapshot.Of(new Initiative { Title = "", Summary = "" }).Keys
+            .Concat([nameof(Initiative.Publication), nameof(Initiative.UnpublishedReason)]).Select(Field)
+            .Concat(Enum.GetValues<ChangeKind>().Select(Kind));
+}

@@ -1,0 +1,42 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using SscPortal.Domain;
+using SscPortal.Web.Data;
+using SscPortal.Web.Security;
+
+namespace SscPortal.Web.Pages.Initiatives;
+
+/// <summary>
+/// Every change to a record: when (UTC), for which organisation, what changed from what to what. Anyone who can see the
+/// record sees its history; the person's address only its organisation's members and platform staff.
+/// </summary>
+[AllowAnonymous]
+public class HistoryModel(AppDbContext db, Access access) : PageModel
+{
+    public sealed record Entry(DateTime At, ChangeKind Kind, string? OrganisationName, string? UserEmail, IReadOnlyList<FieldChange> Fields);
+
+    public int Id { get; private set; }
+    public string Title { get; private set; } = "";
+    public string Language { get; private set; } = "en";
+    public bool ShowsPeople { get; private set; }
+    public IReadOnlyList<Entry> Entries { get; private set; } = [];
+
+    public async Task<IActionResult> OnGetAsync(int id, CancellationToken cancellationToken)
+    {
+        var record = await db.Initiatives.AsNoTracking().Where(i => i.Id == id)
+            .Select(i => new { i.Title, i.Language, i.OwnerId, i.Publication }).SingleOrDefaultAsync(cancellationToken);
+        if (record is null || !await access.CanSeeAsync(record.Publication, record.OwnerId)) return NotFound();
+        Id = id;
+        Title = record.Title;
+        Language = record.Language;
+        ShowsPeople = await access.CanAsync(Permission.EditOwnInitiatives, record.OwnerId) || access.CanOnPlatform(Permission.ReadAuditLog);
+        Entries = (await db.InitiativeChanges.AsNoTracking().Where(c => c.InitiativeId == id)
+                .OrderByDescending(c => c.At).ThenByDescending(c => c.Id)
+                .Select(c => new { c.At, c.Kind, c.OrganisationName, c.UserEmail, c.Fields })
+                .ToListAsync(cancellationToken))
+            .Select(c => new Entry(c.At, c.Kind, c.OrganisationName, ShowsPeople ? c.UserEmail : null, c.Fields)).ToList();
+        return Page();
+    }
+}

@@ -1,0 +1,202 @@
+using System.Net;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using SscPortal.Domain;
+using SscPortal.Web.Data;
+using SscPortal.Web.Tests.Infrastructure;
+
+namespace SscPortal.Web.Tests;
+
+/// <summary>Recording initiatives: no lost edits, a history of every change, drafts that can go and published records that stay.</summary>
+public abstract class RegistryTests(PortalFixture fixture)
+{
+    private PortalFactory Portal => fixture.Portal;
+
+    private static string Key(int id) => id.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+    private async Task<HtmlClient> SignedInAsync(AccessWorld world, Role role)
+    {
+        var email = await Portal.WithDatabaseAsync(db => db.Users.Where(u => u.Id == world.UserIds[role]).Select(u => u.Email!).SingleAsync());
+        var browser = Portal.CreateBrowser();
+        Assert.True((await browser.SignInAsync(email, AccessWorld.Password)).IsSignedIn);
+        return browser;
+    }
+
+    [Fact]
+    public async Task Two_saves_racing_from_the_same_version_cannot_both_win()
+    {
+        var owner = await Portal.ActorAsync();
+        var id = await Portal.InitiativeAsync(owner, "PE", "BO", publishedAt: null);
+        await using var first = Portal.Services.CreateAsyncScope();
+        await using var second = Portal.Services.CreateAsyncScope();
+        var a = await first.ServiceProvider.GetRequiredService<AppDbContext>().Initiatives.SingleAsync(i => i.Id == id);
+        var secondDb = second.ServiceProvider.GetRequiredService<AppDbContext>();
+        var b = await secondDb.Initiatives.SingleAsync(i => i.Id == id);
+        Assert.Equal(a.Version, b.Version);
+
+        a.Title = "First writer";
+        a.Version++;
+        await first.ServiceProvider.GetRequiredService<AppDbContext>().SaveChangesAsync();
+        b.Title = "Second writer";
+        b.Version++;
+
+        await Assert.ThrowsAsync<DbUpdateConcurrencyException>(() => secondDb.SaveChangesAsync());
+        Assert.Equal("First writer", (await Portal.WithDatabaseAsync(db => db.Initiatives.AsNoTracking().SingleAsync(i => i.Id == id))).Title);
+    }
+
+    [Fact]
+    public async Task The_second_editor_sees_both_versions_keeps_their_input_and_chooses()
+    {
+        await using var world = await AccessWorld.CreateAsync(Portal);
+        var id = await Portal.InitiativeAsync(world.CsoA, "PE", "BO", publishedAt: null, title: "Original title");
+        using var alice = await SignedInAsync(world, Role.CsoMember);
+        using var bob = await SignedInAsync(world, Role.CsoAdmin);
+        var aliceForm = await alice.GetOkAsync($"/initiatives/{id}/edit");
+        var bobForm = await bob.GetOkAsync($"/initiatives/{id}/edit");
+
+        await alice.SubmitAsync(aliceForm, "form.record-form", new Dictionary<string, string> { ["Input.Title"] = "Alice's title" });
+        var conflict = await bob.SubmitAsync(bobForm, "form.record-form", new Dictionary<string, string> { ["Input.Title"] = "Bob's title", ["Input.Summary"] = "Bob's summary" });
+
+        Assert.Equal(HttpStatusCode.OK, conflict.Status);
+        Assert.Contains("Someone else saved this record", conflict.Text, StringComparison.Ordinal);
+        Assert.Equal("Bob's title", conflict.Document.QuerySelector("#Input_Title")!.GetAttribute("value"));
+        Assert.Equal("Bob's summary", conflict.Document.QuerySelector("#Input_Summary")!.TextContent.Trim());
+        var comparison = conflict.Document.QuerySelector(".conflict table")!.TextContent;
+        Assert.Contains("Alice's title", comparison, StringComparison.Ordinal);
+        Assert.Contains("Bob's title", comparison, StringComparison.Ordinal);
+        Assert.Equal("Alice's title", (await Portal.WithDatabaseAsync(db => db.Initiatives.AsNoTracking().SingleAsync(i => i.Id == id))).Title);
+
+        // Bob keeps his version, knowingly: now it saves, and both edits are in the history.
+        var saved = await bob.SubmitAsync(conflict, "form.record-form", new Dictionary<string, string>());
+        Assert.Equal($"/initiatives/{id}", saved.Address.AbsolutePath);
+        Assert.Equal("Bob's title", (await Portal.WithDatabaseAsync(db => db.Initiatives.AsNoTracking().SingleAsync(i => i.Id == id))).Title);
+        var edits = await Portal.WithDatabaseAsync(db => db.InitiativeChanges.AsNoTracking().Where(c => c.InitiativeId == id && c.Kind == ChangeKind.Edited).OrderBy(c => c.Id).ToListAsync());
+        Assert.Equal(2, edits.Count);
+        Assert.Contains(edits[1].Fields, f => f is { Field: "Title", From: "Alice's title", To: "Bob's title" });
+    }
+
+    [Fact]
+    public async Task Every_kind_of_change_is_in_the_history_with_who_which_organisation_and_what()
+    {
+        await using var world = await AccessWorld.CreateAsync(Portal);
+        using var admin = await SignedInAsync(world, Role.CsoAdmin);
+        var form = await admin.GetOkAsync("/initiatives/new");
+        var created = await admin.SubmitAsync(form, "form.record-form", new Dictionary<string, string>
+        {
+            ["Input.OwnerId"] = Key(world.CsoA.Id), ["Input.Title"] = "Community radio exchange", ["Input.Summary"] = "Radios share practice.",
+            ["Input.Modality"] = "Triangular", ["Input.Countries[0].Code"] = "PE", ["Input.Countries[0].Role"] = "FirstProvider",
+            ["Input.Countries[1].Code"] = "DE", ["Input.Countries[1].Role"] = "SecondProvider", ["Input.Countries[2].Code"] = "PY", ["Input.Countries[2].Role"] = "Recipient",
+        });
+        var id = int.Parse(created.Address.AbsolutePath.Split('/')[2], System.Globalization.CultureInfo.InvariantCulture);
+        var edited = await admin.SubmitAsync(await admin.GetOkAsync($"/initiatives/{id}/edit"), "form.record-form", new Dictionary<string, string> { ["Input.Status"] = "Implementation" });
+        var published = await admin.SubmitAsync(edited, "form[action*='handler=Publish']", new Dictionary<string, string>());
+        await admin.SubmitAsync(published, "form.unpublish", new Dictionary<string, string> { ["Reason"] = "Figures under review" });
+
+        var history = await admin.GetOkAsync($"/initiatives/{id}/history");
+
+        var entries = history.Document.QuerySelectorAll(".history > li").Select(li => li.TextContent).ToList();
+        Assert.Equal(4, entries.Count);
+        Assert.Contains("Unpublished", entries[0], StringComparison.Ordinal);
+        Assert.Contains("Figures under review", entries[0], StringComparison.Ordinal);
+        Assert.Contains("Published", entries[1], StringComparison.Ordinal);
+        Assert.Contains("Edited", entries[2], StringComparison.Ordinal);
+        Assert.Contains("Pipeline", entries[2], StringComparison.Ordinal);
+        Assert.Contains("Implementation", entries[2], StringComparison.Ordinal);
+        Assert.Contains("Created", entries[3], StringComparison.Ordinal);
+        Assert.Contains("Community radio exchange", entries[3], StringComparison.Ordinal);
+        Assert.All(entries, e => Assert.Contains(world.CsoA.Name, e, StringComparison.Ordinal));
+        Assert.All(entries, e => Assert.Contains("UTC", e, StringComparison.Ordinal));
+
+        // Members see who made each change; the public sees the organisation, never a person's address.
+        var email = await Portal.WithDatabaseAsync(db => db.Users.Where(u => u.Id == world.UserIds[Role.CsoAdmin]).Select(u => u.Email!).SingleAsync());
+        Assert.Contains(email, history.Text, StringComparison.Ordinal);
+        await Portal.WithDatabaseAsync(async db =>
+        {
+            var record = await db.Initiatives.Include(i => i.Countries).Include(i => i.Actors).SingleAsync(i => i.Id == id);
+            record.Publish(DateTime.UtcNow);
+            return await db.SaveChangesAsync();
+        });
+        using var anonymous = Portal.CreateBrowser();
+        var publicHistory = await anonymous.GetOkAsync($"/initiatives/{id}/history");
+        Assert.Contains(world.CsoA.Name, publicHistory.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain(email, publicHistory.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_draft_can_be_deleted_by_its_owners_and_the_deletion_is_recorded_but_a_published_record_cannot()
+    {
+        await using var world = await AccessWorld.CreateAsync(Portal);
+        var draft = await Portal.InitiativeAsync(world.AgencyG, "PE", "BO", publishedAt: null, title: "Abandoned idea");
+        var published = await Portal.InitiativeAsync(world.AgencyG, "PE", "BO", DateTime.UtcNow.AddMinutes(-1), title: "Public record");
+        using var member = await SignedInAsync(world, Role.AgencyMember);
+
+        var afterDelete = await member.SubmitAsync(await member.GetOkAsync($"/initiatives/{draft}"), "form.delete", new Dictionary<string, string>());
+        Assert.Equal("/my", afterDelete.Address.AbsolutePath);
+        Assert.Contains("Abandoned idea", afterDelete.Text, StringComparison.Ordinal);
+        Assert.False(await Portal.WithDatabaseAsync(db => db.Initiatives.AnyAsync(i => i.Id == draft)));
+        Assert.True(await Portal.WithDatabaseAsync(db => db.InitiativeChanges.AnyAsync(c => c.InitiativeId == draft && c.Kind == ChangeKind.Deleted)));
+
+        var (client, token) = await world.ClientAsync(Role.AgencyAdmin);
+        await client.PostAsync(new Uri($"/initiatives/{published}?handler=Delete", UriKind.Relative), new FormUrlEncodedContent([new("__RequestVerificationToken", token)]));
+        Assert.True(await Portal.WithDatabaseAsync(db => db.Initiatives.AnyAsync(i => i.Id == published)));
+    }
+
+    [Fact]
+    public async Task My_work_lists_my_organisations_records_by_state_with_what_needs_attention()
+    {
+        await using var world = await AccessWorld.CreateAsync(Portal);
+        await Portal.InitiativeAsync(world.CsoA, "PE", "BO", publishedAt: null, title: "Waiting draft");
+        var withdrawn = await Portal.InitiativeAsync(world.CsoA, "PE", "BO", DateTime.UtcNow.AddMinutes(-1), title: "Withdrawn record");
+        await Portal.WithDatabaseAsync(async db =>
+        {
+            (await db.Initiatives.FindAsync(withdrawn))!.Unpublish("Wrong country listed");
+            return await db.SaveChangesAsync();
+        });
+        await Portal.InitiativeAsync(world.CsoB, "PE", "BO", publishedAt: null, title: "Someone else's draft");
+        using var admin = await SignedInAsync(world, Role.CsoAdmin);
+
+        var page = await admin.GetOkAsync("/my");
+
+        var attention = page.Document.QuerySelector("section[aria-labelledby=attention-heading]")!.TextContent;
+        Assert.Contains("Wrong country listed", attention, StringComparison.Ordinal);
+        Assert.Contains("Waiting draft", attention, StringComparison.Ordinal);
+        Assert.DoesNotContain("Someone else's draft", page.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_record_says_whether_it_is_official_or_from_civil_society()
+    {
+        var agency = await Portal.ActorAsync(ActorType.Government);
+        var cso = await Portal.ActorAsync(ActorType.NationalCso);
+        var official = await Portal.InitiativeAsync(agency, "PE", "BO", DateTime.UtcNow.AddMinutes(-1));
+        var monitored = await Portal.InitiativeAsync(cso, "PE", "BO", DateTime.UtcNow.AddMinutes(-1));
+        using var browser = Portal.CreateBrowser();
+
+        Assert.Equal("Official record", (await browser.GetOkAsync($"/initiatives/{official}")).Document.QuerySelector(".record-kind")!.TextContent.Trim());
+        Assert.Equal("Civil-society record", (await browser.GetOkAsync($"/initiatives/{monitored}")).Document.QuerySelector(".record-kind")!.TextContent.Trim());
+    }
+
+    [Theory]
+    [InlineData("Input.Title", "<script>alert('x')</script>")]
+    [InlineData("Input.Summary", "<img src=x onerror=alert(1)>")]
+    public async Task Html_typed_into_a_field_is_shown_as_text_and_never_run(string field, string value)
+    {
+        await using var world = await AccessWorld.CreateAsync(Portal);
+        var id = await Portal.InitiativeAsync(world.CsoA, "PE", "BO", publishedAt: null);
+        using var member = await SignedInAsync(world, Role.CsoMember);
+
+        var page = await member.SubmitAsync(await member.GetOkAsync($"/initiatives/{id}/edit"), "form.record-form", new Dictionary<string, string> { [field] = value });
+
+        Assert.Contains(value, page.Text, StringComparison.Ordinal);
+        Assert.Empty(page.Document.QuerySelectorAll("main script, main img"));
+        var history = await member.GetOkAsync($"/initiatives/{id}/history");
+        Assert.Contains(value, history.Text, StringComparison.Ordinal);
+        Assert.Empty(history.Document.QuerySelectorAll("main script, main img"));
+    }
+}
+
+[Collection(SqliteSuite.Name)]
+public sealed class RegistryOnSqlite(SqlitePortalFixture fixture) : RegistryTests(fixture);
+
+[Collection(PostgresSuite.Name)]
+public sealed class RegistryOnPostgres(PostgresPortalFixture fixture) : RegistryTests(fixture);
