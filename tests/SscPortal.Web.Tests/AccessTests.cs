@@ -77,7 +77,9 @@ public abstract class AccessTests(PortalFixture fixture)
         await using var world = await AccessWorld.CreateAsync(Portal);
         var id = await Portal.InitiativeAsync(world.CsoA, "PE", "BO", publishedAt: null);
 
-        var response = await PostAsync(world, Role.CsoMember, $"/initiatives/{id}/edit", Edit("Edited by a member"));
+        var form = Edit("Edited by a member");
+        form["Input.Version"] = Key((await RecordAsync(id)).Version);
+        var response = await PostAsync(world, Role.CsoMember, $"/initiatives/{id}/edit", form);
 
         Assert.Equal($"/initiatives/{id}", response.Headers.Location?.OriginalString);
         Assert.Equal("Edited by a member", (await RecordAsync(id)).Title);
@@ -146,6 +148,65 @@ public abstract class AccessTests(PortalFixture fixture)
 
         Assert.Equal(MembershipStatus.Active, (await Membership(ownClaimant)).Status);
         Assert.Equal(MembershipStatus.Pending, (await Membership(otherClaimant)).Status);
+    }
+
+    [Theory]
+    [InlineData(Role.Moderator, "Approve", null)]
+    [InlineData(Role.Administrator, "Approve", null)]
+    [InlineData(Role.Administrator, "ChangeRole", "OrganisationAdmin")]
+    public async Task Platform_staff_cannot_give_themselves_rights_in_an_organisation(Role staff, string handler, string? role)
+    {
+        await using var world = await AccessWorld.CreateAsync(Portal);
+        var status = handler == "Approve" ? MembershipStatus.Pending : MembershipStatus.Active;
+        var membership = await Portal.WithDatabaseAsync(async db =>
+        {
+            var claim = new OrganisationMembership { UserId = world.UserIds[staff]!, ActorId = world.AgencyG.Id, Role = MembershipRole.Member, Status = status, CreatedAt = DateTime.UtcNow };
+            db.Memberships.Add(claim);
+            await db.SaveChangesAsync();
+            return claim.Id;
+        });
+        var form = new Dictionary<string, string> { ["membershipId"] = Key(membership) };
+        if (role is not null) form["role"] = role;
+
+        Assert.False(AccessWorld.IsAllowed(await PostAsync(world, staff, $"/organisations/{world.AgencyG.Id}/members?handler={handler}", form)));
+
+        var after = await Portal.WithDatabaseAsync(db => db.Memberships.AsNoTracking().SingleAsync(m => m.Id == membership));
+        Assert.Equal((MembershipRole.Member, status), (after.Role, after.Status));
+        Assert.True(await Portal.WithDatabaseAsync(db => db.AuditEvents.AnyAsync(e => e.Type == AuditEventType.AccessRefused && e.UserId == world.UserIds[staff])));
+    }
+
+    [Fact]
+    public async Task A_moderator_cannot_verify_an_organisation_they_proposed()
+    {
+        await using var world = await AccessWorld.CreateAsync(Portal);
+        var proposed = await Portal.WithDatabaseAsync(async db =>
+        {
+            var actor = new Actor { Name = TestData.Unique("Ministry of Moderation"), Type = ActorType.Government, IsVerified = false, CreatedAt = DateTime.UtcNow };
+            actor.Memberships.Add(new OrganisationMembership { UserId = world.UserIds[Role.Moderator]!, Role = MembershipRole.OrganisationAdmin, Status = MembershipStatus.Pending, CreatedAt = DateTime.UtcNow });
+            db.Actors.Add(actor);
+            await db.SaveChangesAsync();
+            return actor.Id;
+        });
+
+        Assert.False(AccessWorld.IsAllowed(await PostAsync(world, Role.Moderator, "/admin?handler=Verify", new() { ["actorId"] = Key(proposed) })));
+
+        Assert.False((await Portal.WithDatabaseAsync(db => db.Actors.AsNoTracking().SingleAsync(a => a.Id == proposed))).IsVerified);
+    }
+
+    [Fact]
+    public async Task A_member_edits_drafts_but_a_published_record_only_through_an_organisation_admin()
+    {
+        await using var world = await AccessWorld.CreateAsync(Portal);
+        var published = await Portal.InitiativeAsync(world.CsoA, "PE", "BO", DateTime.UtcNow.AddMinutes(-1), title: "Public wording");
+        var form = Edit("A member's unreviewed wording");
+        form["Input.Version"] = Key((await RecordAsync(published)).Version);
+
+        Assert.False(AccessWorld.IsAllowed(await PostAsync(world, Role.CsoMember, $"/initiatives/{published}/edit", form)));
+        Assert.Equal("Public wording", (await RecordAsync(published)).Title);
+
+        form["Input.Title"] = "The admin's reviewed wording";
+        Assert.True(AccessWorld.IsAllowed(await PostAsync(world, Role.CsoAdmin, $"/initiatives/{published}/edit", form)));
+        Assert.Equal("The admin's reviewed wording", (await RecordAsync(published)).Title);
     }
 
     [Fact]

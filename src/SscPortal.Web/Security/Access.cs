@@ -44,6 +44,10 @@ public sealed class Access(AppDbContext db, IHttpContextAccessor http)
     public async Task<bool> CanSeeAsync(PublicationState publication, int ownerId) =>
         publication == PublicationState.Published || await CanAsync(Permission.EditOwnInitiatives, ownerId);
 
+    /// <summary>Members edit their organisation's drafts; published or unpublished records, only its admins.</summary>
+    public Task<bool> CanEditAsync(PublicationState publication, int ownerId) =>
+        CanAsync(publication == PublicationState.Draft ? Permission.EditOwnInitiatives : Permission.PublishOwnInitiatives, ownerId);
+
     /// <summary>Whether the person's platform role (moderator, administrator) grants the permission.</summary>
     public bool CanOnPlatform(Permission permission) =>
         Enum.GetValues<PlatformRole>().Any(role => User.IsInRole(role.ToString()) && AccessTable.Grants(role, permission));

@@ -13,7 +13,7 @@ namespace SscPortal.Web.Pages.Admin;
 /// have no admin to approve them.
 /// </summary>
 [Authorize(Policy = Policies.PlatformStaff)]
-public class IndexModel(AppDbContext db, AuditLog audit, TimeProvider clock) : PageModel
+public class IndexModel(AppDbContext db, Access access, AuditLog audit, TimeProvider clock) : PageModel
 {
     public sealed record PendingOrganisation(int Id, string Name, string? Acronym, ActorType Type, string? CountryCode, string? Website, DateTime CreatedAt, string? ProposedBy);
     public sealed record PendingClaim(int ActorId, string ActorName, int Waiting);
@@ -42,12 +42,24 @@ public class IndexModel(AppDbContext db, AuditLog audit, TimeProvider clock) : P
     public async Task<IActionResult> OnPostVerifyAsync(int actorId, CancellationToken cancellationToken)
     {
         var actor = await db.Actors.Include(a => a.Memberships).SingleOrDefaultAsync(a => a.Id == actorId && !a.IsVerified, cancellationToken);
-        if (actor is null) return NotFound();
+        if (actor is null)
+        {
+            await audit.RecordRefusalAsync("organisation", actorId, "verify: no organisation waiting for verification");
+            return NotFound();
+        }
+        var proposers = actor.Memberships.Where(m => m is { Status: MembershipStatus.Pending, Role: MembershipRole.OrganisationAdmin }).ToList();
+        // A moderator cannot verify an organisation they proposed: that would make them its admin on their own word.
+        if (proposers.Any(p => p.UserId == access.UserId))
+        {
+            await audit.RecordRefusalAsync("organisation", actorId, "verify one's own proposal");
+            return Forbid();
+        }
         actor.IsVerified = true;
-        foreach (var proposer in actor.Memberships.Where(m => m is { Status: MembershipStatus.Pending, Role: MembershipRole.OrganisationAdmin }))
+        foreach (var proposer in proposers)
         {
             proposer.Status = MembershipStatus.Active;
             proposer.DecidedAt = clock.GetUtcNow().UtcDateTime;
+            audit.Add(AuditEventType.MembershipApproved, "membership", proposer.Id, $"organisation {actorId}, account {proposer.UserId}, organisation admin (proposer)");
         }
         audit.Add(AuditEventType.OrganisationVerified, "organisation", actorId, actor.Name);
         await db.SaveChangesAsync(cancellationToken);
@@ -57,8 +69,12 @@ public class IndexModel(AppDbContext db, AuditLog audit, TimeProvider clock) : P
     /// <summary>Refuses a proposed organisation that does not exist or duplicates another; it is removed with its claims.</summary>
     public async Task<IActionResult> OnPostRejectAsync(int actorId, CancellationToken cancellationToken)
     {
-        var actor = await db.Actors.SingleOrDefaultAsync(a => a.Id == actorId && !a.IsVerified, cancellationToken);
-        if (actor is null) return NotFound();
+        var actor = await db.Actors.Include(a => a.Memberships).SingleOrDefaultAsync(a => a.Id == actorId && !a.IsVerified, cancellationToken);
+        if (actor is null)
+        {
+            await audit.RecordRefusalAsync("organisation", actorId, "reject: no organisation waiting for verification");
+            return NotFound();
+        }
         if (await db.Initiatives.AnyAsync(i => i.OwnerId == actorId, cancellationToken) || await db.Set<InitiativeActor>().AnyAsync(a => a.ActorId == actorId, cancellationToken))
         {
             TempData["Message"] = "in-use";
@@ -66,6 +82,8 @@ public class IndexModel(AppDbContext db, AuditLog audit, TimeProvider clock) : P
         }
         db.Actors.Remove(actor);
         audit.Add(AuditEventType.OrganisationRejected, "organisation", actorId, actor.Name);
+        foreach (var claim in actor.Memberships)
+            audit.Add(AuditEventType.MembershipRejected, "membership", claim.Id, $"organisation {actorId} rejected, account {claim.UserId}");
         await db.SaveChangesAsync(cancellationToken);
         return RedirectToPage();
     }

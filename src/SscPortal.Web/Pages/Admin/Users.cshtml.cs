@@ -78,7 +78,11 @@ public class UsersModel(AppDbContext db, UserManager<ApplicationUser> users, Acc
     private async Task<IActionResult> ChangeAsync(string userId, Func<ApplicationUser, Task<(AuditEventType Type, string? Details)?>> change)
     {
         var user = await users.FindByIdAsync(userId);
-        if (user is null) return NotFound();
+        if (user is null)
+        {
+            await audit.RecordRefusalAsync("user", userId, "no such account");
+            return NotFound();
+        }
         // An administrator cannot lock themselves out or drop their own rights by accident.
         if (user.Id == access.UserId)
         {

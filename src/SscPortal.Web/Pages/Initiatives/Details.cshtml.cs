@@ -59,7 +59,7 @@ public class DetailsModel(
 
         Initiative = initiative;
         Names = await referenceData.GetAsync(cancellationToken);
-        CanEdit = await access.CanAsync(Permission.EditOwnInitiatives, initiative.OwnerId);
+        CanEdit = await access.CanEditAsync(initiative.Publication, initiative.OwnerId);
         var ownerAdmin = await access.CanAsync(Permission.PublishOwnInitiatives, initiative.OwnerId);
         CanPublish = ownerAdmin && initiative.Publication != PublicationState.Published;
         IsModeratorAction = !ownerAdmin && access.CanOnPlatform(Permission.UnpublishAnyRecord);
@@ -71,7 +71,7 @@ public class DetailsModel(
     public async Task<IActionResult> OnPostPublishAsync(int id, CancellationToken cancellationToken)
     {
         var initiative = await LoadForChangeAsync(id, cancellationToken);
-        if (initiative is null) return NotFound();
+        if (initiative is null) return await HiddenAsync(id);
         if (!await access.CanAsync(Permission.PublishOwnInitiatives, initiative.OwnerId))
             return await RefuseAsync(id, "publish");
         var previous = initiative.Publication;
@@ -95,7 +95,7 @@ public class DetailsModel(
     public async Task<IActionResult> OnPostUnpublishAsync(int id, CancellationToken cancellationToken)
     {
         var initiative = await LoadForChangeAsync(id, cancellationToken);
-        if (initiative is null) return NotFound();
+        if (initiative is null) return await HiddenAsync(id);
         var asOwner = await access.CanAsync(Permission.PublishOwnInitiatives, initiative.OwnerId);
         if (!asOwner && !access.CanOnPlatform(Permission.UnpublishAnyRecord))
             return await RefuseAsync(id, "unpublish");
@@ -120,7 +120,7 @@ public class DetailsModel(
     public async Task<IActionResult> OnPostDeleteAsync(int id, CancellationToken cancellationToken)
     {
         var initiative = await LoadForChangeAsync(id, cancellationToken);
-        if (initiative is null) return NotFound();
+        if (initiative is null) return await HiddenAsync(id);
         if (!await access.CanAsync(Permission.EditOwnInitiatives, initiative.OwnerId))
             return await RefuseAsync(id, "delete");
         if (initiative.Publication != PublicationState.Draft)
@@ -142,6 +142,13 @@ public class DetailsModel(
             .AsSplitQuery().SingleOrDefaultAsync(i => i.Id == id, cancellationToken);
         // A record the person cannot see does not exist for them, whatever they post.
         return initiative is not null && await access.CanSeeAsync(initiative.Publication, initiative.OwnerId) ? initiative : null;
+    }
+
+    /// <summary>A record that does not exist, or that the person may not see: 404, and the attempt is recorded.</summary>
+    private async Task<IActionResult> HiddenAsync(int id)
+    {
+        await audit.RecordRefusalAsync("initiative", id, $"{Request.Query["handler"]} on a record that is not visible");
+        return NotFound();
     }
 
     private async Task<IActionResult> RefuseAsync(int id, string action)

@@ -207,8 +207,13 @@ public class EditModel(
             return Forbid();
         }
         var record = await db.Initiatives.AsNoTracking().Where(i => i.Id == id).Select(i => new { i.OwnerId, i.Publication }).SingleOrDefaultAsync(cancellationToken);
-        if (record is null || !await access.CanSeeAsync(record.Publication, record.OwnerId)) return NotFound();
-        if (await access.CanAsync(Permission.EditOwnInitiatives, record.OwnerId))
+        if (record is null || !await access.CanSeeAsync(record.Publication, record.OwnerId))
+        {
+            if (HttpMethods.IsPost(Request.Method)) await audit.RecordRefusalAsync("initiative", id, "edit a record that is not visible");
+            return NotFound();
+        }
+        // Members edit drafts; once a record is public, changing it is for the organisation's admins, who answer for it.
+        if (await access.CanEditAsync(record.Publication, record.OwnerId))
         {
             Input.OwnerId = record.OwnerId;
             return null;

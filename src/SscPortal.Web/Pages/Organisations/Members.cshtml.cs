@@ -87,8 +87,14 @@ public class MembersModel(AppDbContext db, Access access, AuditLog audit, TimePr
         var membership = await db.Memberships.SingleOrDefaultAsync(m => m.Id == membershipId && m.ActorId == id);
         if (membership is null)
         {
-            await audit.RecordRefusalAsync("membership", membershipId, $"{action} in organisation {id}");
+            await audit.RecordRefusalAsync("membership", membershipId, $"{action} in organisation {id}: not a membership of it");
             return NotFound();
+        }
+        // Nobody decides on their own membership: a moderator cannot approve their own claim, an admin cannot promote themselves.
+        if (membership.UserId == access.UserId)
+        {
+            await audit.RecordRefusalAsync("membership", membershipId, $"{action} on one's own membership");
+            return Forbid();
         }
         var wasActiveAdmin = membership is { Status: MembershipStatus.Active, Role: MembershipRole.OrganisationAdmin };
         if (change(membership) is not { } done)
@@ -115,7 +121,11 @@ public class MembersModel(AppDbContext db, Access access, AuditLog audit, TimePr
     private async Task<IActionResult?> AuthorizeAsync(int id, string action, Permission platformPermission)
     {
         var organisation = await db.Actors.AsNoTracking().Where(a => a.Id == id).Select(a => new { a.Name, a.IsVerified }).SingleOrDefaultAsync();
-        if (organisation is null) return NotFound();
+        if (organisation is null)
+        {
+            await audit.RecordRefusalAsync("organisation", id, $"{action}: no such organisation");
+            return NotFound();
+        }
         OrganisationId = id;
         OrganisationName = organisation.Name;
         OrganisationVerified = organisation.IsVerified;
