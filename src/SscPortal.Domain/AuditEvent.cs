@@ -25,6 +25,7 @@ public enum AuditEventType
     InitiativePublished = 52,
     InitiativeUnpublished = 53,
     InitiativeDeleted = 54,
+    ModeratorHoldReleased = 55,
 }
 
 /// <summary>One security-relevant event or content change: who did what to which record, when, from where.</summary>

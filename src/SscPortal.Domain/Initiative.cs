@@ -84,6 +84,9 @@ public class Initiative
     public DateTime? PublishedAt { get; private set; }
     public string? UnpublishedReason { get; private set; }
 
+    /// <summary>Set when a moderator unpublished the record: its owners cannot publish it again until a moderator lifts the hold.</summary>
+    public bool HeldByModerator { get; private set; }
+
     public DateTime CreatedAt { get; set; }
     public DateTime UpdatedAt { get; set; }
 
@@ -102,6 +105,8 @@ public class Initiative
     {
         if (Publication == PublicationState.Published)
             throw new DomainRuleException(RuleCode.AlreadyPublished);
+        if (HeldByModerator)
+            throw new DomainRuleException(RuleCode.HeldByModerator);
         var problems = InitiativeRules.Check(this, DateOnly.FromDateTime(utcNow));
         if (problems.Count > 0)
             throw new DomainRuleException(problems[0].Code);
@@ -111,7 +116,7 @@ public class Initiative
     }
 
     /// <summary>Withdraws a published record from the public, saying why to its owners.</summary>
-    public void Unpublish(string reason)
+    public void Unpublish(string reason, bool byModerator = false)
     {
         if (Publication != PublicationState.Published)
             throw new DomainRuleException(RuleCode.NotPublished);
@@ -119,6 +124,15 @@ public class Initiative
             throw new DomainRuleException(RuleCode.ReasonRequired);
         Publication = PublicationState.Unpublished;
         UnpublishedReason = reason.Trim();
+        HeldByModerator = byModerator;
+    }
+
+    /// <summary>A moderator lets the owners publish the record again (it stays unpublished until they do).</summary>
+    public void ReleaseModeratorHold()
+    {
+        if (!HeldByModerator)
+            throw new DomainRuleException(RuleCode.NotHeld);
+        HeldByModerator = false;
     }
 }
 

@@ -9,6 +9,7 @@ public enum ChangeKind
     Published = 3,
     Unpublished = 4,
     Deleted = 5,
+    HoldReleased = 6,
 }
 
 /// <summary>One field's change: what it said before and after (null for empty).</summary>

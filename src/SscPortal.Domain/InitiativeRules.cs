@@ -16,6 +16,8 @@ public enum RuleCode
     AlreadyPublished,
     NotPublished,
     ReasonRequired,
+    HeldByModerator,
+    NotHeld,
 }
 
 public sealed record RuleViolation(string Field, RuleCode Code);

@@ -80,4 +80,18 @@ public class PublicationTests
         Assert.Null(initiative.UnpublishedReason);
         Assert.Equal(Now.AddDays(1), initiative.PublishedAt);
     }
+
+    [Fact]
+    public void A_record_a_moderator_unpublished_cannot_be_republished_until_the_hold_is_lifted()
+    {
+        var initiative = Draft();
+        initiative.Publish(Now);
+        initiative.Unpublish("Breaks the terms", byModerator: true);
+
+        Assert.Equal(RuleCode.HeldByModerator, Assert.Throws<DomainRuleException>(() => initiative.Publish(Now)).Code);
+        initiative.ReleaseModeratorHold();
+        initiative.Publish(Now);
+        Assert.True(initiative.IsPublished);
+        Assert.Equal(RuleCode.NotHeld, Assert.Throws<DomainRuleException>(initiative.ReleaseModeratorHold).Code);
+    }
 }

@@ -48,6 +48,17 @@ public abstract partial class AccessMatrixTests(PortalFixture fixture)
     private static Task<int> Draft(AccessWorld w, Actor owner) => w.Portal.InitiativeAsync(owner, "PE", "BO", publishedAt: null);
     private static Task<int> Published(AccessWorld w, Actor owner) => w.Portal.InitiativeAsync(owner, "PE", "BO", DateTime.UtcNow.AddMinutes(-1));
 
+    private static async Task<int> Held(AccessWorld w, Actor owner)
+    {
+        var id = await Published(w, owner);
+        await w.Portal.WithDatabaseAsync(async db =>
+        {
+            (await db.Initiatives.FindAsync(id))!.Unpublish("Breaks the terms", byModerator: true);
+            return await db.SaveChangesAsync();
+        });
+        return id;
+    }
+
     private static async Task<int> ClaimId(AccessWorld w, Actor organisation, MembershipStatus status, MembershipRole role)
     {
         var userId = await w.Portal.MemberAsync(organisation, role, status);
@@ -133,6 +144,9 @@ public abstract partial class AccessMatrixTests(PortalFixture fixture)
         new("/initiatives/{id:int} POST Unpublish", "unpublish A's record", async w => Post($"/initiatives/{await Published(w, w.CsoA)}?handler=Unpublish", new() { ["Reason"] = "Matrix" }), [CsoAdmin, Moderator]),
         new("/initiatives/{id:int} POST Unpublish", "unpublish G's record", async w => Post($"/initiatives/{await Published(w, w.AgencyG)}?handler=Unpublish", new() { ["Reason"] = "Matrix" }), [AgencyAdmin, Moderator]),
         new("/initiatives/{id:int} POST Unpublish", "unpublish B's record", async w => Post($"/initiatives/{await Published(w, w.CsoB)}?handler=Unpublish", new() { ["Reason"] = "Matrix" }), [Moderator]),
+
+        new("/initiatives/{id:int} POST Release", "lift the hold on A's record a moderator unpublished", async w => Post($"/initiatives/{await Held(w, w.CsoA)}?handler=Release"), [Moderator]),
+        new("/initiatives/{id:int} POST Release", "lift the hold on G's record a moderator unpublished", async w => Post($"/initiatives/{await Held(w, w.AgencyG)}?handler=Release"), [Moderator]),
 
         // Organisation members.
         new("/organisations/{id:int}/members GET", "A's members", w => Task.FromResult(Get($"/organisations/{w.CsoA.Id}/members")), [CsoAdmin, Moderator, Administrator]),

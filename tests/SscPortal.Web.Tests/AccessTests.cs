@@ -125,6 +125,14 @@ public abstract class AccessTests(PortalFixture fixture)
         Assert.Equal(world.UserIds[Role.Moderator], logged.UserId);
         Assert.Contains("moderator", logged.Details, StringComparison.Ordinal);
 
+        // The owners cannot simply publish it again: a moderator must lift the hold first.
+        Assert.True(AccessWorld.IsAllowed(await PostAsync(world, Role.AgencyAdmin, $"/initiatives/{id}?handler=Publish")));
+        Assert.Equal(PublicationState.Unpublished, (await RecordAsync(id)).Publication);
+        Assert.False(AccessWorld.IsAllowed(await PostAsync(world, Role.AgencyAdmin, $"/initiatives/{id}?handler=Release")));
+        Assert.True(AccessWorld.IsAllowed(await PostAsync(world, Role.Moderator, $"/initiatives/{id}?handler=Release")));
+        Assert.False((await RecordAsync(id)).HeldByModerator);
+        Assert.Equal(PublicationState.Unpublished, (await RecordAsync(id)).Publication);
+
         // The owners see why; the public no longer sees it at all.
         var (agency, _) = await world.ClientAsync(Role.AgencyMember);
         Assert.Contains("Breaks the terms: personal data", await agency.GetStringAsync(new Uri($"/initiatives/{id}", UriKind.Relative)), StringComparison.Ordinal);

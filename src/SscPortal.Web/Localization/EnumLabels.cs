@@ -94,6 +94,7 @@ public static class EnumLabels
         AuditEventType.InitiativePublished => "Initiative published",
         AuditEventType.InitiativeUnpublished => "Initiative unpublished",
         AuditEventType.InitiativeDeleted => "Draft deleted",
+        AuditEventType.ModeratorHoldReleased => "Moderation hold lifted",
         _ => value.ToString(),
     };
 

@@ -22,6 +22,7 @@ public static class HistoryLabels
         nameof(Initiative.Countries) => "Countries",
         nameof(Initiative.Publication) => "Publication",
         nameof(Initiative.UnpublishedReason) => "Reason given",
+        nameof(Initiative.HeldByModerator) => "Held by a moderator",
         _ => field,
     };
 
@@ -32,12 +33,13 @@ public static class HistoryLabels
         ChangeKind.Published => "Published",
         ChangeKind.Unpublished => "Unpublished",
         ChangeKind.Deleted => "Deleted",
+        ChangeKind.HoldReleased => "Moderation hold lifted",
         _ => kind.ToString(),
     };
 
     /// <summary>Every label, so a test can prove each one is translated.</summary>
     public static IEnumerable<string> All() =>
         InitiativeSnapshot.Of(new Initiative { Title = "", Summary = "" }).Keys
-            .Concat([nameof(Initiative.Publication), nameof(Initiative.UnpublishedReason)]).Select(Field)
+            .Concat([nameof(Initiative.Publication), nameof(Initiative.UnpublishedReason), nameof(Initiative.HeldByModerator)]).Select(Field)
             .Concat(Enum.GetValues<ChangeKind>().Select(Kind));
 }

@@ -20,6 +20,8 @@ public static class RuleMessages
         RuleCode.OwnerNotAmongActors => L["The organisation that records the initiative must be one of its actors."],
         RuleCode.AlreadyPublished => L["This record is already published."],
         RuleCode.NotPublished => L["This record is not published."],
+        RuleCode.HeldByModerator => L["A moderator unpublished this record. It can be published again once a moderator lifts the hold."],
+        RuleCode.NotHeld => L["This record is not held by a moderator."],
         RuleCode.ReasonRequired => L["Say why the record is unpublished: its owners will see the reason."],
         _ => code.ToString(),
     };

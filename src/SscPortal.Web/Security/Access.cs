@@ -42,7 +42,10 @@ public sealed class Access(AppDbContext db, IHttpContextAccessor http)
 
     /// <summary>Published records are public; drafts and unpublished ones exist only for the owner's members.</summary>
     public async Task<bool> CanSeeAsync(PublicationState publication, int ownerId) =>
-        publication == PublicationState.Published || await CanAsync(Permission.EditOwnInitiatives, ownerId);
+        publication == PublicationState.Published
+        || await CanAsync(Permission.EditOwnInitiatives, ownerId)
+        // Moderators keep sight of what they unpublished, to lift a hold.
+        || (publication == PublicationState.Unpublished && CanOnPlatform(Permission.UnpublishAnyRecord));
 
     /// <summary>Members edit their organisation's drafts; published or unpublished records, only its admins.</summary>
     public Task<bool> CanEditAsync(PublicationState publication, int ownerId) =>

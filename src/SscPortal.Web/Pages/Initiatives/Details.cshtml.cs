@@ -26,7 +26,7 @@ public class DetailsModel(
         int Id, string Title, string Summary, string? Description, string Language,
         Modality Modality, Instrument Instrument, ActivityStatus Status,
         DateOnly? ApprovalDate, DateOnly? PlannedStart, DateOnly? PlannedEnd, DateOnly? ActualStart, DateOnly? ActualEnd,
-        PublicationState Publication, DateTime? PublishedAt, string? UnpublishedReason, DateTime UpdatedAt, int OwnerId, string OwnerName, ActorType OwnerType,
+        PublicationState Publication, DateTime? PublishedAt, string? UnpublishedReason, bool HeldByModerator, DateTime UpdatedAt, int OwnerId, string OwnerName, ActorType OwnerType,
         IReadOnlyList<CountryWithRole> Countries, IReadOnlyList<ActorTakingPart> Actors,
         IReadOnlyList<GoalLink> Goals, IReadOnlyList<string> Sectors);
 
@@ -36,6 +36,7 @@ public class DetailsModel(
     public bool CanPublish { get; private set; }
     public bool CanUnpublish { get; private set; }
     public bool IsModeratorAction { get; private set; }
+    public bool CanRelease { get; private set; }
 
     [BindProperty] public string? Reason { get; set; }
 
@@ -46,7 +47,7 @@ public class DetailsModel(
             .Select(i => new View(
                 i.Id, i.Title, i.Summary, i.Description, i.Language, i.Modality, i.Instrument, i.Status,
                 i.ApprovalDate, i.PlannedStart, i.PlannedEnd, i.ActualStart, i.ActualEnd,
-                i.Publication, i.PublishedAt, i.UnpublishedReason, i.UpdatedAt, i.OwnerId, i.Owner!.Name, i.Owner.Type,
+                i.Publication, i.PublishedAt, i.UnpublishedReason, i.HeldByModerator, i.UpdatedAt, i.OwnerId, i.Owner!.Name, i.Owner.Type,
                 i.Countries.OrderBy(c => c.Role).ThenBy(c => c.CountryCode).Select(c => new CountryWithRole(c.CountryCode, c.Role)).ToList(),
                 i.Actors.OrderBy(a => a.Role).ThenBy(a => a.Actor!.Name)
                     .Select(a => new ActorTakingPart(a.ActorId, a.Actor!.Name, a.Actor.Acronym, a.Actor.Type, a.Role)).ToList(),
@@ -64,6 +65,8 @@ public class DetailsModel(
         CanPublish = ownerAdmin && initiative.Publication != PublicationState.Published;
         IsModeratorAction = !ownerAdmin && access.CanOnPlatform(Permission.UnpublishAnyRecord);
         CanUnpublish = initiative.Publication == PublicationState.Published && (ownerAdmin || IsModeratorAction);
+        CanRelease = initiative.HeldByModerator && access.CanOnPlatform(Permission.UnpublishAnyRecord);
+        CanPublish = CanPublish && !initiative.HeldByModerator;
         return Page();
     }
 
@@ -106,12 +109,31 @@ public class DetailsModel(
                 : reason.Length > 1000 ? L["Use at most {0} characters.", 1000].Value : L["This record is not published."].Value;
             return RedirectToPage(new { id });
         }
-        initiative.Unpublish(reason);
+        initiative.Unpublish(reason, byModerator: !asOwner);
         initiative.UpdatedAt = clock.GetUtcNow().UtcDateTime;
         audit.Add(AuditEventType.InitiativeUnpublished, "initiative", id, (asOwner ? "by its owner: " : "by a moderator: ") + reason);
         await history.AddAsync(initiative, ChangeKind.Unpublished,
             [new(nameof(Initiative.Publication), nameof(PublicationState.Published), nameof(PublicationState.Unpublished)), new(nameof(Initiative.UnpublishedReason), null, reason)],
             asModerator: !asOwner);
+        await db.SaveChangesAsync(cancellationToken);
+        return RedirectToPage(new { id });
+    }
+
+    /// <summary>A moderator lifts the hold on a record they (or another moderator) unpublished, so its owners may publish it again.</summary>
+    public async Task<IActionResult> OnPostReleaseAsync(int id, CancellationToken cancellationToken)
+    {
+        var initiative = await LoadForChangeAsync(id, cancellationToken);
+        if (initiative is null) return await HiddenAsync(id);
+        if (!access.CanOnPlatform(Permission.UnpublishAnyRecord))
+            return await RefuseAsync(id, "release moderator hold");
+        if (!initiative.HeldByModerator)
+        {
+            TempData["Problem"] = RuleMessages.For(RuleCode.NotHeld, L);
+            return RedirectToPage(new { id });
+        }
+        initiative.ReleaseModeratorHold();
+        audit.Add(AuditEventType.ModeratorHoldReleased, "initiative", id);
+        await history.AddAsync(initiative, ChangeKind.HoldReleased, [new(nameof(Initiative.HeldByModerator), "True", "False")], asModerator: true);
         await db.SaveChangesAsync(cancellationToken);
         return RedirectToPage(new { id });
     }

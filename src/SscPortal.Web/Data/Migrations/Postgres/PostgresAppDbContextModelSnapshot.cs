@@ -332,6 +332,9 @@ namespace SscPortal.Web.Data.Migrations.Postgres
                         .HasMaxLength(20000)
                         .HasColumnType("character varying(20000)");
 
+                    b.Property<bool>("HeldByModerator")
+                        .HasColumnType("boolean");
+
                     b.Property<int>("Instrument")
                         .HasColumnType("integer");
 

@@ -315,6 +315,9 @@ namespace SscPortal.Web.Data.Migrations.Sqlite
                         .HasMaxLength(20000)
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("HeldByModerator")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("Instrument")
                         .HasColumnType("INTEGER");
 
