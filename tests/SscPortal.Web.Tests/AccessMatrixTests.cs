@@ -1,7 +1,3 @@
-using System.Reflection;
-using System.Text.RegularExpressions;
-using Microsoft.AspNetCore.Mvc.Infrastructure;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using SscPortal.Domain;
@@ -15,7 +11,7 @@ namespace SscPortal.Web.Tests;
 /// records of their own organisation, of another organisation of the same kind, and of the other kind,
 /// with the outcome the access table promises. A page or handler without an entry here fails the test.
 /// </summary>
-public abstract partial class AccessMatrixTests(PortalFixture fixture)
+public abstract class AccessMatrixTests(PortalFixture fixture)
 {
     private PortalFactory Portal => fixture.Portal;
 
@@ -174,33 +170,7 @@ public abstract partial class AccessMatrixTests(PortalFixture fixture)
         new("/admin/users POST Revoke", "take a role away", async w => Post("/admin/users?handler=Revoke", new() { ["userId"] = await Victim(w), ["role"] = "Moderator" }), [Administrator]),
     ];
 
-    [GeneratedRegex("^On(Get|Post|Put|Delete|Patch)(.*?)(Async)?$")]
-    private static partial Regex HandlerName();
-
-    /// <summary>Every route and handler the portal exposes, as "template VERB Handler".</summary>
-    private List<string> DiscoverEndpoints()
-    {
-        var pages = Portal.Services.GetRequiredService<IActionDescriptorCollectionProvider>().ActionDescriptors.Items
-            .OfType<PageActionDescriptor>().ToList();
-        var endpoints = new List<string>();
-        foreach (var page in pages)
-        {
-            // Index pages answer at ".../index" too: the same page, under its folder's address (lower case, as the portal links).
-            var template = ("/" + page.AttributeRouteInfo!.Template!.TrimStart('/')).ToLowerInvariant();
-            if (template == "/index" || template.EndsWith("/index", StringComparison.Ordinal)) template = template[..^"index".Length].TrimEnd('/');
-            if (template.Length == 0) template = "/";
-            var modelName = "SscPortal.Web.Pages" + page.ViewEnginePath.Replace('/', '.') + "Model";
-            var model = typeof(Program).Assembly.GetType(modelName) ?? throw new InvalidOperationException($"No page model {modelName}");
-            foreach (var method in model.GetMethods(BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly))
-            {
-                var match = HandlerName().Match(method.Name);
-                if (!match.Success) continue;
-                var handler = match.Groups[2].Value;
-                endpoints.Add($"{template} {match.Groups[1].Value.ToUpperInvariant()}{(handler.Length > 0 ? " " + handler : "")}");
-            }
-        }
-        return endpoints.Distinct().Order().ToList();
-    }
+    private List<string> DiscoverEndpoints() => EndpointDiscovery.Discover(Portal);
 
     [Fact]
     public void Every_page_and_handler_has_an_entry_in_the_access_matrix()

@@ -330,14 +330,18 @@ public abstract class AccessTests(PortalFixture fixture)
         await using var world = await AccessWorld.CreateAsync(Portal);
         var (admin, _) = await world.ClientAsync(Role.Administrator);
         var draft = await Portal.InitiativeAsync(world.CsoA, "PE", "BO", publishedAt: null);
-        string[] posts =
-        [
-            "/language", "/account/login", "/account/register", "/account/logout", "/account/forgot-password", "/account/reset-password",
-            "/account/organisations?handler=Claim", "/account/organisations?handler=Propose",
-            "/initiatives/new", $"/initiatives/{draft}/edit", $"/initiatives/{draft}?handler=Publish", $"/initiatives/{draft}?handler=Unpublish",
-            $"/organisations/{world.CsoA.Id}/members?handler=Approve", $"/organisations/{world.CsoA.Id}/members?handler=Remove",
-            "/admin?handler=Verify", "/admin/users?handler=Lock", "/admin/users?handler=Grant",
-        ];
+        // Every form handler the portal has, found in the running app; the error and status pages only render errors.
+        var posts = EndpointDiscovery.Discover(Portal)
+            .Where(e => e.Contains(" POST", StringComparison.Ordinal) && !e.StartsWith("/error", StringComparison.Ordinal) && !e.StartsWith("/status", StringComparison.Ordinal))
+            .Select(e =>
+            {
+                var parts = e.Split(' ');
+                var path = parts[0].Replace("/organisations/{id:int}", $"/organisations/{world.CsoA.Id}", StringComparison.Ordinal)
+                    .Replace("{id:int}", Key(draft), StringComparison.Ordinal);
+                return parts.Length > 2 ? $"{path}?handler={parts[2]}" : path;
+            })
+            .ToList();
+        Assert.True(posts.Count >= 25, $"only {posts.Count} form handlers found");
         foreach (var url in posts)
         {
             var response = await admin.PostAsync(new Uri(url, UriKind.Relative), new FormUrlEncodedContent([new("actorId", "1")]));
