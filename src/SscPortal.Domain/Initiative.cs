@@ -98,6 +98,9 @@ public class Initiative
     public List<InitiativeSdg> Sdgs { get; } = [];
     public List<InitiativeSector> Sectors { get; } = [];
 
+    /// <summary>The title and summary in other languages than <see cref="Language"/>, the original.</summary>
+    public List<InitiativeTranslation> Translations { get; } = [];
+
     public bool IsPublished => Publication == PublicationState.Published;
 
     /// <summary>Makes the record public. Only a complete, consistent record can be published.</summary>
@@ -166,4 +169,13 @@ public class InitiativeSector
     public int InitiativeId { get; set; }
     public required string SectorCode { get; set; }
     public Sector? Sector { get; set; }
+}
+
+/// <summary>An initiative's title and summary in another language than the one it was written in.</summary>
+public class InitiativeTranslation
+{
+    public int InitiativeId { get; set; }
+    public required string Language { get; set; }
+    public required string Title { get; set; }
+    public required string Summary { get; set; }
 }

@@ -33,7 +33,25 @@ public class InitiativeChange
 /// <summary>What an initiative says, field by field, as text, so two versions can be compared for the history.</summary>
 public static class InitiativeSnapshot
 {
-    public static IReadOnlyDictionary<string, string?> Of(Initiative initiative) => new Dictionary<string, string?>
+    public static IReadOnlyDictionary<string, string?> Of(Initiative initiative)
+    {
+        var fields = Fields(initiative);
+        foreach (var translation in initiative.Translations.OrderBy(t => t.Language, StringComparer.Ordinal))
+        {
+            fields[$"{nameof(Initiative.Title)}:{translation.Language}"] = translation.Title;
+            fields[$"{nameof(Initiative.Summary)}:{translation.Language}"] = translation.Summary;
+        }
+        return fields;
+    }
+
+    /// <summary>The fields that differ between two snapshots (a field missing on one side counts as empty there).</summary>
+    public static List<FieldChange> Diff(IReadOnlyDictionary<string, string?> before, IReadOnlyDictionary<string, string?> after) =>
+        after.Keys.Concat(before.Keys.Where(k => !after.ContainsKey(k)))
+            .Where(field => !string.Equals(before.GetValueOrDefault(field), after.GetValueOrDefault(field), StringComparison.Ordinal))
+            .Select(field => new FieldChange(field, before.GetValueOrDefault(field), after.GetValueOrDefault(field)))
+            .ToList();
+
+    private static Dictionary<string, string?> Fields(Initiative initiative) => new()
     {
         [nameof(Initiative.Title)] = initiative.Title,
         [nameof(Initiative.Summary)] = initiative.Summary,
@@ -50,12 +68,6 @@ public static class InitiativeSnapshot
         [nameof(Initiative.Countries)] = initiative.Countries.Count == 0 ? null
             : string.Join("; ", initiative.Countries.OrderBy(c => c.CountryCode, StringComparer.Ordinal).Select(c => $"{c.CountryCode} ({c.Role})")),
     };
-
-    /// <summary>The fields that differ between two snapshots, in a stable order.</summary>
-    public static List<FieldChange> Diff(IReadOnlyDictionary<string, string?> before, IReadOnlyDictionary<string, string?> after) =>
-        after.Keys.Where(field => !string.Equals(before.GetValueOrDefault(field), after[field], StringComparison.Ordinal))
-            .Select(field => new FieldChange(field, before.GetValueOrDefault(field), after[field]))
-            .ToList();
 
     private static string? Date(DateOnly? date) => date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 }

@@ -176,6 +176,67 @@ public abstract class RegistryTests(PortalFixture fixture)
         Assert.Equal("Civil-society record", (await browser.GetOkAsync($"/initiatives/{monitored}")).Document.QuerySelector(".record-kind")!.TextContent.Trim());
     }
 
+    [Fact]
+    public async Task Titles_and_summaries_show_in_the_readers_language_when_translated_and_in_the_original_otherwise()
+    {
+        await using var world = await AccessWorld.CreateAsync(Portal);
+        using var admin = await SignedInAsync(world, Role.AgencyAdmin);
+        var created = await admin.SubmitAsync(await admin.GetOkAsync("/initiatives/new"), "form.record-form", new Dictionary<string, string>
+        {
+            ["Input.OwnerId"] = Key(world.AgencyG.Id), ["Input.Language"] = "es",
+            ["Input.Title"] = "Intercambio de semillas nativas", ["Input.Summary"] = "Agricultores comparten semillas.",
+            ["Input.Countries[0].Code"] = "PE", ["Input.Countries[0].Role"] = "Provider", ["Input.Countries[1].Code"] = "BO", ["Input.Countries[1].Role"] = "Recipient",
+        });
+        var id = int.Parse(created.Address.AbsolutePath.Split('/')[2], System.Globalization.CultureInfo.InvariantCulture);
+        // Before any translation, English readers get the original, and are told so.
+        Assert.Contains("Written in Spanish; no translation is available yet.", created.Text, StringComparison.Ordinal);
+
+        var form = await admin.GetOkAsync($"/initiatives/{id}/edit");
+        var languages = form.Document.QuerySelectorAll("input[name$='].Language'][name^='Input.Translations']").Select(i => i.GetAttribute("value")).ToList();
+        Assert.Equal(["en", "pt", "fr"], languages);
+        var translated = await admin.SubmitAsync(form, "form.record-form", new Dictionary<string, string>
+        {
+            ["Input.Translations[0].Title"] = "Native seed exchange", ["Input.Translations[0].Summary"] = "Farmers share seeds.",
+        });
+        Assert.Equal($"/initiatives/{id}", translated.Address.AbsolutePath);
+        await admin.SubmitAsync(translated, "form[action*='handler=Publish']", new Dictionary<string, string>());
+
+        using var english = Portal.CreateBrowser();
+        var page = await english.GetOkAsync($"/initiatives/{id}");
+        Assert.Equal("Native seed exchange", page.Document.QuerySelector("h1")!.TextContent.Trim());
+        Assert.Equal("en", page.Document.QuerySelector("h1")!.GetAttribute("lang"));
+        Assert.Contains("Translated from Spanish. Original title:", page.Text, StringComparison.Ordinal);
+        Assert.Contains("Native seed exchange", (await english.GetOkAsync("/initiatives?country=BO")).Text, StringComparison.Ordinal);
+
+        using var spanish = Portal.CreateBrowser();
+        spanish.Http.DefaultRequestHeaders.AcceptLanguage.ParseAdd("es");
+        var original = await spanish.GetOkAsync($"/initiatives/{id}");
+        Assert.Equal("Intercambio de semillas nativas", original.Document.QuerySelector("h1")!.TextContent.Trim());
+        Assert.Null(original.Document.QuerySelector(".language-note"));
+
+        var history = await admin.GetOkAsync($"/initiatives/{id}/history");
+        Assert.Contains("Title (English)", history.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_translation_with_a_title_but_no_summary_is_explained_and_nothing_is_saved()
+    {
+        await using var world = await AccessWorld.CreateAsync(Portal);
+        var id = await Portal.InitiativeAsync(world.CsoA, "PE", "BO", publishedAt: null, title: "Untranslated");
+        using var member = await SignedInAsync(world, Role.CsoMember);
+
+        var page = await member.SubmitAsync(await member.GetOkAsync($"/initiatives/{id}/edit"), "form.record-form", new Dictionary<string, string>
+        {
+            ["Input.Title"] = "Changed too", ["Input.Translations[0].Title"] = "Sin resumen",
+        });
+
+        Assert.Contains("A translation needs both a title and a summary.", page.Text, StringComparison.Ordinal);
+        Assert.Equal("Sin resumen", page.Document.QuerySelector("#Input_Translations_0__Title")!.GetAttribute("value"));
+        var record = await Portal.WithDatabaseAsync(db => db.Initiatives.AsNoTracking().Include(i => i.Translations).SingleAsync(i => i.Id == id));
+        Assert.Equal("Untranslated", record.Title);
+        Assert.Empty(record.Translations);
+    }
+
     [Theory]
     [InlineData("Input.Title", "<script>alert('x')</script>")]
     [InlineData("Input.Summary", "<img src=x onerror=alert(1)>")]

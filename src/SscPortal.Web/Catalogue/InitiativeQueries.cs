@@ -9,20 +9,26 @@ public static class InitiativeQueries
     public static IQueryable<Initiative> Published(this IQueryable<Initiative> initiatives) =>
         initiatives.Where(i => i.Publication == PublicationState.Published);
 
-    public static IQueryable<InitiativeCard> ToCards(this IQueryable<Initiative> initiatives) =>
+    /// <summary>Cards in the reader's language where a translation exists, in the original otherwise.</summary>
+    public static IQueryable<InitiativeCard> ToCards(this IQueryable<Initiative> initiatives, string language) =>
         initiatives.Select(i => new InitiativeCard(
             i.Id, i.Title, i.Summary, i.Language, i.Modality, i.Status, i.PublishedAt!.Value, i.Owner!.Name, i.Owner.Type,
-            i.Countries.OrderBy(c => c.Role).ThenBy(c => c.CountryCode).Select(c => new CountryWithRole(c.CountryCode, c.Role)).ToList()));
+            i.Countries.OrderBy(c => c.Role).ThenBy(c => c.CountryCode).Select(c => new CountryWithRole(c.CountryCode, c.Role)).ToList(),
+            i.Translations.Where(t => t.Language == language).Select(t => new TextInLanguage(t.Language, t.Title, t.Summary)).FirstOrDefault()));
 }
 
 public sealed record CountryWithRole(string Code, CountryRole Role);
 
 public sealed record InitiativeCard(
     int Id, string Title, string Summary, string Language, Modality Modality, ActivityStatus Status,
-    DateTime PublishedAt, string OwnerName, ActorType OwnerType, IReadOnlyList<CountryWithRole> Countries)
+    DateTime PublishedAt, string OwnerName, ActorType OwnerType, IReadOnlyList<CountryWithRole> Countries, TextInLanguage? Translation)
 {
     public string RecordKindLabel => RecordKinds.Label(OwnerType);
+    public TextInLanguage Shown => Translation ?? new TextInLanguage(Language, Title, Summary);
 }
+
+/// <summary>A title and summary, and the language they are in.</summary>
+public sealed record TextInLanguage(string Language, string Title, string Summary);
 
 /// <summary>
 /// Whose voice a record is: an official record is owned by a party to the initiative (an agency or IGO taking part in it,

@@ -5,7 +5,8 @@ namespace SscPortal.Web.Localization;
 /// <summary>The English labels (resource keys) of the fields and kinds of change a history shows.</summary>
 public static class HistoryLabels
 {
-    public static string Field(string field) => field switch
+    /// <summary>A field's label; a translated field ("Title:es") is labelled with its language by the page.</summary>
+    public static string Field(string field) => field.Split(':')[0] switch
     {
         nameof(Initiative.Title) => "Title",
         nameof(Initiative.Summary) => "Summary",
@@ -25,6 +26,9 @@ public static class HistoryLabels
         nameof(Initiative.HeldByModerator) => "Held by a moderator",
         _ => field,
     };
+
+    /// <summary>The language of a translated field ("Title:es" → "es"), or null.</summary>
+    public static string? LanguageOf(string field) => field.Split(':') is [_, var language] ? language : null;
 
     public static string Kind(ChangeKind kind) => kind switch
     {

@@ -22,7 +22,7 @@ public class IndexModel(AppDbContext db, ReferenceData referenceData) : PageMode
         InitiativeCount = await published.CountAsync(cancellationToken);
         CountryCount = await published.SelectMany(i => i.Countries).Select(c => c.CountryCode).Distinct().CountAsync(cancellationToken);
         ActorCount = await published.SelectMany(i => i.Actors).Select(a => a.ActorId).Distinct().CountAsync(cancellationToken);
-        Latest = await published.OrderByDescending(i => i.PublishedAt).ThenByDescending(i => i.Id).Take(6).ToCards().ToListAsync(cancellationToken);
+        Latest = await published.OrderByDescending(i => i.PublishedAt).ThenByDescending(i => i.Id).Take(6).ToCards(Localization.PortalCultures.Current).ToListAsync(cancellationToken);
         Names = await referenceData.GetAsync(cancellationToken);
     }
 }

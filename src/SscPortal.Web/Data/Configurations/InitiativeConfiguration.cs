@@ -21,6 +21,7 @@ public sealed class InitiativeConfiguration : IEntityTypeConfiguration<Initiativ
         builder.HasMany(i => i.Actors).WithOne(a => a.Initiative).HasForeignKey(a => a.InitiativeId).OnDelete(DeleteBehavior.Cascade);
         builder.HasMany(i => i.Sdgs).WithOne().HasForeignKey(s => s.InitiativeId).OnDelete(DeleteBehavior.Cascade);
         builder.HasMany(i => i.Sectors).WithOne().HasForeignKey(s => s.InitiativeId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasMany(i => i.Translations).WithOne().HasForeignKey(t => t.InitiativeId).OnDelete(DeleteBehavior.Cascade);
 
         // The catalogue reads published initiatives newest first, paging by (PublishedAt, Id).
         builder.HasIndex(i => new { i.Publication, i.PublishedAt, i.Id });
@@ -84,5 +85,16 @@ public sealed class InitiativeChangeConfiguration : IEntityTypeConfiguration<Ini
             new Microsoft.EntityFrameworkCore.ChangeTracking.ValueComparer<List<FieldChange>>(
                 (a, b) => a!.SequenceEqual(b!), list => list.Aggregate(0, (hash, f) => HashCode.Combine(hash, f.GetHashCode())), list => list.ToList()));
         builder.HasIndex(c => new { c.InitiativeId, c.At, c.Id });
+    }
+}
+
+public sealed class InitiativeTranslationConfiguration : IEntityTypeConfiguration<InitiativeTranslation>
+{
+    public void Configure(EntityTypeBuilder<InitiativeTranslation> builder)
+    {
+        builder.HasKey(t => new { t.InitiativeId, t.Language });
+        builder.Property(t => t.Language).HasMaxLength(2);
+        builder.Property(t => t.Title).HasMaxLength(300);
+        builder.Property(t => t.Summary).HasMaxLength(2000);
     }
 }

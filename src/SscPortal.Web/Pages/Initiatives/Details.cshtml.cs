@@ -28,7 +28,11 @@ public class DetailsModel(
         DateOnly? ApprovalDate, DateOnly? PlannedStart, DateOnly? PlannedEnd, DateOnly? ActualStart, DateOnly? ActualEnd,
         PublicationState Publication, DateTime? PublishedAt, string? UnpublishedReason, bool HeldByModerator, DateTime UpdatedAt, int OwnerId, string OwnerName, ActorType OwnerType,
         IReadOnlyList<CountryWithRole> Countries, IReadOnlyList<ActorTakingPart> Actors,
-        IReadOnlyList<GoalLink> Goals, IReadOnlyList<string> Sectors);
+        IReadOnlyList<GoalLink> Goals, IReadOnlyList<string> Sectors, TextInLanguage? Translation)
+    {
+        /// <summary>The title and summary in the reader's language when translated, in the original otherwise.</summary>
+        public TextInLanguage Shown => Translation ?? new TextInLanguage(Language, Title, Summary);
+    }
 
     public View Initiative { get; private set; } = null!;
     public ReferenceData.Snapshot Names { get; private set; } = null!;
@@ -42,6 +46,7 @@ public class DetailsModel(
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken cancellationToken)
     {
+        var language = PortalCultures.Current;
         var initiative = await db.Initiatives.AsNoTracking()
             .Where(i => i.Id == id)
             .Select(i => new View(
@@ -52,7 +57,8 @@ public class DetailsModel(
                 i.Actors.OrderBy(a => a.Role).ThenBy(a => a.Actor!.Name)
                     .Select(a => new ActorTakingPart(a.ActorId, a.Actor!.Name, a.Actor.Acronym, a.Actor.Type, a.Role)).ToList(),
                 i.Sdgs.OrderByDescending(s => s.IsPrimary).ThenBy(s => s.GoalCode).Select(s => new GoalLink(s.GoalCode, s.IsPrimary)).ToList(),
-                i.Sectors.OrderBy(s => s.SectorCode).Select(s => s.SectorCode).ToList()))
+                i.Sectors.OrderBy(s => s.SectorCode).Select(s => s.SectorCode).ToList(),
+                i.Translations.Where(t => t.Language == language).Select(t => new TextInLanguage(t.Language, t.Title, t.Summary)).FirstOrDefault()))
             .AsSplitQuery()
             .SingleOrDefaultAsync(cancellationToken);
         // Drafts and unpublished records exist only for the owning organisation's members.

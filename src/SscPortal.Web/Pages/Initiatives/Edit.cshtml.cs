@@ -31,6 +31,15 @@ public class EditModel(
         public CountryRole Role { get; set; } = CountryRole.Provider;
     }
 
+    public sealed class TranslationRow
+    {
+        public string Language { get; set; } = "";
+        public string? Title { get; set; }
+        public string? Summary { get; set; }
+
+        public bool IsEmpty => string.IsNullOrWhiteSpace(Title) && string.IsNullOrWhiteSpace(Summary);
+    }
+
     public sealed class InputModel
     {
         /// <summary>Only for a new record: which of the person's organisations owns it.</summary>
@@ -49,6 +58,9 @@ public class EditModel(
         public DateOnly? ActualEnd { get; set; }
         public List<CountryRow> Countries { get; set; } = [];
 
+        /// <summary>The title and summary in the other portal languages (a row for the original language is ignored).</summary>
+        public List<TranslationRow> Translations { get; set; } = [];
+
         /// <summary>The version of the record the form was opened on (optimistic concurrency).</summary>
         public int Version { get; set; }
     }
@@ -66,6 +78,16 @@ public class EditModel(
             RuleFor(i => i.Modality).IsInEnum().WithMessage(L["Choose one of the listed options."]);
             RuleFor(i => i.Instrument).IsInEnum().WithMessage(L["Choose one of the listed options."]);
             RuleFor(i => i.Status).IsInEnum().WithMessage(L["Choose one of the listed options."]);
+            RuleForEach(i => i.Translations).ChildRules(row =>
+            {
+                row.RuleFor(r => r.Language).Must(PortalLanguages.IsContentLanguage).WithMessage(L["Choose one of the listed languages."]);
+                row.RuleFor(r => r.Title).NotEmpty().When(r => !r.IsEmpty).WithMessage(L["A translation needs both a title and a summary."])
+                    .MaximumLength(300).WithMessage(L["Use at most {0} characters.", 300]);
+                row.RuleFor(r => r.Summary).NotEmpty().When(r => !r.IsEmpty).WithMessage(L["A translation needs both a title and a summary."])
+                    .MaximumLength(2000).WithMessage(L["Use at most {0} characters.", 2000]);
+            });
+            RuleFor(i => i.Translations).Must(rows => rows.GroupBy(r => r.Language).All(g => g.Count() == 1))
+                .WithMessage(L["Each language can be given only once."]);
             RuleFor(i => i.Countries)
                 .Must(rows => rows.Where(r => !string.IsNullOrWhiteSpace(r.Code)).GroupBy(r => r.Code!.Trim().ToUpperInvariant()).All(g => g.Count() == 1))
                 .WithMessage(L["Each country can be listed only once."]);
@@ -87,7 +109,7 @@ public class EditModel(
         if (await PrepareAsync(id, cancellationToken) is { } refused) return refused;
         if (id is not null)
         {
-            var initiative = await db.Initiatives.AsNoTracking().Include(i => i.Countries).SingleAsync(i => i.Id == id, cancellationToken);
+            var initiative = await db.Initiatives.AsNoTracking().Include(i => i.Countries).Include(i => i.Translations).AsSplitQuery().SingleAsync(i => i.Id == id, cancellationToken);
             Input = new InputModel
             {
                 OwnerId = initiative.OwnerId, Title = initiative.Title, Summary = initiative.Summary, Description = initiative.Description,
@@ -96,6 +118,7 @@ public class EditModel(
                 ActualStart = initiative.ActualStart, ActualEnd = initiative.ActualEnd, Version = initiative.Version,
                 Countries = initiative.Countries.OrderBy(c => c.Role).ThenBy(c => c.CountryCode)
                     .Select(c => new CountryRow { Code = c.CountryCode, Role = c.Role }).ToList(),
+                Translations = initiative.Translations.Select(t => new TranslationRow { Language = t.Language, Title = t.Title, Summary = t.Summary }).ToList(),
             };
         }
         else if (Organisations.Count > 0) Input.OwnerId = Organisations[0].ActorId;
@@ -123,7 +146,8 @@ public class EditModel(
         var now = clock.GetUtcNow().UtcDateTime;
         var initiative = id is null
             ? new Initiative { Title = "", Summary = "", OwnerId = Input.OwnerId, CreatedAt = now }
-            : await db.Initiatives.Include(i => i.Countries).Include(i => i.Actors).Include(i => i.Sdgs).AsSplitQuery().SingleAsync(i => i.Id == id, cancellationToken);
+            : await db.Initiatives.Include(i => i.Countries).Include(i => i.Actors).Include(i => i.Sdgs).Include(i => i.Translations)
+                .AsSplitQuery().SingleAsync(i => i.Id == id, cancellationToken);
         var before = id is null ? new Dictionary<string, string?>() : InitiativeSnapshot.Of(initiative);
         var savedVersion = initiative.Version;
         Apply(initiative);
@@ -180,7 +204,7 @@ public class EditModel(
     {
         var mine = InitiativeSnapshot.Of(yours);
         db.ChangeTracker.Clear();
-        var saved = await db.Initiatives.AsNoTracking().Include(i => i.Countries).SingleAsync(i => i.Id == yours.Id, cancellationToken);
+        var saved = await db.Initiatives.AsNoTracking().Include(i => i.Countries).Include(i => i.Translations).AsSplitQuery().SingleAsync(i => i.Id == yours.Id, cancellationToken);
         var theirs = InitiativeSnapshot.Of(saved);
         Conflict = InitiativeSnapshot.Diff(theirs, mine).Select(f => new ConflictingField(f.Field, f.From, f.To)).ToList();
         var last = await db.InitiativeChanges.AsNoTracking().Where(c => c.InitiativeId == yours.Id)
@@ -244,6 +268,18 @@ public class EditModel(
         foreach (var existing in initiative.Countries) existing.Role = wanted.First(w => w.CountryCode == existing.CountryCode).Role;
         initiative.Countries.AddRange(wanted.Where(w => initiative.Countries.All(e => e.CountryCode != w.CountryCode)));
 
+        var translations = Input.Translations.Where(t => t.Language != Input.Language && !t.IsEmpty).ToList();
+        initiative.Translations.RemoveAll(existing => translations.All(t => t.Language != existing.Language));
+        foreach (var row in translations)
+        {
+            if (initiative.Translations.FirstOrDefault(t => t.Language == row.Language) is { } existing)
+            {
+                existing.Title = row.Title!.Trim();
+                existing.Summary = row.Summary!.Trim();
+            }
+            else initiative.Translations.Add(new InitiativeTranslation { Language = row.Language, Title = row.Title!.Trim(), Summary = row.Summary!.Trim() });
+        }
+
         // The owner always takes part; other actors are kept as they are.
         if (initiative.Actors.All(a => a.ActorId != initiative.OwnerId))
             initiative.Actors.Add(new InitiativeActor { ActorId = initiative.OwnerId, Role = ActorRole.Lead });
@@ -257,8 +293,13 @@ public class EditModel(
         _ => $"Input.{domainField}",
     };
 
+    /// <summary>Empty rows to fill in: six countries, and a translation for each portal language other than the original.</summary>
     private void PadCountryRows()
     {
         while (Input.Countries.Count < CountryRows) Input.Countries.Add(new CountryRow());
+        foreach (var language in PortalLanguages.Content.Where(l => l != Input.Language && Input.Translations.All(t => t.Language != l)))
+            Input.Translations.Add(new TranslationRow { Language = language });
+        Input.Translations = Input.Translations.Where(t => t.Language != Input.Language || !t.IsEmpty)
+            .OrderBy(t => PortalLanguages.Content.ToList().IndexOf(t.Language)).ToList();
     }
 }

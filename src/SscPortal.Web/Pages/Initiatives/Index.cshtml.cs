@@ -96,12 +96,12 @@ public class IndexModel(AppDbContext db, ReferenceData referenceData, IStringLoc
         {
             if (cursor is var (at, id)) query = query.Where(i => i.PublishedAt < at || (i.PublishedAt == at && i.Id < id));
             return await query.OrderByDescending(i => i.PublishedAt).ThenByDescending(i => i.Id)
-                .Take(PageSize).ToCards().ToListAsync(cancellationToken);
+                .Take(PageSize).ToCards(PortalCultures.Current).ToListAsync(cancellationToken);
         }
         var (beforeAt, beforeId) = cursor!.Value;
         var page = await query.Where(i => i.PublishedAt > beforeAt || (i.PublishedAt == beforeAt && i.Id > beforeId))
             .OrderBy(i => i.PublishedAt).ThenBy(i => i.Id)
-            .Take(PageSize).ToCards().ToListAsync(cancellationToken);
+            .Take(PageSize).ToCards(PortalCultures.Current).ToListAsync(cancellationToken);
         page.Reverse();
         return page;
     }

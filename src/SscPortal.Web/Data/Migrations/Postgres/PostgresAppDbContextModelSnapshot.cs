@@ -506,6 +506,30 @@ namespace SscPortal.Web.Data.Migrations.Postgres
                     b.ToTable("InitiativeSector");
                 });
 
+            modelBuilder.Entity("SscPortal.Domain.InitiativeTranslation", b =>
+                {
+                    b.Property<int>("InitiativeId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Language")
+                        .HasMaxLength(2)
+                        .HasColumnType("character varying(2)");
+
+                    b.Property<string>("Summary")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.HasKey("InitiativeId", "Language");
+
+                    b.ToTable("InitiativeTranslation");
+                });
+
             modelBuilder.Entity("SscPortal.Domain.OrganisationMembership", b =>
                 {
                     b.Property<int>("Id")
@@ -840,6 +864,15 @@ namespace SscPortal.Web.Data.Migrations.Postgres
                     b.Navigation("Sector");
                 });
 
+            modelBuilder.Entity("SscPortal.Domain.InitiativeTranslation", b =>
+                {
+                    b.HasOne("SscPortal.Domain.Initiative", null)
+                        .WithMany("Translations")
+                        .HasForeignKey("InitiativeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("SscPortal.Domain.OrganisationMembership", b =>
                 {
                     b.HasOne("SscPortal.Domain.Actor", "Actor")
@@ -882,6 +915,8 @@ namespace SscPortal.Web.Data.Migrations.Postgres
                     b.Navigation("Sdgs");
 
                     b.Navigation("Sectors");
+
+                    b.Navigation("Translations");
                 });
 #pragma warning restore 612, 618
         }

@@ -487,6 +487,30 @@ namespace SscPortal.Web.Data.Migrations.Sqlite
                     b.ToTable("InitiativeSector");
                 });
 
+            modelBuilder.Entity("SscPortal.Domain.InitiativeTranslation", b =>
+                {
+                    b.Property<int>("InitiativeId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Language")
+                        .HasMaxLength(2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Summary")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("InitiativeId", "Language");
+
+                    b.ToTable("InitiativeTranslation");
+                });
+
             modelBuilder.Entity("SscPortal.Domain.OrganisationMembership", b =>
                 {
                     b.Property<int>("Id")
@@ -819,6 +843,15 @@ namespace SscPortal.Web.Data.Migrations.Sqlite
                     b.Navigation("Sector");
                 });
 
+            modelBuilder.Entity("SscPortal.Domain.InitiativeTranslation", b =>
+                {
+                    b.HasOne("SscPortal.Domain.Initiative", null)
+                        .WithMany("Translations")
+                        .HasForeignKey("InitiativeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("SscPortal.Domain.OrganisationMembership", b =>
                 {
                     b.HasOne("SscPortal.Domain.Actor", "Actor")
@@ -861,6 +894,8 @@ namespace SscPortal.Web.Data.Migrations.Sqlite
                     b.Navigation("Sdgs");
 
                     b.Navigation("Sectors");
+
+                    b.Navigation("Translations");
                 });
 #pragma warning restore 612, 618
         }
