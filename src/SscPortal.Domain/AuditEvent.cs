@@ -26,6 +26,10 @@ public enum AuditEventType
     InitiativeUnpublished = 53,
     InitiativeDeleted = 54,
     ModeratorHoldReleased = 55,
+    PartnershipCreated = 60,
+    PartnershipEdited = 61,
+    PartnershipPublished = 62,
+    PartnershipUnpublished = 63,
 }
 
 /// <summary>One security-relevant event or content change: who did what to which record, when, from where.</summary>

@@ -18,6 +18,8 @@ public enum RuleCode
     ReasonRequired,
     HeldByModerator,
     NotHeld,
+    PartnershipNeedsTwoSignatories,
+    OwnerNotAmongSignatories,
 }
 
 public sealed record RuleViolation(string Field, RuleCode Code);

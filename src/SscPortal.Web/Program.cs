@@ -51,6 +51,7 @@ builder.Services.AddRazorPages(options =>
     {
         options.Conventions.AuthorizeFolder("/");
         options.Conventions.AddPageRoute("/Initiatives/Edit", "initiatives/new");
+        options.Conventions.AddPageRoute("/Partnerships/Edit", "partnerships/new");
     }).AddViewLocalization().AddDataAnnotationsLocalization(options =>
     options.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(SharedResource)));
 

@@ -41,6 +41,17 @@ public abstract class AccessMatrixTests(PortalFixture fixture)
         return form;
     }
 
+    private static Dictionary<string, string> PartnershipForm(int ownerId, int otherId, int? version = null)
+    {
+        var form = new Dictionary<string, string>
+        {
+            ["Input.OwnerId"] = $"{ownerId}", ["Input.Title"] = "Matrix agreement", ["Input.Type"] = "FrameworkAgreement",
+            ["Input.Signatories[0]"] = $"{ownerId}", ["Input.Signatories[1]"] = $"{otherId}",
+        };
+        if (version is { } v) form["Input.Version"] = $"{v}";
+        return form;
+    }
+
     private static Task<int> Draft(AccessWorld w, Actor owner) => w.Portal.InitiativeAsync(owner, "PE", "BO", publishedAt: null);
     private static Task<int> Published(AccessWorld w, Actor owner) => w.Portal.InitiativeAsync(owner, "PE", "BO", DateTime.UtcNow.AddMinutes(-1));
 
@@ -143,6 +154,19 @@ public abstract class AccessMatrixTests(PortalFixture fixture)
 
         new("/initiatives/{id:int} POST Release", "lift the hold on A's record a moderator unpublished", async w => Post($"/initiatives/{await Held(w, w.CsoA)}?handler=Release"), [Moderator]),
         new("/initiatives/{id:int} POST Release", "lift the hold on G's record a moderator unpublished", async w => Post($"/initiatives/{await Held(w, w.AgencyG)}?handler=Release"), [Moderator]),
+
+        // Partnerships: recorded by official organisations only.
+        new("/partnerships GET", "partnership list", _ => Task.FromResult(Get("/partnerships")), Everyone),
+        new("/partnerships/{id:int} GET", "G's published partnership", async w => Get($"/partnerships/{await w.Portal.PartnershipAsync(w.AgencyG, w.CsoA, DateTime.UtcNow)}"), Everyone),
+        new("/partnerships/{id:int} GET", "G's draft partnership", async w => Get($"/partnerships/{await w.Portal.PartnershipAsync(w.AgencyG, w.CsoA, null)}"), [AgencyMember, AgencyAdmin]),
+        new("/partnerships/new GET", "new partnership form", _ => Task.FromResult(Get("/partnerships/new")), [AgencyMember, AgencyAdmin]),
+        new("/partnerships/new POST", "new partnership owned by G", w => Task.FromResult(Post("/partnerships/new", PartnershipForm(w.AgencyG.Id, w.CsoB.Id))), [AgencyMember, AgencyAdmin]),
+        new("/partnerships/new POST", "new partnership owned by A (a CSO)", w => Task.FromResult(Post("/partnerships/new", PartnershipForm(w.CsoA.Id, w.CsoB.Id))), Nobody),
+        new("/partnerships/{id:int}/edit GET", "edit G's draft partnership", async w => Get($"/partnerships/{await w.Portal.PartnershipAsync(w.AgencyG, w.CsoA, null)}/edit"), [AgencyMember, AgencyAdmin]),
+        new("/partnerships/{id:int}/edit GET", "edit G's published partnership", async w => Get($"/partnerships/{await w.Portal.PartnershipAsync(w.AgencyG, w.CsoA, DateTime.UtcNow)}/edit"), [AgencyAdmin]),
+        new("/partnerships/{id:int}/edit POST", "save G's draft partnership", async w => Post($"/partnerships/{await w.Portal.PartnershipAsync(w.AgencyG, w.CsoA, null)}/edit", PartnershipForm(w.AgencyG.Id, w.CsoA.Id, version: 1)), [AgencyMember, AgencyAdmin]),
+        new("/partnerships/{id:int} POST Publish", "publish G's draft partnership", async w => Post($"/partnerships/{await w.Portal.PartnershipAsync(w.AgencyG, w.CsoA, null)}?handler=Publish"), [AgencyAdmin]),
+        new("/partnerships/{id:int} POST Unpublish", "unpublish G's partnership", async w => Post($"/partnerships/{await w.Portal.PartnershipAsync(w.AgencyG, w.CsoA, DateTime.UtcNow)}?handler=Unpublish", new() { ["Reason"] = "Matrix" }), [AgencyAdmin, Moderator]),
 
         // Organisation members.
         new("/organisations/{id:int}/members GET", "A's members", w => Task.FromResult(Get($"/organisations/{w.CsoA.Id}/members")), [CsoAdmin, Moderator, Administrator]),

@@ -20,6 +20,7 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
     public DbSet<Initiative> Initiatives => Set<Initiative>();
     public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
     public DbSet<InitiativeChange> InitiativeChanges => Set<InitiativeChange>();
+    public DbSet<Partnership> Partnerships => Set<Partnership>();
 
     /// <summary>The keys that protect sign-in cookies and antiforgery tokens, shared by every instance and kept across restarts.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();

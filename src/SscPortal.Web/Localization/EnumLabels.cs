@@ -95,6 +95,20 @@ public static class EnumLabels
         AuditEventType.InitiativeUnpublished => "Initiative unpublished",
         AuditEventType.InitiativeDeleted => "Draft deleted",
         AuditEventType.ModeratorHoldReleased => "Moderation hold lifted",
+        AuditEventType.PartnershipCreated => "Partnership created",
+        AuditEventType.PartnershipEdited => "Partnership edited",
+        AuditEventType.PartnershipPublished => "Partnership published",
+        AuditEventType.PartnershipUnpublished => "Partnership unpublished",
+        _ => value.ToString(),
+    };
+
+    public static string For(PartnershipType value) => value switch
+    {
+        PartnershipType.MemorandumOfUnderstanding => "Memorandum of understanding",
+        PartnershipType.FrameworkAgreement => "Framework agreement",
+        PartnershipType.TriangularArrangement => "Triangular arrangement",
+        PartnershipType.Twinning => "Twinning",
+        PartnershipType.Other => "Other agreement",
         _ => value.ToString(),
     };
 
@@ -116,5 +130,6 @@ public static class EnumLabels
             .Concat(Enum.GetValues<ActorRole>().Select(For))
             .Concat(Enum.GetValues<ActorType>().Select(For))
             .Concat(Enum.GetValues<AuditEventType>().Select(For))
+            .Concat(Enum.GetValues<PartnershipType>().Select(For))
             .Concat(PortalLanguages.Content.Select(LanguageName));
 }

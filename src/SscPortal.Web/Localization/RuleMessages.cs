@@ -22,6 +22,8 @@ public static class RuleMessages
         RuleCode.NotPublished => L["This record is not published."],
         RuleCode.HeldByModerator => L["A moderator unpublished this record. It can be published again once a moderator lifts the hold."],
         RuleCode.NotHeld => L["This record is not held by a moderator."],
+        RuleCode.PartnershipNeedsTwoSignatories => L["A partnership is an agreement between at least two signatories."],
+        RuleCode.OwnerNotAmongSignatories => L["The organisation that records the partnership must be one of its signatories."],
         RuleCode.ReasonRequired => L["Say why the record is unpublished: its owners will see the reason."],
         _ => code.ToString(),
     };

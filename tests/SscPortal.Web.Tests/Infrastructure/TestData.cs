@@ -53,6 +53,20 @@ public static class TestData
             return initiative.Id;
         });
 
+    /// <summary>A partnership between the owner and another organisation, published at <paramref name="publishedAt"/> unless null.</summary>
+    public static Task<int> PartnershipAsync(this PortalFactory portal, Actor owner, Actor other, DateTime? publishedAt, int? initiativeId = null) =>
+        portal.WithDatabaseAsync(async db =>
+        {
+            var partnership = new Partnership { Title = Unique("Test agreement"), Type = PartnershipType.MemorandumOfUnderstanding, OwnerId = owner.Id, CreatedAt = DateTime.UtcNow, UpdatedAt = DateTime.UtcNow };
+            partnership.Signatories.Add(new PartnershipSignatory { ActorId = owner.Id });
+            partnership.Signatories.Add(new PartnershipSignatory { ActorId = other.Id });
+            if (initiativeId is { } linked) partnership.Initiatives.Add(new PartnershipInitiative { InitiativeId = linked });
+            if (publishedAt is { } at) partnership.Publish(at);
+            db.Partnerships.Add(partnership);
+            await db.SaveChangesAsync();
+            return partnership.Id;
+        });
+
     /// <summary>A confirmed account with the given password, and no organisation.</summary>
     public static async Task<string> UserAsync(this PortalFactory portal, string password)
     {

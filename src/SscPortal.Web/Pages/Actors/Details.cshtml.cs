@@ -20,6 +20,7 @@ public class DetailsModel(AppDbContext db, ReferenceData referenceData) : PageMo
 
     public View Actor { get; private set; } = null!;
     public IReadOnlyList<Participation> Initiatives { get; private set; } = [];
+    public IReadOnlyList<(int Id, string Title)> Partnerships { get; private set; } = [];
     public ReferenceData.Snapshot Names { get; private set; } = null!;
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken cancellationToken)
@@ -39,6 +40,10 @@ public class DetailsModel(AppDbContext db, ReferenceData referenceData) : PageMo
             .Select(g => new Participation(g.Key, g.First().Title, g.First().Language, g.First().Modality, g.First().Status, g.Select(r => r.Role).Order().ToList()))
             .ToList();
         Actor = actor;
+        Partnerships = (await db.Partnerships.AsNoTracking()
+                .Where(p => p.Publication == PublicationState.Published && p.Signatories.Any(s => s.ActorId == id))
+                .OrderBy(p => p.Title).Select(p => new { p.Id, p.Title }).ToListAsync(cancellationToken))
+            .Select(p => (p.Id, p.Title)).ToList();
         Names = await referenceData.GetAsync(cancellationToken);
         return Page();
     }

@@ -35,6 +35,7 @@ public class DetailsModel(
     }
 
     public View Initiative { get; private set; } = null!;
+    public IReadOnlyList<(int Id, string Title)> Partnerships { get; private set; } = [];
     public ReferenceData.Snapshot Names { get; private set; } = null!;
     public bool CanEdit { get; private set; }
     public bool CanPublish { get; private set; }
@@ -66,6 +67,10 @@ public class DetailsModel(
 
         Initiative = initiative;
         Names = await referenceData.GetAsync(cancellationToken);
+        Partnerships = (await db.Partnerships.AsNoTracking()
+                .Where(p => p.Publication == PublicationState.Published && p.Initiatives.Any(i => i.InitiativeId == id))
+                .OrderBy(p => p.Title).Select(p => new { p.Id, p.Title }).ToListAsync(cancellationToken))
+            .Select(p => (p.Id, p.Title)).ToList();
         CanEdit = await access.CanEditAsync(initiative.Publication, initiative.OwnerId);
         var ownerAdmin = await access.CanAsync(Permission.PublishOwnInitiatives, initiative.OwnerId);
         CanPublish = ownerAdmin && initiative.Publication != PublicationState.Published;

@@ -568,6 +568,101 @@ namespace SscPortal.Web.Data.Migrations.Postgres
                     b.ToTable("Memberships");
                 });
 
+            modelBuilder.Entity("SscPortal.Domain.Partnership", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("DocumentUrl")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<DateOnly?>("EndsOn")
+                        .HasColumnType("date");
+
+                    b.Property<int>("OwnerId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Publication")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime?>("PublishedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Scope")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<DateOnly?>("SignedOn")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("StartsOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<int>("Type")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("UnpublishedReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OwnerId");
+
+                    b.HasIndex("Publication", "PublishedAt", "Id");
+
+                    b.ToTable("Partnerships");
+                });
+
+            modelBuilder.Entity("SscPortal.Domain.PartnershipInitiative", b =>
+                {
+                    b.Property<int>("PartnershipId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("InitiativeId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("PartnershipId", "InitiativeId");
+
+                    b.HasIndex("InitiativeId");
+
+                    b.ToTable("PartnershipInitiative");
+                });
+
+            modelBuilder.Entity("SscPortal.Domain.PartnershipSignatory", b =>
+                {
+                    b.Property<int>("PartnershipId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ActorId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("PartnershipId", "ActorId");
+
+                    b.HasIndex("ActorId");
+
+                    b.ToTable("PartnershipSignatory");
+                });
+
             modelBuilder.Entity("SscPortal.Domain.SdgGoal", b =>
                 {
                     b.Property<int>("Code")
@@ -890,6 +985,53 @@ namespace SscPortal.Web.Data.Migrations.Postgres
                     b.Navigation("Actor");
                 });
 
+            modelBuilder.Entity("SscPortal.Domain.Partnership", b =>
+                {
+                    b.HasOne("SscPortal.Domain.Actor", "Owner")
+                        .WithMany()
+                        .HasForeignKey("OwnerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Owner");
+                });
+
+            modelBuilder.Entity("SscPortal.Domain.PartnershipInitiative", b =>
+                {
+                    b.HasOne("SscPortal.Domain.Initiative", "Initiative")
+                        .WithMany()
+                        .HasForeignKey("InitiativeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("SscPortal.Domain.Partnership", "Partnership")
+                        .WithMany("Initiatives")
+                        .HasForeignKey("PartnershipId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Initiative");
+
+                    b.Navigation("Partnership");
+                });
+
+            modelBuilder.Entity("SscPortal.Domain.PartnershipSignatory", b =>
+                {
+                    b.HasOne("SscPortal.Domain.Actor", "Actor")
+                        .WithMany()
+                        .HasForeignKey("ActorId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("SscPortal.Domain.Partnership", null)
+                        .WithMany("Signatories")
+                        .HasForeignKey("PartnershipId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Actor");
+                });
+
             modelBuilder.Entity("SscPortal.Domain.Sector", b =>
                 {
                     b.HasOne("SscPortal.Domain.SectorCategory", null)
@@ -917,6 +1059,13 @@ namespace SscPortal.Web.Data.Migrations.Postgres
                     b.Navigation("Sectors");
 
                     b.Navigation("Translations");
+                });
+
+            modelBuilder.Entity("SscPortal.Domain.Partnership", b =>
+                {
+                    b.Navigation("Initiatives");
+
+                    b.Navigation("Signatories");
                 });
 #pragma warning restore 612, 618
         }

@@ -1,0 +1,103 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using SscPortal.Domain;
+using SscPortal.Web.Data;
+using SscPortal.Web.Localization;
+using SscPortal.Web.Security;
+
+namespace SscPortal.Web.Pages.Partnerships;
+
+/// <summary>One partnership: its signatories, dates, scope, document and initiatives; its owners manage it from here.</summary>
+[AllowAnonymous]
+public class DetailsModel(AppDbContext db, Access access, AuditLog audit, TimeProvider clock, IStringLocalizer<SharedResource> L) : PageModel
+{
+    public sealed record Signatory(int Id, string Name, ActorType Type);
+    public sealed record LinkedInitiative(int Id, string Title, string Language);
+
+    public sealed record View(
+        int Id, string Title, PartnershipType Type, string? Scope, DateOnly? SignedOn, DateOnly? StartsOn, DateOnly? EndsOn, string? DocumentUrl,
+        int OwnerId, string OwnerName, PublicationState Publication, DateTime? PublishedAt, string? UnpublishedReason,
+        IReadOnlyList<Signatory> Signatories);
+
+    public View Partnership { get; private set; } = null!;
+    public IReadOnlyList<LinkedInitiative> Initiatives { get; private set; } = [];
+    public bool CanEdit { get; private set; }
+    public bool CanPublish { get; private set; }
+    public bool CanUnpublish { get; private set; }
+    public bool IsModeratorAction { get; private set; }
+    [BindProperty] public string? Reason { get; set; }
+
+    public async Task<IActionResult> OnGetAsync(int id, CancellationToken cancellationToken)
+    {
+        var partnership = await db.Partnerships.AsNoTracking().Where(p => p.Id == id)
+            .Select(p => new View(p.Id, p.Title, p.Type, p.Scope, p.SignedOn, p.StartsOn, p.EndsOn, p.DocumentUrl, p.OwnerId, p.Owner!.Name,
+                p.Publication, p.PublishedAt, p.UnpublishedReason,
+                p.Signatories.OrderBy(s => s.Actor!.Name).Select(s => new Signatory(s.ActorId, s.Actor!.Name, s.Actor.Type)).ToList()))
+            .SingleOrDefaultAsync(cancellationToken);
+        if (partnership is null || !await CanSeeAsync(partnership.Publication, partnership.OwnerId)) return NotFound();
+        Partnership = partnership;
+        // Published initiatives, and the owner's own (which its members can see anyway).
+        var ownerId = partnership.OwnerId;
+        Initiatives = await db.Set<PartnershipInitiative>().AsNoTracking()
+            .Where(l => l.PartnershipId == id && (l.Initiative!.Publication == PublicationState.Published || l.Initiative.OwnerId == ownerId))
+            .OrderBy(l => l.Initiative!.Title)
+            .Select(l => new LinkedInitiative(l.InitiativeId, l.Initiative!.Title, l.Initiative.Language))
+            .ToListAsync(cancellationToken);
+        var ownerAdmin = await access.CanAsync(Permission.PublishOwnInitiatives, partnership.OwnerId) && await access.CanAsync(Permission.PublishPartnerships, partnership.OwnerId);
+        CanEdit = partnership.Publication == PublicationState.Draft ? await access.CanAsync(Permission.PublishPartnerships, partnership.OwnerId) : ownerAdmin;
+        CanPublish = ownerAdmin && partnership.Publication != PublicationState.Published;
+        IsModeratorAction = !ownerAdmin && access.CanOnPlatform(Permission.UnpublishAnyRecord);
+        CanUnpublish = partnership.Publication == PublicationState.Published && (ownerAdmin || IsModeratorAction);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostPublishAsync(int id, CancellationToken cancellationToken)
+    {
+        var partnership = await db.Partnerships.Include(p => p.Signatories).SingleOrDefaultAsync(p => p.Id == id, cancellationToken);
+        if (partnership is null || !await CanSeeAsync(partnership.Publication, partnership.OwnerId)) return await RefuseAsync(id, "publish partnership", NotFound());
+        if (!await access.CanAsync(Permission.PublishOwnInitiatives, partnership.OwnerId) || !await access.CanAsync(Permission.PublishPartnerships, partnership.OwnerId))
+            return await RefuseAsync(id, "publish partnership", Forbid());
+        try { partnership.Publish(clock.GetUtcNow().UtcDateTime); }
+        catch (DomainRuleException e)
+        {
+            TempData["Problem"] = RuleMessages.For(e.Code, L);
+            return RedirectToPage(new { id });
+        }
+        partnership.UpdatedAt = clock.GetUtcNow().UtcDateTime;
+        audit.Add(AuditEventType.PartnershipPublished, "partnership", id);
+        await db.SaveChangesAsync(cancellationToken);
+        return RedirectToPage(new { id });
+    }
+
+    public async Task<IActionResult> OnPostUnpublishAsync(int id, CancellationToken cancellationToken)
+    {
+        var partnership = await db.Partnerships.SingleOrDefaultAsync(p => p.Id == id, cancellationToken);
+        if (partnership is null || !await CanSeeAsync(partnership.Publication, partnership.OwnerId)) return await RefuseAsync(id, "unpublish partnership", NotFound());
+        var asOwner = await access.CanAsync(Permission.PublishOwnInitiatives, partnership.OwnerId);
+        if (!asOwner && !access.CanOnPlatform(Permission.UnpublishAnyRecord)) return await RefuseAsync(id, "unpublish partnership", Forbid());
+        var reason = Reason?.Trim();
+        if (string.IsNullOrEmpty(reason) || reason.Length > 1000 || !partnership.IsPublished)
+        {
+            TempData["Problem"] = RuleMessages.For(partnership.IsPublished ? RuleCode.ReasonRequired : RuleCode.NotPublished, L);
+            return RedirectToPage(new { id });
+        }
+        partnership.Unpublish(reason);
+        partnership.UpdatedAt = clock.GetUtcNow().UtcDateTime;
+        audit.Add(AuditEventType.PartnershipUnpublished, "partnership", id, (asOwner ? "by its owner: " : "by a moderator: ") + reason);
+        await db.SaveChangesAsync(cancellationToken);
+        return RedirectToPage(new { id });
+    }
+
+    /// <summary>Published partnerships are public; drafts and unpublished ones only for the owning organisation's members.</summary>
+    private async Task<bool> CanSeeAsync(PublicationState publication, int ownerId) =>
+        publication == PublicationState.Published || await access.CanAsync(Permission.PublishPartnerships, ownerId);
+
+    private async Task<IActionResult> RefuseAsync(int id, string action, IActionResult result)
+    {
+        await audit.RecordRefusalAsync("partnership", id, action);
+        return result;
+    }
+}

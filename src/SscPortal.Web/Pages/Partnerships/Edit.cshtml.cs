@@ -1,0 +1,209 @@
+using FluentValidation;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using SscPortal.Domain;
+using SscPortal.Web.Data;
+using SscPortal.Web.Forms;
+using SscPortal.Web.Localization;
+using SscPortal.Web.Security;
+
+namespace SscPortal.Web.Pages.Partnerships;
+
+/// <summary>
+/// Recording a partnership (/partnerships/new) or editing one (/partnerships/{id}/edit): only members of official
+/// organisations (agencies, governments, IGOs) may; signatories and initiatives are picked from searchable lists.
+/// </summary>
+[Authorize]
+public class EditModel(AppDbContext db, Access access, AuditLog audit, TimeProvider clock, IStringLocalizer<SharedResource> L) : PageModel
+{
+    public const int Rows = 6;
+    public const int InitiativeChoices = 500;
+
+    [BindProperty] public InputModel Input { get; set; } = new();
+
+    public sealed class InputModel
+    {
+        public int OwnerId { get; set; }
+        public string? Title { get; set; }
+        public PartnershipType Type { get; set; } = PartnershipType.MemorandumOfUnderstanding;
+        public string? Scope { get; set; }
+        public DateOnly? SignedOn { get; set; }
+        public DateOnly? StartsOn { get; set; }
+        public DateOnly? EndsOn { get; set; }
+        public string? DocumentUrl { get; set; }
+        public List<int?> Signatories { get; set; } = [];
+        public List<int?> Initiatives { get; set; } = [];
+        public int Version { get; set; }
+    }
+
+    public sealed class InputValidator : AbstractValidator<InputModel>
+    {
+        public InputValidator(IStringLocalizer<SharedResource> L)
+        {
+            RuleFor(i => i.Title).NotEmpty().WithMessage(L["Give the partnership a title."]).MaximumLength(300).WithMessage(L["Use at most {0} characters.", 300]);
+            RuleFor(i => i.Type).IsInEnum().WithMessage(L["Choose one of the listed options."]);
+            RuleFor(i => i.Scope).MaximumLength(4000).WithMessage(L["Use at most {0} characters.", 4000]);
+            RuleFor(i => i.DocumentUrl).MaximumLength(500).WithMessage(L["Use at most {0} characters.", 500])
+                .Must(url => string.IsNullOrWhiteSpace(url) || (Uri.TryCreate(url.Trim(), UriKind.Absolute, out var uri) && uri.Scheme is "https" or "http"))
+                .WithMessage(L["Enter a full web address starting with https://"]);
+            RuleFor(i => i.Signatories).Must(ids => ids.OfType<int>().GroupBy(id => id).All(g => g.Count() == 1))
+                .WithMessage(L["Each signatory can be listed only once."]);
+            RuleFor(i => i.Initiatives).Must(ids => ids.OfType<int>().GroupBy(id => id).All(g => g.Count() == 1))
+                .WithMessage(L["Each initiative can be listed only once."]);
+        }
+    }
+
+    public sealed record Choice(int Id, string Name);
+
+    public int? Id { get; private set; }
+    public IReadOnlyList<Access.ActiveMembership> Organisations { get; private set; } = [];
+    public IReadOnlyList<Choice> ActorChoices { get; private set; } = [];
+    public IReadOnlyList<Choice> InitiativeOptions { get; private set; } = [];
+
+    public async Task<IActionResult> OnGetAsync(int? id, CancellationToken cancellationToken)
+    {
+        if (await PrepareAsync(id, cancellationToken) is { } refused) return refused;
+        if (id is not null)
+        {
+            var p = await db.Partnerships.AsNoTracking().Include(x => x.Signatories).Include(x => x.Initiatives).AsSplitQuery().SingleAsync(x => x.Id == id, cancellationToken);
+            Input = new InputModel
+            {
+                OwnerId = p.OwnerId, Title = p.Title, Type = p.Type, Scope = p.Scope, SignedOn = p.SignedOn, StartsOn = p.StartsOn, EndsOn = p.EndsOn,
+                DocumentUrl = p.DocumentUrl, Version = p.Version,
+                Signatories = p.Signatories.Select(s => (int?)s.ActorId).ToList(), Initiatives = p.Initiatives.Select(i => (int?)i.InitiativeId).ToList(),
+            };
+        }
+        else
+        {
+            Input.OwnerId = Organisations[0].ActorId;
+            Input.Signatories.Add(Input.OwnerId);
+        }
+        Pad();
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(int? id, CancellationToken cancellationToken)
+    {
+        if (await PrepareAsync(id, cancellationToken) is { } refused) return refused;
+        if (id is null && Organisations.All(o => o.ActorId != Input.OwnerId))
+        {
+            await audit.RecordRefusalAsync("organisation", Input.OwnerId, "create partnership");
+            return Forbid();
+        }
+        ModelState.AddErrors(await new InputValidator(L).ValidateAsync(Input, cancellationToken));
+        var signatories = Input.Signatories.OfType<int>().Distinct().ToList();
+        var initiatives = Input.Initiatives.OfType<int>().Distinct().ToList();
+        if (await db.Actors.CountAsync(a => signatories.Contains(a.Id), cancellationToken) != signatories.Count)
+            ModelState.AddModelError("Input.Signatories", L["Choose signatories from the list of organisations."]);
+        var visible = await db.Initiatives.CountAsync(i => initiatives.Contains(i.Id) && (i.Publication == PublicationState.Published || i.OwnerId == Input.OwnerId), cancellationToken);
+        if (visible != initiatives.Count)
+            ModelState.AddModelError("Input.Initiatives", L["Choose initiatives from the list of published initiatives."]);
+        if (!ModelState.IsValid)
+        {
+            Pad();
+            return Page();
+        }
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        var partnership = id is null
+            ? new Partnership { Title = "", OwnerId = Input.OwnerId, CreatedAt = now }
+            : await db.Partnerships.Include(p => p.Signatories).Include(p => p.Initiatives).AsSplitQuery().SingleAsync(p => p.Id == id, cancellationToken);
+        if (id is not null && partnership.Version != Input.Version)
+        {
+            ModelState.AddModelError("", L["Someone else saved this record while you were editing it. Nothing has been overwritten: compare the two versions below, then save yours or reload theirs."]);
+            Input.Version = partnership.Version;
+            ModelState.Remove("Input.Version");
+            Pad();
+            return Page();
+        }
+        partnership.Title = Input.Title!.Trim();
+        partnership.Type = Input.Type;
+        partnership.Scope = string.IsNullOrWhiteSpace(Input.Scope) ? null : Input.Scope.Trim();
+        partnership.SignedOn = Input.SignedOn;
+        partnership.StartsOn = Input.StartsOn;
+        partnership.EndsOn = Input.EndsOn;
+        partnership.DocumentUrl = string.IsNullOrWhiteSpace(Input.DocumentUrl) ? null : Input.DocumentUrl.Trim();
+        partnership.Signatories.RemoveAll(s => !signatories.Contains(s.ActorId));
+        partnership.Signatories.AddRange(signatories.Where(a => partnership.Signatories.All(s => s.ActorId != a)).Select(a => new PartnershipSignatory { ActorId = a }));
+        partnership.Initiatives.RemoveAll(i => !initiatives.Contains(i.InitiativeId));
+        partnership.Initiatives.AddRange(initiatives.Where(n => partnership.Initiatives.All(i => i.InitiativeId != n)).Select(n => new PartnershipInitiative { InitiativeId = n }));
+
+        var problems = partnership.Check();
+        foreach (var problem in problems)
+            ModelState.AddModelError(problem.Field == nameof(Partnership.Signatories) ? "Input.Signatories" : $"Input.{problem.Field}", RuleMessages.For(problem.Code, L));
+        if (problems.Count > 0)
+        {
+            Pad();
+            return Page();
+        }
+
+        if (id is null) db.Partnerships.Add(partnership);
+        else
+        {
+            db.Entry(partnership).Property(p => p.Version).OriginalValue = Input.Version;
+            partnership.Version = Input.Version + 1;
+        }
+        partnership.UpdatedAt = now;
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            ModelState.AddModelError("", L["Someone else saved this record while you were editing it. Nothing has been overwritten: compare the two versions below, then save yours or reload theirs."]);
+            Pad();
+            return Page();
+        }
+        audit.Add(id is null ? AuditEventType.PartnershipCreated : AuditEventType.PartnershipEdited, "partnership", partnership.Id, partnership.Title);
+        await db.SaveChangesAsync(cancellationToken);
+        return Redirect($"/partnerships/{partnership.Id}");
+    }
+
+    /// <summary>Only official organisations record partnerships: members their drafts, admins published ones.</summary>
+    private async Task<IActionResult?> PrepareAsync(int? id, CancellationToken cancellationToken)
+    {
+        Id = id;
+        Organisations = await access.OrganisationsWhereAsync(Permission.PublishPartnerships);
+        ActorChoices = await db.Actors.AsNoTracking().OrderBy(a => a.Name).Select(a => new Choice(a.Id, a.Name)).ToListAsync(cancellationToken);
+        if (id is null)
+        {
+            if (Organisations.Count > 0) { await LoadInitiativeOptionsAsync(cancellationToken); return null; }
+            await audit.RecordRefusalAsync("partnership", "new", "no official organisation");
+            return Forbid();
+        }
+        var record = await db.Partnerships.AsNoTracking().Where(p => p.Id == id).Select(p => new { p.OwnerId, p.Publication }).SingleOrDefaultAsync(cancellationToken);
+        var member = record is not null && await access.CanAsync(Permission.PublishPartnerships, record.OwnerId);
+        if (record is null || (record.Publication != PublicationState.Published && !member))
+        {
+            if (HttpMethods.IsPost(Request.Method)) await audit.RecordRefusalAsync("partnership", id, "edit a record that is not visible");
+            return NotFound();
+        }
+        var allowed = member && (record.Publication == PublicationState.Draft || await access.CanAsync(Permission.PublishOwnInitiatives, record.OwnerId));
+        if (!allowed)
+        {
+            await audit.RecordRefusalAsync("partnership", id, "edit");
+            return Forbid();
+        }
+        Input.OwnerId = record.OwnerId;
+        await LoadInitiativeOptionsAsync(cancellationToken);
+        return null;
+    }
+
+    private async Task LoadInitiativeOptionsAsync(CancellationToken cancellationToken)
+    {
+        var owners = Organisations.Select(o => o.ActorId).ToList();
+        InitiativeOptions = await db.Initiatives.AsNoTracking()
+            .Where(i => i.Publication == PublicationState.Published || owners.Contains(i.OwnerId))
+            .OrderByDescending(i => i.UpdatedAt).Take(InitiativeChoices)
+            .Select(i => new Choice(i.Id, i.Title)).ToListAsync(cancellationToken);
+    }
+
+    private void Pad()
+    {
+        while (Input.Signatories.Count < Rows) Input.Signatories.Add(null);
+        while (Input.Initiatives.Count < Rows) Input.Initiatives.Add(null);
+    }
+}

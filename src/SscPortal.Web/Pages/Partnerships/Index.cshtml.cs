@@ -1,0 +1,40 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using SscPortal.Domain;
+using SscPortal.Web.Catalogue;
+using SscPortal.Web.Data;
+
+namespace SscPortal.Web.Pages.Partnerships;
+
+/// <summary>The public list of published partnerships, newest first, with keyset paging.</summary>
+[AllowAnonymous]
+public class IndexModel(AppDbContext db) : PageModel
+{
+    public const int PageSize = 30;
+
+    public sealed record Row(int Id, string Title, PartnershipType Type, DateOnly? SignedOn, DateTime PublishedAt, IReadOnlyList<string> Signatories, int InitiativeCount);
+
+    [FromQuery(Name = "after")] public string? After { get; set; }
+    public IReadOnlyList<Row> Results { get; private set; } = [];
+    public string? NextCursor { get; private set; }
+
+    public async Task OnGetAsync(CancellationToken cancellationToken)
+    {
+        var query = db.Partnerships.AsNoTracking().Where(p => p.Publication == PublicationState.Published);
+        if (KeysetCursor.TryDecode(After, out var cursor) && cursor.TryGetTime(out var at))
+            query = query.Where(p => p.PublishedAt < at || (p.PublishedAt == at && p.Id < cursor.Id));
+        var page = await query.OrderByDescending(p => p.PublishedAt).ThenByDescending(p => p.Id).Take(PageSize + 1)
+            .Select(p => new Row(p.Id, p.Title, p.Type, p.SignedOn, p.PublishedAt!.Value,
+                p.Signatories.OrderBy(s => s.Actor!.Name).Select(s => s.Actor!.Name).ToList(),
+                p.Initiatives.Count(i => i.Initiative!.Publication == PublicationState.Published)))
+            .ToListAsync(cancellationToken);
+        if (page.Count > PageSize)
+        {
+            page.RemoveAt(PageSize);
+            NextCursor = KeysetCursor.For(page[^1].PublishedAt, page[^1].Id).Encode();
+        }
+        Results = page;
+    }
+}
