@@ -67,6 +67,12 @@ public static class InitiativeSnapshot
         [nameof(Initiative.ActualEnd)] = Date(initiative.ActualEnd),
         [nameof(Initiative.Countries)] = initiative.Countries.Count == 0 ? null
             : string.Join("; ", initiative.Countries.OrderBy(c => c.CountryCode, StringComparer.Ordinal).Select(c => $"{c.CountryCode} ({c.Role})")),
+        [nameof(Initiative.Actors)] = initiative.Actors.Count == 0 ? null
+            : string.Join("; ", initiative.Actors.OrderBy(a => a.ActorId).ThenBy(a => a.Role).Select(a => $"#{a.ActorId} ({a.Role})")),
+        [nameof(Initiative.Sdgs)] = initiative.Sdgs.Count == 0 ? null
+            : string.Join("; ", initiative.Sdgs.OrderBy(s => s.GoalCode).Select(s => s.IsPrimary ? $"{s.GoalCode} (primary)" : $"{s.GoalCode}")),
+        [nameof(Initiative.Sectors)] = initiative.Sectors.Count == 0 ? null
+            : string.Join("; ", initiative.Sectors.Select(s => s.SectorCode).Order(StringComparer.Ordinal)),
     };
 
     private static string? Date(DateOnly? date) => date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);

@@ -177,6 +177,47 @@ public abstract class RegistryTests(PortalFixture fixture)
     }
 
     [Fact]
+    public async Task The_form_records_goals_sectors_and_other_organisations_and_refuses_unknown_ones()
+    {
+        await using var world = await AccessWorld.CreateAsync(Portal);
+        using var member = await SignedInAsync(world, Role.CsoMember);
+        var form = await member.GetOkAsync("/initiatives/new");
+        var fields = new Dictionary<string, string>
+        {
+            ["Input.OwnerId"] = Key(world.CsoA.Id), ["Input.Title"] = "Peace education exchange", ["Input.Summary"] = "Teachers share curricula.",
+            ["Input.Modality"] = "Regional", ["Input.Countries[0].Code"] = "PE", ["Input.Countries[0].Role"] = "Both",
+            ["Input.Countries[1].Code"] = "BO", ["Input.Countries[1].Role"] = "Both", ["Input.Countries[2].Code"] = "EC", ["Input.Countries[2].Role"] = "Both",
+            ["Input.Goals[0]"] = "4", ["Input.Goals[1]"] = "16", ["Input.PrimaryGoal"] = "5",
+            ["Input.Sectors[0]"] = "15220", ["Input.Sectors[1]"] = "99999",
+            ["Input.Actors[0].ActorId"] = "2147480000", ["Input.Actors[0].Role"] = "Implementing",
+        };
+        var before = await Portal.WithDatabaseAsync(db => db.Initiatives.CountAsync());
+
+        var refused = await member.SubmitAsync(form, "form.record-form", fields);
+
+        var errors = string.Join(" | ", refused.Document.QuerySelectorAll(".field-error").Select(e => e.TextContent.Trim()).Where(t => t.Length > 0));
+        Assert.Contains("The primary goal must be one of the goals ticked.", errors, StringComparison.Ordinal);
+        Assert.Contains("five-digit DAC sector code", errors, StringComparison.Ordinal);
+        Assert.Contains("Choose organisations from the list.", errors, StringComparison.Ordinal);
+        Assert.Equal(before, await Portal.WithDatabaseAsync(db => db.Initiatives.CountAsync()));
+
+        fields["Input.PrimaryGoal"] = "16";
+        fields["Input.Sectors[1]"] = "";
+        fields["Input.Actors[0].ActorId"] = Key(world.AgencyG.Id);
+        var saved = await member.SubmitAsync(refused, "form.record-form", fields);
+
+        Assert.StartsWith("/initiatives/", saved.Address.AbsolutePath, StringComparison.Ordinal);
+        var text = saved.Text;
+        Assert.Contains("Quality education", text, StringComparison.Ordinal);
+        Assert.Contains("Peace, justice and strong institutions", text, StringComparison.Ordinal);
+        Assert.Contains("15220", text, StringComparison.Ordinal);
+        Assert.Contains(world.AgencyG.Name, text, StringComparison.Ordinal);
+        Assert.Contains("Implementing", text, StringComparison.Ordinal);
+        var primary = saved.Document.QuerySelectorAll("#sdgs-heading + ul li").Single(li => li.TextContent.Contains("Primary goal", StringComparison.Ordinal));
+        Assert.Contains("Peace, justice", primary.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Titles_and_summaries_show_in_the_readers_language_when_translated_and_in_the_original_otherwise()
     {
         await using var world = await AccessWorld.CreateAsync(Portal);

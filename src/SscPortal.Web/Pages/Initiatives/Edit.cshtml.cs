@@ -31,6 +31,12 @@ public class EditModel(
         public CountryRole Role { get; set; } = CountryRole.Provider;
     }
 
+    public sealed class ActorRow
+    {
+        public int? ActorId { get; set; }
+        public ActorRole Role { get; set; } = ActorRole.Participating;
+    }
+
     public sealed class TranslationRow
     {
         public string Language { get; set; } = "";
@@ -58,6 +64,16 @@ public class EditModel(
         public DateOnly? ActualEnd { get; set; }
         public List<CountryRow> Countries { get; set; } = [];
 
+        /// <summary>The SDGs the initiative contributes to, and the one that is primary (if any).</summary>
+        public List<int> Goals { get; set; } = [];
+        public int? PrimaryGoal { get; set; }
+
+        /// <summary>OECD-DAC 5-digit sector codes.</summary>
+        public List<string?> Sectors { get; set; } = [];
+
+        /// <summary>Other organisations taking part, with their role (the owner always takes part).</summary>
+        public List<ActorRow> Actors { get; set; } = [];
+
         /// <summary>The title and summary in the other portal languages (a row for the original language is ignored).</summary>
         public List<TranslationRow> Translations { get; set; } = [];
 
@@ -78,6 +94,16 @@ public class EditModel(
             RuleFor(i => i.Modality).IsInEnum().WithMessage(L["Choose one of the listed options."]);
             RuleFor(i => i.Instrument).IsInEnum().WithMessage(L["Choose one of the listed options."]);
             RuleFor(i => i.Status).IsInEnum().WithMessage(L["Choose one of the listed options."]);
+            RuleForEach(i => i.Goals).Must(names.Goals.ContainsKey).WithMessage(L["Choose goals from the list."]);
+            RuleFor(i => i.PrimaryGoal).Must((input, goal) => goal is null || input.Goals.Contains(goal.Value))
+                .WithMessage(L["The primary goal must be one of the goals ticked."]);
+            RuleForEach(i => i.Sectors).Must(code => string.IsNullOrWhiteSpace(code) || names.Sectors.ContainsKey(code.Trim()))
+                .WithMessage(L["Enter a five-digit DAC sector code from the list, such as 31161 for food crop production."]);
+            RuleFor(i => i.Sectors).Must(codes => codes.Where(c => !string.IsNullOrWhiteSpace(c)).GroupBy(c => c!.Trim()).All(g => g.Count() == 1))
+                .WithMessage(L["Each sector can be listed only once."]);
+            RuleForEach(i => i.Actors).ChildRules(row => row.RuleFor(r => r.Role).IsInEnum().WithMessage(L["Choose one of the listed options."]));
+            RuleFor(i => i.Actors).Must(rows => rows.Where(r => r.ActorId is not null).GroupBy(r => (r.ActorId, r.Role)).All(g => g.Count() == 1))
+                .WithMessage(L["Each organisation can be listed only once in each role."]);
             RuleForEach(i => i.Translations).ChildRules(row =>
             {
                 row.RuleFor(r => r.Language).Must(PortalLanguages.IsContentLanguage).WithMessage(L["Choose one of the listed languages."]);
@@ -102,6 +128,7 @@ public class EditModel(
 
     public int? Id { get; private set; }
     public IReadOnlyList<Access.ActiveMembership> Organisations { get; private set; } = [];
+    public IReadOnlyList<(int Id, string Name)> ActorChoices { get; private set; } = [];
     public ReferenceData.Snapshot Names { get; private set; } = null!;
 
     public async Task<IActionResult> OnGetAsync(int? id, CancellationToken cancellationToken)
@@ -109,7 +136,8 @@ public class EditModel(
         if (await PrepareAsync(id, cancellationToken) is { } refused) return refused;
         if (id is not null)
         {
-            var initiative = await db.Initiatives.AsNoTracking().Include(i => i.Countries).Include(i => i.Translations).AsSplitQuery().SingleAsync(i => i.Id == id, cancellationToken);
+            var initiative = await db.Initiatives.AsNoTracking().Include(i => i.Countries).Include(i => i.Translations)
+                .Include(i => i.Sdgs).Include(i => i.Sectors).Include(i => i.Actors).AsSplitQuery().SingleAsync(i => i.Id == id, cancellationToken);
             Input = new InputModel
             {
                 OwnerId = initiative.OwnerId, Title = initiative.Title, Summary = initiative.Summary, Description = initiative.Description,
@@ -119,6 +147,11 @@ public class EditModel(
                 Countries = initiative.Countries.OrderBy(c => c.Role).ThenBy(c => c.CountryCode)
                     .Select(c => new CountryRow { Code = c.CountryCode, Role = c.Role }).ToList(),
                 Translations = initiative.Translations.Select(t => new TranslationRow { Language = t.Language, Title = t.Title, Summary = t.Summary }).ToList(),
+                Goals = initiative.Sdgs.Select(s => s.GoalCode).Order().ToList(),
+                PrimaryGoal = initiative.Sdgs.FirstOrDefault(s => s.IsPrimary)?.GoalCode,
+                Sectors = initiative.Sectors.Select(s => (string?)s.SectorCode).Order().ToList(),
+                Actors = initiative.Actors.Where(a => !(a.ActorId == initiative.OwnerId && a.Role == ActorRole.Lead))
+                    .Select(a => new ActorRow { ActorId = a.ActorId, Role = a.Role }).ToList(),
             };
         }
         else if (Organisations.Count > 0) Input.OwnerId = Organisations[0].ActorId;
@@ -137,6 +170,9 @@ public class EditModel(
         }
 
         ModelState.AddErrors(await new InputValidator(L, Names).ValidateAsync(Input, cancellationToken));
+        var actorIds = Input.Actors.Select(a => a.ActorId).OfType<int>().Distinct().ToList();
+        if (await db.Actors.CountAsync(a => actorIds.Contains(a.Id), cancellationToken) != actorIds.Count)
+            ModelState.AddModelError("Input.Actors", L["Choose organisations from the list."]);
         if (!ModelState.IsValid)
         {
             PadCountryRows();
@@ -146,7 +182,7 @@ public class EditModel(
         var now = clock.GetUtcNow().UtcDateTime;
         var initiative = id is null
             ? new Initiative { Title = "", Summary = "", OwnerId = Input.OwnerId, CreatedAt = now }
-            : await db.Initiatives.Include(i => i.Countries).Include(i => i.Actors).Include(i => i.Sdgs).Include(i => i.Translations)
+            : await db.Initiatives.Include(i => i.Countries).Include(i => i.Actors).Include(i => i.Sdgs).Include(i => i.Translations).Include(i => i.Sectors)
                 .AsSplitQuery().SingleAsync(i => i.Id == id, cancellationToken);
         var before = id is null ? new Dictionary<string, string?>() : InitiativeSnapshot.Of(initiative);
         var savedVersion = initiative.Version;
@@ -204,7 +240,8 @@ public class EditModel(
     {
         var mine = InitiativeSnapshot.Of(yours);
         db.ChangeTracker.Clear();
-        var saved = await db.Initiatives.AsNoTracking().Include(i => i.Countries).Include(i => i.Translations).AsSplitQuery().SingleAsync(i => i.Id == yours.Id, cancellationToken);
+        var saved = await db.Initiatives.AsNoTracking().Include(i => i.Countries).Include(i => i.Translations)
+            .Include(i => i.Sdgs).Include(i => i.Sectors).Include(i => i.Actors).AsSplitQuery().SingleAsync(i => i.Id == yours.Id, cancellationToken);
         var theirs = InitiativeSnapshot.Of(saved);
         Conflict = InitiativeSnapshot.Diff(theirs, mine).Select(f => new ConflictingField(f.Field, f.From, f.To)).ToList();
         var last = await db.InitiativeChanges.AsNoTracking().Where(c => c.InitiativeId == yours.Id)
@@ -224,6 +261,8 @@ public class EditModel(
         Id = id;
         Names = await referenceData.GetAsync(cancellationToken);
         Organisations = await access.OrganisationsWhereAsync(Permission.EditOwnInitiatives);
+        ActorChoices = (await db.Actors.AsNoTracking().OrderBy(a => a.Name).Select(a => new { a.Id, a.Name }).ToListAsync(cancellationToken))
+            .Select(a => (a.Id, a.Name)).ToList();
         if (id is null)
         {
             if (Organisations.Count > 0) return null;
@@ -280,23 +319,37 @@ public class EditModel(
             else initiative.Translations.Add(new InitiativeTranslation { Language = row.Language, Title = row.Title!.Trim(), Summary = row.Summary!.Trim() });
         }
 
-        // The owner always takes part; other actors are kept as they are.
-        if (initiative.Actors.All(a => a.ActorId != initiative.OwnerId))
-            initiative.Actors.Add(new InitiativeActor { ActorId = initiative.OwnerId, Role = ActorRole.Lead });
+        var goals = Input.Goals.Distinct().ToList();
+        initiative.Sdgs.RemoveAll(s => !goals.Contains(s.GoalCode));
+        initiative.Sdgs.AddRange(goals.Where(g => initiative.Sdgs.All(s => s.GoalCode != g)).Select(g => new InitiativeSdg { GoalCode = g }));
+        foreach (var sdg in initiative.Sdgs) sdg.IsPrimary = sdg.GoalCode == Input.PrimaryGoal;
+
+        var sectors = Input.Sectors.Where(c => !string.IsNullOrWhiteSpace(c)).Select(c => c!.Trim()).Distinct().ToList();
+        initiative.Sectors.RemoveAll(s => !sectors.Contains(s.SectorCode));
+        initiative.Sectors.AddRange(sectors.Where(c => initiative.Sectors.All(s => s.SectorCode != c)).Select(c => new InitiativeSector { SectorCode = c }));
+
+        // The owner always takes part as lead; the other organisations are as listed in the form.
+        var actors = Input.Actors.Where(a => a.ActorId is not null).Select(a => (Id: a.ActorId!.Value, a.Role))
+            .Append((Id: initiative.OwnerId, Role: ActorRole.Lead)).Distinct().ToList();
+        initiative.Actors.RemoveAll(a => !actors.Contains((a.ActorId, a.Role)));
+        initiative.Actors.AddRange(actors.Where(w => !initiative.Actors.Any(a => a.ActorId == w.Id && a.Role == w.Role))
+            .Select(w => new InitiativeActor { ActorId = w.Id, Role = w.Role }));
     }
 
     private static string FieldFor(string domainField) => domainField switch
     {
         nameof(Initiative.Countries) => "Input.Countries",
-        nameof(Initiative.Actors) => "Input.OwnerId",
-        nameof(Initiative.Sdgs) => "Input.Countries",
+        nameof(Initiative.Actors) => "Input.Actors",
+        nameof(Initiative.Sdgs) => "Input.PrimaryGoal",
         _ => $"Input.{domainField}",
     };
 
-    /// <summary>Empty rows to fill in: six countries, and a translation for each portal language other than the original.</summary>
+    /// <summary>Empty rows to fill in: countries, sectors, actors, and a translation for each portal language other than the original.</summary>
     private void PadCountryRows()
     {
         while (Input.Countries.Count < CountryRows) Input.Countries.Add(new CountryRow());
+        while (Input.Sectors.Count < 3) Input.Sectors.Add(null);
+        while (Input.Actors.Count < 4) Input.Actors.Add(new ActorRow());
         foreach (var language in PortalLanguages.Content.Where(l => l != Input.Language && Input.Translations.All(t => t.Language != l)))
             Input.Translations.Add(new TranslationRow { Language = language });
         Input.Translations = Input.Translations.Where(t => t.Language != Input.Language || !t.IsEmpty)
