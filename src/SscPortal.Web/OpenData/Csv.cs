@@ -1,0 +1,72 @@
+using System.Text;
+
+namespace SscPortal.Web.OpenData;
+
+/// <summary>RFC 4180 comma-separated values: fields quoted when they hold a comma, quote or line break.</summary>
+public static class Csv
+{
+    public static string Line(IEnumerable<string?> fields) =>
+        string.Join(",", fields.Select(Quote));
+
+    private static string Quote(string? field)
+    {
+        if (string.IsNullOrEmpty(field)) return "";
+        // A leading =, +, - or @ would be run as a formula by spreadsheet programs: prefix it so it stays text.
+        if (field[0] is '=' or '+' or '-' or '@') field = "'" + field;
+        return field.IndexOfAny([',', '"', '\n', '\r']) >= 0 ? "\"" + field.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : field;
+    }
+
+    /// <summary>Undoes the formula guard of <see cref="Line"/> on a field read back.</summary>
+    public static string Field(string field) =>
+        field.Length > 1 && field[0] == '\'' && field[1] is '=' or '+' or '-' or '@' ? field[1..] : field;
+
+    /// <summary>Reads records; stops with an error once more than <paramref name="maxRecords"/> are found.</summary>
+    public static List<List<string>> Parse(string text, int maxRecords)
+    {
+        var records = new List<List<string>>();
+        var record = new List<string>();
+        var field = new StringBuilder();
+        var quoted = false;
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            if (quoted)
+            {
+                if (c == '"' && i + 1 < text.Length && text[i + 1] == '"') { field.Append('"'); i++; }
+                else if (c == '"') quoted = false;
+                else field.Append(c);
+                continue;
+            }
+            switch (c)
+            {
+                case '"' when field.Length == 0:
+                    quoted = true;
+                    break;
+                case ',':
+                    record.Add(field.ToString());
+                    field.Clear();
+                    break;
+                case '\r':
+                    break;
+                case '\n':
+                    record.Add(field.ToString());
+                    field.Clear();
+                    if (record.Count > 1 || record[0].Length > 0) records.Add(record);
+                    if (records.Count > maxRecords) throw new FormatException("too many rows");
+                    record = [];
+                    break;
+                default:
+                    field.Append(c);
+                    break;
+            }
+        }
+        if (quoted) throw new FormatException("unclosed quote");
+        if (field.Length > 0 || record.Count > 0)
+        {
+            record.Add(field.ToString());
+            records.Add(record);
+        }
+        if (records.Count > maxRecords) throw new FormatException("too many rows");
+        return records;
+    }
+}
