@@ -98,6 +98,12 @@ public class Initiative
     public List<InitiativeSdg> Sdgs { get; } = [];
     public List<InitiativeSector> Sectors { get; } = [];
 
+    public List<InitiativeContribution> Contributions { get; } = [];
+    public List<InitiativeRightsHolder> RightsHolders { get; } = [];
+    public List<InitiativeLocation> Locations { get; } = [];
+    public List<InitiativeLink> Links { get; } = [];
+    public List<InitiativeResult> Results { get; } = [];
+
     /// <summary>The title and summary in other languages than <see cref="Language"/>, the original.</summary>
     public List<InitiativeTranslation> Translations { get; } = [];
 

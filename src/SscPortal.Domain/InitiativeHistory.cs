@@ -71,6 +71,16 @@ public static class InitiativeSnapshot
             : string.Join("; ", initiative.Actors.OrderBy(a => a.ActorId).ThenBy(a => a.Role).Select(a => $"#{a.ActorId} ({a.Role})")),
         [nameof(Initiative.Sdgs)] = initiative.Sdgs.Count == 0 ? null
             : string.Join("; ", initiative.Sdgs.OrderBy(s => s.GoalCode).Select(s => s.IsPrimary ? $"{s.GoalCode} (primary)" : $"{s.GoalCode}")),
+        [nameof(Initiative.Contributions)] = initiative.Contributions.Count == 0 ? null
+            : string.Join("; ", initiative.Contributions.Select(c => $"#{c.ActorId} {c.Kind} {c.Amount?.ToString(CultureInfo.InvariantCulture)} {c.Currency} {c.Description}".Replace("  ", " ", StringComparison.Ordinal).Trim()).Order(StringComparer.Ordinal)),
+        [nameof(Initiative.RightsHolders)] = initiative.RightsHolders.Count == 0 ? null
+            : string.Join("; ", initiative.RightsHolders.OrderBy(r => r.Group).Select(r => r.Count is { } n ? $"{r.Group} ({n.ToString(CultureInfo.InvariantCulture)})" : r.Group.ToString())),
+        [nameof(Initiative.Locations)] = initiative.Locations.Count == 0 ? null
+            : string.Join("; ", initiative.Locations.Select(l => l.Place is null ? l.CountryCode : $"{l.CountryCode}: {l.Place}").Order(StringComparer.Ordinal)),
+        [nameof(Initiative.Links)] = initiative.Links.Count == 0 ? null
+            : string.Join("; ", initiative.Links.Select(l => $"{l.Title} <{l.Url}>").Order(StringComparer.Ordinal)),
+        [nameof(Initiative.Results)] = initiative.Results.Count == 0 ? null
+            : string.Join("; ", initiative.Results.Select(r => r.Achieved ? $"{r.Text} (achieved)" : r.Text).Order(StringComparer.Ordinal)),
         [nameof(Initiative.Sectors)] = initiative.Sectors.Count == 0 ? null
             : string.Join("; ", initiative.Sectors.Select(s => s.SectorCode).Order(StringComparer.Ordinal)),
     };

@@ -18,6 +18,9 @@ public enum RuleCode
     ReasonRequired,
     HeldByModerator,
     NotHeld,
+    AmountNeedsCurrency,
+    AmountOutOfRange,
+    InKindNeedsDescription,
     PartnershipNeedsTwoSignatories,
     OwnerNotAmongSignatories,
 }
@@ -45,6 +48,16 @@ public static class InitiativeRules
 
         if (initiative.Sdgs.Count(s => s.IsPrimary) > 1)
             problems.Add(new(nameof(Initiative.Sdgs), RuleCode.MoreThanOnePrimarySdg));
+        foreach (var contribution in initiative.Contributions)
+        {
+            if (contribution.Amount is { } amount && string.IsNullOrWhiteSpace(contribution.Currency))
+                problems.Add(new(nameof(Initiative.Contributions), RuleCode.AmountNeedsCurrency));
+            if (contribution.Amount is <= 0 or > InitiativeContribution.MaxAmount
+                || (contribution.Kind == ContributionKind.Money && contribution.Amount is null))
+                problems.Add(new(nameof(Initiative.Contributions), RuleCode.AmountOutOfRange));
+            if (contribution.Kind == ContributionKind.InKind && string.IsNullOrWhiteSpace(contribution.Description))
+                problems.Add(new(nameof(Initiative.Contributions), RuleCode.InKindNeedsDescription));
+        }
         if (initiative.Actors.All(a => a.ActorId != initiative.OwnerId))
             problems.Add(new(nameof(Initiative.Actors), RuleCode.OwnerNotAmongActors));
         return problems;

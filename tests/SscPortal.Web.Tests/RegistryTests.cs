@@ -218,6 +218,57 @@ public abstract class RegistryTests(PortalFixture fixture)
     }
 
     [Fact]
+    public async Task Contributions_rights_holders_locations_links_and_results_are_recorded_and_checked()
+    {
+        await using var world = await AccessWorld.CreateAsync(Portal);
+        var id = await Portal.InitiativeAsync(world.CsoA, "PE", "BO", publishedAt: null);
+        using var member = await SignedInAsync(world, Role.CsoMember);
+        var fields = new Dictionary<string, string>
+        {
+            ["Input.Contributions[0].ActorId"] = Key(world.AgencyG.Id), ["Input.Contributions[0].Kind"] = "Money", ["Input.Contributions[0].Amount"] = "25000",
+            ["Input.Contributions[1].ActorId"] = Key(world.CsoA.Id), ["Input.Contributions[1].Kind"] = "InKind", ["Input.Contributions[1].Amount"] = "-5", ["Input.Contributions[1].Currency"] = "ZZZ",
+            ["Input.Contributions[2].ActorId"] = Key(world.CsoA.Id), ["Input.Contributions[2].Kind"] = "InKind",
+            ["Input.RightsHolders[0].Reached"] = "true", ["Input.RightsHolders[0].Count"] = "120",
+            ["Input.Locations[0].CountryCode"] = "BO", ["Input.Locations[0].Place"] = "Cochabamba",
+            ["Input.Links[0].Title"] = "<b>Final report</b>", ["Input.Links[0].Url"] = "javascript:alert(1)",
+            ["Input.Results[0].Text"] = "120 women trained in seed banking", ["Input.Results[0].Achieved"] = "true",
+        };
+
+        var refused = await member.SubmitAsync(await member.GetOkAsync($"/initiatives/{id}/edit"), "form.record-form", fields);
+
+        var errors = string.Join(" | ", refused.Document.QuerySelectorAll(".field-error").Select(e => e.TextContent.Trim()).Where(t => t.Length > 0));
+        Assert.Contains("Enter an amount above zero and below a trillion.", errors, StringComparison.Ordinal);
+        Assert.Contains("ISO 4217 currency code", errors, StringComparison.Ordinal);
+        Assert.Contains("Enter a full web address starting with https://", errors, StringComparison.Ordinal);
+        Assert.Equal("Cochabamba", refused.Document.QuerySelector("#Input_Locations_0__Place")!.GetAttribute("value"));
+        Assert.Equal(0, await Portal.WithDatabaseAsync(db => db.Set<InitiativeContribution>().CountAsync(c => c.InitiativeId == id)));
+
+        fields["Input.Contributions[1].Amount"] = "";
+        fields["Input.Contributions[1].Currency"] = "";
+        fields["Input.Links[0].Url"] = "https://example.org/report.pdf";
+        var rules = await member.SubmitAsync(refused, "form.record-form", fields);
+        var ruleErrors = string.Join(" | ", rules.Document.QuerySelectorAll(".field-error").Select(e => e.TextContent.Trim()).Where(t => t.Length > 0));
+        Assert.Contains("An amount needs its currency.", ruleErrors, StringComparison.Ordinal);
+        Assert.Contains("Describe a contribution in kind", ruleErrors, StringComparison.Ordinal);
+
+        fields["Input.Contributions[0].Currency"] = "usd";
+        fields["Input.Contributions[1].Description"] = "Two agronomists for six months";
+        fields["Input.Contributions[2].ActorId"] = "";
+        fields["Input.Contributions[2].Kind"] = "InKind";
+        var saved = await member.SubmitAsync(rules, "form.record-form", fields);
+
+        Assert.Equal($"/initiatives/{id}", saved.Address.AbsolutePath);
+        var text = saved.Text;
+        Assert.Contains("USD", text, StringComparison.Ordinal);
+        Assert.Contains("Two agronomists for six months", text, StringComparison.Ordinal);
+        Assert.Contains("Women: 120", text, StringComparison.Ordinal);
+        Assert.Contains("Cochabamba", text, StringComparison.Ordinal);
+        Assert.Contains("120 women trained in seed banking", text, StringComparison.Ordinal);
+        Assert.Equal("<b>Final report</b>", saved.Document.QuerySelector("a[href='https://example.org/report.pdf']")!.TextContent);
+        Assert.Empty(saved.Document.QuerySelectorAll("main b"));
+    }
+
+    [Fact]
     public async Task Titles_and_summaries_show_in_the_readers_language_when_translated_and_in_the_original_otherwise()
     {
         await using var world = await AccessWorld.CreateAsync(Portal);

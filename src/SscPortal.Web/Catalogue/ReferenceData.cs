@@ -17,7 +17,8 @@ public sealed class ReferenceData(IServiceScopeFactory scopes) : IDisposable
         IReadOnlyDictionary<string, Country> Countries,
         IReadOnlyDictionary<int, SdgGoal> Goals,
         IReadOnlyDictionary<string, Sector> Sectors,
-        IReadOnlyDictionary<string, SectorCategory> Categories)
+        IReadOnlyDictionary<string, SectorCategory> Categories,
+        IReadOnlyDictionary<string, string> Currencies)
     {
         public string CountryName(string code, string language) =>
             Countries.TryGetValue(code, out var c) ? c.NameIn(language) : code;
@@ -44,7 +45,8 @@ public sealed class ReferenceData(IServiceScopeFactory scopes) : IDisposable
                 await db.Countries.AsNoTracking().ToDictionaryAsync(c => c.Code.Trim(), cancellationToken),
                 await db.SdgGoals.AsNoTracking().ToDictionaryAsync(g => g.Code, cancellationToken),
                 await db.Sectors.AsNoTracking().ToDictionaryAsync(s => s.Code, cancellationToken),
-                await db.SectorCategories.AsNoTracking().ToDictionaryAsync(c => c.Code, cancellationToken));
+                await db.SectorCategories.AsNoTracking().ToDictionaryAsync(c => c.Code, cancellationToken),
+                Data.Seed.ReferenceDataSeeder.Currencies());
             // An empty list means the database is not seeded yet: do not keep it.
             if (snapshot.Countries.Count > 0) _snapshot = snapshot;
             return snapshot;

@@ -102,6 +102,28 @@ public static class EnumLabels
         _ => value.ToString(),
     };
 
+    public static string For(ContributionKind value) => value switch
+    {
+        ContributionKind.Money => "In money",
+        ContributionKind.InKind => "In kind",
+        _ => value.ToString(),
+    };
+
+    public static string For(RightsHolderGroup value) => value switch
+    {
+        RightsHolderGroup.Women => "Women",
+        RightsHolderGroup.Youth => "Youth",
+        RightsHolderGroup.Children => "Children",
+        RightsHolderGroup.IndigenousPeoples => "Indigenous peoples",
+        RightsHolderGroup.Workers => "Workers",
+        RightsHolderGroup.Farmers => "Farmers",
+        RightsHolderGroup.PeopleWithDisabilities => "People with disabilities",
+        RightsHolderGroup.LocalCommunities => "Local communities",
+        RightsHolderGroup.Migrants => "Migrants",
+        RightsHolderGroup.OlderPeople => "Older people",
+        _ => value.ToString(),
+    };
+
     public static string For(PartnershipType value) => value switch
     {
         PartnershipType.MemorandumOfUnderstanding => "Memorandum of understanding",
@@ -131,5 +153,7 @@ public static class EnumLabels
             .Concat(Enum.GetValues<ActorType>().Select(For))
             .Concat(Enum.GetValues<AuditEventType>().Select(For))
             .Concat(Enum.GetValues<PartnershipType>().Select(For))
+            .Concat(Enum.GetValues<ContributionKind>().Select(For))
+            .Concat(Enum.GetValues<RightsHolderGroup>().Select(For))
             .Concat(PortalLanguages.Content.Select(LanguageName));
 }

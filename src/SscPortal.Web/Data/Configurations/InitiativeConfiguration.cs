@@ -22,6 +22,11 @@ public sealed class InitiativeConfiguration : IEntityTypeConfiguration<Initiativ
         builder.HasMany(i => i.Sdgs).WithOne().HasForeignKey(s => s.InitiativeId).OnDelete(DeleteBehavior.Cascade);
         builder.HasMany(i => i.Sectors).WithOne().HasForeignKey(s => s.InitiativeId).OnDelete(DeleteBehavior.Cascade);
         builder.HasMany(i => i.Translations).WithOne().HasForeignKey(t => t.InitiativeId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasMany(i => i.Contributions).WithOne().HasForeignKey(c => c.InitiativeId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasMany(i => i.RightsHolders).WithOne().HasForeignKey(r => r.InitiativeId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasMany(i => i.Locations).WithOne().HasForeignKey(l => l.InitiativeId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasMany(i => i.Links).WithOne().HasForeignKey(l => l.InitiativeId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasMany(i => i.Results).WithOne().HasForeignKey(r => r.InitiativeId).OnDelete(DeleteBehavior.Cascade);
 
         // The catalogue reads published initiatives newest first, paging by (PublishedAt, Id).
         builder.HasIndex(i => new { i.Publication, i.PublishedAt, i.Id });
@@ -96,5 +101,42 @@ public sealed class InitiativeTranslationConfiguration : IEntityTypeConfiguratio
         builder.Property(t => t.Language).HasMaxLength(2);
         builder.Property(t => t.Title).HasMaxLength(300);
         builder.Property(t => t.Summary).HasMaxLength(2000);
+    }
+}
+
+public sealed class InitiativePartsConfiguration :
+    IEntityTypeConfiguration<InitiativeContribution>, IEntityTypeConfiguration<InitiativeRightsHolder>,
+    IEntityTypeConfiguration<InitiativeLocation>, IEntityTypeConfiguration<InitiativeLink>, IEntityTypeConfiguration<InitiativeResult>
+{
+    public void Configure(EntityTypeBuilder<InitiativeContribution> builder)
+    {
+        builder.Property(c => c.Amount).HasPrecision(18, 2);
+        builder.Property(c => c.Currency).HasMaxLength(3);
+        builder.Property(c => c.Description).HasMaxLength(1000);
+        builder.HasOne(c => c.Actor).WithMany().HasForeignKey(c => c.ActorId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasIndex(c => c.InitiativeId);
+    }
+
+    public void Configure(EntityTypeBuilder<InitiativeRightsHolder> builder) => builder.HasKey(r => new { r.InitiativeId, r.Group });
+
+    public void Configure(EntityTypeBuilder<InitiativeLocation> builder)
+    {
+        builder.Property(l => l.CountryCode).HasMaxLength(2).IsFixedLength();
+        builder.Property(l => l.Place).HasMaxLength(200);
+        builder.HasOne<Country>().WithMany().HasForeignKey(l => l.CountryCode).OnDelete(DeleteBehavior.Restrict);
+        builder.HasIndex(l => l.InitiativeId);
+    }
+
+    public void Configure(EntityTypeBuilder<InitiativeLink> builder)
+    {
+        builder.Property(l => l.Title).HasMaxLength(300);
+        builder.Property(l => l.Url).HasMaxLength(500);
+        builder.HasIndex(l => l.InitiativeId);
+    }
+
+    public void Configure(EntityTypeBuilder<InitiativeResult> builder)
+    {
+        builder.Property(r => r.Text).HasMaxLength(1000);
+        builder.HasIndex(r => r.InitiativeId);
     }
 }

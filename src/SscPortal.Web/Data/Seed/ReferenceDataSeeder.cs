@@ -53,6 +53,11 @@ public sealed class ReferenceDataSeeder(AppDbContext db, ILogger<ReferenceDataSe
         return added;
     }
 
+    private sealed record CurrencyRow(string Code, string En);
+
+    /// <summary>ISO 4217 currencies (IATI list), code → English name; read from the embedded file, they need no table.</summary>
+    public static IReadOnlyDictionary<string, string> Currencies() => Read<CurrencyRow>("currencies").ToDictionary(c => c.Code, c => c.En);
+
     private static List<T> Read<T>(string name)
     {
         using var stream = typeof(ReferenceDataSeeder).Assembly.GetManifestResourceStream($"CodeLists.{name}.json")

@@ -21,6 +21,14 @@ public class DetailsModel(
 {
     public sealed record ActorTakingPart(int Id, string Name, string? Acronym, ActorType Type, ActorRole Role);
     public sealed record GoalLink(int Code, bool IsPrimary);
+    public sealed record Contribution(int ActorId, string ActorName, ContributionKind Kind, decimal? Amount, string? Currency, string? Description);
+
+    /// <summary>The repeating parts of a record, read in one go after the main view.</summary>
+    public sealed record Parts(
+        IReadOnlyList<Contribution> Contributions, IReadOnlyList<InitiativeRightsHolder> RightsHolders,
+        IReadOnlyList<InitiativeLocation> Locations, IReadOnlyList<InitiativeLink> Links, IReadOnlyList<InitiativeResult> Results);
+
+    public Parts Details { get; private set; } = null!;
 
     public sealed record View(
         int Id, string Title, string Summary, string? Description, string Language,
@@ -67,6 +75,14 @@ public class DetailsModel(
 
         Initiative = initiative;
         Names = await referenceData.GetAsync(cancellationToken);
+        Details = await db.Initiatives.AsNoTracking().Where(i => i.Id == id)
+            .Select(i => new Parts(
+                i.Contributions.OrderBy(c => c.Id).Select(c => new Contribution(c.ActorId, c.Actor!.Name, c.Kind, c.Amount, c.Currency, c.Description)).ToList(),
+                i.RightsHolders.OrderBy(r => r.Group).ToList(),
+                i.Locations.OrderBy(l => l.Id).ToList(),
+                i.Links.OrderBy(l => l.Id).ToList(),
+                i.Results.OrderBy(r => r.Id).ToList()))
+            .AsSplitQuery().SingleAsync(cancellationToken);
         Partnerships = (await db.Partnerships.AsNoTracking()
                 .Where(p => p.Publication == PublicationState.Published && p.Initiatives.Any(i => i.InitiativeId == id))
                 .OrderBy(p => p.Title).Select(p => new { p.Id, p.Title }).ToListAsync(cancellationToken))

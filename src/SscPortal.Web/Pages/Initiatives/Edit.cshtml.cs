@@ -37,6 +37,41 @@ public class EditModel(
         public ActorRole Role { get; set; } = ActorRole.Participating;
     }
 
+    public sealed class ContributionRow
+    {
+        public int? ActorId { get; set; }
+        public ContributionKind Kind { get; set; } = ContributionKind.InKind;
+        public decimal? Amount { get; set; }
+        public string? Currency { get; set; }
+        public string? Description { get; set; }
+        public bool IsEmpty => ActorId is null && Amount is null && string.IsNullOrWhiteSpace(Currency) && string.IsNullOrWhiteSpace(Description);
+    }
+
+    public sealed class RightsHolderRow
+    {
+        public RightsHolderGroup Group { get; set; }
+        public bool Reached { get; set; }
+        public int? Count { get; set; }
+    }
+
+    public sealed class LocationRow
+    {
+        public string? CountryCode { get; set; }
+        public string? Place { get; set; }
+    }
+
+    public sealed class LinkRow
+    {
+        public string? Title { get; set; }
+        public string? Url { get; set; }
+    }
+
+    public sealed class ResultRow
+    {
+        public string? Text { get; set; }
+        public bool Achieved { get; set; }
+    }
+
     public sealed class TranslationRow
     {
         public string Language { get; set; } = "";
@@ -74,6 +109,12 @@ public class EditModel(
         /// <summary>Other organisations taking part, with their role (the owner always takes part).</summary>
         public List<ActorRow> Actors { get; set; } = [];
 
+        public List<ContributionRow> Contributions { get; set; } = [];
+        public List<RightsHolderRow> RightsHolders { get; set; } = [];
+        public List<LocationRow> Locations { get; set; } = [];
+        public List<LinkRow> Links { get; set; } = [];
+        public List<ResultRow> Results { get; set; } = [];
+
         /// <summary>The title and summary in the other portal languages (a row for the original language is ignored).</summary>
         public List<TranslationRow> Translations { get; set; } = [];
 
@@ -104,6 +145,39 @@ public class EditModel(
             RuleForEach(i => i.Actors).ChildRules(row => row.RuleFor(r => r.Role).IsInEnum().WithMessage(L["Choose one of the listed options."]));
             RuleFor(i => i.Actors).Must(rows => rows.Where(r => r.ActorId is not null).GroupBy(r => (r.ActorId, r.Role)).All(g => g.Count() == 1))
                 .WithMessage(L["Each organisation can be listed only once in each role."]);
+            RuleForEach(i => i.Contributions).ChildRules(row =>
+            {
+                row.RuleFor(r => r.ActorId).NotNull().When(r => !r.IsEmpty).WithMessage(L["Say which organisation contributes."]);
+                row.RuleFor(r => r.Kind).IsInEnum().WithMessage(L["Choose one of the listed options."]);
+                row.RuleFor(r => r.Amount).InclusiveBetween(0.01m, InitiativeContribution.MaxAmount).When(r => r.Amount is not null)
+                    .WithMessage(L["Enter an amount above zero and below a trillion."]);
+                row.RuleFor(r => r.Currency).Must(c => string.IsNullOrWhiteSpace(c) || names.Currencies.ContainsKey(c.Trim().ToUpperInvariant()))
+                    .WithMessage(L["Enter an ISO 4217 currency code from the list, such as USD or PEN."]);
+                row.RuleFor(r => r.Description).MaximumLength(1000).WithMessage(L["Use at most {0} characters.", 1000]);
+            });
+            RuleForEach(i => i.RightsHolders).ChildRules(row =>
+            {
+                row.RuleFor(r => r.Group).IsInEnum().WithMessage(L["Choose one of the listed options."]);
+                row.RuleFor(r => r.Count).InclusiveBetween(0, 2_000_000_000).When(r => r.Count is not null).WithMessage(L["Enter a number of people from 0 up."]);
+            });
+            RuleFor(i => i.RightsHolders).Must(rows => rows.GroupBy(r => r.Group).All(g => g.Count() == 1)).WithMessage(L["Each group can be listed only once."]);
+            RuleForEach(i => i.Locations).ChildRules(row =>
+            {
+                row.RuleFor(r => r.CountryCode).Must(code => string.IsNullOrWhiteSpace(code) || names.Countries.ContainsKey(code.Trim().ToUpperInvariant()))
+                    .WithMessage(L["Enter a two-letter ISO country code, such as PE for Peru."]);
+                row.RuleFor(r => r.CountryCode).NotEmpty().When(r => !string.IsNullOrWhiteSpace(r.Place)).WithMessage(L["Say in which country this place is."]);
+                row.RuleFor(r => r.Place).MaximumLength(200).WithMessage(L["Use at most {0} characters.", 200]);
+            });
+            RuleForEach(i => i.Links).ChildRules(row =>
+            {
+                row.RuleFor(r => r.Title).NotEmpty().When(r => !string.IsNullOrWhiteSpace(r.Url)).WithMessage(L["Give the link a title."])
+                    .MaximumLength(300).WithMessage(L["Use at most {0} characters.", 300]);
+                row.RuleFor(r => r.Url).NotEmpty().When(r => !string.IsNullOrWhiteSpace(r.Title)).WithMessage(L["Enter a full web address starting with https://"])
+                    .MaximumLength(500).WithMessage(L["Use at most {0} characters.", 500])
+                    .Must(url => string.IsNullOrWhiteSpace(url) || (Uri.TryCreate(url.Trim(), UriKind.Absolute, out var uri) && uri.Scheme is "https" or "http"))
+                    .WithMessage(L["Enter a full web address starting with https://"]);
+            });
+            RuleForEach(i => i.Results).ChildRules(row => row.RuleFor(r => r.Text).MaximumLength(1000).WithMessage(L["Use at most {0} characters.", 1000]));
             RuleForEach(i => i.Translations).ChildRules(row =>
             {
                 row.RuleFor(r => r.Language).Must(PortalLanguages.IsContentLanguage).WithMessage(L["Choose one of the listed languages."]);
@@ -137,7 +211,9 @@ public class EditModel(
         if (id is not null)
         {
             var initiative = await db.Initiatives.AsNoTracking().Include(i => i.Countries).Include(i => i.Translations)
-                .Include(i => i.Sdgs).Include(i => i.Sectors).Include(i => i.Actors).AsSplitQuery().SingleAsync(i => i.Id == id, cancellationToken);
+                .Include(i => i.Sdgs).Include(i => i.Sectors).Include(i => i.Actors)
+                .Include(i => i.Contributions).Include(i => i.RightsHolders).Include(i => i.Locations).Include(i => i.Links).Include(i => i.Results)
+                .AsSplitQuery().SingleAsync(i => i.Id == id, cancellationToken);
             Input = new InputModel
             {
                 OwnerId = initiative.OwnerId, Title = initiative.Title, Summary = initiative.Summary, Description = initiative.Description,
@@ -152,6 +228,12 @@ public class EditModel(
                 Sectors = initiative.Sectors.Select(s => (string?)s.SectorCode).Order().ToList(),
                 Actors = initiative.Actors.Where(a => !(a.ActorId == initiative.OwnerId && a.Role == ActorRole.Lead))
                     .Select(a => new ActorRow { ActorId = a.ActorId, Role = a.Role }).ToList(),
+                Contributions = initiative.Contributions.OrderBy(c => c.Id).Select(c => new ContributionRow
+                    { ActorId = c.ActorId, Kind = c.Kind, Amount = c.Amount, Currency = c.Currency, Description = c.Description }).ToList(),
+                RightsHolders = initiative.RightsHolders.Select(r => new RightsHolderRow { Group = r.Group, Reached = true, Count = r.Count }).ToList(),
+                Locations = initiative.Locations.OrderBy(l => l.Id).Select(l => new LocationRow { CountryCode = l.CountryCode, Place = l.Place }).ToList(),
+                Links = initiative.Links.OrderBy(l => l.Id).Select(l => new LinkRow { Title = l.Title, Url = l.Url }).ToList(),
+                Results = initiative.Results.OrderBy(r => r.Id).Select(r => new ResultRow { Text = r.Text, Achieved = r.Achieved }).ToList(),
             };
         }
         else if (Organisations.Count > 0) Input.OwnerId = Organisations[0].ActorId;
@@ -170,7 +252,7 @@ public class EditModel(
         }
 
         ModelState.AddErrors(await new InputValidator(L, Names).ValidateAsync(Input, cancellationToken));
-        var actorIds = Input.Actors.Select(a => a.ActorId).OfType<int>().Distinct().ToList();
+        var actorIds = Input.Actors.Select(a => a.ActorId).Concat(Input.Contributions.Select(c => c.ActorId)).OfType<int>().Distinct().ToList();
         if (await db.Actors.CountAsync(a => actorIds.Contains(a.Id), cancellationToken) != actorIds.Count)
             ModelState.AddModelError("Input.Actors", L["Choose organisations from the list."]);
         if (!ModelState.IsValid)
@@ -183,6 +265,7 @@ public class EditModel(
         var initiative = id is null
             ? new Initiative { Title = "", Summary = "", OwnerId = Input.OwnerId, CreatedAt = now }
             : await db.Initiatives.Include(i => i.Countries).Include(i => i.Actors).Include(i => i.Sdgs).Include(i => i.Translations).Include(i => i.Sectors)
+                .Include(i => i.Contributions).Include(i => i.RightsHolders).Include(i => i.Locations).Include(i => i.Links).Include(i => i.Results)
                 .AsSplitQuery().SingleAsync(i => i.Id == id, cancellationToken);
         var before = id is null ? new Dictionary<string, string?>() : InitiativeSnapshot.Of(initiative);
         var savedVersion = initiative.Version;
@@ -190,8 +273,9 @@ public class EditModel(
 
         // The rules are checked on every save, so a draft is always one step from publishable.
         var problems = InitiativeRules.Check(initiative, DateOnly.FromDateTime(now));
-        foreach (var problem in problems)
-            ModelState.AddModelError(FieldFor(problem.Field), RuleMessages.For(problem.Code, L));
+        // A field shows one message: several broken rules on the same field are said together.
+        foreach (var field in problems.GroupBy(p => FieldFor(p.Field)))
+            ModelState.AddModelError(field.Key, string.Join(" ", field.Select(p => RuleMessages.For(p.Code, L)).Distinct()));
         if (problems.Count > 0)
         {
             PadCountryRows();
@@ -241,7 +325,9 @@ public class EditModel(
         var mine = InitiativeSnapshot.Of(yours);
         db.ChangeTracker.Clear();
         var saved = await db.Initiatives.AsNoTracking().Include(i => i.Countries).Include(i => i.Translations)
-            .Include(i => i.Sdgs).Include(i => i.Sectors).Include(i => i.Actors).AsSplitQuery().SingleAsync(i => i.Id == yours.Id, cancellationToken);
+            .Include(i => i.Sdgs).Include(i => i.Sectors).Include(i => i.Actors)
+            .Include(i => i.Contributions).Include(i => i.RightsHolders).Include(i => i.Locations).Include(i => i.Links).Include(i => i.Results)
+            .AsSplitQuery().SingleAsync(i => i.Id == yours.Id, cancellationToken);
         var theirs = InitiativeSnapshot.Of(saved);
         Conflict = InitiativeSnapshot.Diff(theirs, mine).Select(f => new ConflictingField(f.Field, f.From, f.To)).ToList();
         var last = await db.InitiativeChanges.AsNoTracking().Where(c => c.InitiativeId == yours.Id)
@@ -319,6 +405,29 @@ public class EditModel(
             else initiative.Translations.Add(new InitiativeTranslation { Language = row.Language, Title = row.Title!.Trim(), Summary = row.Summary!.Trim() });
         }
 
+        // Repeating parts without a natural key are replaced as a whole; rights-holder groups are keyed by group.
+        initiative.Contributions.Clear();
+        initiative.Contributions.AddRange(Input.Contributions.Where(c => !c.IsEmpty).Select(c => new InitiativeContribution
+        {
+            ActorId = c.ActorId!.Value, Kind = c.Kind, Amount = c.Amount,
+            Currency = string.IsNullOrWhiteSpace(c.Currency) ? null : c.Currency.Trim().ToUpperInvariant(),
+            Description = string.IsNullOrWhiteSpace(c.Description) ? null : c.Description.Trim(),
+        }));
+        var reached = Input.RightsHolders.Where(r => r.Reached).ToList();
+        initiative.RightsHolders.RemoveAll(r => reached.All(w => w.Group != r.Group));
+        foreach (var row in reached)
+        {
+            if (initiative.RightsHolders.FirstOrDefault(r => r.Group == row.Group) is { } existing) existing.Count = row.Count;
+            else initiative.RightsHolders.Add(new InitiativeRightsHolder { Group = row.Group, Count = row.Count });
+        }
+        initiative.Locations.Clear();
+        initiative.Locations.AddRange(Input.Locations.Where(l => !string.IsNullOrWhiteSpace(l.CountryCode))
+            .Select(l => new InitiativeLocation { CountryCode = l.CountryCode!.Trim().ToUpperInvariant(), Place = string.IsNullOrWhiteSpace(l.Place) ? null : l.Place.Trim() }));
+        initiative.Links.Clear();
+        initiative.Links.AddRange(Input.Links.Where(l => !string.IsNullOrWhiteSpace(l.Url)).Select(l => new InitiativeLink { Title = l.Title!.Trim(), Url = l.Url!.Trim() }));
+        initiative.Results.Clear();
+        initiative.Results.AddRange(Input.Results.Where(r => !string.IsNullOrWhiteSpace(r.Text)).Select(r => new InitiativeResult { Text = r.Text!.Trim(), Achieved = r.Achieved }));
+
         var goals = Input.Goals.Distinct().ToList();
         initiative.Sdgs.RemoveAll(s => !goals.Contains(s.GoalCode));
         initiative.Sdgs.AddRange(goals.Where(g => initiative.Sdgs.All(s => s.GoalCode != g)).Select(g => new InitiativeSdg { GoalCode = g }));
@@ -340,6 +449,7 @@ public class EditModel(
     {
         nameof(Initiative.Countries) => "Input.Countries",
         nameof(Initiative.Actors) => "Input.Actors",
+        nameof(Initiative.Contributions) => "Input.Contributions",
         nameof(Initiative.Sdgs) => "Input.PrimaryGoal",
         _ => $"Input.{domainField}",
     };
@@ -350,6 +460,13 @@ public class EditModel(
         while (Input.Countries.Count < CountryRows) Input.Countries.Add(new CountryRow());
         while (Input.Sectors.Count < 3) Input.Sectors.Add(null);
         while (Input.Actors.Count < 4) Input.Actors.Add(new ActorRow());
+        while (Input.Contributions.Count < 3) Input.Contributions.Add(new ContributionRow());
+        foreach (var group in Enum.GetValues<RightsHolderGroup>().Where(g => Input.RightsHolders.All(r => r.Group != g)))
+            Input.RightsHolders.Add(new RightsHolderRow { Group = group });
+        Input.RightsHolders = Input.RightsHolders.OrderBy(r => r.Group).ToList();
+        while (Input.Locations.Count < 3) Input.Locations.Add(new LocationRow());
+        while (Input.Links.Count < 3) Input.Links.Add(new LinkRow());
+        while (Input.Results.Count < 3) Input.Results.Add(new ResultRow());
         foreach (var language in PortalLanguages.Content.Where(l => l != Input.Language && Input.Translations.All(t => t.Language != l)))
             Input.Translations.Add(new TranslationRow { Language = language });
         Input.Translations = Input.Translations.Where(t => t.Language != Input.Language || !t.IsEmpty)

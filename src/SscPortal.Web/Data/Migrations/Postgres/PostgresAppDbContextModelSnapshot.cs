@@ -452,6 +452,44 @@ namespace SscPortal.Web.Data.Migrations.Postgres
                     b.ToTable("InitiativeChanges");
                 });
 
+            modelBuilder.Entity("SscPortal.Domain.InitiativeContribution", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("ActorId")
+                        .HasColumnType("integer");
+
+                    b.Property<decimal?>("Amount")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)");
+
+                    b.Property<string>("Currency")
+                        .HasMaxLength(3)
+                        .HasColumnType("character varying(3)");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<int>("InitiativeId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ActorId");
+
+                    b.HasIndex("InitiativeId");
+
+                    b.ToTable("InitiativeContribution");
+                });
+
             modelBuilder.Entity("SscPortal.Domain.InitiativeCountry", b =>
                 {
                     b.Property<int>("InitiativeId")
@@ -470,6 +508,106 @@ namespace SscPortal.Web.Data.Migrations.Postgres
                     b.HasIndex("CountryCode", "Role");
 
                     b.ToTable("InitiativeCountry");
+                });
+
+            modelBuilder.Entity("SscPortal.Domain.InitiativeLink", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("InitiativeId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<string>("Url")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("InitiativeId");
+
+                    b.ToTable("InitiativeLink");
+                });
+
+            modelBuilder.Entity("SscPortal.Domain.InitiativeLocation", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("CountryCode")
+                        .IsRequired()
+                        .HasMaxLength(2)
+                        .HasColumnType("character(2)")
+                        .IsFixedLength();
+
+                    b.Property<int>("InitiativeId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Place")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CountryCode");
+
+                    b.HasIndex("InitiativeId");
+
+                    b.ToTable("InitiativeLocation");
+                });
+
+            modelBuilder.Entity("SscPortal.Domain.InitiativeResult", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<bool>("Achieved")
+                        .HasColumnType("boolean");
+
+                    b.Property<int>("InitiativeId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("InitiativeId");
+
+                    b.ToTable("InitiativeResult");
+                });
+
+            modelBuilder.Entity("SscPortal.Domain.InitiativeRightsHolder", b =>
+                {
+                    b.Property<int>("InitiativeId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Group")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("Count")
+                        .HasColumnType("integer");
+
+                    b.HasKey("InitiativeId", "Group");
+
+                    b.ToTable("InitiativeRightsHolder");
                 });
 
             modelBuilder.Entity("SscPortal.Domain.InitiativeSdg", b =>
@@ -908,6 +1046,23 @@ namespace SscPortal.Web.Data.Migrations.Postgres
                     b.Navigation("Initiative");
                 });
 
+            modelBuilder.Entity("SscPortal.Domain.InitiativeContribution", b =>
+                {
+                    b.HasOne("SscPortal.Domain.Actor", "Actor")
+                        .WithMany()
+                        .HasForeignKey("ActorId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("SscPortal.Domain.Initiative", null)
+                        .WithMany("Contributions")
+                        .HasForeignKey("InitiativeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Actor");
+                });
+
             modelBuilder.Entity("SscPortal.Domain.InitiativeCountry", b =>
                 {
                     b.HasOne("SscPortal.Domain.Country", "Country")
@@ -923,6 +1078,48 @@ namespace SscPortal.Web.Data.Migrations.Postgres
                         .IsRequired();
 
                     b.Navigation("Country");
+                });
+
+            modelBuilder.Entity("SscPortal.Domain.InitiativeLink", b =>
+                {
+                    b.HasOne("SscPortal.Domain.Initiative", null)
+                        .WithMany("Links")
+                        .HasForeignKey("InitiativeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("SscPortal.Domain.InitiativeLocation", b =>
+                {
+                    b.HasOne("SscPortal.Domain.Country", null)
+                        .WithMany()
+                        .HasForeignKey("CountryCode")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("SscPortal.Domain.Initiative", null)
+                        .WithMany("Locations")
+                        .HasForeignKey("InitiativeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("SscPortal.Domain.InitiativeResult", b =>
+                {
+                    b.HasOne("SscPortal.Domain.Initiative", null)
+                        .WithMany("Results")
+                        .HasForeignKey("InitiativeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("SscPortal.Domain.InitiativeRightsHolder", b =>
+                {
+                    b.HasOne("SscPortal.Domain.Initiative", null)
+                        .WithMany("RightsHolders")
+                        .HasForeignKey("InitiativeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("SscPortal.Domain.InitiativeSdg", b =>
@@ -1052,7 +1249,17 @@ namespace SscPortal.Web.Data.Migrations.Postgres
                 {
                     b.Navigation("Actors");
 
+                    b.Navigation("Contributions");
+
                     b.Navigation("Countries");
+
+                    b.Navigation("Links");
+
+                    b.Navigation("Locations");
+
+                    b.Navigation("Results");
+
+                    b.Navigation("RightsHolders");
 
                     b.Navigation("Sdgs");
 

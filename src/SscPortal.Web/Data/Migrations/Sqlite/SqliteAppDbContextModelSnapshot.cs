@@ -433,6 +433,42 @@ namespace SscPortal.Web.Data.Migrations.Sqlite
                     b.ToTable("InitiativeChanges");
                 });
 
+            modelBuilder.Entity("SscPortal.Domain.InitiativeContribution", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ActorId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal?>("Amount")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Currency")
+                        .HasMaxLength(3)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("InitiativeId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ActorId");
+
+                    b.HasIndex("InitiativeId");
+
+                    b.ToTable("InitiativeContribution");
+                });
+
             modelBuilder.Entity("SscPortal.Domain.InitiativeCountry", b =>
                 {
                     b.Property<int>("InitiativeId")
@@ -451,6 +487,100 @@ namespace SscPortal.Web.Data.Migrations.Sqlite
                     b.HasIndex("CountryCode", "Role");
 
                     b.ToTable("InitiativeCountry");
+                });
+
+            modelBuilder.Entity("SscPortal.Domain.InitiativeLink", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("InitiativeId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Url")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("InitiativeId");
+
+                    b.ToTable("InitiativeLink");
+                });
+
+            modelBuilder.Entity("SscPortal.Domain.InitiativeLocation", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CountryCode")
+                        .IsRequired()
+                        .HasMaxLength(2)
+                        .HasColumnType("TEXT")
+                        .IsFixedLength();
+
+                    b.Property<int>("InitiativeId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Place")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CountryCode");
+
+                    b.HasIndex("InitiativeId");
+
+                    b.ToTable("InitiativeLocation");
+                });
+
+            modelBuilder.Entity("SscPortal.Domain.InitiativeResult", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Achieved")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("InitiativeId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("InitiativeId");
+
+                    b.ToTable("InitiativeResult");
+                });
+
+            modelBuilder.Entity("SscPortal.Domain.InitiativeRightsHolder", b =>
+                {
+                    b.Property<int>("InitiativeId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Group")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("Count")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("InitiativeId", "Group");
+
+                    b.ToTable("InitiativeRightsHolder");
                 });
 
             modelBuilder.Entity("SscPortal.Domain.InitiativeSdg", b =>
@@ -885,6 +1015,23 @@ namespace SscPortal.Web.Data.Migrations.Sqlite
                     b.Navigation("Initiative");
                 });
 
+            modelBuilder.Entity("SscPortal.Domain.InitiativeContribution", b =>
+                {
+                    b.HasOne("SscPortal.Domain.Actor", "Actor")
+                        .WithMany()
+                        .HasForeignKey("ActorId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("SscPortal.Domain.Initiative", null)
+                        .WithMany("Contributions")
+                        .HasForeignKey("InitiativeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Actor");
+                });
+
             modelBuilder.Entity("SscPortal.Domain.InitiativeCountry", b =>
                 {
                     b.HasOne("SscPortal.Domain.Country", "Country")
@@ -900,6 +1047,48 @@ namespace SscPortal.Web.Data.Migrations.Sqlite
                         .IsRequired();
 
                     b.Navigation("Country");
+                });
+
+            modelBuilder.Entity("SscPortal.Domain.InitiativeLink", b =>
+                {
+                    b.HasOne("SscPortal.Domain.Initiative", null)
+                        .WithMany("Links")
+                        .HasForeignKey("InitiativeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("SscPortal.Domain.InitiativeLocation", b =>
+                {
+                    b.HasOne("SscPortal.Domain.Country", null)
+                        .WithMany()
+                        .HasForeignKey("CountryCode")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("SscPortal.Domain.Initiative", null)
+                        .WithMany("Locations")
+                        .HasForeignKey("InitiativeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("SscPortal.Domain.InitiativeResult", b =>
+                {
+                    b.HasOne("SscPortal.Domain.Initiative", null)
+                        .WithMany("Results")
+                        .HasForeignKey("InitiativeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("SscPortal.Domain.InitiativeRightsHolder", b =>
+                {
+                    b.HasOne("SscPortal.Domain.Initiative", null)
+                        .WithMany("RightsHolders")
+                        .HasForeignKey("InitiativeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("SscPortal.Domain.InitiativeSdg", b =>
@@ -1029,7 +1218,17 @@ namespace SscPortal.Web.Data.Migrations.Sqlite
                 {
                     b.Navigation("Actors");
 
+                    b.Navigation("Contributions");
+
                     b.Navigation("Countries");
+
+                    b.Navigation("Links");
+
+                    b.Navigation("Locations");
+
+                    b.Navigation("Results");
+
+                    b.Navigation("RightsHolders");
 
                     b.Navigation("Sdgs");
 
