@@ -268,6 +268,76 @@ public abstract class RegistryTests(PortalFixture fixture)
         Assert.Empty(saved.Document.QuerySelectorAll("main b"));
     }
 
+    public static TheoryData<string, string, string?> Modalities() => new()
+    {
+        // modality, countries "CODE:Role;…", the rule message expected (null: valid)
+        { "Bilateral", "PE:Provider;BO:Recipient", null },
+        { "Bilateral", "PE:Provider;CL:Provider", "A bilateral initiative needs at least one provider and one recipient country." },
+        { "Triangular", "PE:FirstProvider;DE:SecondProvider;PY:Recipient", null },
+        { "Triangular", "PE:FirstProvider;PY:Recipient", "A triangular initiative needs a first provider, a second provider and a recipient country." },
+        { "Regional", "PE:Both;BO:Both;EC:Both", null },
+        { "Regional", "PE:Both;BO:Both", "A regional initiative involves at least three countries." },
+        { "Decentralised", "UY:Provider;AR:Recipient", null },
+        { "PeopleToPeople", "KE:Both;PH:Both", null },
+    };
+
+    [Theory]
+    [MemberData(nameof(Modalities))]
+    public async Task Each_modality_is_registered_through_the_form_and_its_country_rule_is_enforced(string modality, string countries, string? expected)
+    {
+        await using var world = await AccessWorld.CreateAsync(Portal);
+        using var member = await SignedInAsync(world, Role.CsoMember);
+        var fields = new Dictionary<string, string>
+        {
+            ["Input.OwnerId"] = Key(world.CsoA.Id), ["Input.Title"] = $"{modality} exchange", ["Input.Summary"] = "Registered through the form.",
+            ["Input.Modality"] = modality,
+        };
+        foreach (var (country, index) in countries.Split(';').Select((c, i) => (c.Split(':'), i)))
+        {
+            fields[$"Input.Countries[{index}].Code"] = country[0];
+            fields[$"Input.Countries[{index}].Role"] = country[1];
+        }
+        var before = await Portal.WithDatabaseAsync(db => db.Initiatives.CountAsync());
+
+        var page = await member.SubmitAsync(await member.GetOkAsync("/initiatives/new"), "form.record-form", fields);
+
+        if (expected is null)
+        {
+            Assert.StartsWith("/initiatives/", page.Address.AbsolutePath, StringComparison.Ordinal);
+            Assert.Equal(before + 1, await Portal.WithDatabaseAsync(db => db.Initiatives.CountAsync()));
+        }
+        else
+        {
+            Assert.Contains(expected, page.Document.QuerySelector("[data-valmsg-for='Input.Countries']")!.TextContent, StringComparison.Ordinal);
+            Assert.Equal($"{modality} exchange", page.Document.QuerySelector("#Input_Title")!.GetAttribute("value"));
+            Assert.Equal(before, await Portal.WithDatabaseAsync(db => db.Initiatives.CountAsync()));
+        }
+    }
+
+    [Theory]
+    [InlineData("Input.PlannedStart", "2025-06-01", "Input.PlannedEnd", "2025-01-01", "The end date must be on or after the start date.")]
+    [InlineData("Input.ActualStart", "2099-01-01", "Input.Status", "Implementation", "An actual date cannot be in the future.")]
+    [InlineData("Input.ApprovalDate", "0001-01-01", "Input.Status", "Pipeline", "Enter a date between 1950 and 2100.")]
+    [InlineData("Input.PlannedEnd", "9999-12-31", "Input.Status", "Pipeline", "Enter a date between 1950 and 2100.")]
+    public async Task Inconsistent_dates_are_refused_next_to_the_field(string field, string value, string otherField, string otherValue, string expected)
+    {
+        await using var world = await AccessWorld.CreateAsync(Portal);
+        var id = await Portal.InitiativeAsync(world.CsoA, "PE", "BO", publishedAt: null, title: "Dated");
+        using var member = await SignedInAsync(world, Role.CsoMember);
+
+        var page = await member.SubmitAsync(await member.GetOkAsync($"/initiatives/{id}/edit"), "form.record-form",
+            new Dictionary<string, string> { [field] = value, [otherField] = otherValue });
+
+        var errors = string.Join(" | ", page.Document.QuerySelectorAll(".field-error").Select(e => e.TextContent.Trim()).Where(t => t.Length > 0));
+        Assert.Contains(expected, errors, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, page.Status);
+        var record = await Portal.WithDatabaseAsync(db => db.Initiatives.AsNoTracking().SingleAsync(i => i.Id == id));
+        Assert.Null(record.PlannedStart);
+        Assert.Null(record.ActualStart);
+        Assert.Null(record.ApprovalDate);
+        Assert.Null(record.PlannedEnd);
+    }
+
     [Fact]
     public async Task Titles_and_summaries_show_in_the_readers_language_when_translated_and_in_the_original_otherwise()
     {

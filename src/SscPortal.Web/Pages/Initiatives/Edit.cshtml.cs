@@ -135,6 +135,11 @@ public class EditModel(
             RuleFor(i => i.Modality).IsInEnum().WithMessage(L["Choose one of the listed options."]);
             RuleFor(i => i.Instrument).IsInEnum().WithMessage(L["Choose one of the listed options."]);
             RuleFor(i => i.Status).IsInEnum().WithMessage(L["Choose one of the listed options."]);
+            RuleFor(i => i.ApprovalDate).IsPlausibleDate(L);
+            RuleFor(i => i.PlannedStart).IsPlausibleDate(L);
+            RuleFor(i => i.PlannedEnd).IsPlausibleDate(L);
+            RuleFor(i => i.ActualStart).IsPlausibleDate(L);
+            RuleFor(i => i.ActualEnd).IsPlausibleDate(L);
             RuleForEach(i => i.Goals).Must(names.Goals.ContainsKey).WithMessage(L["Choose goals from the list."]);
             RuleFor(i => i.PrimaryGoal).Must((input, goal) => goal is null || input.Goals.Contains(goal.Value))
                 .WithMessage(L["The primary goal must be one of the goals ticked."]);

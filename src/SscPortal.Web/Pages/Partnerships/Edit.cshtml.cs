@@ -49,6 +49,9 @@ public class EditModel(AppDbContext db, Access access, AuditLog audit, TimeProvi
             RuleFor(i => i.DocumentUrl).MaximumLength(500).WithMessage(L["Use at most {0} characters.", 500])
                 .Must(url => string.IsNullOrWhiteSpace(url) || (Uri.TryCreate(url.Trim(), UriKind.Absolute, out var uri) && uri.Scheme is "https" or "http"))
                 .WithMessage(L["Enter a full web address starting with https://"]);
+            RuleFor(i => i.SignedOn).IsPlausibleDate(L);
+            RuleFor(i => i.StartsOn).IsPlausibleDate(L);
+            RuleFor(i => i.EndsOn).IsPlausibleDate(L);
             RuleFor(i => i.Signatories).Must(ids => ids.OfType<int>().GroupBy(id => id).All(g => g.Count() == 1))
                 .WithMessage(L["Each signatory can be listed only once."]);
             RuleFor(i => i.Initiatives).Must(ids => ids.OfType<int>().GroupBy(id => id).All(g => g.Count() == 1))
