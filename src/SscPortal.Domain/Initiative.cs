@@ -39,6 +39,23 @@ public enum CountryRole
     SecondProvider = 5,
 }
 
+/// <summary>Themes, including the three UNOSSC peace-and-development pillars.</summary>
+public enum ThematicArea
+{
+    ConflictPrevention = 1,
+    PeaceNegotiationAndCrisisManagement = 2,
+    ConflictTransformation = 3,
+    FoodSecurity = 10,
+    Health = 11,
+    Education = 12,
+    Environment = 13,
+    Governance = 14,
+    DecentWork = 15,
+    GenderEquality = 16,
+    Infrastructure = 17,
+    Culture = 18,
+}
+
 public enum ActorRole
 {
     Lead = 1,
@@ -62,6 +79,12 @@ public class Initiative
     public required string Title { get; set; }
     public required string Summary { get; set; }
     public string? Description { get; set; }
+    public string? Objectives { get; set; }
+
+    /// <summary>An organisational contact (an office address or shared mailbox, never a private person's).</summary>
+    public string? Contact { get; set; }
+
+    public List<ThematicArea> ThematicAreas { get; set; } = [];
 
     /// <summary>The language the title and summary were written in (en, es, pt or fr).</summary>
     public string Language { get; set; } = "en";

@@ -232,6 +232,7 @@ public abstract class RegistryTests(PortalFixture fixture)
             ["Input.Locations[0].CountryCode"] = "BO", ["Input.Locations[0].Place"] = "Cochabamba",
             ["Input.Links[0].Title"] = "<b>Final report</b>", ["Input.Links[0].Url"] = "javascript:alert(1)",
             ["Input.Results[0].Text"] = "120 women trained in seed banking", ["Input.Results[0].Achieved"] = "true",
+            ["Input.Objectives"] = "Strengthen community seed banks.", ["Input.ThematicAreas"] = "FoodSecurity", ["Input.Contact"] = "seeds@cso-a.example.org",
         };
 
         var refused = await member.SubmitAsync(await member.GetOkAsync($"/initiatives/{id}/edit"), "form.record-form", fields);
@@ -264,6 +265,9 @@ public abstract class RegistryTests(PortalFixture fixture)
         Assert.Contains("Women: 120", text, StringComparison.Ordinal);
         Assert.Contains("Cochabamba", text, StringComparison.Ordinal);
         Assert.Contains("120 women trained in seed banking", text, StringComparison.Ordinal);
+        Assert.Contains("Strengthen community seed banks.", text, StringComparison.Ordinal);
+        Assert.Contains("Food security and agriculture", text, StringComparison.Ordinal);
+        Assert.Contains("seeds@cso-a.example.org", text, StringComparison.Ordinal);
         Assert.Equal("<b>Final report</b>", saved.Document.QuerySelector("a[href='https://example.org/report.pdf']")!.TextContent);
         Assert.Empty(saved.Document.QuerySelectorAll("main b"));
     }

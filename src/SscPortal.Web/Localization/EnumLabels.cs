@@ -102,6 +102,23 @@ public static class EnumLabels
         _ => value.ToString(),
     };
 
+    public static string For(ThematicArea value) => value switch
+    {
+        ThematicArea.ConflictPrevention => "Conflict prevention",
+        ThematicArea.PeaceNegotiationAndCrisisManagement => "Peace negotiation and crisis management",
+        ThematicArea.ConflictTransformation => "Conflict transformation",
+        ThematicArea.FoodSecurity => "Food security and agriculture",
+        ThematicArea.Health => "Health",
+        ThematicArea.Education => "Education",
+        ThematicArea.Environment => "Environment and climate",
+        ThematicArea.Governance => "Governance and public institutions",
+        ThematicArea.DecentWork => "Decent work",
+        ThematicArea.GenderEquality => "Gender equality",
+        ThematicArea.Infrastructure => "Infrastructure",
+        ThematicArea.Culture => "Culture",
+        _ => value.ToString(),
+    };
+
     public static string For(ContributionKind value) => value switch
     {
         ContributionKind.Money => "In money",
@@ -154,6 +171,7 @@ public static class EnumLabels
             .Concat(Enum.GetValues<AuditEventType>().Select(For))
             .Concat(Enum.GetValues<PartnershipType>().Select(For))
             .Concat(Enum.GetValues<ContributionKind>().Select(For))
+            .Concat(Enum.GetValues<ThematicArea>().Select(For))
             .Concat(Enum.GetValues<RightsHolderGroup>().Select(For))
             .Concat(PortalLanguages.Content.Select(LanguageName));
 }

@@ -26,7 +26,8 @@ public class DetailsModel(
     /// <summary>The repeating parts of a record, read in one go after the main view.</summary>
     public sealed record Parts(
         IReadOnlyList<Contribution> Contributions, IReadOnlyList<InitiativeRightsHolder> RightsHolders,
-        IReadOnlyList<InitiativeLocation> Locations, IReadOnlyList<InitiativeLink> Links, IReadOnlyList<InitiativeResult> Results);
+        IReadOnlyList<InitiativeLocation> Locations, IReadOnlyList<InitiativeLink> Links, IReadOnlyList<InitiativeResult> Results,
+        string? Objectives, string? Contact, IReadOnlyList<ThematicArea> ThematicAreas);
 
     public Parts Details { get; private set; } = null!;
 
@@ -81,7 +82,8 @@ public class DetailsModel(
                 i.RightsHolders.OrderBy(r => r.Group).ToList(),
                 i.Locations.OrderBy(l => l.Id).ToList(),
                 i.Links.OrderBy(l => l.Id).ToList(),
-                i.Results.OrderBy(r => r.Id).ToList()))
+                i.Results.OrderBy(r => r.Id).ToList(),
+                i.Objectives, i.Contact, i.ThematicAreas))
             .AsSplitQuery().SingleAsync(cancellationToken);
         Partnerships = (await db.Partnerships.AsNoTracking()
                 .Where(p => p.Publication == PublicationState.Published && p.Initiatives.Any(i => i.InitiativeId == id))

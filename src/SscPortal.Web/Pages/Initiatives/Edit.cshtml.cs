@@ -88,6 +88,9 @@ public class EditModel(
         public string? Title { get; set; }
         public string? Summary { get; set; }
         public string? Description { get; set; }
+        public string? Objectives { get; set; }
+        public string? Contact { get; set; }
+        public List<ThematicArea> ThematicAreas { get; set; } = [];
         public string Language { get; set; } = "en";
         public Modality Modality { get; set; } = Modality.Bilateral;
         public Instrument Instrument { get; set; } = Instrument.Project;
@@ -131,6 +134,9 @@ public class EditModel(
             RuleFor(i => i.Summary).NotEmpty().WithMessage(L["Give the initiative a short summary."])
                 .MaximumLength(2000).WithMessage(L["Use at most {0} characters.", 2000]);
             RuleFor(i => i.Description).MaximumLength(20000).WithMessage(L["Use at most {0} characters.", 20000]);
+            RuleFor(i => i.Objectives).MaximumLength(4000).WithMessage(L["Use at most {0} characters.", 4000]);
+            RuleFor(i => i.Contact).MaximumLength(300).WithMessage(L["Use at most {0} characters.", 300]);
+            RuleForEach(i => i.ThematicAreas).IsInEnum().WithMessage(L["Choose one of the listed options."]);
             RuleFor(i => i.Language).Must(PortalLanguages.IsContentLanguage).WithMessage(L["Choose one of the listed languages."]);
             RuleFor(i => i.Modality).IsInEnum().WithMessage(L["Choose one of the listed options."]);
             RuleFor(i => i.Instrument).IsInEnum().WithMessage(L["Choose one of the listed options."]);
@@ -222,6 +228,7 @@ public class EditModel(
             Input = new InputModel
             {
                 OwnerId = initiative.OwnerId, Title = initiative.Title, Summary = initiative.Summary, Description = initiative.Description,
+                Objectives = initiative.Objectives, Contact = initiative.Contact, ThematicAreas = initiative.ThematicAreas.ToList(),
                 Language = initiative.Language, Modality = initiative.Modality, Instrument = initiative.Instrument, Status = initiative.Status,
                 ApprovalDate = initiative.ApprovalDate, PlannedStart = initiative.PlannedStart, PlannedEnd = initiative.PlannedEnd,
                 ActualStart = initiative.ActualStart, ActualEnd = initiative.ActualEnd, Version = initiative.Version,
@@ -381,6 +388,9 @@ public class EditModel(
         initiative.Title = Input.Title!.Trim();
         initiative.Summary = Input.Summary!.Trim();
         initiative.Description = string.IsNullOrWhiteSpace(Input.Description) ? null : Input.Description.Trim();
+        initiative.Objectives = string.IsNullOrWhiteSpace(Input.Objectives) ? null : Input.Objectives.Trim();
+        initiative.Contact = string.IsNullOrWhiteSpace(Input.Contact) ? null : Input.Contact.Trim();
+        initiative.ThematicAreas = Input.ThematicAreas.Distinct().Order().ToList();
         initiative.Language = Input.Language;
         initiative.Modality = Input.Modality;
         initiative.Instrument = Input.Instrument;

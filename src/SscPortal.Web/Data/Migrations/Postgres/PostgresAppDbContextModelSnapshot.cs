@@ -325,6 +325,10 @@ namespace SscPortal.Web.Data.Migrations.Postgres
                     b.Property<DateOnly?>("ApprovalDate")
                         .HasColumnType("date");
 
+                    b.Property<string>("Contact")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -345,6 +349,10 @@ namespace SscPortal.Web.Data.Migrations.Postgres
 
                     b.Property<int>("Modality")
                         .HasColumnType("integer");
+
+                    b.Property<string>("Objectives")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
 
                     b.Property<int>("OwnerId")
                         .HasColumnType("integer");
@@ -368,6 +376,10 @@ namespace SscPortal.Web.Data.Migrations.Postgres
                         .IsRequired()
                         .HasMaxLength(2000)
                         .HasColumnType("character varying(2000)");
+
+                    b.PrimitiveCollection<int[]>("ThematicAreas")
+                        .IsRequired()
+                        .HasColumnType("integer[]");
 
                     b.Property<string>("Title")
                         .IsRequired()

@@ -308,6 +308,10 @@ namespace SscPortal.Web.Data.Migrations.Sqlite
                     b.Property<DateOnly?>("ApprovalDate")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Contact")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("TEXT");
 
@@ -328,6 +332,10 @@ namespace SscPortal.Web.Data.Migrations.Sqlite
 
                     b.Property<int>("Modality")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("Objectives")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
 
                     b.Property<int>("OwnerId")
                         .HasColumnType("INTEGER");
@@ -350,6 +358,10 @@ namespace SscPortal.Web.Data.Migrations.Sqlite
                     b.Property<string>("Summary")
                         .IsRequired()
                         .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.PrimitiveCollection<string>("ThematicAreas")
+                        .IsRequired()
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Title")
