@@ -343,6 +343,25 @@ public abstract class RegistryTests(PortalFixture fixture)
     }
 
     [Fact]
+    public async Task Add_rows_offers_more_empty_rows_keeps_what_was_typed_and_saves_nothing()
+    {
+        await using var world = await AccessWorld.CreateAsync(Portal);
+        using var member = await SignedInAsync(world, Role.CsoMember);
+        var form = await member.GetOkAsync("/initiatives/new");
+        var rows = form.Document.QuerySelectorAll("input[name$='].Code'][name^='Input.Countries']").Length;
+        var before = await Portal.WithDatabaseAsync(db => db.Initiatives.CountAsync());
+        var fields = new Dictionary<string, string> { ["Input.Title"] = "Many countries" };
+        for (var i = 0; i < rows; i++) fields[$"Input.Countries[{i}].Code"] = new[] { "PE", "BO", "EC", "CO", "CL", "AR", "UY", "PY" }[i];
+
+        var more = await member.SubmitAsync(form, "form.record-form", fields, submitterSelector: "button[formaction*='AddRows']");
+
+        Assert.True(more.Document.QuerySelectorAll("input[name$='].Code'][name^='Input.Countries']").Length > rows);
+        Assert.Equal("Many countries", more.Document.QuerySelector("#Input_Title")!.GetAttribute("value"));
+        Assert.DoesNotContain(more.Document.QuerySelectorAll(".field-error"), e => e.TextContent.Trim().Length > 0);
+        Assert.Equal(before, await Portal.WithDatabaseAsync(db => db.Initiatives.CountAsync()));
+    }
+
+    [Fact]
     public async Task Titles_and_summaries_show_in_the_readers_language_when_translated_and_in_the_original_otherwise()
     {
         await using var world = await AccessWorld.CreateAsync(Portal);

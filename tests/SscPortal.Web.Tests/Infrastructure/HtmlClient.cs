@@ -70,10 +70,13 @@ public sealed class HtmlClient(HttpClient http) : IDisposable
         }
         fields.RemoveAll(f => values.ContainsKey(f.Key));
         fields.AddRange(values);
-        if (submitterSelector is not null && page.Document.QuerySelector<IHtmlButtonElement>(submitterSelector) is { Name.Length: > 0 } button)
-            fields.Add(new(button.Name!, button.Value));
+        var submitter = submitterSelector is null ? null : page.Document.QuerySelector<IHtmlButtonElement>(submitterSelector)
+                        ?? throw new InvalidOperationException($"No button matches {submitterSelector} on {page.Address}");
+        if (submitter is { Name.Length: > 0 }) fields.Add(new(submitter.Name!, submitter.Value));
 
-        var action = string.IsNullOrEmpty(form.GetAttribute("action")) ? page.Address : new Uri(page.Address, form.GetAttribute("action"));
+        // A button's formaction wins over its form's action, as in a browser.
+        var target = submitter?.GetAttribute("formaction") is { Length: > 0 } formAction ? formAction : form.GetAttribute("action");
+        var action = string.IsNullOrEmpty(target) ? page.Address : new Uri(page.Address, target);
         using var content = new FormUrlEncodedContent(fields);
         var response = form.Method.Equals("get", StringComparison.OrdinalIgnoreCase)
             ? await http.GetAsync(new UriBuilder(action) { Query = await content.ReadAsStringAsync() }.Uri.ToString())

@@ -253,6 +253,15 @@ public class EditModel(
         return Page();
     }
 
+    /// <summary>"Add rows": shows the form again, as typed, with more empty rows in every repeating part; saves nothing.</summary>
+    public async Task<IActionResult> OnPostAddRowsAsync(int? id, CancellationToken cancellationToken)
+    {
+        if (await PrepareAsync(id, cancellationToken) is { } refused) return refused;
+        ModelState.Clear();
+        PadCountryRows(spare: 3);
+        return Page();
+    }
+
     public async Task<IActionResult> OnPostAsync(int? id, CancellationToken cancellationToken)
     {
         if (await PrepareAsync(id, cancellationToken) is { } refused) return refused;
@@ -470,18 +479,27 @@ public class EditModel(
     };
 
     /// <summary>Empty rows to fill in: countries, sectors, actors, and a translation for each portal language other than the original.</summary>
-    private void PadCountryRows()
+    private void PadCountryRows(int spare = 0)
     {
-        while (Input.Countries.Count < CountryRows) Input.Countries.Add(new CountryRow());
-        while (Input.Sectors.Count < 3) Input.Sectors.Add(null);
-        while (Input.Actors.Count < 4) Input.Actors.Add(new ActorRow());
-        while (Input.Contributions.Count < 3) Input.Contributions.Add(new ContributionRow());
+        // Every repeating part keeps what was typed and offers empty rows beyond it (more after "Add rows").
+        static int Rows(int used, int minimum, int spare) => Math.Max(minimum, used + spare);
+        var countries = Rows(Input.Countries.Count(c => !string.IsNullOrWhiteSpace(c.Code)), CountryRows, spare);
+        var sectors = Rows(Input.Sectors.Count(s => !string.IsNullOrWhiteSpace(s)), 3, spare);
+        var actors = Rows(Input.Actors.Count(a => a.ActorId is not null), 4, spare);
+        var contributions = Rows(Input.Contributions.Count(c => !c.IsEmpty), 3, spare);
+        var locations = Rows(Input.Locations.Count(l => !string.IsNullOrWhiteSpace(l.CountryCode)), 3, spare);
+        var links = Rows(Input.Links.Count(l => !string.IsNullOrWhiteSpace(l.Url) || !string.IsNullOrWhiteSpace(l.Title)), 3, spare);
+        var results = Rows(Input.Results.Count(r => !string.IsNullOrWhiteSpace(r.Text)), 3, spare);
+        while (Input.Countries.Count < countries) Input.Countries.Add(new CountryRow());
+        while (Input.Sectors.Count < sectors) Input.Sectors.Add(null);
+        while (Input.Actors.Count < actors) Input.Actors.Add(new ActorRow());
+        while (Input.Contributions.Count < contributions) Input.Contributions.Add(new ContributionRow());
         foreach (var group in Enum.GetValues<RightsHolderGroup>().Where(g => Input.RightsHolders.All(r => r.Group != g)))
             Input.RightsHolders.Add(new RightsHolderRow { Group = group });
         Input.RightsHolders = Input.RightsHolders.OrderBy(r => r.Group).ToList();
-        while (Input.Locations.Count < 3) Input.Locations.Add(new LocationRow());
-        while (Input.Links.Count < 3) Input.Links.Add(new LinkRow());
-        while (Input.Results.Count < 3) Input.Results.Add(new ResultRow());
+        while (Input.Locations.Count < locations) Input.Locations.Add(new LocationRow());
+        while (Input.Links.Count < links) Input.Links.Add(new LinkRow());
+        while (Input.Results.Count < results) Input.Results.Add(new ResultRow());
         foreach (var language in PortalLanguages.Content.Where(l => l != Input.Language && Input.Translations.All(t => t.Language != l)))
             Input.Translations.Add(new TranslationRow { Language = language });
         Input.Translations = Input.Translations.Where(t => t.Language != Input.Language || !t.IsEmpty)
