@@ -120,6 +120,7 @@ public class Initiative
     public List<InitiativeActor> Actors { get; } = [];
     public List<InitiativeSdg> Sdgs { get; } = [];
     public List<InitiativeSector> Sectors { get; } = [];
+    public List<InitiativeSdgTarget> SdgTargets { get; } = [];
 
     public List<InitiativeContribution> Contributions { get; } = [];
     public List<InitiativeRightsHolder> RightsHolders { get; } = [];
@@ -207,4 +208,13 @@ public class InitiativeTranslation
     public required string Language { get; set; }
     public required string Title { get; set; }
     public required string Summary { get; set; }
+}
+
+/// <summary>An SDG target ("2.3") the initiative contributes to; it belongs to one of the initiative's goals.</summary>
+public class InitiativeSdgTarget
+{
+    public int InitiativeId { get; set; }
+    public required string TargetCode { get; set; }
+
+    public int GoalCode => int.Parse(TargetCode.Split('.')[0], System.Globalization.CultureInfo.InvariantCulture);
 }

@@ -84,6 +84,8 @@ public static class InitiativeSnapshot
             : string.Join("; ", initiative.Links.Select(l => $"{l.Title} <{l.Url}>").Order(StringComparer.Ordinal)),
         [nameof(Initiative.Results)] = initiative.Results.Count == 0 ? null
             : string.Join("; ", initiative.Results.Select(r => r.Achieved ? $"{r.Text} (achieved)" : r.Text).Order(StringComparer.Ordinal)),
+        [nameof(Initiative.SdgTargets)] = initiative.SdgTargets.Count == 0 ? null
+            : string.Join("; ", initiative.SdgTargets.Select(t => t.TargetCode).Order(StringComparer.Ordinal)),
         [nameof(Initiative.Sectors)] = initiative.Sectors.Count == 0 ? null
             : string.Join("; ", initiative.Sectors.Select(s => s.SectorCode).Order(StringComparer.Ordinal)),
     };

@@ -18,6 +18,7 @@ public enum RuleCode
     ReasonRequired,
     HeldByModerator,
     NotHeld,
+    TargetOutsideGoals,
     AmountNeedsCurrency,
     AmountOutOfRange,
     InKindNeedsDescription,
@@ -46,6 +47,8 @@ public static class InitiativeRules
         CheckCountries(initiative, problems);
         CheckDates(initiative, today, problems);
 
+        if (initiative.SdgTargets.Any(t => initiative.Sdgs.All(s => s.GoalCode != t.GoalCode)))
+            problems.Add(new(nameof(Initiative.SdgTargets), RuleCode.TargetOutsideGoals));
         if (initiative.Sdgs.Count(s => s.IsPrimary) > 1)
             problems.Add(new(nameof(Initiative.Sdgs), RuleCode.MoreThanOnePrimarySdg));
         foreach (var contribution in initiative.Contributions)

@@ -102,6 +102,36 @@ public class InitiativeRulesTests
     }
 
     [Fact]
+    public void An_sdg_target_must_belong_to_one_of_the_goals()
+    {
+        var initiative = Valid();
+        initiative.Sdgs.Add(new InitiativeSdg { GoalCode = 2, IsPrimary = true });
+        initiative.SdgTargets.Add(new InitiativeSdgTarget { TargetCode = "2.3" });
+        Assert.Empty(Codes(initiative));
+        initiative.SdgTargets.Add(new InitiativeSdgTarget { TargetCode = "16.7" });
+        Assert.Contains(RuleCode.TargetOutsideGoals, Codes(initiative));
+    }
+
+    [Fact]
+    public void An_amount_needs_a_currency_and_a_plausible_size_and_in_kind_needs_a_description()
+    {
+        var initiative = Valid();
+        initiative.Contributions.Add(new InitiativeContribution { ActorId = 7, Kind = ContributionKind.Money, Amount = 1000m });
+        Assert.Contains(RuleCode.AmountNeedsCurrency, Codes(initiative));
+        initiative.Contributions[0].Currency = "USD";
+        Assert.Empty(Codes(initiative));
+        initiative.Contributions[0].Amount = -1m;
+        Assert.Contains(RuleCode.AmountOutOfRange, Codes(initiative));
+        initiative.Contributions[0].Amount = 2_000_000_000_000m;
+        Assert.Contains(RuleCode.AmountOutOfRange, Codes(initiative));
+        initiative.Contributions.Clear();
+        initiative.Contributions.Add(new InitiativeContribution { ActorId = 7, Kind = ContributionKind.InKind });
+        Assert.Contains(RuleCode.InKindNeedsDescription, Codes(initiative));
+        initiative.Contributions[0].Description = "Two agronomists";
+        Assert.Empty(Codes(initiative));
+    }
+
+    [Fact]
     public void The_owning_organisation_must_be_among_the_actors()
     {
         var initiative = Valid();

@@ -188,7 +188,7 @@ public abstract class RegistryTests(PortalFixture fixture)
             ["Input.Modality"] = "Regional", ["Input.Countries[0].Code"] = "PE", ["Input.Countries[0].Role"] = "Both",
             ["Input.Countries[1].Code"] = "BO", ["Input.Countries[1].Role"] = "Both", ["Input.Countries[2].Code"] = "EC", ["Input.Countries[2].Role"] = "Both",
             ["Input.Goals[0]"] = "4", ["Input.Goals[1]"] = "16", ["Input.PrimaryGoal"] = "5",
-            ["Input.Sectors[0]"] = "15220", ["Input.Sectors[1]"] = "99999",
+            ["Input.Sectors[0]"] = "15220", ["Input.Sectors[1]"] = "99999", ["Input.Targets[0]"] = "4.7", ["Input.Targets[1]"] = "9.9",
             ["Input.Actors[0].ActorId"] = "2147480000", ["Input.Actors[0].Role"] = "Implementing",
         };
         var before = await Portal.WithDatabaseAsync(db => db.Initiatives.CountAsync());
@@ -199,10 +199,12 @@ public abstract class RegistryTests(PortalFixture fixture)
         Assert.Contains("The primary goal must be one of the goals ticked.", errors, StringComparison.Ordinal);
         Assert.Contains("five-digit DAC sector code", errors, StringComparison.Ordinal);
         Assert.Contains("Choose organisations from the list.", errors, StringComparison.Ordinal);
+        Assert.Contains("Enter an SDG target code from the list", errors, StringComparison.Ordinal);
         Assert.Equal(before, await Portal.WithDatabaseAsync(db => db.Initiatives.CountAsync()));
 
         fields["Input.PrimaryGoal"] = "16";
         fields["Input.Sectors[1]"] = "";
+        fields["Input.Targets[1]"] = "16.7";
         fields["Input.Actors[0].ActorId"] = Key(world.AgencyG.Id);
         var saved = await member.SubmitAsync(refused, "form.record-form", fields);
 
@@ -211,6 +213,8 @@ public abstract class RegistryTests(PortalFixture fixture)
         Assert.Contains("Quality education", text, StringComparison.Ordinal);
         Assert.Contains("Peace, justice and strong institutions", text, StringComparison.Ordinal);
         Assert.Contains("15220", text, StringComparison.Ordinal);
+        Assert.Contains("16.7", text, StringComparison.Ordinal);
+        Assert.Contains("responsive, inclusive, participatory", text, StringComparison.Ordinal);
         Assert.Contains(world.AgencyG.Name, text, StringComparison.Ordinal);
         Assert.Contains("Implementing", text, StringComparison.Ordinal);
         var primary = saved.Document.QuerySelectorAll("#sdgs-heading + ul li").Single(li => li.TextContent.Contains("Primary goal", StringComparison.Ordinal));

@@ -37,6 +37,7 @@ write("countries.json", items("Country.xml").filter(c => !c.withdrawn).map(c => 
   code: c.code, en: c.en,
   es: countries.getName(c.code, "es") ?? c.en, pt: countries.getName(c.code, "pt") ?? c.en, fr: countries.getName(c.code, "fr") ?? c.en,
 })));
+write("sdg-targets.json", items("UNSDG-Targets.xml").map(t => ({ code: t.code, goal: Number(t.code.split(".")[0]), en: t.en, fr: t.fr ?? t.en })));
 write("currencies.json", items("Currency.xml").filter(c => !c.withdrawn).map(c => ({ code: c.code, en: c.en, fr: c.fr ?? c.en })));
 write("sector-categories.json", items("SectorCategory.xml").filter(c => !c.withdrawn).map(c => ({ code: c.code, en: c.en, fr: c.fr ?? c.en })));
 write("sectors.json", items("Sector.xml").filter(c => !c.withdrawn).map(c => ({ code: c.code, category: c.category, en: c.en, fr: c.fr ?? c.en })));

@@ -18,8 +18,12 @@ public sealed class ReferenceData(IServiceScopeFactory scopes) : IDisposable
         IReadOnlyDictionary<int, SdgGoal> Goals,
         IReadOnlyDictionary<string, Sector> Sectors,
         IReadOnlyDictionary<string, SectorCategory> Categories,
-        IReadOnlyDictionary<string, string> Currencies)
+        IReadOnlyDictionary<string, string> Currencies,
+        IReadOnlyDictionary<string, (string En, string Fr)> Targets)
     {
+        public string TargetText(string code, string language) =>
+            Targets.TryGetValue(code, out var t) ? (language == "fr" ? t.Fr : t.En) : code;
+
         public string CountryName(string code, string language) =>
             Countries.TryGetValue(code, out var c) ? c.NameIn(language) : code;
 
@@ -46,7 +50,8 @@ public sealed class ReferenceData(IServiceScopeFactory scopes) : IDisposable
                 await db.SdgGoals.AsNoTracking().ToDictionaryAsync(g => g.Code, cancellationToken),
                 await db.Sectors.AsNoTracking().ToDictionaryAsync(s => s.Code, cancellationToken),
                 await db.SectorCategories.AsNoTracking().ToDictionaryAsync(c => c.Code, cancellationToken),
-                Data.Seed.ReferenceDataSeeder.Currencies());
+                Data.Seed.ReferenceDataSeeder.Currencies(),
+                Data.Seed.ReferenceDataSeeder.SdgTargets());
             // An empty list means the database is not seeded yet: do not keep it.
             if (snapshot.Countries.Count > 0) _snapshot = snapshot;
             return snapshot;

@@ -27,6 +27,7 @@ public static class HistoryLabels
         nameof(Initiative.Actors) => "Actors",
         nameof(Initiative.Sdgs) => "Sustainable Development Goals",
         nameof(Initiative.Sectors) => "Sectors",
+        nameof(Initiative.SdgTargets) => "SDG targets",
         nameof(Initiative.Contributions) => "Contributions",
         nameof(Initiative.RightsHolders) => "Rights-holders reached",
         nameof(Initiative.Locations) => "Locations",

@@ -22,6 +22,7 @@ public static class RuleMessages
         RuleCode.NotPublished => L["This record is not published."],
         RuleCode.HeldByModerator => L["A moderator unpublished this record. It can be published again once a moderator lifts the hold."],
         RuleCode.NotHeld => L["This record is not held by a moderator."],
+        RuleCode.TargetOutsideGoals => L["Each target must belong to one of the goals ticked."],
         RuleCode.AmountNeedsCurrency => L["An amount needs its currency."],
         RuleCode.AmountOutOfRange => L["A contribution in money needs an amount above zero and below a trillion."],
         RuleCode.InKindNeedsDescription => L["Describe a contribution in kind (experts, training, equipment…)."],

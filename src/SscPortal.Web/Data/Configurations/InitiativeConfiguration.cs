@@ -24,6 +24,7 @@ public sealed class InitiativeConfiguration : IEntityTypeConfiguration<Initiativ
         builder.HasMany(i => i.Sdgs).WithOne().HasForeignKey(s => s.InitiativeId).OnDelete(DeleteBehavior.Cascade);
         builder.HasMany(i => i.Sectors).WithOne().HasForeignKey(s => s.InitiativeId).OnDelete(DeleteBehavior.Cascade);
         builder.HasMany(i => i.Translations).WithOne().HasForeignKey(t => t.InitiativeId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasMany(i => i.SdgTargets).WithOne().HasForeignKey(t => t.InitiativeId).OnDelete(DeleteBehavior.Cascade);
         builder.HasMany(i => i.Contributions).WithOne().HasForeignKey(c => c.InitiativeId).OnDelete(DeleteBehavior.Cascade);
         builder.HasMany(i => i.RightsHolders).WithOne().HasForeignKey(r => r.InitiativeId).OnDelete(DeleteBehavior.Cascade);
         builder.HasMany(i => i.Locations).WithOne().HasForeignKey(l => l.InitiativeId).OnDelete(DeleteBehavior.Cascade);
@@ -140,5 +141,15 @@ public sealed class InitiativePartsConfiguration :
     {
         builder.Property(r => r.Text).HasMaxLength(1000);
         builder.HasIndex(r => r.InitiativeId);
+    }
+}
+
+public sealed class InitiativeSdgTargetConfiguration : IEntityTypeConfiguration<InitiativeSdgTarget>
+{
+    public void Configure(EntityTypeBuilder<InitiativeSdgTarget> builder)
+    {
+        builder.HasKey(t => new { t.InitiativeId, t.TargetCode });
+        builder.Property(t => t.TargetCode).HasMaxLength(6);
+        builder.Ignore(t => t.GoalCode);
     }
 }

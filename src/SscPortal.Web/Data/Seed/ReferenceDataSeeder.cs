@@ -54,6 +54,11 @@ public sealed class ReferenceDataSeeder(AppDbContext db, ILogger<ReferenceDataSe
     }
 
     private sealed record CurrencyRow(string Code, string En);
+    private sealed record TargetRow(string Code, int Goal, string En, string Fr);
+
+    /// <summary>SDG targets (IATI list), code → text in English and French; read from the embedded file.</summary>
+    public static IReadOnlyDictionary<string, (string En, string Fr)> SdgTargets() =>
+        Read<TargetRow>("sdg-targets").ToDictionary(t => t.Code, t => (t.En, t.Fr));
 
     /// <summary>ISO 4217 currencies (IATI list), code → English name; read from the embedded file, they need no table.</summary>
     public static IReadOnlyDictionary<string, string> Currencies() => Read<CurrencyRow>("currencies").ToDictionary(c => c.Code, c => c.En);

@@ -27,7 +27,7 @@ public class DetailsModel(
     public sealed record Parts(
         IReadOnlyList<Contribution> Contributions, IReadOnlyList<InitiativeRightsHolder> RightsHolders,
         IReadOnlyList<InitiativeLocation> Locations, IReadOnlyList<InitiativeLink> Links, IReadOnlyList<InitiativeResult> Results,
-        string? Objectives, string? Contact, IReadOnlyList<ThematicArea> ThematicAreas);
+        string? Objectives, string? Contact, IReadOnlyList<ThematicArea> ThematicAreas, IReadOnlyList<string> Targets);
 
     public Parts Details { get; private set; } = null!;
 
@@ -83,7 +83,7 @@ public class DetailsModel(
                 i.Locations.OrderBy(l => l.Id).ToList(),
                 i.Links.OrderBy(l => l.Id).ToList(),
                 i.Results.OrderBy(r => r.Id).ToList(),
-                i.Objectives, i.Contact, i.ThematicAreas))
+                i.Objectives, i.Contact, i.ThematicAreas, i.SdgTargets.OrderBy(t => t.TargetCode).Select(t => t.TargetCode).ToList()))
             .AsSplitQuery().SingleAsync(cancellationToken);
         Partnerships = (await db.Partnerships.AsNoTracking()
                 .Where(p => p.Publication == PublicationState.Published && p.Initiatives.Any(i => i.InitiativeId == id))

@@ -106,6 +106,9 @@ public class EditModel(
         public List<int> Goals { get; set; } = [];
         public int? PrimaryGoal { get; set; }
 
+        /// <summary>SDG targets such as "2.3", each within one of the goals.</summary>
+        public List<string?> Targets { get; set; } = [];
+
         /// <summary>OECD-DAC 5-digit sector codes.</summary>
         public List<string?> Sectors { get; set; } = [];
 
@@ -149,6 +152,10 @@ public class EditModel(
             RuleForEach(i => i.Goals).Must(names.Goals.ContainsKey).WithMessage(L["Choose goals from the list."]);
             RuleFor(i => i.PrimaryGoal).Must((input, goal) => goal is null || input.Goals.Contains(goal.Value))
                 .WithMessage(L["The primary goal must be one of the goals ticked."]);
+            RuleForEach(i => i.Targets).Must(code => string.IsNullOrWhiteSpace(code) || names.Targets.ContainsKey(code.Trim()))
+                .WithMessage(L["Enter an SDG target code from the list, such as 2.3."]);
+            RuleFor(i => i.Targets).Must(codes => codes.Where(c => !string.IsNullOrWhiteSpace(c)).GroupBy(c => c!.Trim()).All(g => g.Count() == 1))
+                .WithMessage(L["Each target can be listed only once."]);
             RuleForEach(i => i.Sectors).Must(code => string.IsNullOrWhiteSpace(code) || names.Sectors.ContainsKey(code.Trim()))
                 .WithMessage(L["Enter a five-digit DAC sector code from the list, such as 31161 for food crop production."]);
             RuleFor(i => i.Sectors).Must(codes => codes.Where(c => !string.IsNullOrWhiteSpace(c)).GroupBy(c => c!.Trim()).All(g => g.Count() == 1))
@@ -222,7 +229,7 @@ public class EditModel(
         if (id is not null)
         {
             var initiative = await db.Initiatives.AsNoTracking().Include(i => i.Countries).Include(i => i.Translations)
-                .Include(i => i.Sdgs).Include(i => i.Sectors).Include(i => i.Actors)
+                .Include(i => i.Sdgs).Include(i => i.Sectors).Include(i => i.Actors).Include(i => i.SdgTargets)
                 .Include(i => i.Contributions).Include(i => i.RightsHolders).Include(i => i.Locations).Include(i => i.Links).Include(i => i.Results)
                 .AsSplitQuery().SingleAsync(i => i.Id == id, cancellationToken);
             Input = new InputModel
@@ -238,6 +245,7 @@ public class EditModel(
                 Goals = initiative.Sdgs.Select(s => s.GoalCode).Order().ToList(),
                 PrimaryGoal = initiative.Sdgs.FirstOrDefault(s => s.IsPrimary)?.GoalCode,
                 Sectors = initiative.Sectors.Select(s => (string?)s.SectorCode).Order().ToList(),
+                Targets = initiative.SdgTargets.Select(t => (string?)t.TargetCode).Order().ToList(),
                 Actors = initiative.Actors.Where(a => !(a.ActorId == initiative.OwnerId && a.Role == ActorRole.Lead))
                     .Select(a => new ActorRow { ActorId = a.ActorId, Role = a.Role }).ToList(),
                 Contributions = initiative.Contributions.OrderBy(c => c.Id).Select(c => new ContributionRow
@@ -287,7 +295,7 @@ public class EditModel(
             ? new Initiative { Title = "", Summary = "", OwnerId = Input.OwnerId, CreatedAt = now }
             : await db.Initiatives.Include(i => i.Countries).Include(i => i.Actors).Include(i => i.Sdgs).Include(i => i.Translations).Include(i => i.Sectors)
                 .Include(i => i.Contributions).Include(i => i.RightsHolders).Include(i => i.Locations).Include(i => i.Links).Include(i => i.Results)
-                .AsSplitQuery().SingleAsync(i => i.Id == id, cancellationToken);
+                .Include(i => i.SdgTargets).AsSplitQuery().SingleAsync(i => i.Id == id, cancellationToken);
         var before = id is null ? new Dictionary<string, string?>() : InitiativeSnapshot.Of(initiative);
         var savedVersion = initiative.Version;
         Apply(initiative);
@@ -348,7 +356,7 @@ public class EditModel(
         var saved = await db.Initiatives.AsNoTracking().Include(i => i.Countries).Include(i => i.Translations)
             .Include(i => i.Sdgs).Include(i => i.Sectors).Include(i => i.Actors)
             .Include(i => i.Contributions).Include(i => i.RightsHolders).Include(i => i.Locations).Include(i => i.Links).Include(i => i.Results)
-            .AsSplitQuery().SingleAsync(i => i.Id == yours.Id, cancellationToken);
+            .Include(i => i.SdgTargets).AsSplitQuery().SingleAsync(i => i.Id == yours.Id, cancellationToken);
         var theirs = InitiativeSnapshot.Of(saved);
         Conflict = InitiativeSnapshot.Diff(theirs, mine).Select(f => new ConflictingField(f.Field, f.From, f.To)).ToList();
         var last = await db.InitiativeChanges.AsNoTracking().Where(c => c.InitiativeId == yours.Id)
@@ -457,6 +465,10 @@ public class EditModel(
         initiative.Sdgs.AddRange(goals.Where(g => initiative.Sdgs.All(s => s.GoalCode != g)).Select(g => new InitiativeSdg { GoalCode = g }));
         foreach (var sdg in initiative.Sdgs) sdg.IsPrimary = sdg.GoalCode == Input.PrimaryGoal;
 
+        var targets = Input.Targets.Where(c => !string.IsNullOrWhiteSpace(c)).Select(c => c!.Trim()).Distinct().ToList();
+        initiative.SdgTargets.RemoveAll(t => !targets.Contains(t.TargetCode));
+        initiative.SdgTargets.AddRange(targets.Where(c => initiative.SdgTargets.All(t => t.TargetCode != c)).Select(c => new InitiativeSdgTarget { TargetCode = c }));
+
         var sectors = Input.Sectors.Where(c => !string.IsNullOrWhiteSpace(c)).Select(c => c!.Trim()).Distinct().ToList();
         initiative.Sectors.RemoveAll(s => !sectors.Contains(s.SectorCode));
         initiative.Sectors.AddRange(sectors.Where(c => initiative.Sectors.All(s => s.SectorCode != c)).Select(c => new InitiativeSector { SectorCode = c }));
@@ -474,6 +486,7 @@ public class EditModel(
         nameof(Initiative.Countries) => "Input.Countries",
         nameof(Initiative.Actors) => "Input.Actors",
         nameof(Initiative.Contributions) => "Input.Contributions",
+        nameof(Initiative.SdgTargets) => "Input.Targets",
         nameof(Initiative.Sdgs) => "Input.PrimaryGoal",
         _ => $"Input.{domainField}",
     };
@@ -485,6 +498,8 @@ public class EditModel(
         static int Rows(int used, int minimum, int spare) => Math.Max(minimum, used + spare);
         var countries = Rows(Input.Countries.Count(c => !string.IsNullOrWhiteSpace(c.Code)), CountryRows, spare);
         var sectors = Rows(Input.Sectors.Count(s => !string.IsNullOrWhiteSpace(s)), 3, spare);
+        var targets = Rows(Input.Targets.Count(s => !string.IsNullOrWhiteSpace(s)), 3, spare);
+        while (Input.Targets.Count < targets) Input.Targets.Add(null);
         var actors = Rows(Input.Actors.Count(a => a.ActorId is not null), 4, spare);
         var contributions = Rows(Input.Contributions.Count(c => !c.IsEmpty), 3, spare);
         var locations = Rows(Input.Locations.Count(l => !string.IsNullOrWhiteSpace(l.CountryCode)), 3, spare);

@@ -640,6 +640,20 @@ namespace SscPortal.Web.Data.Migrations.Postgres
                     b.ToTable("InitiativeSdg");
                 });
 
+            modelBuilder.Entity("SscPortal.Domain.InitiativeSdgTarget", b =>
+                {
+                    b.Property<int>("InitiativeId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("TargetCode")
+                        .HasMaxLength(6)
+                        .HasColumnType("character varying(6)");
+
+                    b.HasKey("InitiativeId", "TargetCode");
+
+                    b.ToTable("InitiativeSdgTarget");
+                });
+
             modelBuilder.Entity("SscPortal.Domain.InitiativeSector", b =>
                 {
                     b.Property<int>("InitiativeId")
@@ -1151,6 +1165,15 @@ namespace SscPortal.Web.Data.Migrations.Postgres
                     b.Navigation("Goal");
                 });
 
+            modelBuilder.Entity("SscPortal.Domain.InitiativeSdgTarget", b =>
+                {
+                    b.HasOne("SscPortal.Domain.Initiative", null)
+                        .WithMany("SdgTargets")
+                        .HasForeignKey("InitiativeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("SscPortal.Domain.InitiativeSector", b =>
                 {
                     b.HasOne("SscPortal.Domain.Initiative", null)
@@ -1272,6 +1295,8 @@ namespace SscPortal.Web.Data.Migrations.Postgres
                     b.Navigation("Results");
 
                     b.Navigation("RightsHolders");
+
+                    b.Navigation("SdgTargets");
 
                     b.Navigation("Sdgs");
 

@@ -613,6 +613,20 @@ namespace SscPortal.Web.Data.Migrations.Sqlite
                     b.ToTable("InitiativeSdg");
                 });
 
+            modelBuilder.Entity("SscPortal.Domain.InitiativeSdgTarget", b =>
+                {
+                    b.Property<int>("InitiativeId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("TargetCode")
+                        .HasMaxLength(6)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("InitiativeId", "TargetCode");
+
+                    b.ToTable("InitiativeSdgTarget");
+                });
+
             modelBuilder.Entity("SscPortal.Domain.InitiativeSector", b =>
                 {
                     b.Property<int>("InitiativeId")
@@ -1120,6 +1134,15 @@ namespace SscPortal.Web.Data.Migrations.Sqlite
                     b.Navigation("Goal");
                 });
 
+            modelBuilder.Entity("SscPortal.Domain.InitiativeSdgTarget", b =>
+                {
+                    b.HasOne("SscPortal.Domain.Initiative", null)
+                        .WithMany("SdgTargets")
+                        .HasForeignKey("InitiativeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("SscPortal.Domain.InitiativeSector", b =>
                 {
                     b.HasOne("SscPortal.Domain.Initiative", null)
@@ -1241,6 +1264,8 @@ namespace SscPortal.Web.Data.Migrations.Sqlite
                     b.Navigation("Results");
 
                     b.Navigation("RightsHolders");
+
+                    b.Navigation("SdgTargets");
 
                     b.Navigation("Sdgs");
 
