@@ -54,6 +54,26 @@ namespace SscPortal.Web.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "AuditEvents",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    At = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    Type = table.Column<int>(type: "integer", nullable: false),
+                    UserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: true),
+                    UserEmail = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    TargetType = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: true),
+                    TargetId = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    Details = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    IpAddress = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AuditEvents", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Countries",
                 columns: table => new
                 {
@@ -66,6 +86,39 @@ namespace SscPortal.Web.Data.Migrations.Postgres
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_Countries", x => x.Code);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "DataProtectionKeys",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    FriendlyName = table.Column<string>(type: "text", nullable: true),
+                    Xml = table.Column<string>(type: "text", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_DataProtectionKeys", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "InitiativeChanges",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    InitiativeId = table.Column<int>(type: "integer", nullable: false),
+                    At = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    Kind = table.Column<int>(type: "integer", nullable: false),
+                    UserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: true),
+                    UserEmail = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    OrganisationName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    Fields = table.Column<string>(type: "text", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_InitiativeChanges", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
@@ -260,6 +313,9 @@ namespace SscPortal.Web.Data.Migrations.Postgres
                     Title = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
                     Summary = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
                     Description = table.Column<string>(type: "character varying(20000)", maxLength: 20000, nullable: true),
+                    Objectives = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
+                    Contact = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: true),
+                    ThematicAreas = table.Column<int[]>(type: "integer[]", nullable: false),
                     Language = table.Column<string>(type: "character varying(2)", maxLength: 2, nullable: false),
                     Modality = table.Column<int>(type: "integer", nullable: false),
                     Instrument = table.Column<int>(type: "integer", nullable: false),
@@ -273,8 +329,10 @@ namespace SscPortal.Web.Data.Migrations.Postgres
                     Publication = table.Column<int>(type: "integer", nullable: false),
                     PublishedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
                     UnpublishedReason = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    HeldByModerator = table.Column<bool>(type: "boolean", nullable: false),
                     CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    UpdatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                    UpdatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    Version = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -318,6 +376,38 @@ namespace SscPortal.Web.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "Partnerships",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Title = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
+                    Type = table.Column<int>(type: "integer", nullable: false),
+                    Scope = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
+                    SignedOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    StartsOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    EndsOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    DocumentUrl = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    OwnerId = table.Column<int>(type: "integer", nullable: false),
+                    Publication = table.Column<int>(type: "integer", nullable: false),
+                    PublishedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    UnpublishedReason = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    UpdatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    Version = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Partnerships", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Partnerships_Actors_OwnerId",
+                        column: x => x.OwnerId,
+                        principalTable: "Actors",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "InitiativeActor",
                 columns: table => new
                 {
@@ -336,6 +426,36 @@ namespace SscPortal.Web.Data.Migrations.Postgres
                         onDelete: ReferentialAction.Restrict);
                     table.ForeignKey(
                         name: "FK_InitiativeActor_Initiatives_InitiativeId",
+                        column: x => x.InitiativeId,
+                        principalTable: "Initiatives",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "InitiativeContribution",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    InitiativeId = table.Column<int>(type: "integer", nullable: false),
+                    ActorId = table.Column<int>(type: "integer", nullable: false),
+                    Kind = table.Column<int>(type: "integer", nullable: false),
+                    Amount = table.Column<decimal>(type: "numeric(18,2)", precision: 18, scale: 2, nullable: true),
+                    Currency = table.Column<string>(type: "character varying(3)", maxLength: 3, nullable: true),
+                    Description = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_InitiativeContribution", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_InitiativeContribution_Actors_ActorId",
+                        column: x => x.ActorId,
+                        principalTable: "Actors",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_InitiativeContribution_Initiatives_InitiativeId",
                         column: x => x.InitiativeId,
                         principalTable: "Initiatives",
                         principalColumn: "Id",
@@ -368,6 +488,94 @@ namespace SscPortal.Web.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "InitiativeLink",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    InitiativeId = table.Column<int>(type: "integer", nullable: false),
+                    Title = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
+                    Url = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_InitiativeLink", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_InitiativeLink_Initiatives_InitiativeId",
+                        column: x => x.InitiativeId,
+                        principalTable: "Initiatives",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "InitiativeLocation",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    InitiativeId = table.Column<int>(type: "integer", nullable: false),
+                    CountryCode = table.Column<string>(type: "character(2)", fixedLength: true, maxLength: 2, nullable: false),
+                    Place = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_InitiativeLocation", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_InitiativeLocation_Countries_CountryCode",
+                        column: x => x.CountryCode,
+                        principalTable: "Countries",
+                        principalColumn: "Code",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_InitiativeLocation_Initiatives_InitiativeId",
+                        column: x => x.InitiativeId,
+                        principalTable: "Initiatives",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "InitiativeResult",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    InitiativeId = table.Column<int>(type: "integer", nullable: false),
+                    Text = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false),
+                    Achieved = table.Column<bool>(type: "boolean", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_InitiativeResult", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_InitiativeResult_Initiatives_InitiativeId",
+                        column: x => x.InitiativeId,
+                        principalTable: "Initiatives",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "InitiativeRightsHolder",
+                columns: table => new
+                {
+                    InitiativeId = table.Column<int>(type: "integer", nullable: false),
+                    Group = table.Column<int>(type: "integer", nullable: false),
+                    Count = table.Column<int>(type: "integer", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_InitiativeRightsHolder", x => new { x.InitiativeId, x.Group });
+                    table.ForeignKey(
+                        name: "FK_InitiativeRightsHolder_Initiatives_InitiativeId",
+                        column: x => x.InitiativeId,
+                        principalTable: "Initiatives",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "InitiativeSdg",
                 columns: table => new
                 {
@@ -393,6 +601,24 @@ namespace SscPortal.Web.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "InitiativeSdgTarget",
+                columns: table => new
+                {
+                    InitiativeId = table.Column<int>(type: "integer", nullable: false),
+                    TargetCode = table.Column<string>(type: "character varying(6)", maxLength: 6, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_InitiativeSdgTarget", x => new { x.InitiativeId, x.TargetCode });
+                    table.ForeignKey(
+                        name: "FK_InitiativeSdgTarget_Initiatives_InitiativeId",
+                        column: x => x.InitiativeId,
+                        principalTable: "Initiatives",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "InitiativeSector",
                 columns: table => new
                 {
@@ -414,6 +640,74 @@ namespace SscPortal.Web.Data.Migrations.Postgres
                         principalTable: "Sectors",
                         principalColumn: "Code",
                         onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "InitiativeTranslation",
+                columns: table => new
+                {
+                    InitiativeId = table.Column<int>(type: "integer", nullable: false),
+                    Language = table.Column<string>(type: "character varying(2)", maxLength: 2, nullable: false),
+                    Title = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
+                    Summary = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_InitiativeTranslation", x => new { x.InitiativeId, x.Language });
+                    table.ForeignKey(
+                        name: "FK_InitiativeTranslation_Initiatives_InitiativeId",
+                        column: x => x.InitiativeId,
+                        principalTable: "Initiatives",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "PartnershipInitiative",
+                columns: table => new
+                {
+                    PartnershipId = table.Column<int>(type: "integer", nullable: false),
+                    InitiativeId = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PartnershipInitiative", x => new { x.PartnershipId, x.InitiativeId });
+                    table.ForeignKey(
+                        name: "FK_PartnershipInitiative_Initiatives_InitiativeId",
+                        column: x => x.InitiativeId,
+                        principalTable: "Initiatives",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_PartnershipInitiative_Partnerships_PartnershipId",
+                        column: x => x.PartnershipId,
+                        principalTable: "Partnerships",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "PartnershipSignatory",
+                columns: table => new
+                {
+                    PartnershipId = table.Column<int>(type: "integer", nullable: false),
+                    ActorId = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PartnershipSignatory", x => new { x.PartnershipId, x.ActorId });
+                    table.ForeignKey(
+                        name: "FK_PartnershipSignatory_Actors_ActorId",
+                        column: x => x.ActorId,
+                        principalTable: "Actors",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_PartnershipSignatory_Partnerships_PartnershipId",
+                        column: x => x.PartnershipId,
+                        principalTable: "Partnerships",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
                 });
 
             migrationBuilder.CreateIndex(
@@ -464,14 +758,59 @@ namespace SscPortal.Web.Data.Migrations.Postgres
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_AuditEvents_At_Id",
+                table: "AuditEvents",
+                columns: new[] { "At", "Id" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AuditEvents_UserId_At_Id",
+                table: "AuditEvents",
+                columns: new[] { "UserId", "At", "Id" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_InitiativeActor_ActorId",
                 table: "InitiativeActor",
                 column: "ActorId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_InitiativeChanges_InitiativeId_At_Id",
+                table: "InitiativeChanges",
+                columns: new[] { "InitiativeId", "At", "Id" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_InitiativeContribution_ActorId",
+                table: "InitiativeContribution",
+                column: "ActorId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_InitiativeContribution_InitiativeId",
+                table: "InitiativeContribution",
+                column: "InitiativeId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_InitiativeCountry_CountryCode_Role",
                 table: "InitiativeCountry",
                 columns: new[] { "CountryCode", "Role" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_InitiativeLink_InitiativeId",
+                table: "InitiativeLink",
+                column: "InitiativeId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_InitiativeLocation_CountryCode",
+                table: "InitiativeLocation",
+                column: "CountryCode");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_InitiativeLocation_InitiativeId",
+                table: "InitiativeLocation",
+                column: "InitiativeId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_InitiativeResult_InitiativeId",
+                table: "InitiativeResult",
+                column: "InitiativeId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_Initiatives_OwnerId",
@@ -505,6 +844,26 @@ namespace SscPortal.Web.Data.Migrations.Postgres
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_PartnershipInitiative_InitiativeId",
+                table: "PartnershipInitiative",
+                column: "InitiativeId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Partnerships_OwnerId",
+                table: "Partnerships",
+                column: "OwnerId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Partnerships_Publication_PublishedAt_Id",
+                table: "Partnerships",
+                columns: new[] { "Publication", "PublishedAt", "Id" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PartnershipSignatory_ActorId",
+                table: "PartnershipSignatory",
+                column: "ActorId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Sectors_CategoryCode",
                 table: "Sectors",
                 column: "CategoryCode");
@@ -529,19 +888,55 @@ namespace SscPortal.Web.Data.Migrations.Postgres
                 name: "AspNetUserTokens");
 
             migrationBuilder.DropTable(
+                name: "AuditEvents");
+
+            migrationBuilder.DropTable(
+                name: "DataProtectionKeys");
+
+            migrationBuilder.DropTable(
                 name: "InitiativeActor");
+
+            migrationBuilder.DropTable(
+                name: "InitiativeChanges");
+
+            migrationBuilder.DropTable(
+                name: "InitiativeContribution");
 
             migrationBuilder.DropTable(
                 name: "InitiativeCountry");
 
             migrationBuilder.DropTable(
+                name: "InitiativeLink");
+
+            migrationBuilder.DropTable(
+                name: "InitiativeLocation");
+
+            migrationBuilder.DropTable(
+                name: "InitiativeResult");
+
+            migrationBuilder.DropTable(
+                name: "InitiativeRightsHolder");
+
+            migrationBuilder.DropTable(
                 name: "InitiativeSdg");
+
+            migrationBuilder.DropTable(
+                name: "InitiativeSdgTarget");
 
             migrationBuilder.DropTable(
                 name: "InitiativeSector");
 
             migrationBuilder.DropTable(
+                name: "InitiativeTranslation");
+
+            migrationBuilder.DropTable(
                 name: "Memberships");
+
+            migrationBuilder.DropTable(
+                name: "PartnershipInitiative");
+
+            migrationBuilder.DropTable(
+                name: "PartnershipSignatory");
 
             migrationBuilder.DropTable(
                 name: "AspNetRoles");
@@ -550,19 +945,22 @@ namespace SscPortal.Web.Data.Migrations.Postgres
                 name: "SdgGoals");
 
             migrationBuilder.DropTable(
-                name: "Initiatives");
-
-            migrationBuilder.DropTable(
                 name: "Sectors");
 
             migrationBuilder.DropTable(
                 name: "AspNetUsers");
 
             migrationBuilder.DropTable(
-                name: "Actors");
+                name: "Initiatives");
+
+            migrationBuilder.DropTable(
+                name: "Partnerships");
 
             migrationBuilder.DropTable(
                 name: "SectorCategories");
+
+            migrationBuilder.DropTable(
+                name: "Actors");
 
             migrationBuilder.DropTable(
                 name: "Countries");

@@ -53,6 +53,26 @@ namespace SscPortal.Web.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "AuditEvents",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    At = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    Type = table.Column<int>(type: "INTEGER", nullable: false),
+                    UserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: true),
+                    UserEmail = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    TargetType = table.Column<string>(type: "TEXT", maxLength: 50, nullable: true),
+                    TargetId = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    Details = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    IpAddress = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AuditEvents", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Countries",
                 columns: table => new
                 {
@@ -65,6 +85,39 @@ namespace SscPortal.Web.Data.Migrations.Sqlite
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_Countries", x => x.Code);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "DataProtectionKeys",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    FriendlyName = table.Column<string>(type: "TEXT", nullable: true),
+                    Xml = table.Column<string>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_DataProtectionKeys", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "InitiativeChanges",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    InitiativeId = table.Column<int>(type: "INTEGER", nullable: false),
+                    At = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    Kind = table.Column<int>(type: "INTEGER", nullable: false),
+                    UserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: true),
+                    UserEmail = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    OrganisationName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    Fields = table.Column<string>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_InitiativeChanges", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
@@ -259,6 +312,9 @@ namespace SscPortal.Web.Data.Migrations.Sqlite
                     Title = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
                     Summary = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
                     Description = table.Column<string>(type: "TEXT", maxLength: 20000, nullable: true),
+                    Objectives = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
+                    Contact = table.Column<string>(type: "TEXT", maxLength: 300, nullable: true),
+                    ThematicAreas = table.Column<string>(type: "TEXT", nullable: false),
                     Language = table.Column<string>(type: "TEXT", maxLength: 2, nullable: false),
                     Modality = table.Column<int>(type: "INTEGER", nullable: false),
                     Instrument = table.Column<int>(type: "INTEGER", nullable: false),
@@ -272,8 +328,10 @@ namespace SscPortal.Web.Data.Migrations.Sqlite
                     Publication = table.Column<int>(type: "INTEGER", nullable: false),
                     PublishedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
                     UnpublishedReason = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    HeldByModerator = table.Column<bool>(type: "INTEGER", nullable: false),
                     CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    UpdatedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
+                    UpdatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -317,6 +375,38 @@ namespace SscPortal.Web.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "Partnerships",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    Type = table.Column<int>(type: "INTEGER", nullable: false),
+                    Scope = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
+                    SignedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    StartsOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    EndsOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    DocumentUrl = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    OwnerId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Publication = table.Column<int>(type: "INTEGER", nullable: false),
+                    PublishedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    UnpublishedReason = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    UpdatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Partnerships", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Partnerships_Actors_OwnerId",
+                        column: x => x.OwnerId,
+                        principalTable: "Actors",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "InitiativeActor",
                 columns: table => new
                 {
@@ -335,6 +425,36 @@ namespace SscPortal.Web.Data.Migrations.Sqlite
                         onDelete: ReferentialAction.Restrict);
                     table.ForeignKey(
                         name: "FK_InitiativeActor_Initiatives_InitiativeId",
+                        column: x => x.InitiativeId,
+                        principalTable: "Initiatives",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "InitiativeContribution",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    InitiativeId = table.Column<int>(type: "INTEGER", nullable: false),
+                    ActorId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Kind = table.Column<int>(type: "INTEGER", nullable: false),
+                    Amount = table.Column<decimal>(type: "TEXT", precision: 18, scale: 2, nullable: true),
+                    Currency = table.Column<string>(type: "TEXT", maxLength: 3, nullable: true),
+                    Description = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_InitiativeContribution", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_InitiativeContribution_Actors_ActorId",
+                        column: x => x.ActorId,
+                        principalTable: "Actors",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_InitiativeContribution_Initiatives_InitiativeId",
                         column: x => x.InitiativeId,
                         principalTable: "Initiatives",
                         principalColumn: "Id",
@@ -367,6 +487,94 @@ namespace SscPortal.Web.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "InitiativeLink",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    InitiativeId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    Url = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_InitiativeLink", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_InitiativeLink_Initiatives_InitiativeId",
+                        column: x => x.InitiativeId,
+                        principalTable: "Initiatives",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "InitiativeLocation",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    InitiativeId = table.Column<int>(type: "INTEGER", nullable: false),
+                    CountryCode = table.Column<string>(type: "TEXT", fixedLength: true, maxLength: 2, nullable: false),
+                    Place = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_InitiativeLocation", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_InitiativeLocation_Countries_CountryCode",
+                        column: x => x.CountryCode,
+                        principalTable: "Countries",
+                        principalColumn: "Code",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_InitiativeLocation_Initiatives_InitiativeId",
+                        column: x => x.InitiativeId,
+                        principalTable: "Initiatives",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "InitiativeResult",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    InitiativeId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Text = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
+                    Achieved = table.Column<bool>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_InitiativeResult", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_InitiativeResult_Initiatives_InitiativeId",
+                        column: x => x.InitiativeId,
+                        principalTable: "Initiatives",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "InitiativeRightsHolder",
+                columns: table => new
+                {
+                    InitiativeId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Group = table.Column<int>(type: "INTEGER", nullable: false),
+                    Count = table.Column<int>(type: "INTEGER", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_InitiativeRightsHolder", x => new { x.InitiativeId, x.Group });
+                    table.ForeignKey(
+                        name: "FK_InitiativeRightsHolder_Initiatives_InitiativeId",
+                        column: x => x.InitiativeId,
+                        principalTable: "Initiatives",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "InitiativeSdg",
                 columns: table => new
                 {
@@ -392,6 +600,24 @@ namespace SscPortal.Web.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "InitiativeSdgTarget",
+                columns: table => new
+                {
+                    InitiativeId = table.Column<int>(type: "INTEGER", nullable: false),
+                    TargetCode = table.Column<string>(type: "TEXT", maxLength: 6, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_InitiativeSdgTarget", x => new { x.InitiativeId, x.TargetCode });
+                    table.ForeignKey(
+                        name: "FK_InitiativeSdgTarget_Initiatives_InitiativeId",
+                        column: x => x.InitiativeId,
+                        principalTable: "Initiatives",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "InitiativeSector",
                 columns: table => new
                 {
@@ -413,6 +639,74 @@ namespace SscPortal.Web.Data.Migrations.Sqlite
                         principalTable: "Sectors",
                         principalColumn: "Code",
                         onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "InitiativeTranslation",
+                columns: table => new
+                {
+                    InitiativeId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Language = table.Column<string>(type: "TEXT", maxLength: 2, nullable: false),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    Summary = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_InitiativeTranslation", x => new { x.InitiativeId, x.Language });
+                    table.ForeignKey(
+                        name: "FK_InitiativeTranslation_Initiatives_InitiativeId",
+                        column: x => x.InitiativeId,
+                        principalTable: "Initiatives",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "PartnershipInitiative",
+                columns: table => new
+                {
+                    PartnershipId = table.Column<int>(type: "INTEGER", nullable: false),
+                    InitiativeId = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PartnershipInitiative", x => new { x.PartnershipId, x.InitiativeId });
+                    table.ForeignKey(
+                        name: "FK_PartnershipInitiative_Initiatives_InitiativeId",
+                        column: x => x.InitiativeId,
+                        principalTable: "Initiatives",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_PartnershipInitiative_Partnerships_PartnershipId",
+                        column: x => x.PartnershipId,
+                        principalTable: "Partnerships",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "PartnershipSignatory",
+                columns: table => new
+                {
+                    PartnershipId = table.Column<int>(type: "INTEGER", nullable: false),
+                    ActorId = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PartnershipSignatory", x => new { x.PartnershipId, x.ActorId });
+                    table.ForeignKey(
+                        name: "FK_PartnershipSignatory_Actors_ActorId",
+                        column: x => x.ActorId,
+                        principalTable: "Actors",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_PartnershipSignatory_Partnerships_PartnershipId",
+                        column: x => x.PartnershipId,
+                        principalTable: "Partnerships",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
                 });
 
             migrationBuilder.CreateIndex(
@@ -463,14 +757,59 @@ namespace SscPortal.Web.Data.Migrations.Sqlite
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_AuditEvents_At_Id",
+                table: "AuditEvents",
+                columns: new[] { "At", "Id" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AuditEvents_UserId_At_Id",
+                table: "AuditEvents",
+                columns: new[] { "UserId", "At", "Id" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_InitiativeActor_ActorId",
                 table: "InitiativeActor",
                 column: "ActorId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_InitiativeChanges_InitiativeId_At_Id",
+                table: "InitiativeChanges",
+                columns: new[] { "InitiativeId", "At", "Id" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_InitiativeContribution_ActorId",
+                table: "InitiativeContribution",
+                column: "ActorId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_InitiativeContribution_InitiativeId",
+                table: "InitiativeContribution",
+                column: "InitiativeId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_InitiativeCountry_CountryCode_Role",
                 table: "InitiativeCountry",
                 columns: new[] { "CountryCode", "Role" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_InitiativeLink_InitiativeId",
+                table: "InitiativeLink",
+                column: "InitiativeId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_InitiativeLocation_CountryCode",
+                table: "InitiativeLocation",
+                column: "CountryCode");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_InitiativeLocation_InitiativeId",
+                table: "InitiativeLocation",
+                column: "InitiativeId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_InitiativeResult_InitiativeId",
+                table: "InitiativeResult",
+                column: "InitiativeId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_Initiatives_OwnerId",
@@ -504,6 +843,26 @@ namespace SscPortal.Web.Data.Migrations.Sqlite
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_PartnershipInitiative_InitiativeId",
+                table: "PartnershipInitiative",
+                column: "InitiativeId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Partnerships_OwnerId",
+                table: "Partnerships",
+                column: "OwnerId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Partnerships_Publication_PublishedAt_Id",
+                table: "Partnerships",
+                columns: new[] { "Publication", "PublishedAt", "Id" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PartnershipSignatory_ActorId",
+                table: "PartnershipSignatory",
+                column: "ActorId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Sectors_CategoryCode",
                 table: "Sectors",
                 column: "CategoryCode");
@@ -528,19 +887,55 @@ namespace SscPortal.Web.Data.Migrations.Sqlite
                 name: "AspNetUserTokens");
 
             migrationBuilder.DropTable(
+                name: "AuditEvents");
+
+            migrationBuilder.DropTable(
+                name: "DataProtectionKeys");
+
+            migrationBuilder.DropTable(
                 name: "InitiativeActor");
+
+            migrationBuilder.DropTable(
+                name: "InitiativeChanges");
+
+            migrationBuilder.DropTable(
+                name: "InitiativeContribution");
 
             migrationBuilder.DropTable(
                 name: "InitiativeCountry");
 
             migrationBuilder.DropTable(
+                name: "InitiativeLink");
+
+            migrationBuilder.DropTable(
+                name: "InitiativeLocation");
+
+            migrationBuilder.DropTable(
+                name: "InitiativeResult");
+
+            migrationBuilder.DropTable(
+                name: "InitiativeRightsHolder");
+
+            migrationBuilder.DropTable(
                 name: "InitiativeSdg");
+
+            migrationBuilder.DropTable(
+                name: "InitiativeSdgTarget");
 
             migrationBuilder.DropTable(
                 name: "InitiativeSector");
 
             migrationBuilder.DropTable(
+                name: "InitiativeTranslation");
+
+            migrationBuilder.DropTable(
                 name: "Memberships");
+
+            migrationBuilder.DropTable(
+                name: "PartnershipInitiative");
+
+            migrationBuilder.DropTable(
+                name: "PartnershipSignatory");
 
             migrationBuilder.DropTable(
                 name: "AspNetRoles");
@@ -549,19 +944,22 @@ namespace SscPortal.Web.Data.Migrations.Sqlite
                 name: "SdgGoals");
 
             migrationBuilder.DropTable(
-                name: "Initiatives");
-
-            migrationBuilder.DropTable(
                 name: "Sectors");
 
             migrationBuilder.DropTable(
                 name: "AspNetUsers");
 
             migrationBuilder.DropTable(
-                name: "Actors");
+                name: "Initiatives");
+
+            migrationBuilder.DropTable(
+                name: "Partnerships");
 
             migrationBuilder.DropTable(
                 name: "SectorCategories");
+
+            migrationBuilder.DropTable(
+                name: "Actors");
 
             migrationBuilder.DropTable(
                 name: "Countries");
