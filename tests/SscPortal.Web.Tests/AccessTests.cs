@@ -24,13 +24,12 @@ public abstract class AccessTests(PortalFixture fixture)
         return await client.PostAsync(new Uri(url, UriKind.Relative), new FormUrlEncodedContent((form ?? []).Append(new("__RequestVerificationToken", token))));
     }
 
-    private static string Key(int id) => id.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     private Task<Initiative> RecordAsync(int id) =>
         Portal.WithDatabaseAsync(db => db.Initiatives.AsNoTracking().SingleAsync(i => i.Id == id));
 
     private Task<int> RefusalsAboutAsync(int id) =>
-        Portal.WithDatabaseAsync(db => db.AuditEvents.CountAsync(e => e.Type == AuditEventType.AccessRefused && e.TargetType == "initiative" && e.TargetId == Key(id)));
+        Portal.WithDatabaseAsync(db => db.AuditEvents.CountAsync(e => e.Type == AuditEventType.AccessRefused && e.TargetType == "initiative" && e.TargetId == TestData.Key(id)));
 
     private async Task Cannot_touch_the_other_sides_initiative(Role intruder, Func<AccessWorld, Actor> victimOrganisation)
     {
@@ -78,12 +77,12 @@ public abstract class AccessTests(PortalFixture fixture)
         var id = await Portal.InitiativeAsync(world.CsoA, "PE", "BO", publishedAt: null);
 
         var form = Edit("Edited by a member");
-        form["Input.Version"] = Key((await RecordAsync(id)).Version);
+        form["Input.Version"] = TestData.Key((await RecordAsync(id)).Version);
         var response = await PostAsync(world, Role.CsoMember, $"/initiatives/{id}/edit", form);
 
         Assert.Equal($"/initiatives/{id}", response.Headers.Location?.OriginalString);
         Assert.Equal("Edited by a member", (await RecordAsync(id)).Title);
-        var edit = await Portal.WithDatabaseAsync(db => db.AuditEvents.SingleAsync(e => e.Type == AuditEventType.InitiativeEdited && e.TargetId == Key(id)));
+        var edit = await Portal.WithDatabaseAsync(db => db.AuditEvents.SingleAsync(e => e.Type == AuditEventType.InitiativeEdited && e.TargetId == TestData.Key(id)));
         Assert.Equal(world.UserIds[Role.CsoMember], edit.UserId);
         Assert.True(DateTime.UtcNow - edit.At < TimeSpan.FromMinutes(5));
     }
@@ -121,7 +120,7 @@ public abstract class AccessTests(PortalFixture fixture)
         Assert.Equal("Official record", record.Title);
         Assert.Equal(PublicationState.Unpublished, record.Publication);
         Assert.Equal("Breaks the terms: personal data", record.UnpublishedReason);
-        var logged = await Portal.WithDatabaseAsync(db => db.AuditEvents.SingleAsync(e => e.Type == AuditEventType.InitiativeUnpublished && e.TargetId == Key(id)));
+        var logged = await Portal.WithDatabaseAsync(db => db.AuditEvents.SingleAsync(e => e.Type == AuditEventType.InitiativeUnpublished && e.TargetId == TestData.Key(id)));
         Assert.Equal(world.UserIds[Role.Moderator], logged.UserId);
         Assert.Contains("moderator", logged.Details, StringComparison.Ordinal);
 
@@ -173,7 +172,7 @@ public abstract class AccessTests(PortalFixture fixture)
             await db.SaveChangesAsync();
             return claim.Id;
         });
-        var form = new Dictionary<string, string> { ["membershipId"] = Key(membership) };
+        var form = new Dictionary<string, string> { ["membershipId"] = TestData.Key(membership) };
         if (role is not null) form["role"] = role;
 
         Assert.False(AccessWorld.IsAllowed(await PostAsync(world, staff, $"/organisations/{world.AgencyG.Id}/members?handler={handler}", form)));
@@ -196,7 +195,7 @@ public abstract class AccessTests(PortalFixture fixture)
             return actor.Id;
         });
 
-        Assert.False(AccessWorld.IsAllowed(await PostAsync(world, Role.Moderator, "/admin?handler=Verify", new() { ["actorId"] = Key(proposed) })));
+        Assert.False(AccessWorld.IsAllowed(await PostAsync(world, Role.Moderator, "/admin?handler=Verify", new() { ["actorId"] = TestData.Key(proposed) })));
 
         Assert.False((await Portal.WithDatabaseAsync(db => db.Actors.AsNoTracking().SingleAsync(a => a.Id == proposed))).IsVerified);
     }
@@ -207,7 +206,7 @@ public abstract class AccessTests(PortalFixture fixture)
         await using var world = await AccessWorld.CreateAsync(Portal);
         var published = await Portal.InitiativeAsync(world.CsoA, "PE", "BO", DateTime.UtcNow.AddMinutes(-1), title: "Public wording");
         var form = Edit("A member's unreviewed wording");
-        form["Input.Version"] = Key((await RecordAsync(published)).Version);
+        form["Input.Version"] = TestData.Key((await RecordAsync(published)).Version);
 
         Assert.False(AccessWorld.IsAllowed(await PostAsync(world, Role.CsoMember, $"/initiatives/{published}/edit", form)));
         Assert.Equal("Public wording", (await RecordAsync(published)).Title);
@@ -315,8 +314,8 @@ public abstract class AccessTests(PortalFixture fixture)
         var membershipId = await Portal.WithDatabaseAsync(db => db.Memberships.Where(m => m.UserId == member).Select(m => m.Id).SingleAsync());
         var before = await Portal.WithDatabaseAsync(db => db.UserRoles.CountAsync());
 
-        var response = await PostAsync(world, role, url.Replace("{A}", Key(world.CsoA.Id), StringComparison.Ordinal),
-            new() { ["userId"] = member, ["membershipId"] = Key(membershipId), [field] = value });
+        var response = await PostAsync(world, role, url.Replace("{A}", TestData.Key(world.CsoA.Id), StringComparison.Ordinal),
+            new() { ["userId"] = member, ["membershipId"] = TestData.Key(membershipId), [field] = value });
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
         Assert.Equal(before, await Portal.WithDatabaseAsync(db => db.UserRoles.CountAsync()));
@@ -337,7 +336,7 @@ public abstract class AccessTests(PortalFixture fixture)
             {
                 var parts = e.Split(' ');
                 var path = parts[0].Replace("/organisations/{id:int}", $"/organisations/{world.CsoA.Id}", StringComparison.Ordinal)
-                    .Replace("{id:int}", Key(draft), StringComparison.Ordinal);
+                    .Replace("{id:int}", TestData.Key(draft), StringComparison.Ordinal);
                 return parts.Length > 2 ? $"{path}?handler={parts[2]}" : path;
             })
             .ToList();

@@ -10,31 +10,23 @@ public abstract class PartnershipTests(PortalFixture fixture)
 {
     private PortalFactory Portal => fixture.Portal;
 
-    private static string Key(int id) => id.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
-    private async Task<HtmlClient> SignedInAsync(AccessWorld world, Role role)
-    {
-        var email = await Portal.WithDatabaseAsync(db => db.Users.Where(u => u.Id == world.UserIds[role]).Select(u => u.Email!).SingleAsync());
-        var browser = Portal.CreateBrowser();
-        Assert.True((await browser.SignInAsync(email, AccessWorld.Password)).IsSignedIn);
-        return browser;
-    }
 
     [Fact]
     public async Task An_agency_records_a_partnership_links_an_initiative_and_publishes_it_for_everyone_to_see()
     {
         await using var world = await AccessWorld.CreateAsync(Portal);
         var initiative = await Portal.InitiativeAsync(world.AgencyG, "PE", "PY", DateTime.UtcNow.AddMinutes(-5), title: TestData.Unique("Family farming"));
-        using var officer = await SignedInAsync(world, Role.AgencyAdmin);
+        using var officer = await world.BrowserAsync(Role.AgencyAdmin);
         var form = await officer.GetOkAsync("/partnerships/new");
         Assert.NotNull(form.Document.QuerySelector($"#actor-choices option[value='{world.CsoB.Id}']"));
 
         var created = await officer.SubmitAsync(form, "form.record-form", new Dictionary<string, string>
         {
-            ["Input.OwnerId"] = Key(world.AgencyG.Id), ["Input.Title"] = "Peru–Paraguay framework on family farming", ["Input.Type"] = "FrameworkAgreement",
+            ["Input.OwnerId"] = TestData.Key(world.AgencyG.Id), ["Input.Title"] = "Peru–Paraguay framework on family farming", ["Input.Type"] = "FrameworkAgreement",
             ["Input.Scope"] = "Technical exchange on seeds.", ["Input.StartsOn"] = "2024-01-01", ["Input.EndsOn"] = "2027-12-31",
             ["Input.DocumentUrl"] = "https://example.org/agreement.pdf",
-            ["Input.Signatories[1]"] = Key(world.CsoB.Id), ["Input.Initiatives[0]"] = Key(initiative),
+            ["Input.Signatories[1]"] = TestData.Key(world.CsoB.Id), ["Input.Initiatives[0]"] = TestData.Key(initiative),
         });
         Assert.StartsWith("/partnerships/", created.Address.AbsolutePath, StringComparison.Ordinal);
         Assert.Contains("Draft", created.Text, StringComparison.Ordinal);
@@ -61,8 +53,8 @@ public abstract class PartnershipTests(PortalFixture fixture)
 
         var create = await cso.PostAsync(new Uri("/partnerships/new", UriKind.Relative), new FormUrlEncodedContent(new Dictionary<string, string>
         {
-            ["Input.OwnerId"] = Key(world.CsoA.Id), ["Input.Title"] = "Not ours to make", ["Input.Signatories[0]"] = Key(world.CsoA.Id),
-            ["Input.Signatories[1]"] = Key(world.AgencyG.Id), ["__RequestVerificationToken"] = token,
+            ["Input.OwnerId"] = TestData.Key(world.CsoA.Id), ["Input.Title"] = "Not ours to make", ["Input.Signatories[0]"] = TestData.Key(world.CsoA.Id),
+            ["Input.Signatories[1]"] = TestData.Key(world.AgencyG.Id), ["__RequestVerificationToken"] = token,
         }));
         var edit = await cso.PostAsync(new Uri($"/partnerships/{draft}/edit", UriKind.Relative), new FormUrlEncodedContent(new Dictionary<string, string>
         {
@@ -79,7 +71,7 @@ public abstract class PartnershipTests(PortalFixture fixture)
     public async Task A_partnership_needs_two_signatories_including_its_owner_and_consistent_dates()
     {
         await using var world = await AccessWorld.CreateAsync(Portal);
-        using var officer = await SignedInAsync(world, Role.AgencyMember);
+        using var officer = await world.BrowserAsync(Role.AgencyMember);
         var before = await Portal.WithDatabaseAsync(db => db.Partnerships.CountAsync());
 
         var page = await officer.SubmitAsync(await officer.GetOkAsync("/partnerships/new"), "form.record-form", new Dictionary<string, string>

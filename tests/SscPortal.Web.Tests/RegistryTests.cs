@@ -12,15 +12,7 @@ public abstract class RegistryTests(PortalFixture fixture)
 {
     private PortalFactory Portal => fixture.Portal;
 
-    private static string Key(int id) => id.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
-    private async Task<HtmlClient> SignedInAsync(AccessWorld world, Role role)
-    {
-        var email = await Portal.WithDatabaseAsync(db => db.Users.Where(u => u.Id == world.UserIds[role]).Select(u => u.Email!).SingleAsync());
-        var browser = Portal.CreateBrowser();
-        Assert.True((await browser.SignInAsync(email, AccessWorld.Password)).IsSignedIn);
-        return browser;
-    }
 
     [Fact]
     public async Task Two_saves_racing_from_the_same_version_cannot_both_win()
@@ -49,8 +41,8 @@ public abstract class RegistryTests(PortalFixture fixture)
     {
         await using var world = await AccessWorld.CreateAsync(Portal);
         var id = await Portal.InitiativeAsync(world.CsoA, "PE", "BO", publishedAt: null, title: "Original title");
-        using var alice = await SignedInAsync(world, Role.CsoMember);
-        using var bob = await SignedInAsync(world, Role.CsoAdmin);
+        using var alice = await world.BrowserAsync(Role.CsoMember);
+        using var bob = await world.BrowserAsync(Role.CsoAdmin);
         var aliceForm = await alice.GetOkAsync($"/initiatives/{id}/edit");
         var bobForm = await bob.GetOkAsync($"/initiatives/{id}/edit");
 
@@ -79,11 +71,11 @@ public abstract class RegistryTests(PortalFixture fixture)
     public async Task Every_kind_of_change_is_in_the_history_with_who_which_organisation_and_what()
     {
         await using var world = await AccessWorld.CreateAsync(Portal);
-        using var admin = await SignedInAsync(world, Role.CsoAdmin);
+        using var admin = await world.BrowserAsync(Role.CsoAdmin);
         var form = await admin.GetOkAsync("/initiatives/new");
         var created = await admin.SubmitAsync(form, "form.record-form", new Dictionary<string, string>
         {
-            ["Input.OwnerId"] = Key(world.CsoA.Id), ["Input.Title"] = "Community radio exchange", ["Input.Summary"] = "Radios share practice.",
+            ["Input.OwnerId"] = TestData.Key(world.CsoA.Id), ["Input.Title"] = "Community radio exchange", ["Input.Summary"] = "Radios share practice.",
             ["Input.Modality"] = "Triangular", ["Input.Countries[0].Code"] = "PE", ["Input.Countries[0].Role"] = "FirstProvider",
             ["Input.Countries[1].Code"] = "DE", ["Input.Countries[1].Role"] = "SecondProvider", ["Input.Countries[2].Code"] = "PY", ["Input.Countries[2].Role"] = "Recipient",
         });
@@ -128,7 +120,7 @@ public abstract class RegistryTests(PortalFixture fixture)
         await using var world = await AccessWorld.CreateAsync(Portal);
         var draft = await Portal.InitiativeAsync(world.AgencyG, "PE", "BO", publishedAt: null, title: "Abandoned idea");
         var published = await Portal.InitiativeAsync(world.AgencyG, "PE", "BO", DateTime.UtcNow.AddMinutes(-1), title: "Public record");
-        using var member = await SignedInAsync(world, Role.AgencyMember);
+        using var member = await world.BrowserAsync(Role.AgencyMember);
 
         var afterDelete = await member.SubmitAsync(await member.GetOkAsync($"/initiatives/{draft}"), "form.delete", new Dictionary<string, string>());
         Assert.Equal("/my", afterDelete.Address.AbsolutePath);
@@ -153,7 +145,7 @@ public abstract class RegistryTests(PortalFixture fixture)
             return await db.SaveChangesAsync();
         });
         await Portal.InitiativeAsync(world.CsoB, "PE", "BO", publishedAt: null, title: "Someone else's draft");
-        using var admin = await SignedInAsync(world, Role.CsoAdmin);
+        using var admin = await world.BrowserAsync(Role.CsoAdmin);
 
         var page = await admin.GetOkAsync("/my");
 
@@ -180,11 +172,11 @@ public abstract class RegistryTests(PortalFixture fixture)
     public async Task The_form_records_goals_sectors_and_other_organisations_and_refuses_unknown_ones()
     {
         await using var world = await AccessWorld.CreateAsync(Portal);
-        using var member = await SignedInAsync(world, Role.CsoMember);
+        using var member = await world.BrowserAsync(Role.CsoMember);
         var form = await member.GetOkAsync("/initiatives/new");
         var fields = new Dictionary<string, string>
         {
-            ["Input.OwnerId"] = Key(world.CsoA.Id), ["Input.Title"] = "Peace education exchange", ["Input.Summary"] = "Teachers share curricula.",
+            ["Input.OwnerId"] = TestData.Key(world.CsoA.Id), ["Input.Title"] = "Peace education exchange", ["Input.Summary"] = "Teachers share curricula.",
             ["Input.Modality"] = "Regional", ["Input.Countries[0].Code"] = "PE", ["Input.Countries[0].Role"] = "Both",
             ["Input.Countries[1].Code"] = "BO", ["Input.Countries[1].Role"] = "Both", ["Input.Countries[2].Code"] = "EC", ["Input.Countries[2].Role"] = "Both",
             ["Input.Goals[0]"] = "4", ["Input.Goals[1]"] = "16", ["Input.PrimaryGoal"] = "5",
@@ -205,7 +197,7 @@ public abstract class RegistryTests(PortalFixture fixture)
         fields["Input.PrimaryGoal"] = "16";
         fields["Input.Sectors[1]"] = "";
         fields["Input.Targets[1]"] = "16.7";
-        fields["Input.Actors[0].ActorId"] = Key(world.AgencyG.Id);
+        fields["Input.Actors[0].ActorId"] = TestData.Key(world.AgencyG.Id);
         var saved = await member.SubmitAsync(refused, "form.record-form", fields);
 
         Assert.StartsWith("/initiatives/", saved.Address.AbsolutePath, StringComparison.Ordinal);
@@ -226,12 +218,12 @@ public abstract class RegistryTests(PortalFixture fixture)
     {
         await using var world = await AccessWorld.CreateAsync(Portal);
         var id = await Portal.InitiativeAsync(world.CsoA, "PE", "BO", publishedAt: null);
-        using var member = await SignedInAsync(world, Role.CsoMember);
+        using var member = await world.BrowserAsync(Role.CsoMember);
         var fields = new Dictionary<string, string>
         {
-            ["Input.Contributions[0].ActorId"] = Key(world.AgencyG.Id), ["Input.Contributions[0].Kind"] = "Money", ["Input.Contributions[0].Amount"] = "25000",
-            ["Input.Contributions[1].ActorId"] = Key(world.CsoA.Id), ["Input.Contributions[1].Kind"] = "InKind", ["Input.Contributions[1].Amount"] = "-5", ["Input.Contributions[1].Currency"] = "ZZZ",
-            ["Input.Contributions[2].ActorId"] = Key(world.CsoA.Id), ["Input.Contributions[2].Kind"] = "InKind",
+            ["Input.Contributions[0].ActorId"] = TestData.Key(world.AgencyG.Id), ["Input.Contributions[0].Kind"] = "Money", ["Input.Contributions[0].Amount"] = "25000",
+            ["Input.Contributions[1].ActorId"] = TestData.Key(world.CsoA.Id), ["Input.Contributions[1].Kind"] = "InKind", ["Input.Contributions[1].Amount"] = "-5", ["Input.Contributions[1].Currency"] = "ZZZ",
+            ["Input.Contributions[2].ActorId"] = TestData.Key(world.CsoA.Id), ["Input.Contributions[2].Kind"] = "InKind",
             ["Input.RightsHolders[0].Reached"] = "true", ["Input.RightsHolders[0].Count"] = "120",
             ["Input.Locations[0].CountryCode"] = "BO", ["Input.Locations[0].Place"] = "Cochabamba",
             ["Input.Links[0].Title"] = "<b>Final report</b>", ["Input.Links[0].Url"] = "javascript:alert(1)",
@@ -294,10 +286,10 @@ public abstract class RegistryTests(PortalFixture fixture)
     public async Task Each_modality_is_registered_through_the_form_and_its_country_rule_is_enforced(string modality, string countries, string? expected)
     {
         await using var world = await AccessWorld.CreateAsync(Portal);
-        using var member = await SignedInAsync(world, Role.CsoMember);
+        using var member = await world.BrowserAsync(Role.CsoMember);
         var fields = new Dictionary<string, string>
         {
-            ["Input.OwnerId"] = Key(world.CsoA.Id), ["Input.Title"] = $"{modality} exchange", ["Input.Summary"] = "Registered through the form.",
+            ["Input.OwnerId"] = TestData.Key(world.CsoA.Id), ["Input.Title"] = $"{modality} exchange", ["Input.Summary"] = "Registered through the form.",
             ["Input.Modality"] = modality,
         };
         foreach (var (country, index) in countries.Split(';').Select((c, i) => (c.Split(':'), i)))
@@ -331,7 +323,7 @@ public abstract class RegistryTests(PortalFixture fixture)
     {
         await using var world = await AccessWorld.CreateAsync(Portal);
         var id = await Portal.InitiativeAsync(world.CsoA, "PE", "BO", publishedAt: null, title: "Dated");
-        using var member = await SignedInAsync(world, Role.CsoMember);
+        using var member = await world.BrowserAsync(Role.CsoMember);
 
         var page = await member.SubmitAsync(await member.GetOkAsync($"/initiatives/{id}/edit"), "form.record-form",
             new Dictionary<string, string> { [field] = value, [otherField] = otherValue });
@@ -350,7 +342,7 @@ public abstract class RegistryTests(PortalFixture fixture)
     public async Task Add_rows_offers_more_empty_rows_keeps_what_was_typed_and_saves_nothing()
     {
         await using var world = await AccessWorld.CreateAsync(Portal);
-        using var member = await SignedInAsync(world, Role.CsoMember);
+        using var member = await world.BrowserAsync(Role.CsoMember);
         var form = await member.GetOkAsync("/initiatives/new");
         var rows = form.Document.QuerySelectorAll("input[name$='].Code'][name^='Input.Countries']").Length;
         var before = await Portal.WithDatabaseAsync(db => db.Initiatives.CountAsync());
@@ -369,10 +361,10 @@ public abstract class RegistryTests(PortalFixture fixture)
     public async Task Titles_and_summaries_show_in_the_readers_language_when_translated_and_in_the_original_otherwise()
     {
         await using var world = await AccessWorld.CreateAsync(Portal);
-        using var admin = await SignedInAsync(world, Role.AgencyAdmin);
+        using var admin = await world.BrowserAsync(Role.AgencyAdmin);
         var created = await admin.SubmitAsync(await admin.GetOkAsync("/initiatives/new"), "form.record-form", new Dictionary<string, string>
         {
-            ["Input.OwnerId"] = Key(world.AgencyG.Id), ["Input.Language"] = "es",
+            ["Input.OwnerId"] = TestData.Key(world.AgencyG.Id), ["Input.Language"] = "es",
             ["Input.Title"] = "Intercambio de semillas nativas", ["Input.Summary"] = "Agricultores comparten semillas.",
             ["Input.Countries[0].Code"] = "PE", ["Input.Countries[0].Role"] = "Provider", ["Input.Countries[1].Code"] = "BO", ["Input.Countries[1].Role"] = "Recipient",
         });
@@ -412,7 +404,7 @@ public abstract class RegistryTests(PortalFixture fixture)
     {
         await using var world = await AccessWorld.CreateAsync(Portal);
         var id = await Portal.InitiativeAsync(world.CsoA, "PE", "BO", publishedAt: null, title: "Untranslated");
-        using var member = await SignedInAsync(world, Role.CsoMember);
+        using var member = await world.BrowserAsync(Role.CsoMember);
 
         var page = await member.SubmitAsync(await member.GetOkAsync($"/initiatives/{id}/edit"), "form.record-form", new Dictionary<string, string>
         {
@@ -433,7 +425,7 @@ public abstract class RegistryTests(PortalFixture fixture)
     {
         await using var world = await AccessWorld.CreateAsync(Portal);
         var id = await Portal.InitiativeAsync(world.CsoA, "PE", "BO", publishedAt: null);
-        using var member = await SignedInAsync(world, Role.CsoMember);
+        using var member = await world.BrowserAsync(Role.CsoMember);
 
         var page = await member.SubmitAsync(await member.GetOkAsync($"/initiatives/{id}/edit"), "form.record-form", new Dictionary<string, string> { [field] = value });
 

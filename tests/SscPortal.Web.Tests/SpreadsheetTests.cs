@@ -12,7 +12,6 @@ public abstract class SpreadsheetTests(PortalFixture fixture)
 {
     private PortalFactory Portal => fixture.Portal;
 
-    private static string Key(int id) => id.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     private static async Task<HttpResponseMessage> UploadAsync(AccessWorld world, Role role, int organisationId, byte[] file)
     {
@@ -20,7 +19,7 @@ public abstract class SpreadsheetTests(PortalFixture fixture)
         using var content = new MultipartFormDataContent
         {
             { new StringContent(token), "__RequestVerificationToken" },
-            { new StringContent(Key(organisationId)), "OrganisationId" },
+            { new StringContent(TestData.Key(organisationId)), "OrganisationId" },
             { new ByteArrayContent(file), "file", "initiatives.csv" },
         };
         return await client.PostAsync(new Uri("/my/spreadsheet?handler=Upload", UriKind.Relative), content);
@@ -41,7 +40,7 @@ public abstract class SpreadsheetTests(PortalFixture fixture)
         Assert.Equal("text/csv", download.Content.Headers.ContentType?.MediaType);
         var rows = Csv.Parse(Encoding.UTF8.GetString(await download.Content.ReadAsByteArrayAsync()).TrimStart('\uFEFF'), 100);
         Assert.Equal(Web.Pages.My.SpreadsheetModel.Columns, rows[0]);
-        var row = rows.Single(r => r[0] == Key(draft));
+        var row = rows.Single(r => r[0] == TestData.Key(draft));
         row[1] = "Spreadsheet draft, renamed: with a comma";
         var added = new List<string>(row) { [0] = "", [1] = "Créée depuis un tableur", [4] = "fr", [13] = "PE:FirstProvider;DE:SecondProvider;PY:Recipient", [5] = "Triangular", [14] = "2;17", [15] = "2" };
         var file = string.Join("\n", new[] { rows[0], row, added }.Select(r => Csv.Line(r)));
@@ -71,14 +70,14 @@ public abstract class SpreadsheetTests(PortalFixture fixture)
             Csv.Line([id, title, summary, "", "en", "Bilateral", "Project", status, "", start, "", "", "", countries, "", "", ""]);
         var file = string.Join("\n",
             header,
-            Row(Key(draft), "Would change", "PE:Provider;BO:Recipient"),
+            Row(TestData.Key(draft), "Would change", "PE:Provider;BO:Recipient"),
             Row("", "<script>alert(1)</script>", "XX:Provider;BO:Recipient"),
             Row("", "Bad status", "PE:Provider;BO:Recipient", status: "Finished"),
             Row("", "Bad date", "PE:Provider;BO:Recipient", start: "0001-01-01"),
             Row("", new string('x', 301), "PE:Provider;BO:Recipient"),
             Row("", "Only one country", "PE:Provider"),
-            Row(Key(published), "Published", "PE:Provider;BO:Recipient"),
-            Row(Key(other), "Someone else's", "PE:Provider;BO:Recipient"));
+            Row(TestData.Key(published), "Published", "PE:Provider;BO:Recipient"),
+            Row(TestData.Key(other), "Someone else's", "PE:Provider;BO:Recipient"));
         var before = await Portal.WithDatabaseAsync(db => db.Initiatives.CountAsync());
 
         var response = await UploadAsync(world, Role.CsoAdmin, world.CsoA.Id, Encoding.UTF8.GetBytes(file));

@@ -79,6 +79,15 @@ public sealed partial class AccessWorld : IAsyncDisposable
         return _clients[role];
     }
 
+    /// <summary>A browser (following redirects, keeping cookies) signed in as the role through the sign-in page.</summary>
+    public async Task<HtmlClient> BrowserAsync(Role role)
+    {
+        var email = await Portal.WithServicesAsync(async s => (await s.GetRequiredService<UserManager<ApplicationUser>>().FindByIdAsync(UserIds[role]!))!.Email!);
+        var browser = Portal.CreateBrowser();
+        Assert.True((await browser.SignInAsync(email, Password)).IsSignedIn);
+        return browser;
+    }
+
     /// <summary>Drops a role's client (after it signed out), so the next attempt signs in again.</summary>
     public Task ForgetClientAsync(Role role)
     {

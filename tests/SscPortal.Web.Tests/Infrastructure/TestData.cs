@@ -8,6 +8,9 @@ namespace SscPortal.Web.Tests.Infrastructure;
 /// <summary>Each test makes its own records, named uniquely, through the portal's own DbContext and services.</summary>
 public static class TestData
 {
+    /// <summary>An id as it appears in URLs and forms.</summary>
+    public static string Key(int id) => id.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
     public static string Unique(string prefix) => $"{prefix} {Guid.NewGuid():N}"[..(prefix.Length + 13)];
 
     public static Task<Actor> ActorAsync(this PortalFactory portal, ActorType type = ActorType.NationalCso, string? name = null) =>

@@ -116,7 +116,7 @@ public class EditModel(AppDbContext db, Access access, AuditLog audit, TimeProvi
             : await db.Partnerships.Include(p => p.Signatories).Include(p => p.Initiatives).AsSplitQuery().SingleAsync(p => p.Id == id, cancellationToken);
         if (id is not null && partnership.Version != Input.Version)
         {
-            ModelState.AddModelError("", L["Someone else saved this record while you were editing it. Nothing has been overwritten: compare the two versions below, then save yours or reload theirs."]);
+            ModelState.AddModelError("", ConflictMessage);
             Input.Version = partnership.Version;
             ModelState.Remove("Input.Version");
             Pad();
@@ -156,7 +156,7 @@ public class EditModel(AppDbContext db, Access access, AuditLog audit, TimeProvi
         }
         catch (DbUpdateConcurrencyException)
         {
-            ModelState.AddModelError("", L["Someone else saved this record while you were editing it. Nothing has been overwritten: compare the two versions below, then save yours or reload theirs."]);
+            ModelState.AddModelError("", ConflictMessage);
             Pad();
             return Page();
         }
@@ -164,6 +164,9 @@ public class EditModel(AppDbContext db, Access access, AuditLog audit, TimeProvi
         await db.SaveChangesAsync(cancellationToken);
         return Redirect($"/partnerships/{partnership.Id}");
     }
+
+    // No side-by-side comparison for partnerships yet (initiatives have one): say plainly what to do.
+    private string ConflictMessage => L["Someone else saved this partnership while you were editing it. Nothing has been overwritten; your input is still below. Open the partnership in a new tab to see their version, then save yours."];
 
     /// <summary>Only official organisations record partnerships: members their drafts, admins published ones.</summary>
     private async Task<IActionResult?> PrepareAsync(int? id, CancellationToken cancellationToken)
