@@ -173,6 +173,8 @@ public abstract class AccessMatrixTests(PortalFixture fixture)
         new("/partnerships/{id:int}/edit GET", "edit G's draft partnership", async w => Get($"/partnerships/{await w.Portal.PartnershipAsync(w.AgencyG, w.CsoA, null)}/edit"), [AgencyMember, AgencyAdmin]),
         new("/partnerships/{id:int}/edit GET", "edit G's published partnership", async w => Get($"/partnerships/{await w.Portal.PartnershipAsync(w.AgencyG, w.CsoA, DateTime.UtcNow)}/edit"), [AgencyAdmin]),
         new("/partnerships/{id:int}/edit POST", "save G's draft partnership", async w => Post($"/partnerships/{await w.Portal.PartnershipAsync(w.AgencyG, w.CsoA, null)}/edit", PartnershipForm(w.AgencyG.Id, w.CsoA.Id, version: 1)), [AgencyMember, AgencyAdmin]),
+        new("/partnerships/{id:int}/history GET", "history of G's published partnership", async w => Get($"/partnerships/{await w.Portal.PartnershipAsync(w.AgencyG, w.CsoA, DateTime.UtcNow)}/history"), Everyone),
+        new("/partnerships/{id:int}/history GET", "history of G's draft partnership", async w => Get($"/partnerships/{await w.Portal.PartnershipAsync(w.AgencyG, w.CsoA, null)}/history"), [AgencyMember, AgencyAdmin]),
         new("/partnerships/{id:int} POST Publish", "publish G's draft partnership", async w => Post($"/partnerships/{await w.Portal.PartnershipAsync(w.AgencyG, w.CsoA, null)}?handler=Publish"), [AgencyAdmin]),
         new("/partnerships/{id:int} POST Unpublish", "unpublish G's partnership", async w => Post($"/partnerships/{await w.Portal.PartnershipAsync(w.AgencyG, w.CsoA, DateTime.UtcNow)}?handler=Unpublish", new() { ["Reason"] = "Matrix" }), [AgencyAdmin, Moderator]),
 

@@ -10,7 +10,43 @@ public abstract class PartnershipTests(PortalFixture fixture)
 {
     private PortalFactory Portal => fixture.Portal;
 
+    [Fact]
+    public async Task Two_officers_editing_at_once_see_both_versions_and_every_change_is_in_the_partnership_history()
+    {
+        await using var world = await AccessWorld.CreateAsync(Portal);
+        var id = await Portal.PartnershipAsync(world.AgencyG, world.CsoA, null);
+        using var alice = await world.BrowserAsync(Role.AgencyMember);
+        using var bob = await world.BrowserAsync(Role.AgencyAdmin);
+        var aliceForm = await alice.GetOkAsync($"/partnerships/{id}/edit");
+        var bobForm = await bob.GetOkAsync($"/partnerships/{id}/edit");
 
+        await alice.SubmitAsync(aliceForm, "form.record-form", new Dictionary<string, string> { ["Input.Scope"] = "Alice's scope" });
+        var conflict = await bob.SubmitAsync(bobForm, "form.record-form", new Dictionary<string, string> { ["Input.Scope"] = "Bob's scope", ["Input.EndsOn"] = "2030-06-30" });
+
+        Assert.Equal(HttpStatusCode.OK, conflict.Status);
+        Assert.Contains("Someone else saved this record", conflict.Text, StringComparison.Ordinal);
+        Assert.Equal("Bob's scope", conflict.Document.QuerySelector("#Input_Scope")!.TextContent.Trim());
+        var comparison = conflict.Document.QuerySelector(".conflict table")!.TextContent;
+        Assert.Contains("Alice's scope", comparison, StringComparison.Ordinal);
+        Assert.Contains("2030-06-30", comparison, StringComparison.Ordinal);
+        Assert.Equal("Alice's scope", (await Portal.WithDatabaseAsync(db => db.Partnerships.AsNoTracking().SingleAsync(p => p.Id == id))).Scope);
+
+        var saved = await bob.SubmitAsync(conflict, "form.record-form", new Dictionary<string, string>());
+        Assert.Equal($"/partnerships/{id}", saved.Address.AbsolutePath);
+        await bob.SubmitAsync(saved, "form[action*='handler=Publish']", new Dictionary<string, string>());
+        Assert.Equal("Bob's scope", (await Portal.WithDatabaseAsync(db => db.Partnerships.AsNoTracking().SingleAsync(p => p.Id == id))).Scope);
+
+        var history = await bob.GetOkAsync($"/partnerships/{id}/history");
+        var entries = history.Document.QuerySelectorAll("ol.history > li").Select(li => li.TextContent).ToList();
+        Assert.Equal(3, entries.Count);
+        Assert.Contains("Published", entries[0], StringComparison.Ordinal);
+        Assert.Contains("Bob's scope", entries[1], StringComparison.Ordinal);
+        Assert.Contains("Alice's scope", entries[2], StringComparison.Ordinal);
+        Assert.Contains(world.AgencyG.Name, entries[2], StringComparison.Ordinal);
+        using var visitor = Portal.CreateBrowser();
+        var publicHistory = await visitor.GetOkAsync($"/partnerships/{id}/history");
+        Assert.DoesNotContain("@", publicHistory.Document.QuerySelector("ol.history")!.TextContent, StringComparison.Ordinal);
+    }
 
     [Fact]
     public async Task An_agency_records_a_partnership_links_an_initiative_and_publishes_it_for_everyone_to_see()

@@ -62,7 +62,7 @@ public abstract class RegistryTests(PortalFixture fixture)
         var saved = await bob.SubmitAsync(conflict, "form.record-form", new Dictionary<string, string>());
         Assert.Equal($"/initiatives/{id}", saved.Address.AbsolutePath);
         Assert.Equal("Bob's title", (await Portal.WithDatabaseAsync(db => db.Initiatives.AsNoTracking().SingleAsync(i => i.Id == id))).Title);
-        var edits = await Portal.WithDatabaseAsync(db => db.InitiativeChanges.AsNoTracking().Where(c => c.InitiativeId == id && c.Kind == ChangeKind.Edited).OrderBy(c => c.Id).ToListAsync());
+        var edits = await Portal.WithDatabaseAsync(db => db.RecordChanges.AsNoTracking().Where(c => c.RecordType == RecordType.Initiative && c.RecordId == id && c.Kind == ChangeKind.Edited).OrderBy(c => c.Id).ToListAsync());
         Assert.Equal(2, edits.Count);
         Assert.Contains(edits[1].Fields, f => f is { Field: "Title", From: "Alice's title", To: "Bob's title" });
     }
@@ -126,7 +126,7 @@ public abstract class RegistryTests(PortalFixture fixture)
         Assert.Equal("/my", afterDelete.Address.AbsolutePath);
         Assert.Contains("Abandoned idea", afterDelete.Text, StringComparison.Ordinal);
         Assert.False(await Portal.WithDatabaseAsync(db => db.Initiatives.AnyAsync(i => i.Id == draft)));
-        Assert.True(await Portal.WithDatabaseAsync(db => db.InitiativeChanges.AnyAsync(c => c.InitiativeId == draft && c.Kind == ChangeKind.Deleted)));
+        Assert.True(await Portal.WithDatabaseAsync(db => db.RecordChanges.AnyAsync(c => c.RecordType == RecordType.Initiative && c.RecordId == draft && c.Kind == ChangeKind.Deleted)));
 
         var (client, token) = await world.ClientAsync(Role.AgencyAdmin);
         await client.PostAsync(new Uri($"/initiatives/{published}?handler=Delete", UriKind.Relative), new FormUrlEncodedContent([new("__RequestVerificationToken", token)]));

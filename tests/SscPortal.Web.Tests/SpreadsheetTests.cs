@@ -55,7 +55,7 @@ public abstract class SpreadsheetTests(PortalFixture fixture)
         Assert.Equal((Modality.Triangular, "fr", PublicationState.Draft), (created.Modality, created.Language, created.Publication));
         Assert.Equal(3, created.Countries.Count);
         Assert.Equal(2, created.Sdgs.Single(s => s.IsPrimary).GoalCode);
-        Assert.True(await Portal.WithDatabaseAsync(db => db.InitiativeChanges.AnyAsync(c => c.InitiativeId == draft && c.Kind == ChangeKind.Edited)));
+        Assert.True(await Portal.WithDatabaseAsync(db => db.RecordChanges.AnyAsync(c => c.RecordType == RecordType.Initiative && c.RecordId == draft && c.Kind == ChangeKind.Edited)));
     }
 
     [Fact]

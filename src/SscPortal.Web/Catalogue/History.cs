@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using SscPortal.Domain;
 using SscPortal.Web.Data;
 using SscPortal.Web.Security;
@@ -5,20 +6,29 @@ using SscPortal.Web.Security;
 namespace SscPortal.Web.Catalogue;
 
 /// <summary>
-/// Writes a record's history: who changed which fields from what to what, for which organisation, when.
+/// Writes and reads a record's history: who changed which fields from what to what, for which organisation, when.
 /// Entries are added to the request's DbContext and saved with the change they describe.
 /// </summary>
 public sealed class History(AppDbContext db, Access access, IHttpContextAccessor http, TimeProvider clock)
 {
-    public async Task AddAsync(Initiative initiative, ChangeKind kind, List<FieldChange> fields, bool asModerator = false)
+    public sealed record Entry(DateTime At, ChangeKind Kind, string? OrganisationName, string? UserEmail, IReadOnlyList<FieldChange> Fields);
+
+    public Task AddAsync(Initiative initiative, ChangeKind kind, List<FieldChange> fields, bool asModerator = false) =>
+        AddAsync(RecordType.Initiative, initiative.Id, initiative.OwnerId, kind, fields, asModerator);
+
+    public Task AddAsync(Partnership partnership, ChangeKind kind, List<FieldChange> fields, bool asModerator = false) =>
+        AddAsync(RecordType.Partnership, partnership.Id, partnership.OwnerId, kind, fields, asModerator);
+
+    public async Task AddAsync(RecordType type, int recordId, int ownerId, ChangeKind kind, List<FieldChange> fields, bool asModerator = false)
     {
         var user = http.HttpContext?.User;
         var organisation = asModerator
             ? "Moderator"
-            : (await access.MembershipsAsync()).FirstOrDefault(m => m.ActorId == initiative.OwnerId)?.ActorName;
-        db.InitiativeChanges.Add(new InitiativeChange
+            : (await access.MembershipsAsync()).FirstOrDefault(m => m.ActorId == ownerId)?.ActorName;
+        db.RecordChanges.Add(new RecordChange
         {
-            InitiativeId = initiative.Id,
+            RecordType = type,
+            RecordId = recordId,
             At = clock.GetUtcNow().UtcDateTime,
             Kind = kind,
             UserId = access.UserId,
@@ -26,5 +36,21 @@ public sealed class History(AppDbContext db, Access access, IHttpContextAccessor
             OrganisationName = organisation,
             Fields = fields,
         });
+    }
+
+    /// <summary>A record's history, newest first; people's addresses only when the reader may see them.</summary>
+    public async Task<IReadOnlyList<Entry>> EntriesAsync(RecordType type, int recordId, bool showPeople, CancellationToken cancellationToken) =>
+        (await db.RecordChanges.AsNoTracking().Where(c => c.RecordType == type && c.RecordId == recordId)
+            .OrderByDescending(c => c.At).ThenByDescending(c => c.Id)
+            .Select(c => new { c.At, c.Kind, c.OrganisationName, c.UserEmail, c.Fields })
+            .ToListAsync(cancellationToken))
+        .Select(c => new Entry(c.At, c.Kind, c.OrganisationName, showPeople ? c.UserEmail : null, c.Fields)).ToList();
+
+    /// <summary>Who saved a record last and when: what a conflict page tells the person who came second.</summary>
+    public async Task<(string? By, DateTime? At)> LastSavedAsync(RecordType type, int recordId, CancellationToken cancellationToken)
+    {
+        var last = await db.RecordChanges.AsNoTracking().Where(c => c.RecordType == type && c.RecordId == recordId)
+            .OrderByDescending(c => c.At).ThenByDescending(c => c.Id).Select(c => new { c.UserEmail, c.OrganisationName, c.At }).FirstOrDefaultAsync(cancellationToken);
+        return (last?.UserEmail ?? last?.OrganisationName, last?.At);
     }
 }

@@ -19,7 +19,7 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
     public DbSet<OrganisationMembership> Memberships => Set<OrganisationMembership>();
     public DbSet<Initiative> Initiatives => Set<Initiative>();
     public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
-    public DbSet<InitiativeChange> InitiativeChanges => Set<InitiativeChange>();
+    public DbSet<RecordChange> RecordChanges => Set<RecordChange>();
     public DbSet<Partnership> Partnerships => Set<Partnership>();
 
     /// <summary>The keys that protect sign-in cookies and antiforgery tokens, shared by every instance and kept across restarts.</summary>

@@ -2,7 +2,7 @@ using SscPortal.Domain;
 
 namespace SscPortal.Web.Localization;
 
-/// <summary>The English labels (resource keys) of the fields and kinds of change a history shows.</summary>
+/// <summary>The English labels (resource keys) of the fields and kinds of change the histories of initiatives and partnerships show.</summary>
 public static class HistoryLabels
 {
     /// <summary>A field's label; a translated field ("Title:es") is labelled with its language by the page.</summary>
@@ -36,6 +36,14 @@ public static class HistoryLabels
         nameof(Initiative.Publication) => "Publication",
         nameof(Initiative.UnpublishedReason) => "Reason given",
         nameof(Initiative.HeldByModerator) => "Held by a moderator",
+        nameof(Partnership.Type) => "Kind of agreement",
+        nameof(Partnership.Scope) => "Scope",
+        nameof(Partnership.SignedOn) => "Signed",
+        nameof(Partnership.StartsOn) => "In force from",
+        nameof(Partnership.EndsOn) => "Until",
+        nameof(Partnership.DocumentUrl) => "Link to the agreement",
+        nameof(Partnership.Signatories) => "Signatories",
+        nameof(Partnership.Initiatives) => "Initiatives carried out under it",
         _ => field,
     };
 
@@ -55,7 +63,7 @@ public static class HistoryLabels
 
     /// <summary>Every label, so a test can prove each one is translated.</summary>
     public static IEnumerable<string> All() =>
-        InitiativeSnapshot.Of(new Initiative { Title = "", Summary = "" }).Keys
+        RecordSnapshot.Of(new Initiative { Title = "", Summary = "" }).Keys.Concat(RecordSnapshot.Of(new Partnership { Title = "" }).Keys)
             .Concat([nameof(Initiative.Publication), nameof(Initiative.UnpublishedReason), nameof(Initiative.HeldByModerator)]).Select(Field)
             .Concat(Enum.GetValues<ChangeKind>().Select(Kind));
 }

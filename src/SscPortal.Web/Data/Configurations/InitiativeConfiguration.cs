@@ -77,11 +77,11 @@ public sealed class InitiativeSectorConfiguration : IEntityTypeConfiguration<Ini
     }
 }
 
-public sealed class InitiativeChangeConfiguration : IEntityTypeConfiguration<InitiativeChange>
+public sealed class RecordChangeConfiguration : IEntityTypeConfiguration<RecordChange>
 {
     private static readonly System.Text.Json.JsonSerializerOptions Json = new(System.Text.Json.JsonSerializerDefaults.Web);
 
-    public void Configure(EntityTypeBuilder<InitiativeChange> builder)
+    public void Configure(EntityTypeBuilder<RecordChange> builder)
     {
         builder.Property(c => c.UserId).HasMaxLength(450);
         builder.Property(c => c.UserEmail).HasMaxLength(256);
@@ -92,7 +92,7 @@ public sealed class InitiativeChangeConfiguration : IEntityTypeConfiguration<Ini
             text => System.Text.Json.JsonSerializer.Deserialize<List<FieldChange>>(text, Json) ?? new List<FieldChange>(),
             new Microsoft.EntityFrameworkCore.ChangeTracking.ValueComparer<List<FieldChange>>(
                 (a, b) => a!.SequenceEqual(b!), list => list.Aggregate(0, (hash, f) => HashCode.Combine(hash, f.GetHashCode())), list => list.ToList()));
-        builder.HasIndex(c => new { c.InitiativeId, c.At, c.Id });
+        builder.HasIndex(c => new { c.RecordType, c.RecordId, c.At, c.Id });
     }
 }
 

@@ -296,7 +296,7 @@ public class EditModel(
             : await db.Initiatives.Include(i => i.Countries).Include(i => i.Actors).Include(i => i.Sdgs).Include(i => i.Translations).Include(i => i.Sectors)
                 .Include(i => i.Contributions).Include(i => i.RightsHolders).Include(i => i.Locations).Include(i => i.Links).Include(i => i.Results)
                 .Include(i => i.SdgTargets).AsSplitQuery().SingleAsync(i => i.Id == id, cancellationToken);
-        var before = id is null ? new Dictionary<string, string?>() : InitiativeSnapshot.Of(initiative);
+        var before = id is null ? new Dictionary<string, string?>() : RecordSnapshot.Of(initiative);
         var savedVersion = initiative.Version;
         Apply(initiative);
 
@@ -311,7 +311,7 @@ public class EditModel(
             return Page();
         }
 
-        var changes = InitiativeSnapshot.Diff(before, InitiativeSnapshot.Of(initiative));
+        var changes = RecordSnapshot.Diff(before, RecordSnapshot.Of(initiative));
         if (id is not null)
         {
             // Someone saved since this person opened the form: show both versions, overwrite nothing.
@@ -324,26 +324,26 @@ public class EditModel(
 
         initiative.UpdatedAt = now;
         if (id is null) db.Initiatives.Add(initiative);
-        try
+        // A new record needs its id before its history entry: one transaction keeps the change and its history together.
+        await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
         {
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken);
+            }
+            catch (DbUpdateConcurrencyException)
+            {
+                return await ConflictAsync(initiative, cancellationToken);
+            }
+            audit.Add(id is null ? AuditEventType.InitiativeCreated : AuditEventType.InitiativeEdited, "initiative", initiative.Id);
+            await history.AddAsync(initiative, id is null ? ChangeKind.Created : ChangeKind.Edited, changes);
             await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
         }
-        catch (DbUpdateConcurrencyException)
-        {
-            return await ConflictAsync(initiative, cancellationToken);
-        }
-        audit.Add(id is null ? AuditEventType.InitiativeCreated : AuditEventType.InitiativeEdited, "initiative", initiative.Id);
-        await history.AddAsync(initiative, id is null ? ChangeKind.Created : ChangeKind.Edited, changes);
-        await db.SaveChangesAsync(cancellationToken);
         return Redirect($"/initiatives/{initiative.Id}");
     }
 
-    /// <summary>A field where the saved record and this person's input differ, after someone else saved first.</summary>
-    public sealed record ConflictingField(string Field, string? Saved, string? Yours);
-
-    public IReadOnlyList<ConflictingField>? Conflict { get; private set; }
-    public string? ConflictBy { get; private set; }
-    public DateTime? ConflictAt { get; private set; }
+    public EditConflict? Conflict { get; private set; }
 
     /// <summary>
     /// Shows the conflict: the person's input stays in the form, the saved version is shown beside it, and the form now
@@ -351,18 +351,14 @@ public class EditModel(
     /// </summary>
     private async Task<IActionResult> ConflictAsync(Initiative yours, CancellationToken cancellationToken)
     {
-        var mine = InitiativeSnapshot.Of(yours);
+        var mine = RecordSnapshot.Of(yours);
         db.ChangeTracker.Clear();
         var saved = await db.Initiatives.AsNoTracking().Include(i => i.Countries).Include(i => i.Translations)
             .Include(i => i.Sdgs).Include(i => i.Sectors).Include(i => i.Actors)
             .Include(i => i.Contributions).Include(i => i.RightsHolders).Include(i => i.Locations).Include(i => i.Links).Include(i => i.Results)
             .Include(i => i.SdgTargets).AsSplitQuery().SingleAsync(i => i.Id == yours.Id, cancellationToken);
-        var theirs = InitiativeSnapshot.Of(saved);
-        Conflict = InitiativeSnapshot.Diff(theirs, mine).Select(f => new ConflictingField(f.Field, f.From, f.To)).ToList();
-        var last = await db.InitiativeChanges.AsNoTracking().Where(c => c.InitiativeId == yours.Id)
-            .OrderByDescending(c => c.At).ThenByDescending(c => c.Id).Select(c => new { c.UserEmail, c.OrganisationName, c.At }).FirstOrDefaultAsync(cancellationToken);
-        ConflictBy = last?.UserEmail ?? last?.OrganisationName;
-        ConflictAt = last?.At;
+        var theirs = RecordSnapshot.Of(saved);
+        Conflict = EditConflict.Between(theirs, mine, await history.LastSavedAsync(RecordType.Initiative, yours.Id, cancellationToken), $"/initiatives/{yours.Id}/edit");
         Input.Version = saved.Version;
         ModelState.Remove("Input.Version");
         ModelState.AddModelError("", L["Someone else saved this record while you were editing it. Nothing has been overwritten: compare the two versions below, then save yours or reload theirs."]);

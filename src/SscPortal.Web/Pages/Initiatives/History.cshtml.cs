@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using SscPortal.Domain;
+using SscPortal.Web.Catalogue;
 using SscPortal.Web.Data;
 using SscPortal.Web.Security;
 
@@ -13,15 +14,13 @@ namespace SscPortal.Web.Pages.Initiatives;
 /// record sees its history; the person's address only its organisation's members and platform staff.
 /// </summary>
 [AllowAnonymous]
-public class HistoryModel(AppDbContext db, Access access) : PageModel
+public class HistoryModel(AppDbContext db, Access access, History history) : PageModel
 {
-    public sealed record Entry(DateTime At, ChangeKind Kind, string? OrganisationName, string? UserEmail, IReadOnlyList<FieldChange> Fields);
-
     public int Id { get; private set; }
     public string Title { get; private set; } = "";
     public string Language { get; private set; } = "en";
     public bool ShowsPeople { get; private set; }
-    public IReadOnlyList<Entry> Entries { get; private set; } = [];
+    public IReadOnlyList<History.Entry> Entries { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken cancellationToken)
     {
@@ -32,11 +31,7 @@ public class HistoryModel(AppDbContext db, Access access) : PageModel
         Title = record.Title;
         Language = record.Language;
         ShowsPeople = await access.CanAsync(Permission.EditOwnInitiatives, record.OwnerId) || access.CanOnPlatform(Permission.ReadAuditLog);
-        Entries = (await db.InitiativeChanges.AsNoTracking().Where(c => c.InitiativeId == id)
-                .OrderByDescending(c => c.At).ThenByDescending(c => c.Id)
-                .Select(c => new { c.At, c.Kind, c.OrganisationName, c.UserEmail, c.Fields })
-                .ToListAsync(cancellationToken))
-            .Select(c => new Entry(c.At, c.Kind, c.OrganisationName, ShowsPeople ? c.UserEmail : null, c.Fields)).ToList();
+        Entries = await history.EntriesAsync(RecordType.Initiative, id, ShowsPeople, cancellationToken);
         return Page();
     }
 }

@@ -130,12 +130,12 @@ public class SpreadsheetModel(AppDbContext db, Access access, AuditLog audit, Hi
                 errors.Add(new(rowNumber, "id", L["Published records are changed in the form, by an organisation admin; a spreadsheet only creates or updates drafts."]));
                 continue;
             }
-            var before = isNew ? new Dictionary<string, string?>() : InitiativeSnapshot.Of(initiative);
+            var before = isNew ? new Dictionary<string, string?>() : RecordSnapshot.Of(initiative);
             var rowErrors = ApplyRow(initiative, Cell, names, rowNumber);
             if (rowErrors.Count == 0)
                 rowErrors.AddRange(InitiativeRules.Check(initiative, DateOnly.FromDateTime(now)).Select(p => new RowError(rowNumber, p.Field, RuleMessages.For(p.Code, L))));
             errors.AddRange(rowErrors);
-            if (rowErrors.Count == 0) changes.Add((initiative, isNew, InitiativeSnapshot.Diff(before, InitiativeSnapshot.Of(initiative))));
+            if (rowErrors.Count == 0) changes.Add((initiative, isNew, RecordSnapshot.Diff(before, RecordSnapshot.Of(initiative))));
         }
         if (errors.Count > 0)
         {

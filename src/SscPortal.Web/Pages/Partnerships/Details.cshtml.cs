@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using SscPortal.Domain;
+using SscPortal.Web.Catalogue;
 using SscPortal.Web.Data;
 using SscPortal.Web.Localization;
 using SscPortal.Web.Security;
@@ -12,7 +13,7 @@ namespace SscPortal.Web.Pages.Partnerships;
 
 /// <summary>One partnership: its signatories, dates, scope, document and initiatives; its owners manage it from here.</summary>
 [AllowAnonymous]
-public class DetailsModel(AppDbContext db, Access access, AuditLog audit, TimeProvider clock, IStringLocalizer<SharedResource> L) : PageModel
+public class DetailsModel(AppDbContext db, Access access, AuditLog audit, History history, TimeProvider clock, IStringLocalizer<SharedResource> L) : PageModel
 {
     public sealed record Signatory(int Id, string Name, ActorType Type);
     public sealed record LinkedInitiative(int Id, string Title, string Language);
@@ -60,6 +61,7 @@ public class DetailsModel(AppDbContext db, Access access, AuditLog audit, TimePr
         if (partnership is null || !await CanSeeAsync(partnership.Publication, partnership.OwnerId)) return await RefuseAsync(id, "publish partnership", NotFound());
         if (!await access.CanAsync(Permission.PublishOwnInitiatives, partnership.OwnerId) || !await access.CanAsync(Permission.PublishPartnerships, partnership.OwnerId))
             return await RefuseAsync(id, "publish partnership", Forbid());
+        var previous = partnership.Publication;
         try { partnership.Publish(clock.GetUtcNow().UtcDateTime); }
         catch (DomainRuleException e)
         {
@@ -68,6 +70,7 @@ public class DetailsModel(AppDbContext db, Access access, AuditLog audit, TimePr
         }
         partnership.UpdatedAt = clock.GetUtcNow().UtcDateTime;
         audit.Add(AuditEventType.PartnershipPublished, "partnership", id);
+        await history.AddAsync(partnership, ChangeKind.Published, [new(nameof(Partnership.Publication), previous.ToString(), partnership.Publication.ToString())]);
         await db.SaveChangesAsync(cancellationToken);
         return RedirectToPage(new { id });
     }
@@ -87,6 +90,9 @@ public class DetailsModel(AppDbContext db, Access access, AuditLog audit, TimePr
         partnership.Unpublish(reason);
         partnership.UpdatedAt = clock.GetUtcNow().UtcDateTime;
         audit.Add(AuditEventType.PartnershipUnpublished, "partnership", id, (asOwner ? "by its owner: " : "by a moderator: ") + reason);
+        await history.AddAsync(partnership, ChangeKind.Unpublished,
+            [new(nameof(Partnership.Publication), nameof(PublicationState.Published), partnership.Publication.ToString()), new(nameof(Partnership.UnpublishedReason), null, reason)],
+            asModerator: !asOwner);
         await db.SaveChangesAsync(cancellationToken);
         return RedirectToPage(new { id });
     }

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using SscPortal.Domain;
+using SscPortal.Web.Catalogue;
 using SscPortal.Web.Data;
 using SscPortal.Web.Forms;
 using SscPortal.Web.Localization;
@@ -17,7 +18,7 @@ namespace SscPortal.Web.Pages.Partnerships;
 /// organisations (agencies, governments, IGOs) may; signatories and initiatives are picked from searchable lists.
 /// </summary>
 [Authorize]
-public class EditModel(AppDbContext db, Access access, AuditLog audit, TimeProvider clock, IStringLocalizer<SharedResource> L) : PageModel
+public class EditModel(AppDbContext db, Access access, AuditLog audit, History history, TimeProvider clock, IStringLocalizer<SharedResource> L) : PageModel
 {
     public const int Rows = 6;
     public const int InitiativeChoices = 500;
@@ -114,14 +115,8 @@ public class EditModel(AppDbContext db, Access access, AuditLog audit, TimeProvi
         var partnership = id is null
             ? new Partnership { Title = "", OwnerId = Input.OwnerId, CreatedAt = now }
             : await db.Partnerships.Include(p => p.Signatories).Include(p => p.Initiatives).AsSplitQuery().SingleAsync(p => p.Id == id, cancellationToken);
-        if (id is not null && partnership.Version != Input.Version)
-        {
-            ModelState.AddModelError("", ConflictMessage);
-            Input.Version = partnership.Version;
-            ModelState.Remove("Input.Version");
-            Pad();
-            return Page();
-        }
+        var before = id is null ? new Dictionary<string, string?>() : RecordSnapshot.Of(partnership);
+        var savedVersion = partnership.Version;
         partnership.Title = Input.Title!.Trim();
         partnership.Type = Input.Type;
         partnership.Scope = string.IsNullOrWhiteSpace(Input.Scope) ? null : Input.Scope.Trim();
@@ -134,6 +129,7 @@ public class EditModel(AppDbContext db, Access access, AuditLog audit, TimeProvi
         partnership.Initiatives.RemoveAll(i => !initiatives.Contains(i.InitiativeId));
         partnership.Initiatives.AddRange(initiatives.Where(n => partnership.Initiatives.All(i => i.InitiativeId != n)).Select(n => new PartnershipInitiative { InitiativeId = n }));
 
+        if (id is not null && savedVersion != Input.Version) return await ConflictAsync(partnership, cancellationToken);
         var problems = partnership.Check();
         foreach (var problem in problems)
             ModelState.AddModelError(problem.Field == nameof(Partnership.Signatories) ? "Input.Signatories" : $"Input.{problem.Field}", RuleMessages.For(problem.Code, L));
@@ -143,30 +139,53 @@ public class EditModel(AppDbContext db, Access access, AuditLog audit, TimeProvi
             return Page();
         }
 
+        var changes = RecordSnapshot.Diff(before, RecordSnapshot.Of(partnership));
         if (id is null) db.Partnerships.Add(partnership);
         else
         {
+            if (changes.Count == 0) return Redirect($"/partnerships/{partnership.Id}");
+            // The database checks the version too, so two saves racing from the same version cannot both win.
             db.Entry(partnership).Property(p => p.Version).OriginalValue = Input.Version;
             partnership.Version = Input.Version + 1;
         }
         partnership.UpdatedAt = now;
-        try
+        await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
         {
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken);
+            }
+            catch (DbUpdateConcurrencyException)
+            {
+                return await ConflictAsync(partnership, cancellationToken);
+            }
+            audit.Add(id is null ? AuditEventType.PartnershipCreated : AuditEventType.PartnershipEdited, "partnership", partnership.Id, partnership.Title);
+            await history.AddAsync(partnership, id is null ? ChangeKind.Created : ChangeKind.Edited, changes);
             await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
         }
-        catch (DbUpdateConcurrencyException)
-        {
-            ModelState.AddModelError("", ConflictMessage);
-            Pad();
-            return Page();
-        }
-        audit.Add(id is null ? AuditEventType.PartnershipCreated : AuditEventType.PartnershipEdited, "partnership", partnership.Id, partnership.Title);
-        await db.SaveChangesAsync(cancellationToken);
         return Redirect($"/partnerships/{partnership.Id}");
     }
 
-    // No side-by-side comparison for partnerships yet (initiatives have one): say plainly what to do.
-    private string ConflictMessage => L["Someone else saved this partnership while you were editing it. Nothing has been overwritten; your input is still below. Open the partnership in a new tab to see their version, then save yours."];
+    public EditConflict? Conflict { get; private set; }
+
+    /// <summary>
+    /// Someone else saved first: their version is shown beside this person's input, which stays in the form; the form now
+    /// carries the saved version number, so saving again means "keep mine" knowingly, and reloading means "keep theirs".
+    /// </summary>
+    private async Task<IActionResult> ConflictAsync(Partnership yours, CancellationToken cancellationToken)
+    {
+        var mine = RecordSnapshot.Of(yours);
+        db.ChangeTracker.Clear();
+        var saved = await db.Partnerships.AsNoTracking().Include(p => p.Signatories).Include(p => p.Initiatives).AsSplitQuery()
+            .SingleAsync(p => p.Id == yours.Id, cancellationToken);
+        Conflict = EditConflict.Between(RecordSnapshot.Of(saved), mine, await history.LastSavedAsync(RecordType.Partnership, yours.Id, cancellationToken), $"/partnerships/{yours.Id}/edit");
+        Input.Version = saved.Version;
+        ModelState.Remove("Input.Version");
+        ModelState.AddModelError("", L["Someone else saved this record while you were editing it. Nothing has been overwritten: compare the two versions below, then save yours or reload theirs."]);
+        Pad();
+        return Page();
+    }
 
     /// <summary>Only official organisations record partnerships: members their drafts, admins published ones.</summary>
     private async Task<IActionResult?> PrepareAsync(int? id, CancellationToken cancellationToken)

@@ -424,46 +424,6 @@ namespace SscPortal.Web.Data.Migrations.Postgres
                     b.ToTable("InitiativeActor");
                 });
 
-            modelBuilder.Entity("SscPortal.Domain.InitiativeChange", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("bigint");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
-
-                    b.Property<DateTime>("At")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<string>("Fields")
-                        .IsRequired()
-                        .HasColumnType("text");
-
-                    b.Property<int>("InitiativeId")
-                        .HasColumnType("integer");
-
-                    b.Property<int>("Kind")
-                        .HasColumnType("integer");
-
-                    b.Property<string>("OrganisationName")
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
-
-                    b.Property<string>("UserEmail")
-                        .HasMaxLength(256)
-                        .HasColumnType("character varying(256)");
-
-                    b.Property<string>("UserId")
-                        .HasMaxLength(450)
-                        .HasColumnType("character varying(450)");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("InitiativeId", "At", "Id");
-
-                    b.ToTable("InitiativeChanges");
-                });
-
             modelBuilder.Entity("SscPortal.Domain.InitiativeContribution", b =>
                 {
                     b.Property<int>("Id")
@@ -825,6 +785,49 @@ namespace SscPortal.Web.Data.Migrations.Postgres
                     b.HasIndex("ActorId");
 
                     b.ToTable("PartnershipSignatory");
+                });
+
+            modelBuilder.Entity("SscPortal.Domain.RecordChange", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Fields")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("OrganisationName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("RecordId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("RecordType")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("UserEmail")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("UserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RecordType", "RecordId", "At", "Id");
+
+                    b.ToTable("RecordChanges");
                 });
 
             modelBuilder.Entity("SscPortal.Domain.SdgGoal", b =>

@@ -407,44 +407,6 @@ namespace SscPortal.Web.Data.Migrations.Sqlite
                     b.ToTable("InitiativeActor");
                 });
 
-            modelBuilder.Entity("SscPortal.Domain.InitiativeChange", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<DateTime>("At")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Fields")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("InitiativeId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("Kind")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("OrganisationName")
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("UserEmail")
-                        .HasMaxLength(256)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("UserId")
-                        .HasMaxLength(450)
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("InitiativeId", "At", "Id");
-
-                    b.ToTable("InitiativeChanges");
-                });
-
             modelBuilder.Entity("SscPortal.Domain.InitiativeContribution", b =>
                 {
                     b.Property<int>("Id")
@@ -794,6 +756,47 @@ namespace SscPortal.Web.Data.Migrations.Sqlite
                     b.HasIndex("ActorId");
 
                     b.ToTable("PartnershipSignatory");
+                });
+
+            modelBuilder.Entity("SscPortal.Domain.RecordChange", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Fields")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("OrganisationName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("RecordId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("RecordType")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UserEmail")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RecordType", "RecordId", "At", "Id");
+
+                    b.ToTable("RecordChanges");
                 });
 
             modelBuilder.Entity("SscPortal.Domain.SdgGoal", b =>

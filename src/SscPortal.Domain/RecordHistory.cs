@@ -15,12 +15,21 @@ public enum ChangeKind
 /// <summary>One field's change: what it said before and after (null for empty).</summary>
 public sealed record FieldChange(string Field, string? From, string? To);
 
+/// <summary>The kinds of record whose changes are kept.</summary>
+public enum RecordType
+{
+    Initiative = 1,
+    Partnership = 2,
+    Assessment = 3,
+}
+
 /// <summary>One entry in a record's history: who, for which organisation, when, and which fields changed.</summary>
-public class InitiativeChange
+public class RecordChange
 {
     public long Id { get; set; }
+    public RecordType RecordType { get; set; }
     /// <summary>Not a foreign key: the history of a deleted draft stays.</summary>
-    public int InitiativeId { get; set; }
+    public int RecordId { get; set; }
     public DateTime At { get; set; }
     public ChangeKind Kind { get; set; }
     public string? UserId { get; set; }
@@ -30,9 +39,24 @@ public class InitiativeChange
     public List<FieldChange> Fields { get; set; } = [];
 }
 
-/// <summary>What an initiative says, field by field, as text, so two versions can be compared for the history.</summary>
-public static class InitiativeSnapshot
+/// <summary>What a record says, field by field, as text, so two versions can be compared for the history and on conflict.</summary>
+public static class RecordSnapshot
 {
+    public static IReadOnlyDictionary<string, string?> Of(Partnership partnership) => new Dictionary<string, string?>
+    {
+        [nameof(Partnership.Title)] = partnership.Title,
+        [nameof(Partnership.Type)] = partnership.Type.ToString(),
+        [nameof(Partnership.Scope)] = partnership.Scope,
+        [nameof(Partnership.SignedOn)] = Date(partnership.SignedOn),
+        [nameof(Partnership.StartsOn)] = Date(partnership.StartsOn),
+        [nameof(Partnership.EndsOn)] = Date(partnership.EndsOn),
+        [nameof(Partnership.DocumentUrl)] = partnership.DocumentUrl,
+        [nameof(Partnership.Signatories)] = partnership.Signatories.Count == 0 ? null
+            : string.Join("; ", partnership.Signatories.Select(s => s.ActorId).Order().Select(id => $"#{id}")),
+        [nameof(Partnership.Initiatives)] = partnership.Initiatives.Count == 0 ? null
+            : string.Join("; ", partnership.Initiatives.Select(i => i.InitiativeId).Order().Select(id => $"#{id}")),
+    };
+
     public static IReadOnlyDictionary<string, string?> Of(Initiative initiative)
     {
         var fields = Fields(initiative);

@@ -1,0 +1,34 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using SscPortal.Domain;
+using SscPortal.Web.Catalogue;
+using SscPortal.Web.Data;
+using SscPortal.Web.Security;
+
+namespace SscPortal.Web.Pages.Partnerships;
+
+/// <summary>
+/// Every change to a partnership: when (UTC), for which organisation, what changed from what to what. Anyone who can see
+/// the partnership sees its history; the person's address only its organisation's members and platform staff.
+/// </summary>
+[AllowAnonymous]
+public class HistoryModel(AppDbContext db, Access access, History history) : PageModel
+{
+    public int Id { get; private set; }
+    public string Title { get; private set; } = "";
+    public IReadOnlyList<History.Entry> Entries { get; private set; } = [];
+
+    public async Task<IActionResult> OnGetAsync(int id, CancellationToken cancellationToken)
+    {
+        var record = await db.Partnerships.AsNoTracking().Where(p => p.Id == id)
+            .Select(p => new { p.Title, p.OwnerId, p.Publication }).SingleOrDefaultAsync(cancellationToken);
+        var member = record is not null && await access.CanAsync(Permission.PublishPartnerships, record.OwnerId);
+        if (record is null || (record.Publication != PublicationState.Published && !member)) return NotFound();
+        Id = id;
+        Title = record.Title;
+        Entries = await history.EntriesAsync(RecordType.Partnership, id, member || access.CanOnPlatform(Permission.ReadAuditLog), cancellationToken);
+        return Page();
+    }
+}
