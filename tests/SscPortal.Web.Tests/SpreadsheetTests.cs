@@ -29,6 +29,16 @@ public abstract class SpreadsheetTests(PortalFixture fixture)
         Portal.WithDatabaseAsync(async db => (await db.Initiatives.AsNoTracking().Where(i => i.OwnerId == owner.Id).OrderBy(i => i.Id)
             .Select(i => new { i.Id, i.Title }).ToListAsync()).Select(i => (i.Id, i.Title)).ToList());
 
+    private static readonly IReadOnlyList<string> Columns = Web.Pages.My.SpreadsheetModel.Columns;
+
+    /// <summary>A CSV line with the given cells by column name, the others empty.</summary>
+    private static string Line(Dictionary<string, string> cells) => Csv.Line(Columns.Select(c => cells.GetValueOrDefault(c, "")));
+
+    private static Dictionary<string, string> Minimal(string title, string countries = "PE:Provider;BO:Recipient") => new()
+    {
+        ["title"] = title, ["summary"] = "S", ["language"] = "en", ["modality"] = "Bilateral", ["instrument"] = "Project", ["status"] = "Closed", ["countries"] = countries,
+    };
+
     [Fact]
     public async Task Download_edit_and_upload_updates_a_draft_and_creates_a_new_one()
     {
@@ -39,10 +49,19 @@ public abstract class SpreadsheetTests(PortalFixture fixture)
         var download = await client.GetAsync(new Uri($"/my/spreadsheet?handler=Download&organisationId={world.CsoA.Id}", UriKind.Relative));
         Assert.Equal("text/csv", download.Content.Headers.ContentType?.MediaType);
         var rows = Csv.Parse(Encoding.UTF8.GetString(await download.Content.ReadAsByteArrayAsync()).TrimStart('\uFEFF'), 100);
-        Assert.Equal(Web.Pages.My.SpreadsheetModel.Columns, rows[0]);
+        Assert.Equal(Columns, rows[0]);
+        int At(string column) => Columns.ToList().IndexOf(column);
         var row = rows.Single(r => r[0] == TestData.Key(draft));
-        row[1] = "Spreadsheet draft, renamed: with a comma";
-        var added = new List<string>(row) { [0] = "", [1] = "Créée depuis un tableur", [4] = "fr", [13] = "PE:FirstProvider;DE:SecondProvider;PY:Recipient", [5] = "Triangular", [14] = "2;17", [15] = "2" };
+        row[At("title")] = "Spreadsheet draft, renamed: with a comma";
+        var added = new List<string>(row)
+        {
+            [At("id")] = "", [At("title")] = "Créée depuis un tableur", [At("language")] = "fr", [At("modality")] = "Triangular",
+            [At("countries")] = "PE:FirstProvider;DE:SecondProvider;PY:Recipient", [At("sdgs")] = "2;17", [At("primary_sdg")] = "2",
+            [At("actors")] = $"{TestData.Key(world.AgencyG.Id)}:Funding", [At("sdg_targets")] = "2.3",
+            [At("contributions")] = $"{TestData.Key(world.AgencyG.Id)};Money;50000.5;USD;Travel; and lodging\n{TestData.Key(world.CsoA.Id)};InKind;;;Two agronomists",
+            [At("rights_holders")] = "Women;Farmers:300", [At("locations")] = "PY: Caaguazú\nPE", [At("links")] = "https://example.org/plan.pdf Work plan",
+            [At("results")] = "[achieved] 40 farmers trained\nSeed bank running", [At("title_es")] = "Creada desde una hoja", [At("summary_es")] = "Resumen",
+        };
         var file = string.Join("\n", new[] { rows[0], row, added }.Select(r => Csv.Line(r)));
 
         var response = await UploadAsync(world, Role.CsoMember, world.CsoA.Id, Encoding.UTF8.GetBytes(file));
@@ -55,6 +74,12 @@ public abstract class SpreadsheetTests(PortalFixture fixture)
         Assert.Equal((Modality.Triangular, "fr", PublicationState.Draft), (created.Modality, created.Language, created.Publication));
         Assert.Equal(3, created.Countries.Count);
         Assert.Equal(2, created.Sdgs.Single(s => s.IsPrimary).GoalCode);
+
+        // Every part of the record made the trip, and downloading it again gives back what was uploaded.
+        var again = Csv.Parse(Encoding.UTF8.GetString(await (await client.GetAsync(new Uri($"/my/spreadsheet?handler=Download&organisationId={world.CsoA.Id}", UriKind.Relative))).Content.ReadAsByteArrayAsync()).TrimStart('\uFEFF'), 100);
+        var back = again.Single(r => r[0] == TestData.Key(created.Id));
+        foreach (var column in new[] { "actors", "sdg_targets", "contributions", "rights_holders", "locations", "links", "results", "title_es", "summary_es" })
+            Assert.Equal(added[At(column)], back[At(column)]);
         Assert.True(await Portal.WithDatabaseAsync(db => db.RecordChanges.AnyAsync(c => c.RecordType == RecordType.Initiative && c.RecordId == draft && c.Kind == ChangeKind.Edited)));
     }
 
@@ -65,9 +90,9 @@ public abstract class SpreadsheetTests(PortalFixture fixture)
         var draft = await Portal.InitiativeAsync(world.CsoA, "PE", "BO", publishedAt: null, title: "Untouched");
         var published = await Portal.InitiativeAsync(world.CsoA, "PE", "BO", DateTime.UtcNow.AddMinutes(-1), title: "Public");
         var other = await Portal.InitiativeAsync(world.CsoB, "PE", "BO", publishedAt: null, title: "Not ours");
-        var header = Csv.Line(Web.Pages.My.SpreadsheetModel.Columns);
-        string Row(string id, string title, string countries, string status = "Closed", string start = "", string summary = "S") =>
-            Csv.Line([id, title, summary, "", "en", "Bilateral", "Project", status, "", start, "", "", "", countries, "", "", ""]);
+        var header = Csv.Line(Columns);
+        string Row(string id, string title, string countries, string status = "Closed", string start = "", string actors = "", string links = "") =>
+            Line(new(Minimal(title, countries)) { ["id"] = id, ["status"] = status, ["planned_start"] = start, ["actors"] = actors, ["links"] = links });
         var file = string.Join("\n",
             header,
             Row(TestData.Key(draft), "Would change", "PE:Provider;BO:Recipient"),
@@ -76,6 +101,8 @@ public abstract class SpreadsheetTests(PortalFixture fixture)
             Row("", "Bad date", "PE:Provider;BO:Recipient", start: "0001-01-01"),
             Row("", new string('x', 301), "PE:Provider;BO:Recipient"),
             Row("", "Only one country", "PE:Provider"),
+            Row("", "Unknown organisation", "PE:Provider;BO:Recipient", actors: "999999:Funding"),
+            Row("", "Script link", "PE:Provider;BO:Recipient", links: "javascript:alert(1) Click"),
             Row(TestData.Key(published), "Published", "PE:Provider;BO:Recipient"),
             Row(TestData.Key(other), "Someone else's", "PE:Provider;BO:Recipient"));
         var before = await Portal.WithDatabaseAsync(db => db.Initiatives.CountAsync());
@@ -85,7 +112,7 @@ public abstract class SpreadsheetTests(PortalFixture fixture)
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var page = await response.Content.ReadAsStringAsync();
         Assert.Contains("Nothing was saved", page, StringComparison.Ordinal);
-        Assert.Contains("XX:Provider", page, StringComparison.Ordinal);
+        Assert.Contains("Enter a two-letter ISO country code", page, StringComparison.Ordinal);
         Assert.DoesNotContain("<script>alert", page, StringComparison.Ordinal);
         Assert.Contains("Use one of:", page, StringComparison.Ordinal);
         Assert.Contains("YYYY-MM-DD", page, StringComparison.Ordinal);
@@ -93,6 +120,8 @@ public abstract class SpreadsheetTests(PortalFixture fixture)
         Assert.Contains("at least one provider and one recipient", page, StringComparison.Ordinal);
         Assert.Contains("Published records are changed in the form", page, StringComparison.Ordinal);
         Assert.Contains("There is no initiative of this organisation with this id", page, StringComparison.Ordinal);
+        Assert.Contains("Use the numbers of organisations in the directory", page, StringComparison.Ordinal);
+        Assert.Contains("Enter a full web address starting with https://", page, StringComparison.Ordinal);
         Assert.Equal(before, await Portal.WithDatabaseAsync(db => db.Initiatives.CountAsync()));
         Assert.Contains((draft, "Untouched"), await TitlesAsync(world.CsoA));
     }
@@ -106,8 +135,8 @@ public abstract class SpreadsheetTests(PortalFixture fixture)
     public async Task A_file_of_the_wrong_shape_gets_a_clear_message_and_saves_nothing(string kind)
     {
         await using var world = await AccessWorld.CreateAsync(Portal);
-        var header = Csv.Line(Web.Pages.My.SpreadsheetModel.Columns);
-        var good = Csv.Line(["", "Fine", "S", "", "en", "Bilateral", "Project", "Closed", "", "", "", "", "", "PE:Provider;BO:Recipient", "", "", ""]);
+        var header = Csv.Line(Columns);
+        var good = Line(Minimal("Fine"));
         var file = kind switch
         {
             "wrong columns" => Encoding.UTF8.GetBytes("title,summary\nA,B\n"),
