@@ -99,7 +99,7 @@ public static class RecordSnapshot
         [nameof(Initiative.Sdgs)] = initiative.Sdgs.Count == 0 ? null
             : string.Join("; ", initiative.Sdgs.OrderBy(s => s.GoalCode).Select(s => s.IsPrimary ? $"{s.GoalCode} (primary)" : $"{s.GoalCode}")),
         [nameof(Initiative.Contributions)] = initiative.Contributions.Count == 0 ? null
-            : string.Join("; ", initiative.Contributions.Select(c => $"#{c.ActorId} {c.Kind} {c.Amount?.ToString(CultureInfo.InvariantCulture)} {c.Currency} {c.Description}".Replace("  ", " ", StringComparison.Ordinal).Trim()).Order(StringComparer.Ordinal)),
+            : string.Join("; ", initiative.Contributions.Select(c => $"#{c.ActorId} {c.Kind} {c.Amount?.ToString("0.##", CultureInfo.InvariantCulture)} {c.Currency} {c.Description}".Replace("  ", " ", StringComparison.Ordinal).Trim()).Order(StringComparer.Ordinal)),
         [nameof(Initiative.RightsHolders)] = initiative.RightsHolders.Count == 0 ? null
             : string.Join("; ", initiative.RightsHolders.OrderBy(r => r.Group).Select(r => r.Count is { } n ? $"{r.Group} ({n.ToString(CultureInfo.InvariantCulture)})" : r.Group.ToString())),
         [nameof(Initiative.Locations)] = initiative.Locations.Count == 0 ? null

@@ -46,7 +46,7 @@ public static class InitiativeSpreadsheet
             ["sdg_targets"] = Codes(input.Targets, t => t!),
             ["sectors"] = Codes(input.Sectors, s => s!),
             ["contributions"] = Lines(input.Contributions, c =>
-                $"{Number(c.ActorId!.Value)};{c.Kind};{c.Amount?.ToString(CultureInfo.InvariantCulture)};{c.Currency};{c.Description}".TrimEnd(';')),
+                $"{Number(c.ActorId!.Value)};{c.Kind};{c.Amount?.ToString("0.##", CultureInfo.InvariantCulture)};{c.Currency};{c.Description}".TrimEnd(';')),
             ["rights_holders"] = Codes(input.RightsHolders.OrderBy(r => r.Group), r => r.Count is { } n ? $"{r.Group}:{Number(n)}" : r.Group.ToString()),
             ["locations"] = Lines(input.Locations, l => l.Place is null ? l.CountryCode! : $"{l.CountryCode}: {l.Place}"),
             ["links"] = Lines(input.Links, l => $"{l.Url} {l.Title}"),
