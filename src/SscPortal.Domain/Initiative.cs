@@ -128,6 +128,9 @@ public class Initiative
     public List<InitiativeLink> Links { get; } = [];
     public List<InitiativeResult> Results { get; } = [];
 
+    /// <summary>The principles of South-South cooperation the initiative says it applies.</summary>
+    public List<InitiativePrinciple> Principles { get; } = [];
+
     /// <summary>The title and summary in other languages than <see cref="Language"/>, the original.</summary>
     public List<InitiativeTranslation> Translations { get; } = [];
 

@@ -110,6 +110,8 @@ public static class RecordSnapshot
             : string.Join("; ", initiative.Results.Select(r => r.Achieved ? $"{r.Text} (achieved)" : r.Text).Order(StringComparer.Ordinal)),
         [nameof(Initiative.SdgTargets)] = initiative.SdgTargets.Count == 0 ? null
             : string.Join("; ", initiative.SdgTargets.Select(t => t.TargetCode).Order(StringComparer.Ordinal)),
+        [nameof(Initiative.Principles)] = initiative.Principles.Count == 0 ? null
+            : string.Join("; ", initiative.Principles.Select(p => p.PrincipleCode).Order(StringComparer.Ordinal)),
         [nameof(Initiative.Sectors)] = initiative.Sectors.Count == 0 ? null
             : string.Join("; ", initiative.Sectors.Select(s => s.SectorCode).Order(StringComparer.Ordinal)),
     };

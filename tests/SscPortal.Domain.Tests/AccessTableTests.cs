@@ -42,6 +42,11 @@ public class AccessTableTests
         Assert.False(AccessTable.Grants(ActorType.NationalCso, MembershipRole.OrganisationAdmin, Permission.PublishPartnerships));
         Assert.True(AccessTable.Grants(ActorType.Intergovernmental, MembershipRole.OrganisationAdmin, Permission.RespondToAssessments));
         Assert.False(AccessTable.Grants(ActorType.InternationalCso, MembershipRole.OrganisationAdmin, Permission.RespondToAssessments));
+        Assert.True(AccessTable.Grants(ActorType.LocalGovernment, MembershipRole.Member, Permission.WriteSelfAssessments));
+        Assert.False(AccessTable.Grants(ActorType.Academia, MembershipRole.OrganisationAdmin, Permission.WriteSelfAssessments));
+        Assert.False(AccessTable.Grants(ActorType.NationalCso, MembershipRole.Member, Permission.PublishAssessments));
+        Assert.True(AccessTable.Grants(ActorType.NationalCso, MembershipRole.OrganisationAdmin, Permission.PublishAssessments));
+        Assert.False(AccessTable.Grants(PlatformRole.Moderator, Permission.WriteAssessments));
     }
 
     [Fact]
