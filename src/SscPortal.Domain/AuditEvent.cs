@@ -30,6 +30,13 @@ public enum AuditEventType
     PartnershipEdited = 61,
     PartnershipPublished = 62,
     PartnershipUnpublished = 63,
+    AssessmentCreated = 70,
+    AssessmentEdited = 71,
+    AssessmentPublished = 72,
+    AssessmentUnpublished = 73,
+    AssessmentDeleted = 74,
+    AssessmentResponded = 75,
+    FrameworkPublished = 76,
 }
 
 /// <summary>One security-relevant event or content change: who did what to which record, when, from where.</summary>

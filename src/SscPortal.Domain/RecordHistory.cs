@@ -10,6 +10,8 @@ public enum ChangeKind
     Unpublished = 4,
     Deleted = 5,
     HoldReleased = 6,
+    /// <summary>An official party published a response to an assessment (the assessment itself is unchanged).</summary>
+    ResponsePublished = 7,
 }
 
 /// <summary>One field's change: what it said before and after (null for empty).</summary>
@@ -42,6 +44,40 @@ public class RecordChange
 /// <summary>What a record says, field by field, as text, so two versions can be compared for the history and on conflict.</summary>
 public static class RecordSnapshot
 {
+    /// <summary>An assessment's fields; each indicator's answer and evidence are fields of their own ("Answers:1.2").</summary>
+    public static IReadOnlyDictionary<string, string?> Of(Assessment assessment)
+    {
+        var fields = new Dictionary<string, string?>
+        {
+            [nameof(Assessment.Relationship)] = assessment.Relationship.ToString(),
+            [nameof(Assessment.ConflictOfInterest)] = assessment.ConflictOfInterest,
+            [nameof(Assessment.Methods)] = assessment.Methods.Count == 0 ? null : string.Join("; ", assessment.Methods.Order()),
+            [nameof(Assessment.Consultations)] = assessment.Consultations.Count == 0 ? null
+                : string.Join("; ", assessment.Consultations.OrderBy(c => c.Group).Select(c =>
+                    $"{c.Group} (women {Count(c.Women)}, men {Count(c.Men)}, other {Count(c.Unspecified)})")),
+            [nameof(Assessment.Findings)] = assessment.Findings,
+            [nameof(Assessment.Recommendations)] = assessment.Recommendations,
+        };
+        foreach (var answer in assessment.Answers.OrderBy(a => a.IndicatorCode, StringComparer.Ordinal))
+        {
+            var score = answer.Kind switch
+            {
+                AnswerKind.Scored => answer.Score?.ToString(CultureInfo.InvariantCulture),
+                AnswerKind.NotApplicable => "not applicable",
+                AnswerKind.InsufficientInformation => "insufficient information",
+                _ => null,
+            };
+            var parts = new[] { score, answer.Confidence is { } c ? $"{c} confidence" : null, answer.Justification }.OfType<string>().ToList();
+            fields[$"{nameof(Assessment.Answers)}:{answer.IndicatorCode}"] = parts.Count == 0 ? null : string.Join(" · ", parts);
+        }
+        foreach (var evidence in assessment.Evidence.GroupBy(e => e.IndicatorCode).OrderBy(g => g.Key, StringComparer.Ordinal))
+            fields[$"{nameof(Assessment.Evidence)}:{evidence.Key}"] = string.Join("; ",
+                evidence.Select(e => e.Url is null ? $"{e.Type}: {e.Description}" : $"{e.Type}: {e.Description} <{e.Url}>").Order(StringComparer.Ordinal));
+        return fields;
+    }
+
+    private static string Count(int? count) => count?.ToString(CultureInfo.InvariantCulture) ?? "?";
+
     public static IReadOnlyDictionary<string, string?> Of(Partnership partnership) => new Dictionary<string, string?>
     {
         [nameof(Partnership.Title)] = partnership.Title,

@@ -37,6 +37,7 @@ builder.Services.AddPortalAccounts(builder.Configuration);
 builder.Services.AddPortalRateLimits(builder.Configuration);
 builder.Services.AddHttpContextAccessor();
 builder.Services.AddScoped<Access>();
+builder.Services.AddScoped<AssessmentRights>();
 builder.Services.AddScoped<AuditLog>();
 builder.Services.AddScoped<History>();
 
@@ -52,6 +53,7 @@ builder.Services.AddRazorPages(options =>
         options.Conventions.AuthorizeFolder("/");
         options.Conventions.AddPageRoute("/Initiatives/Edit", "initiatives/new");
         options.Conventions.AddPageRoute("/Partnerships/Edit", "partnerships/new");
+        options.Conventions.AddPageRoute("/Assessments/Edit", "initiatives/{initiativeId:int}/assess");
     }).AddViewLocalization().AddDataAnnotationsLocalization(options =>
     options.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(SharedResource)));
 

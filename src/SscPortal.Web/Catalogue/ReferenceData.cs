@@ -5,7 +5,7 @@ using SscPortal.Web.Data;
 namespace SscPortal.Web.Catalogue;
 
 /// <summary>
-/// The code lists (countries, SDGs, sectors) held in memory: they change only when the portal is upgraded,
+/// The code lists (countries, SDGs, sectors) and the principles of SSC held in memory: they change only when the portal is upgraded,
 /// and every page names countries, so pages project codes and look the names up here instead of joining.
 /// </summary>
 public sealed class ReferenceData(IServiceScopeFactory scopes) : IDisposable
@@ -19,8 +19,12 @@ public sealed class ReferenceData(IServiceScopeFactory scopes) : IDisposable
         IReadOnlyDictionary<string, Sector> Sectors,
         IReadOnlyDictionary<string, SectorCategory> Categories,
         IReadOnlyDictionary<string, string> Currencies,
-        IReadOnlyDictionary<string, (string En, string Fr)> Targets)
+        IReadOnlyDictionary<string, (string En, string Fr)> Targets,
+        IReadOnlyList<Principle> Principles)
     {
+        public string PrincipleName(string code, string language) =>
+            Principles.FirstOrDefault(p => p.Code == code) is { } principle ? principle.Name.In(language) : code;
+
         public string TargetText(string code, string language) =>
             Targets.TryGetValue(code, out var t) ? (language == "fr" ? t.Fr : t.En) : code;
 
@@ -51,7 +55,8 @@ public sealed class ReferenceData(IServiceScopeFactory scopes) : IDisposable
                 await db.Sectors.AsNoTracking().ToDictionaryAsync(s => s.Code, cancellationToken),
                 await db.SectorCategories.AsNoTracking().ToDictionaryAsync(c => c.Code, cancellationToken),
                 Data.Seed.ReferenceDataSeeder.Currencies(),
-                Data.Seed.ReferenceDataSeeder.SdgTargets());
+                Data.Seed.ReferenceDataSeeder.SdgTargets(),
+                await db.Principles.AsNoTracking().OrderBy(p => p.Position).ToListAsync(cancellationToken));
             // An empty list means the database is not seeded yet: do not keep it.
             if (snapshot.Countries.Count > 0) _snapshot = snapshot;
             return snapshot;

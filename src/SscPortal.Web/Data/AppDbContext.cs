@@ -21,6 +21,11 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
     public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
     public DbSet<RecordChange> RecordChanges => Set<RecordChange>();
     public DbSet<Partnership> Partnerships => Set<Partnership>();
+    public DbSet<Principle> Principles => Set<Principle>();
+    public DbSet<AssessmentFramework> AssessmentFrameworks => Set<AssessmentFramework>();
+    public DbSet<Assessment> Assessments => Set<Assessment>();
+    public DbSet<AssessmentResponse> AssessmentResponses => Set<AssessmentResponse>();
+    public DbSet<AssessmentScore> AssessmentScores => Set<AssessmentScore>();
 
     /// <summary>The keys that protect sign-in cookies and antiforgery tokens, shared by every instance and kept across restarts.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();

@@ -99,6 +99,13 @@ public static class EnumLabels
         AuditEventType.PartnershipEdited => "Partnership edited",
         AuditEventType.PartnershipPublished => "Partnership published",
         AuditEventType.PartnershipUnpublished => "Partnership unpublished",
+        AuditEventType.AssessmentCreated => "Assessment created",
+        AuditEventType.AssessmentEdited => "Assessment edited",
+        AuditEventType.AssessmentPublished => "Assessment published",
+        AuditEventType.AssessmentUnpublished => "Assessment unpublished",
+        AuditEventType.AssessmentDeleted => "Assessment deleted",
+        AuditEventType.AssessmentResponded => "Response to an assessment published",
+        AuditEventType.FrameworkPublished => "Assessment framework published",
         _ => value.ToString(),
     };
 
@@ -151,6 +158,70 @@ public static class EnumLabels
         _ => value.ToString(),
     };
 
+    public static string For(AssessmentPerspective value) => value switch
+    {
+        AssessmentPerspective.CivilSociety => "Civil-society assessment",
+        AssessmentPerspective.SelfAssessment => "Government self-assessment",
+        AssessmentPerspective.Independent => "Independent assessment",
+        _ => value.ToString(),
+    };
+
+    public static string For(AssessorRelationship value) => value switch
+    {
+        AssessorRelationship.Affected => "Affected by the initiative",
+        AssessorRelationship.Implementing => "Implementing the initiative",
+        AssessorRelationship.Independent => "Independent of the initiative",
+        AssessorRelationship.Party => "Official party to the initiative",
+        _ => value.ToString(),
+    };
+
+    public static string For(AssessmentMethod value) => value switch
+    {
+        AssessmentMethod.DocumentReview => "Document review",
+        AssessmentMethod.Interviews => "Interviews",
+        AssessmentMethod.FocusGroups => "Focus groups",
+        AssessmentMethod.SelfAssessment => "Self-assessment",
+        AssessmentMethod.SiteVisits => "Site visits",
+        AssessmentMethod.Survey => "Survey",
+        _ => value.ToString(),
+    };
+
+    public static string For(AnswerKind value) => value switch
+    {
+        AnswerKind.Scored => "Scored",
+        AnswerKind.NotApplicable => "Not applicable",
+        AnswerKind.InsufficientInformation => "Insufficient information",
+        _ => value.ToString(),
+    };
+
+    public static string For(Confidence value) => value switch
+    {
+        Confidence.Low => "Low confidence",
+        Confidence.Medium => "Medium confidence",
+        Confidence.High => "High confidence",
+        _ => value.ToString(),
+    };
+
+    public static string For(EvidenceType value) => value switch
+    {
+        EvidenceType.Document => "Document",
+        EvidenceType.Data => "Data",
+        EvidenceType.Testimony => "Testimony",
+        EvidenceType.SiteVisit => "Site visit",
+        EvidenceType.GrievanceRecord => "Grievance record",
+        EvidenceType.Media => "Media",
+        _ => value.ToString(),
+    };
+
+    public static string For(PrincipleOrigin value) => value switch
+    {
+        PrincipleOrigin.Bapa1978 => "Buenos Aires Plan of Action (1978)",
+        PrincipleOrigin.Nairobi2009 => "Nairobi outcome document (2009)",
+        PrincipleOrigin.Unga2016 => "UN General Assembly resolution 71/244 (2016)",
+        PrincipleOrigin.CivilSociety => "Civil society",
+        _ => value.ToString(),
+    };
+
     public static string LanguageName(string code) => code switch
     {
         "en" => "English",
@@ -173,5 +244,12 @@ public static class EnumLabels
             .Concat(Enum.GetValues<ContributionKind>().Select(For))
             .Concat(Enum.GetValues<ThematicArea>().Select(For))
             .Concat(Enum.GetValues<RightsHolderGroup>().Select(For))
+            .Concat(Enum.GetValues<AssessmentPerspective>().Select(For))
+            .Concat(Enum.GetValues<AssessorRelationship>().Select(For))
+            .Concat(Enum.GetValues<AssessmentMethod>().Select(For))
+            .Concat(Enum.GetValues<AnswerKind>().Select(For))
+            .Concat(Enum.GetValues<Confidence>().Select(For))
+            .Concat(Enum.GetValues<EvidenceType>().Select(For))
+            .Concat(Enum.GetValues<PrincipleOrigin>().Select(For))
             .Concat(PortalLanguages.Content.Select(LanguageName));
 }

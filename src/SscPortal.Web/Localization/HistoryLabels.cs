@@ -36,6 +36,17 @@ public static class HistoryLabels
         nameof(Initiative.Publication) => "Publication",
         nameof(Initiative.UnpublishedReason) => "Reason given",
         nameof(Initiative.HeldByModerator) => "Held by a moderator",
+        nameof(Initiative.Principles) => "Principles claimed",
+        nameof(Assessment.Relationship) => "Relationship to the initiative",
+        nameof(Assessment.ConflictOfInterest) => "Conflict of interest",
+        nameof(Assessment.Methods) => "Methods",
+        nameof(Assessment.Findings) => "Findings",
+        nameof(Assessment.Recommendations) => "Recommendations",
+        nameof(Assessment.Consultations) => "Rights-holders consulted",
+        nameof(Assessment.Answers) => "Answer",
+        nameof(Assessment.Evidence) => "Evidence",
+        nameof(Assessment.Revision) => "Revision",
+        "Response" => "Response",
         nameof(Partnership.Type) => "Kind of agreement",
         nameof(Partnership.Scope) => "Scope",
         nameof(Partnership.SignedOn) => "Signed",
@@ -48,7 +59,10 @@ public static class HistoryLabels
     };
 
     /// <summary>The language of a translated field ("Title:es" → "es"), or null.</summary>
-    public static string? LanguageOf(string field) => field.Split(':') is [_, var language] ? language : null;
+    public static string? LanguageOf(string field) => field.Split(':') is [_, var language] && PortalLanguages.IsContentLanguage(language) ? language : null;
+
+    /// <summary>The indicator a field of an assessment is about ("Answers:1.2" → "1.2"), or null.</summary>
+    public static string? IndicatorOf(string field) => field.Split(':') is [_, var code] && !PortalLanguages.IsContentLanguage(code) ? code : null;
 
     public static string Kind(ChangeKind kind) => kind switch
     {
@@ -58,12 +72,14 @@ public static class HistoryLabels
         ChangeKind.Unpublished => "Unpublished",
         ChangeKind.Deleted => "Deleted",
         ChangeKind.HoldReleased => "Moderation hold lifted",
+        ChangeKind.ResponsePublished => "Response published",
         _ => kind.ToString(),
     };
 
     /// <summary>Every label, so a test can prove each one is translated.</summary>
     public static IEnumerable<string> All() =>
         RecordSnapshot.Of(new Initiative { Title = "", Summary = "" }).Keys.Concat(RecordSnapshot.Of(new Partnership { Title = "" }).Keys)
+            .Concat(RecordSnapshot.Of(new Assessment()).Keys).Append("Response")
             .Concat([nameof(Initiative.Publication), nameof(Initiative.UnpublishedReason), nameof(Initiative.HeldByModerator)]).Select(Field)
             .Concat(Enum.GetValues<ChangeKind>().Select(Kind));
 }

@@ -31,4 +31,17 @@ public static class RuleMessages
         RuleCode.ReasonRequired => L["Say why the record is unpublished: its owners will see the reason."],
         _ => code.ToString(),
     };
+
+    public static string For(AssessmentRule rule, IStringLocalizer<SharedResource> L) => rule switch
+    {
+        AssessmentRule.IndicatorUnanswered => L["not answered yet."],
+        AssessmentRule.ScoreOutOfScale => L["the score must be from 0 to 4."],
+        AssessmentRule.JustificationRequired => L["say why (a justification is needed)."],
+        AssessmentRule.ConfidenceRequired => L["say how confident you are in the score."],
+        AssessmentRule.EvidenceRequired => L["a score needs at least one piece of evidence."],
+        AssessmentRule.MethodRequired => L["Tick at least one method."],
+        AssessmentRule.FindingsRequired => L["Write the findings."],
+        AssessmentRule.UnknownIndicator => L["this indicator is not part of the framework the assessment uses."],
+        _ => rule.ToString(),
+    };
 }

@@ -6,7 +6,8 @@ namespace SscPortal.Web.Data.Seed;
 
 /// <summary>
 /// Keeps the code lists (countries, SDGs, DAC sectors) in step with the files in Data/Seed/CodeLists,
-/// which tools/import-codelists generates from the official IATI lists. Safe to run on every start.
+/// which tools/import-codelists generates from the official IATI lists, and the principles of SSC with
+/// Data/Seed/Assessments; adds the first assessment framework. Safe to run on every start.
 /// </summary>
 public sealed class ReferenceDataSeeder(AppDbContext db, ILogger<ReferenceDataSeeder> logger)
 {
@@ -35,7 +36,51 @@ public sealed class ReferenceDataSeeder(AppDbContext db, ILogger<ReferenceDataSe
             r => new Sector { Code = r.Code, CategoryCode = r.Category, NameEn = r.En, NameFr = r.Fr },
             (s, r) => { s.CategoryCode = r.Category; s.NameEn = r.En; s.NameFr = r.Fr; }, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
+
+        var principles = Principles();
+        added += await UpsertAsync(db.Principles, principles, p => p.Code, p => p.Code, p => p,
+            (existing, row) =>
+            {
+                existing.Name = row.Name; existing.Definition = row.Definition; existing.Source = row.Source;
+                existing.Paragraph = row.Paragraph; existing.Origin = row.Origin; existing.Position = row.Position;
+            }, cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+        // The framework's first version ships with the portal; later versions are published by administrators.
+        if (!await db.AssessmentFrameworks.AnyAsync(cancellationToken))
+        {
+            var framework = FirstFramework();
+            var problems = framework.Problems(principles.Select(p => p.Code).ToHashSet());
+            if (problems.Count > 0) throw new InvalidOperationException("The shipped framework is not sound: " + string.Join(" ", problems));
+            framework.PublishedAt = new DateTime(2026, 11, 24, 0, 0, 0, DateTimeKind.Utc); // the day it first shipped
+            db.AssessmentFrameworks.Add(framework);
+            await db.SaveChangesAsync(cancellationToken);
+            added++;
+        }
         if (added > 0) logger.LogInformation("Added {Count} code list entries", added);
+    }
+
+    private sealed record PrincipleRow(string Code, string Origin, string Source, string? Paragraph, LocalText Name, LocalText Definition);
+
+    /// <summary>The principles of SSC, in the order they are listed (Data/Seed/Assessments/principles.json).</summary>
+    public static IReadOnlyList<Principle> Principles() =>
+        Read<PrincipleRow>("principles", "Assessments").Select((row, position) => new Principle
+        {
+            Code = row.Code, Name = row.Name, Definition = row.Definition, Source = row.Source, Paragraph = row.Paragraph, Position = position,
+            Origin = row.Origin switch
+            {
+                "Bapa1978" => PrincipleOrigin.Bapa1978,
+                "Nairobi2009" => PrincipleOrigin.Nairobi2009,
+                "Unga71_244" => PrincipleOrigin.Unga2016,
+                "CivilSociety" => PrincipleOrigin.CivilSociety,
+                _ => throw new InvalidOperationException($"Unknown origin {row.Origin} of principle {row.Code}."),
+            },
+        }).ToList();
+
+    /// <summary>The first version of the assessment framework (Data/Seed/Assessments/framework-v1.json).</summary>
+    public static AssessmentFramework FirstFramework()
+    {
+        using var stream = Open("framework-v1", "Assessments");
+        return JsonSerializer.Deserialize<AssessmentFramework>(stream, Json) ?? throw new InvalidOperationException("framework-v1.json is empty.");
     }
 
     private static async Task<int> UpsertAsync<TEntity, TRow, TKey>(
@@ -63,10 +108,13 @@ public sealed class ReferenceDataSeeder(AppDbContext db, ILogger<ReferenceDataSe
     /// <summary>ISO 4217 currencies (IATI list), code → English name; read from the embedded file, they need no table.</summary>
     public static IReadOnlyDictionary<string, string> Currencies() => Read<CurrencyRow>("currencies").ToDictionary(c => c.Code, c => c.En);
 
-    private static List<T> Read<T>(string name)
+    private static List<T> Read<T>(string name, string folder = "CodeLists")
     {
-        using var stream = typeof(ReferenceDataSeeder).Assembly.GetManifestResourceStream($"CodeLists.{name}.json")
-            ?? throw new InvalidOperationException($"The code list {name}.json is not embedded in the assembly.");
+        using var stream = Open(name, folder);
         return JsonSerializer.Deserialize<List<T>>(stream, Json) ?? [];
     }
+
+    private static Stream Open(string name, string folder) =>
+        typeof(ReferenceDataSeeder).Assembly.GetManifestResourceStream($"{folder}.{name}.json")
+            ?? throw new InvalidOperationException($"{folder}/{name}.json is not embedded in the assembly.");
 }

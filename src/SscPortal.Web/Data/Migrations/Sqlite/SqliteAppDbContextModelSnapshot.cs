@@ -216,6 +216,270 @@ namespace SscPortal.Web.Data.Migrations.Sqlite
                     b.ToTable("Actors");
                 });
 
+            modelBuilder.Entity("SscPortal.Domain.Assessment", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AssessorId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ConflictOfInterest")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Findings")
+                        .HasMaxLength(20000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("FrameworkId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("InitiativeId")
+                        .HasColumnType("INTEGER");
+
+                    b.PrimitiveCollection<string>("Methods")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Perspective")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Publication")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("PublishedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Recommendations")
+                        .HasMaxLength(20000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Relationship")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Revision")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("RevisionOfId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("SupersededById")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UnpublishedReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FrameworkId");
+
+                    b.HasIndex("RevisionOfId");
+
+                    b.HasIndex("AssessorId", "Publication");
+
+                    b.HasIndex("InitiativeId", "Publication");
+
+                    b.HasIndex("Publication", "PublishedAt", "Id");
+
+                    b.ToTable("Assessments");
+                });
+
+            modelBuilder.Entity("SscPortal.Domain.AssessmentAnswer", b =>
+                {
+                    b.Property<int>("AssessmentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("IndicatorCode")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("Confidence")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Justification")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("Score")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("AssessmentId", "IndicatorCode");
+
+                    b.ToTable("AssessmentAnswer");
+                });
+
+            modelBuilder.Entity("SscPortal.Domain.AssessmentConsultation", b =>
+                {
+                    b.Property<int>("AssessmentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Group")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("Men")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("Unspecified")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("Women")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("AssessmentId", "Group");
+
+                    b.ToTable("AssessmentConsultation");
+                });
+
+            modelBuilder.Entity("SscPortal.Domain.AssessmentEvidence", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AssessmentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("IndicatorCode")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Type")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Url")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AssessmentId");
+
+                    b.ToTable("AssessmentEvidence");
+                });
+
+            modelBuilder.Entity("SscPortal.Domain.AssessmentFramework", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Dimensions")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("PublishedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PublishedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Scale")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Version")
+                        .IsUnique();
+
+                    b.ToTable("AssessmentFrameworks");
+                });
+
+            modelBuilder.Entity("SscPortal.Domain.AssessmentResponse", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AssessmentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("PublishedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ResponderId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(10000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ResponderId");
+
+                    b.HasIndex("AssessmentId", "ResponderId")
+                        .IsUnique();
+
+                    b.ToTable("AssessmentResponses");
+                });
+
+            modelBuilder.Entity("SscPortal.Domain.AssessmentScore", b =>
+                {
+                    b.Property<int>("AssessmentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Scope")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Code")
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<double?>("Average")
+                        .HasColumnType("REAL");
+
+                    b.Property<int>("InsufficientInformation")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("NotApplicable")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Scored")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("AssessmentId", "Scope", "Code");
+
+                    b.HasIndex("Scope", "Code", "Average");
+
+                    b.ToTable("AssessmentScores");
+                });
+
             modelBuilder.Entity("SscPortal.Domain.AuditEvent", b =>
                 {
                     b.Property<long>("Id")
@@ -517,6 +781,21 @@ namespace SscPortal.Web.Data.Migrations.Sqlite
                     b.ToTable("InitiativeLocation");
                 });
 
+            modelBuilder.Entity("SscPortal.Domain.InitiativePrinciple", b =>
+                {
+                    b.Property<int>("InitiativeId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("PrincipleCode")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("InitiativeId", "PrincipleCode");
+
+                    b.HasIndex("PrincipleCode", "InitiativeId");
+
+                    b.ToTable("InitiativePrinciple");
+                });
+
             modelBuilder.Entity("SscPortal.Domain.InitiativeResult", b =>
                 {
                     b.Property<int>("Id")
@@ -756,6 +1035,40 @@ namespace SscPortal.Web.Data.Migrations.Sqlite
                     b.HasIndex("ActorId");
 
                     b.ToTable("PartnershipSignatory");
+                });
+
+            modelBuilder.Entity("SscPortal.Domain.Principle", b =>
+                {
+                    b.Property<string>("Code")
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Definition")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Origin")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Paragraph")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Code");
+
+                    b.ToTable("Principles");
                 });
 
             modelBuilder.Entity("SscPortal.Domain.RecordChange", b =>
@@ -1014,6 +1327,93 @@ namespace SscPortal.Web.Data.Migrations.Sqlite
                     b.Navigation("Country");
                 });
 
+            modelBuilder.Entity("SscPortal.Domain.Assessment", b =>
+                {
+                    b.HasOne("SscPortal.Domain.Actor", "Assessor")
+                        .WithMany()
+                        .HasForeignKey("AssessorId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("SscPortal.Domain.AssessmentFramework", "Framework")
+                        .WithMany()
+                        .HasForeignKey("FrameworkId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("SscPortal.Domain.Initiative", "Initiative")
+                        .WithMany()
+                        .HasForeignKey("InitiativeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("SscPortal.Domain.Assessment", null)
+                        .WithMany()
+                        .HasForeignKey("RevisionOfId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("Assessor");
+
+                    b.Navigation("Framework");
+
+                    b.Navigation("Initiative");
+                });
+
+            modelBuilder.Entity("SscPortal.Domain.AssessmentAnswer", b =>
+                {
+                    b.HasOne("SscPortal.Domain.Assessment", null)
+                        .WithMany("Answers")
+                        .HasForeignKey("AssessmentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("SscPortal.Domain.AssessmentConsultation", b =>
+                {
+                    b.HasOne("SscPortal.Domain.Assessment", null)
+                        .WithMany("Consultations")
+                        .HasForeignKey("AssessmentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("SscPortal.Domain.AssessmentEvidence", b =>
+                {
+                    b.HasOne("SscPortal.Domain.Assessment", null)
+                        .WithMany("Evidence")
+                        .HasForeignKey("AssessmentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("SscPortal.Domain.AssessmentResponse", b =>
+                {
+                    b.HasOne("SscPortal.Domain.Assessment", "Assessment")
+                        .WithMany()
+                        .HasForeignKey("AssessmentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("SscPortal.Domain.Actor", "Responder")
+                        .WithMany()
+                        .HasForeignKey("ResponderId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Assessment");
+
+                    b.Navigation("Responder");
+                });
+
+            modelBuilder.Entity("SscPortal.Domain.AssessmentScore", b =>
+                {
+                    b.HasOne("SscPortal.Domain.Assessment", null)
+                        .WithMany()
+                        .HasForeignKey("AssessmentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("SscPortal.Domain.Initiative", b =>
                 {
                     b.HasOne("SscPortal.Domain.Actor", "Owner")
@@ -1100,6 +1500,23 @@ namespace SscPortal.Web.Data.Migrations.Sqlite
                         .HasForeignKey("InitiativeId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("SscPortal.Domain.InitiativePrinciple", b =>
+                {
+                    b.HasOne("SscPortal.Domain.Initiative", null)
+                        .WithMany("Principles")
+                        .HasForeignKey("InitiativeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("SscPortal.Domain.Principle", "Principle")
+                        .WithMany()
+                        .HasForeignKey("PrincipleCode")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Principle");
                 });
 
             modelBuilder.Entity("SscPortal.Domain.InitiativeResult", b =>
@@ -1252,6 +1669,15 @@ namespace SscPortal.Web.Data.Migrations.Sqlite
                     b.Navigation("Memberships");
                 });
 
+            modelBuilder.Entity("SscPortal.Domain.Assessment", b =>
+                {
+                    b.Navigation("Answers");
+
+                    b.Navigation("Consultations");
+
+                    b.Navigation("Evidence");
+                });
+
             modelBuilder.Entity("SscPortal.Domain.Initiative", b =>
                 {
                     b.Navigation("Actors");
@@ -1263,6 +1689,8 @@ namespace SscPortal.Web.Data.Migrations.Sqlite
                     b.Navigation("Links");
 
                     b.Navigation("Locations");
+
+                    b.Navigation("Principles");
 
                     b.Navigation("Results");
 

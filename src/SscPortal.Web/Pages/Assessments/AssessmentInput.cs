@@ -1,0 +1,168 @@
+using FluentValidation;
+using Microsoft.Extensions.Localization;
+using SscPortal.Domain;
+using SscPortal.Web.Localization;
+
+namespace SscPortal.Web.Pages.Assessments;
+
+/// <summary>What the assessment form says, before it is checked and applied: one answer row per indicator of the framework.</summary>
+public sealed class AssessmentInput
+{
+    /// <summary>The choices for an indicator: a score on the scale, or one of the two answers that are never counted as 0.</summary>
+    public const string NotApplicable = "na";
+    public const string InsufficientInformation = "ii";
+    public const int EvidenceRows = 2;
+
+    /// <summary>Only for a new assessment: which of the person's organisations makes it.</summary>
+    public int AssessorId { get; set; }
+    public AssessorRelationship Relationship { get; set; } = AssessorRelationship.Affected;
+    public string? ConflictOfInterest { get; set; }
+    public List<AssessmentMethod> Methods { get; set; } = [];
+    public string? Findings { get; set; }
+    public string? Recommendations { get; set; }
+    public List<ConsultationRow> Consultations { get; set; } = [];
+    public List<AnswerRow> Answers { get; set; } = [];
+    /// <summary>The version of the assessment the form was opened on (optimistic concurrency).</summary>
+    public int Version { get; set; }
+
+    public sealed class ConsultationRow
+    {
+        public RightsHolderGroup Group { get; set; }
+        public int? Women { get; set; }
+        public int? Men { get; set; }
+        public int? Unspecified { get; set; }
+        public bool IsEmpty => Women is null && Men is null && Unspecified is null;
+    }
+
+    public sealed class AnswerRow
+    {
+        public string IndicatorCode { get; set; } = "";
+        public string? Choice { get; set; }
+        public string? Justification { get; set; }
+        public Confidence? Confidence { get; set; }
+        public List<EvidenceRow> Evidence { get; set; } = [];
+        public bool IsEmpty => string.IsNullOrEmpty(Choice) && string.IsNullOrWhiteSpace(Justification) && Confidence is null && Evidence.All(e => e.IsEmpty);
+    }
+
+    public sealed class EvidenceRow
+    {
+        public EvidenceType Type { get; set; } = EvidenceType.Document;
+        public string? Description { get; set; }
+        public string? Url { get; set; }
+        public bool IsEmpty => string.IsNullOrWhiteSpace(Description) && string.IsNullOrWhiteSpace(Url);
+    }
+
+    public static string? ChoiceOf(AssessmentAnswer answer) => answer.Kind switch
+    {
+        AnswerKind.Scored => answer.Score?.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        AnswerKind.NotApplicable => NotApplicable,
+        AnswerKind.InsufficientInformation => InsufficientInformation,
+        _ => null,
+    };
+
+    public static bool IsChoice(string? choice) =>
+        string.IsNullOrEmpty(choice) || choice is NotApplicable or InsufficientInformation
+        || (int.TryParse(choice, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var score) && AssessmentAnswer.IsOnScale(score));
+
+    public static AssessmentInput From(Assessment assessment, AssessmentFramework framework) => new()
+    {
+        AssessorId = assessment.AssessorId, Relationship = assessment.Relationship, ConflictOfInterest = assessment.ConflictOfInterest,
+        Methods = assessment.Methods.ToList(), Findings = assessment.Findings, Recommendations = assessment.Recommendations, Version = assessment.Version,
+        Consultations = assessment.Consultations.Select(c => new ConsultationRow { Group = c.Group, Women = c.Women, Men = c.Men, Unspecified = c.Unspecified }).ToList(),
+        Answers = framework.Indicators.Select(indicator =>
+        {
+            var answer = assessment.Answers.FirstOrDefault(a => a.IndicatorCode == indicator.Code);
+            return new AnswerRow
+            {
+                IndicatorCode = indicator.Code, Choice = answer is null ? null : ChoiceOf(answer), Justification = answer?.Justification, Confidence = answer?.Confidence,
+                Evidence = assessment.Evidence.Where(e => e.IndicatorCode == indicator.Code).OrderBy(e => e.Id)
+                    .Select(e => new EvidenceRow { Type = e.Type, Description = e.Description, Url = e.Url }).ToList(),
+            };
+        }).ToList(),
+    };
+
+    /// <summary>Writes this input onto the draft; it must have passed the validator. Empty rows are left out.</summary>
+    public void ApplyTo(Assessment assessment)
+    {
+        assessment.Relationship = Relationship;
+        assessment.ConflictOfInterest = Clean(ConflictOfInterest);
+        assessment.Methods = Methods.Distinct().Order().ToList();
+        assessment.Findings = Clean(Findings);
+        assessment.Recommendations = Clean(Recommendations);
+
+        var consulted = Consultations.Where(c => !c.IsEmpty).ToList();
+        assessment.Consultations.RemoveAll(c => consulted.All(w => w.Group != c.Group));
+        foreach (var row in consulted)
+        {
+            var existing = assessment.Consultations.FirstOrDefault(c => c.Group == row.Group);
+            if (existing is null) assessment.Consultations.Add(existing = new AssessmentConsultation { Group = row.Group });
+            (existing.Women, existing.Men, existing.Unspecified) = (row.Women, row.Men, row.Unspecified);
+        }
+
+        var answered = Answers.Where(a => !a.IsEmpty).ToList();
+        assessment.Answers.RemoveAll(a => answered.All(w => w.IndicatorCode != a.IndicatorCode));
+        foreach (var row in answered)
+        {
+            var answer = assessment.Answers.FirstOrDefault(a => a.IndicatorCode == row.IndicatorCode);
+            if (answer is null) assessment.Answers.Add(answer = new AssessmentAnswer { IndicatorCode = row.IndicatorCode });
+            (answer.Kind, answer.Score) = row.Choice switch
+            {
+                null or "" => ((AnswerKind?)null, (int?)null),
+                NotApplicable => (AnswerKind.NotApplicable, null),
+                InsufficientInformation => (AnswerKind.InsufficientInformation, null),
+                var score => (AnswerKind.Scored, int.Parse(score, System.Globalization.CultureInfo.InvariantCulture)),
+            };
+            answer.Justification = Clean(row.Justification);
+            answer.Confidence = row.Confidence;
+        }
+        // Evidence has no natural key: it is replaced as a whole.
+        assessment.Evidence.Clear();
+        assessment.Evidence.AddRange(Answers.SelectMany(a => a.Evidence.Where(e => !e.IsEmpty).Select(e => new AssessmentEvidence
+        {
+            IndicatorCode = a.IndicatorCode, Type = e.Type, Description = e.Description!.Trim(), Url = Clean(e.Url),
+        })));
+    }
+
+    private static string? Clean(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
+}
+
+public sealed class AssessmentInputValidator : AbstractValidator<AssessmentInput>
+{
+    public const int MaxPeople = 100_000_000;
+
+    public AssessmentInputValidator(IStringLocalizer<SharedResource> L, AssessmentFramework framework)
+    {
+        var indicators = framework.Indicators.Select(i => i.Code).ToHashSet();
+        RuleFor(i => i.Relationship).IsInEnum().WithMessage(L["Choose one of the listed options."]);
+        RuleForEach(i => i.Methods).IsInEnum().WithMessage(L["Choose one of the listed options."]);
+        RuleFor(i => i.ConflictOfInterest).MaximumLength(2000).WithMessage(L["Use at most {0} characters.", 2000]);
+        RuleFor(i => i.Findings).MaximumLength(20000).WithMessage(L["Use at most {0} characters.", 20000]);
+        RuleFor(i => i.Recommendations).MaximumLength(20000).WithMessage(L["Use at most {0} characters.", 20000]);
+        RuleForEach(i => i.Consultations).ChildRules(row =>
+        {
+            row.RuleFor(r => r.Group).IsInEnum().WithMessage(L["Choose one of the listed options."]);
+            row.RuleFor(r => r.Women).InclusiveBetween(0, MaxPeople).When(r => r.Women is not null).WithMessage(L["Enter a number of people from 0 up."]);
+            row.RuleFor(r => r.Men).InclusiveBetween(0, MaxPeople).When(r => r.Men is not null).WithMessage(L["Enter a number of people from 0 up."]);
+            row.RuleFor(r => r.Unspecified).InclusiveBetween(0, MaxPeople).When(r => r.Unspecified is not null).WithMessage(L["Enter a number of people from 0 up."]);
+        });
+        RuleFor(i => i.Consultations).Must(rows => rows.GroupBy(r => r.Group).All(g => g.Count() == 1)).WithMessage(L["Each group can be listed only once."]);
+        RuleFor(i => i.Answers).Must(rows => rows.GroupBy(r => r.IndicatorCode).All(g => g.Count() == 1)).WithMessage(L["Each indicator can be answered only once."]);
+        RuleForEach(i => i.Answers).ChildRules(row =>
+        {
+            row.RuleFor(r => r.IndicatorCode).Must(indicators.Contains).WithMessage(L["This indicator is not part of the framework the assessment uses."]);
+            row.RuleFor(r => r.Choice).Must(AssessmentInput.IsChoice)
+                .WithMessage(L["Choose a score from 0 to 4, “not applicable” or “insufficient information”."]);
+            row.RuleFor(r => r.Justification).MaximumLength(4000).WithMessage(L["Use at most {0} characters.", 4000]);
+            row.RuleFor(r => r.Confidence).IsInEnum().When(r => r.Confidence is not null).WithMessage(L["Choose one of the listed options."]);
+            row.RuleForEach(r => r.Evidence).ChildRules(evidence =>
+            {
+                evidence.RuleFor(e => e.Type).IsInEnum().WithMessage(L["Choose one of the listed options."]);
+                evidence.RuleFor(e => e.Description).NotEmpty().When(e => !e.IsEmpty).WithMessage(L["Say what this evidence is."])
+                    .MaximumLength(1000).WithMessage(L["Use at most {0} characters.", 1000]);
+                evidence.RuleFor(e => e.Url).MaximumLength(500).WithMessage(L["Use at most {0} characters.", 500])
+                    .Must(url => string.IsNullOrWhiteSpace(url) || (Uri.TryCreate(url.Trim(), UriKind.Absolute, out var uri) && uri.Scheme is "https" or "http"))
+                    .WithMessage(L["Enter a full web address starting with https://"]);
+            });
+        });
+    }
+}

@@ -1,0 +1,236 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using SscPortal.Domain;
+using SscPortal.Web.Catalogue;
+using SscPortal.Web.Data;
+using SscPortal.Web.Localization;
+using SscPortal.Web.Security;
+
+namespace SscPortal.Web.Pages.Assessments;
+
+/// <summary>
+/// One assessment: scores by dimension and by principle, each answer with its evidence, the method and the narrative,
+/// and the parties' responses beneath. Its organisation publishes or revises it from here; official parties answer it;
+/// a moderator may unpublish it with a reason, never edit it.
+/// </summary>
+[AllowAnonymous]
+public class DetailsModel(
+    AppDbContext db, ReferenceData referenceData, Access access, AssessmentRights rights, AuditLog audit, History history, TimeProvider clock,
+    IStringLocalizer<SharedResource> L) : PageModel
+{
+    public sealed record View(
+        int Id, int InitiativeId, string InitiativeTitle, string InitiativeLanguage, bool InitiativePublished, int AssessorId, string AssessorName,
+        AssessmentPerspective Perspective, AssessorRelationship Relationship, string? ConflictOfInterest, List<AssessmentMethod> Methods,
+        string? Findings, string? Recommendations, PublicationState Publication, DateTime? PublishedAt, string? UnpublishedReason,
+        int Revision, int? RevisionOfId, int? SupersededById, DateTime UpdatedAt, int FrameworkId);
+
+    public sealed record PartyResponse(int Id, int ResponderId, string ResponderName, string Text, DateTime PublishedAt);
+
+    public View Assessment { get; private set; } = null!;
+    public AssessmentFramework Framework { get; private set; } = null!;
+    public int LatestFrameworkVersion { get; private set; }
+    public IReadOnlyList<AssessmentAnswer> Answers { get; private set; } = [];
+    public IReadOnlyList<AssessmentEvidence> Evidence { get; private set; } = [];
+    public IReadOnlyList<AssessmentConsultation> Consultations { get; private set; } = [];
+    public IReadOnlyList<ScoreSummary> ByDimension { get; private set; } = [];
+    public IReadOnlyList<ScoreSummary> ByPrinciple { get; private set; } = [];
+    public IReadOnlyList<AssessmentProblem> Missing { get; private set; } = [];
+    public IReadOnlyList<PartyResponse> Responses { get; private set; } = [];
+    public ReferenceData.Snapshot Names { get; private set; } = null!;
+
+    public bool CanEdit { get; private set; }
+    public bool CanPublish { get; private set; }
+    public bool CanRevise { get; private set; }
+    public bool CanUnpublish { get; private set; }
+    public IReadOnlyList<Access.ActiveMembership> CanRespondAs { get; private set; } = [];
+
+    [BindProperty] public string? Reason { get; set; }
+    [BindProperty] public string? ResponseText { get; set; }
+    [BindProperty] public int ResponderId { get; set; }
+
+    public async Task<IActionResult> OnGetAsync(int id, CancellationToken cancellationToken)
+    {
+        var assessment = await db.Assessments.AsNoTracking().Where(a => a.Id == id)
+            .Select(a => new View(a.Id, a.InitiativeId, a.Initiative!.Title, a.Initiative.Language, a.Initiative.Publication == PublicationState.Published,
+                a.AssessorId, a.Assessor!.Name, a.Perspective, a.Relationship, a.ConflictOfInterest, a.Methods, a.Findings, a.Recommendations,
+                a.Publication, a.PublishedAt, a.UnpublishedReason, a.Revision, a.RevisionOfId, a.SupersededById, a.UpdatedAt, a.FrameworkId))
+            .SingleOrDefaultAsync(cancellationToken);
+        if (assessment is null || !await rights.CanSeeAsync(assessment.Publication, assessment.AssessorId, assessment.InitiativePublished)) return NotFound();
+        Assessment = assessment;
+        Names = await referenceData.GetAsync(cancellationToken);
+        Framework = await db.AssessmentFrameworks.AsNoTracking().SingleAsync(f => f.Id == assessment.FrameworkId, cancellationToken);
+        LatestFrameworkVersion = await db.AssessmentFrameworks.MaxAsync(f => f.Version, cancellationToken);
+        var parts = await db.Assessments.AsNoTracking().Where(a => a.Id == id)
+            .Select(a => new { a.Answers, Evidence = a.Evidence.OrderBy(e => e.Id).ToList(), a.Consultations }).AsSplitQuery().SingleAsync(cancellationToken);
+        Answers = parts.Answers;
+        Evidence = parts.Evidence;
+        Consultations = parts.Consultations.OrderBy(c => c.Group).ToList();
+        ByDimension = AssessmentScoring.ByDimension(Framework, Answers);
+        ByPrinciple = AssessmentScoring.ByPrinciple(Framework, Answers);
+        Responses = await db.AssessmentResponses.AsNoTracking().Where(r => r.AssessmentId == id).OrderBy(r => r.PublishedAt)
+            .Select(r => new PartyResponse(r.Id, r.ResponderId, r.Responder!.Name, r.Text, r.PublishedAt)).ToListAsync(cancellationToken);
+
+        var member = await rights.IsAssessorMemberAsync(assessment.AssessorId);
+        var publisher = await access.CanAsync(Permission.PublishAssessments, assessment.AssessorId);
+        CanEdit = assessment.Publication == PublicationState.Draft && member;
+        if (CanEdit)
+        {
+            var draft = new Assessment { Methods = assessment.Methods, Findings = assessment.Findings };
+            draft.Answers.AddRange(Answers);
+            draft.Evidence.AddRange(Evidence);
+            Missing = draft.CheckComplete(Framework);
+        }
+        CanPublish = CanEdit && publisher;
+        CanRevise = assessment.Publication == PublicationState.Published && assessment.SupersededById is null && member
+            && !await db.Assessments.AnyAsync(a => a.RevisionOfId == id && a.Publication == PublicationState.Draft, cancellationToken);
+        CanUnpublish = assessment.Publication == PublicationState.Published && access.CanOnPlatform(Permission.UnpublishAnyRecord);
+        if (assessment.Publication == PublicationState.Published)
+        {
+            var responded = Responses.Select(r => r.ResponderId).ToHashSet();
+            CanRespondAs = (await rights.RespondersForAsync(assessment.InitiativeId, cancellationToken)).Where(m => !responded.Contains(m.ActorId)).ToList();
+        }
+        return Page();
+    }
+
+    /// <summary>The assessor organisation's admins publish a complete draft; from then on it never changes.</summary>
+    public async Task<IActionResult> OnPostPublishAsync(int id, CancellationToken cancellationToken)
+    {
+        var assessment = await db.Assessments.Include(a => a.Answers).Include(a => a.Evidence).AsSplitQuery().SingleOrDefaultAsync(a => a.Id == id, cancellationToken);
+        if (assessment is null || !await rights.IsAssessorMemberAsync(assessment.AssessorId)) return await RefuseAsync(id, "publish assessment", NotFound());
+        if (!await access.CanAsync(Permission.PublishAssessments, assessment.AssessorId)) return await RefuseAsync(id, "publish assessment", Forbid());
+        var framework = await db.AssessmentFrameworks.AsNoTracking().SingleAsync(f => f.Id == assessment.FrameworkId, cancellationToken);
+        var now = clock.GetUtcNow().UtcDateTime;
+        try { assessment.Publish(framework, now); }
+        catch (AssessmentRuleException e)
+        {
+            TempData["Problem"] = e.Rule == AssessmentRule.AlreadyPublished
+                ? L["This assessment is already published: start a revision to change it."].Value
+                : L["It cannot be published yet: the list below says what is missing."].Value;
+            return RedirectToPage(new { id });
+        }
+        assessment.UpdatedAt = now;
+        assessment.Version++;
+        db.AssessmentScores.AddRange(AssessmentScoring.Rows(framework, assessment.Answers).Select(row => { row.AssessmentId = id; return row; }));
+        var changes = new List<FieldChange> { new(nameof(Assessment.Publication), nameof(PublicationState.Draft), nameof(PublicationState.Published)) };
+        if (assessment.RevisionOfId is { } previousId && await db.Assessments.SingleOrDefaultAsync(a => a.Id == previousId, cancellationToken) is { } previous)
+        {
+            // The revision replaces the old one in lists; the old one stays readable, and links to it.
+            previous.SupersededById = id;
+            await history.AddAsync(RecordType.Assessment, previous.Id, previous.AssessorId, ChangeKind.Edited,
+                [new(nameof(Domain.Assessment.Revision), null, $"superseded by revision {assessment.Revision} (#{id})")]);
+        }
+        audit.Add(AuditEventType.AssessmentPublished, "assessment", id);
+        await history.AddAsync(RecordType.Assessment, id, assessment.AssessorId, ChangeKind.Published, changes);
+        try { await db.SaveChangesAsync(cancellationToken); }
+        catch (DbUpdateConcurrencyException)
+        {
+            TempData["Problem"] = L["Someone else saved this assessment a moment ago. Nothing was published: check it and publish again."].Value;
+        }
+        return RedirectToPage(new { id });
+    }
+
+    /// <summary>Starts a new draft from a published assessment; publishing the draft supersedes it, and both stay readable.</summary>
+    public async Task<IActionResult> OnPostReviseAsync(int id, CancellationToken cancellationToken)
+    {
+        var assessment = await db.Assessments.AsNoTracking().Include(a => a.Answers).Include(a => a.Evidence).Include(a => a.Consultations).AsSplitQuery()
+            .SingleOrDefaultAsync(a => a.Id == id, cancellationToken);
+        if (assessment is null || !await rights.CanSeeAsync(assessment.Publication, assessment.AssessorId, true)) return await RefuseAsync(id, "revise assessment", NotFound());
+        if (!await rights.IsAssessorMemberAsync(assessment.AssessorId)) return await RefuseAsync(id, "revise someone else's assessment", Forbid());
+        if (await db.Assessments.AsNoTracking().Where(a => a.RevisionOfId == id && a.Publication == PublicationState.Draft).Select(a => (int?)a.Id).FirstOrDefaultAsync(cancellationToken) is { } open)
+            return Redirect($"/assessments/{open}/edit");
+        Assessment revision;
+        try { revision = assessment.StartRevision(clock.GetUtcNow().UtcDateTime); }
+        catch (AssessmentRuleException)
+        {
+            TempData["Problem"] = L["Only the latest published revision of an assessment can be revised."].Value;
+            return RedirectToPage(new { id });
+        }
+        db.Assessments.Add(revision);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+        audit.Add(AuditEventType.AssessmentCreated, "assessment", revision.Id, $"revision {revision.Revision} of #{id}");
+        await history.AddAsync(RecordType.Assessment, revision.Id, revision.AssessorId, ChangeKind.Created,
+            RecordSnapshot.Diff(new Dictionary<string, string?>(), RecordSnapshot.Of(revision)).Prepend(new(nameof(Domain.Assessment.Revision), null, $"{revision.Revision} (revises #{id})")).ToList());
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return Redirect($"/assessments/{revision.Id}/edit");
+    }
+
+    /// <summary>A moderator withdraws an assessment that breaks the terms, with a recorded reason; nothing in it changes.</summary>
+    public async Task<IActionResult> OnPostUnpublishAsync(int id, CancellationToken cancellationToken)
+    {
+        var assessment = await db.Assessments.SingleOrDefaultAsync(a => a.Id == id, cancellationToken);
+        if (assessment is null) return await RefuseAsync(id, "unpublish assessment", NotFound());
+        if (!access.CanOnPlatform(Permission.UnpublishAnyRecord)) return await RefuseAsync(id, "unpublish assessment", Forbid());
+        var reason = Reason?.Trim();
+        if (string.IsNullOrEmpty(reason) || reason.Length > 1000 || !assessment.IsPublished)
+        {
+            TempData["Problem"] = assessment.IsPublished ? L["Give the reason, in at most 1000 characters: the assessor organisation will read it."].Value : L["Only a published assessment can be unpublished."].Value;
+            return RedirectToPage(new { id });
+        }
+        assessment.Unpublish(reason);
+        assessment.UpdatedAt = clock.GetUtcNow().UtcDateTime;
+        assessment.Version++;
+        audit.Add(AuditEventType.AssessmentUnpublished, "assessment", id, "by a moderator: " + reason);
+        await history.AddAsync(RecordType.Assessment, id, assessment.AssessorId, ChangeKind.Unpublished,
+            [new(nameof(Domain.Assessment.Publication), nameof(PublicationState.Published), nameof(PublicationState.Unpublished)), new(nameof(Domain.Assessment.UnpublishedReason), null, reason)],
+            asModerator: true);
+        await db.SaveChangesAsync(cancellationToken);
+        return RedirectToPage(new { id });
+    }
+
+    /// <summary>An official party's admins publish one response to a published assessment; it is shown beneath it and never changes it.</summary>
+    public async Task<IActionResult> OnPostRespondAsync(int id, CancellationToken cancellationToken)
+    {
+        var assessment = await db.Assessments.AsNoTracking().Where(a => a.Id == id)
+            .Select(a => new { a.InitiativeId, a.AssessorId, a.Publication, InitiativePublished = a.Initiative!.Publication == PublicationState.Published })
+            .SingleOrDefaultAsync(cancellationToken);
+        if (assessment is null || !await rights.CanSeeAsync(assessment.Publication, assessment.AssessorId, assessment.InitiativePublished))
+            return await RefuseAsync(id, "respond to assessment", NotFound());
+        var responders = await rights.RespondersForAsync(assessment.InitiativeId, cancellationToken);
+        if (responders.All(r => r.ActorId != ResponderId)) return await RefuseAsync(id, "respond to assessment as an organisation that is not an official party", Forbid());
+        var text = ResponseText?.Trim();
+        string? problem = assessment.Publication != PublicationState.Published ? L["Only a published assessment can be answered."].Value
+            : string.IsNullOrEmpty(text) ? L["Write the response before publishing it."].Value
+            : text.Length > 10000 ? L["Use at most {0} characters.", 10000].Value
+            : await db.AssessmentResponses.AnyAsync(r => r.AssessmentId == id && r.ResponderId == ResponderId, cancellationToken) ? L["Your organisation has already published its response to this assessment."].Value
+            : null;
+        if (problem is not null)
+        {
+            TempData["Problem"] = problem;
+            return RedirectToPage(new { id });
+        }
+        db.AssessmentResponses.Add(new AssessmentResponse { AssessmentId = id, ResponderId = ResponderId, Text = text!, PublishedAt = clock.GetUtcNow().UtcDateTime, UserId = access.UserId });
+        audit.Add(AuditEventType.AssessmentResponded, "assessment", id, responders.First(r => r.ActorId == ResponderId).ActorName);
+        await history.AddAsync(RecordType.Assessment, id, ResponderId, ChangeKind.ResponsePublished, [new("Response", null, text)]);
+        await db.SaveChangesAsync(cancellationToken);
+        return Redirect($"/assessments/{id}#responses");
+    }
+
+    /// <summary>The assessor organisation's members may delete a draft; published assessments stay, and so does the deletion in the history.</summary>
+    public async Task<IActionResult> OnPostDeleteAsync(int id, CancellationToken cancellationToken)
+    {
+        var assessment = await db.Assessments.SingleOrDefaultAsync(a => a.Id == id, cancellationToken);
+        if (assessment is null || !await rights.IsAssessorMemberAsync(assessment.AssessorId)) return await RefuseAsync(id, "delete assessment", NotFound());
+        if (assessment.Publication != PublicationState.Draft)
+        {
+            TempData["Problem"] = L["A published assessment cannot be deleted: start a revision instead."].Value;
+            return RedirectToPage(new { id });
+        }
+        db.Assessments.Remove(assessment);
+        audit.Add(AuditEventType.AssessmentDeleted, "assessment", id);
+        await history.AddAsync(RecordType.Assessment, id, assessment.AssessorId, ChangeKind.Deleted, [new(nameof(Domain.Assessment.Publication), nameof(PublicationState.Draft), null)]);
+        await db.SaveChangesAsync(cancellationToken);
+        TempData["Message"] = L["The draft assessment was deleted."].Value;
+        return Redirect($"/initiatives/{assessment.InitiativeId}");
+    }
+
+    private async Task<IActionResult> RefuseAsync(int id, string action, IActionResult result)
+    {
+        await audit.RecordRefusalAsync("assessment", id, action);
+        return result;
+    }
+}

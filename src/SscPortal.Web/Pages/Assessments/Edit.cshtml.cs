@@ -1,0 +1,204 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using SscPortal.Domain;
+using SscPortal.Web.Catalogue;
+using SscPortal.Web.Data;
+using SscPortal.Web.Forms;
+using SscPortal.Web.Security;
+
+namespace SscPortal.Web.Pages.Assessments;
+
+/// <summary>
+/// Writing an assessment (/initiatives/{id}/assess) or going on with a draft (/assessments/{id}/edit), over as many
+/// sittings as it takes: every save keeps a draft; publishing, from the assessment's page, needs every indicator answered.
+/// </summary>
+[Authorize]
+public class EditModel(
+    AppDbContext db, ReferenceData referenceData, AssessmentRights rights, AuditLog audit, History history, TimeProvider clock, IStringLocalizer<SharedResource> L) : PageModel
+{
+    [BindProperty] public AssessmentInput Input { get; set; } = new();
+
+    public int? Id { get; private set; }
+    public int InitiativeId { get; private set; }
+    public string InitiativeTitle { get; private set; } = "";
+    public string InitiativeLanguage { get; private set; } = "en";
+    public AssessmentFramework Framework { get; private set; } = null!;
+    public IReadOnlyList<AssessmentRights.Assessor> Assessors { get; private set; } = [];
+    /// <summary>Whether this is (or would be) an official party's self-assessment: its relationship is fixed.</summary>
+    public bool IsSelfAssessment { get; private set; }
+    public int Revision { get; private set; } = 1;
+    public EditConflict? Conflict { get; private set; }
+    public ReferenceData.Snapshot Names { get; private set; } = null!;
+
+    public async Task<IActionResult> OnGetAsync(int? id, int? initiativeId, CancellationToken cancellationToken)
+    {
+        if (await PrepareAsync(id, initiativeId, cancellationToken) is { } refused) return refused;
+        if (id is not null) Input = AssessmentInput.From(await LoadAsync(id.Value, tracked: false, cancellationToken), Framework);
+        else
+        {
+            Input.AssessorId = Assessors[0].ActorId;
+            Input.Answers = Framework.Indicators.Select(i => new AssessmentInput.AnswerRow { IndicatorCode = i.Code }).ToList();
+        }
+        Pad();
+        return Page();
+    }
+
+    /// <summary>"More rows": the form again, as typed, with more empty evidence rows; saves nothing.</summary>
+    public async Task<IActionResult> OnPostAddRowsAsync(int? id, int? initiativeId, CancellationToken cancellationToken)
+    {
+        if (await PrepareAsync(id, initiativeId, cancellationToken) is { } refused) return refused;
+        ModelState.Clear();
+        Pad(spare: 2);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(int? id, int? initiativeId, CancellationToken cancellationToken)
+    {
+        if (await PrepareAsync(id, initiativeId, cancellationToken) is { } refused) return refused;
+        if (id is null && Assessors.All(a => a.ActorId != Input.AssessorId))
+        {
+            await audit.RecordRefusalAsync("organisation", Input.AssessorId, "assess initiative");
+            return Forbid();
+        }
+        if (IsSelfAssessment) Input.Relationship = AssessorRelationship.Party;
+        ModelState.AddErrors(await new AssessmentInputValidator(L, Framework).ValidateAsync(Input, cancellationToken));
+        if (!IsSelfAssessment && Input.Relationship == AssessorRelationship.Party)
+            ModelState.AddModelError("Input.Relationship", L["Only an official party to the initiative writes a self-assessment; choose how your organisation relates to it."]);
+        if (!ModelState.IsValid)
+        {
+            Pad();
+            return Page();
+        }
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        var assessment = id is null
+            ? new Assessment
+            {
+                InitiativeId = InitiativeId, AssessorId = Input.AssessorId, FrameworkId = Framework.Id, CreatedAt = now,
+                Perspective = Assessment.PerspectiveOf(IsSelfAssessment ? OrganisationKind.Official : OrganisationKind.CivilSociety, Input.Relationship),
+            }
+            : await LoadAsync(id.Value, tracked: true, cancellationToken);
+        var before = id is null ? new Dictionary<string, string?>() : RecordSnapshot.Of(assessment);
+        var savedVersion = assessment.Version;
+        Input.ApplyTo(assessment);
+        if (!IsSelfAssessment) assessment.Perspective = Assessment.PerspectiveOf(OrganisationKind.CivilSociety, assessment.Relationship);
+        var changes = RecordSnapshot.Diff(before, RecordSnapshot.Of(assessment));
+
+        if (id is not null)
+        {
+            // Someone in the organisation saved since this person opened the form: show both versions, overwrite nothing.
+            if (savedVersion != Input.Version) return await ConflictAsync(assessment, cancellationToken);
+            if (changes.Count == 0) return Redirect($"/assessments/{assessment.Id}");
+            db.Entry(assessment).Property(a => a.Version).OriginalValue = Input.Version;
+            assessment.Version = Input.Version + 1;
+        }
+        assessment.UpdatedAt = now;
+        if (id is null) db.Assessments.Add(assessment);
+        await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
+        {
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken);
+            }
+            catch (DbUpdateConcurrencyException)
+            {
+                return await ConflictAsync(assessment, cancellationToken);
+            }
+            audit.Add(id is null ? AuditEventType.AssessmentCreated : AuditEventType.AssessmentEdited, "assessment", assessment.Id);
+            await history.AddAsync(RecordType.Assessment, assessment.Id, assessment.AssessorId, id is null ? ChangeKind.Created : ChangeKind.Edited, changes);
+            await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+        }
+        TempData["Message"] = L["The draft is saved. Come back to it at any time; it stays visible only to your organisation until it is published."].Value;
+        return Redirect($"/assessments/{assessment.Id}");
+    }
+
+    private async Task<IActionResult> ConflictAsync(Assessment yours, CancellationToken cancellationToken)
+    {
+        var mine = RecordSnapshot.Of(yours);
+        db.ChangeTracker.Clear();
+        var saved = await LoadAsync(yours.Id, tracked: false, cancellationToken);
+        Conflict = EditConflict.Between(RecordSnapshot.Of(saved), mine, await history.LastSavedAsync(RecordType.Assessment, yours.Id, cancellationToken), $"/assessments/{yours.Id}/edit");
+        Input.Version = saved.Version;
+        ModelState.Remove("Input.Version");
+        ModelState.AddModelError("", L["Someone else saved this record while you were editing it. Nothing has been overwritten: compare the two versions below, then save yours or reload theirs."]);
+        Pad();
+        return Page();
+    }
+
+    private Task<Assessment> LoadAsync(int id, bool tracked, CancellationToken cancellationToken)
+    {
+        var query = db.Assessments.Include(a => a.Answers).Include(a => a.Evidence).Include(a => a.Consultations).AsSplitQuery();
+        return (tracked ? query : query.AsNoTracking()).SingleAsync(a => a.Id == id, cancellationToken);
+    }
+
+    /// <summary>
+    /// Checks the person may use the form and loads what it needs: a new assessment needs a published initiative and an
+    /// organisation that may assess it; a draft, membership of its assessor. 404 for what the person cannot see, 403 otherwise.
+    /// </summary>
+    private async Task<IActionResult?> PrepareAsync(int? id, int? initiativeId, CancellationToken cancellationToken)
+    {
+        Id = id;
+        Names = await referenceData.GetAsync(cancellationToken);
+        if (id is not null)
+        {
+            var record = await db.Assessments.AsNoTracking().Where(a => a.Id == id)
+                .Select(a => new { a.InitiativeId, a.AssessorId, a.Publication, a.FrameworkId, a.Perspective, a.Revision, InitiativePublished = a.Initiative!.Publication == PublicationState.Published })
+                .SingleOrDefaultAsync(cancellationToken);
+            if (record is null || !await rights.CanSeeAsync(record.Publication, record.AssessorId, record.InitiativePublished))
+            {
+                if (HttpMethods.IsPost(Request.Method)) await audit.RecordRefusalAsync("assessment", id, "edit an assessment that is not visible");
+                return NotFound();
+            }
+            if (!await rights.CanEditAsync(record.Publication, record.AssessorId))
+            {
+                await audit.RecordRefusalAsync("assessment", id, "edit");
+                return Forbid();
+            }
+            initiativeId = record.InitiativeId;
+            IsSelfAssessment = record.Perspective == AssessmentPerspective.SelfAssessment;
+            Revision = record.Revision;
+            Framework = await db.AssessmentFrameworks.AsNoTracking().SingleAsync(f => f.Id == record.FrameworkId, cancellationToken);
+            Input.AssessorId = record.AssessorId;
+        }
+        var initiative = await db.Initiatives.AsNoTracking().Where(i => i.Id == initiativeId)
+            .Select(i => new { i.Title, i.Language, i.Publication }).SingleOrDefaultAsync(cancellationToken);
+        // Only published initiatives are assessed: a draft is not yet a claim anyone can test.
+        if (initiative is null || (id is null && initiative.Publication != PublicationState.Published)) return NotFound();
+        InitiativeId = initiativeId!.Value;
+        InitiativeTitle = initiative.Title;
+        InitiativeLanguage = initiative.Language;
+        if (id is null)
+        {
+            Assessors = await rights.AssessorsForAsync(InitiativeId, cancellationToken);
+            if (Assessors.Count == 0)
+            {
+                await audit.RecordRefusalAsync("initiative", InitiativeId, "assess without an organisation that may");
+                return Forbid();
+            }
+            // The framework's latest version: an assessment keeps it even after a newer one is published.
+            Framework = await db.AssessmentFrameworks.AsNoTracking().OrderByDescending(f => f.Version).FirstAsync(cancellationToken);
+            IsSelfAssessment = Assessors.FirstOrDefault(a => a.ActorId == Input.AssessorId)?.SelfAssessment
+                ?? (Input.AssessorId == 0 && Assessors[0].SelfAssessment);
+        }
+        return null;
+    }
+
+    /// <summary>Every indicator gets a row, every group a consultation row, and each answer empty evidence rows to fill in.</summary>
+    private void Pad(int spare = 0)
+    {
+        var answers = Input.Answers.ToDictionary(a => a.IndicatorCode);
+        Input.Answers = Framework.Indicators.Select(i => answers.GetValueOrDefault(i.Code) ?? new AssessmentInput.AnswerRow { IndicatorCode = i.Code }).ToList();
+        foreach (var answer in Input.Answers)
+        {
+            var rows = Math.Max(AssessmentInput.EvidenceRows, answer.Evidence.Count(e => !e.IsEmpty) + spare);
+            while (answer.Evidence.Count < rows) answer.Evidence.Add(new AssessmentInput.EvidenceRow());
+        }
+        foreach (var group in Enum.GetValues<RightsHolderGroup>().Where(g => Input.Consultations.All(c => c.Group != g)))
+            Input.Consultations.Add(new AssessmentInput.ConsultationRow { Group = group });
+        Input.Consultations = Input.Consultations.OrderBy(c => c.Group).ToList();
+    }
+}
