@@ -66,6 +66,10 @@ public abstract class AccessMatrixTests(PortalFixture fixture)
         return id;
     }
 
+    /// <summary>A complete assessment by the organisation of a published initiative of G (so G is a party), published or a draft.</summary>
+    private static async Task<int> Assessed(AccessWorld w, Actor assessor, bool published) =>
+        await w.Portal.AssessmentAsync(assessor, await Published(w, w.AgencyG), published ? DateTime.UtcNow.AddMinutes(-1) : null);
+
     private static async Task<int> ClaimId(AccessWorld w, Actor organisation, MembershipStatus status, MembershipRole role)
     {
         var userId = await w.Portal.MemberAsync(organisation, role, status);
@@ -177,6 +181,45 @@ public abstract class AccessMatrixTests(PortalFixture fixture)
         new("/partnerships/{id:int}/history GET", "history of G's draft partnership", async w => Get($"/partnerships/{await w.Portal.PartnershipAsync(w.AgencyG, w.CsoA, null)}/history"), [AgencyMember, AgencyAdmin]),
         new("/partnerships/{id:int} POST Publish", "publish G's draft partnership", async w => Post($"/partnerships/{await w.Portal.PartnershipAsync(w.AgencyG, w.CsoA, null)}?handler=Publish"), [AgencyAdmin]),
         new("/partnerships/{id:int} POST Unpublish", "unpublish G's partnership", async w => Post($"/partnerships/{await w.Portal.PartnershipAsync(w.AgencyG, w.CsoA, DateTime.UtcNow)}?handler=Unpublish", new() { ["Reason"] = "Matrix" }), [AgencyAdmin, Moderator]),
+
+        // Principles, assessments and their comparisons.
+        new("/principles GET", "the principles", _ => Task.FromResult(Get("/principles")), Everyone),
+        new("/principles/{code} GET", "one principle", _ => Task.FromResult(Get("/principles/national-ownership")), Everyone),
+        new("/countries/{code:length(2)} GET", "a country's scores", _ => Task.FromResult(Get("/countries/pe")), Everyone),
+        new("/assessments GET", "published assessments", _ => Task.FromResult(Get("/assessments?dimension=results&min=0&max=4")), Everyone),
+        new("/assessments/{id:int} GET", "A's published assessment", async w => Get($"/assessments/{await Assessed(w, w.CsoA, published: true)}"), Everyone),
+        new("/assessments/{id:int} GET", "A's draft assessment", async w => Get($"/assessments/{await Assessed(w, w.CsoA, published: false)}"), [CsoMember, CsoAdmin]),
+        new("/assessments/{id:int} GET", "G's draft self-assessment", async w => Get($"/assessments/{await Assessed(w, w.AgencyG, published: false)}"), [AgencyMember, AgencyAdmin]),
+        new("/assessments/{id:int}/history GET", "history of A's published assessment", async w => Get($"/assessments/{await Assessed(w, w.CsoA, published: true)}/history"), Everyone),
+        new("/assessments/{id:int}/history GET", "history of A's draft assessment", async w => Get($"/assessments/{await Assessed(w, w.CsoA, published: false)}/history"), [CsoMember, CsoAdmin]),
+        new("/assessments/{id:int}/edit GET", "continue A's draft", async w => Get($"/assessments/{await Assessed(w, w.CsoA, published: false)}/edit"), [CsoMember, CsoAdmin]),
+        new("/assessments/{id:int}/edit GET", "edit A's published assessment", async w => Get($"/assessments/{await Assessed(w, w.CsoA, published: true)}/edit"), Nobody),
+        new("/assessments/{id:int}/edit POST", "save A's draft", async w => Post($"/assessments/{await Assessed(w, w.CsoA, published: false)}/edit",
+            new() { ["Input.Version"] = "1", ["Input.Findings"] = "Edited through the access matrix." }), [CsoMember, CsoAdmin]),
+        new("/assessments/{id:int}/edit POST", "save G's draft self-assessment", async w => Post($"/assessments/{await Assessed(w, w.AgencyG, published: false)}/edit",
+            new() { ["Input.Version"] = "1", ["Input.Findings"] = "Edited through the access matrix." }), [AgencyMember, AgencyAdmin]),
+        new("/assessments/{id:int}/edit POST AddRows", "more rows on A's draft", async w => Post($"/assessments/{await Assessed(w, w.CsoA, published: false)}/edit?handler=AddRows"), [CsoMember, CsoAdmin]),
+        new("/initiatives/{initiativeid:int}/assess GET", "assess G's published initiative", async w => Get($"/initiatives/{await Published(w, w.AgencyG)}/assess"), Editors),
+        new("/initiatives/{initiativeid:int}/assess GET", "assess B's published initiative (G is no party)", async w => Get($"/initiatives/{await Published(w, w.CsoB)}/assess"), [CsoMember, CsoAdmin]),
+        new("/initiatives/{initiativeid:int}/assess GET", "assess G's draft initiative", async w => Get($"/initiatives/{await Draft(w, w.AgencyG)}/assess"), Nobody),
+        new("/initiatives/{initiativeid:int}/assess POST", "start an assessment for A", async w => Post($"/initiatives/{await Published(w, w.AgencyG)}/assess",
+            new() { ["Input.AssessorId"] = $"{w.CsoA.Id}", ["Input.Relationship"] = "Independent" }), [CsoMember, CsoAdmin]),
+        new("/initiatives/{initiativeid:int}/assess POST", "start a self-assessment for G", async w => Post($"/initiatives/{await Published(w, w.AgencyG)}/assess",
+            new() { ["Input.AssessorId"] = $"{w.AgencyG.Id}" }), [AgencyMember, AgencyAdmin]),
+        new("/initiatives/{initiativeid:int}/assess POST", "start an assessment for B (crafted)", async w => Post($"/initiatives/{await Published(w, w.AgencyG)}/assess",
+            new() { ["Input.AssessorId"] = $"{w.CsoB.Id}" }), Nobody),
+        new("/initiatives/{initiativeid:int}/assess POST AddRows", "more rows on a new assessment", async w => Post($"/initiatives/{await Published(w, w.AgencyG)}/assess?handler=AddRows"), Editors),
+        new("/assessments/{id:int} POST Publish", "publish A's complete draft", async w => Post($"/assessments/{await Assessed(w, w.CsoA, published: false)}?handler=Publish"), [CsoAdmin]),
+        new("/assessments/{id:int} POST Publish", "publish G's complete self-assessment", async w => Post($"/assessments/{await Assessed(w, w.AgencyG, published: false)}?handler=Publish"), [AgencyAdmin]),
+        new("/assessments/{id:int} POST Revise", "revise A's published assessment", async w => Post($"/assessments/{await Assessed(w, w.CsoA, published: true)}?handler=Revise"), [CsoMember, CsoAdmin]),
+        new("/assessments/{id:int} POST Unpublish", "unpublish A's assessment", async w => Post($"/assessments/{await Assessed(w, w.CsoA, published: true)}?handler=Unpublish", new() { ["Reason"] = "Matrix" }), [Moderator]),
+        new("/assessments/{id:int} POST Respond", "G answers A's assessment of G's initiative", async w => Post($"/assessments/{await Assessed(w, w.CsoA, published: true)}?handler=Respond",
+            new() { ["ResponderId"] = $"{w.AgencyG.Id}", ["ResponseText"] = "Our answer." }), [AgencyAdmin]),
+        new("/assessments/{id:int} POST Respond", "A answers its own assessment (not a party)", async w => Post($"/assessments/{await Assessed(w, w.CsoA, published: true)}?handler=Respond",
+            new() { ["ResponderId"] = $"{w.CsoA.Id}", ["ResponseText"] = "Our answer." }), Nobody),
+        new("/assessments/{id:int} POST Delete", "delete A's draft assessment", async w => Post($"/assessments/{await Assessed(w, w.CsoA, published: false)}?handler=Delete"), [CsoMember, CsoAdmin]),
+        new("/admin/frameworks GET", "framework versions", _ => Task.FromResult(Get("/admin/frameworks")), [Administrator]),
+        new("/admin/frameworks POST", "publish a framework version (empty)", _ => Task.FromResult(Post("/admin/frameworks", new() { ["Text"] = "" })), [Administrator]),
 
         // Organisation members.
         new("/organisations/{id:int}/members GET", "A's members", w => Task.FromResult(Get($"/organisations/{w.CsoA.Id}/members")), [CsoAdmin, Moderator, Administrator]),

@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
 using SscPortal.Domain;
@@ -68,6 +69,40 @@ public static class TestData
             db.Partnerships.Add(partnership);
             await db.SaveChangesAsync();
             return partnership.Id;
+        });
+
+    /// <summary>
+    /// An assessment of the initiative by the organisation with the latest framework: complete (every indicator answered
+    /// "insufficient information", with a method and findings) or barely begun; published at <paramref name="publishedAt"/> unless null.
+    /// </summary>
+    public static Task<int> AssessmentAsync(this PortalFactory portal, Actor assessor, int initiativeId, DateTime? publishedAt, bool complete = true) =>
+        portal.WithDatabaseAsync(async db =>
+        {
+            var framework = await db.AssessmentFrameworks.OrderByDescending(f => f.Version).FirstAsync();
+            var official = AccessTable.KindOf(assessor.Type) == OrganisationKind.Official;
+            var now = DateTime.UtcNow;
+            var assessment = new Assessment
+            {
+                InitiativeId = initiativeId, AssessorId = assessor.Id, FrameworkId = framework.Id, CreatedAt = now, UpdatedAt = now,
+                Relationship = official ? AssessorRelationship.Party : AssessorRelationship.Affected,
+                Perspective = official ? AssessmentPerspective.SelfAssessment : AssessmentPerspective.CivilSociety,
+            };
+            foreach (var indicator in complete ? framework.Indicators : framework.Indicators.Take(1))
+                assessment.Answers.Add(new AssessmentAnswer { IndicatorCode = indicator.Code, Kind = AnswerKind.InsufficientInformation, Justification = "No document was shared." });
+            if (complete)
+            {
+                assessment.Methods = [AssessmentMethod.DocumentReview];
+                assessment.Findings = "Too little was made public to judge.";
+            }
+            if (publishedAt is { } at) assessment.Publish(framework, at);
+            db.Assessments.Add(assessment);
+            await db.SaveChangesAsync();
+            if (publishedAt is not null)
+            {
+                db.AssessmentScores.AddRange(AssessmentScoring.Rows(framework, assessment.Answers).Select(row => { row.AssessmentId = assessment.Id; return row; }));
+                await db.SaveChangesAsync();
+            }
+            return assessment.Id;
         });
 
     /// <summary>A confirmed account with the given password, and no organisation.</summary>

@@ -17,7 +17,8 @@ namespace SscPortal.Web.Pages.Initiatives;
 /// </summary>
 [AllowAnonymous]
 public class DetailsModel(
-    AppDbContext db, ReferenceData referenceData, Access access, AuditLog audit, History history, TimeProvider clock, IStringLocalizer<SharedResource> L) : PageModel
+    AppDbContext db, ReferenceData referenceData, Access access, AssessmentRights rights, AuditLog audit, History history, TimeProvider clock,
+    IStringLocalizer<SharedResource> L) : PageModel
 {
     public sealed record ActorTakingPart(int Id, string Name, string? Acronym, ActorType Type, ActorRole Role);
     public sealed record GoalLink(int Code, bool IsPrimary);
@@ -45,6 +46,17 @@ public class DetailsModel(
 
     public View Initiative { get; private set; } = null!;
     public IReadOnlyList<(int Id, string Title)> Partnerships { get; private set; } = [];
+
+    /// <summary>An assessment shown beside the others; its own organisation also sees its drafts here.</summary>
+    public sealed record AssessmentColumn(int Id, AssessmentPerspective Perspective, int AssessorId, string AssessorName, PublicationState Publication, int Responses)
+    {
+        public IReadOnlyList<AssessmentScore> Scores { get; init; } = [];
+    }
+
+    public IReadOnlyList<string> Principles { get; private set; } = [];
+    public IReadOnlyList<AssessmentColumn> Assessments { get; private set; } = [];
+    public IReadOnlyList<FrameworkDimension> Dimensions { get; private set; } = [];
+    public bool CanAssess { get; private set; }
     public ReferenceData.Snapshot Names { get; private set; } = null!;
     public bool CanEdit { get; private set; }
     public bool CanPublish { get; private set; }
@@ -89,6 +101,9 @@ public class DetailsModel(
                 .Where(p => p.Publication == PublicationState.Published && p.Initiatives.Any(i => i.InitiativeId == id))
                 .OrderBy(p => p.Title).Select(p => new { p.Id, p.Title }).ToListAsync(cancellationToken))
             .Select(p => (p.Id, p.Title)).ToList();
+        Principles = await db.Set<InitiativePrinciple>().AsNoTracking().Where(p => p.InitiativeId == id).Select(p => p.PrincipleCode).ToListAsync(cancellationToken);
+        Principles = Principles.OrderBy(code => Names.Principles.ToList().FindIndex(p => p.Code == code)).ToList();
+        await LoadAssessmentsAsync(id, initiative.Publication, cancellationToken);
         CanEdit = await access.CanEditAsync(initiative.Publication, initiative.OwnerId);
         var ownerAdmin = await access.CanAsync(Permission.PublishOwnInitiatives, initiative.OwnerId);
         CanPublish = ownerAdmin && initiative.Publication != PublicationState.Published;
@@ -97,6 +112,27 @@ public class DetailsModel(
         CanRelease = initiative.HeldByModerator && access.CanOnPlatform(Permission.UnpublishAnyRecord);
         CanPublish = CanPublish && !initiative.HeldByModerator;
         return Page();
+    }
+
+    /// <summary>
+    /// The current published assessments, side by side, and the reader's own organisations' drafts (which have no scores
+    /// until they are published); each with its scores by dimension.
+    /// </summary>
+    private async Task LoadAssessmentsAsync(int id, PublicationState publication, CancellationToken cancellationToken)
+    {
+        var mine = (await access.MembershipsAsync()).Select(m => m.ActorId).ToList();
+        var columns = await db.Assessments.AsNoTracking()
+            .Where(a => a.InitiativeId == id && ((a.Publication == PublicationState.Published && a.SupersededById == null)
+                || (a.Publication == PublicationState.Draft && mine.Contains(a.AssessorId))))
+            .OrderBy(a => a.Perspective).ThenBy(a => a.PublishedAt)
+            .Select(a => new AssessmentColumn(a.Id, a.Perspective, a.AssessorId, a.Assessor!.Name, a.Publication, db.AssessmentResponses.Count(r => r.AssessmentId == a.Id)))
+            .ToListAsync(cancellationToken);
+        var ids = columns.Select(c => c.Id).ToList();
+        var scores = (await db.AssessmentScores.AsNoTracking().Where(s => ids.Contains(s.AssessmentId) && s.Scope == ScoreScope.Dimension).ToListAsync(cancellationToken))
+            .ToLookup(s => s.AssessmentId);
+        Assessments = columns.Select(c => c with { Scores = scores[c.Id].ToList() }).ToList();
+        Dimensions = (await db.AssessmentFrameworks.AsNoTracking().OrderByDescending(f => f.Version).FirstAsync(cancellationToken)).Dimensions;
+        CanAssess = publication == PublicationState.Published && (await rights.AssessorsForAsync(id, cancellationToken)).Count > 0;
     }
 
     /// <summary>The owner's organisation admins make a complete record public.</summary>

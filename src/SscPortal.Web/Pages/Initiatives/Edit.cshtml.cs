@@ -36,7 +36,7 @@ public class EditModel(
         if (id is not null)
         {
             var initiative = await db.Initiatives.AsNoTracking().Include(i => i.Countries).Include(i => i.Translations)
-                .Include(i => i.Sdgs).Include(i => i.Sectors).Include(i => i.Actors).Include(i => i.SdgTargets)
+                .Include(i => i.Sdgs).Include(i => i.Sectors).Include(i => i.Actors).Include(i => i.SdgTargets).Include(i => i.Principles)
                 .Include(i => i.Contributions).Include(i => i.RightsHolders).Include(i => i.Locations).Include(i => i.Links).Include(i => i.Results)
                 .AsSplitQuery().SingleAsync(i => i.Id == id, cancellationToken);
             Input = InitiativeInput.From(initiative);
@@ -80,7 +80,7 @@ public class EditModel(
             ? new Initiative { Title = "", Summary = "", OwnerId = Input.OwnerId, CreatedAt = now }
             : await db.Initiatives.Include(i => i.Countries).Include(i => i.Actors).Include(i => i.Sdgs).Include(i => i.Translations).Include(i => i.Sectors)
                 .Include(i => i.Contributions).Include(i => i.RightsHolders).Include(i => i.Locations).Include(i => i.Links).Include(i => i.Results)
-                .Include(i => i.SdgTargets).AsSplitQuery().SingleAsync(i => i.Id == id, cancellationToken);
+                .Include(i => i.SdgTargets).Include(i => i.Principles).AsSplitQuery().SingleAsync(i => i.Id == id, cancellationToken);
         var before = id is null ? new Dictionary<string, string?>() : RecordSnapshot.Of(initiative);
         var savedVersion = initiative.Version;
         Input.ApplyTo(initiative);
@@ -141,7 +141,7 @@ public class EditModel(
         var saved = await db.Initiatives.AsNoTracking().Include(i => i.Countries).Include(i => i.Translations)
             .Include(i => i.Sdgs).Include(i => i.Sectors).Include(i => i.Actors)
             .Include(i => i.Contributions).Include(i => i.RightsHolders).Include(i => i.Locations).Include(i => i.Links).Include(i => i.Results)
-            .Include(i => i.SdgTargets).AsSplitQuery().SingleAsync(i => i.Id == yours.Id, cancellationToken);
+            .Include(i => i.SdgTargets).Include(i => i.Principles).AsSplitQuery().SingleAsync(i => i.Id == yours.Id, cancellationToken);
         var theirs = RecordSnapshot.Of(saved);
         Conflict = EditConflict.Between(theirs, mine, await history.LastSavedAsync(RecordType.Initiative, yours.Id, cancellationToken), $"/initiatives/{yours.Id}/edit");
         Input.Version = saved.Version;

@@ -92,6 +92,9 @@ public sealed class InitiativeInput
     /// <summary>SDG targets such as "2.3", each within one of the goals.</summary>
     public List<string?> Targets { get; set; } = [];
 
+    /// <summary>The codes of the principles of SSC the initiative says it applies.</summary>
+    public List<string> Principles { get; set; } = [];
+
     /// <summary>OECD-DAC 5-digit sector codes.</summary>
     public List<string?> Sectors { get; set; } = [];
 
@@ -124,6 +127,7 @@ public sealed class InitiativeInput
         PrimaryGoal = initiative.Sdgs.FirstOrDefault(s => s.IsPrimary)?.GoalCode,
         Sectors = initiative.Sectors.Select(s => (string?)s.SectorCode).Order().ToList(),
         Targets = initiative.SdgTargets.Select(t => (string?)t.TargetCode).Order().ToList(),
+        Principles = initiative.Principles.Select(p => p.PrincipleCode).Order(StringComparer.Ordinal).ToList(),
         Actors = initiative.Actors.Where(a => !(a.ActorId == initiative.OwnerId && a.Role == ActorRole.Lead))
             .Select(a => new ActorRow { ActorId = a.ActorId, Role = a.Role }).ToList(),
         Contributions = initiative.Contributions.OrderBy(c => c.Id).Select(c => new ContributionRow
@@ -204,6 +208,10 @@ public sealed class InitiativeInput
         initiative.SdgTargets.RemoveAll(t => !targets.Contains(t.TargetCode));
         initiative.SdgTargets.AddRange(targets.Where(c => initiative.SdgTargets.All(t => t.TargetCode != c)).Select(c => new InitiativeSdgTarget { TargetCode = c }));
 
+        var principles = Principles.Distinct().ToList();
+        initiative.Principles.RemoveAll(p => !principles.Contains(p.PrincipleCode));
+        initiative.Principles.AddRange(principles.Where(c => initiative.Principles.All(p => p.PrincipleCode != c)).Select(c => new InitiativePrinciple { PrincipleCode = c }));
+
         var sectors = Sectors.Where(c => !string.IsNullOrWhiteSpace(c)).Select(c => c!.Trim()).Distinct().ToList();
         initiative.Sectors.RemoveAll(s => !sectors.Contains(s.SectorCode));
         initiative.Sectors.AddRange(sectors.Where(c => initiative.Sectors.All(s => s.SectorCode != c)).Select(c => new InitiativeSector { SectorCode = c }));
@@ -246,6 +254,7 @@ public sealed class InitiativeInputValidator : AbstractValidator<InitiativeInput
             .WithMessage(L["Enter an SDG target code from the list, such as 2.3."]);
         RuleFor(i => i.Targets).Must(codes => codes.Where(c => !string.IsNullOrWhiteSpace(c)).GroupBy(c => c!.Trim()).All(g => g.Count() == 1))
             .WithMessage(L["Each target can be listed only once."]);
+        RuleForEach(i => i.Principles).Must(code => names.Principles.Any(p => p.Code == code)).WithMessage(L["Choose principles from the list."]);
         RuleForEach(i => i.Sectors).Must(code => string.IsNullOrWhiteSpace(code) || names.Sectors.ContainsKey(code.Trim()))
             .WithMessage(L["Enter a five-digit DAC sector code from the list, such as 31161 for food crop production."]);
         RuleFor(i => i.Sectors).Must(codes => codes.Where(c => !string.IsNullOrWhiteSpace(c)).GroupBy(c => c!.Trim()).All(g => g.Count() == 1))

@@ -7,7 +7,7 @@ using SscPortal.Web.Security;
 
 namespace SscPortal.Web.Pages.My;
 
-/// <summary>My work: the records of my organisations by state, with what needs attention first.</summary>
+/// <summary>My work: the records and assessments of my organisations by state, with what needs attention first, and the responses to our assessments.</summary>
 [Authorize]
 public class IndexModel(AppDbContext db, Access access) : PageModel
 {
@@ -20,6 +20,14 @@ public class IndexModel(AppDbContext db, Access access) : PageModel
     public IReadOnlyList<Row> Unpublished { get; private set; } = [];
     public IReadOnlyList<Row> Published { get; private set; } = [];
     public IReadOnlySet<int> CanPublishFor { get; private set; } = new HashSet<int>();
+
+    public sealed record AssessmentRow(int Id, int InitiativeId, string InitiativeTitle, string InitiativeLanguage, string AssessorName,
+        AssessmentPerspective Perspective, PublicationState Publication, string? UnpublishedReason, int Revision, DateTime UpdatedAt);
+    public sealed record ResponseRow(int AssessmentId, string InitiativeTitle, string InitiativeLanguage, string ResponderName, DateTime PublishedAt);
+
+    /// <summary>The assessments my organisations write, and the responses parties published to them (newest first).</summary>
+    public IReadOnlyList<AssessmentRow> Assessments { get; private set; } = [];
+    public IReadOnlyList<ResponseRow> Responses { get; private set; } = [];
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
@@ -34,5 +42,17 @@ public class IndexModel(AppDbContext db, Access access) : PageModel
         Unpublished = await ReadAsync(PublicationState.Unpublished);
         Drafts = await ReadAsync(PublicationState.Draft);
         Published = await ReadAsync(PublicationState.Published);
+
+        var assessors = (await access.OrganisationsWhereAsync(Permission.WriteAssessments))
+            .Concat(await access.OrganisationsWhereAsync(Permission.WriteSelfAssessments)).Select(o => o.ActorId).Distinct().ToList();
+        Assessments = await db.Assessments.AsNoTracking().Where(a => assessors.Contains(a.AssessorId) && a.SupersededById == null)
+            .OrderBy(a => a.Publication).ThenByDescending(a => a.UpdatedAt).Take(PerState)
+            .Select(a => new AssessmentRow(a.Id, a.InitiativeId, a.Initiative!.Title, a.Initiative.Language, a.Assessor!.Name, a.Perspective,
+                a.Publication, a.UnpublishedReason, a.Revision, a.UpdatedAt))
+            .ToListAsync(cancellationToken);
+        Responses = await db.AssessmentResponses.AsNoTracking().Where(r => assessors.Contains(r.Assessment!.AssessorId))
+            .OrderByDescending(r => r.PublishedAt).Take(PerState)
+            .Select(r => new ResponseRow(r.AssessmentId, r.Assessment!.Initiative!.Title, r.Assessment.Initiative.Language, r.Responder!.Name, r.PublishedAt))
+            .ToListAsync(cancellationToken);
     }
 }

@@ -19,7 +19,7 @@ public static class InitiativeSpreadsheet
     [
         "id", "title", "summary", "description", "objectives", "language", "modality", "instrument", "status", "thematic_areas",
         "approval_date", "planned_start", "planned_end", "actual_start", "actual_end",
-        "countries", "actors", "sdgs", "primary_sdg", "sdg_targets", "sectors",
+        "countries", "actors", "sdgs", "primary_sdg", "sdg_targets", "sectors", "principles",
         "contributions", "rights_holders", "locations", "links", "results", "contact",
         .. PortalLanguages.Content.SelectMany(language => new[] { $"title_{language}", $"summary_{language}" }),
     ];
@@ -45,6 +45,7 @@ public static class InitiativeSpreadsheet
             ["primary_sdg"] = input.PrimaryGoal is { } primary ? Number(primary) : null,
             ["sdg_targets"] = Codes(input.Targets, t => t!),
             ["sectors"] = Codes(input.Sectors, s => s!),
+            ["principles"] = Codes(input.Principles, p => p),
             ["contributions"] = Lines(input.Contributions, c =>
                 $"{Number(c.ActorId!.Value)};{c.Kind};{c.Amount?.ToString("0.##", CultureInfo.InvariantCulture)};{c.Currency};{c.Description}".TrimEnd(';')),
             ["rights_holders"] = Codes(input.RightsHolders.OrderBy(r => r.Group), r => r.Count is { } n ? $"{r.Group}:{Number(n)}" : r.Group.ToString()),
@@ -121,6 +122,7 @@ public static class InitiativeSpreadsheet
         if (cell("primary_sdg") is { Length: > 0 } primary) input.PrimaryGoal = Whole("primary_sdg", primary);
         input.Targets = Items("sdg_targets").Select(t => (string?)t).ToList();
         input.Sectors = Items("sectors").Select(s => (string?)s).ToList();
+        input.Principles = Items("principles").Select(p => p.ToLowerInvariant()).ToList();
         foreach (var line in LinesOf("contributions"))
         {
             // actor;kind;amount;currency;description — the description may itself hold semicolons.

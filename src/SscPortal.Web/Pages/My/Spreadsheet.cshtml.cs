@@ -44,7 +44,7 @@ public class SpreadsheetModel(AppDbContext db, Access access, AuditLog audit, Hi
             return Forbid();
         }
         var rows = await db.Initiatives.AsNoTracking().Where(i => i.OwnerId == organisationId).OrderBy(i => i.Id)
-            .Include(i => i.Countries).Include(i => i.Actors).Include(i => i.Sdgs).Include(i => i.SdgTargets).Include(i => i.Sectors)
+            .Include(i => i.Countries).Include(i => i.Actors).Include(i => i.Sdgs).Include(i => i.SdgTargets).Include(i => i.Principles).Include(i => i.Sectors)
             .Include(i => i.Contributions).Include(i => i.RightsHolders).Include(i => i.Locations).Include(i => i.Links).Include(i => i.Results)
             .Include(i => i.Translations).AsSplitQuery().ToListAsync(cancellationToken);
         var text = new StringBuilder().AppendLine(Csv.Line(Columns));
@@ -94,7 +94,7 @@ public class SpreadsheetModel(AppDbContext db, Access access, AuditLog audit, Hi
         var errors = new List<RowError>();
         var ids = records.Skip(1).Select(r => r.Count > 0 && int.TryParse(r[0], NumberStyles.None, CultureInfo.InvariantCulture, out var id) ? id : 0).Where(id => id > 0).ToList();
         var existing = await db.Initiatives.Where(i => ids.Contains(i.Id))
-            .Include(i => i.Countries).Include(i => i.Actors).Include(i => i.Sdgs).Include(i => i.SdgTargets).Include(i => i.Sectors)
+            .Include(i => i.Countries).Include(i => i.Actors).Include(i => i.Sdgs).Include(i => i.SdgTargets).Include(i => i.Principles).Include(i => i.Sectors)
             .Include(i => i.Contributions).Include(i => i.RightsHolders).Include(i => i.Locations).Include(i => i.Links).Include(i => i.Results)
             .Include(i => i.Translations).AsSplitQuery().ToDictionaryAsync(i => i.Id, cancellationToken);
         var knownActors = (await db.Actors.AsNoTracking().Select(a => a.Id).ToListAsync(cancellationToken)).ToHashSet();
