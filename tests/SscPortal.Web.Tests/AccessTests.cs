@@ -336,7 +336,7 @@ public abstract class AccessTests(PortalFixture fixture)
             {
                 var parts = e.Split(' ');
                 var path = parts[0].Replace("/organisations/{id:int}", $"/organisations/{world.CsoA.Id}", StringComparison.Ordinal)
-                    .Replace("{id:int}", TestData.Key(draft), StringComparison.Ordinal);
+                    .Replace("{id:int}", TestData.Key(draft), StringComparison.Ordinal).Replace("{initiativeid:int}", TestData.Key(draft), StringComparison.Ordinal);
                 return parts.Length > 2 ? $"{path}?handler={parts[2]}" : path;
             })
             .ToList();
