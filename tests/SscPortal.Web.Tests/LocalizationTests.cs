@@ -40,6 +40,14 @@ public partial class LocalizationTests(SqlitePortalFixture fixture)
     }
 
     [Fact]
+    public void No_two_keys_differ_only_in_capitals()
+    {
+        // The resource compiler keeps one of two such keys and drops the other, which then shows untranslated.
+        var clashes = KeysIn("SharedResource.resx").GroupBy(k => k.ToUpperInvariant()).Where(g => g.Count() > 1).Select(g => string.Join(" / ", g)).ToList();
+        Assert.True(clashes.Count == 0, "Keys that differ only in capitals: " + string.Join(" | ", clashes));
+    }
+
+    [Fact]
     public async Task Choosing_spanish_translates_the_page_sets_its_lang_and_is_remembered()
     {
         using var browser = Portal.CreateBrowser();

@@ -41,7 +41,7 @@ public static class RuleMessages
         AssessmentRule.EvidenceRequired => L["a score needs at least one piece of evidence."],
         AssessmentRule.MethodRequired => L["Tick at least one method."],
         AssessmentRule.FindingsRequired => L["Write the findings."],
-        AssessmentRule.UnknownIndicator => L["this indicator is not part of the framework the assessment uses."],
+        AssessmentRule.UnknownIndicator => L["This indicator is not part of the framework the assessment uses."],
         _ => rule.ToString(),
     };
 }

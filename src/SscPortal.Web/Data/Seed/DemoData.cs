@@ -564,4 +564,36 @@ public static class DemoData
             Approval: new DateOnly(2015, 2, 10), PlannedStart: new DateOnly(2015, 5, 1), PlannedEnd: new DateOnly(2016, 4, 30),
             ActualStart: new DateOnly(2015, 5, 18), ActualEnd: new DateOnly(2016, 6, 24)),
     ];
+
+    /// <summary>
+    /// An assessment for the demonstration: the initiative (by the start of its title), the assessor, and one score per
+    /// dimension of the first framework (null: "insufficient information" throughout the dimension); every indicator of a
+    /// dimension gets that score, one step lower for its last indicator, so that averages read like real ones.
+    /// </summary>
+    public sealed record AssessmentSeed(
+        string InitiativeTitle, string AssessorKey, AssessorRelationship Relationship, int?[] DimensionScores, AssessmentMethod[] Methods,
+        string Findings, string Recommendations, string Evidence, string? Response = null, string? ResponderKey = null, bool Published = true);
+
+    public static readonly AssessmentSeed[] Assessments =
+    [
+        new("Cooperación triangular Perú–Alemania–Paraguay", "ibon", AssessorRelationship.Independent, [2, 3, 1, 2, 2, 2, 3],
+            [AssessmentMethod.DocumentReview, AssessmentMethod.Interviews, AssessmentMethod.FocusGroups],
+            "Producer organisations in Caaguazú value the exchanges, but they were consulted only after the work plan was agreed between the two ministries. Budgets and results are reported to the agencies, not to the communities.",
+            "Publish the work plan and budget in Spanish and Guaraní; give producer organisations a seat in the annual review; report results back to the communities visited.",
+            "Focus group with family farmers' committees, Caaguazú (March 2025)",
+            "APCI welcomes the assessment. The 2026 work plan will be published on our portal, and producer organisations will be invited to the annual review in Asunción.", "apci"),
+        new("Cooperación triangular Perú–Alemania–Paraguay", "apci", AssessorRelationship.Party, [3, 3, 3, 3, 2, 3, 3],
+            [AssessmentMethod.SelfAssessment, AssessmentMethod.DocumentReview],
+            "The programme follows Paraguay's national family farming plan, with costs shared among the three partners and joint monitoring meetings every semester.",
+            "Strengthen the participation of producer organisations in monitoring; publish the mid-term review.",
+            "Minutes of the joint monitoring committee (2024–2025)"),
+        new("Mexico–Germany–Guatemala triangular project", "cpde", AssessorRelationship.Independent, [3, 2, 2, 1, null, 2, 3],
+            [AssessmentMethod.DocumentReview, AssessmentMethod.Interviews],
+            "Municipal waste plans were adopted, but waste pickers were not consulted and lost income when dumps closed. The final evaluation is not public.",
+            "Publish the final evaluation; include waste pickers' associations in the design of any follow-up phase.",
+            "Interviews with municipal officials and waste pickers' association, Quetzaltenango"),
+        new("Brazil–Mozambique civil society dialogue", "cut", AssessorRelationship.Affected, [1, 2, 2, 1, 1, 2, null],
+            [AssessmentMethod.Interviews, AssessmentMethod.SiteVisits],
+            "Draft: notes from the first field visit.", "", "Field notes, Nampula province", Published: false),
+    ];
 }

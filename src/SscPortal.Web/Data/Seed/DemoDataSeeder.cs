@@ -34,6 +34,7 @@ public sealed class DemoDataSeeder(
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var actorIds = await SeedActorsAndInitiativesAsync(cancellationToken);
         await SeedAccountsAsync(actorIds, cancellationToken);
+        await SeedAssessmentsAsync(actorIds, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
     }
 
@@ -96,6 +97,60 @@ public sealed class DemoDataSeeder(
         initiative.Sdgs.AddRange(seed.Sdgs.Select((goal, i) => new InitiativeSdg { GoalCode = goal, IsPrimary = i == 0 }));
         initiative.Sectors.AddRange(seed.Sectors.Select(code => new InitiativeSector { SectorCode = code }));
         return initiative;
+    }
+
+    /// <summary>Demonstration assessments with scores, evidence and a response, once, using the framework's first version.</summary>
+    private async Task SeedAssessmentsAsync(Dictionary<string, int> actorIds, CancellationToken cancellationToken)
+    {
+        if (await db.Assessments.AnyAsync(cancellationToken)) return;
+        var framework = await db.AssessmentFrameworks.OrderBy(f => f.Version).FirstAsync(cancellationToken);
+        var now = clock.GetUtcNow().UtcDateTime;
+        foreach (var (seed, index) in DemoData.Assessments.Select((seed, index) => (seed, index)))
+        {
+            var initiative = await db.Initiatives.Where(i => i.Title.StartsWith(seed.InitiativeTitle)).Select(i => new { i.Id, i.PublishedAt }).FirstOrDefaultAsync(cancellationToken);
+            if (initiative?.PublishedAt is null || !actorIds.TryGetValue(seed.AssessorKey, out var assessorId)) continue;
+            var official = seed.Relationship == AssessorRelationship.Party;
+            var at = now.AddDays(-20 + index);
+            var assessment = new Assessment
+            {
+                InitiativeId = initiative.Id, AssessorId = assessorId, FrameworkId = framework.Id, Relationship = seed.Relationship,
+                Perspective = Assessment.PerspectiveOf(official ? OrganisationKind.Official : OrganisationKind.CivilSociety, seed.Relationship),
+                Methods = seed.Methods.ToList(), Findings = seed.Findings, Recommendations = seed.Recommendations.Length == 0 ? null : seed.Recommendations,
+                ConflictOfInterest = official ? "A party to the initiative assessing its own work." : "None.", CreatedAt = at.AddDays(-10), UpdatedAt = at,
+            };
+            foreach (var (dimension, d) in framework.Dimensions.Select((dimension, d) => (dimension, d)))
+            {
+                foreach (var (indicator, i) in dimension.Indicators.Select((indicator, i) => (indicator, i)))
+                {
+                    var score = seed.DimensionScores[d] is { } s ? Math.Max(0, s - (i == dimension.Indicators.Count - 1 ? 1 : 0)) : (int?)null;
+                    assessment.Answers.Add(new AssessmentAnswer
+                    {
+                        IndicatorCode = indicator.Code, Kind = score is null ? AnswerKind.InsufficientInformation : AnswerKind.Scored, Score = score,
+                        Confidence = score is null ? null : Confidence.Medium,
+                        Justification = score is null ? "The documents needed to answer were not shared with us." : $"{seed.Evidence}: what rights-holders and documents showed on this question.",
+                    });
+                    if (score is not null)
+                        assessment.Evidence.Add(new AssessmentEvidence { IndicatorCode = indicator.Code, Type = official ? EvidenceType.Document : EvidenceType.Testimony, Description = seed.Evidence });
+                }
+            }
+            assessment.Consultations.Add(new AssessmentConsultation { Group = RightsHolderGroup.Farmers, Women = 14, Men = 9 });
+            assessment.Consultations.Add(new AssessmentConsultation { Group = RightsHolderGroup.Youth, Unspecified = 6 });
+            if (seed.Published) assessment.Publish(framework, at);
+            db.Assessments.Add(assessment);
+            await db.SaveChangesAsync(cancellationToken);
+            if (!seed.Published) continue;
+            db.AssessmentScores.AddRange(AssessmentScoring.Rows(framework, assessment.Answers).Select(row => { row.AssessmentId = assessment.Id; return row; }));
+            if (seed.Response is { } text && seed.ResponderKey is { } responder && actorIds.TryGetValue(responder, out var responderId))
+                db.AssessmentResponses.Add(new AssessmentResponse { AssessmentId = assessment.Id, ResponderId = responderId, Text = text, PublishedAt = at.AddDays(3) });
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        // A few initiatives say which principles they apply, so that assessments have a claim to test.
+        var claims = await db.Initiatives.Where(i => i.Title.StartsWith("Cooperación triangular Perú") || i.Title.StartsWith("Mexico–Germany–Guatemala")).ToListAsync(cancellationToken);
+        foreach (var initiative in claims)
+            foreach (var code in new[] { "national-ownership", "mutual-benefit", "mutual-accountability" })
+                db.Set<InitiativePrinciple>().Add(new InitiativePrinciple { InitiativeId = initiative.Id, PrincipleCode = code });
+        await db.SaveChangesAsync(cancellationToken);
+        logger.LogInformation("Loaded {Count} demonstration assessments", DemoData.Assessments.Length);
     }
 
     private async Task SeedAccountsAsync(Dictionary<string, int> actorIds, CancellationToken cancellationToken)

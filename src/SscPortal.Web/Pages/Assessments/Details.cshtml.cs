@@ -69,7 +69,8 @@ public class DetailsModel(
         Evidence = parts.Evidence;
         Consultations = parts.Consultations.OrderBy(c => c.Group).ToList();
         ByDimension = AssessmentScoring.ByDimension(Framework, Answers);
-        ByPrinciple = AssessmentScoring.ByPrinciple(Framework, Answers);
+        var order = Names.Principles.Select(p => p.Code).ToList();
+        ByPrinciple = AssessmentScoring.ByPrinciple(Framework, Answers).OrderBy(s => order.IndexOf(s.Code) is var i and >= 0 ? i : int.MaxValue).ToList();
         Responses = await db.AssessmentResponses.AsNoTracking().Where(r => r.AssessmentId == id).OrderBy(r => r.PublishedAt)
             .Select(r => new PartyResponse(r.Id, r.ResponderId, r.Responder!.Name, r.Text, r.PublishedAt)).ToListAsync(cancellationToken);
 
