@@ -24,6 +24,7 @@ public sealed class DemoDataSeeder(
         new("admin@example.org", "Platform administrator", PlatformRoles.Administrator, null, null),
         new("moderator@example.org", "Moderator", PlatformRoles.Moderator, null, null),
         new("cso.editor@example.org", "CSO editor, member of IBON International", null, "ibon", MembershipRole.Member),
+        new("cso.admin@example.org", "CSO organisation admin of IBON International", null, "ibon", MembershipRole.OrganisationAdmin),
         new("agency.officer@example.org", "Government agency officer, organisation admin of APCI (Peru)", null, "apci", MembershipRole.OrganisationAdmin),
         new("no.organisation@example.org", "Registered user with no organisation", null, null, null),
     ];
