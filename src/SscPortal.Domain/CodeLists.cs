@@ -46,6 +46,9 @@ public class SectorCategory
     public required string Code { get; init; }
     public required string NameEn { get; set; }
     public required string NameFr { get; set; }
+
+    /// <summary>The DAC lists are published in English and French only; other languages fall back to English.</summary>
+    public string NameIn(string language) => language == "fr" ? NameFr : NameEn;
 }
 
 /// <summary>An OECD-DAC 5-digit purpose code (IATI sector vocabulary 1).</summary>

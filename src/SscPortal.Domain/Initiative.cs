@@ -113,6 +113,13 @@ public class Initiative
     public DateTime CreatedAt { get; set; }
     public DateTime UpdatedAt { get; set; }
 
+    /// <summary>
+    /// What search looks in, kept by the database layer on every save (see <see cref="Domain.SearchText"/>): the title in
+    /// every language, and the summaries, description, objectives, organisations and countries (named in every language).
+    /// </summary>
+    public string SearchTitle { get; set; } = "";
+    public string SearchBody { get; set; } = "";
+
     /// <summary>Goes up by one with every saved edit; a save from an older version is a conflict, never a silent overwrite.</summary>
     public int Version { get; set; } = 1;
 

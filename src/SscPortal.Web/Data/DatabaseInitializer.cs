@@ -63,9 +63,24 @@ public sealed class DatabaseInitializer(
         if (db.Database.IsSqlite()) EnsureSqliteFolderIsUsable(db);
         await db.Database.MigrateAsync(cancellationToken);
         await services.GetRequiredService<ReferenceDataSeeder>().SeedAsync(cancellationToken);
+        await IndexUnindexedForSearchAsync(db, cancellationToken);
         if (withDemoData)
             await services.GetRequiredService<DemoDataSeeder>().SeedAsync(cancellationToken);
         logger.LogInformation("Database ready ({Provider})", db.Database.ProviderName);
+    }
+
+    /// <summary>Records saved before search existed (or by an older version) are indexed once, in batches.</summary>
+    private static async Task IndexUnindexedForSearchAsync(AppDbContext db, CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            var batch = await db.Initiatives.Where(i => i.SearchTitle == "").OrderBy(i => i.Id).Take(500)
+                .Include(i => i.Translations).Include(i => i.Actors).Include(i => i.Countries).AsSplitQuery().ToListAsync(cancellationToken);
+            if (batch.Count == 0) return;
+            await db.IndexForSearchAsync(batch, cancellationToken);
+            await db.SaveChangesAsync(cancellationToken);
+            db.ChangeTracker.Clear();
+        }
     }
 
     // SQLite creates the file but not its folder; the default App_Data folder is ours to create.

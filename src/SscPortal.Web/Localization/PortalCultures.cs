@@ -12,6 +12,8 @@ public static class PortalCultures
     [
         ("en", "English"),
         ("es", "Español"),
+        ("pt", "Português"),
+        ("fr", "Français"),
     ];
 
     public static bool IsSupported(string? code) => Supported.Any(s => s.Code == code);

@@ -13,6 +13,8 @@ public sealed class InitiativeConfiguration : IEntityTypeConfiguration<Initiativ
         builder.Property(i => i.Description).HasMaxLength(20000);
         builder.Property(i => i.Objectives).HasMaxLength(4000);
         builder.Property(i => i.Contact).HasMaxLength(300);
+        builder.Property(i => i.SearchTitle).HasMaxLength(2000);
+        builder.Property(i => i.SearchBody).HasMaxLength(60000);
         builder.Property(i => i.Language).HasMaxLength(2);
         builder.Property(i => i.UnpublishedReason).HasMaxLength(1000);
         builder.HasOne(i => i.Owner).WithMany().HasForeignKey(i => i.OwnerId).OnDelete(DeleteBehavior.Restrict);

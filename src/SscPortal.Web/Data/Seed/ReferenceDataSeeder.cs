@@ -105,6 +105,12 @@ public sealed class ReferenceDataSeeder(AppDbContext db, ILogger<ReferenceDataSe
     public static IReadOnlyDictionary<string, (string En, string Fr)> SdgTargets() =>
         Read<TargetRow>("sdg-targets").ToDictionary(t => t.Code, t => (t.En, t.Fr));
 
+    private static readonly Lazy<IReadOnlyDictionary<string, string>> CountryNames = new(() =>
+        Read<CountryRow>("countries").ToDictionary(c => c.Code, c => string.Join(" ", new[] { c.En, c.Es, c.Pt, c.Fr }.Distinct())));
+
+    /// <summary>A country's names in the four portal languages, for search ("Perú", "Peru", "Pérou" all find it).</summary>
+    public static string CountryNamesFor(string code) => CountryNames.Value.GetValueOrDefault(code, code);
+
     /// <summary>ISO 4217 currencies (IATI list), code → English name; read from the embedded file, they need no table.</summary>
     public static IReadOnlyDictionary<string, string> Currencies() => Read<CurrencyRow>("currencies").ToDictionary(c => c.Code, c => c.En);
 

@@ -10,72 +10,58 @@ using SscPortal.Web.Localization;
 
 namespace SscPortal.Web.Pages.Initiatives;
 
-/// <summary>The public catalogue: published initiatives, newest first, filtered by country, modality and status.</summary>
+/// <summary>
+/// The public catalogue: published initiatives, searched and filtered by facets whose counts follow the current result;
+/// newest first when browsing, best match first when searching; paged by keyset.
+/// </summary>
 [AllowAnonymous]
 public class IndexModel(AppDbContext db, ReferenceData referenceData, IStringLocalizer<SharedResource> L) : PageModel
 {
     public const int PageSize = 20;
 
-    [FromQuery(Name = "country")] public string? Country { get; set; }
-    [FromQuery(Name = "modality")] public string? Modality { get; set; }
-    [FromQuery(Name = "status")] public string? Status { get; set; }
     [FromQuery(Name = "after")] public string? After { get; set; }
     [FromQuery(Name = "before")] public string? Before { get; set; }
 
+    public InitiativeFilter Filter { get; private set; } = null!;
     public IReadOnlyList<InitiativeCard> Results { get; private set; } = [];
+    public IReadOnlyList<Facet> Facets { get; private set; } = [];
     public int Total { get; private set; }
     public int FirstPosition { get; private set; }
     public string? NextCursor { get; private set; }
     public string? PreviousCursor { get; private set; }
-    public bool IsFiltered { get; private set; }
     public bool IsPastTheEnd { get; private set; }
-    public IReadOnlyList<(string Code, string Name)> CountryOptions { get; private set; } = [];
     public ReferenceData.Snapshot Names { get; private set; } = null!;
+
+    /// <summary>Searching orders by relevance (and pages forward only); browsing, newest first.</summary>
+    public bool IsSearch => Filter.Q is not null;
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
         Names = await referenceData.GetAsync(cancellationToken);
-        var published = db.Initiatives.AsNoTracking().Published();
-        var query = ApplyFilters(published);
+        Filter = InitiativeFilter.Read(Request.Query, Names, L);
+        await Filter.PrepareAsync(db, cancellationToken);
+        var query = Filter.Apply(db.Initiatives.AsNoTracking(), db);
         Total = await query.CountAsync(cancellationToken);
+        Facets = await CatalogueFacets.CountAsync(Filter, db, Names, L, cancellationToken);
 
-        var (isForward, cursor) = ReadCursor();
-        Results = await ReadPageAsync(query, isForward, cursor, cancellationToken);
-        await SetPagingAsync(query, isForward, cursor, cancellationToken);
-
-        var language = PortalCultures.Current;
-        CountryOptions = (await published.SelectMany(i => i.Countries).Select(c => c.CountryCode).Distinct().ToListAsync(cancellationToken))
-            .Select(code => (code, Names.CountryName(code, language)))
-            .OrderBy(c => c.Item2, StringComparer.Create(System.Globalization.CultureInfo.CurrentCulture, ignoreCase: true))
-            .ToList();
-    }
-
-    private IQueryable<Initiative> ApplyFilters(IQueryable<Initiative> query)
-    {
-        if (!string.IsNullOrWhiteSpace(Country))
+        if (IsSearch)
         {
-            var code = Country.Trim().ToUpperInvariant();
-            if (SscPortal.Domain.Country.IsWellFormedCode(code) && Names.Countries.ContainsKey(code))
+            KeysetCursor? after = null;
+            if (After is not null)
             {
-                query = query.Where(i => i.Countries.Any(c => c.CountryCode == code));
-                Country = code;
-                IsFiltered = true;
+                if (KeysetCursor.TryDecode(After, out var cursor) && double.TryParse(cursor.SortKey, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out _)) after = cursor;
+                else Reject(L["This page link is not valid, so the list starts from the beginning."]);
             }
-            else { Reject(nameof(Country), L["There is no country with the code “{0}”. This filter was not applied.", Shorten(Country)]); Country = null; }
+            var (cards, next) = await InitiativeSearch.RankedPageAsync(query, Filter.Q!, Filter.IsTypoFallback, db, after, PageSize, PortalCultures.Current, cancellationToken);
+            Results = cards;
+            NextCursor = next?.Encode();
+            FirstPosition = 1;
+            IsPastTheEnd = Results.Count == 0 && after is not null && Total > 0;
+            return;
         }
-        if (ReadCode<Modality>(Modality, nameof(Modality), text => L["“{0}” is not a modality. This filter was not applied.", text]) is { } modality)
-        {
-            query = query.Where(i => i.Modality == modality);
-            Modality = modality.ToUrlValue();
-        }
-        else Modality = null;
-        if (ReadCode<ActivityStatus>(Status, nameof(Status), text => L["“{0}” is not a status. This filter was not applied.", text]) is { } status)
-        {
-            query = query.Where(i => i.Status == status);
-            Status = status.ToUrlValue();
-        }
-        else Status = null;
-        return query;
+        var (isForward, position) = ReadCursor();
+        Results = await ReadPageAsync(query, isForward, position, cancellationToken);
+        await SetPagingAsync(query, isForward, position, cancellationToken);
     }
 
     private (bool IsForward, (DateTime At, int Id)? Cursor) ReadCursor()
@@ -84,7 +70,7 @@ public class IndexModel(AppDbContext db, ReferenceData referenceData, IStringLoc
         if (token is null) return (true, null);
         if (KeysetCursor.TryDecode(token, out var cursor) && cursor.TryGetTime(out var at))
             return (Before is null, (at, cursor.Id));
-        Reject("Page", L["This page link is not valid, so the list starts from the beginning."]);
+        Reject(L["This page link is not valid, so the list starts from the beginning."]);
         After = Before = null;
         return (true, null);
     }
@@ -122,24 +108,9 @@ public class IndexModel(AppDbContext db, ReferenceData referenceData, IStringLoc
         if (FirstPosition + Results.Count - 1 < Total) NextCursor = KeysetCursor.For(last.PublishedAt, last.Id).Encode();
     }
 
-    /// <summary>Reads a code filter; an unknown value is reported next to its field and not applied.</summary>
-    private TEnum? ReadCode<TEnum>(string? text, string field, Func<string, string> unknownMessage) where TEnum : struct, Enum
-    {
-        if (string.IsNullOrWhiteSpace(text)) return null;
-        if (CodeParsing.TryParseName<TEnum>(text, out var value))
-        {
-            IsFiltered = true;
-            return value;
-        }
-        Reject(field, unknownMessage(Shorten(text)));
-        return null;
-    }
-
-    private void Reject(string field, string message) => ModelState.AddModelError(field, message);
-
-    private static string Shorten(string text) => text.Length <= 40 ? text : text[..40] + "…";
+    private void Reject(string message) => ModelState.AddModelError("Page", message);
 
     /// <summary>A link to this list with the current filters and the given page position.</summary>
     public string LinkTo(string? after = null, string? before = null) =>
-        Url.Page("/Initiatives/Index", new { country = Country, modality = Modality, status = Status, after, before })!;
+        Filter.Link("/initiatives", extra: [("after", after), ("before", before)]);
 }

@@ -1,0 +1,144 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using Microsoft.EntityFrameworkCore;
+using NpgsqlTypes;
+using SscPortal.Domain;
+using SscPortal.Web.Data;
+
+namespace SscPortal.Web.Catalogue;
+
+/// <summary>
+/// Search over titles, summaries, descriptions (every language stored), organisations and country names.
+/// On PostgreSQL: a stored tsvector under English, Spanish and Portuguese stemming with accents folded,
+/// websearch syntax ("a phrase", -exclusion, or), ranked, the exact title first; when nothing matches, trigram similarity
+/// of the titles answers typos and partial words. On SQLite: accent- and case-insensitive words, phrases and exclusions.
+/// </summary>
+public static partial class InitiativeSearch
+{
+    public static readonly CountryRole[] ProviderRoles = [CountryRole.Provider, CountryRole.FirstProvider, CountryRole.SecondProvider, CountryRole.Both];
+    public static readonly CountryRole[] RecipientRoles = [CountryRole.Recipient, CountryRole.Both];
+
+    /// <summary>How close a title must be to a mistyped search to be offered (0–1, pg_trgm word similarity).</summary>
+    public const double TypoSimilarity = 0.45;
+
+    /// <summary>A search broken into what must appear (words and "phrases") and what must not (-word), all normalised.</summary>
+    public sealed record Terms(IReadOnlyList<string> Included, IReadOnlyList<string> Excluded)
+    {
+        public bool IsEmpty => Included.Count == 0;
+    }
+
+    [GeneratedRegex("""(-?)"([^"]*)"|(-?)(\S+)""")]
+    private static partial Regex Token();
+
+    public static Terms Parse(string q)
+    {
+        var included = new List<string>();
+        var excluded = new List<string>();
+        foreach (Match match in Token().Matches(q))
+        {
+            var negative = match.Groups[1].Value == "-" || match.Groups[3].Value == "-";
+            var text = SearchText.Normalize(match.Groups[2].Success && match.Groups[2].Length > 0 ? match.Groups[2].Value : match.Groups[4].Value);
+            // Words only: operators and punctuation people type (&|!:*()) are not syntax here.
+            text = string.Join(' ', Regex.Split(text, @"[^\p{L}\p{N}]+").Where(w => w.Length > 0));
+            if (text.Length == 0 || text == "or") continue;
+            (negative ? excluded : included).Add(text);
+        }
+        return new Terms(included.Distinct().Take(12).ToList(), excluded.Distinct().Take(12).ToList());
+    }
+
+    private static bool IsPostgres(AppDbContext db) => db.Database.IsNpgsql();
+
+    // The query is written out in each expression (websearch_to_tsquery under each configuration, or'ed): a helper
+    // method would be evaluated on the client, where it cannot run.
+
+    /// <summary>
+    /// Whether a search finds nothing by its words, so that titles close to it should stand in (PostgreSQL only: a word
+    /// mistyped or half-typed finds no lexeme). Decided once per request.
+    /// </summary>
+    public static async Task<bool> NeedsTypoFallbackAsync(IQueryable<Initiative> published, string q, AppDbContext db, CancellationToken cancellationToken) =>
+        IsPostgres(db) && Parse(q).Excluded.Count == 0
+        && !await published.AnyAsync(i => EF.Property<NpgsqlTsVector>(i, PostgresAppDbContext.SearchVector).Matches(EF.Functions.WebSearchToTsQuery("ssc_en", q).Or(EF.Functions.WebSearchToTsQuery("ssc_es", q)).Or(EF.Functions.WebSearchToTsQuery("ssc_pt", q))), cancellationToken);
+
+    /// <summary>The initiatives that match the search (by its words, or by titles close to it when <paramref name="typoFallback"/>).</summary>
+    public static IQueryable<Initiative> Matching(IQueryable<Initiative> initiatives, string q, AppDbContext db, bool typoFallback)
+    {
+        if (IsPostgres(db))
+        {
+            var typed = SearchText.Normalize(q);
+            return typoFallback
+                ? initiatives.Where(i => EF.Functions.TrigramsWordSimilarity(typed, i.SearchTitle) >= TypoSimilarity)
+                : initiatives.Where(i => EF.Property<NpgsqlTsVector>(i, PostgresAppDbContext.SearchVector).Matches(EF.Functions.WebSearchToTsQuery("ssc_en", q).Or(EF.Functions.WebSearchToTsQuery("ssc_es", q)).Or(EF.Functions.WebSearchToTsQuery("ssc_pt", q))));
+        }
+        var terms = Parse(q);
+        if (terms.IsEmpty) return initiatives.Where(_ => false);
+        foreach (var term in terms.Included) initiatives = initiatives.Where(i => i.SearchTitle.Contains(term) || i.SearchBody.Contains(term));
+        foreach (var term in terms.Excluded) initiatives = initiatives.Where(i => !i.SearchTitle.Contains(term) && !i.SearchBody.Contains(term));
+        return initiatives;
+    }
+
+    /// <summary>A page of matches, best first (the exact title above all), after the cursor's position.</summary>
+    public static async Task<(IReadOnlyList<InitiativeCard> Cards, KeysetCursor? Next)> RankedPageAsync(
+        IQueryable<Initiative> matches, string q, bool typoFallback, AppDbContext db, KeysetCursor? after, int size, string language, CancellationToken cancellationToken)
+    {
+        var exact = SearchText.Normalize(q);
+        var first = Parse(q).Included is [var word, ..] ? word : exact;
+        IQueryable<Scored> scored;
+        if (IsPostgres(db))
+        {
+            scored = typoFallback
+                ? matches.Select(i => new Scored { Id = i.Id, Score = EF.Functions.TrigramsWordSimilarity(exact, i.SearchTitle) })
+                : matches.Select(i => new Scored { Id = i.Id,
+                    Score = (i.SearchTitle == exact ? 100.0 : i.SearchTitle.Contains(exact) ? 10.0 : 0.0) + (double)EF.Property<NpgsqlTsVector>(i, PostgresAppDbContext.SearchVector).Rank(EF.Functions.WebSearchToTsQuery("ssc_en", q).Or(EF.Functions.WebSearchToTsQuery("ssc_es", q)).Or(EF.Functions.WebSearchToTsQuery("ssc_pt", q))) });
+        }
+        else
+        {
+            scored = matches.Select(i => new Scored { Id = i.Id,
+                Score = i.SearchTitle == exact ? 2.0 : i.SearchTitle.Contains(first) ? 1.0 : 0.0 });
+        }
+        if (after is { } cursor && double.TryParse(cursor.SortKey, NumberStyles.Float, CultureInfo.InvariantCulture, out var afterScore))
+            scored = scored.Where(s => s.Score < afterScore || (s.Score == afterScore && s.Id < cursor.Id));
+        var rows = await scored.OrderByDescending(s => s.Score).ThenByDescending(s => s.Id).Take(size + 1)
+            .Select(s => new { s.Score, s.Id }).ToListAsync(cancellationToken);
+        var next = rows.Count > size ? new KeysetCursor(rows[size - 1].Score.ToString("R", CultureInfo.InvariantCulture), rows[size - 1].Id) : (KeysetCursor?)null;
+        var ids = rows.Take(size).Select(r => r.Id).ToList();
+        var cards = await db.Initiatives.AsNoTracking().Where(i => ids.Contains(i.Id)).ToCards(language).ToListAsync(cancellationToken);
+        return (ids.Select(id => cards.Single(c => c.Id == id)).ToList(), next);
+    }
+
+    /// <summary>A score beside its initiative (a class, so that queries can sort and page by it).</summary>
+    private sealed class Scored
+    {
+        public int Id { get; init; }
+        /// <summary>A double in SQL and here, so that a cursor carries the exact value the next page compares with.</summary>
+        public double Score { get; init; }
+    }
+
+    /// <summary>The words of the search to highlight in a shown text: every included word and phrase, accents and case aside.</summary>
+    public static IReadOnlyList<(int Start, int Length)> Highlights(string text, string q)
+    {
+        var terms = Parse(q).Included.SelectMany(t => t.Split(' ')).Where(t => t.Length >= 2).ToList();
+        if (terms.Count == 0) return [];
+        var folded = FoldKeepingLength(text);
+        var spans = new List<(int Start, int Length)>();
+        foreach (var term in terms)
+        {
+            for (var at = folded.IndexOf(term, StringComparison.Ordinal); at >= 0; at = folded.IndexOf(term, at + term.Length, StringComparison.Ordinal))
+            {
+                // Stemming matches word beginnings: highlight from a word's start to the end of the matched part.
+                if (at > 0 && char.IsLetterOrDigit(folded[at - 1])) continue;
+                spans.Add((at, term.Length));
+            }
+        }
+        return spans.OrderBy(s => s.Start).Aggregate(new List<(int Start, int Length)>(), (merged, span) =>
+        {
+            if (merged.Count > 0 && span.Start <= merged[^1].Start + merged[^1].Length)
+                merged[^1] = (merged[^1].Start, Math.Max(merged[^1].Start + merged[^1].Length, span.Start + span.Length) - merged[^1].Start);
+            else merged.Add(span);
+            return merged;
+        });
+    }
+
+    /// <summary>Lower case without accents, one character for one, so positions in it are positions in the original.</summary>
+    private static string FoldKeepingLength(string text) =>
+        new(text.Select(c => SearchText.Normalize(c.ToString()) is { Length: 1 } folded ? folded[0] : char.ToLowerInvariant(c)).ToArray());
+}
