@@ -8,6 +8,7 @@ using SscPortal.Web.Commands;
 using SscPortal.Web.Data;
 using SscPortal.Web.Data.Seed;
 using SscPortal.Web.Localization;
+using SscPortal.Web.OpenData;
 using SscPortal.Web.Security;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -64,6 +65,13 @@ builder.Services.AddHsts(options =>
     options.IncludeSubDomains = true;
 });
 builder.Services.AddHealthChecks().AddCheck<DatabaseReadinessCheck>("database", tags: ["ready"]);
+// The JSON API's description, generated from its endpoints (OpenData/OpenDataEndpoints.cs).
+builder.Services.AddOpenApi("v1", options => options.AddDocumentTransformer((document, _, _) =>
+{
+    document.Info.Title = "SSC Portal open data";
+    document.Info.Description = "Published South-South cooperation initiatives, organisations and people-centred assessments. Read-only, no account needed.";
+    return Task.CompletedTask;
+}));
 
 var app = builder.Build();
 
@@ -87,6 +95,8 @@ app.UseRateLimiter();
 app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
 app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") }).AllowAnonymous();
 app.MapRazorPages();
+app.MapOpenData();
+app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
 
 await app.RunAsync();
 return 0;
