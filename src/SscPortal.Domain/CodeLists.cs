@@ -9,6 +9,9 @@ public class Country
     public required string NamePt { get; set; }
     public required string NameFr { get; set; }
 
+    /// <summary>The portal's world region (see regions.json), for filtering and statistics; null for uninhabited territories.</summary>
+    public string? RegionCode { get; set; }
+
     public string NameIn(string language) => language switch
     {
         "es" => NameEs,

@@ -183,6 +183,8 @@ public abstract class AccessMatrixTests(PortalFixture fixture)
         new("/partnerships/{id:int} POST Unpublish", "unpublish G's partnership", async w => Post($"/partnerships/{await w.Portal.PartnershipAsync(w.AgencyG, w.CsoA, DateTime.UtcNow)}?handler=Unpublish", new() { ["Reason"] = "Matrix" }), [AgencyAdmin, Moderator]),
 
         // Principles, assessments and their comparisons.
+        new("/stats GET", "figures with filters", _ => Task.FromResult(Get("/stats?modality=triangular")), Everyone),
+        new("/map GET", "the map", _ => Task.FromResult(Get("/map?as=recipient")), Everyone),
         new("/principles GET", "the principles", _ => Task.FromResult(Get("/principles")), Everyone),
         new("/principles/{code} GET", "one principle", _ => Task.FromResult(Get("/principles/national-ownership")), Everyone),
         new("/countries/{code:length(2)} GET", "a country's scores", _ => Task.FromResult(Get("/countries/pe")), Everyone),

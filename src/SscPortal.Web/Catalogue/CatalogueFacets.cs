@@ -43,6 +43,10 @@ public static class CatalogueFacets
             var asRecipient = await inCountry.CountAsync(i => i.Countries.Any(c => c.CountryCode == country && InitiativeSearch.RecipientRoles.Contains(c.Role)), cancellationToken);
             facets.Add(Build("role", L["The country's role"], [("provider", L["as a provider"], asProvider), ("recipient", L["as a recipient"], asRecipient)], filter.Role?.ToUrlValue()));
         }
+        var inRegions = Without("region").Select(i => i.Id);
+        var regions = await db.Set<InitiativeCountry>().AsNoTracking().Where(c => inRegions.Contains(c.InitiativeId) && c.Country!.RegionCode != null)
+            .GroupBy(c => c.Country!.RegionCode!).Select(g => new { g.Key, Count = g.Select(x => x.InitiativeId).Distinct().Count() }).ToListAsync(cancellationToken);
+        facets.Add(Build("region", L["Region"], regions.Select(r => (r.Key, names.RegionName(r.Key, language), r.Count)), filter.Region, byCount: true));
         facets.Add(await EnumFacetAsync("modality", L["Modality"], Without("modality").GroupBy(i => i.Modality).Select(g => new KeyValuePair<Modality, int>(g.Key, g.Count())), filter.Modality, v => L[EnumLabels.For(v)], cancellationToken));
         facets.Add(await EnumFacetAsync("instrument", L["Instrument"], Without("instrument").GroupBy(i => i.Instrument).Select(g => new KeyValuePair<Instrument, int>(g.Key, g.Count())), filter.Instrument, v => L[EnumLabels.For(v)], cancellationToken));
         facets.Add(await EnumFacetAsync("status", L["Status"], Without("status").GroupBy(i => i.Status).Select(g => new KeyValuePair<ActivityStatus, int>(g.Key, g.Count())), filter.Status, v => L[EnumLabels.For(v)], cancellationToken));

@@ -24,11 +24,13 @@ public sealed class InitiativeFilter
 
     /// <summary>The address parameters, in the order links write them.</summary>
     public static readonly string[] Parameters =
-        ["q", "country", "role", "modality", "instrument", "status", "category", "sdg", "actor", "actortype", "principle", "year", "assessed"];
+        ["q", "country", "role", "region", "modality", "instrument", "status", "category", "sdg", "actor", "actortype", "principle", "year", "assessed"];
 
     public string? Q { get; private set; }
     public string? Country { get; private set; }
     public CountryFilterRole? Role { get; private set; }
+    /// <summary>A world region: initiatives with a country in it.</summary>
+    public string? Region { get; private set; }
     public Modality? Modality { get; private set; }
     public Instrument? Instrument { get; private set; }
     public ActivityStatus? Status { get; private set; }
@@ -87,6 +89,11 @@ public sealed class InitiativeFilter
             if (names.Countries.ContainsKey(code)) filter.Country = code;
             else filter._problems.Add(L["There is no country with the code “{0}”. This filter was not applied.", Shorten(country)]);
         }
+        if (Text("region") is { } region)
+        {
+            if (names.Regions.Any(r => r.Code == region)) filter.Region = region;
+            else filter._problems.Add(L["“{0}” is not a region. This filter was not applied.", Shorten(region)]);
+        }
         filter.Role = Code<CountryFilterRole>("role", L["“{0}” is not a role: choose provider or recipient. This filter was not applied."]);
         filter.Modality = Code<Modality>("modality", L["“{0}” is not a modality. This filter was not applied."]);
         filter.Instrument = Code<Instrument>("instrument", L["“{0}” is not an instrument. This filter was not applied."]);
@@ -117,7 +124,7 @@ public sealed class InitiativeFilter
     /// <summary>The filter's values as address parameters (null for those not set).</summary>
     public IEnumerable<KeyValuePair<string, string?>> Values() =>
     [
-        new("q", Q), new("country", Country), new("role", Role?.ToUrlValue()), new("modality", Modality?.ToUrlValue()),
+        new("q", Q), new("country", Country), new("role", Role?.ToUrlValue()), new("region", Region), new("modality", Modality?.ToUrlValue()),
         new("instrument", Instrument?.ToUrlValue()), new("status", Status?.ToUrlValue()), new("category", Category),
         new("sdg", Sdg?.ToString(CultureInfo.InvariantCulture)), new("actor", Actor?.ToString(CultureInfo.InvariantCulture)),
         new("actortype", ActorType?.ToUrlValue()), new("principle", Principle), new("year", Year?.ToString(CultureInfo.InvariantCulture)),
@@ -154,6 +161,7 @@ public sealed class InitiativeFilter
                 _ => query.Where(i => i.Countries.Any(c => c.CountryCode == country)),
             };
         }
+        if (Region is { } region && except != "region") query = query.Where(i => i.Countries.Any(c => c.Country!.RegionCode == region));
         if (Modality is { } modality && except != "modality") query = query.Where(i => i.Modality == modality);
         if (Instrument is { } instrument && except != "instrument") query = query.Where(i => i.Instrument == instrument);
         if (Status is { } status && except != "status") query = query.Where(i => i.Status == status);

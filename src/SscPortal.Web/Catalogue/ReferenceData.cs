@@ -20,8 +20,12 @@ public sealed class ReferenceData(IServiceScopeFactory scopes) : IDisposable
         IReadOnlyDictionary<string, SectorCategory> Categories,
         IReadOnlyDictionary<string, string> Currencies,
         IReadOnlyDictionary<string, (string En, string Fr)> Targets,
-        IReadOnlyList<Principle> Principles)
+        IReadOnlyList<Principle> Principles,
+        IReadOnlyList<Data.Seed.ReferenceDataSeeder.Region> Regions)
     {
+        public string RegionName(string code, string language) =>
+            Regions.FirstOrDefault(r => r.Code == code) is { } region ? region.NameIn(language) : code;
+
         public string PrincipleName(string code, string language) =>
             Principles.FirstOrDefault(p => p.Code == code) is { } principle ? principle.Name.In(language) : code;
 
@@ -56,7 +60,8 @@ public sealed class ReferenceData(IServiceScopeFactory scopes) : IDisposable
                 await db.SectorCategories.AsNoTracking().ToDictionaryAsync(c => c.Code, cancellationToken),
                 Data.Seed.ReferenceDataSeeder.Currencies(),
                 Data.Seed.ReferenceDataSeeder.SdgTargets(),
-                await db.Principles.AsNoTracking().OrderBy(p => p.Position).ToListAsync(cancellationToken));
+                await db.Principles.AsNoTracking().OrderBy(p => p.Position).ToListAsync(cancellationToken),
+                Data.Seed.ReferenceDataSeeder.Regions());
             // An empty list means the database is not seeded yet: do not keep it.
             if (snapshot.Countries.Count > 0) _snapshot = snapshot;
             return snapshot;

@@ -27,7 +27,7 @@ public static class OpenDataEndpoints
     /// </summary>
     public sealed record CatalogueFilters(
         [property: FromQuery(Name = "q")] string? Q, [property: FromQuery(Name = "country")] string? Country,
-        [property: FromQuery(Name = "role")] string? Role, [property: FromQuery(Name = "modality")] string? Modality,
+        [property: FromQuery(Name = "role")] string? Role, [property: FromQuery(Name = "region")] string? Region, [property: FromQuery(Name = "modality")] string? Modality,
         [property: FromQuery(Name = "instrument")] string? Instrument, [property: FromQuery(Name = "status")] string? Status,
         [property: FromQuery(Name = "category")] string? Category, [property: FromQuery(Name = "sdg")] string? Sdg,
         [property: FromQuery(Name = "actor")] string? Actor, [property: FromQuery(Name = "actortype")] string? ActorType,
@@ -56,7 +56,7 @@ public static class OpenDataEndpoints
 
         var api = app.MapGroup("/api/v1").AllowAnonymous().WithTags("Open data");
         api.MapGet("/initiatives", ListInitiativesAsync).WithName("ListInitiatives")
-            .WithSummary("Published initiatives, newest first, with the catalogue's filters (q, country, role, modality, instrument, status, category, sdg, actor, actortype, principle, year, assessed) and cursor paging.");
+            .WithSummary("Published initiatives, newest first, with the catalogue's filters (q, country, role, region, modality, instrument, status, category, sdg, actor, actortype, principle, year, assessed) and cursor paging.");
         api.MapGet("/initiatives/{id:int}", GetInitiativeAsync).WithName("GetInitiative").WithSummary("One published initiative.");
         api.MapGet("/actors", ListActorsAsync).WithName("ListActors").WithSummary("Organisations, by name, with cursor paging; filter by type and country.");
         api.MapGet("/assessments", ListAssessmentsAsync).WithName("ListAssessments")

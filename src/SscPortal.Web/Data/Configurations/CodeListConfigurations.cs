@@ -14,6 +14,8 @@ public sealed class CountryConfiguration : IEntityTypeConfiguration<Country>
         builder.Property(c => c.NameEs).HasMaxLength(100);
         builder.Property(c => c.NamePt).HasMaxLength(100);
         builder.Property(c => c.NameFr).HasMaxLength(100);
+        builder.Property(c => c.RegionCode).HasMaxLength(30);
+        builder.HasIndex(c => c.RegionCode);
     }
 }
 

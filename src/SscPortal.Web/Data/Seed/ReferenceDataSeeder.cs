@@ -21,9 +21,10 @@ public sealed class ReferenceDataSeeder(AppDbContext db, ILogger<ReferenceDataSe
     public async Task SeedAsync(CancellationToken cancellationToken = default)
     {
         var added = 0;
+        var regionOf = Regions().SelectMany(r => r.Countries.Select(c => (Country: c, Region: r.Code))).ToDictionary(x => x.Country, x => x.Region);
         added += await UpsertAsync(db.Countries, Read<CountryRow>("countries"), r => r.Code, c => c.Code,
-            r => new Country { Code = r.Code, NameEn = r.En, NameEs = r.Es, NamePt = r.Pt, NameFr = r.Fr },
-            (c, r) => { c.NameEn = r.En; c.NameEs = r.Es; c.NamePt = r.Pt; c.NameFr = r.Fr; }, cancellationToken);
+            r => new Country { Code = r.Code, NameEn = r.En, NameEs = r.Es, NamePt = r.Pt, NameFr = r.Fr, RegionCode = regionOf.GetValueOrDefault(r.Code) },
+            (c, r) => { c.NameEn = r.En; c.NameEs = r.Es; c.NamePt = r.Pt; c.NameFr = r.Fr; c.RegionCode = regionOf.GetValueOrDefault(r.Code); }, cancellationToken);
         added += await UpsertAsync(db.SdgGoals, Read<SdgRow>("sdg-goals"), r => r.Code, g => g.Code,
             r => new SdgGoal { Code = r.Code, NameEn = r.En, NameEs = r.Es, NamePt = r.Pt, NameFr = r.Fr, Description = r.Description },
             (g, r) => { g.NameEn = r.En; g.NameEs = r.Es; g.NamePt = r.Pt; g.NameFr = r.Fr; g.Description = r.Description; }, cancellationToken);
@@ -97,6 +98,14 @@ public sealed class ReferenceDataSeeder(AppDbContext db, ILogger<ReferenceDataSe
         }
         return added;
     }
+
+    /// <summary>A world region, named in the portal's languages, with its countries (tools/import-regions).</summary>
+    public sealed record Region(string Code, string En, string Es, string Pt, string Fr, List<string> Countries)
+    {
+        public string NameIn(string language) => language switch { "es" => Es, "pt" => Pt, "fr" => Fr, _ => En };
+    }
+
+    public static IReadOnlyList<Region> Regions() => Read<Region>("regions");
 
     private sealed record CurrencyRow(string Code, string En);
     private sealed record TargetRow(string Code, int Goal, string En, string Fr);

@@ -578,7 +578,13 @@ namespace SscPortal.Web.Data.Migrations.Postgres
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
 
+                    b.Property<string>("RegionCode")
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
                     b.HasKey("Code");
+
+                    b.HasIndex("RegionCode");
 
                     b.ToTable("Countries");
                 });

@@ -552,7 +552,13 @@ namespace SscPortal.Web.Data.Migrations.Sqlite
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("RegionCode")
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
                     b.HasKey("Code");
+
+                    b.HasIndex("RegionCode");
 
                     b.ToTable("Countries");
                 });
