@@ -216,6 +216,22 @@ public abstract class AssessmentTests(PortalFixture fixture)
     }
 
     [Fact]
+    public async Task Letters_in_a_number_field_are_refused_in_the_readers_language()
+    {
+        await using var world = await AccessWorld.CreateAsync(Portal);
+        var initiative = await Portal.InitiativeAsync(world.AgencyG, "PE", "PY", DateTime.UtcNow.AddMinutes(-5));
+        using var member = await world.BrowserAsync(Role.CsoMember);
+        var english = await member.GetOkAsync($"/initiatives/{initiative}/assess");
+        var form = await member.SubmitAsync(english, "form.language-switcher", new Dictionary<string, string> { ["culture"] = "es" });
+
+        var page = await member.SubmitAsync(form, "form.record-form", new Dictionary<string, string> { ["Input.Consultations[0].Women"] = "doce" });
+
+        Assert.Equal(HttpStatusCode.OK, page.Status);
+        Assert.Contains("“doce” no es válido aquí.", page.Text, StringComparison.Ordinal);
+        Assert.False(await Portal.WithDatabaseAsync(db => db.Assessments.AnyAsync(a => a.InitiativeId == initiative)));
+    }
+
+    [Fact]
     public async Task An_incomplete_assessment_cannot_be_published_and_says_what_is_missing()
     {
         await using var world = await AccessWorld.CreateAsync(Portal);

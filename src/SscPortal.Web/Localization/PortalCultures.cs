@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Localization;
+using Microsoft.Extensions.Localization;
 
 namespace SscPortal.Web.Localization;
 
@@ -39,6 +40,23 @@ public static class PortalCultures
                 new CookieRequestCultureProvider(),
                 new AcceptLanguageHeaderRequestCultureProvider(),
             ];
+        });
+        // Values the model binder cannot read (letters in a number field, an unknown option) are reported in the reader's language too.
+        services.AddOptions<Microsoft.AspNetCore.Mvc.MvcOptions>().Configure<IStringLocalizerFactory>((options, factory) =>
+        {
+            var L = factory.Create(typeof(SharedResource));
+            var messages = options.ModelBindingMessageProvider;
+            messages.SetAttemptedValueIsInvalidAccessor((value, _) => L["“{0}” is not valid here.", value]);
+            messages.SetNonPropertyAttemptedValueIsInvalidAccessor(value => L["“{0}” is not valid here.", value]);
+            messages.SetValueIsInvalidAccessor(value => L["“{0}” is not valid here.", value]);
+            messages.SetUnknownValueIsInvalidAccessor(_ => L["This value is not valid here."]);
+            messages.SetNonPropertyUnknownValueIsInvalidAccessor(() => L["This value is not valid here."]);
+            messages.SetValueMustBeANumberAccessor(_ => L["Enter a number."]);
+            messages.SetNonPropertyValueMustBeANumberAccessor(() => L["Enter a number."]);
+            messages.SetValueMustNotBeNullAccessor(_ => L["Fill in this field."]);
+            messages.SetMissingBindRequiredValueAccessor(_ => L["Fill in this field."]);
+            messages.SetMissingKeyOrValueAccessor(() => L["Fill in this field."]);
+            messages.SetMissingRequestBodyRequiredValueAccessor(() => L["Fill in this field."]);
         });
         return services;
     }
