@@ -10,12 +10,11 @@ public abstract class FiguresTests(PortalFixture fixture)
 {
     private PortalFactory Portal => fixture.Portal;
 
-    private static string Word() => "zq" + string.Concat(Guid.NewGuid().ToString("N")[..8].Select(c => (char)('a' + c % 20)));
 
     private async Task<string> ThreeInitiativesAsync()
     {
         var owner = await Portal.ActorAsync();
-        var word = Word();
+        var word = TestData.Word();
         var at = DateTime.UtcNow.AddMinutes(-5);
         await Portal.InitiativeAsync(owner, "PE", "PY", at, Modality.Triangular, title: $"{word} one");
         await Portal.InitiativeAsync(owner, "PE", "PY", at, Modality.Bilateral, title: $"{word} two");

@@ -17,7 +17,6 @@ public abstract class OpenDataTests(PortalFixture fixture)
 {
     private PortalFactory Portal => fixture.Portal;
 
-    private static string Word() => "zq" + string.Concat(Guid.NewGuid().ToString("N")[..8].Select(c => (char)('a' + c % 20)));
 
     /// <summary>A triangular initiative with a translation, a target, money and in-kind contributions, a second sector and a draft beside it.</summary>
     private async Task<(int Published, int Draft)> InitiativesAsync(string word)
@@ -47,7 +46,7 @@ public abstract class OpenDataTests(PortalFixture fixture)
     [Fact]
     public async Task The_iati_file_is_valid_against_the_official_2_03_schema_and_carries_the_initiative()
     {
-        var word = Word();
+        var word = TestData.Word();
         var (id, draft) = await InitiativesAsync(word);
         using var client = Portal.CreateClient();
 
@@ -86,7 +85,7 @@ public abstract class OpenDataTests(PortalFixture fixture)
     [Fact]
     public async Task The_csv_follows_the_filters_opens_in_spreadsheets_and_reads_back_the_same()
     {
-        var word = Word();
+        var word = TestData.Word();
         var (id, _) = await InitiativesAsync(word);
         using var client = Portal.CreateClient();
 
@@ -107,7 +106,7 @@ public abstract class OpenDataTests(PortalFixture fixture)
     [Fact]
     public async Task The_api_answers_what_its_openapi_document_describes()
     {
-        var word = Word();
+        var word = TestData.Word();
         var (id, draft) = await InitiativesAsync(word);
         using var client = Portal.CreateClient();
 
@@ -145,7 +144,7 @@ public abstract class OpenDataTests(PortalFixture fixture)
     public async Task Api_pages_follow_next_without_repeats_and_never_exceed_the_limit()
     {
         var owner = await Portal.ActorAsync();
-        var word = Word();
+        var word = TestData.Word();
         for (var i = 0; i < 7; i++) await Portal.InitiativeAsync(owner, "PE", "BO", DateTime.UtcNow.AddMinutes(-10 + i), title: $"{word} {i}");
         using var client = Portal.CreateClient();
 

@@ -16,8 +16,6 @@ public abstract class SearchTests(PortalFixture fixture)
 
     private bool IsPostgres => Portal.WithDatabaseAsync(db => Task.FromResult(db.Database.IsNpgsql())).GetAwaiter().GetResult();
 
-    /// <summary>A word no other row contains, of letters only (so stemmers leave it whole).</summary>
-    private static string Word() => "zq" + string.Concat(Guid.NewGuid().ToString("N")[..8].Select(c => (char)('a' + c % 20)));
 
     private static List<int> Ids(HtmlClient.Page page) =>
         page.Document.QuerySelectorAll(".initiative-card h3 a")
@@ -40,7 +38,7 @@ public abstract class SearchTests(PortalFixture fixture)
     public async Task The_initiative_whose_title_is_the_search_ranks_first()
     {
         var owner = await Portal.ActorAsync();
-        var word = Word();
+        var word = TestData.Word();
         var mentions = await InitiativeAsync(owner, $"Regional study on {word} seaweed farming cooperatives and their markets", $"{word} seaweed farming cooperative");
         var exact = await InitiativeAsync(owner, $"{word} seaweed farming cooperative");
         using var browser = Portal.CreateBrowser();
@@ -57,7 +55,7 @@ public abstract class SearchTests(PortalFixture fixture)
     [InlineData("Coopération française {0}", "cooperation {0}")]
     public async Task Accents_and_case_do_not_matter(string title, string search)
     {
-        var word = Word();
+        var word = TestData.Word();
         var id = await InitiativeAsync(await Portal.ActorAsync(), string.Format(CultureInfo.InvariantCulture, title, word));
         using var browser = Portal.CreateBrowser();
 
@@ -71,7 +69,7 @@ public abstract class SearchTests(PortalFixture fixture)
     public async Task A_phrase_must_appear_as_written_and_a_minus_sign_leaves_a_word_out()
     {
         var owner = await Portal.ActorAsync();
-        var word = Word();
+        var word = TestData.Word();
         var water = await InitiativeAsync(owner, $"{word} water management in the Andes");
         var mining = await InitiativeAsync(owner, $"{word} water management near mining sites");
         var apart = await InitiativeAsync(owner, $"{word} management of water tariffs");
@@ -87,8 +85,8 @@ public abstract class SearchTests(PortalFixture fixture)
     [Fact]
     public async Task Country_names_in_any_language_and_organisation_names_are_searched()
     {
-        var owner = await Portal.ActorAsync(ActorType.NationalCso, $"Red {Word()} de mujeres rurales");
-        var word = Word();
+        var owner = await Portal.ActorAsync(ActorType.NationalCso, $"Red {TestData.Word()} de mujeres rurales");
+        var word = TestData.Word();
         var id = await InitiativeAsync(owner, $"{word} exchange", provider: "PE", recipient: "PY");
         using var browser = Portal.CreateBrowser();
 
@@ -101,7 +99,7 @@ public abstract class SearchTests(PortalFixture fixture)
     {
         if (!IsPostgres) return; // Stemming and similarity are PostgreSQL's; SQLite's simpler search is tested above.
         var owner = await Portal.ActorAsync();
-        var word = Word();
+        var word = TestData.Word();
         var trained = await InitiativeAsync(owner, $"{word} trained farmers in seed banks");
         var cooperativas = await InitiativeAsync(owner, $"{word} cooperativas agrícolas del altiplano");
         using var browser = Portal.CreateBrowser();
@@ -117,7 +115,7 @@ public abstract class SearchTests(PortalFixture fixture)
     public async Task Each_facet_count_is_the_number_of_results_its_link_gives()
     {
         var owner = await Portal.ActorAsync();
-        var word = Word();
+        var word = TestData.Word();
         await InitiativeAsync(owner, $"{word} one", provider: "PE", recipient: "BO");
         await InitiativeAsync(owner, $"{word} two", provider: "PE", recipient: "PY", modality: Modality.Triangular);
         await InitiativeAsync(owner, $"{word} three", provider: "BR", recipient: "PY", modality: Modality.Regional);
@@ -143,7 +141,7 @@ public abstract class SearchTests(PortalFixture fixture)
     public async Task Search_results_page_forward_without_repeats_or_gaps()
     {
         var owner = await Portal.ActorAsync();
-        var word = Word();
+        var word = TestData.Word();
         var created = new List<int>();
         for (var i = 0; i < 25; i++) created.Add(await InitiativeAsync(owner, $"{word} number {i}"));
         using var browser = Portal.CreateBrowser();

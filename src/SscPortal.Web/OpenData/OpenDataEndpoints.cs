@@ -184,17 +184,26 @@ public static class OpenDataEndpoints
             scores[r.Id].Select(s => new DimensionScore(s.Code, s.Average, s.Scored, s.NotApplicable, s.InsufficientInformation)).ToList(), r.Responses)).ToList(), next));
     }
 
-    /// <summary>The published initiatives (with the catalogue's filters, if any) as an IATI 2.03 activity file, streamed.</summary>
-    private static async Task ExportIatiAsync(HttpContext context, AppDbContext db, ReferenceData referenceData, TimeProvider clock, IStringLocalizer<SharedResource> L, CancellationToken cancellationToken)
+    /// <summary>An export's filter, or null after answering 400 with what was not understood (an export is never silently wider).</summary>
+    private static async Task<InitiativeFilter?> ExportFilterAsync(
+        HttpContext context, AppDbContext db, ReferenceData referenceData, IStringLocalizer<SharedResource> L, CancellationToken cancellationToken)
     {
         var filter = InitiativeFilter.Read(context.Request.Query, await referenceData.GetAsync(cancellationToken), L);
         if (filter.Problems.Count > 0)
         {
             context.Response.StatusCode = StatusCodes.Status400BadRequest;
+            context.Response.ContentType = "text/plain; charset=utf-8";
             await context.Response.WriteAsync(string.Join("\n", filter.Problems), cancellationToken);
-            return;
+            return null;
         }
         await filter.PrepareAsync(db, cancellationToken);
+        return filter;
+    }
+
+    /// <summary>The published initiatives (with the catalogue's filters, if any) as an IATI 2.03 activity file, streamed.</summary>
+    private static async Task ExportIatiAsync(HttpContext context, AppDbContext db, ReferenceData referenceData, TimeProvider clock, IStringLocalizer<SharedResource> L, CancellationToken cancellationToken)
+    {
+        if (await ExportFilterAsync(context, db, referenceData, L, cancellationToken) is not { } filter) return;
         context.Response.ContentType = "application/xml; charset=utf-8";
         context.Response.Headers.ContentDisposition = "attachment; filename=\"activities.xml\"";
         await IatiActivities.WriteAsync(context.Response.Body, filter.Apply(db.Initiatives.AsNoTracking(), db), BaseUrl(context.Request), clock.GetUtcNow().UtcDateTime, cancellationToken);
@@ -203,14 +212,7 @@ public static class OpenDataEndpoints
     /// <summary>The catalogue with its current filters as CSV (UTF-8 with a byte-order mark, for spreadsheet programs), streamed.</summary>
     private static async Task ExportCsvAsync(HttpContext context, AppDbContext db, ReferenceData referenceData, IStringLocalizer<SharedResource> L, CancellationToken cancellationToken)
     {
-        var filter = InitiativeFilter.Read(context.Request.Query, await referenceData.GetAsync(cancellationToken), L);
-        if (filter.Problems.Count > 0)
-        {
-            context.Response.StatusCode = StatusCodes.Status400BadRequest;
-            await context.Response.WriteAsync(string.Join("\n", filter.Problems), cancellationToken);
-            return;
-        }
-        await filter.PrepareAsync(db, cancellationToken);
+        if (await ExportFilterAsync(context, db, referenceData, L, cancellationToken) is not { } filter) return;
         context.Response.ContentType = "text/csv; charset=utf-8";
         context.Response.Headers.ContentDisposition = "attachment; filename=\"initiatives.csv\"";
         await using var writer = new StreamWriter(context.Response.Body, new UTF8Encoding(encoderShouldEmitUTF8Identifier: true), bufferSize: 64 * 1024);

@@ -105,6 +105,9 @@ public static class TestData
             return assessment.Id;
         });
 
+    /// <summary>A word no other row contains, of letters only (so that stemmers leave it whole): a search of its own for each test.</summary>
+    public static string Word() => "zq" + string.Concat(Guid.NewGuid().ToString("N")[..8].Select(c => (char)('a' + c % 20)));
+
     /// <summary>A confirmed account with the given password, and no organisation.</summary>
     public static async Task<string> UserAsync(this PortalFactory portal, string password)
     {
