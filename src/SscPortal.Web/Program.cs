@@ -83,6 +83,7 @@ app.UseExceptionHandler("/error");
 app.UseStatusCodePagesWithReExecute("/status/{0}");
 if (!app.Environment.IsDevelopment()) app.UseHsts();
 app.UseSecurityHeaders();
+if (app.Configuration.GetValue<bool>("Diagnostics:SqlStatementHeader")) app.UseSqlStatementHeader();
 app.UseQueryStringLimit(maxLength: 2048);
 app.UseStaticFiles();
 app.UseSerilogRequestLogging();

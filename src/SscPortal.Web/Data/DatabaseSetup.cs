@@ -23,14 +23,15 @@ public static class DatabaseSetup
                     throw new InvalidOperationException(
                         "Database:Provider is Postgres but ConnectionStrings:Postgres is empty. Set ConnectionStrings__Postgres, e.g. " +
                         "'Host=localhost;Database=sscportal;Username=ssc;Password=...'.");
-                services.AddDbContext<AppDbContext, PostgresAppDbContext>(o => ConfigurePostgres(o, postgres));
+                services.AddDbContext<AppDbContext, PostgresAppDbContext>((sp, o) => ConfigurePostgres(o.AddInterceptors(sp.GetRequiredService<SqlStatementCounter>()), postgres));
                 break;
             default:
                 var sqlite = SqliteConnectionString(configuration.GetConnectionString("Sqlite") ?? "Data Source=App_Data/sscportal.db", contentRoot);
-                services.AddDbContext<AppDbContext, SqliteAppDbContext>(o => ConfigureSqlite(o, sqlite));
+                services.AddDbContext<AppDbContext, SqliteAppDbContext>((sp, o) => ConfigureSqlite(o.AddInterceptors(sp.GetRequiredService<SqlStatementCounter>()), sqlite));
                 break;
         }
         services.AddSingleton(new DatabaseInfo(provider));
+        services.AddSingleton<SqlStatementCounter>();
         return services;
     }
 

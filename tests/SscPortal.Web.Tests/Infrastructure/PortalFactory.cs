@@ -21,6 +21,8 @@ public sealed class PortalFactory(DatabaseProvider provider, string connectionSt
         builder.UseSetting("RateLimits:AccountFormsPerMinute", "100000");
         // The tests speak HTTPS, so they run with production's "__Host-" Secure cookies.
         builder.UseSetting("Accounts:SecureCookies", "true");
+        // Each response says how many SQL statements it ran, for the tests that bound them.
+        builder.UseSetting("Diagnostics:SqlStatementHeader", "true");
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
             builder.UseSetting(key, value);
     }

@@ -1,0 +1,76 @@
+using System.Data.Common;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+
+namespace SscPortal.Web.Data;
+
+/// <summary>
+/// Counts the SQL statements each request runs, so that a page's cost can be seen not to grow with the rows it shows
+/// (no N+1). With Diagnostics:SqlStatementHeader=true the count is sent back in an X-Sql-Statements header (the
+/// benchmark and the tests read it); it is off by default.
+/// </summary>
+public sealed class SqlStatementCounter(IHttpContextAccessor http) : DbCommandInterceptor
+{
+    public const string Header = "X-Sql-Statements";
+    private const string Key = "sql-statements";
+
+    public static int CountIn(HttpContext context) => context.Items[Key] as int? ?? 0;
+
+    private void Count()
+    {
+        if (http.HttpContext is { } context) context.Items[Key] = CountIn(context) + 1;
+    }
+
+    public override InterceptionResult<DbDataReader> ReaderExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result)
+    {
+        Count();
+        return result;
+    }
+
+    public override ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(
+        DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)
+    {
+        Count();
+        return ValueTask.FromResult(result);
+    }
+
+    public override InterceptionResult<int> NonQueryExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<int> result)
+    {
+        Count();
+        return result;
+    }
+
+    public override ValueTask<InterceptionResult<int>> NonQueryExecutingAsync(
+        DbCommand command, CommandEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
+    {
+        Count();
+        return ValueTask.FromResult(result);
+    }
+
+    public override InterceptionResult<object> ScalarExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<object> result)
+    {
+        Count();
+        return result;
+    }
+
+    public override ValueTask<InterceptionResult<object>> ScalarExecutingAsync(
+        DbCommand command, CommandEventData eventData, InterceptionResult<object> result, CancellationToken cancellationToken = default)
+    {
+        Count();
+        return ValueTask.FromResult(result);
+    }
+
+}
+
+public static class SqlStatementHeader
+{
+    /// <summary>Adds the count to every response once its statements are counted (before the first byte is sent).</summary>
+    public static IApplicationBuilder UseSqlStatementHeader(this IApplicationBuilder app) => app.Use(async (context, next) =>
+    {
+        context.Response.OnStarting(() =>
+        {
+            context.Response.Headers[SqlStatementCounter.Header] = SqlStatementCounter.CountIn(context).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            return Task.CompletedTask;
+        });
+        await next(context);
+    });
+}
