@@ -77,6 +77,8 @@ var app = builder.Build();
 
 if (args is ["create-admin", ..])
     return await CreateAdminCommand.RunAsync(app.Services, args, Console.In, Console.Out);
+if (args is ["seed-synthetic", ..])
+    return await SeedSyntheticCommand.RunAsync(app.Services, args, Console.Out);
 
 // The friendly error page in every environment: stack traces go to the log, never to the reader.
 app.UseExceptionHandler("/error");
