@@ -41,6 +41,9 @@ builder.Services.AddScoped<Access>();
 builder.Services.AddScoped<AssessmentRights>();
 builder.Services.AddScoped<AuditLog>();
 builder.Services.AddScoped<History>();
+// Public counts over the whole catalogue are kept for a minute (Catalogue/CatalogueCache.cs); the cache is bounded.
+builder.Services.AddMemoryCache(options => options.SizeLimit = 5_000);
+builder.Services.AddSingleton<CatalogueCache>();
 
 // Pages: every page says who may use it ([AllowAnonymous] or [Authorize]); one that says nothing needs a signed-in user.
 // (A folder convention rather than a fallback policy, so an unknown address stays a 404 instead of a sign-in prompt.)
@@ -100,6 +103,8 @@ app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check 
 app.MapRazorPages();
 app.MapOpenData();
 app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
+if (app.Configuration.GetValue<bool>("Bench:Baseline") && app.Configuration.GetConnectionString("Postgres") is { Length: > 0 } benchDatabase)
+    app.MapBenchBaseline(benchDatabase);
 
 await app.RunAsync();
 return 0;

@@ -15,7 +15,7 @@ namespace SscPortal.Web.Pages.Initiatives;
 /// newest first when browsing, best match first when searching; paged by keyset.
 /// </summary>
 [AllowAnonymous]
-public class IndexModel(AppDbContext db, ReferenceData referenceData, IStringLocalizer<SharedResource> L) : PageModel
+public class IndexModel(AppDbContext db, ReferenceData referenceData, CatalogueCache cache, IStringLocalizer<SharedResource> L) : PageModel
 {
     public const int PageSize = 20;
 
@@ -41,8 +41,9 @@ public class IndexModel(AppDbContext db, ReferenceData referenceData, IStringLoc
         Filter = InitiativeFilter.Read(Request.Query, Names, L);
         await Filter.PrepareAsync(db, cancellationToken);
         var query = Filter.Apply(db.Initiatives.AsNoTracking(), db);
-        Total = await query.CountAsync(cancellationToken);
-        Facets = await CatalogueFacets.CountAsync(Filter, db, Names, L, cancellationToken);
+        var question = $"{PortalCultures.Current}|{Filter.Link("")}|{Filter.IsTypoFallback}";
+        Total = await cache.GetAsync($"total|{question}", () => query.CountAsync(cancellationToken));
+        Facets = await cache.GetAsync($"facets|{question}", () => CatalogueFacets.CountAsync(Filter, db, Names, L, cancellationToken));
 
         if (IsSearch)
         {

@@ -15,7 +15,7 @@ namespace SscPortal.Web.Pages.Map;
 /// catalogue's other filters; clicking a country opens the catalogue filtered to it. A table carries the same figures.
 /// </summary>
 [AllowAnonymous]
-public class IndexModel(AppDbContext db, ReferenceData referenceData, IStringLocalizer<SharedResource> L) : PageModel
+public class IndexModel(AppDbContext db, ReferenceData referenceData, CatalogueCache cache, IStringLocalizer<SharedResource> L) : PageModel
 {
     [FromQuery(Name = "as")] public string? As { get; set; }
 
@@ -33,9 +33,10 @@ public class IndexModel(AppDbContext db, ReferenceData referenceData, IStringLoc
         await Filter.PrepareAsync(db, cancellationToken);
         var ids = Filter.Apply(db.Initiatives.AsNoTracking(), db, except: "country").Select(i => i.Id);
         var roles = Role == CountryFilterRole.Provider ? InitiativeSearch.ProviderRoles : InitiativeSearch.RecipientRoles;
-        Counts = await db.Set<InitiativeCountry>().AsNoTracking().Where(c => ids.Contains(c.InitiativeId) && roles.Contains(c.Role))
+        Counts = await cache.GetAsync($"map|{Role}|{Filter.Link("")}|{Filter.IsTypoFallback}", async () => (IReadOnlyDictionary<string, int>)await db.Set<InitiativeCountry>().AsNoTracking()
+            .Where(c => ids.Contains(c.InitiativeId) && roles.Contains(c.Role))
             .GroupBy(c => c.CountryCode).Select(g => new { g.Key, Count = g.Select(c => c.InitiativeId).Distinct().Count() })
-            .ToDictionaryAsync(g => g.Key.Trim(), g => g.Count, cancellationToken);
+            .ToDictionaryAsync(g => g.Key.Trim(), g => g.Count, cancellationToken));
         Max = Counts.Count == 0 ? 0 : Counts.Values.Max();
     }
 

@@ -17,7 +17,7 @@ namespace SscPortal.Web.Pages.Stats;
 /// Every chart has its figures as a table, and every bar leads to the catalogue filtered to it.
 /// </summary>
 [AllowAnonymous]
-public class IndexModel(AppDbContext db, ReferenceData referenceData, IStringLocalizer<SharedResource> L) : PageModel
+public class IndexModel(AppDbContext db, ReferenceData referenceData, CatalogueCache cache, IStringLocalizer<SharedResource> L) : PageModel
 {
     public const int TopPairs = 15;
 
@@ -33,12 +33,27 @@ public class IndexModel(AppDbContext db, ReferenceData referenceData, IStringLoc
     public IReadOnlyList<Pair> Pairs { get; private set; } = [];
     public ReferenceData.Snapshot Names { get; private set; } = null!;
 
+    /// <summary>Everything the page shows, computed together and kept together in the catalogue cache.</summary>
+    private sealed record Figures(int Total, int CivilSocietyRecords, int Assessed, IReadOnlyList<BarChart> Charts, IReadOnlyList<int> Years,
+        IReadOnlyDictionary<(int, Modality), int> ByYearAndModality, IReadOnlyList<Pair> Pairs);
+
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
         Names = await referenceData.GetAsync(cancellationToken);
-        var language = PortalCultures.Current;
         Filter = InitiativeFilter.Read(Request.Query, Names, L);
         await Filter.PrepareAsync(db, cancellationToken);
+        var figures = await cache.GetAsync($"stats|{PortalCultures.Current}|{Filter.Link("")}|{Filter.IsTypoFallback}", async () =>
+        {
+            await ComputeAsync(cancellationToken);
+            return new Figures(Total, CivilSocietyRecords, Assessed, Charts, Years, ByYearAndModality, Pairs);
+        });
+        (Total, CivilSocietyRecords, Assessed, Charts, Years, ByYearAndModality, Pairs) =
+            (figures.Total, figures.CivilSocietyRecords, figures.Assessed, figures.Charts, figures.Years, figures.ByYearAndModality, figures.Pairs);
+    }
+
+    private async Task ComputeAsync(CancellationToken cancellationToken)
+    {
+        var language = PortalCultures.Current;
         var initiatives = Filter.Apply(db.Initiatives.AsNoTracking(), db);
         var ids = initiatives.Select(i => i.Id);
         Total = await initiatives.CountAsync(cancellationToken);

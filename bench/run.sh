@@ -1,0 +1,95 @@
+#!/usr/bin/env bash
+# The SSC Portal benchmark (see bench/README.md). Starts the portal in Release on a PostgreSQL database filled by
+# `seed-synthetic`, warms it, drives each page with wrk over loopback, then streams the full exports, and prints one
+# Markdown table: requests per second, latency p50/p90/p99, errors, SQL statements per request, and memory.
+#
+#   bench/run.sh "Host=127.0.0.1;Username=ssc;Password=ssc;Database=ssc_bench_100k" [seconds per page, default 15]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+connection="${1:?usage: bench/run.sh <PostgreSQL connection string> [seconds]}"
+seconds="${2:-15}"
+port=5080
+base="http://127.0.0.1:$port"
+out="$(mktemp -d)"
+command -v wrk >/dev/null || { echo "wrk is missing: apt-get install wrk" >&2; exit 1; }
+
+dotnet publish src/SscPortal.Web -c Release -o "$out/app" --nologo -v quiet >/dev/null
+
+ASPNETCORE_ENVIRONMENT=Production ASPNETCORE_URLS="$base" \
+Database__Provider=Postgres ConnectionStrings__Postgres="$connection" \
+Diagnostics__SqlStatementHeader=true Bench__Baseline=true \
+Serilog__MinimumLevel__Default=Warning \
+  dotnet "$out/app/SscPortal.Web.dll" >"$out/portal.log" 2>&1 &
+portal=$!
+trap 'kill $portal 2>/dev/null || true; rm -rf "$out"' EXIT
+for _ in $(seq 1 120); do curl -fs "$base/health/ready" >/dev/null && break; sleep 1; done
+curl -fs "$base/health/ready" >/dev/null || { cat "$out/portal.log"; exit 1; }
+
+# A page 5,000 pages deep (or the deepest there is), by its keyset cursor: the row at that position, as the catalogue encodes it.
+deep=$(python3 - "$connection" <<'PY'
+import base64, subprocess, sys
+parts = dict(p.split("=", 1) for p in sys.argv[1].split(";") if p)
+env = {"PGPASSWORD": parts.get("Password", "")}
+total = int(subprocess.run(["psql", "-h", parts["Host"], "-U", parts["Username"], "-d", parts["Database"], "-Atc",
+    'SELECT count(*) FROM "Initiatives" WHERE "Publication" = 1'], capture_output=True, text=True, env=env, check=True).stdout)
+position = max(1, min(5000 * 20, total - 20))
+row = subprocess.run(["psql", "-h", parts["Host"], "-U", parts["Username"], "-d", parts["Database"], "-Atc",
+    f'SELECT "Id", (extract(epoch from "PublishedAt") * 10000000)::bigint + 621355968000000000 FROM "Initiatives" '
+    f'WHERE "Publication" = 1 ORDER BY "PublishedAt" DESC, "Id" DESC OFFSET {position - 1} LIMIT 1'],
+    capture_output=True, text=True, env=env, check=True).stdout.strip().split("|")
+token = base64.urlsafe_b64encode(f"{row[0]}|{row[1]}".encode()).decode().rstrip("=")
+print(f"{position // 20}|{token}")
+PY
+)
+depth="${deep%%|*}"; cursor="${deep#*|}"
+one=$(curl -fs "$base/api/v1/initiatives?limit=1" | python3 -c 'import json,sys; print(json.load(sys.stdin)["items"][0]["id"])')
+
+pages=(
+  "baseline (raw Npgsql)|/bench/baseline"
+  "catalogue, first page|/initiatives"
+  "catalogue, page $depth|/initiatives?after=$cursor"
+  "full-text search|/initiatives?q=water+management"
+  "search + 3 facets|/initiatives?q=cooperation&region=lac&modality=bilateral&status=implementation"
+  "an initiative|/initiatives/$one"
+  "figures (/stats)|/stats"
+  "JSON API|/api/v1/initiatives"
+)
+
+rss() { awk '/VmRSS/ {print int($2/1024)}' "/proc/$portal/status"; }
+peak() { awk '/VmHWM/ {print int($2/1024)}' "/proc/$portal/status"; }
+
+for page in "${pages[@]}"; do wrk -t2 -c16 -d3s "$base${page#*|}" >/dev/null 2>&1; done   # warm-up
+
+echo "| page | requests/s | p50 ms | p90 ms | p99 ms | errors | SQL statements |"
+echo "|---|---:|---:|---:|---:|---:|---:|"
+for page in "${pages[@]}"; do
+  name="${page%%|*}"; path="${page#*|}"
+  statements=$(curl -fsS -o /dev/null -D - "$base$path" | awk 'tolower($1)=="x-sql-statements:" {print $2}' | tr -d '\r')
+  wrk -t2 -c16 -d"${seconds}s" --latency "$base$path" >"$out/wrk.txt" 2>&1
+  python3 - "$name" "${statements:--}" "$out/wrk.txt" <<'PY'
+import re, sys
+name, statements, path = sys.argv[1], sys.argv[2], sys.argv[3]
+text = open(path).read()
+def ms(label):
+    m = re.search(rf"^\s*{label}\s+([\d.]+)(us|ms|s)\s*$", text, re.M)
+    if not m: return "-"
+    value, unit = float(m.group(1)), m.group(2)
+    return f"{value / 1000 if unit == 'us' else value * 1000 if unit == 's' else value:.1f}"
+rps = re.search(r"Requests/sec:\s+([\d.]+)", text)
+errors = sum(int(x) for x in re.findall(r"(?:connect|read|write|timeout) (\d+)", text)) + sum(int(x) for x in re.findall(r"Non-2xx or 3xx responses: (\d+)", text))
+print(f"| {name} | {float(rps.group(1)) if rps else 0:.0f} | {ms('50%')} | {ms('90%')} | {ms('99%')} | {errors} | {statements} |")
+PY
+done
+
+echo
+# The portal's peak memory (VmHWM) before and after each full export: it grows only if the export holds more than the pages did.
+echo "| export | seconds | MB written | memory before (MB) | peak before (MB) | peak after (MB) |"
+echo "|---|---:|---:|---:|---:|---:|"
+for export in "/export/initiatives.csv" "/export/iati/activities.xml"; do
+  before=$(rss); peak_before=$(peak)
+  result=$(curl -fs -o /dev/null -w "%{time_total} %{size_download}" "$base$export")
+  echo "| $export | ${result%% *} | $(( ${result##* } / 1048576 )) | $before | $peak_before | $(peak) |"
+done
+echo
+echo "Peak memory of the portal over the whole run: $(peak) MB."

@@ -1,0 +1,27 @@
+using Microsoft.Extensions.Caching.Memory;
+
+namespace SscPortal.Web.Catalogue;
+
+/// <summary>
+/// Holds what public pages compute over the whole catalogue (facet counts, figures, the map) for a short while, per
+/// question and language. Only published data goes in, never anything about the reader. Any saved change to the
+/// catalogue's records starts afresh on this instance; another instance catches up within <see cref="Lifetime"/>.
+/// </summary>
+public sealed class CatalogueCache(IMemoryCache cache)
+{
+    public static readonly TimeSpan Lifetime = TimeSpan.FromSeconds(60);
+
+    private static long _generation;
+
+    /// <summary>Called when records the public pages count have changed.</summary>
+    public static void Invalidate() => Interlocked.Increment(ref _generation);
+
+    public async Task<T> GetAsync<T>(string key, Func<Task<T>> compute)
+    {
+        var full = $"{Interlocked.Read(ref _generation)}|{key}";
+        if (cache.TryGetValue(full, out T? found) && found is not null) return found;
+        var value = await compute();
+        cache.Set(full, value, new MemoryCacheEntryOptions { AbsoluteExpirationRelativeToNow = Lifetime, Size = 1 });
+        return value;
+    }
+}
