@@ -59,15 +59,19 @@ pages=(
 rss() { awk '/VmRSS/ {print int($2/1024)}' "/proc/$portal/status"; }
 peak() { awk '/VmHWM/ {print int($2/1024)}' "/proc/$portal/status"; }
 
-for page in "${pages[@]}"; do wrk -t2 -c16 -d3s "$base${page#*|}" >/dev/null 2>&1; done   # warm-up
+# Statements per request, counted on each page's first request (before any cache holds its counts), then a warm-up.
+declare -A statements
+for page in "${pages[@]}"; do
+  statements["${page%%|*}"]=$(curl -fsS -o /dev/null -D - "$base${page#*|}" | awk 'tolower($1)=="x-sql-statements:" {print $2}' | tr -d '\r')
+done
+for page in "${pages[@]}"; do wrk -t2 -c16 -d3s "$base${page#*|}" >/dev/null 2>&1; done
 
 echo "| page | requests/s | p50 ms | p90 ms | p99 ms | errors | SQL statements |"
 echo "|---|---:|---:|---:|---:|---:|---:|"
 for page in "${pages[@]}"; do
   name="${page%%|*}"; path="${page#*|}"
-  statements=$(curl -fsS -o /dev/null -D - "$base$path" | awk 'tolower($1)=="x-sql-statements:" {print $2}' | tr -d '\r')
   wrk -t2 -c16 -d"${seconds}s" --latency "$base$path" >"$out/wrk.txt" 2>&1
-  python3 - "$name" "${statements:--}" "$out/wrk.txt" <<'PY'
+  python3 - "$name" "${statements[$name]:--}" "$out/wrk.txt" <<'PY'
 import re, sys
 name, statements, path = sys.argv[1], sys.argv[2], sys.argv[3]
 text = open(path).read()

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Microsoft.Extensions.Caching.Memory;
 
 namespace SscPortal.Web.Catalogue;
@@ -6,22 +7,35 @@ namespace SscPortal.Web.Catalogue;
 /// Holds what public pages compute over the whole catalogue (facet counts, figures, the map) for a short while, per
 /// question and language. Only published data goes in, never anything about the reader. Any saved change to the
 /// catalogue's records starts afresh on this instance; another instance catches up within <see cref="Lifetime"/>.
+/// When many readers ask the same question at once, it is computed once and they all wait for that answer.
 /// </summary>
 public sealed class CatalogueCache(IMemoryCache cache)
 {
-    public static readonly TimeSpan Lifetime = TimeSpan.FromSeconds(60);
+    public static readonly TimeSpan Lifetime = TimeSpan.FromMinutes(2);
 
     private static long _generation;
+    private readonly ConcurrentDictionary<string, Lazy<Task<object>>> _computing = new();
 
     /// <summary>Called when records the public pages count have changed.</summary>
     public static void Invalidate() => Interlocked.Increment(ref _generation);
 
-    public async Task<T> GetAsync<T>(string key, Func<Task<T>> compute)
+    public async Task<T> GetAsync<T>(string key, Func<Task<T>> compute) where T : notnull
     {
         var full = $"{Interlocked.Read(ref _generation)}|{key}";
         if (cache.TryGetValue(full, out T? found) && found is not null) return found;
-        var value = await compute();
-        cache.Set(full, value, new MemoryCacheEntryOptions { AbsoluteExpirationRelativeToNow = Lifetime, Size = 1 });
-        return value;
+        var computing = _computing.GetOrAdd(full, _ => new Lazy<Task<object>>(async () =>
+        {
+            var value = await compute();
+            cache.Set(full, value, new MemoryCacheEntryOptions { AbsoluteExpirationRelativeToNow = Lifetime, Size = 1 });
+            return value;
+        }));
+        try
+        {
+            return (T)await computing.Value;
+        }
+        finally
+        {
+            _computing.TryRemove(full, out _);
+        }
     }
 }

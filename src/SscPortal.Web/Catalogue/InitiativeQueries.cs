@@ -14,15 +14,18 @@ public static class InitiativeQueries
         initiatives.Select(i => new InitiativeCard(
             i.Id, i.Title, i.Summary, i.Language, i.Modality, i.Status, i.PublishedAt!.Value, i.Owner!.Name, i.Owner.Type,
             i.Countries.OrderBy(c => c.Role).ThenBy(c => c.CountryCode).Select(c => new CountryWithRole(c.CountryCode, c.Role)).ToList(),
-            i.Translations.Where(t => t.Language == language).Select(t => new TextInLanguage(t.Language, t.Title, t.Summary)).FirstOrDefault()));
+            // A list of at most one (the key is the initiative and the language): a plain join, where FirstOrDefault would
+            // make the database number every translation of that language first.
+            i.Translations.Where(t => t.Language == language).Select(t => new TextInLanguage(t.Language, t.Title, t.Summary)).ToList()));
 }
 
 public sealed record CountryWithRole(string Code, CountryRole Role);
 
 public sealed record InitiativeCard(
     int Id, string Title, string Summary, string Language, Modality Modality, ActivityStatus Status,
-    DateTime PublishedAt, string OwnerName, ActorType OwnerType, IReadOnlyList<CountryWithRole> Countries, TextInLanguage? Translation)
+    DateTime PublishedAt, string OwnerName, ActorType OwnerType, IReadOnlyList<CountryWithRole> Countries, IReadOnlyList<TextInLanguage> Translations)
 {
+    public TextInLanguage? Translation => Translations.Count > 0 ? Translations[0] : null;
     public string RecordKindLabel => RecordKinds.Label(OwnerType);
     public TextInLanguage Shown => Translation ?? new TextInLanguage(Language, Title, Summary);
 }

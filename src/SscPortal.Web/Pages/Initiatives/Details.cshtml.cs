@@ -38,8 +38,11 @@ public class DetailsModel(
         DateOnly? ApprovalDate, DateOnly? PlannedStart, DateOnly? PlannedEnd, DateOnly? ActualStart, DateOnly? ActualEnd,
         PublicationState Publication, DateTime? PublishedAt, string? UnpublishedReason, bool HeldByModerator, DateTime UpdatedAt, int OwnerId, string OwnerName, ActorType OwnerType,
         IReadOnlyList<CountryWithRole> Countries, IReadOnlyList<ActorTakingPart> Actors,
-        IReadOnlyList<GoalLink> Goals, IReadOnlyList<string> Sectors, TextInLanguage? Translation)
+        IReadOnlyList<GoalLink> Goals, IReadOnlyList<string> Sectors, IReadOnlyList<TextInLanguage> Translations)
     {
+        /// <summary>The reader's language, when the record has it (a list of at most one, read with a plain join).</summary>
+        public TextInLanguage? Translation => Translations.Count > 0 ? Translations[0] : null;
+
         /// <summary>The title and summary in the reader's language when translated, in the original otherwise.</summary>
         public TextInLanguage Shown => Translation ?? new TextInLanguage(Language, Title, Summary);
     }
@@ -80,7 +83,7 @@ public class DetailsModel(
                     .Select(a => new ActorTakingPart(a.ActorId, a.Actor!.Name, a.Actor.Acronym, a.Actor.Type, a.Role)).ToList(),
                 i.Sdgs.OrderByDescending(s => s.IsPrimary).ThenBy(s => s.GoalCode).Select(s => new GoalLink(s.GoalCode, s.IsPrimary)).ToList(),
                 i.Sectors.OrderBy(s => s.SectorCode).Select(s => s.SectorCode).ToList(),
-                i.Translations.Where(t => t.Language == language).Select(t => new TextInLanguage(t.Language, t.Title, t.Summary)).FirstOrDefault()))
+                i.Translations.Where(t => t.Language == language).Select(t => new TextInLanguage(t.Language, t.Title, t.Summary)).ToList()))
             .AsSplitQuery()
             .SingleOrDefaultAsync(cancellationToken);
         // Drafts and unpublished records exist only for the owning organisation's members.
