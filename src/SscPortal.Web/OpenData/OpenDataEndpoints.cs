@@ -91,7 +91,7 @@ public static class OpenDataEndpoints
         if (cursor is { } c)
         {
             if (!c.TryGetTime(out var at)) return Problem(L["This page link is not valid, so the list starts from the beginning."]);
-            query = query.Where(i => i.PublishedAt < at || (i.PublishedAt == at && i.Id < c.Id));
+            query = query.Where(i => i.PublishedAt <= at && (i.PublishedAt < at || i.Id < c.Id));
         }
         var page = await InitiativeRecords.ReadAsync(query.OrderByDescending(i => i.PublishedAt).ThenByDescending(i => i.Id).Take(size + 1), BaseUrl(request), cancellationToken);
         page = page.OrderByDescending(r => r.PublishedAt).ThenByDescending(r => r.Id).ToList();
@@ -164,7 +164,7 @@ public static class OpenDataEndpoints
         if (cursor is { } c)
         {
             if (!c.TryGetTime(out var at)) return Problem(L["This page link is not valid, so the list starts from the beginning."]);
-            query = query.Where(a => a.PublishedAt < at || (a.PublishedAt == at && a.Id < c.Id));
+            query = query.Where(a => a.PublishedAt <= at && (a.PublishedAt < at || a.Id < c.Id));
         }
         var rows = await query.OrderByDescending(a => a.PublishedAt).ThenByDescending(a => a.Id).Take(size + 1)
             .Select(a => new

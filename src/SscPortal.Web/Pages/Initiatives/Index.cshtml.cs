@@ -81,12 +81,14 @@ public class IndexModel(AppDbContext db, ReferenceData referenceData, CatalogueC
     {
         if (isForward)
         {
-            if (cursor is var (at, id)) query = query.Where(i => i.PublishedAt < at || (i.PublishedAt == at && i.Id < id));
+            // "At or before the cursor's time" first, so the database walks the (Publication, PublishedAt, Id) index from
+            // there and stops after a page, however deep; the rest breaks ties on the same time.
+            if (cursor is var (at, id)) query = query.Where(i => i.PublishedAt <= at && (i.PublishedAt < at || i.Id < id));
             return await query.OrderByDescending(i => i.PublishedAt).ThenByDescending(i => i.Id)
                 .Take(PageSize).ToCards(PortalCultures.Current).ToListAsync(cancellationToken);
         }
         var (beforeAt, beforeId) = cursor!.Value;
-        var page = await query.Where(i => i.PublishedAt > beforeAt || (i.PublishedAt == beforeAt && i.Id > beforeId))
+        var page = await query.Where(i => i.PublishedAt >= beforeAt && (i.PublishedAt > beforeAt || i.Id > beforeId))
             .OrderBy(i => i.PublishedAt).ThenBy(i => i.Id)
             .Take(PageSize).ToCards(PortalCultures.Current).ToListAsync(cancellationToken);
         page.Reverse();
@@ -103,7 +105,7 @@ public class IndexModel(AppDbContext db, ReferenceData referenceData, CatalogueC
         }
         var first = Results[0];
         var last = Results[^1];
-        var newerThanFirst = await query.CountAsync(i => i.PublishedAt > first.PublishedAt || (i.PublishedAt == first.PublishedAt && i.Id > first.Id), cancellationToken);
+        var newerThanFirst = await query.CountAsync(i => i.PublishedAt >= first.PublishedAt && (i.PublishedAt > first.PublishedAt || i.Id > first.Id), cancellationToken);
         FirstPosition = newerThanFirst + 1;
         if (newerThanFirst > 0) PreviousCursor = KeysetCursor.For(first.PublishedAt, first.Id).Encode();
         if (FirstPosition + Results.Count - 1 < Total) NextCursor = KeysetCursor.For(last.PublishedAt, last.Id).Encode();
