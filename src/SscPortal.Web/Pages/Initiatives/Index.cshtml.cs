@@ -45,6 +45,7 @@ public class IndexModel(AppDbContext db, ReferenceData referenceData, CatalogueC
         Total = await cache.GetAsync($"total|{question}", () => query.CountAsync(cancellationToken));
         Facets = await cache.GetAsync($"facets|{question}", () => CatalogueFacets.CountAsync(Filter, db, Names, L, cancellationToken));
 
+        // A page of the list is public data too: it is kept like the counts, per question, language and position.
         if (IsSearch)
         {
             KeysetCursor? after = null;
@@ -53,17 +54,27 @@ public class IndexModel(AppDbContext db, ReferenceData referenceData, CatalogueC
                 if (KeysetCursor.TryDecode(After, out var cursor) && double.TryParse(cursor.SortKey, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out _)) after = cursor;
                 else Reject(L["This page link is not valid, so the list starts from the beginning."]);
             }
-            var (cards, next) = await InitiativeSearch.RankedPageAsync(query, Filter.Q!, Filter.IsTypoFallback, db, after, PageSize, PortalCultures.Current, cancellationToken);
-            Results = cards;
-            NextCursor = next?.Encode();
-            FirstPosition = 1;
-            IsPastTheEnd = Results.Count == 0 && after is not null && Total > 0;
+            Show(await cache.GetAsync($"search|{question}|{after?.Encode()}", async () =>
+            {
+                var (cards, next) = await InitiativeSearch.RankedPageAsync(query, Filter.Q!, Filter.IsTypoFallback, db, after, PageSize, PortalCultures.Current, cancellationToken);
+                return new Listing(cards, 1, next?.Encode(), null, cards.Count == 0 && after is not null && Total > 0);
+            }));
             return;
         }
         var (isForward, position) = ReadCursor();
-        Results = await ReadPageAsync(query, isForward, position, cancellationToken);
-        await SetPagingAsync(query, isForward, position, cancellationToken);
+        Show(await cache.GetAsync($"page|{question}|{isForward}|{position}", async () =>
+        {
+            Results = await ReadPageAsync(query, isForward, position, cancellationToken);
+            await SetPagingAsync(query, isForward, position, cancellationToken);
+            return new Listing(Results, FirstPosition, NextCursor, PreviousCursor, IsPastTheEnd);
+        }));
     }
+
+    /// <summary>One page of the list with where it stands, as it is kept in the catalogue cache.</summary>
+    private sealed record Listing(IReadOnlyList<InitiativeCard> Results, int FirstPosition, string? Next, string? Previous, bool IsPastTheEnd);
+
+    private void Show(Listing listing) =>
+        (Results, FirstPosition, NextCursor, PreviousCursor, IsPastTheEnd) = (listing.Results, listing.FirstPosition, listing.Next, listing.Previous, listing.IsPastTheEnd);
 
     private (bool IsForward, (DateTime At, int Id)? Cursor) ReadCursor()
     {
