@@ -41,9 +41,15 @@ builder.Services.AddScoped<Access>();
 builder.Services.AddScoped<AssessmentRights>();
 builder.Services.AddScoped<AuditLog>();
 builder.Services.AddScoped<History>();
-// Public counts over the whole catalogue are kept for a minute (Catalogue/CatalogueCache.cs); the cache is bounded.
+// Public counts and pages over the whole catalogue are kept for two minutes (Catalogue/CatalogueCache.cs); the cache is bounded.
 builder.Services.AddMemoryCache(options => options.SizeLimit = 5_000);
 builder.Services.AddSingleton<CatalogueCache>();
+// Whole public pages for anonymous readers, per address and language (Catalogue/AnonymousPageCache.cs); bounded in size.
+builder.Services.AddOutputCache(options =>
+{
+    options.SizeLimit = 256 * 1024 * 1024;
+    options.AddPolicy(AnonymousPageCache.PolicyName, new AnonymousPageCache(builder.Configuration.GetValue("Caching:AnonymousPages", true)));
+});
 
 // Pages: every page says who may use it ([AllowAnonymous] or [Authorize]); one that says nothing needs a signed-in user.
 // (A folder convention rather than a fallback policy, so an unknown address stays a 404 instead of a sign-in prompt.)
@@ -97,6 +103,7 @@ app.UseRequestLocalization();
 app.UseAuthentication();
 app.UseAuthorization();
 app.UseRateLimiter();
+app.UseOutputCache();
 
 app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
 app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") }).AllowAnonymous();

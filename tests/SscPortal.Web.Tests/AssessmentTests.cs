@@ -222,7 +222,7 @@ public abstract class AssessmentTests(PortalFixture fixture)
         var initiative = await Portal.InitiativeAsync(world.AgencyG, "PE", "PY", DateTime.UtcNow.AddMinutes(-5));
         using var member = await world.BrowserAsync(Role.CsoMember);
         var english = await member.GetOkAsync($"/initiatives/{initiative}/assess");
-        var form = await member.SubmitAsync(english, "form.language-switcher", new Dictionary<string, string> { ["culture"] = "es" });
+        var form = await member.FollowAsync(english, ".language-switcher a[lang=es]");
 
         var page = await member.SubmitAsync(form, "form.record-form", new Dictionary<string, string> { ["Input.Consultations[0].Women"] = "doce" });
 

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.ViewFeatures;
 using SscPortal.Web.Data;
 
 namespace SscPortal.Web.Accounts;
@@ -93,7 +94,7 @@ public static class AccountSetup
             options.Cookie.Name = Named(AntiforgeryCookieName);
             options.Cookie.Path = "/";
             // Secure on every HTTPS request. Not "Always": with it Antiforgery throws on any plain-HTTP request that renders a form
-            // (every page: the layout has the language switcher), a 500 instead of a page. Over plain HTTP a browser refuses
+            // (the sign-in form; every page of a signed-in person, whose header has a sign-out form), a 500 instead of a page. Over plain HTTP a browser refuses
             // a "__Host-" cookie that is not Secure anyway, so forms can be posted only over HTTPS either way.
             options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
             options.Cookie.HttpOnly = true;
@@ -107,6 +108,7 @@ public static class AccountSetup
             options.Cookie.HttpOnly = true;
             options.Cookie.SameSite = SameSiteMode.Lax;
         });
+        services.AddSingleton<ITempDataProvider, QuietTempDataProvider>();
 
         // Each signed-in request past this interval re-reads the account: a changed security stamp (password changed or reset)
         // signs the browser out, and otherwise the session's claims (roles) are rebuilt from the database.

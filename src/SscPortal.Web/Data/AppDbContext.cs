@@ -39,12 +39,7 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
         await RefreshSearchTextAsync(cancellationToken);
-        var countedChanged = ChangeTracker.Entries().Any(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted
-            && e.Entity is Initiative or InitiativeCountry or InitiativeActor or InitiativeSdg or InitiativeSector or InitiativePrinciple
-                or Assessment or AssessmentScore or Actor or Partnership);
-        var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
-        if (countedChanged) Catalogue.CatalogueCache.Invalidate();
-        return saved;
+        return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
     }
 
     /// <summary>

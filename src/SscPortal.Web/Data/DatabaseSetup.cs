@@ -1,5 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Design;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using SscPortal.Web.Catalogue;
 
 namespace SscPortal.Web.Data;
 
@@ -23,17 +25,21 @@ public static class DatabaseSetup
                     throw new InvalidOperationException(
                         "Database:Provider is Postgres but ConnectionStrings:Postgres is empty. Set ConnectionStrings__Postgres, e.g. " +
                         "'Host=localhost;Database=sscportal;Username=ssc;Password=...'.");
-                services.AddDbContext<AppDbContext, PostgresAppDbContext>((sp, o) => ConfigurePostgres(o.AddInterceptors(sp.GetRequiredService<SqlStatementCounter>()), postgres));
+                services.AddDbContext<AppDbContext, PostgresAppDbContext>((sp, o) => ConfigurePostgres(o.AddInterceptors(Interceptors(sp)), postgres));
                 break;
             default:
                 var sqlite = SqliteConnectionString(configuration.GetConnectionString("Sqlite") ?? "Data Source=App_Data/sscportal.db", contentRoot);
-                services.AddDbContext<AppDbContext, SqliteAppDbContext>((sp, o) => ConfigureSqlite(o.AddInterceptors(sp.GetRequiredService<SqlStatementCounter>()), sqlite));
+                services.AddDbContext<AppDbContext, SqliteAppDbContext>((sp, o) => ConfigureSqlite(o.AddInterceptors(Interceptors(sp)), sqlite));
                 break;
         }
         services.AddSingleton(new DatabaseInfo(provider));
         services.AddSingleton<SqlStatementCounter>();
+        services.AddSingleton<ContentChangeWatcher>();
         return services;
     }
+
+    private static IInterceptor[] Interceptors(IServiceProvider services) =>
+        [services.GetRequiredService<SqlStatementCounter>(), services.GetRequiredService<ContentChangeWatcher>()];
 
     public static DatabaseProvider ProviderFrom(IConfiguration configuration)
     {

@@ -54,7 +54,7 @@ public static class OpenDataEndpoints
         app.MapGet("/export/initiatives.csv", ExportCsvAsync).AllowAnonymous().ExcludeFromDescription();
         app.MapGet("/export/iati/activities.xml", ExportIatiAsync).AllowAnonymous().ExcludeFromDescription();
 
-        var api = app.MapGroup("/api/v1").AllowAnonymous().WithTags("Open data");
+        var api = app.MapGroup("/api/v1").AllowAnonymous().CacheOutput(AnonymousPageCache.PolicyName).WithTags("Open data");
         api.MapGet("/initiatives", ListInitiativesAsync).WithName("ListInitiatives")
             .WithSummary("Published initiatives, newest first, with the catalogue's filters (q, country, role, region, modality, instrument, status, category, sdg, actor, actortype, principle, year, assessed) and cursor paging.");
         api.MapGet("/initiatives/{id:int}", GetInitiativeAsync).WithName("GetInitiative").WithSummary("One published initiative.");

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.EntityFrameworkCore;
 using SscPortal.Web.Catalogue;
 using SscPortal.Web.Data;
@@ -8,6 +9,7 @@ namespace SscPortal.Web.Pages;
 
 /// <summary>The home page: what the portal is, how much it holds, and the latest published initiatives.</summary>
 [AllowAnonymous]
+[OutputCache(PolicyName = AnonymousPageCache.PolicyName)]
 public class IndexModel(AppDbContext db, ReferenceData referenceData) : PageModel
 {
     public int InitiativeCount { get; private set; }

@@ -74,8 +74,9 @@ public sealed partial class AccessWorld : IAsyncDisposable
             }));
             Assert.Equal(HttpStatusCode.Redirect, signedIn.StatusCode);
         }
-        var home = await client.GetStringAsync(new Uri("/", UriKind.Relative));
-        _clients[role] = (client, TokenIn(home));
+        // A page with a form gives the antiforgery token: sign-out in the header when signed in, the sign-in form when not.
+        var withForm = await client.GetStringAsync(new Uri(role == Role.Anonymous ? "/account/login" : "/", UriKind.Relative));
+        _clients[role] = (client, TokenIn(withForm));
         return _clients[role];
     }
 

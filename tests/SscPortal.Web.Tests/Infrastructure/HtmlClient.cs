@@ -43,6 +43,14 @@ public sealed class HtmlClient(HttpClient http) : IDisposable
         return page;
     }
 
+    /// <summary>Follows a link on a page, as a click would.</summary>
+    public async Task<Page> FollowAsync(Page page, string linkSelector)
+    {
+        var href = page.Document.QuerySelector(linkSelector)?.GetAttribute("href")
+                   ?? throw new InvalidOperationException($"No link matches {linkSelector} on {page.Address}");
+        return await GetOkAsync(new Uri(page.Address, href).ToString());
+    }
+
     /// <summary>Submits a form as rendered (hidden fields and the antiforgery token included), with some fields filled in.</summary>
     public async Task<Page> SubmitAsync(Page page, string formSelector, IReadOnlyDictionary<string, string> values, string? submitterSelector = null)
     {

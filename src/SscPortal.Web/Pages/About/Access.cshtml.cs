@@ -1,10 +1,13 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.OutputCaching;
+using SscPortal.Web.Catalogue;
 
 namespace SscPortal.Web.Pages.About;
 
 /// <summary>The access table, as the code applies it, for anyone to read.</summary>
 [AllowAnonymous]
+[OutputCache(PolicyName = AnonymousPageCache.PolicyName)]
 public class AccessModel : PageModel
 {
     public void OnGet()

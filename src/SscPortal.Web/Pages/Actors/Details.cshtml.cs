@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.EntityFrameworkCore;
 using SscPortal.Domain;
 using SscPortal.Web.Catalogue;
@@ -10,6 +11,7 @@ namespace SscPortal.Web.Pages.Actors;
 
 /// <summary>One organisation and the published initiatives it takes part in, with its roles in each.</summary>
 [AllowAnonymous]
+[OutputCache(PolicyName = AnonymousPageCache.PolicyName)]
 public class DetailsModel(AppDbContext db, ReferenceData referenceData) : PageModel
 {
     public sealed record View(

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using SscPortal.Domain;
@@ -17,6 +18,7 @@ namespace SscPortal.Web.Pages.Assessments;
 /// a moderator may unpublish it with a reason, never edit it.
 /// </summary>
 [AllowAnonymous]
+[OutputCache(PolicyName = AnonymousPageCache.PolicyName)]
 public class DetailsModel(
     AppDbContext db, ReferenceData referenceData, Access access, AssessmentRights rights, AuditLog audit, History history, TimeProvider clock,
     IStringLocalizer<SharedResource> L) : PageModel

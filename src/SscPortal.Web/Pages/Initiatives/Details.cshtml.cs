@@ -1,13 +1,14 @@
 using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using SscPortal.Domain;
 using SscPortal.Web.Catalogue;
 using SscPortal.Web.Data;
 using SscPortal.Web.Localization;
 using SscPortal.Web.Security;
-using Microsoft.Extensions.Localization;
 
 namespace SscPortal.Web.Pages.Initiatives;
 
@@ -16,6 +17,7 @@ namespace SscPortal.Web.Pages.Initiatives;
 /// the owning organisation also sees its drafts, and its admins (or a moderator) publish and unpublish from here.
 /// </summary>
 [AllowAnonymous]
+[OutputCache(PolicyName = AnonymousPageCache.PolicyName)]
 public class DetailsModel(
     AppDbContext db, ReferenceData referenceData, Access access, AssessmentRights rights, AuditLog audit, History history, TimeProvider clock,
     IStringLocalizer<SharedResource> L) : PageModel

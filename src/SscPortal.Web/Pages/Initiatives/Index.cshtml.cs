@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using SscPortal.Domain;
@@ -15,6 +16,7 @@ namespace SscPortal.Web.Pages.Initiatives;
 /// newest first when browsing, best match first when searching; paged by keyset.
 /// </summary>
 [AllowAnonymous]
+[OutputCache(PolicyName = AnonymousPageCache.PolicyName)]
 public class IndexModel(AppDbContext db, ReferenceData referenceData, CatalogueCache cache, IStringLocalizer<SharedResource> L) : PageModel
 {
     public const int PageSize = 20;

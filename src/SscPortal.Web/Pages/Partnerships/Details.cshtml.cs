@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using SscPortal.Domain;
@@ -13,6 +14,7 @@ namespace SscPortal.Web.Pages.Partnerships;
 
 /// <summary>One partnership: its signatories, dates, scope, document and initiatives; its owners manage it from here.</summary>
 [AllowAnonymous]
+[OutputCache(PolicyName = AnonymousPageCache.PolicyName)]
 public class DetailsModel(AppDbContext db, Access access, AuditLog audit, History history, TimeProvider clock, IStringLocalizer<SharedResource> L) : PageModel
 {
     public sealed record Signatory(int Id, string Name, ActorType Type);

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.EntityFrameworkCore;
 using SscPortal.Domain;
 using SscPortal.Web.Catalogue;
@@ -10,6 +11,7 @@ namespace SscPortal.Web.Pages.Partnerships;
 
 /// <summary>The public list of published partnerships, newest first, with keyset paging.</summary>
 [AllowAnonymous]
+[OutputCache(PolicyName = AnonymousPageCache.PolicyName)]
 public class IndexModel(AppDbContext db) : PageModel
 {
     public const int PageSize = 30;

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.EntityFrameworkCore;
 using SscPortal.Domain;
 using SscPortal.Web.Catalogue;
@@ -14,6 +15,7 @@ namespace SscPortal.Web.Pages.Principles;
 /// perspective by perspective, with the number of assessments each figure rests on.
 /// </summary>
 [AllowAnonymous]
+[OutputCache(PolicyName = AnonymousPageCache.PolicyName)]
 public class DetailsModel(AppDbContext db, ReferenceData referenceData) : PageModel
 {
     public const int Listed = 50;

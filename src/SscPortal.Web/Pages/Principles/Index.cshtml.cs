@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.EntityFrameworkCore;
 using SscPortal.Domain;
 using SscPortal.Web.Catalogue;
@@ -9,6 +10,7 @@ namespace SscPortal.Web.Pages.Principles;
 
 /// <summary>The principles of South-South cooperation, where each was set down, and how many initiatives claim it.</summary>
 [AllowAnonymous]
+[OutputCache(PolicyName = AnonymousPageCache.PolicyName)]
 public class IndexModel(AppDbContext db, ReferenceData referenceData) : PageModel
 {
     public IReadOnlyList<Principle> Principles { get; private set; } = [];

@@ -1,0 +1,48 @@
+using System.Globalization;
+using Microsoft.AspNetCore.OutputCaching;
+
+namespace SscPortal.Web.Catalogue;
+
+/// <summary>
+/// Whole public pages kept for anonymous readers, per address and language, so that the busiest pages are answered without
+/// rendering them again. Never for a signed-in reader, never a page that sets a cookie or asks not to be stored (a page with
+/// an antiforgery token does), only a 200. Any saved change to content starts afresh on this instance, as
+/// <see cref="CatalogueCache"/> does; another instance catches up within <see cref="Lifetime"/>.
+/// </summary>
+public sealed class AnonymousPageCache(bool enabled) : IOutputCachePolicy
+{
+    public const string PolicyName = "AnonymousPage";
+    public static readonly TimeSpan Lifetime = TimeSpan.FromSeconds(60);
+
+    ValueTask IOutputCachePolicy.CacheRequestAsync(OutputCacheContext context, CancellationToken cancellation)
+    {
+        var request = context.HttpContext.Request;
+        var anonymous = context.HttpContext.User.Identity?.IsAuthenticated != true && string.IsNullOrEmpty(request.Headers.Authorization);
+        var cacheable = enabled && anonymous && (HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method));
+        context.EnableOutputCaching = true;
+        context.AllowCacheLookup = cacheable;
+        context.AllowCacheStorage = cacheable;
+        context.AllowLocking = true;
+        context.ResponseExpirationTimeSpan = Lifetime;
+        context.CacheVaryByRules.QueryKeys = "*";
+        context.CacheVaryByRules.VaryByHost = true;
+        context.CacheVaryByRules.VaryByValues["language"] = CultureInfo.CurrentUICulture.Name;
+        var content = context.HttpContext.RequestServices.GetRequiredService<CatalogueCache>();
+        context.CacheVaryByRules.VaryByValues["content"] = content.Generation.ToString(CultureInfo.InvariantCulture);
+        return ValueTask.CompletedTask;
+    }
+
+    ValueTask IOutputCachePolicy.ServeFromCacheAsync(OutputCacheContext context, CancellationToken cancellation) => ValueTask.CompletedTask;
+
+    ValueTask IOutputCachePolicy.ServeResponseAsync(OutputCacheContext context, CancellationToken cancellation)
+    {
+        var response = context.HttpContext.Response;
+        if (response.StatusCode != StatusCodes.Status200OK
+            || !string.IsNullOrEmpty(response.Headers.SetCookie)
+            || response.Headers.CacheControl.ToString().Contains("no-store", StringComparison.OrdinalIgnoreCase))
+        {
+            context.AllowCacheStorage = false;
+        }
+        return ValueTask.CompletedTask;
+    }
+}
