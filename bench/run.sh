@@ -3,12 +3,17 @@
 # `seed-synthetic`, warms it, drives each page with wrk over loopback, then streams the full exports, and prints one
 # Markdown table: requests per second, latency p50/p90/p99, errors, SQL statements per request, and memory.
 #
-#   bench/run.sh "Host=127.0.0.1;Username=ssc;Password=ssc;Database=ssc_bench_100k" [seconds per page, default 15]
+#   bench/run.sh "Host=127.0.0.1;Username=ssc;Password=ssc;Database=ssc_bench_100k" [seconds per page, default 15] [runs, default 3]
+#
+# Each page is measured [runs] times and the median of each figure is printed. The portal inherits the environment, so
+# settings can be given to it: `Caching__AnonymousPages=false bench/run.sh ...` measures rendering without the page cache;
+# `BENCH_EXPORTS=false` skips the full exports.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 connection="${1:?usage: bench/run.sh <PostgreSQL connection string> [seconds]}"
 seconds="${2:-15}"
+runs="${3:-3}"
 port=5080
 base="http://127.0.0.1:$port"
 out="$(mktemp -d)"
@@ -66,26 +71,35 @@ for page in "${pages[@]}"; do
 done
 for page in "${pages[@]}"; do wrk -t2 -c16 -d3s "$base${page#*|}" >/dev/null 2>&1; done
 
-echo "| page | requests/s | p50 ms | p90 ms | p99 ms | errors | SQL statements |"
+echo "| page (median of $runs runs of ${seconds} s) | requests/s | p50 ms | p90 ms | p99 ms | errors (all runs) | SQL statements |"
 echo "|---|---:|---:|---:|---:|---:|---:|"
 for page in "${pages[@]}"; do
   name="${page%%|*}"; path="${page#*|}"
-  wrk -t2 -c16 -d"${seconds}s" --latency "$base$path" >"$out/wrk.txt" 2>&1
-  python3 - "$name" "${statements[$name]:--}" "$out/wrk.txt" <<'PY'
-import re, sys
-name, statements, path = sys.argv[1], sys.argv[2], sys.argv[3]
-text = open(path).read()
-def ms(label):
+  for run in $(seq 1 "$runs"); do wrk -t2 -c16 -d"${seconds}s" --latency "$base$path" >"$out/wrk.$run.txt" 2>&1; done
+  python3 - "$name" "${statements[$name]:--}" "$out"/wrk.*.txt <<'PY'
+import re, statistics, sys
+name, statements, paths = sys.argv[1], sys.argv[2], sys.argv[3:]
+def ms(text, label):
     m = re.search(rf"^\s*{label}\s+([\d.]+)(us|ms|s)\s*$", text, re.M)
-    if not m: return "-"
+    if not m: return None
     value, unit = float(m.group(1)), m.group(2)
-    return f"{value / 1000 if unit == 'us' else value * 1000 if unit == 's' else value:.1f}"
-rps = re.search(r"Requests/sec:\s+([\d.]+)", text)
-errors = sum(int(x) for x in re.findall(r"(?:connect|read|write|timeout) (\d+)", text)) + sum(int(x) for x in re.findall(r"Non-2xx or 3xx responses: (\d+)", text))
-print(f"| {name} | {float(rps.group(1)) if rps else 0:.0f} | {ms('50%')} | {ms('90%')} | {ms('99%')} | {errors} | {statements} |")
+    return value / 1000 if unit == 'us' else value * 1000 if unit == 's' else value
+runs = []
+for path in paths:
+    text = open(path).read()
+    rps = re.search(r"Requests/sec:\s+([\d.]+)", text)
+    errors = sum(int(x) for x in re.findall(r"(?:connect|read|write|timeout) (\d+)", text)) + sum(int(x) for x in re.findall(r"Non-2xx or 3xx responses: (\d+)", text))
+    runs.append((float(rps.group(1)) if rps else 0.0, ms(text, '50%'), ms(text, '90%'), ms(text, '99%'), errors))
+def median(i):
+    values = [r[i] for r in runs if r[i] is not None]
+    return statistics.median(values) if values else None
+fmt = lambda v: "-" if v is None else f"{v:.1f}"
+print(f"| {name} | {median(0):.0f} | {fmt(median(1))} | {fmt(median(2))} | {fmt(median(3))} | {sum(r[4] for r in runs)} | {statements} |")
 PY
+  rm -f "$out"/wrk.*.txt
 done
 
+[ "${BENCH_EXPORTS:-true}" = "true" ] || { echo "Peak memory of the portal over the whole run: $(peak) MB."; exit 0; }
 echo
 # The portal's peak memory (VmHWM) before and after each full export: it grows only if the export holds more than the pages did.
 echo "| export | seconds | MB written | memory before (MB) | peak before (MB) | peak after (MB) |"
