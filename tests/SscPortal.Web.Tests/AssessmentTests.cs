@@ -132,6 +132,26 @@ public abstract class AssessmentTests(PortalFixture fixture)
     }
 
     [Fact]
+    public async Task A_draft_assessment_is_deleted_only_once_the_deletion_is_confirmed()
+    {
+        await using var world = await AccessWorld.CreateAsync(Portal);
+        var initiative = await Portal.InitiativeAsync(world.AgencyG, "PE", "PY", DateTime.UtcNow.AddMinutes(-5));
+        var draft = await Portal.AssessmentAsync(world.CsoA, initiative, publishedAt: null, complete: false);
+        using var member = await world.BrowserAsync(Role.CsoMember);
+        var page = await member.GetOkAsync($"/assessments/{draft}");
+        Assert.NotNull(page.Document.QuerySelector("form.delete input[type=checkbox][name=Confirm][required]"));
+
+        var unconfirmed = await member.SubmitAsync(page, "form.delete", new Dictionary<string, string>());
+        Assert.Contains("Nothing was deleted: tick the box", unconfirmed.Text, StringComparison.Ordinal);
+        Assert.True(await Portal.WithDatabaseAsync(db => db.Assessments.AnyAsync(a => a.Id == draft)));
+
+        var deleted = await member.SubmitAsync(unconfirmed, "form.delete", new Dictionary<string, string> { ["Confirm"] = "true" });
+        Assert.Equal($"/initiatives/{initiative}", deleted.Address.AbsolutePath);
+        Assert.Contains("The draft assessment was deleted.", deleted.Text, StringComparison.Ordinal);
+        Assert.False(await Portal.WithDatabaseAsync(db => db.Assessments.AnyAsync(a => a.Id == draft)));
+    }
+
+    [Fact]
     public async Task An_official_party_writes_a_self_assessment_labelled_as_such_beside_civil_society()
     {
         await using var world = await AccessWorld.CreateAsync(Portal);

@@ -122,14 +122,18 @@ public abstract class RegistryTests(PortalFixture fixture)
         var published = await Portal.InitiativeAsync(world.AgencyG, "PE", "BO", DateTime.UtcNow.AddMinutes(-1), title: "Public record");
         using var member = await world.BrowserAsync(Role.AgencyMember);
 
-        var afterDelete = await member.SubmitAsync(await member.GetOkAsync($"/initiatives/{draft}"), "form.delete", new Dictionary<string, string>());
+        var unconfirmed = await member.SubmitAsync(await member.GetOkAsync($"/initiatives/{draft}"), "form.delete", new Dictionary<string, string>());
+        Assert.Contains("Nothing was deleted: tick the box", unconfirmed.Text, StringComparison.Ordinal);
+        Assert.True(await Portal.WithDatabaseAsync(db => db.Initiatives.AnyAsync(i => i.Id == draft)));
+
+        var afterDelete = await member.SubmitAsync(unconfirmed, "form.delete", new Dictionary<string, string> { ["Confirm"] = "true" });
         Assert.Equal("/my", afterDelete.Address.AbsolutePath);
         Assert.Contains("Abandoned idea", afterDelete.Text, StringComparison.Ordinal);
         Assert.False(await Portal.WithDatabaseAsync(db => db.Initiatives.AnyAsync(i => i.Id == draft)));
         Assert.True(await Portal.WithDatabaseAsync(db => db.RecordChanges.AnyAsync(c => c.RecordType == RecordType.Initiative && c.RecordId == draft && c.Kind == ChangeKind.Deleted)));
 
         var (client, token) = await world.ClientAsync(Role.AgencyAdmin);
-        await client.PostAsync(new Uri($"/initiatives/{published}?handler=Delete", UriKind.Relative), new FormUrlEncodedContent([new("__RequestVerificationToken", token)]));
+        await client.PostAsync(new Uri($"/initiatives/{published}?handler=Delete", UriKind.Relative), new FormUrlEncodedContent([new("__RequestVerificationToken", token), new("Confirm", "true")]));
         Assert.True(await Portal.WithDatabaseAsync(db => db.Initiatives.AnyAsync(i => i.Id == published)));
     }
 

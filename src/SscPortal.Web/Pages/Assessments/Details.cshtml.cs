@@ -214,10 +214,15 @@ public class DetailsModel(
     }
 
     /// <summary>The assessor organisation's members may delete a draft; published assessments stay, and so does the deletion in the history.</summary>
-    public async Task<IActionResult> OnPostDeleteAsync(int id, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnPostDeleteAsync(int id, bool confirm, CancellationToken cancellationToken)
     {
         var assessment = await db.Assessments.SingleOrDefaultAsync(a => a.Id == id, cancellationToken);
         if (assessment is null || !await rights.IsAssessorMemberAsync(assessment.AssessorId)) return await RefuseAsync(id, "delete assessment", NotFound());
+        if (!confirm)
+        {
+            TempData["Problem"] = L["Nothing was deleted: tick the box to confirm that the draft should go."].Value;
+            return RedirectToPage(new { id });
+        }
         if (assessment.Publication != PublicationState.Draft)
         {
             TempData["Problem"] = L["A published assessment cannot be deleted: start a revision instead."].Value;

@@ -209,12 +209,17 @@ public class DetailsModel(
     }
 
     /// <summary>Owners may delete a draft that was never published; a published record stays, and so does the deletion in its history.</summary>
-    public async Task<IActionResult> OnPostDeleteAsync(int id, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnPostDeleteAsync(int id, bool confirm, CancellationToken cancellationToken)
     {
         var initiative = await LoadForChangeAsync(id, cancellationToken);
         if (initiative is null) return await HiddenAsync(id);
         if (!await access.CanAsync(Permission.EditOwnInitiatives, initiative.OwnerId))
             return await RefuseAsync(id, "delete");
+        if (!confirm)
+        {
+            TempData["Problem"] = L["Nothing was deleted: tick the box to confirm that the draft should go."].Value;
+            return RedirectToPage(new { id });
+        }
         if (initiative.Publication != PublicationState.Draft)
         {
             TempData["Problem"] = L["A record that has been published cannot be deleted; it can be unpublished, with a reason."].Value;
