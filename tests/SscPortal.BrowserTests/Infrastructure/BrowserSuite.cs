@@ -52,7 +52,7 @@ public sealed class BrowserSuite : IAsyncLifetime
         var context = await Browser.NewContextAsync(options);
         context.SetDefaultTimeout(15_000);
         var page = await context.NewPageAsync();
-        return new Visit(context, page, mode, output);
+        return new Visit(context, page, mode, output, javaScript);
     }
 
     public async ValueTask DisposeAsync()

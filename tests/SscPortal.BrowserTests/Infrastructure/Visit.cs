@@ -12,8 +12,9 @@ public sealed class Visit : IAsyncDisposable
     private readonly List<string> _dialogs = [];
     private readonly List<string> _blockedScripts = [];
 
-    public Visit(IBrowserContext context, IPage page, Mode mode, ITestOutputHelper output)
+    public Visit(IBrowserContext context, IPage page, Mode mode, ITestOutputHelper output, bool javaScript = true)
     {
+        JavaScript = javaScript;
         _context = context;
         Page = page;
         Mode = mode;
@@ -30,6 +31,8 @@ public sealed class Visit : IAsyncDisposable
 
     public IPage Page { get; }
     public Mode Mode { get; }
+    /// <summary>Whether the page may run script; without it, the page is only looked at, never evaluated.</summary>
+    public bool JavaScript { get; }
     public ITestOutputHelper Output { get; }
 
     /// <summary>Whether each page reached is checked with axe-core (the keyboard run sees the same pages as the desktop one).</summary>
@@ -180,6 +183,7 @@ public sealed class Visit : IAsyncDisposable
     /// <summary>Runs the checks every page reached must pass.</summary>
     public async Task CheckPageAsync()
     {
+        if (!JavaScript) return;
         if (CheckAccessibility && Mode != Mode.Keyboard) await Axe.AssertNoSeriousViolationsAsync(Page, Output);
         await AssertNoScriptRanAsync();
     }
