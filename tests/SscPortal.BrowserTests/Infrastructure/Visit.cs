@@ -54,11 +54,14 @@ public sealed class Visit : IAsyncDisposable
         try
         {
             await ActivateAsync(target);
-            await navigated.Task.WaitAsync(TimeSpan.FromSeconds(15), TestContext.Current.CancellationToken);
-        }
-        catch (TimeoutException)
-        {
-            Assert.Fail($"Activating {target} on {Page.Url} loaded no page.");
+            try
+            {
+                await navigated.Task.WaitAsync(TimeSpan.FromSeconds(15), TestContext.Current.CancellationToken);
+            }
+            catch (TimeoutException)
+            {
+                Assert.Fail($"Activating {target} on {Page.Url} loaded no page.");
+            }
         }
         finally
         {
@@ -184,8 +187,28 @@ public sealed class Visit : IAsyncDisposable
     public async Task CheckPageAsync()
     {
         if (!JavaScript) return;
+        if (Mode == Mode.Phone) await AssertNoSidewaysScrollingAsync();
         if (CheckAccessibility && Mode != Mode.Keyboard) await Axe.AssertNoSeriousViolationsAsync(Page, Output);
         await AssertNoScriptRanAsync();
+    }
+
+    /// <summary>At a phone's width the page reflows into one column: nothing makes the whole page scroll sideways (WCAG 1.4.10).</summary>
+    public async Task AssertNoSidewaysScrollingAsync()
+    {
+        var overflow = await Page.EvaluateAsync<JsonElement>("""
+            () => {
+              const width = document.documentElement.clientWidth;
+              const wide = [...document.querySelectorAll('body *')]
+                .filter(e => e.getBoundingClientRect().right > width + 1 && !e.closest('.table-scroll, [hidden], .visually-hidden, .skip-link'))
+                .filter(e => !e.parentElement || e.parentElement.getBoundingClientRect().right <= width + 1)
+                .slice(0, 5).map(e => e.tagName.toLowerCase() + (e.id ? '#' + e.id : '') + (e.className ? '.' + String(e.className).replace(/ /g, '.') : '') + ' (right edge ' + Math.round(e.getBoundingClientRect().right) + ')');
+              return { scroll: document.documentElement.scrollWidth, width, wide };
+            }
+            """);
+        var scroll = overflow.GetProperty("scroll").GetInt32();
+        var width = overflow.GetProperty("width").GetInt32();
+        Assert.True(scroll <= width + 1,
+            $"At {width} px, {Page.Url} is {scroll} px wide and scrolls sideways; widest: {string.Join(", ", overflow.GetProperty("wide").EnumerateArray().Select(e => e.GetString()))}");
     }
 
     /// <summary>No dialog opened, the CSP blocked nothing, and no element that script payloads would create is in the page.</summary>
