@@ -199,7 +199,7 @@ public sealed class Visit : IAsyncDisposable
             () => {
               const width = document.documentElement.clientWidth;
               const wide = [...document.querySelectorAll('body *')]
-                .filter(e => e.getBoundingClientRect().right > width + 1 && !e.closest('.table-scroll, [hidden], .visually-hidden, .skip-link'))
+                .filter(e => e.getBoundingClientRect().right > width + 1 && !e.closest('[hidden], .visually-hidden, .skip-link') && !(e.parentElement && e.parentElement.closest('.table-scroll')))
                 .filter(e => !e.parentElement || e.parentElement.getBoundingClientRect().right <= width + 1)
                 .slice(0, 5).map(e => e.tagName.toLowerCase() + (e.id ? '#' + e.id : '') + (e.className ? '.' + String(e.className).replace(/ /g, '.') : '') + ' (right edge ' + Math.round(e.getBoundingClientRect().right) + ')');
               return { scroll: document.documentElement.scrollWidth, width, wide };
