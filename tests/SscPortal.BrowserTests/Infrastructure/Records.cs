@@ -1,0 +1,61 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using SscPortal.Domain;
+using SscPortal.Web.Data;
+
+namespace SscPortal.BrowserTests.Infrastructure;
+
+/// <summary>Records a flow starts from, made through the portal's own DbContext so that each test has its own.</summary>
+public static class Records
+{
+    private static async Task<T> WithDatabaseAsync<T>(PortalServer portal, Func<AppDbContext, Task<T>> work)
+    {
+        await using var scope = portal.Services.CreateAsyncScope();
+        return await work(scope.ServiceProvider.GetRequiredService<AppDbContext>());
+    }
+
+    public static Task<int> ActorIdAsync(this PortalServer portal, string name) =>
+        WithDatabaseAsync(portal, db => db.Actors.Where(a => a.Name == name).Select(a => a.Id).SingleAsync());
+
+    /// <summary>A published bilateral initiative (Peru to Bolivia) owned by the organisation.</summary>
+    public static Task<int> PublishedInitiativeAsync(this PortalServer portal, int ownerId, string title) =>
+        WithDatabaseAsync(portal, async db =>
+        {
+            var now = DateTime.UtcNow;
+            var initiative = new Initiative
+            {
+                Title = title, Summary = "Arranged by a browser test.", Modality = Modality.Bilateral, Instrument = Instrument.Project,
+                Status = ActivityStatus.Implementation, OwnerId = ownerId, CreatedAt = now, UpdatedAt = now,
+            };
+            initiative.Actors.Add(new InitiativeActor { ActorId = ownerId, Role = ActorRole.Lead });
+            initiative.Countries.Add(new InitiativeCountry { CountryCode = "PE", Role = CountryRole.Provider });
+            initiative.Countries.Add(new InitiativeCountry { CountryCode = "BO", Role = CountryRole.Recipient });
+            initiative.Sdgs.Add(new InitiativeSdg { GoalCode = 2, IsPrimary = true });
+            initiative.Publish(now);
+            db.Initiatives.Add(initiative);
+            await db.SaveChangesAsync();
+            return initiative.Id;
+        });
+
+    /// <summary>A published civil-society assessment of the initiative, every indicator "insufficient information".</summary>
+    public static Task<int> PublishedAssessmentAsync(this PortalServer portal, int assessorId, int initiativeId) =>
+        WithDatabaseAsync(portal, async db =>
+        {
+            var framework = await db.AssessmentFrameworks.OrderByDescending(f => f.Version).FirstAsync();
+            var now = DateTime.UtcNow;
+            var assessment = new Assessment
+            {
+                InitiativeId = initiativeId, AssessorId = assessorId, FrameworkId = framework.Id, CreatedAt = now, UpdatedAt = now,
+                Relationship = AssessorRelationship.Affected, Perspective = AssessmentPerspective.CivilSociety,
+                Methods = [AssessmentMethod.DocumentReview], Findings = "Too little was made public to judge.",
+            };
+            foreach (var indicator in framework.Indicators)
+                assessment.Answers.Add(new AssessmentAnswer { IndicatorCode = indicator.Code, Kind = AnswerKind.InsufficientInformation, Justification = "No document was shared." });
+            assessment.Publish(framework, now);
+            db.Assessments.Add(assessment);
+            await db.SaveChangesAsync();
+            db.AssessmentScores.AddRange(AssessmentScoring.Rows(framework, assessment.Answers).Select(row => { row.AssessmentId = assessment.Id; return row; }));
+            await db.SaveChangesAsync();
+            return assessment.Id;
+        });
+}
