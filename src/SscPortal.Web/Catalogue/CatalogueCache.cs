@@ -4,17 +4,22 @@ using Microsoft.Extensions.Caching.Memory;
 namespace SscPortal.Web.Catalogue;
 
 /// <summary>
-/// Holds what public pages compute over the whole catalogue (facet counts, figures, the map) for a short while, per
-/// question and language. Only published data goes in, never anything about the reader. Any saved change to the
-/// content starts afresh on this instance; another instance catches up within <see cref="Lifetime"/>.
-/// When many readers ask the same question at once, it is computed once and they all wait for that answer.
+/// Holds what public pages compute over the whole catalogue (facet counts, figures, the map, pages of the list) per
+/// question and language. Only published data goes in, never anything about the reader. Any saved change to the content
+/// starts afresh on this instance; another instance catches up within <see cref="Lifetime"/>.
+/// When many readers ask the same question at once, it is computed once. When an answer has grown older than
+/// <see cref="Lifetime"/>, the first reader to ask recomputes it while the others are still given the older answer (for up
+/// to <see cref="StaleLimit"/>), so that a count over a million rows makes one reader wait, not everyone.
 /// </summary>
-public sealed class CatalogueCache(IMemoryCache cache)
+public sealed class CatalogueCache(IMemoryCache cache, TimeProvider clock)
 {
     public static readonly TimeSpan Lifetime = TimeSpan.FromMinutes(2);
+    public static readonly TimeSpan StaleLimit = TimeSpan.FromMinutes(10);
 
     private long _generation;
     private readonly ConcurrentDictionary<string, Lazy<Task<object>>> _computing = new();
+
+    private sealed record Entry(object Value, DateTimeOffset FreshUntil);
 
     /// <summary>Called when what the public pages show has changed (by <see cref="ContentChangeWatcher"/>, after every such save).</summary>
     public void Invalidate() => Interlocked.Increment(ref _generation);
@@ -25,20 +30,25 @@ public sealed class CatalogueCache(IMemoryCache cache)
     public async Task<T> GetAsync<T>(string key, Func<Task<T>> compute) where T : notnull
     {
         var full = $"{Generation}|{key}";
-        if (cache.TryGetValue(full, out T? found) && found is not null) return found;
-        var computing = _computing.GetOrAdd(full, _ => new Lazy<Task<object>>(async () =>
+        var kept = cache.TryGetValue(full, out Entry? entry) ? entry : null;
+        if (kept is not null && kept.FreshUntil > clock.GetUtcNow()) return (T)kept.Value;
+
+        var mine = new Lazy<Task<object>>(async () =>
         {
             var value = await compute();
-            cache.Set(full, value, new MemoryCacheEntryOptions { AbsoluteExpirationRelativeToNow = Lifetime, Size = 1 });
+            cache.Set(full, new Entry(value, clock.GetUtcNow() + Lifetime), new MemoryCacheEntryOptions { AbsoluteExpirationRelativeToNow = StaleLimit, Size = 1 });
             return value;
-        }));
+        });
+        var computing = _computing.GetOrAdd(full, mine);
+        // Someone else is already recomputing an answer we still have: give the older one rather than wait.
+        if (kept is not null && !ReferenceEquals(computing, mine)) return (T)kept.Value;
         try
         {
             return (T)await computing.Value;
         }
         finally
         {
-            _computing.TryRemove(full, out _);
+            if (ReferenceEquals(computing, mine)) _computing.TryRemove(full, out _);
         }
     }
 }
