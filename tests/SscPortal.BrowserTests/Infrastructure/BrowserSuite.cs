@@ -10,6 +10,13 @@ public sealed class BrowserSuite : IAsyncLifetime
     public static string ChromiumPath =>
         Environment.GetEnvironmentVariable("SSC_CHROMIUM") is { Length: > 0 } path ? path : "/usr/bin/chromium";
 
+    /// <summary>
+    /// How long a step may take before it fails: generous, because CI runs these tests on two cores alongside the web
+    /// tests, where a page with axe-core checks can take many seconds. SSC_BROWSER_TIMEOUT (seconds) overrides it.
+    /// </summary>
+    public static TimeSpan Timeout { get; } = TimeSpan.FromSeconds(
+        int.TryParse(Environment.GetEnvironmentVariable("SSC_BROWSER_TIMEOUT"), out var seconds) && seconds > 0 ? seconds : 45);
+
     private IPlaywright? _playwright;
 
     public PortalServer Portal { get; } = new();
@@ -27,6 +34,8 @@ public sealed class BrowserSuite : IAsyncLifetime
         using var client = new HttpClient { BaseAddress = BaseAddress };
         (await client.GetAsync(new Uri("/health/ready", UriKind.Relative))).EnsureSuccessStatusCode();
 
+        // Web-first assertions (Expect) wait 5 s by default: as long as any other step instead.
+        Assertions.SetDefaultExpectTimeout((float)Timeout.TotalMilliseconds);
         _playwright = await Playwright.CreateAsync();
         Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions { ExecutablePath = ChromiumPath, Headless = true });
     }
@@ -50,7 +59,8 @@ public sealed class BrowserSuite : IAsyncLifetime
             options.DeviceScaleFactor = 2;
         }
         var context = await Browser.NewContextAsync(options);
-        context.SetDefaultTimeout(15_000);
+        context.SetDefaultTimeout((float)Timeout.TotalMilliseconds);
+        context.SetDefaultNavigationTimeout((float)Timeout.TotalMilliseconds);
         var page = await context.NewPageAsync();
         return new Visit(context, page, mode, output, javaScript);
     }

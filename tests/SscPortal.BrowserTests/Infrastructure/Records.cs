@@ -59,3 +59,16 @@ public static class Records
             return assessment.Id;
         });
 }
+
+/// <summary>What a test reads back from the portal's database, such as whether a refused form saved anything.</summary>
+public static class Saved
+{
+    /// <summary>How many initiatives, partnerships, organisations, accounts and assessments there are: a refused form changes none.</summary>
+    public static async Task<(int Initiatives, int Partnerships, int Organisations, int Accounts, int Assessments)> CountsAsync(this PortalServer portal)
+    {
+        await using var scope = portal.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        return (await db.Initiatives.CountAsync(), await db.Partnerships.CountAsync(), await db.Actors.CountAsync(),
+            await db.Users.CountAsync(), await db.Assessments.CountAsync());
+    }
+}

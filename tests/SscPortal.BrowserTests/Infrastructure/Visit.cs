@@ -56,7 +56,7 @@ public sealed class Visit : IAsyncDisposable
             await ActivateAsync(target);
             try
             {
-                await navigated.Task.WaitAsync(TimeSpan.FromSeconds(15), TestContext.Current.CancellationToken);
+                await navigated.Task.WaitAsync(BrowserSuite.Timeout, TestContext.Current.CancellationToken);
             }
             catch (TimeoutException)
             {

@@ -65,6 +65,9 @@ public class EditModel(
             return Forbid();
         }
 
+        // An organisation typed but not picked from the list comes back as typed, with a message next to it.
+        ModelState.ExplainUnpicked(key => (key.StartsWith("Input.Actors[", StringComparison.Ordinal) || key.StartsWith("Input.Contributions[", StringComparison.Ordinal))
+            && key.EndsWith("].ActorId", StringComparison.Ordinal), L["Choose an organisation from the list."]);
         ModelState.AddErrors(await new InitiativeInputValidator(L, Names).ValidateAsync(Input, cancellationToken));
         var actorIds = Input.Actors.Select(a => a.ActorId).Concat(Input.Contributions.Select(c => c.ActorId)).OfType<int>().Distinct().ToList();
         if (await db.Actors.CountAsync(a => actorIds.Contains(a.Id), cancellationToken) != actorIds.Count)

@@ -35,8 +35,15 @@ public class EditModel(AppDbContext db, Access access, AuditLog audit, History h
         public DateOnly? StartsOn { get; set; }
         public DateOnly? EndsOn { get; set; }
         public string? DocumentUrl { get; set; }
-        public List<int?> Signatories { get; set; } = [];
-        public List<int?> Initiatives { get; set; } = [];
+        /// <summary>
+        /// What each picker sent: an id, filled in by the suggestion list, or a name typed without picking it. Read as
+        /// text, so that one unpicked name neither stops the rows after it from being read nor is lost: it comes back as typed.
+        /// </summary>
+        public List<string?> Signatories { get; set; } = [];
+        public List<string?> Initiatives { get; set; } = [];
+
+        public List<int> SignatoryIds => Pickers.Ids(Signatories);
+        public List<int> InitiativeIds => Pickers.Ids(Initiatives);
         public int Version { get; set; }
     }
 
@@ -53,9 +60,11 @@ public class EditModel(AppDbContext db, Access access, AuditLog audit, History h
             RuleFor(i => i.SignedOn).IsPlausibleDate(L);
             RuleFor(i => i.StartsOn).IsPlausibleDate(L);
             RuleFor(i => i.EndsOn).IsPlausibleDate(L);
-            RuleFor(i => i.Signatories).Must(ids => ids.OfType<int>().GroupBy(id => id).All(g => g.Count() == 1))
+            RuleForEach(i => i.Signatories).Must(Pickers.IsBlankOrId).WithMessage(L["Choose an organisation from the list."]);
+            RuleForEach(i => i.Initiatives).Must(Pickers.IsBlankOrId).WithMessage(L["Choose an initiative from the list."]);
+            RuleFor(i => i.SignatoryIds).Must(ids => ids.GroupBy(id => id).All(g => g.Count() == 1)).OverridePropertyName(nameof(InputModel.Signatories))
                 .WithMessage(L["Each signatory can be listed only once."]);
-            RuleFor(i => i.Initiatives).Must(ids => ids.OfType<int>().GroupBy(id => id).All(g => g.Count() == 1))
+            RuleFor(i => i.InitiativeIds).Must(ids => ids.GroupBy(id => id).All(g => g.Count() == 1)).OverridePropertyName(nameof(InputModel.Initiatives))
                 .WithMessage(L["Each initiative can be listed only once."]);
         }
     }
@@ -77,13 +86,13 @@ public class EditModel(AppDbContext db, Access access, AuditLog audit, History h
             {
                 OwnerId = p.OwnerId, Title = p.Title, Type = p.Type, Scope = p.Scope, SignedOn = p.SignedOn, StartsOn = p.StartsOn, EndsOn = p.EndsOn,
                 DocumentUrl = p.DocumentUrl, Version = p.Version,
-                Signatories = p.Signatories.Select(s => (int?)s.ActorId).ToList(), Initiatives = p.Initiatives.Select(i => (int?)i.InitiativeId).ToList(),
+                Signatories = p.Signatories.Select(s => Pickers.Text(s.ActorId)).ToList(), Initiatives = p.Initiatives.Select(i => Pickers.Text(i.InitiativeId)).ToList(),
             };
         }
         else
         {
             Input.OwnerId = Organisations[0].ActorId;
-            Input.Signatories.Add(Input.OwnerId);
+            Input.Signatories.Add(Pickers.Text(Input.OwnerId));
         }
         Pad();
         return Page();
@@ -98,8 +107,8 @@ public class EditModel(AppDbContext db, Access access, AuditLog audit, History h
             return Forbid();
         }
         ModelState.AddErrors(await new InputValidator(L).ValidateAsync(Input, cancellationToken));
-        var signatories = Input.Signatories.OfType<int>().Distinct().ToList();
-        var initiatives = Input.Initiatives.OfType<int>().Distinct().ToList();
+        var signatories = Input.SignatoryIds.Distinct().ToList();
+        var initiatives = Input.InitiativeIds.Distinct().ToList();
         if (await db.Actors.CountAsync(a => signatories.Contains(a.Id), cancellationToken) != signatories.Count)
             ModelState.AddModelError("Input.Signatories", L["Choose signatories from the list of organisations."]);
         var visible = await db.Initiatives.CountAsync(i => initiatives.Contains(i.Id) && (i.Publication == PublicationState.Published || i.OwnerId == Input.OwnerId), cancellationToken);
