@@ -8,12 +8,14 @@ public sealed record BarChart(string Id, string Title, string ValueHeading, IRea
 {
     public sealed record Bar(string Label, int Value, string? Href = null);
 
-    public const int LabelWidth = 260;
-    public const int BarWidth = 320;
-    public const int RowHeight = 26;
-    public int Height => Bars.Count * RowHeight + 8;
+    // Each label sits above its bar, so that a long name (an SDG, a modality) is not cut short and the chart can stay
+    // narrow: drawn 400 units wide, it is shown at about its own size in a column or on a phone, and its text stays legible.
+    public const int ViewWidth = 400;
+    public const int BarWidth = 340;
+    public const int RowHeight = 38;
+    public int Height => Bars.Count * RowHeight + 4;
     public int Max => Bars.Count == 0 ? 1 : Math.Max(1, Bars.Max(b => b.Value));
-    public double Width(int value) => (double)value / Max * BarWidth;
+    public double Width(int value) => Math.Max(2, (double)value / Max * BarWidth);
 
-    public static string Shorten(string label) => label.Length <= 40 ? label : label[..39] + "…";
+    public static string Shorten(string label) => label.Length <= 48 ? label : label[..47] + "…";
 }
