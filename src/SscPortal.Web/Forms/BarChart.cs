@@ -17,5 +17,5 @@ public sealed record BarChart(string Id, string Title, string ValueHeading, IRea
     public int Max => Bars.Count == 0 ? 1 : Math.Max(1, Bars.Max(b => b.Value));
     public double Width(int value) => Math.Max(2, (double)value / Max * BarWidth);
 
-    public static string Shorten(string label) => label.Length <= 48 ? label : label[..47] + "…";
+    public static string Shorten(string label) => label.Length <= 46 ? label : label[..45] + "…";
 }

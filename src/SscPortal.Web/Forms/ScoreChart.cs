@@ -8,13 +8,14 @@ public sealed record ScoreChart(string Id, string Title, IReadOnlyList<ScoreChar
 {
     public sealed record Row(string Label, decimal? Average, int Scored);
 
-    public const int LabelWidth = 250;
-    public const int BarWidth = 340;
-    public const int RowHeight = 30;
-    public const int Top = 24;
-    public int Height => Top + Rows.Count * RowHeight + 8;
+    // As in BarChart, each label sits above its bar, so that the chart can be narrow and its text legible on a phone.
+    public const int ViewWidth = 420;
+    public const int BarWidth = 320;
+    public const int RowHeight = 40;
+    public const int Top = 22;
+    public int Height => Top + Rows.Count * RowHeight + 4;
 
-    public static double X(decimal score) => LabelWidth + (double)score / Domain.AssessmentFramework.HighestScore * BarWidth;
+    public static double X(decimal score) => 1 + (double)score / Domain.AssessmentFramework.HighestScore * BarWidth;
 
-    public static string Shorten(string label) => label.Length <= 36 ? label : label[..35] + "…";
+    public static string Shorten(string label) => label.Length <= 46 ? label : label[..45] + "…";
 }
