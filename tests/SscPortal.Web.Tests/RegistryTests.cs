@@ -362,6 +362,24 @@ public abstract class RegistryTests(PortalFixture fixture)
     }
 
     [Fact]
+    public async Task Add_rows_keeps_an_organisation_typed_but_not_picked_and_says_to_pick_it()
+    {
+        await using var world = await AccessWorld.CreateAsync(Portal);
+        using var member = await world.BrowserAsync(Role.CsoMember);
+        var form = await member.GetOkAsync("/initiatives/new");
+
+        var more = await member.SubmitAsync(form, "form.record-form", new Dictionary<string, string>
+        {
+            ["Input.Title"] = "Typed partner", ["Input.Actors[0].ActorId"] = "Ministerio de Agricultura",
+        }, submitterSelector: "button[formaction*='AddRows']");
+
+        Assert.Equal("Ministerio de Agricultura", more.Document.QuerySelector("#actor-0")!.GetAttribute("value"));
+        Assert.Equal("true", more.Document.QuerySelector("#actor-0")!.GetAttribute("aria-invalid"));
+        Assert.Contains("Choose an organisation from the list.", more.Document.QuerySelector("#actor-0-error")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal("Typed partner", more.Document.QuerySelector("#Input_Title")!.GetAttribute("value"));
+    }
+
+    [Fact]
     public async Task Titles_and_summaries_show_in_the_readers_language_when_translated_and_in_the_original_otherwise()
     {
         await using var world = await AccessWorld.CreateAsync(Portal);

@@ -50,10 +50,18 @@ public class EditModel(
     public async Task<IActionResult> OnPostAddRowsAsync(int? id, CancellationToken cancellationToken)
     {
         if (await PrepareAsync(id, cancellationToken) is { } refused) return refused;
-        ModelState.Clear();
+        // Forget what was read, so the new rows show; keep what could not be read (an organisation typed but not picked,
+        // letters in a number), so that it comes back as typed, with its message.
+        ModelState.ExplainUnpicked(IsOrganisationPicker, L["Choose an organisation from the list."]);
+        foreach (var key in ModelState.Where(entry => entry.Value is not { Errors.Count: > 0 }).Select(entry => entry.Key).ToList())
+            ModelState.Remove(key);
         PadCountryRows(spare: 3);
         return Page();
     }
+
+    private static bool IsOrganisationPicker(string key) =>
+        (key.StartsWith("Input.Actors[", StringComparison.Ordinal) || key.StartsWith("Input.Contributions[", StringComparison.Ordinal))
+        && key.EndsWith("].ActorId", StringComparison.Ordinal);
 
     public async Task<IActionResult> OnPostAsync(int? id, CancellationToken cancellationToken)
     {
@@ -66,8 +74,7 @@ public class EditModel(
         }
 
         // An organisation typed but not picked from the list comes back as typed, with a message next to it.
-        ModelState.ExplainUnpicked(key => (key.StartsWith("Input.Actors[", StringComparison.Ordinal) || key.StartsWith("Input.Contributions[", StringComparison.Ordinal))
-            && key.EndsWith("].ActorId", StringComparison.Ordinal), L["Choose an organisation from the list."]);
+        ModelState.ExplainUnpicked(IsOrganisationPicker, L["Choose an organisation from the list."]);
         ModelState.AddErrors(await new InitiativeInputValidator(L, Names).ValidateAsync(Input, cancellationToken));
         var actorIds = Input.Actors.Select(a => a.ActorId).Concat(Input.Contributions.Select(c => c.ActorId)).OfType<int>().Distinct().ToList();
         if (await db.Actors.CountAsync(a => actorIds.Contains(a.Id), cancellationToken) != actorIds.Count)
