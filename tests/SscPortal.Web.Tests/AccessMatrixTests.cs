@@ -234,7 +234,7 @@ public abstract class AccessMatrixTests(PortalFixture fixture)
         new("/organisations/{id:int}/members POST ChangeRole", "make an A member admin", async w => Post($"/organisations/{w.CsoA.Id}/members?handler=ChangeRole",
             new() { ["membershipId"] = $"{await ClaimId(w, w.CsoA, MembershipStatus.Active, MembershipRole.Member)}", ["role"] = "OrganisationAdmin" }), [CsoAdmin, Administrator]),
         new("/organisations/{id:int}/members POST Remove", "remove a G member", async w => Post($"/organisations/{w.AgencyG.Id}/members?handler=Remove",
-            new() { ["membershipId"] = $"{await ClaimId(w, w.AgencyG, MembershipStatus.Active, MembershipRole.Member)}" }), [AgencyAdmin, Administrator]),
+            new() { ["membershipId"] = $"{await ClaimId(w, w.AgencyG, MembershipStatus.Active, MembershipRole.Member)}", ["confirm"] = "true" }), [AgencyAdmin, Administrator]),
 
         // Platform administration.
         new("/admin GET", "moderation queue", _ => Task.FromResult(Get("/admin")), [Moderator, Administrator]),

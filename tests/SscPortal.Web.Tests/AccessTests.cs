@@ -217,6 +217,28 @@ public abstract class AccessTests(PortalFixture fixture)
     }
 
     [Fact]
+    public async Task Removing_a_member_asks_again_and_removes_only_on_the_second_press()
+    {
+        await using var world = await AccessWorld.CreateAsync(Portal);
+        var memberId = await Portal.MemberAsync(world.AgencyG, MembershipRole.Member, MembershipStatus.Active);
+        var email = await Portal.WithDatabaseAsync(db => db.Users.Where(u => u.Id == memberId).Select(u => u.Email!).SingleAsync());
+        using var admin = await world.BrowserAsync(Role.AgencyAdmin);
+        var members = await admin.GetOkAsync($"/organisations/{world.AgencyG.Id}/members");
+        var row = members.Document.QuerySelectorAll("tbody tr").Single(r => r.TextContent.Contains(email, StringComparison.Ordinal));
+        var formSelector = $"form[action*='handler=Remove']:has(input[name=membershipId][value='{row.QuerySelector("input[name=membershipId]")!.GetAttribute("value")}'])";
+
+        var asked = await admin.SubmitAsync(members, formSelector, new Dictionary<string, string>());
+
+        Assert.Contains($"Remove {email} from", asked.Document.QuerySelector(".confirm-box h2")!.TextContent, StringComparison.Ordinal);
+        Assert.True(await Portal.WithDatabaseAsync(db => db.Memberships.AnyAsync(m => m.UserId == memberId)));
+
+        var removed = await admin.SubmitAsync(asked, ".confirm-box form", new Dictionary<string, string>());
+
+        Assert.Null(removed.Document.QuerySelector(".confirm-box"));
+        Assert.False(await Portal.WithDatabaseAsync(db => db.Memberships.AnyAsync(m => m.UserId == memberId)));
+    }
+
+    [Fact]
     public async Task An_organisation_keeps_at_least_one_admin()
     {
         await using var world = await AccessWorld.CreateAsync(Portal);

@@ -24,16 +24,22 @@ public class MembersModel(AppDbContext db, Access access, AuditLog audit, TimePr
     public bool OrganisationVerified { get; private set; }
     public IReadOnlyList<MemberRow> Members { get; private set; } = [];
 
+    /// <summary>The member whose removal waits for a second press ("Yes, remove"), shown above the list.</summary>
+    public MemberRow? Removing { get; private set; }
+
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken cancellationToken)
     {
         if (await AuthorizeAsync(id, "view members", Permission.ApproveAnyMembershipClaim) is { } refused) return refused;
+        await LoadMembersAsync(id, cancellationToken);
+        return Page();
+    }
+
+    private async Task LoadMembersAsync(int id, CancellationToken cancellationToken) =>
         Members = await (from m in db.Memberships.AsNoTracking()
                          join u in db.Users on m.UserId equals u.Id
                          where m.ActorId == id && m.Status != MembershipStatus.Rejected
                          orderby m.Status, m.Role descending, u.Email
                          select new MemberRow(m.Id, m.UserId, u.Email, m.Role, m.Status, m.CreatedAt)).ToListAsync(cancellationToken);
-        return Page();
-    }
 
     public Task<IActionResult> OnPostApproveAsync(int id, int membershipId) =>
         ChangeAsync(id, membershipId, "approve membership", Permission.ApproveAnyMembershipClaim, membership =>
@@ -69,19 +75,21 @@ public class MembersModel(AppDbContext db, Access access, AuditLog audit, TimePr
         });
     }
 
-    public Task<IActionResult> OnPostRemoveAsync(int id, int membershipId) =>
+    /// <summary>Removing someone takes two presses: the first shows who will lose their rights and asks again.</summary>
+    public Task<IActionResult> OnPostRemoveAsync(int id, int membershipId, bool confirm) =>
         ChangeAsync(id, membershipId, "remove member", Permission.ManageUsers, membership =>
         {
             if (membership.Status != MembershipStatus.Active) return null;
             db.Memberships.Remove(membership);
             return (AuditEventType.MembershipRemoved, null);
-        });
+        }, confirmed: confirm);
 
     /// <summary>
     /// Every change: the person must manage this organisation; the membership must belong to it (a crafted id
     /// is a 404); and the organisation must keep at least one active admin once it has had one.
     /// </summary>
-    private async Task<IActionResult> ChangeAsync(int id, int membershipId, string action, Permission platformPermission, Func<OrganisationMembership, (AuditEventType Type, string? Details)?> change)
+    private async Task<IActionResult> ChangeAsync(int id, int membershipId, string action, Permission platformPermission,
+        Func<OrganisationMembership, (AuditEventType Type, string? Details)?> change, bool confirmed = true)
     {
         if (await AuthorizeAsync(id, action, platformPermission) is { } refused) return refused;
         var membership = await db.Memberships.SingleOrDefaultAsync(m => m.Id == membershipId && m.ActorId == id);
@@ -95,6 +103,14 @@ public class MembersModel(AppDbContext db, Access access, AuditLog audit, TimePr
         {
             await audit.RecordRefusalAsync("membership", membershipId, $"{action} on one's own membership");
             return Forbid();
+        }
+        if (!confirmed)
+        {
+            await LoadMembersAsync(id, HttpContext.RequestAborted);
+            Removing = Members.FirstOrDefault(m => m.Id == membershipId && m.Status == MembershipStatus.Active);
+            if (Removing is not null) return Page();
+            TempData["Message"] = L["Nothing to change."].Value;
+            return RedirectToPage(new { id });
         }
         var wasActiveAdmin = membership is { Status: MembershipStatus.Active, Role: MembershipRole.OrganisationAdmin };
         if (change(membership) is not { } done)
