@@ -41,5 +41,7 @@ public static class Steps
             "(list, name) => [...list.options].find(o => o.textContent.trim() === name)?.value ?? null", name);
         Assert.False(string.IsNullOrEmpty(id), $"No organisation called {name} to pick.");
         await visit.FillAsync(field, id!);
+        // The page's script names what the id stands for, beside the field.
+        await Assertions.Expect(field.Locator("xpath=following-sibling::span[@class='picked']")).ToHaveTextAsync(name);
     }
 }
