@@ -13,6 +13,28 @@ public sealed class History(AppDbContext db, Access access, IHttpContextAccessor
 {
     public sealed record Entry(DateTime At, ChangeKind Kind, string? OrganisationName, string? UserEmail, IReadOnlyList<FieldChange> Fields);
 
+    /// <summary>
+    /// Saves an edited or new record, then what is written about it (audit, history, which may need its new id), in one
+    /// transaction. Returns false, with nothing saved, when the database finds that someone else saved the record since
+    /// its version was read: the caller then shows the conflict.
+    /// </summary>
+    public async Task<bool> SaveWithHistoryAsync(Func<Task> recordTheChange, CancellationToken cancellationToken)
+    {
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return false;
+        }
+        await recordTheChange();
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return true;
+    }
+
     public Task AddAsync(Initiative initiative, ChangeKind kind, List<FieldChange> fields, bool asModerator = false) =>
         AddAsync(RecordType.Initiative, initiative.Id, initiative.OwnerId, kind, fields, asModerator);
 

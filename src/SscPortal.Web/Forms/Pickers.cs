@@ -26,7 +26,7 @@ public static class Pickers
     public static string? Shown(this ModelStateDictionary modelState, string key, int? id) =>
         modelState.TryGetValue(key, out var entry) && entry.Errors.Count > 0 && entry.AttemptedValue is { } typed
             ? typed
-            : id?.ToString(CultureInfo.InvariantCulture);
+            : id is { } value ? Text(value) : null;
 
     /// <summary>"true" for a field with an error (aria-invalid), otherwise nothing, so that the attribute is left out.</summary>
     public static string? Invalid(this ModelStateDictionary modelState, string key) =>
@@ -43,5 +43,5 @@ public static class Pickers
     public static List<int> Ids(IEnumerable<string?> texts) => texts.Select(Id).OfType<int>().ToList();
 
     /// <summary>How a picker shows an id.</summary>
-    public static string? Text(int id) => id.ToString(CultureInfo.InvariantCulture);
+    public static string Text(int id) => id.ToString(CultureInfo.InvariantCulture);
 }

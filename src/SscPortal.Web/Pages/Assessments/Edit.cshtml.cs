@@ -97,21 +97,12 @@ public class EditModel(
         }
         assessment.UpdatedAt = now;
         if (id is null) db.Assessments.Add(assessment);
-        await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
+        var saved = await history.SaveWithHistoryAsync(async () =>
         {
-            try
-            {
-                await db.SaveChangesAsync(cancellationToken);
-            }
-            catch (DbUpdateConcurrencyException)
-            {
-                return await ConflictAsync(assessment, cancellationToken);
-            }
             audit.Add(id is null ? AuditEventType.AssessmentCreated : AuditEventType.AssessmentEdited, "assessment", assessment.Id);
             await history.AddAsync(RecordType.Assessment, assessment.Id, assessment.AssessorId, id is null ? ChangeKind.Created : ChangeKind.Edited, changes);
-            await db.SaveChangesAsync(cancellationToken);
-            await transaction.CommitAsync(cancellationToken);
-        }
+        }, cancellationToken);
+        if (!saved) return await ConflictAsync(assessment, cancellationToken);
         TempData["Message"] = L["The draft is saved. Come back to it at any time; it stays visible only to your organisation until it is published."].Value;
         return Redirect($"/assessments/{assessment.Id}");
     }

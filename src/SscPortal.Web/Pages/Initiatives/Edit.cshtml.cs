@@ -119,22 +119,12 @@ public class EditModel(
 
         initiative.UpdatedAt = now;
         if (id is null) db.Initiatives.Add(initiative);
-        // A new record needs its id before its history entry: one transaction keeps the change and its history together.
-        await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
+        var saved = await history.SaveWithHistoryAsync(async () =>
         {
-            try
-            {
-                await db.SaveChangesAsync(cancellationToken);
-            }
-            catch (DbUpdateConcurrencyException)
-            {
-                return await ConflictAsync(initiative, cancellationToken);
-            }
             audit.Add(id is null ? AuditEventType.InitiativeCreated : AuditEventType.InitiativeEdited, "initiative", initiative.Id);
             await history.AddAsync(initiative, id is null ? ChangeKind.Created : ChangeKind.Edited, changes);
-            await db.SaveChangesAsync(cancellationToken);
-            await transaction.CommitAsync(cancellationToken);
-        }
+        }, cancellationToken);
+        if (!saved) return await ConflictAsync(initiative, cancellationToken);
         return Redirect($"/initiatives/{initiative.Id}");
     }
 

@@ -86,7 +86,7 @@ public class EditModel(AppDbContext db, Access access, AuditLog audit, History h
             {
                 OwnerId = p.OwnerId, Title = p.Title, Type = p.Type, Scope = p.Scope, SignedOn = p.SignedOn, StartsOn = p.StartsOn, EndsOn = p.EndsOn,
                 DocumentUrl = p.DocumentUrl, Version = p.Version,
-                Signatories = p.Signatories.Select(s => Pickers.Text(s.ActorId)).ToList(), Initiatives = p.Initiatives.Select(i => Pickers.Text(i.InitiativeId)).ToList(),
+                Signatories = [.. p.Signatories.Select(s => Pickers.Text(s.ActorId))], Initiatives = [.. p.Initiatives.Select(i => Pickers.Text(i.InitiativeId))],
             };
         }
         else
@@ -158,21 +158,12 @@ public class EditModel(AppDbContext db, Access access, AuditLog audit, History h
             partnership.Version = Input.Version + 1;
         }
         partnership.UpdatedAt = now;
-        await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
+        var saved = await history.SaveWithHistoryAsync(async () =>
         {
-            try
-            {
-                await db.SaveChangesAsync(cancellationToken);
-            }
-            catch (DbUpdateConcurrencyException)
-            {
-                return await ConflictAsync(partnership, cancellationToken);
-            }
             audit.Add(id is null ? AuditEventType.PartnershipCreated : AuditEventType.PartnershipEdited, "partnership", partnership.Id, partnership.Title);
             await history.AddAsync(partnership, id is null ? ChangeKind.Created : ChangeKind.Edited, changes);
-            await db.SaveChangesAsync(cancellationToken);
-            await transaction.CommitAsync(cancellationToken);
-        }
+        }, cancellationToken);
+        if (!saved) return await ConflictAsync(partnership, cancellationToken);
         return Redirect($"/partnerships/{partnership.Id}");
     }
 
