@@ -8,6 +8,7 @@ using SscPortal.Web.Commands;
 using SscPortal.Web.Data;
 using SscPortal.Web.Data.Seed;
 using SscPortal.Web.Localization;
+using SscPortal.Web.Logging;
 using SscPortal.Web.OpenData;
 using SscPortal.Web.Security;
 
@@ -64,7 +65,10 @@ builder.Services.AddRazorPages(options =>
         options.Conventions.AddPageRoute("/Initiatives/Edit", "initiatives/new");
         options.Conventions.AddPageRoute("/Partnerships/Edit", "partnerships/new");
         options.Conventions.AddPageRoute("/Assessments/Edit", "initiatives/{initiativeId:int}/assess");
-    }).AddViewLocalization().AddDataAnnotationsLocalization(options =>
+    })
+    // A NUL character in a posted form is refused before it is bound (Security/NulCharacterGuard.cs).
+    .AddMvcOptions(options => options.Filters.Add<NulCharacterGuard.FormFilter>())
+    .AddViewLocalization().AddDataAnnotationsLocalization(options =>
     options.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(SharedResource)));
 
 // Outside Development, browsers are told to use HTTPS only, for a year, on every subdomain.
@@ -89,6 +93,9 @@ if (args is ["create-admin", ..])
 if (args is ["seed-synthetic", ..])
     return await SeedSyntheticCommand.RunAsync(app.Services, args, Console.Out);
 
+// One log line per request, outermost, so that it records the status the reader was sent (503 during an outage, not the
+// 500 an exception would mean before the error page answers it).
+app.UseSerilogRequestLogging(options => options.GetLevel = RequestLogLevel.For);
 // The friendly error page in every environment: stack traces go to the log, never to the reader.
 app.UseExceptionHandler("/error");
 app.UseStatusCodePagesWithReExecute("/status/{0}");
@@ -96,8 +103,8 @@ if (!app.Environment.IsDevelopment()) app.UseHsts();
 app.UseSecurityHeaders();
 if (app.Configuration.GetValue<bool>("Diagnostics:SqlStatementHeader")) app.UseSqlStatementHeader();
 app.UseQueryStringLimit(maxLength: 2048);
+app.UseNulCharacterGuard();
 app.UseStaticFiles();
-app.UseSerilogRequestLogging();
 app.UseRouting();
 app.UseRequestLocalization();
 app.UseAuthentication();

@@ -1,3 +1,4 @@
+using System.Data.Common;
 using System.Runtime.CompilerServices;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -9,10 +10,12 @@ namespace SscPortal.Web.Catalogue;
 
 /// <summary>
 /// Starts the public caches afresh after every save that changes what public pages show: anything but accounts, the audit
-/// log and keys. It looks before the save (afterwards every entry is unchanged) and invalidates after it has committed, so
-/// a reader cannot put the old content back in the cache between the two.
+/// log and keys. It looks before the save (afterwards every entry is unchanged) and invalidates once the change is
+/// committed: at once after a save that ran in its own transaction, at the commit of the transaction a save ran in
+/// otherwise. A reader in between still sees (and may cache) the committed, older content, which the commit then drops;
+/// a rolled-back transaction drops nothing.
 /// </summary>
-public sealed class ContentChangeWatcher(CatalogueCache cache) : SaveChangesInterceptor
+public sealed class ContentChangeWatcher(CatalogueCache cache) : SaveChangesInterceptor, IDbTransactionInterceptor
 {
     private readonly ConditionalWeakTable<DbContext, object> _savingContent = [];
 
@@ -30,21 +33,41 @@ public sealed class ContentChangeWatcher(CatalogueCache cache) : SaveChangesInte
 
     public override int SavedChanges(SaveChangesCompletedEventData eventData, int result)
     {
-        Settle(eventData.Context);
+        Saved(eventData.Context);
         return result;
     }
 
     public override ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default)
     {
-        Settle(eventData.Context);
+        Saved(eventData.Context);
         return ValueTask.FromResult(result);
     }
 
-    public override void SaveChangesFailed(DbContextErrorEventData eventData) => _ = eventData.Context is { } context && _savingContent.Remove(context);
+    public override void SaveChangesFailed(DbContextErrorEventData eventData)
+    {
+        // Inside a caller's transaction, earlier saves of it may still commit; their mark stays until commit or rollback.
+        if (eventData.Context is { } context && context.Database.CurrentTransaction is null) _savingContent.Remove(context);
+    }
 
     public override Task SaveChangesFailedAsync(DbContextErrorEventData eventData, CancellationToken cancellationToken = default)
     {
         SaveChangesFailed(eventData);
+        return Task.CompletedTask;
+    }
+
+    public void TransactionCommitted(DbTransaction transaction, TransactionEndEventData eventData) => Settle(eventData.Context);
+
+    public Task TransactionCommittedAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default)
+    {
+        Settle(eventData.Context);
+        return Task.CompletedTask;
+    }
+
+    public void TransactionRolledBack(DbTransaction transaction, TransactionEndEventData eventData) => Forget(eventData.Context);
+
+    public Task TransactionRolledBackAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default)
+    {
+        Forget(eventData.Context);
         return Task.CompletedTask;
     }
 
@@ -53,9 +76,20 @@ public sealed class ContentChangeWatcher(CatalogueCache cache) : SaveChangesInte
         if (context is not null && context.ChangeTracker.Entries().Any(ShowsPublicly)) _savingContent.AddOrUpdate(context, this);
     }
 
+    /// <summary>A save outside any caller's transaction is committed when it returns; inside one, it waits for the commit.</summary>
+    private void Saved(DbContext? context)
+    {
+        if (context is not null && context.Database.CurrentTransaction is null) Settle(context);
+    }
+
     private void Settle(DbContext? context)
     {
         if (context is not null && _savingContent.Remove(context)) cache.Invalidate();
+    }
+
+    private void Forget(DbContext? context)
+    {
+        if (context is not null) _savingContent.Remove(context);
     }
 
     private static bool ShowsPublicly(Microsoft.EntityFrameworkCore.ChangeTracking.EntityEntry entry) =>

@@ -9,7 +9,7 @@ namespace SscPortal.Web.Data;
 /// The portal's data. Each database provider has a subclass (below) so that each keeps its own
 /// migrations in Data/Migrations/&lt;Provider&gt;; the model itself is shared and lives here.
 /// </summary>
-public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext<ApplicationUser>(options), IDataProtectionKeyContext
+public abstract partial class AppDbContext(DbContextOptions options) : IdentityDbContext<ApplicationUser>(options), IDataProtectionKeyContext
 {
     public DbSet<Country> Countries => Set<Country>();
     public DbSet<SdgGoal> SdgGoals => Set<SdgGoal>();
@@ -38,49 +38,28 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
 
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
-        await RefreshSearchTextAsync(cancellationToken);
-        return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
-    }
-
-    /// <summary>
-    /// Keeps what search looks in up to date with every change to an initiative or to its translations, countries and
-    /// organisations, whoever saves it (a form, a spreadsheet, the seeders, the tests).
-    /// </summary>
-    private async Task RefreshSearchTextAsync(CancellationToken cancellationToken)
-    {
-        var changed = ChangeTracker.Entries()
-            .Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted)
-            .Select(e => e.Entity switch
-            {
-                Initiative i => i.Id,
-                InitiativeTranslation t => t.InitiativeId,
-                InitiativeCountry c => c.InitiativeId,
-                InitiativeActor a => a.InitiativeId,
-                _ => (int?)null,
-            })
-            .OfType<int>().ToHashSet();
-        var initiatives = ChangeTracker.Entries<Initiative>()
-            .Where(e => e.State != EntityState.Deleted && (e.State == EntityState.Added || changed.Contains(e.Entity.Id)))
-            .Select(e => e.Entity).ToList();
-        await IndexForSearchAsync(initiatives, cancellationToken);
-    }
-
-    /// <summary>Writes what search looks in for these initiatives (their translations, countries and organisations loaded).</summary>
-    public async Task IndexForSearchAsync(IReadOnlyCollection<Initiative> initiatives, CancellationToken cancellationToken)
-    {
-        if (initiatives.Count == 0) return;
-        var actorIds = initiatives.SelectMany(i => i.Actors.Select(a => a.ActorId)).Distinct().ToList();
-        var actorNames = await Actors.AsNoTracking().Where(a => actorIds.Contains(a.Id))
-            .Select(a => new { a.Id, a.Name, a.Acronym }).ToDictionaryAsync(a => a.Id, a => $"{a.Name} {a.Acronym}", cancellationToken);
-        foreach (var initiative in initiatives)
+        var standIns = await RefreshSearchTextAsync(async: true, cancellationToken);
+        try
         {
-            initiative.SearchTitle = SearchText.Normalize(string.Join(" \n ", initiative.Translations.Select(t => t.Title).Prepend(initiative.Title)));
-            initiative.SearchBody = SearchText.Normalize(string.Join(" \n ",
-                new[] { initiative.Summary, initiative.Description, initiative.Objectives }
-                    .Concat(initiative.Translations.Select(t => t.Summary))
-                    .Concat(initiative.Actors.Select(a => actorNames.GetValueOrDefault(a.ActorId)))
-                    .Concat(initiative.Countries.Select(c => Seed.ReferenceDataSeeder.CountryNamesFor(c.CountryCode)))
-                    .OfType<string>()));
+            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        }
+        finally
+        {
+            LetGoOf(standIns);
+        }
+    }
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        // Without async every await in the refresh completes at once, so waiting here never blocks on I/O twice.
+        var standIns = RefreshSearchTextAsync(async: false, CancellationToken.None).GetAwaiter().GetResult();
+        try
+        {
+            return base.SaveChanges(acceptAllChangesOnSuccess);
+        }
+        finally
+        {
+            LetGoOf(standIns);
         }
     }
 }

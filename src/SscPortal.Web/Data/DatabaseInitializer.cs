@@ -74,8 +74,7 @@ public sealed class DatabaseInitializer(
     {
         while (true)
         {
-            var batch = await db.Initiatives.Where(i => i.SearchTitle == "").OrderBy(i => i.Id).Take(500)
-                .Include(i => i.Translations).Include(i => i.Actors).Include(i => i.Countries).AsSplitQuery().ToListAsync(cancellationToken);
+            var batch = await db.Initiatives.Where(i => i.SearchTitle == "").OrderBy(i => i.Id).Select(i => i.Id).Take(500).ToListAsync(cancellationToken);
             if (batch.Count == 0) return;
             await db.IndexForSearchAsync(batch, cancellationToken);
             await db.SaveChangesAsync(cancellationToken);

@@ -1,23 +1,26 @@
-using System.Data.Common;
 using System.Diagnostics;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using SscPortal.Web.Data;
 
 namespace SscPortal.Web.Pages;
 
 /// <summary>
 /// What a reader sees when something breaks that they cannot fix: an apology, what to do, and the trace id
-/// that finds the full error in the log. Never the exception itself.
+/// that finds the full error in the log. Never the exception itself. A database error is told apart by its kind
+/// (<see cref="DatabaseErrors"/>): only an unreachable database is an outage (503); a value the database refuses is
+/// a bad request (400); a race someone else won is "already done" (409).
 /// </summary>
 [AllowAnonymous]
 [IgnoreAntiforgeryToken]
 [ResponseCache(Duration = 0, Location = ResponseCacheLocation.None, NoStore = true)]
-public class ErrorModel : PageModel
+public class ErrorModel(DatabaseInitializer database) : PageModel
 {
     public string TraceId { get; private set; } = "";
-    public bool IsDatabaseUnavailable { get; private set; }
+    public DatabaseFailure Failure { get; private set; }
+    public bool IsDatabaseUnavailable => Failure == DatabaseFailure.Unavailable;
 
     public IActionResult OnGet() => Describe();
     public IActionResult OnPost() => Describe();
@@ -28,16 +31,17 @@ public class ErrorModel : PageModel
         if (HttpContext.Features.Get<IExceptionHandlerFeature>() is not { } handler) return NotFound();
 
         TraceId = Activity.Current?.TraceId.ToString() ?? HttpContext.TraceIdentifier;
-        IsDatabaseUnavailable = IsDatabaseFailure(handler.Error);
-        // A database outage is temporary and not the reader's fault: 503 tells clients and monitors to retry.
-        Response.StatusCode = IsDatabaseUnavailable ? StatusCodes.Status503ServiceUnavailable : StatusCodes.Status500InternalServerError;
+        Failure = DatabaseErrors.Classify(handler.Error);
+        // Until the schema is in place, any database error is the database not being ready yet.
+        if (Failure == DatabaseFailure.Unexpected && !database.IsReady) Failure = DatabaseFailure.Unavailable;
+        Response.StatusCode = Failure switch
+        {
+            // A database outage is temporary and not the reader's fault: 503 tells clients and monitors to retry.
+            DatabaseFailure.Unavailable => StatusCodes.Status503ServiceUnavailable,
+            DatabaseFailure.InvalidData => StatusCodes.Status400BadRequest,
+            DatabaseFailure.Conflict => StatusCodes.Status409Conflict,
+            _ => StatusCodes.Status500InternalServerError,
+        };
         return Page();
-    }
-
-    private static bool IsDatabaseFailure(Exception? error)
-    {
-        for (var e = error; e is not null; e = e.InnerException)
-            if (e is DbException or TimeoutException || e.GetType().Name == "RetryLimitExceededException") return true;
-        return false;
     }
 }

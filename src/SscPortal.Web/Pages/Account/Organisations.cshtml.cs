@@ -72,7 +72,16 @@ public class OrganisationsModel(AppDbContext db, Access access, AuditLog audit, 
             UserId = userId, ActorId = actorId, Role = MembershipRole.Member, Status = MembershipStatus.Pending, CreatedAt = clock.GetUtcNow().UtcDateTime,
         });
         audit.Add(AuditEventType.MembershipClaimed, "organisation", actorId);
-        await db.SaveChangesAsync(cancellationToken);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException e) when (DatabaseErrors.IsUniqueViolation(e))
+        {
+            // The same claim sent twice at once (a double click, two tabs): the other one was saved.
+            TempData["Message"] = L["You already belong to this organisation or have asked to."].Value;
+            return RedirectToPage();
+        }
         TempData["Message"] = L["Your request was sent. You will have editing rights once it is approved."].Value;
         return RedirectToPage();
     }

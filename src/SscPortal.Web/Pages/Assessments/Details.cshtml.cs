@@ -209,7 +209,16 @@ public class DetailsModel(
         db.AssessmentResponses.Add(new AssessmentResponse { AssessmentId = id, ResponderId = ResponderId, Text = text!, PublishedAt = clock.GetUtcNow().UtcDateTime, UserId = access.UserId });
         audit.Add(AuditEventType.AssessmentResponded, "assessment", id, responders.First(r => r.ActorId == ResponderId).ActorName);
         await history.AddAsync(RecordType.Assessment, id, ResponderId, ChangeKind.ResponsePublished, [new("Response", null, text)]);
-        await db.SaveChangesAsync(cancellationToken);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException e) when (DatabaseErrors.IsUniqueViolation(e))
+        {
+            // Another admin of the organisation (or the same one, twice) published its response at the same moment.
+            TempData["Problem"] = L["Your organisation has already published its response to this assessment."].Value;
+            return RedirectToPage(new { id });
+        }
         return Redirect($"/assessments/{id}#responses");
     }
 

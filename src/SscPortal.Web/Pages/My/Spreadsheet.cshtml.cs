@@ -105,6 +105,13 @@ public class SpreadsheetModel(AppDbContext db, Access access, AuditLog audit, Hi
             var row = records[r];
             var rowNumber = r + 1;
             if (row.Count != Columns.Count) { errors.Add(new(rowNumber, "", L["This row has {0} columns instead of {1}.", row.Count, Columns.Count])); continue; }
+            // A NUL or other control character cannot be stored (PostgreSQL refuses NUL) and is never meant: say which cell holds it.
+            var unreadable = Enumerable.Range(0, row.Count).Where(c => row[c].Any(IsForbiddenControl)).ToList();
+            if (unreadable.Count > 0)
+            {
+                errors.AddRange(unreadable.Select(c => new RowError(rowNumber, Columns[c], L["This cell contains an invisible control character (such as NUL) that cannot be saved; delete it and upload the file again."])));
+                continue;
+            }
             string Cell(string column) => Csv.Field(row[Array.IndexOf(InitiativeSpreadsheet.Columns, column)].Trim());
             Initiative initiative;
             var isNew = string.IsNullOrEmpty(Cell("id"));
@@ -153,6 +160,9 @@ public class SpreadsheetModel(AppDbContext db, Access access, AuditLog audit, Hi
         TempData["Message"] = L["{0} rows saved as drafts.", changes.Count].Value;
         return Redirect("/my");
     }
+
+    /// <summary>Control characters other than tab and line breaks (which a cell may hold) are never part of a record.</summary>
+    private static bool IsForbiddenControl(char c) => char.IsControl(c) && c is not ('\t' or '\r' or '\n');
 
     /// <summary>
     /// Reads a row into the form's input, checks it as the form would and, if it passes, applies it to the record.

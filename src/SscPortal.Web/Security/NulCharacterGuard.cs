@@ -1,0 +1,57 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.Filters;
+
+namespace SscPortal.Web.Security;
+
+/// <summary>
+/// Refuses, with a plain 400, requests whose address or form carries a NUL character: no one types one, PostgreSQL cannot
+/// store one in text, and letting it through turned a search or a filter into a database error. The address is checked by
+/// a middleware for every endpoint (pages and the JSON API); forms by a filter for every page, after the page's own form
+/// and size limits apply and before anything is bound or saved. Files are not looked into here: the spreadsheet
+/// import says which cell holds such a character.
+/// </summary>
+public static class NulCharacterGuard
+{
+    public static bool HasNul(string? value) => value?.Contains('\0', StringComparison.Ordinal) == true;
+
+    /// <summary>400 for a path, query parameter name or value with a NUL character, before any page or endpoint sees it.</summary>
+    public static IApplicationBuilder UseNulCharacterGuard(this IApplicationBuilder app) => app.Use(async (context, next) =>
+    {
+        var request = context.Request;
+        if (HasNul(request.Path.Value) || request.Query.Any(p => HasNul(p.Key) || p.Value.Any(HasNul)))
+        {
+            context.Response.StatusCode = StatusCodes.Status400BadRequest;
+            return;
+        }
+        await next(context);
+    });
+
+    /// <summary>400 for a posted form with a NUL character in a field's name or value (pages only; the JSON API takes no forms).</summary>
+    public sealed class FormFilter : IAsyncResourceFilter
+    {
+        public async Task OnResourceExecutionAsync(ResourceExecutingContext context, ResourceExecutionDelegate next)
+        {
+            var request = context.HttpContext.Request;
+            if (request.HasFormContentType)
+            {
+                IFormCollection form;
+                try
+                {
+                    form = await request.ReadFormAsync(context.HttpContext.RequestAborted);
+                }
+                catch (Exception e) when (e is InvalidDataException or IOException or BadHttpRequestException)
+                {
+                    // An unreadable form is answered where it is bound, as before; the same error is given again there.
+                    await next();
+                    return;
+                }
+                if (form.Any(f => HasNul(f.Key) || f.Value.Any(HasNul)))
+                {
+                    context.Result = new StatusCodeResult(StatusCodes.Status400BadRequest);
+                    return;
+                }
+            }
+            await next();
+        }
+    }
+}
