@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Serilog;
 using SscPortal.Web;
@@ -36,6 +37,8 @@ builder.Services.AddDataProtection().PersistKeysToDbContext<AppDbContext>().SetA
 // Accounts: ASP.NET Core Identity with the password and lockout rules in AccountSetup.
 builder.Services.AddPortalAccounts(builder.Configuration);
 builder.Services.AddPortalRateLimits(builder.Configuration);
+// X-Forwarded-For and -Proto only from the proxies named in configuration (Security/TrustedProxies.cs).
+builder.Services.AddTrustedProxies(builder.Configuration);
 builder.Services.AddHttpContextAccessor();
 builder.Services.AddScoped<Access>();
 builder.Services.AddScoped<AssessmentRights>();
@@ -90,7 +93,14 @@ if (args is ["seed-synthetic", ..])
     return await SeedSyntheticCommand.RunAsync(app.Services, args, Console.Out);
 
 // The friendly error page in every environment: stack traces go to the log, never to the reader.
-app.UseExceptionHandler("/error");
+// A request the portal cannot read (a body over the limit, too many form fields, a truncated upload) is the client's
+// error: 400 or 413 with the friendly status page, not a 500 (Security/UnreadableRequests.cs).
+app.UseExceptionHandler(new ExceptionHandlerOptions
+{
+    ExceptionHandlingPath = "/error",
+    StatusCodeSelector = error => UnreadableRequests.StatusFor(error) ?? StatusCodes.Status500InternalServerError,
+    SuppressDiagnosticsCallback = context => UnreadableRequests.StatusFor(context.Exception) is not null,
+});
 app.UseStatusCodePagesWithReExecute("/status/{0}");
 if (!app.Environment.IsDevelopment()) app.UseHsts();
 app.UseSecurityHeaders();
@@ -99,6 +109,7 @@ app.UseQueryStringLimit(maxLength: 2048);
 app.UseStaticFiles();
 app.UseSerilogRequestLogging();
 app.UseRouting();
+app.UseRequestBodyLimits();
 app.UseRequestLocalization();
 app.UseAuthentication();
 app.UseAuthorization();

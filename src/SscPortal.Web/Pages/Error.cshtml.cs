@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using SscPortal.Web.Security;
 
 namespace SscPortal.Web.Pages;
 
@@ -18,6 +19,9 @@ public class ErrorModel : PageModel
 {
     public string TraceId { get; private set; } = "";
     public bool IsDatabaseUnavailable { get; private set; }
+    /// <summary>The 4xx status when the request itself could not be read; null when the fault is the portal's.</summary>
+    public int? ClientError { get; private set; }
+    public long? LimitMegabytes => ClientError == StatusCodes.Status413PayloadTooLarge ? UnreadableRequests.LimitMegabytes(HttpContext) : null;
 
     public IActionResult OnGet() => Describe();
     public IActionResult OnPost() => Describe();
@@ -28,6 +32,14 @@ public class ErrorModel : PageModel
         if (HttpContext.Features.Get<IExceptionHandlerFeature>() is not { } handler) return NotFound();
 
         TraceId = Activity.Current?.TraceId.ToString() ?? HttpContext.TraceIdentifier;
+        // A request the portal could not read (too large, too many fields, truncated) is the client's error: its 400 or 413
+        // (set by the exception handler, Security/UnreadableRequests.cs) stays, and the page says what to do.
+        if (UnreadableRequests.StatusFor(handler.Error) is { } clientError)
+        {
+            ClientError = clientError;
+            Response.StatusCode = clientError;
+            return Page();
+        }
         IsDatabaseUnavailable = IsDatabaseFailure(handler.Error);
         // A database outage is temporary and not the reader's fault: 503 tells clients and monitors to retry.
         Response.StatusCode = IsDatabaseUnavailable ? StatusCodes.Status503ServiceUnavailable : StatusCodes.Status500InternalServerError;
