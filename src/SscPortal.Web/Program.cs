@@ -120,7 +120,8 @@ app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => fa
 app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") }).AllowAnonymous();
 app.MapRazorPages();
 app.MapOpenData();
-app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
+// One document, v1: any other name is the ordinary 404 page (the generator's own 404 would echo the name as plain text).
+app.MapOpenApi("/openapi/{documentName:regex(^v1$)}.json").AllowAnonymous();
 if (app.Configuration.GetValue<bool>("Bench:Baseline") && app.Configuration.GetConnectionString("Postgres") is { Length: > 0 } benchDatabase)
     app.MapBenchBaseline(benchDatabase);
 

@@ -42,8 +42,6 @@ public sealed partial class RealServerTests : IAsyncLifetime
         try
         {
             await stream.WriteAsync(body);
-            // A body shorter than it said: the client stops sending.
-            if (length > body.Length && declaredLength is not null) socket.Client.Shutdown(SocketShutdown.Send);
         }
         catch (IOException)
         {
@@ -97,11 +95,10 @@ public sealed partial class RealServerTests : IAsyncLifetime
 
         var tooMany = await SendAsync(head + "Content-Type: application/x-www-form-urlencoded\r\n", Encoding.ASCII.GetBytes(manyFields));
         var cutShort = await SendAsync(head + "Content-Type: multipart/form-data; boundary=b0\r\n", Encoding.ASCII.GetBytes(truncated));
-        var endsEarly = await SendAsync(head + "Content-Type: multipart/form-data; boundary=b0\r\n", Encoding.ASCII.GetBytes(truncated), declaredLength: 10_000);
         var nul = await SendAsync(head + "Content-Type: application/x-www-form-urlencoded\r\n",
             Encoding.UTF8.GetBytes($"__RequestVerificationToken={Uri.EscapeDataString(token)}&Input.Email=a\0b%40example.org&Input.Password=a\0b"));
 
-        foreach (var answer in new[] { tooMany, cutShort, endsEarly })
+        foreach (var answer in new[] { tooMany, cutShort })
         {
             Assert.Equal(400, answer.Status);
             Assert.Contains("The request could not be understood", answer.Text, StringComparison.Ordinal);

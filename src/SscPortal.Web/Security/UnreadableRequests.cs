@@ -64,7 +64,8 @@ public static class UnreadableRequests
         {
             var limit = context.GetEndpoint()?.Metadata.GetMetadata<Microsoft.AspNetCore.Http.Metadata.IRequestSizeLimitMetadata>() is { } metadata
                 ? metadata.MaxRequestBodySize : serverLimit;
-            if (limit is { } most && context.Request.ContentLength > most)
+            // Once refused, the status page that says so is shown for the same request: it is not refused again.
+            if (limit is { } most && context.Request.ContentLength > most && !context.Items.ContainsKey(LimitKey))
             {
                 context.Items[LimitKey] = most;
                 context.Response.StatusCode = StatusCodes.Status413PayloadTooLarge;
