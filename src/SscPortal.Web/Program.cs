@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Serilog;
 using SscPortal.Web;
@@ -37,6 +38,8 @@ builder.Services.AddDataProtection().PersistKeysToDbContext<AppDbContext>().SetA
 // Accounts: ASP.NET Core Identity with the password and lockout rules in AccountSetup.
 builder.Services.AddPortalAccounts(builder.Configuration);
 builder.Services.AddPortalRateLimits(builder.Configuration);
+// X-Forwarded-For and -Proto only from the proxies named in configuration (Security/TrustedProxies.cs).
+builder.Services.AddTrustedProxies(builder.Configuration);
 builder.Services.AddHttpContextAccessor();
 builder.Services.AddScoped<Access>();
 builder.Services.AddScoped<AssessmentRights>();
@@ -97,7 +100,14 @@ if (args is ["seed-synthetic", ..])
 // 500 an exception would mean before the error page answers it).
 app.UseSerilogRequestLogging(options => options.GetLevel = RequestLogLevel.For);
 // The friendly error page in every environment: stack traces go to the log, never to the reader.
-app.UseExceptionHandler("/error");
+// A request the portal cannot read (a body over the limit, too many form fields, a truncated upload) is the client's
+// error: 400 or 413 with the friendly status page, not a 500 (Security/UnreadableRequests.cs).
+app.UseExceptionHandler(new ExceptionHandlerOptions
+{
+    ExceptionHandlingPath = "/error",
+    StatusCodeSelector = error => UnreadableRequests.StatusFor(error) ?? StatusCodes.Status500InternalServerError,
+    SuppressDiagnosticsCallback = context => UnreadableRequests.StatusFor(context.Exception) is not null,
+});
 app.UseStatusCodePagesWithReExecute("/status/{0}");
 if (!app.Environment.IsDevelopment()) app.UseHsts();
 app.UseSecurityHeaders();
@@ -106,6 +116,7 @@ app.UseQueryStringLimit(maxLength: 2048);
 app.UseNulCharacterGuard();
 app.UseStaticFiles();
 app.UseRouting();
+app.UseRequestBodyLimits();
 app.UseRequestLocalization();
 app.UseAuthentication();
 app.UseAuthorization();
@@ -116,7 +127,8 @@ app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => fa
 app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") }).AllowAnonymous();
 app.MapRazorPages();
 app.MapOpenData();
-app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
+// One document, v1: any other name is the ordinary 404 page (the generator's own 404 would echo the name as plain text).
+app.MapOpenApi("/openapi/{documentName:regex(^v1$)}.json").AllowAnonymous();
 if (app.Configuration.GetValue<bool>("Bench:Baseline") && app.Configuration.GetConnectionString("Postgres") is { Length: > 0 } benchDatabase)
     app.MapBenchBaseline(benchDatabase);
 

@@ -313,25 +313,26 @@ internal sealed class OwnPortal : IAsyncDisposable
     private readonly string? _database;
     private readonly string _connectionString;
 
-    private OwnPortal(DatabaseProvider provider, string connectionString, IReadOnlyDictionary<string, string?> settings, string? folder, string? database) =>
-        (Factory, _connectionString, _folder, _database) = (new PortalFactory(provider, connectionString, settings), connectionString, folder, database);
+    private OwnPortal(DatabaseProvider provider, string connectionString, IReadOnlyDictionary<string, string?> settings, string? folder, string? database, bool kestrel) =>
+        (Factory, _connectionString, _folder, _database) = (new PortalFactory(provider, connectionString, settings, kestrel: kestrel), connectionString, folder, database);
 
     public PortalFactory Factory { get; }
 
-    public static async Task<OwnPortal> StartAsync(DatabaseProvider provider, IReadOnlyDictionary<string, string?> settings)
+    /// <param name="kestrel">Serve on a real TCP port (<see cref="PortalFactory.ServerAddress"/>) instead of in memory.</param>
+    public static async Task<OwnPortal> StartAsync(DatabaseProvider provider, IReadOnlyDictionary<string, string?> settings, bool kestrel = false)
     {
         OwnPortal portal;
         if (provider == DatabaseProvider.Sqlite)
         {
             var folder = Path.Combine(Path.GetTempPath(), "ssc-own-" + Guid.NewGuid().ToString("N"));
             Directory.CreateDirectory(folder);
-            portal = new OwnPortal(provider, $"Data Source={Path.Combine(folder, "portal.db")}", settings, folder, null);
+            portal = new OwnPortal(provider, $"Data Source={Path.Combine(folder, "portal.db")}", settings, folder, null, kestrel);
         }
         else
         {
             var admin = TestSettings.PostgresAdminConnection ?? throw new InvalidOperationException("SSC_TEST_POSTGRES is not set.");
             var database = await PostgresDatabases.CreateAsync(admin);
-            portal = new OwnPortal(provider, PostgresDatabases.ConnectionStringFor(admin, database), settings, null, database);
+            portal = new OwnPortal(provider, PostgresDatabases.ConnectionStringFor(admin, database), settings, null, database, kestrel);
         }
         try
         {

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using SscPortal.Web.Data;
+using SscPortal.Web.Security;
 
 namespace SscPortal.Web.Pages;
 
@@ -21,6 +22,9 @@ public class ErrorModel(DatabaseInitializer database) : PageModel
     public string TraceId { get; private set; } = "";
     public DatabaseFailure Failure { get; private set; }
     public bool IsDatabaseUnavailable => Failure == DatabaseFailure.Unavailable;
+    /// <summary>The 4xx status when the request itself could not be read; null when the fault is the portal's.</summary>
+    public int? ClientError { get; private set; }
+    public long? LimitMegabytes => ClientError == StatusCodes.Status413PayloadTooLarge ? UnreadableRequests.LimitMegabytes(HttpContext) : null;
 
     public IActionResult OnGet() => Describe();
     public IActionResult OnPost() => Describe();
@@ -31,6 +35,14 @@ public class ErrorModel(DatabaseInitializer database) : PageModel
         if (HttpContext.Features.Get<IExceptionHandlerFeature>() is not { } handler) return NotFound();
 
         TraceId = Activity.Current?.TraceId.ToString() ?? HttpContext.TraceIdentifier;
+        // A request the portal could not read (too large, too many fields, truncated) is the client's error: its 400 or 413
+        // (set by the exception handler, Security/UnreadableRequests.cs) stays, and the page says what to do.
+        if (UnreadableRequests.StatusFor(handler.Error) is { } clientError)
+        {
+            ClientError = clientError;
+            Response.StatusCode = clientError;
+            return Page();
+        }
         Failure = DatabaseErrors.Classify(handler.Error);
         // Until the schema is in place, any database error is the database not being ready yet.
         if (Failure == DatabaseFailure.Unexpected && !database.IsReady) Failure = DatabaseFailure.Unavailable;

@@ -6,16 +6,40 @@ using SscPortal.Web.Data;
 namespace SscPortal.Web.Tests.Infrastructure;
 
 /// <summary>The real portal in memory, in the Development environment (demonstration data and accounts), on a database of the test's choosing.</summary>
-public sealed class PortalFactory(DatabaseProvider provider, string connectionString, IReadOnlyDictionary<string, string?>? settings = null, string environment = "Development")
-    : WebApplicationFactory<Program>
+public sealed class PortalFactory : WebApplicationFactory<Program>
 {
-    public DatabaseProvider Provider { get; } = provider;
+    private readonly string _connectionString;
+    private readonly IReadOnlyDictionary<string, string?>? _settings;
+    private readonly string _environment;
+
+    /// <param name="kestrel">Serve on a real TCP port on loopback (see <see cref="ServerAddress"/>), for tests that need what only a real server does: its status lines, its request size limits.</param>
+    public PortalFactory(DatabaseProvider provider, string connectionString, IReadOnlyDictionary<string, string?>? settings = null, string environment = "Development", bool kestrel = false)
+    {
+        Provider = provider;
+        _connectionString = connectionString;
+        _settings = settings;
+        _environment = environment;
+        if (kestrel) UseKestrel(options => options.Listen(System.Net.IPAddress.Loopback, 0));
+    }
+
+    public DatabaseProvider Provider { get; }
+
+    /// <summary>Where a Kestrel-served portal listens, such as http://127.0.0.1:41234 (starts it on first use).</summary>
+    public Uri ServerAddress
+    {
+        get
+        {
+            StartServer();
+            return new Uri(Services.GetRequiredService<Microsoft.AspNetCore.Hosting.Server.IServer>().Features
+                .Get<Microsoft.AspNetCore.Hosting.Server.Features.IServerAddressesFeature>()!.Addresses.First());
+        }
+    }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
-        builder.UseEnvironment(environment);
+        builder.UseEnvironment(_environment);
         builder.UseSetting("Database:Provider", Provider.ToString());
-        builder.UseSetting($"ConnectionStrings:{Provider}", connectionString);
+        builder.UseSetting($"ConnectionStrings:{Provider}", _connectionString);
         builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
         // Many tests sign in from the one test client; the rate-limit test sets its own, lower limit.
         builder.UseSetting("RateLimits:AccountFormsPerMinute", "100000");
@@ -23,7 +47,7 @@ public sealed class PortalFactory(DatabaseProvider provider, string connectionSt
         builder.UseSetting("Accounts:SecureCookies", "true");
         // Each response says how many SQL statements it ran, for the tests that bound them.
         builder.UseSetting("Diagnostics:SqlStatementHeader", "true");
-        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        foreach (var (key, value) in _settings ?? new Dictionary<string, string?>())
             builder.UseSetting(key, value);
     }
 

@@ -16,7 +16,7 @@ namespace SscPortal.Web.Pages.Assessments;
 /// sittings as it takes: every save keeps a draft; publishing, from the assessment's page, needs every indicator answered.
 /// </summary>
 [Authorize]
-public class EditModel(
+public partial class EditModel(
     AppDbContext db, ReferenceData referenceData, AssessmentRights rights, AuditLog audit, History history, TimeProvider clock, IStringLocalizer<SharedResource> L) : PageModel
 {
     [BindProperty] public AssessmentInput Input { get; set; } = new();
@@ -64,7 +64,12 @@ public class EditModel(
             return Forbid();
         }
         if (IsSelfAssessment) Input.Relationship = AssessorRelationship.Party;
-        ModelState.AddErrors(await new AssessmentInputValidator(L, Framework).ValidateAsync(Input, cancellationToken));
+        var validation = await new AssessmentInputValidator(L, Framework).ValidateAsync(Input, cancellationToken);
+        ModelState.AddErrors(validation);
+        // Errors on fields the form does not show (an indicator's code, a group: hidden, so only a crafted or damaged form
+        // gets them wrong) are said at the top of the form, where the person sees them.
+        foreach (var message in validation.Errors.Where(e => HiddenField().IsMatch(e.PropertyName)).Select(e => e.ErrorMessage).Distinct())
+            ModelState.AddModelError("", message);
         if (!IsSelfAssessment && Input.Relationship == AssessorRelationship.Party)
             ModelState.AddModelError("Input.Relationship", L["Only an official party to the initiative writes a self-assessment; choose how your organisation relates to it."]);
         if (!ModelState.IsValid)
@@ -178,16 +183,23 @@ public class EditModel(
         return null;
     }
 
+    [System.Text.RegularExpressions.GeneratedRegex(@"^(Answers|Answers\[\d+\]\.IndicatorCode|Consultations\[\d+\]\.Group)$")]
+    private static partial System.Text.RegularExpressions.Regex HiddenField();
+
     /// <summary>Every indicator gets a row, every group a consultation row, and each answer empty evidence rows to fill in.</summary>
     private void Pad(int spare = 0)
     {
-        var answers = Input.Answers.ToDictionary(a => a.IndicatorCode);
+        // The rows come from the form, so they may name an indicator twice, not at all, or one the framework lacks:
+        // the framework decides the rows, and the first row posted for an indicator is the one kept.
+        var answers = new Dictionary<string, AssessmentInput.AnswerRow>(StringComparer.Ordinal);
+        foreach (var answer in Input.Answers.Where(a => a?.IndicatorCode is not null)) answers.TryAdd(answer.IndicatorCode, answer);
         Input.Answers = Framework.Indicators.Select(i => answers.GetValueOrDefault(i.Code) ?? new AssessmentInput.AnswerRow { IndicatorCode = i.Code }).ToList();
         foreach (var answer in Input.Answers)
         {
             var rows = Math.Max(AssessmentInput.EvidenceRows, answer.Evidence.Count(e => !e.IsEmpty) + spare);
             while (answer.Evidence.Count < rows) answer.Evidence.Add(new AssessmentInput.EvidenceRow());
         }
+        Input.Consultations = Input.Consultations.Where(c => c is not null && Enum.IsDefined(c.Group)).DistinctBy(c => c.Group).ToList();
         foreach (var group in Enum.GetValues<RightsHolderGroup>().Where(g => Input.Consultations.All(c => c.Group != g)))
             Input.Consultations.Add(new AssessmentInput.ConsultationRow { Group = group });
         Input.Consultations = Input.Consultations.OrderBy(c => c.Group).ToList();

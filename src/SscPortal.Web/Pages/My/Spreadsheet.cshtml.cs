@@ -20,6 +20,9 @@ namespace SscPortal.Web.Pages.My;
 /// or update drafts. Every row is checked first; a file with any invalid row saves nothing.
 /// </summary>
 [Authorize]
+// The file may be 2 MB; the form around it adds a little. Larger uploads get a 413 page saying the limit, before any is read.
+[RequestSizeLimit(MaxBytes + 64 * 1024)]
+[RequestFormLimits(MultipartBodyLengthLimit = MaxBytes + 64 * 1024)]
 public class SpreadsheetModel(AppDbContext db, Access access, AuditLog audit, History history, ReferenceData referenceData, TimeProvider clock, IStringLocalizer<SharedResource> L) : PageModel
 {
     public const int MaxRows = 2000;
