@@ -98,13 +98,13 @@ public static class OpenDataEndpoints
         // Every error is a problem (application/problem+json, ApiProblems); 400 and 404 name the parameter at fault.
         var api = app.MapGroup("/api/v1").AllowAnonymous().CacheOutput(AnonymousPageCache.PolicyName).WithTags("Open data")
             .ProducesProblem(StatusCodes.Status500InternalServerError).ProducesProblem(StatusCodes.Status503ServiceUnavailable);
-        api.MapGet("/initiatives", ListInitiativesAsync).WithName(InitiativesQuery.OperationId).WithMetadata(InitiativesQuery)
+        api.MapGet("/initiatives", ListInitiativesAsync).WithName(InitiativesQuery.OperationId).WithMetadata(InitiativesQuery).ProducesValidationProblem()
             .WithSummary("Published initiatives, newest first, with the catalogue's filters and cursor paging.");
         api.MapGet("/initiatives/{id:int}", GetInitiativeAsync).WithName("GetInitiative").WithSummary("One published initiative.")
             .Produces<HttpValidationProblemDetails>(StatusCodes.Status404NotFound, ApiProblems.ContentType);
-        api.MapGet("/actors", ListActorsAsync).WithName(ActorsQuery.OperationId).WithMetadata(ActorsQuery)
+        api.MapGet("/actors", ListActorsAsync).WithName(ActorsQuery.OperationId).WithMetadata(ActorsQuery).ProducesValidationProblem()
             .WithSummary("Organisations, by id, with cursor paging; filter by type and country.");
-        api.MapGet("/assessments", ListAssessmentsAsync).WithName(AssessmentsQuery.OperationId).WithMetadata(AssessmentsQuery)
+        api.MapGet("/assessments", ListAssessmentsAsync).WithName(AssessmentsQuery.OperationId).WithMetadata(AssessmentsQuery).ProducesValidationProblem()
             .WithSummary("Published assessments (the latest revision of each), newest first, with their scores by dimension; filter by country, modality, perspective and assessor.");
         return app;
     }
