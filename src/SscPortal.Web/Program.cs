@@ -81,13 +81,9 @@ builder.Services.AddHsts(options =>
     options.IncludeSubDomains = true;
 });
 builder.Services.AddHealthChecks().AddCheck<DatabaseReadinessCheck>("database", tags: ["ready"]);
-// The JSON API's description, generated from its endpoints (OpenData/OpenDataEndpoints.cs).
-builder.Services.AddOpenApi("v1", options => options.AddDocumentTransformer((document, _, _) =>
-{
-    document.Info.Title = "SSC Portal open data";
-    document.Info.Description = "Published South-South cooperation initiatives, organisations and people-centred assessments. Read-only, no account needed.";
-    return Task.CompletedTask;
-}));
+// The JSON API's description, generated from its endpoints and their parameters (OpenData/ApiDocument.cs); its errors are problems.
+builder.Services.AddOpenApi("v1", options => options.DescribeOpenData());
+builder.Services.AddApiProblems();
 
 var app = builder.Build();
 
@@ -109,6 +105,8 @@ app.UseExceptionHandler(new ExceptionHandlerOptions
     SuppressDiagnosticsCallback = context => UnreadableRequests.StatusFor(context.Exception) is not null,
 });
 app.UseStatusCodePagesWithReExecute("/status/{0}");
+// Under /api/ errors are application/problem+json instead of those pages (OpenData/ApiProblems.cs).
+app.UseApiProblems();
 if (!app.Environment.IsDevelopment()) app.UseHsts();
 app.UseSecurityHeaders();
 if (app.Configuration.GetValue<bool>("Diagnostics:SqlStatementHeader")) app.UseSqlStatementHeader();

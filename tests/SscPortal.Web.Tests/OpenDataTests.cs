@@ -7,6 +7,7 @@ using System.Xml.Linq;
 using System.Xml.Schema;
 using Microsoft.EntityFrameworkCore;
 using SscPortal.Domain;
+using SscPortal.Web.Data;
 using SscPortal.Web.OpenData;
 using SscPortal.Web.Tests.Infrastructure;
 
@@ -104,75 +105,185 @@ public abstract class OpenDataTests(PortalFixture fixture)
     }
 
     [Fact]
-    public async Task The_api_answers_what_its_openapi_document_describes()
+    public async Task Every_api_response_success_or_error_matches_its_openapi_description()
     {
         var word = TestData.Word();
         var (id, draft) = await InitiativesAsync(word);
+        var second = await Portal.InitiativeAsync(await Portal.ActorAsync(ActorType.Government), "PE", "PY", DateTime.UtcNow.AddMinutes(-20), title: $"Second {word}");
+        await Portal.AssessmentAsync(await Portal.ActorAsync(ActorType.NationalCso), second, DateTime.UtcNow.AddMinutes(-1));
         using var client = Portal.CreateClient();
-
-        var document = JsonNode.Parse(await client.GetStringAsync(new Uri("/openapi/v1.json", UriKind.Relative)))!;
-        var paths = document["paths"]!.AsObject();
+        var contract = await OpenApiContract.LoadAsync(client);
+        var paths = contract.Document["paths"]!.AsObject();
         Assert.True(paths.ContainsKey("/api/v1/initiatives") && paths.ContainsKey("/api/v1/initiatives/{id}") && paths.ContainsKey("/api/v1/actors") && paths.ContainsKey("/api/v1/assessments"),
             string.Join(", ", paths.Select(p => p.Key)));
-        var parameters = paths["/api/v1/initiatives"]!["get"]!["parameters"]!.AsArray().Select(p => p!["name"]!.GetValue<string>()).ToList();
-        Assert.Subset(parameters.ToHashSet(), new HashSet<string> { "q", "country", "modality", "sdg", "principle", "assessed", "limit", "after" });
 
-        JsonObject SchemaOf(string path, string status)
+        string[] urls =
+        [
+            $"/api/v1/initiatives?q={word}", $"/api/v1/initiatives?q={word}&limit=1", $"/api/v1/initiatives/{id}", $"/api/v1/initiatives/{draft}", "/api/v1/initiatives/2147483647",
+            "/api/v1/initiatives?limit=abc", "/api/v1/initiatives?country=ZZ&sdg=42", "/api/v1/actors?limit=2", "/api/v1/actors?country=ZZ", "/api/v1/actors?after=x",
+            "/api/v1/assessments?limit=1", "/api/v1/assessments?country=pe", "/api/v1/assessments?assessor=abc",
+        ];
+        var statuses = new List<int>();
+        foreach (var url in urls)
         {
-            var schema = paths[path]!["get"]!["responses"]![status]!["content"]!["application/json"]!["schema"]!;
-            var reference = schema["$ref"]!.GetValue<string>();
-            return document["components"]!["schemas"]![reference.Split('/')[^1]]!.AsObject();
+            var response = await client.GetAsync(new Uri(url, UriKind.Relative));
+            await contract.CheckAsync(response);
+            statuses.Add((int)response.StatusCode);
         }
-        var pageSchema = SchemaOf("/api/v1/initiatives", "200");
-        var itemReference = pageSchema["properties"]!["items"]!["items"]!["$ref"]!.GetValue<string>();
-        var itemSchema = document["components"]!["schemas"]![itemReference.Split('/')[^1]]!["properties"]!.AsObject();
+        Assert.Equal(new HashSet<int> { 200, 400, 404 }, statuses.ToHashSet());
 
         var list = JsonNode.Parse(await client.GetStringAsync(new Uri($"/api/v1/initiatives?q={word}", UriKind.Relative)))!;
-        var item = Assert.Single(list["items"]!.AsArray())!.AsObject();
-        Assert.Equal(id, item["id"]!.GetValue<int>());
-        Assert.Equal(itemSchema.Select(p => p.Key).Order(), item.Select(p => p.Key).Order());
-        var one = JsonNode.Parse(await client.GetStringAsync(new Uri($"/api/v1/initiatives/{id}", UriKind.Relative)))!.AsObject();
-        Assert.Equal(SchemaOf("/api/v1/initiatives/{id}", "200")["properties"]!.AsObject().Select(p => p.Key).Order(), one.Select(p => p.Key).Order());
+        Assert.Equal([id, second], list["items"]!.AsArray().Select(i => i!["id"]!.GetValue<int>()));
+        var one = JsonNode.Parse(await client.GetStringAsync(new Uri($"/api/v1/initiatives/{id}", UriKind.Relative)))!;
         Assert.Equal("Triangular", one["modality"]!.GetValue<string>());
-        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync(new Uri($"/api/v1/initiatives/{draft}", UriKind.Relative))).StatusCode);
         var actors = JsonNode.Parse(await client.GetStringAsync(new Uri("/api/v1/actors?limit=5", UriKind.Relative)))!;
-        Assert.Equal(SchemaOf("/api/v1/actors", "200")["properties"]!.AsObject().Select(p => p.Key).Order(), actors.AsObject().Select(p => p.Key).Order());
         Assert.Equal(5, actors["items"]!.AsArray().Count);
     }
 
     [Fact]
-    public async Task Api_pages_follow_next_without_repeats_and_never_exceed_the_limit()
+    public async Task The_openapi_document_lists_every_filters_allowed_values_and_documents_errors_as_problems()
+    {
+        using var client = Portal.CreateClient();
+
+        var document = JsonNode.Parse(await client.GetStringAsync(new Uri("/openapi/v1.json", UriKind.Relative)))!;
+
+        var schemas = document["components"]!["schemas"]!;
+        List<string> Enum(string schema) => schemas[schema]!["enum"]!.AsArray().Select(v => v!.ToString()).ToList();
+        Assert.Equal(["bilateral", "triangular", "regional"], Enum("ModalityCode").Take(3));
+        Assert.Contains("PE", Enum("CountryCode"));
+        Assert.True(Enum("CountryCode").Count > 200);
+        Assert.Contains("lac", Enum("RegionCode"));
+        Assert.Equal(Enumerable.Range(1, 17).Select(g => g.ToString(CultureInfo.InvariantCulture)), Enum("SdgCode"));
+        Assert.Contains("31", Enum("SectorCategoryCode").Select(c => c[..2]));
+        Assert.Contains("government", Enum("ActorTypeCode"));
+        Assert.Contains("selfassessment", Enum("PerspectiveCode"));
+        foreach (var schema in new[] { "InstrumentCode", "ActivityStatusCode", "CountryRoleCode", "PrincipleCode" }) Assert.NotEmpty(Enum(schema));
+
+        JsonNode Operation(string path) => document["paths"]![path]!["get"]!;
+        JsonNode Parameter(string path, string name) => Operation(path)["parameters"]!.AsArray().Single(p => p!["name"]!.GetValue<string>() == name)!;
+        foreach (var (path, name, schema) in new[]
+        {
+            ("/api/v1/initiatives", "country", "CountryCode"), ("/api/v1/initiatives", "region", "RegionCode"), ("/api/v1/initiatives", "modality", "ModalityCode"),
+            ("/api/v1/initiatives", "instrument", "InstrumentCode"), ("/api/v1/initiatives", "status", "ActivityStatusCode"), ("/api/v1/initiatives", "sdg", "SdgCode"),
+            ("/api/v1/initiatives", "category", "SectorCategoryCode"), ("/api/v1/initiatives", "actortype", "ActorTypeCode"), ("/api/v1/initiatives", "principle", "PrincipleCode"),
+            ("/api/v1/initiatives", "role", "CountryRoleCode"), ("/api/v1/actors", "type", "ActorTypeCode"), ("/api/v1/actors", "country", "CountryCode"),
+            ("/api/v1/assessments", "country", "CountryCode"), ("/api/v1/assessments", "modality", "ModalityCode"), ("/api/v1/assessments", "perspective", "PerspectiveCode"),
+        })
+        {
+            Assert.Equal($"#/components/schemas/{schema}", Parameter(path, name)["schema"]!["$ref"]!.GetValue<string>());
+        }
+        Assert.Equal(["yes", "true", "1"], Parameter("/api/v1/initiatives", "assessed")["schema"]!["enum"]!.AsArray().Select(v => v!.GetValue<string>()));
+        var limit = Parameter("/api/v1/actors", "limit")["schema"]!;
+        Assert.Equal(("integer", 1, 100), (limit["type"]!.GetValue<string>(), limit["minimum"]!.GetValue<int>(), limit["maximum"]!.GetValue<int>()));
+        Assert.Equal("integer", Parameter("/api/v1/assessments", "assessor")["schema"]!["type"]!.GetValue<string>());
+
+        foreach (var path in new[] { "/api/v1/initiatives", "/api/v1/actors", "/api/v1/assessments", "/api/v1/initiatives/{id}" })
+        {
+            var responses = Operation(path)["responses"]!.AsObject();
+            var errors = path.EndsWith("{id}", StringComparison.Ordinal) ? new[] { "404", "500", "503" } : ["400", "500", "503"];
+            foreach (var status in errors)
+                Assert.True(responses[status]?["content"]?["application/problem+json"]?["schema"] is not null, $"{path} does not document {status} as a problem");
+        }
+        Assert.Equal("#/components/schemas/HttpValidationProblemDetails",
+            Operation("/api/v1/actors")["responses"]!["400"]!["content"]!["application/problem+json"]!["schema"]!["$ref"]!.GetValue<string>());
+        var page = schemas.AsObject().Single(s => s.Key.Contains("ActorRecord", StringComparison.Ordinal) && s.Value!["properties"]?["next"] is not null).Value!;
+        Assert.Equal("uri", page["properties"]!["next"]!["format"]!.GetValue<string>());
+        Assert.NotNull(page["properties"]!["nextCursor"]);
+    }
+
+    [Fact]
+    public async Task Api_pages_follow_the_next_link_with_the_same_filters_without_repeats()
     {
         var owner = await Portal.ActorAsync();
         var word = TestData.Word();
         for (var i = 0; i < 7; i++) await Portal.InitiativeAsync(owner, "PE", "BO", DateTime.UtcNow.AddMinutes(-10 + i), title: $"{word} {i}");
+        await Portal.InitiativeAsync(owner, "PE", "CL", DateTime.UtcNow.AddMinutes(-5), title: $"{word} in Chile");
         using var client = Portal.CreateClient();
 
         var seen = new List<int>();
-        string? next = null;
-        do
+        var address = $"/api/v1/initiatives?q={word}&country=bo&limit=3";
+        var pages = 0;
+        while (address is not null)
         {
-            var page = JsonNode.Parse(await client.GetStringAsync(new Uri($"/api/v1/initiatives?q={word}&limit=3{(next is null ? "" : "&after=" + next)}", UriKind.Relative)))!;
+            var page = JsonNode.Parse(await client.GetStringAsync(new Uri(address, UriKind.RelativeOrAbsolute)))!;
+            pages++;
             var items = page["items"]!.AsArray();
             Assert.True(items.Count <= 3);
             seen.AddRange(items.Select(i => i!["id"]!.GetValue<int>()));
-            next = page["next"]?.GetValue<string>();
-        } while (next is not null);
+            address = page["next"]?.GetValue<string>();
+            if (address is null) Assert.Null(page["nextCursor"]?.GetValue<string>());
+            else
+            {
+                // A link to the same list with the same filters; the cursor it carries is also given on its own.
+                var link = new Uri(address);
+                Assert.Equal("/api/v1/initiatives", link.AbsolutePath);
+                var query = System.Web.HttpUtility.ParseQueryString(link.Query);
+                Assert.Equal((word, "BO", "3", page["nextCursor"]!.GetValue<string>()), (query["q"], query["country"], query["limit"], query["after"]));
+            }
+        }
 
+        Assert.Equal(3, pages);
         Assert.Equal(7, seen.Count);
         Assert.Equal(7, seen.Distinct().Count());
     }
 
+    [Fact]
+    public async Task Codes_are_read_in_any_case_on_every_operation_and_the_catalogue()
+    {
+        var word = TestData.Word();
+        var (id, _) = await InitiativesAsync(word);
+        var assessor = await Portal.ActorAsync(ActorType.NationalCso);
+        var assessment = await Portal.AssessmentAsync(assessor, id, DateTime.UtcNow);
+        using var client = Portal.CreateClient();
+
+        async Task<List<int>> Ids(string url)
+        {
+            var response = await client.GetAsync(new Uri(url, UriKind.Relative));
+            Assert.True(response.StatusCode == HttpStatusCode.OK, $"{url}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+            return JsonNode.Parse(await response.Content.ReadAsStringAsync())!["items"]!.AsArray().Select(i => i!["id"]!.GetValue<int>()).ToList();
+        }
+
+        Assert.Equal([id], await Ids($"/api/v1/initiatives?q={word}&region=LAC&country=py&role=RECIPIENT&modality=TRIANGULAR&status=Implementation&actortype=GOVERNMENT&instrument=PROJECT&assessed=YES"));
+        Assert.Contains(assessor.Id, await Ids($"/api/v1/actors?country=pe&type=NationalCSO&limit=100&after={new Catalogue.KeysetCursor("", assessor.Id - 1).Encode()}"));
+        Assert.Equal([assessment], await Ids($"/api/v1/assessments?country=py&modality=Triangular&perspective=CIVILSOCIETY&assessor={assessor.Id}"));
+        // The catalogue's own reader (the page and the exports) reads region codes in any case too.
+        var csv = Encoding.UTF8.GetString(await client.GetByteArrayAsync(new Uri($"/export/initiatives.csv?q={word}&region=LAC", UriKind.Relative)));
+        Assert.Single(Csv.Parse(csv.TrimStart('\uFEFF'), 10).Skip(1));
+    }
+
+    [Fact]
+    public async Task A_missing_or_draft_record_or_unknown_address_is_a_404_problem_and_a_wrong_method_a_405_problem()
+    {
+        var (_, draft) = await InitiativesAsync(TestData.Word());
+        using var client = Portal.CreateClient();
+
+        foreach (var url in new[] { $"/api/v1/initiatives/{draft}", "/api/v1/initiatives/2147483647" })
+        {
+            var problem = await ApiProblemAssert.ProblemAsync(await client.GetAsync(new Uri(url, UriKind.Relative)), HttpStatusCode.NotFound, url);
+            Assert.Contains("No published initiative has the id", problem["errors"]!["id"]![0]!.GetValue<string>(), StringComparison.Ordinal);
+        }
+        foreach (var url in new[] { "/api/v1/initiatives/abc", "/api/v1/initiatives/99999999999", "/api/v1/nothing-here" })
+        {
+            var problem = await ApiProblemAssert.ProblemAsync(await client.GetAsync(new Uri(url, UriKind.Relative)), HttpStatusCode.NotFound, url);
+            Assert.Contains("/openapi/v1.json", problem["detail"]!.GetValue<string>(), StringComparison.Ordinal);
+        }
+        using var post = new StringContent("{}", Encoding.UTF8, "application/json");
+        await ApiProblemAssert.ProblemAsync(await client.PostAsync(new Uri("/api/v1/initiatives", UriKind.Relative), post), HttpStatusCode.MethodNotAllowed, "/api/v1/initiatives");
+    }
+
     [Theory]
-    [InlineData("/api/v1/initiatives?limit=1000000", "between 1 and 100")]
-    [InlineData("/api/v1/initiatives?limit=0", "between 1 and 100")]
-    [InlineData("/api/v1/initiatives?after=%00%01tampered", "not valid")]
-    [InlineData("/api/v1/initiatives?modality=bogus", "is not a modality")]
-    [InlineData("/api/v1/initiatives?sdg=42", "is not a Sustainable Development Goal")]
-    [InlineData("/api/v1/actors?type=bank", "is not a kind of organisation")]
-    [InlineData("/api/v1/assessments?country=XX", "There is no country with the code")]
+    [MemberData(nameof(ApiProblemAssert.BadParameters), MemberType = typeof(ApiProblemAssert))]
+    public async Task A_bad_parameter_is_a_400_problem_naming_it(string url, string parameter, string message)
+    {
+        using var client = Portal.CreateClient();
+
+        await ApiProblemAssert.BadParameterAsync(client, url, parameter, message);
+    }
+
+    [Theory]
     [InlineData("/export/initiatives.csv?status=finished", "is not a status")]
-    public async Task Bad_requests_get_a_400_with_a_message(string url, string message)
+    [InlineData("/export/iati/activities.xml?sdg=42", "is not a Sustainable Development Goal")]
+    public async Task A_bad_export_filter_gets_a_400_with_a_message(string url, string message)
     {
         using var client = Portal.CreateClient();
 
@@ -183,8 +294,126 @@ public abstract class OpenDataTests(PortalFixture fixture)
     }
 }
 
+/// <summary>What an API error must look like: an RFC 9457 problem, and for a bad parameter, one naming it.</summary>
+public static class ApiProblemAssert
+{
+    /// <summary>Bad values for every kind of parameter on every operation: url, the parameter to be named, part of the message.</summary>
+    public static TheoryData<string, string, string> BadParameters => new()
+    {
+        { "/api/v1/initiatives?limit=abc", "limit", "between 1 and 100" },
+        { "/api/v1/initiatives?limit=1.5", "limit", "between 1 and 100" },
+        { "/api/v1/initiatives?limit=2147483648", "limit", "between 1 and 100" },
+        { "/api/v1/initiatives?limit=0", "limit", "between 1 and 100" },
+        { "/api/v1/initiatives?limit=1000000", "limit", "between 1 and 100" },
+        { "/api/v1/initiatives?limit=5&limit=6", "limit", "once" },
+        { "/api/v1/initiatives?after=%00%01tampered", "after", "not the cursor" },
+        { "/api/v1/initiatives?after=MTIzfA", "after", "not the cursor" },
+        { "/api/v1/initiatives?modality=bogus", "modality", "allowed values: bilateral, triangular" },
+        { "/api/v1/initiatives?sdg=42", "sdg", "allowed values: 1, 2, 3" },
+        { "/api/v1/initiatives?country=ZZ", "country", "allowed values, which /openapi/v1.json lists" },
+        { "/api/v1/initiatives?region=atlantis", "region", "allowed values: africa-north" },
+        { "/api/v1/initiatives?year=abc", "year", "is not a whole number from 1950 to 2100" },
+        { "/api/v1/initiatives?actor=2147483648", "actor", "is not a whole number" },
+        { "/api/v1/initiatives?assessed=maybe", "assessed", "allowed values: yes, true, 1" },
+        { "/api/v1/initiatives?q=" + new string('a', 201), "q", "at most 200 characters" },
+        { "/api/v1/actors?limit=abc", "limit", "between 1 and 100" },
+        { "/api/v1/actors?type=bank", "type", "allowed values: government" },
+        { "/api/v1/actors?country=ZZ", "country", "allowed values, which /openapi/v1.json lists" },
+        { "/api/v1/actors?country=a%00b", "country", "allowed values" },
+        { "/api/v1/actors?after=bm90IGEgY3Vyc29y", "after", "not the cursor" },
+        { "/api/v1/assessments?assessor=abc", "assessor", "is not a whole number" },
+        { "/api/v1/assessments?assessor=2147483648", "assessor", "is not a whole number" },
+        { "/api/v1/assessments?limit=1.5", "limit", "between 1 and 100" },
+        { "/api/v1/assessments?country=XX", "country", "allowed values" },
+        { "/api/v1/assessments?perspective=outsider", "perspective", "allowed values: civilsociety" },
+        { "/api/v1/assessments?after=tampered", "after", "not the cursor" },
+    };
+
+    public static async Task<JsonNode> BadParameterAsync(HttpClient client, string url, string parameter, string message)
+    {
+        var problem = await ProblemAsync(await client.GetAsync(new Uri(url, UriKind.Relative)), HttpStatusCode.BadRequest, url);
+        var errors = problem["errors"]!.AsObject();
+        Assert.True(errors.ContainsKey(parameter), $"{url}: {problem.ToJsonString()}");
+        Assert.Contains(message, errors[parameter]![0]!.GetValue<string>(), StringComparison.Ordinal);
+        return problem;
+    }
+
+    /// <summary>The response is application/problem+json with type, title, status, detail and instance.</summary>
+    public static async Task<JsonNode> ProblemAsync(HttpResponseMessage response, HttpStatusCode status, string url)
+    {
+        var text = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == status, $"{url}: {(int)response.StatusCode} {text[..Math.Min(text.Length, 500)]}");
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        var problem = JsonNode.Parse(text)!;
+        Assert.Equal((int)status, problem["status"]!.GetValue<int>());
+        Assert.StartsWith("https://", problem["type"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.False(string.IsNullOrWhiteSpace(problem["title"]!.GetValue<string>()));
+        Assert.False(string.IsNullOrWhiteSpace(problem["detail"]!.GetValue<string>()));
+        Assert.Equal(new Uri(url, UriKind.Relative).ToString().Split('?')[0], problem["instance"]!.GetValue<string>());
+        return problem;
+    }
+}
+
 [Collection(SqliteSuite.Name)]
 public sealed class OpenDataOnSqlite(SqlitePortalFixture fixture) : OpenDataTests(fixture);
 
 [Collection(PostgresSuite.Name)]
 public sealed class OpenDataOnPostgres(PostgresPortalFixture fixture) : OpenDataTests(fixture);
+
+/// <summary>The API's errors in Production are the same problems as in Development (a portal of its own, on SQLite).</summary>
+public sealed class ApiProblemsInProductionTests : ProductionPortal
+{
+    [Theory]
+    [MemberData(nameof(ApiProblemAssert.BadParameters), MemberType = typeof(ApiProblemAssert))]
+    public async Task A_bad_parameter_is_a_400_problem_naming_it_in_production_too(string url, string parameter, string message)
+    {
+        using var client = Portal.CreateClient();
+
+        await ApiProblemAssert.BadParameterAsync(client, url, parameter, message);
+    }
+
+    [Fact]
+    public async Task A_missing_record_or_address_is_a_404_problem_in_production_too()
+    {
+        using var client = Portal.CreateClient();
+
+        var problem = await ApiProblemAssert.ProblemAsync(await client.GetAsync(new Uri("/api/v1/initiatives/1", UriKind.Relative)), HttpStatusCode.NotFound, "/api/v1/initiatives/1");
+        Assert.NotNull(problem["errors"]!["id"]);
+        await ApiProblemAssert.ProblemAsync(await client.GetAsync(new Uri("/api/v1/initiatives/abc", UriKind.Relative)), HttpStatusCode.NotFound, "/api/v1/initiatives/abc");
+    }
+}
+
+/// <summary>While the database is away, the API says so as a 503 problem that tells clients to retry, not as the HTML error page.</summary>
+public class ApiOutageTests
+{
+    private static readonly Dictionary<string, string?> QuickRetry = new() { ["Database:RetrySeconds"] = "0.2" };
+
+    [Theory]
+    [InlineData("Development")]
+    [InlineData("Production")]
+    public async Task With_its_sqlite_folder_missing_the_api_answers_a_503_problem(string environment)
+    {
+        var folder = Path.Combine(Path.GetTempPath(), "ssc-api-outage-" + Guid.NewGuid().ToString("N"), "not-there");
+        await using var portal = new PortalFactory(DatabaseProvider.Sqlite, $"Data Source={Path.Combine(folder, "portal.db")}", QuickRetry, environment);
+        using var client = portal.CreateClient();
+
+        var response = await client.GetAsync(new Uri("/api/v1/actors", UriKind.Relative));
+
+        var problem = await ApiProblemAssert.ProblemAsync(response, HttpStatusCode.ServiceUnavailable, "/api/v1/actors");
+        Assert.Contains("Try again", problem["detail"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.NotNull(response.Headers.RetryAfter);
+        Assert.DoesNotContain("Exception", problem.ToJsonString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task With_postgres_unreachable_the_api_answers_a_503_problem()
+    {
+        await using var portal = new PortalFactory(DatabaseProvider.Postgres, "Host=127.0.0.1;Port=1;Database=ssc;Username=ssc;Password=ssc;Timeout=2", QuickRetry);
+        using var client = portal.CreateClient();
+
+        var response = await client.GetAsync(new Uri("/api/v1/initiatives?country=PE", UriKind.Relative));
+
+        await ApiProblemAssert.ProblemAsync(response, HttpStatusCode.ServiceUnavailable, "/api/v1/initiatives");
+        Assert.DoesNotContain("Npgsql", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+}

@@ -91,7 +91,8 @@ public sealed class InitiativeFilter
         }
         if (Text("region") is { } region)
         {
-            if (names.Regions.Any(r => r.Code == region)) filter.Region = region;
+            // Codes in any case (region=LAC is lac), as for countries and the enumerations.
+            if (names.Regions.FirstOrDefault(r => string.Equals(r.Code, region, StringComparison.OrdinalIgnoreCase)) is { } known) filter.Region = known.Code;
             else filter._problems.Add(L["“{0}” is not a region. This filter was not applied.", Shorten(region)]);
         }
         filter.Role = Code<CountryFilterRole>("role", L["“{0}” is not a role: choose provider or recipient. This filter was not applied."]);
@@ -109,7 +110,7 @@ public sealed class InitiativeFilter
         filter.Year = Number("year", year => year is >= 1950 and <= 2100, L["“{0}” is not a year. This filter was not applied."]);
         if (Text("principle") is { } principle)
         {
-            if (names.Principles.Any(p => p.Code == principle)) filter.Principle = principle;
+            if (names.Principles.FirstOrDefault(p => string.Equals(p.Code, principle, StringComparison.OrdinalIgnoreCase)) is { } known) filter.Principle = known.Code;
             else filter._problems.Add(L["“{0}” is not a principle. This filter was not applied.", Shorten(principle)]);
         }
         if (Text("assessed") is { } assessed)

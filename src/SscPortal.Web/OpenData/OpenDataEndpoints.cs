@@ -1,3 +1,4 @@
+using System.ComponentModel;
 using System.Globalization;
 using System.Text;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -19,20 +20,60 @@ public static class OpenDataEndpoints
     public const int DefaultLimit = 20;
     public const int MaxLimit = 100;
 
-    public sealed record Page<T>(IReadOnlyList<T> Items, string? Next);
-
     /// <summary>
-    /// The catalogue's filters as the API documents them (they are read by <see cref="InitiativeFilter"/>, the same
-    /// reader as the catalogue page's).
+    /// One page of a list. <c>next</c> is the address of the following page (the same filters, absent on the last page);
+    /// <c>nextCursor</c> is the cursor it carries in its <c>after</c> parameter, for clients that build addresses themselves.
     /// </summary>
-    public sealed record CatalogueFilters(
-        [property: FromQuery(Name = "q")] string? Q, [property: FromQuery(Name = "country")] string? Country,
-        [property: FromQuery(Name = "role")] string? Role, [property: FromQuery(Name = "region")] string? Region, [property: FromQuery(Name = "modality")] string? Modality,
-        [property: FromQuery(Name = "instrument")] string? Instrument, [property: FromQuery(Name = "status")] string? Status,
-        [property: FromQuery(Name = "category")] string? Category, [property: FromQuery(Name = "sdg")] string? Sdg,
-        [property: FromQuery(Name = "actor")] string? Actor, [property: FromQuery(Name = "actortype")] string? ActorType,
-        [property: FromQuery(Name = "principle")] string? Principle, [property: FromQuery(Name = "year")] string? Year,
-        [property: FromQuery(Name = "assessed")] string? Assessed);
+    public sealed record Page<T>(
+        IReadOnlyList<T> Items,
+        [property: Description("The address of the following page, with the same filters and limit; absent (null) on the last page.")] string? Next,
+        [property: Description("The cursor the next link carries as its after parameter; null on the last page.")] string? NextCursor);
+
+    private const string CountryDescription = "An ISO 3166-1 alpha-2 country code, in any case.";
+
+    /// <summary>The parameters every list has: how many items, and where to start.</summary>
+    private static readonly ApiParameter Limit = ApiParameter.WholeNumber("limit", 1, MaxLimit, $"How many items a page has, from 1 to {MaxLimit}; {DefaultLimit} if not given.")
+        with { Message = (L, _) => L["Ask for between 1 and {0} items at a time (limit), and follow “next” for more.", MaxLimit] };
+
+    private static ApiParameter After(Func<KeysetCursor, bool> check) =>
+        ApiParameter.Cursor("after", check, "Where the page starts: the cursor a previous page gave as nextCursor (its next link carries it). Anything else is refused.");
+
+    private static readonly ApiParameter Country = ApiParameter.Code("country", "CountryCode", names => names.Countries.Keys.Order(StringComparer.Ordinal).ToList(), CountryDescription);
+    private static readonly ApiParameter ModalityFilter = ApiParameter.Code<Modality>("modality", "ModalityCode", "The kind of cooperation, in any case.");
+
+    /// <summary>The catalogue's filters (read by <see cref="InitiativeFilter"/>, the same reader as the catalogue page's), and paging.</summary>
+    public static readonly ApiQuery InitiativesQuery = new("ListInitiatives",
+        ApiParameter.Text("q", InitiativeFilter.MaxQueryLength, "Search words, matched in titles, summaries (in every language), organisations and country names."),
+        Country with { Description = CountryDescription + " Initiatives in which the country takes part (see role)." },
+        ApiParameter.Code<CountryFilterRole>("role", "CountryRoleCode", "With country: only initiatives in which it provides, or receives, cooperation."),
+        ApiParameter.Code("region", "RegionCode", names => names.Regions.Select(r => r.Code).ToList(), "A world region: initiatives with a country in it."),
+        ModalityFilter,
+        ApiParameter.Code<Instrument>("instrument", "InstrumentCode", "The instrument of cooperation, in any case."),
+        ApiParameter.Code<ActivityStatus>("status", "ActivityStatusCode", "The initiative's stage, in any case."),
+        ApiParameter.Code("category", "SectorCategoryCode", names => names.Categories.Keys.Order(StringComparer.Ordinal).ToList(), "A DAC sector category (three digits)."),
+        ApiParameter.Code("sdg", "SdgCode", names => names.Goals.Keys.Order().Select(g => g.ToString(CultureInfo.InvariantCulture)).ToList(), "A Sustainable Development Goal (1 to 17).")
+            with { NumericCodes = true },
+        ApiParameter.WholeNumber("actor", 1, int.MaxValue, "An organisation's id (see /api/v1/actors): initiatives it takes part in."),
+        ApiParameter.Code<ActorType>("actortype", "ActorTypeCode", "Initiatives with an organisation of this kind, in any case."),
+        ApiParameter.Code("principle", "PrincipleCode", names => names.Principles.Select(p => p.Code).ToList(), "A principle of South-South cooperation the initiative applies."),
+        ApiParameter.WholeNumber("year", 1950, 2100, "The year the initiative started (actually, or as planned, or was approved)."),
+        ApiParameter.Code("assessed", null, _ => ["yes", "true", "1"], "Only initiatives with a published assessment."),
+        Limit,
+        After(c => c.TryGetTime(out _)));
+
+    public static readonly ApiQuery ActorsQuery = new("ListActors",
+        ApiParameter.Code<ActorType>("type", "ActorTypeCode", "The kind of organisation, in any case."),
+        Country with { Description = CountryDescription + " Organisations based there." },
+        Limit,
+        After(c => c.SortKey.Length == 0));
+
+    public static readonly ApiQuery AssessmentsQuery = new("ListAssessments",
+        Country with { Description = CountryDescription + " Assessments of initiatives in which the country takes part." },
+        ModalityFilter,
+        ApiParameter.Code<AssessmentPerspective>("perspective", "PerspectiveCode", "Who assessed, in any case."),
+        ApiParameter.WholeNumber("assessor", 1, int.MaxValue, "The assessing organisation's id (see /api/v1/actors)."),
+        Limit,
+        After(c => c.TryGetTime(out _)));
 
     public sealed record ActorRecord(int Id, string Name, string? Acronym, string Type, string? Country, string? Scope, string? Website, string Url);
 
@@ -54,118 +95,90 @@ public static class OpenDataEndpoints
         app.MapGet("/export/initiatives.csv", ExportCsvAsync).AllowAnonymous().ExcludeFromDescription();
         app.MapGet("/export/iati/activities.xml", ExportIatiAsync).AllowAnonymous().ExcludeFromDescription();
 
-        var api = app.MapGroup("/api/v1").AllowAnonymous().CacheOutput(AnonymousPageCache.PolicyName).WithTags("Open data");
-        api.MapGet("/initiatives", ListInitiativesAsync).WithName("ListInitiatives")
-            .WithSummary("Published initiatives, newest first, with the catalogue's filters (q, country, role, region, modality, instrument, status, category, sdg, actor, actortype, principle, year, assessed) and cursor paging.");
-        api.MapGet("/initiatives/{id:int}", GetInitiativeAsync).WithName("GetInitiative").WithSummary("One published initiative.");
-        api.MapGet("/actors", ListActorsAsync).WithName("ListActors").WithSummary("Organisations, by name, with cursor paging; filter by type and country.");
-        api.MapGet("/assessments", ListAssessmentsAsync).WithName("ListAssessments")
+        // Every error is a problem (application/problem+json, ApiProblems); 400 and 404 name the parameter at fault.
+        var api = app.MapGroup("/api/v1").AllowAnonymous().CacheOutput(AnonymousPageCache.PolicyName).WithTags("Open data")
+            .ProducesProblem(StatusCodes.Status500InternalServerError).ProducesProblem(StatusCodes.Status503ServiceUnavailable);
+        api.MapGet("/initiatives", ListInitiativesAsync).WithName(InitiativesQuery.OperationId).WithMetadata(InitiativesQuery).ProducesValidationProblem()
+            .WithSummary("Published initiatives, newest first, with the catalogue's filters and cursor paging.");
+        api.MapGet("/initiatives/{id:int}", GetInitiativeAsync).WithName("GetInitiative").WithSummary("One published initiative.")
+            .Produces<HttpValidationProblemDetails>(StatusCodes.Status404NotFound, ApiProblems.ContentType);
+        api.MapGet("/actors", ListActorsAsync).WithName(ActorsQuery.OperationId).WithMetadata(ActorsQuery).ProducesValidationProblem()
+            .WithSummary("Organisations, by id, with cursor paging; filter by type and country.");
+        api.MapGet("/assessments", ListAssessmentsAsync).WithName(AssessmentsQuery.OperationId).WithMetadata(AssessmentsQuery).ProducesValidationProblem()
             .WithSummary("Published assessments (the latest revision of each), newest first, with their scores by dimension; filter by country, modality, perspective and assessor.");
         return app;
     }
 
     private static string BaseUrl(HttpRequest request) => $"{request.Scheme}://{request.Host}{request.PathBase}";
 
-    /// <summary>Reads limit and cursor; a bad one is a 400 with a message, never a bigger page.</summary>
-    private static (int Limit, KeysetCursor? After, string? Problem) Paging(int? limit, string? after, IStringLocalizer<SharedResource> L)
+    /// <summary>A page of <paramref name="size"/> items read as <paramref name="size"/> + 1 rows: the extra row says there is a next page.</summary>
+    private static Page<T> PageOf<T>(List<T> rows, int size, Func<T, KeysetCursor> cursorOf, ApiQueryValues values, HttpRequest request)
     {
-        if (limit is { } l && (l < 1 || l > MaxLimit)) return (0, null, L["Ask for between 1 and {0} items at a time (limit), and follow “next” for more.", MaxLimit]);
-        if (after is null) return (limit ?? DefaultLimit, null, null);
-        return KeysetCursor.TryDecode(after, out var cursor)
-            ? (limit ?? DefaultLimit, cursor, null)
-            : (0, null, L["This page link is not valid, so the list starts from the beginning."]);
+        if (rows.Count <= size) return new Page<T>(rows, null, null);
+        rows.RemoveRange(size, rows.Count - size);
+        var cursor = cursorOf(rows[^1]);
+        return new Page<T>(rows, values.Link(BaseUrl(request) + request.Path, "after", cursor), cursor.Encode());
     }
-
-    private static ProblemHttpResult Problem(string detail) => TypedResults.Problem(detail, statusCode: StatusCodes.Status400BadRequest, title: "Bad request");
 
     private static async Task<Results<Ok<Page<InitiativeRecord>>, ProblemHttpResult>> ListInitiativesAsync(
-        [AsParameters] CatalogueFilters documented, HttpRequest request, AppDbContext db, ReferenceData referenceData, IStringLocalizer<SharedResource> L, int? limit, string? after, CancellationToken cancellationToken)
+        HttpRequest request, AppDbContext db, ReferenceData referenceData, IStringLocalizer<SharedResource> L, CancellationToken cancellationToken)
     {
-        _ = documented;
-        var filter = InitiativeFilter.Read(request.Query, await referenceData.GetAsync(cancellationToken), L);
-        if (filter.Problems.Count > 0) return Problem(string.Join(" ", filter.Problems));
-        var (size, cursor, problem) = Paging(limit, after, L);
-        if (problem is not null) return Problem(problem);
+        var names = await referenceData.GetAsync(cancellationToken);
+        var values = InitiativesQuery.Read(request.Query, names, L);
+        if (!values.IsValid) return ApiProblems.BadRequest(request, values.Errors, L);
+        // The values are the lists' own spelling by now, so the catalogue's reader takes them as they are.
+        var filter = InitiativeFilter.Read(values.ToQueryCollection(), names, L);
+        if (filter.Problems.Count > 0) return ApiProblems.BadRequest(request, new Dictionary<string, string[]> { ["q"] = [.. filter.Problems] }, L);
         await filter.PrepareAsync(db, cancellationToken);
         var query = filter.Apply(db.Initiatives.AsNoTracking(), db);
-        if (cursor is { } c)
-        {
-            if (!c.TryGetTime(out var at)) return Problem(L["This page link is not valid, so the list starts from the beginning."]);
+        if (values.Cursor("after") is { } c && c.TryGetTime(out var at))
             query = query.Where(i => i.PublishedAt <= at && (i.PublishedAt < at || i.Id < c.Id));
-        }
-        var page = await InitiativeRecords.ReadAsync(query.OrderByDescending(i => i.PublishedAt).ThenByDescending(i => i.Id).Take(size + 1), BaseUrl(request), cancellationToken);
-        page = page.OrderByDescending(r => r.PublishedAt).ThenByDescending(r => r.Id).ToList();
-        string? next = null;
-        if (page.Count > size)
-        {
-            page.RemoveAt(size);
-            next = KeysetCursor.For(page[^1].PublishedAt, page[^1].Id).Encode();
-        }
-        return TypedResults.Ok(new Page<InitiativeRecord>(page, next));
+        var size = values.Number("limit") ?? DefaultLimit;
+        var rows = await InitiativeRecords.ReadAsync(query.OrderByDescending(i => i.PublishedAt).ThenByDescending(i => i.Id).Take(size + 1), BaseUrl(request), cancellationToken);
+        rows = rows.OrderByDescending(r => r.PublishedAt).ThenByDescending(r => r.Id).ToList();
+        return TypedResults.Ok(PageOf(rows, size, r => KeysetCursor.For(r.PublishedAt, r.Id), values, request));
     }
 
-    private static async Task<Results<Ok<InitiativeRecord>, NotFound>> GetInitiativeAsync(int id, HttpRequest request, AppDbContext db, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<InitiativeRecord>, ProblemHttpResult>> GetInitiativeAsync(
+        int id, HttpRequest request, AppDbContext db, IStringLocalizer<SharedResource> L, CancellationToken cancellationToken)
     {
         var record = (await InitiativeRecords.ReadAsync(db.Initiatives.Published().Where(i => i.Id == id), BaseUrl(request), cancellationToken)).SingleOrDefault();
-        return record is null ? TypedResults.NotFound() : TypedResults.Ok(record);
+        return record is null
+            ? ApiProblems.NotFound(request, "id", L["No published initiative has the id {0}.", id], L)
+            : TypedResults.Ok(record);
     }
 
     private static async Task<Results<Ok<Page<ActorRecord>>, ProblemHttpResult>> ListActorsAsync(
-        HttpRequest request, AppDbContext db, IStringLocalizer<SharedResource> L, string? type, string? country, int? limit, string? after, CancellationToken cancellationToken)
+        HttpRequest request, AppDbContext db, ReferenceData referenceData, IStringLocalizer<SharedResource> L, CancellationToken cancellationToken)
     {
-        var (size, cursor, problem) = Paging(limit, after, L);
-        if (problem is not null) return Problem(problem);
+        var values = ActorsQuery.Read(request.Query, await referenceData.GetAsync(cancellationToken), L);
+        if (!values.IsValid) return ApiProblems.BadRequest(request, values.Errors, L);
         var actors = db.Actors.AsNoTracking().Where(a => a.IsVerified);
-        if (type is not null)
-        {
-            if (!CodeParsing.TryParseName<ActorType>(type, out var actorType)) return Problem(L["“{0}” is not a kind of organisation. This filter was not applied.", type]);
-            actors = actors.Where(a => a.Type == actorType);
-        }
-        if (country is not null)
-        {
-            var code = country.ToUpperInvariant();
-            actors = actors.Where(a => a.CountryCode == code);
-        }
+        if (values.Code<ActorType>("type") is { } actorType) actors = actors.Where(a => a.Type == actorType);
+        if (values["country"] is { } country) actors = actors.Where(a => a.CountryCode == country);
         // Keyset on the id: stable and the same on both databases (names sort differently by collation).
-        if (cursor is { } c) actors = actors.Where(a => a.Id > c.Id);
+        if (values.Cursor("after") is { } c) actors = actors.Where(a => a.Id > c.Id);
+        var size = values.Number("limit") ?? DefaultLimit;
         var baseUrl = BaseUrl(request);
-        var page = await actors.OrderBy(a => a.Id).Take(size + 1)
-            .Select(a => new { a.Id, a.Name, a.Acronym, a.Type, a.CountryCode, a.Scope, a.Website }).ToListAsync(cancellationToken);
-        var next = page.Count > size ? new KeysetCursor("", page[size - 1].Id).Encode() : null;
-        return TypedResults.Ok(new Page<ActorRecord>(page.Take(size)
-            .Select(a => new ActorRecord(a.Id, a.Name, a.Acronym, a.Type.ToString(), a.CountryCode, a.Scope, a.Website, $"{baseUrl}/actors/{a.Id}")).ToList(), next));
+        var rows = (await actors.OrderBy(a => a.Id).Take(size + 1)
+            .Select(a => new { a.Id, a.Name, a.Acronym, a.Type, a.CountryCode, a.Scope, a.Website }).ToListAsync(cancellationToken))
+            .Select(a => new ActorRecord(a.Id, a.Name, a.Acronym, a.Type.ToString(), a.CountryCode, a.Scope, a.Website, $"{baseUrl}/actors/{a.Id}")).ToList();
+        return TypedResults.Ok(PageOf(rows, size, a => new KeysetCursor("", a.Id), values, request));
     }
 
     private static async Task<Results<Ok<Page<AssessmentRecord>>, ProblemHttpResult>> ListAssessmentsAsync(
-        HttpRequest request, AppDbContext db, ReferenceData referenceData, IStringLocalizer<SharedResource> L,
-        string? country, string? modality, string? perspective, int? assessor, int? limit, string? after, CancellationToken cancellationToken)
+        HttpRequest request, AppDbContext db, ReferenceData referenceData, IStringLocalizer<SharedResource> L, CancellationToken cancellationToken)
     {
-        var (size, cursor, problem) = Paging(limit, after, L);
-        if (problem is not null) return Problem(problem);
-        var names = await referenceData.GetAsync(cancellationToken);
+        var values = AssessmentsQuery.Read(request.Query, await referenceData.GetAsync(cancellationToken), L);
+        if (!values.IsValid) return ApiProblems.BadRequest(request, values.Errors, L);
         var query = db.Assessments.AsNoTracking().CurrentlyPublished();
-        if (country is not null)
-        {
-            var code = country.ToUpperInvariant();
-            if (!names.Countries.ContainsKey(code)) return Problem(L["There is no country with the code “{0}”. This filter was not applied.", country]);
-            query = query.Where(a => a.Initiative!.Countries.Any(c => c.CountryCode == code));
-        }
-        if (modality is not null)
-        {
-            if (!CodeParsing.TryParseName<Modality>(modality, out var m)) return Problem(L["“{0}” is not a modality. This filter was not applied.", modality]);
-            query = query.Where(a => a.Initiative!.Modality == m);
-        }
-        if (perspective is not null)
-        {
-            if (!CodeParsing.TryParseName<AssessmentPerspective>(perspective, out var p)) return Problem(L["“{0}” is not a perspective. This filter was not applied.", perspective]);
-            query = query.Where(a => a.Perspective == p);
-        }
-        if (assessor is { } assessorId) query = query.Where(a => a.AssessorId == assessorId);
-        if (cursor is { } c)
-        {
-            if (!c.TryGetTime(out var at)) return Problem(L["This page link is not valid, so the list starts from the beginning."]);
+        if (values["country"] is { } country) query = query.Where(a => a.Initiative!.Countries.Any(c => c.CountryCode == country));
+        if (values.Code<Modality>("modality") is { } modality) query = query.Where(a => a.Initiative!.Modality == modality);
+        if (values.Code<AssessmentPerspective>("perspective") is { } perspective) query = query.Where(a => a.Perspective == perspective);
+        if (values.Number("assessor") is { } assessorId) query = query.Where(a => a.AssessorId == assessorId);
+        if (values.Cursor("after") is { } c && c.TryGetTime(out var at))
             query = query.Where(a => a.PublishedAt <= at && (a.PublishedAt < at || a.Id < c.Id));
-        }
+        var size = values.Number("limit") ?? DefaultLimit;
         var rows = await query.OrderByDescending(a => a.PublishedAt).ThenByDescending(a => a.Id).Take(size + 1)
             .Select(a => new
             {
@@ -173,15 +186,15 @@ public static class OpenDataEndpoints
                 a.Perspective, a.Relationship, a.Framework!.Version, a.Revision, PublishedAt = a.PublishedAt!.Value,
                 Responses = db.AssessmentResponses.Count(r => r.AssessmentId == a.Id),
             }).ToListAsync(cancellationToken);
-        var next = rows.Count > size ? KeysetCursor.For(rows[size - 1].PublishedAt, rows[size - 1].Id).Encode() : null;
         var ids = rows.Take(size).Select(r => r.Id).ToList();
         var scores = (await db.AssessmentScores.AsNoTracking().Where(s => ids.Contains(s.AssessmentId) && s.Scope == ScoreScope.Dimension).ToListAsync(cancellationToken))
             .ToLookup(s => s.AssessmentId);
         var baseUrl = BaseUrl(request);
-        return TypedResults.Ok(new Page<AssessmentRecord>(rows.Take(size).Select(r => new AssessmentRecord(
+        var records = rows.Select(r => new AssessmentRecord(
             r.Id, $"{baseUrl}/assessments/{r.Id}", r.InitiativeId, r.InitiativeTitle, new OrganisationReference(r.AssessorId, r.AssessorName, r.AssessorType.ToString()),
             r.Perspective.ToString(), r.Relationship.ToString(), r.Version, r.Revision, r.PublishedAt,
-            scores[r.Id].Select(s => new DimensionScore(s.Code, s.Average, s.Scored, s.NotApplicable, s.InsufficientInformation)).ToList(), r.Responses)).ToList(), next));
+            scores[r.Id].Select(s => new DimensionScore(s.Code, s.Average, s.Scored, s.NotApplicable, s.InsufficientInformation)).ToList(), r.Responses)).ToList();
+        return TypedResults.Ok(PageOf(records, size, r => KeysetCursor.For(r.PublishedAt, r.Id), values, request));
     }
 
     /// <summary>An export's filter, or null after answering 400 with what was not understood (an export is never silently wider).</summary>
