@@ -89,6 +89,11 @@ if (args is ["create-admin", ..])
 if (args is ["seed-synthetic", ..])
     return await SeedSyntheticCommand.RunAsync(app.Services, args, Console.Out);
 
+// Started on plain HTTP with Secure cookies, nobody could sign in: say so in the log (and on the sign-in pages).
+app.WarnWhenSignInNeedsHttps();
+// The language first: the error and status pages below re-run the rest of the pipeline without the original query
+// string, so a language chosen by ?culture= would otherwise be lost on them (a Spanish reader's 404 in English).
+app.UseRequestLocalization();
 // The friendly error page in every environment: stack traces go to the log, never to the reader.
 app.UseExceptionHandler("/error");
 app.UseStatusCodePagesWithReExecute("/status/{0}");
@@ -99,7 +104,6 @@ app.UseQueryStringLimit(maxLength: 2048);
 app.UseStaticFiles();
 app.UseSerilogRequestLogging();
 app.UseRouting();
-app.UseRequestLocalization();
 app.UseAuthentication();
 app.UseAuthorization();
 app.UseRateLimiter();
