@@ -9,7 +9,7 @@ public enum PrincipleOrigin
     Nairobi2009 = 2,
     /// <summary>UN General Assembly resolution 71/244.</summary>
     Unga2016 = 3,
-    /// <summary>Set down by civil society (seed 000, Reality of Aid Africa and CPDE).</summary>
+    /// <summary>Set down by civil society (Reality of Aid, CPDE and the Southern CSO Alliance on South-South Cooperation, BAPA+40 side event, 2019).</summary>
     CivilSociety = 4,
 }
 

@@ -95,6 +95,11 @@ if (args is ["seed-synthetic", ..])
 // One log line per request, outermost, so that it records the status the reader was sent (503 during an outage, not the
 // 500 an exception would mean before the error page answers it).
 app.UseSerilogRequestLogging(options => options.GetLevel = RequestLogLevel.For);
+// Started on plain HTTP with Secure cookies, nobody could sign in: say so in the log (and on the sign-in pages).
+app.WarnWhenSignInNeedsHttps();
+// The language first: the error and status pages below re-run the rest of the pipeline without the original query
+// string, so a language chosen by ?culture= would otherwise be lost on them (a Spanish reader's 404 in English).
+app.UseRequestLocalization();
 // The friendly error page in every environment: stack traces go to the log, never to the reader.
 // A request the portal cannot read (a body over the limit, too many form fields, a truncated upload) is the client's
 // error: 400 or 413 with the friendly status page, not a 500 (Security/UnreadableRequests.cs).
@@ -115,7 +120,6 @@ app.UseNulCharacterGuard();
 app.UseStaticFiles();
 app.UseRouting();
 app.UseRequestBodyLimits();
-app.UseRequestLocalization();
 app.UseAuthentication();
 app.UseAuthorization();
 app.UseRateLimiter();

@@ -62,4 +62,20 @@ public sealed class VisitorTests(BrowserSuite suite, ITestOutputHelper output) :
         Assert.Contains(lines.Skip(1), line => line.Contains("Paraguay", StringComparison.Ordinal) || line.Contains("PY", StringComparison.Ordinal));
         output.WriteLine($"{mode}: CSV {download.SuggestedFilename}, {bytes.Length:N0} bytes, header: {lines[0].Trim()}");
     }
+
+    [Fact]
+    public async Task A_visitor_reads_a_principle_and_the_initiatives_that_claim_it()
+    {
+        // axe runs on each page reached: the claims list once held <article> cards directly in an <ol> (axe's "list" rule).
+        await using var visit = await suite.VisitAsync(Mode.Desktop, output);
+        var page = visit.Page;
+        await visit.StartAtHomeAsync();
+
+        await visit.FollowAsync(page.GetByRole(AriaRole.Navigation).First.GetByRole(AriaRole.Link, new() { Name = "Principles", Exact = true }));
+        await visit.FollowAsync(page.GetByRole(AriaRole.Link, new() { Name = "National ownership and independence" }));
+
+        var claims = page.GetByRole(AriaRole.Heading, new() { Level = 2, NameRegex = new Regex("^Initiatives that claim it") });
+        await Assertions.Expect(claims).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Listitem).GetByRole(AriaRole.Link, new() { NameRegex = new Regex("^Cooperación triangular Perú") }).First).ToBeVisibleAsync();
+    }
 }

@@ -104,6 +104,34 @@ public abstract class OpenDataTests(PortalFixture fixture)
         Assert.Empty(Csv.Parse(Encoding.UTF8.GetString(await client.GetByteArrayAsync(new Uri($"/export/initiatives.csv?q={word}&country=BO", UriKind.Relative))).TrimStart('\uFEFF'), 10).Skip(1));
     }
 
+    [Theory]
+    [InlineData("=1+1")]
+    [InlineData("+1+1")]
+    [InlineData("-1+1")]
+    [InlineData("@SUM(A1:A2)")]
+    [InlineData("\t=1+1")]
+    [InlineData("\r=1+1")]
+    public async Task A_value_a_spreadsheet_could_run_as_a_formula_is_kept_as_text_in_the_csv(string value)
+    {
+        // OWASP's CSV injection guidance: a cell beginning with =, +, -, @, a tab or a carriage return must not be
+        // read as a formula, so it leaves with an apostrophe in front.
+        var word = TestData.Word();
+        var (id, _) = await InitiativesAsync(word);
+        await Portal.WithDatabaseAsync(async db =>
+        {
+            var initiative = await db.Initiatives.SingleAsync(i => i.Id == id);
+            initiative.Summary = value + " " + word;
+            return await db.SaveChangesAsync();
+        });
+        using var client = Portal.CreateClient();
+
+        var rows = Csv.Parse(Encoding.UTF8.GetString(await client.GetByteArrayAsync(new Uri($"/export/initiatives.csv?q={word}&country=PY", UriKind.Relative))).TrimStart('\uFEFF'), 100);
+
+        var summary = Assert.Single(rows.Skip(1))[Array.IndexOf(OpenDataEndpoints.CsvColumns, "summary")];
+        Assert.Equal("'" + value + " " + word, summary);
+        Assert.Equal(value + " " + word, Csv.Field(summary));
+    }
+
     [Fact]
     public async Task Every_api_response_success_or_error_matches_its_openapi_description()
     {

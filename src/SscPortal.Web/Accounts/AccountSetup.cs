@@ -68,6 +68,7 @@ public static class AccountSetup
         var secure = configuration.GetValue("Accounts:SecureCookies", true);
         string Named(string name) => secure ? name : name["__Host-".Length..];
         var securePolicy = secure ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest;
+        services.AddSingleton(new CookieSettings(secure));
 
         services.ConfigureApplicationCookie(options =>
         {

@@ -11,14 +11,18 @@ public static class Csv
     private static string Quote(string? field)
     {
         if (string.IsNullOrEmpty(field)) return "";
-        // A leading =, +, - or @ would be run as a formula by spreadsheet programs: prefix it so it stays text.
-        if (field[0] is '=' or '+' or '-' or '@') field = "'" + field;
+        // A leading =, +, -, @, tab or carriage return can make a spreadsheet program run the value as a formula
+        // (OWASP, "CSV Injection"): prefix it with an apostrophe so it stays text.
+        if (StartsLikeFormula(field)) field = "'" + field;
         return field.IndexOfAny([',', '"', '\n', '\r']) >= 0 ? "\"" + field.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : field;
     }
 
     /// <summary>Undoes the formula guard of <see cref="Line"/> on a field read back.</summary>
     public static string Field(string field) =>
-        field.Length > 1 && field[0] == '\'' && field[1] is '=' or '+' or '-' or '@' ? field[1..] : field;
+        field.Length > 1 && field[0] == '\'' && StartsLikeFormula(field[1..]) ? field[1..] : field;
+
+    /// <summary>Whether a spreadsheet program could read the value as a formula: it begins with =, +, -, @, a tab or a carriage return.</summary>
+    public static bool StartsLikeFormula(string field) => field.Length > 0 && field[0] is '=' or '+' or '-' or '@' or '\t' or '\r';
 
     /// <summary>Reads records; stops with an error once more than <paramref name="maxRecords"/> are found.</summary>
     public static List<List<string>> Parse(string text, int maxRecords)

@@ -24,6 +24,8 @@ public class OrganisationsModel(AppDbContext db, Access access, AuditLog audit, 
     public sealed record SearchResult(int Id, string Name, string? Acronym, ActorType Type, bool IsVerified);
 
     public IReadOnlyList<MembershipRow> Memberships { get; private set; } = [];
+    /// <summary>Whether "Register an initiative" leads anywhere: the rule /initiatives/new applies (a membership with editing rights).</summary>
+    public bool CanRegisterInitiatives { get; private set; }
     public IReadOnlyList<SearchResult> Found { get; private set; } = [];
     public ReferenceData.Snapshot Names { get; private set; } = null!;
 
@@ -122,6 +124,7 @@ public class OrganisationsModel(AppDbContext db, Access access, AuditLog audit, 
             .OrderBy(m => m.Actor!.Name)
             .Select(m => new MembershipRow(m.ActorId, m.Actor!.Name, m.Actor.Type, m.Actor.IsVerified, m.Role, m.Status))
             .ToListAsync(cancellationToken);
+        CanRegisterInitiatives = (await access.OrganisationsWhereAsync(Permission.EditOwnInitiatives)).Count > 0;
         if (!string.IsNullOrWhiteSpace(Q))
         {
             var term = Q.Trim();

@@ -15,7 +15,8 @@ namespace SscPortal.Web.Pages.Admin;
 [Authorize(Policy = Policies.PlatformStaff)]
 public class IndexModel(AppDbContext db, Access access, AuditLog audit, TimeProvider clock) : PageModel
 {
-    public sealed record PendingOrganisation(int Id, string Name, string? Acronym, ActorType Type, string? CountryCode, string? Website, DateTime CreatedAt, string? ProposedBy);
+    /// <param name="ProposedByMe">Whether the person reading proposed it: then <see cref="OnPostVerifyAsync"/> refuses, and no Verify button is shown.</param>
+    public sealed record PendingOrganisation(int Id, string Name, string? Acronym, ActorType Type, string? CountryCode, string? Website, DateTime CreatedAt, string? ProposedBy, bool ProposedByMe);
     public sealed record PendingClaim(int ActorId, string ActorName, int Waiting);
 
     public IReadOnlyList<PendingOrganisation> Organisations { get; private set; } = [];
@@ -23,11 +24,14 @@ public class IndexModel(AppDbContext db, Access access, AuditLog audit, TimeProv
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
+        var me = access.UserId;
         Organisations = await db.Actors.AsNoTracking().Where(a => !a.IsVerified)
             .OrderBy(a => a.CreatedAt).ThenBy(a => a.Id).Take(100)
             .Select(a => new PendingOrganisation(a.Id, a.Name, a.Acronym, a.Type, a.CountryCode, a.Website, a.CreatedAt,
                 a.Memberships.Where(m => m.Role == MembershipRole.OrganisationAdmin)
-                    .Join(db.Users, m => m.UserId, u => u.Id, (m, u) => u.Email).FirstOrDefault()))
+                    .Join(db.Users, m => m.UserId, u => u.Id, (m, u) => u.Email).FirstOrDefault(),
+                // The same rule as the Verify handler's: a pending organisation-admin claim of one's own.
+                a.Memberships.Any(m => m.Status == MembershipStatus.Pending && m.Role == MembershipRole.OrganisationAdmin && m.UserId == me)))
             .ToListAsync(cancellationToken);
         Claims = await db.Actors.AsNoTracking()
             .Where(a => a.IsVerified

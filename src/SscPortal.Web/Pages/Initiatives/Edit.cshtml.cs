@@ -75,7 +75,7 @@ public class EditModel(
 
         // An organisation typed but not picked from the list comes back as typed, with a message next to it.
         ModelState.ExplainUnpicked(IsOrganisationPicker, L["Choose an organisation from the list."]);
-        ModelState.AddErrors(await new InitiativeInputValidator(L, Names).ValidateAsync(Input, cancellationToken));
+        ModelState.AddErrors(await new InitiativeInputValidator(L, Names, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime)).ValidateAsync(Input, cancellationToken));
         var actorIds = Input.Actors.Select(a => a.ActorId).Concat(Input.Contributions.Select(c => c.ActorId)).OfType<int>().Distinct().ToList();
         if (await db.Actors.CountAsync(a => actorIds.Contains(a.Id), cancellationToken) != actorIds.Count)
             ModelState.AddModelError("Input.Actors", L["Choose organisations from the list."]);

@@ -225,10 +225,13 @@ public sealed class InitiativeInput
     }
 }
 
-/// <summary>The field-level checks of an initiative's input; the rules across fields are in the domain (InitiativeRules).</summary>
+/// <summary>
+/// The field-level checks of an initiative's input; the rules across fields are in the domain (InitiativeRules). The
+/// domain's date rules are checked here as well, so that a wrong date is reported with every other mistake at once.
+/// </summary>
 public sealed class InitiativeInputValidator : AbstractValidator<InitiativeInput>
 {
-    public InitiativeInputValidator(IStringLocalizer<SharedResource> L, ReferenceData.Snapshot names)
+    public InitiativeInputValidator(IStringLocalizer<SharedResource> L, ReferenceData.Snapshot names, DateOnly today)
     {
         RuleFor(i => i.Title).NotEmpty().WithMessage(L["Give the initiative a title."])
             .MaximumLength(300).WithMessage(L["Use at most {0} characters.", 300]);
@@ -244,9 +247,9 @@ public sealed class InitiativeInputValidator : AbstractValidator<InitiativeInput
         RuleFor(i => i.Status).IsInEnum().WithMessage(L["Choose one of the listed options."]);
         RuleFor(i => i.ApprovalDate).IsPlausibleDate(L);
         RuleFor(i => i.PlannedStart).IsPlausibleDate(L);
-        RuleFor(i => i.PlannedEnd).IsPlausibleDate(L);
-        RuleFor(i => i.ActualStart).IsPlausibleDate(L);
-        RuleFor(i => i.ActualEnd).IsPlausibleDate(L);
+        RuleFor(i => i.PlannedEnd).Cascade(CascadeMode.Stop).IsPlausibleDate(L).IsNotBefore(i => i.PlannedStart, L);
+        RuleFor(i => i.ActualStart).Cascade(CascadeMode.Stop).IsPlausibleDate(L).IsNotInFuture(today, L);
+        RuleFor(i => i.ActualEnd).Cascade(CascadeMode.Stop).IsPlausibleDate(L).IsNotBefore(i => i.ActualStart, L).IsNotInFuture(today, L);
         RuleForEach(i => i.Goals).Must(names.Goals.ContainsKey).WithMessage(L["Choose goals from the list."]);
         RuleFor(i => i.PrimaryGoal).Must((input, goal) => goal is null || input.Goals.Contains(goal.Value))
             .WithMessage(L["The primary goal must be one of the goals ticked."]);

@@ -101,7 +101,7 @@ public class SpreadsheetModel(AppDbContext db, Access access, AuditLog audit, Hi
             .Include(i => i.Contributions).Include(i => i.RightsHolders).Include(i => i.Locations).Include(i => i.Links).Include(i => i.Results)
             .Include(i => i.Translations).AsSplitQuery().ToDictionaryAsync(i => i.Id, cancellationToken);
         var knownActors = (await db.Actors.AsNoTracking().Select(a => a.Id).ToListAsync(cancellationToken)).ToHashSet();
-        var validator = new InitiativeInputValidator(L, names);
+        var validator = new InitiativeInputValidator(L, names, DateOnly.FromDateTime(now));
         var changes = new List<(Initiative Initiative, bool IsNew, List<FieldChange> Fields)>();
         for (var r = 1; r < records.Count; r++)
         {

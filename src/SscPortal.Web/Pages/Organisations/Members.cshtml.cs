@@ -27,6 +27,17 @@ public class MembersModel(AppDbContext db, Access access, AuditLog audit, TimePr
     /// <summary>The member whose removal waits for a second press ("Yes, remove"), shown above the list.</summary>
     public MemberRow? Removing { get; private set; }
 
+    /// <summary>Whether the person may approve or reject claims here (the rule <see cref="OnPostApproveAsync"/> applies).</summary>
+    public bool MayDecideClaims { get; private set; }
+
+    /// <summary>Whether the person may change roles and remove members here (the rule <see cref="OnPostRemoveAsync"/> applies).</summary>
+    public bool MayManageMembers { get; private set; }
+
+    /// <summary>Nobody decides on their own membership: the handlers refuse it, so the page offers no button for it.</summary>
+    public bool IsSelf(string userId) => userId == access.UserId;
+
+    private bool _managesOwnMembers;
+
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken cancellationToken)
     {
         if (await AuthorizeAsync(id, "view members", Permission.ApproveAnyMembershipClaim) is { } refused) return refused;
@@ -99,7 +110,7 @@ public class MembersModel(AppDbContext db, Access access, AuditLog audit, TimePr
             return NotFound();
         }
         // Nobody decides on their own membership: a moderator cannot approve their own claim, an admin cannot promote themselves.
-        if (membership.UserId == access.UserId)
+        if (IsSelf(membership.UserId))
         {
             await audit.RecordRefusalAsync("membership", membershipId, $"{action} on one's own membership");
             return Forbid();
@@ -145,9 +156,14 @@ public class MembersModel(AppDbContext db, Access access, AuditLog audit, TimePr
         OrganisationId = id;
         OrganisationName = organisation.Name;
         OrganisationVerified = organisation.IsVerified;
-        if (await access.CanAsync(Permission.ManageOwnMembers, id) || access.CanOnPlatform(platformPermission))
-            return null;
+        _managesOwnMembers = await access.CanAsync(Permission.ManageOwnMembers, id);
+        MayDecideClaims = May(Permission.ApproveAnyMembershipClaim);
+        MayManageMembers = May(Permission.ManageUsers);
+        if (May(platformPermission)) return null;
         await audit.RecordRefusalAsync("organisation", id, action);
         return Forbid();
     }
+
+    /// <summary>An admin of this organisation, or someone whose platform role grants the permission on any organisation.</summary>
+    private bool May(Permission platformPermission) => _managesOwnMembers || access.CanOnPlatform(platformPermission);
 }

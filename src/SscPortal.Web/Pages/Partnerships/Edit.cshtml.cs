@@ -59,7 +59,7 @@ public class EditModel(AppDbContext db, Access access, AuditLog audit, History h
                 .WithMessage(L["Enter a full web address starting with https://"]);
             RuleFor(i => i.SignedOn).IsPlausibleDate(L);
             RuleFor(i => i.StartsOn).IsPlausibleDate(L);
-            RuleFor(i => i.EndsOn).IsPlausibleDate(L);
+            RuleFor(i => i.EndsOn).Cascade(CascadeMode.Stop).IsPlausibleDate(L).IsNotBefore(i => i.StartsOn, L);
             RuleForEach(i => i.Signatories).Must(Pickers.IsBlankOrId).WithMessage(L["Choose an organisation from the list."]);
             RuleForEach(i => i.Initiatives).Must(Pickers.IsBlankOrId).WithMessage(L["Choose an initiative from the list."]);
             RuleFor(i => i.SignatoryIds).Must(ids => ids.GroupBy(id => id).All(g => g.Count() == 1)).OverridePropertyName(nameof(InputModel.Signatories))

@@ -6,15 +6,23 @@ using Microsoft.EntityFrameworkCore;
 using SscPortal.Domain;
 using SscPortal.Web.Catalogue;
 using SscPortal.Web.Data;
+using SscPortal.Web.Security;
 
 namespace SscPortal.Web.Pages.Partnerships;
 
 /// <summary>The public list of published partnerships, newest first, with keyset paging.</summary>
 [AllowAnonymous]
 [OutputCache(PolicyName = AnonymousPageCache.PolicyName)]
-public class IndexModel(AppDbContext db) : PageModel
+public class IndexModel(AppDbContext db, Access access) : PageModel
 {
     public const int PageSize = 30;
+
+    /// <summary>Why a signed-in person sees no "Record a partnership" button, so the page can say what they can do instead.</summary>
+    public enum CannotRecord { No, WithoutOrganisation, CivilSociety, PlatformStaff }
+
+    /// <summary>Whether the person may record a partnership: the rule /partnerships/new applies (an official organisation of theirs).</summary>
+    public bool CanRecord { get; private set; }
+    public CannotRecord WhyNot { get; private set; }
 
     public sealed record Row(int Id, string Title, PartnershipType Type, DateOnly? SignedOn, DateTime PublishedAt, IReadOnlyList<string> Signatories, int InitiativeCount);
 
@@ -24,6 +32,14 @@ public class IndexModel(AppDbContext db) : PageModel
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
+        if (User.Identity?.IsAuthenticated == true)
+        {
+            CanRecord = (await access.OrganisationsWhereAsync(Permission.PublishPartnerships)).Count > 0;
+            WhyNot = CanRecord ? CannotRecord.No
+                : (await access.OrganisationsWhereAsync(Permission.EditOwnInitiatives)).Count > 0 ? CannotRecord.CivilSociety
+                : access.CanOnPlatform(Permission.VerifyOrganisations) ? CannotRecord.PlatformStaff
+                : CannotRecord.WithoutOrganisation;
+        }
         var query = db.Partnerships.AsNoTracking().Where(p => p.Publication == PublicationState.Published);
         if (KeysetCursor.TryDecode(After, out var cursor) && cursor.TryGetTime(out var at))
             query = query.Where(p => p.PublishedAt < at || (p.PublishedAt == at && p.Id < cursor.Id));

@@ -1,0 +1,113 @@
+using System.Text.RegularExpressions;
+using Microsoft.Extensions.Localization;
+
+namespace SscPortal.Web.Localization;
+
+/// <summary>
+/// The audit log stores what happened in one fixed, language-neutral form (the phrases the code writes, with ids,
+/// names and reasons in them), so that it reads the same whoever wrote it and whenever. This turns a stored subject
+/// and detail into the reader's language when the log is shown. What is not one of these phrases (an organisation's
+/// name, a record's title) is shown as it was stored.
+/// </summary>
+public static partial class AuditText
+{
+    /// <summary>A subject in the reader's language, with the address of its page when it has one.</summary>
+    public sealed record Subject(string Text, string? Link, bool Translated);
+
+    public static Subject SubjectOf(string? type, string? id, IStringLocalizer<SharedResource> L)
+    {
+        var isNew = id == "new";
+        var number = id ?? "";
+        return type switch
+        {
+            "initiative" when isNew => new(L["A new initiative"], null, true),
+            "initiative" => new(L["Initiative {0}", number], $"/initiatives/{number}", true),
+            "partnership" when isNew => new(L["A new partnership"], null, true),
+            "partnership" => new(L["Partnership {0}", number], $"/partnerships/{number}", true),
+            "assessment" => new(L["Assessment {0}", number], $"/assessments/{number}", true),
+            "organisation" => new(L["Organisation {0}", number], $"/actors/{number}", true),
+            "membership" => new(L["Membership {0}", number], null, true),
+            "user" => new(L["Account {0}", number], null, true),
+            "role" => new(L["Platform role {0}", number], null, true),
+            "framework" => new(L["Assessment framework, version {0}", number], null, true),
+            "page" => new(L["Page {0}", number], null, true),
+            null => new("", null, true),
+            _ => new($"{type} {id}", null, false),
+        };
+    }
+
+    /// <summary>A detail in the reader's language; <c>Translated</c> is false when it was shown as stored.</summary>
+    public static (string Text, bool Translated) DetailOf(string? stored, IStringLocalizer<SharedResource> L)
+    {
+        if (string.IsNullOrEmpty(stored)) return ("", true);
+        if (Action(stored, L) is { } action) return (action, true);
+        foreach (var (pattern, say) in Details)
+            if (pattern.Match(stored) is { Success: true } match) return (say(match, L), true);
+        return (stored, false);
+    }
+
+    private static string Role(string role, IStringLocalizer<SharedResource> L) => role switch
+    {
+        "Member" => L["Member"],
+        "OrganisationAdmin" => L["Organisation admin"],
+        "Moderator" => L["Moderator"],
+        "Administrator" => L["Administrator"],
+        _ => role,
+    };
+
+    /// <summary>The actions a refusal names (AuditLog.RecordRefusalAsync), each a whole phrase in the reader's language.</summary>
+    private static string? Action(string action, IStringLocalizer<SharedResource> L) => ActionPhrase(action, L)?.Value;
+
+    private static LocalizedString? ActionPhrase(string action, IStringLocalizer<SharedResource> L) => action switch
+    {
+        "publish" or "publish assessment" or "publish partnership" => L["Tried to publish it"],
+        "unpublish" or "unpublish assessment" or "unpublish partnership" => L["Tried to unpublish it"],
+        "release moderator hold" => L["Tried to lift a moderator's hold"],
+        "delete" or "delete assessment" => L["Tried to delete it"],
+        "edit" => L["Tried to edit it"],
+        "edit a record that is not visible" or "edit an assessment that is not visible" => L["Tried to edit a record it cannot see"],
+        "create initiative" => L["Tried to record an initiative in this organisation's name"],
+        "create partnership" => L["Tried to record a partnership in this organisation's name"],
+        "no organisation with editing rights" => L["Tried to record an initiative without an organisation with editing rights"],
+        "no official organisation" => L["Tried to record a partnership without an official organisation"],
+        "assess initiative" => L["Tried to assess in this organisation's name"],
+        "assess without an organisation that may" => L["Tried to assess without an organisation that may"],
+        "revise assessment" => L["Tried to revise it"],
+        "revise someone else's assessment" => L["Tried to revise another organisation's assessment"],
+        "respond to assessment" => L["Tried to respond to it"],
+        "respond to assessment as an organisation that is not an official party" => L["Tried to respond as an organisation that is not an official party"],
+        "download spreadsheet" => L["Tried to download this organisation's spreadsheet"],
+        "upload spreadsheet" => L["Tried to upload a spreadsheet for this organisation"],
+        "view members" => L["Tried to see its members"],
+        "approve membership" => L["Tried to approve a membership"],
+        "reject membership" => L["Tried to reject a membership"],
+        "change member role" => L["Tried to change a member's role"],
+        "remove member" => L["Tried to remove a member"],
+        "verify: no organisation waiting for verification" => L["Tried to verify an organisation that is not waiting for verification"],
+        "reject: no organisation waiting for verification" => L["Tried to reject an organisation that is not waiting for verification"],
+        "verify one's own proposal" => L["Tried to verify an organisation it proposed itself"],
+        "unknown platform role" => L["Tried to grant or revoke a platform role that does not exist"],
+        "no such account" => L["Tried to change an account that does not exist"],
+        _ => null,
+    };
+
+    private static readonly (Regex Pattern, Func<Match, IStringLocalizer<SharedResource>, string> Say)[] Details =
+    [
+        (Exactly("from a spreadsheet"), (_, L) => L["From a spreadsheet"]),
+        (new(@"^by a moderator: (.*)$", RegexOptions.Singleline), (m, L) => L["By a moderator: {0}", m.Groups[1].Value]),
+        (new(@"^by its owner: (.*)$", RegexOptions.Singleline), (m, L) => L["By its owner: {0}", m.Groups[1].Value]),
+        (new(@"^revision (\d+) of #(\d+)$"), (m, L) => L["Revision {0} of assessment {1}", m.Groups[1].Value, m.Groups[2].Value]),
+        (new(@"^organisation (\d+), account ([^,]+), organisation admin \(proposer\)$"), (m, L) => L["Organisation {0}, account {1}: its proposer, now its organisation admin", m.Groups[1].Value, m.Groups[2].Value]),
+        (new(@"^organisation (\d+) rejected, account (.+)$"), (m, L) => L["Organisation {0} rejected, with the claim of account {1}", m.Groups[1].Value, m.Groups[2].Value]),
+        (new(@"^organisation (\d+), account ([^,]+), (Member|OrganisationAdmin)$"), (m, L) => L["Organisation {0}, account {1}, now: {2}", m.Groups[1].Value, m.Groups[2].Value, Role(m.Groups[3].Value, L)]),
+        (new(@"^organisation (\d+), account ([^,]+)$"), (m, L) => L["Organisation {0}, account {1}", m.Groups[1].Value, m.Groups[2].Value]),
+        (new(@"^(.+): (Moderator|Administrator)$"), (m, L) => $"{m.Groups[1].Value}: {Role(m.Groups[2].Value, L)}"),
+        (new(@"^unknown organisation role '(.*)'$", RegexOptions.Singleline), (m, L) => L["Tried to give an organisation role that does not exist: {0}", m.Groups[1].Value]),
+        (new(@"^(.+) on one's own membership$"), (m, L) => L["{0} (on one's own membership)", Action(m.Groups[1].Value, L) ?? m.Groups[1].Value]),
+        (new(@"^(.+) in organisation (\d+): not a membership of it$"), (m, L) => L["{0} (the membership is not one of organisation {1})", Action(m.Groups[1].Value, L) ?? m.Groups[1].Value, m.Groups[2].Value]),
+        (new(@"^(.+): no such organisation$"), (m, L) => L["{0} (no such organisation)", Action(m.Groups[1].Value, L) ?? m.Groups[1].Value]),
+        (new(@"^(.*) on a record that is not visible$"), (m, L) => L["Tried to act on a record it cannot see ({0})", m.Groups[1].Value]),
+    ];
+
+    private static Regex Exactly(string text) => new("^" + Regex.Escape(text) + "$");
+}

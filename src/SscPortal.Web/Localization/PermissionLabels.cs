@@ -1,0 +1,27 @@
+using Microsoft.Extensions.Localization;
+using SscPortal.Domain;
+
+namespace SscPortal.Web.Localization;
+
+/// <summary>What each permission of the access table lets a person do, in the reader's language (/about/access, the access-denied page).</summary>
+public static class PermissionLabels
+{
+    public static string Describe(Permission permission, IStringLocalizer<SharedResource> L) => permission switch
+    {
+        Permission.EditOwnInitiatives => L["Register initiatives, edit and delete the organisation's drafts"],
+        Permission.PublishOwnInitiatives => L["Publish, unpublish and edit the organisation's published records"],
+        Permission.ManageOwnMembers => L["Approve, remove and change the roles of the organisation's members"],
+        Permission.PublishPartnerships => L["Record partnerships (agreements between actors)"],
+        Permission.WriteAssessments => L["Write people-centred assessments of any published initiative"],
+        Permission.WriteSelfAssessments => L["Write a self-assessment of an initiative the organisation is an official party to"],
+        Permission.PublishAssessments => L["Publish the organisation's assessments, and start revisions of published ones"],
+        Permission.RespondToAssessments => L["Publish a response to an assessment of the organisation's initiatives"],
+        Permission.EditOtherOrganisationsRecords => L["Change, hide or delete another organisation's records"],
+        Permission.UnpublishAnyRecord => L["Unpublish any record, with a recorded reason (never edit it)"],
+        Permission.VerifyOrganisations => L["Verify organisations"],
+        Permission.ApproveAnyMembershipClaim => L["Approve membership claims of any organisation"],
+        Permission.ReadAuditLog => L["Read the audit log"],
+        Permission.ManageUsers => L["Lock accounts, grant platform roles, manage any organisation's members"],
+        _ => permission.ToString(),
+    };
+}
