@@ -104,7 +104,7 @@ public class SpreadsheetModel(AppDbContext db, Access access, AuditLog audit, Hi
         {
             var row = records[r];
             var rowNumber = r + 1;
-            if (row.Count != Columns.Count) { errors.Add(new(rowNumber, "", L["This row has {0} columns instead of {1}.", row.Count, Columns.Count])); continue; }
+            if (row.Count != Columns.Count) { errors.Add(new(rowNumber, "", L.Plural(row.Count, "This row has {0} column instead of {1}.", "This row has {0} columns instead of {1}.", row.Count, Columns.Count))); continue; }
             string Cell(string column) => Csv.Field(row[Array.IndexOf(InitiativeSpreadsheet.Columns, column)].Trim());
             Initiative initiative;
             var isNew = string.IsNullOrEmpty(Cell("id"));
@@ -150,7 +150,7 @@ public class SpreadsheetModel(AppDbContext db, Access access, AuditLog audit, Hi
         }
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        TempData["Message"] = L["{0} rows saved as drafts.", changes.Count].Value;
+        TempData["Message"] = L.Plural(changes.Count, "{0} row saved as a draft.", "{0} rows saved as drafts.").Value;
         return Redirect("/my");
     }
 
