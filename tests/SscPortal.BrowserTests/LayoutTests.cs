@@ -21,6 +21,12 @@ public sealed class LayoutTests(BrowserSuite suite, ITestOutputHelper output) : 
         await visit.StartAtHomeAsync();
         await visit.FollowAsync(page.GetByRole(AriaRole.Link, new() { Name = "Browse initiatives" }));
 
+        // Where each part of the page falls, to see what pushes the results down when they are too far.
+        var parts = await page.EvaluateAsync<string[]>("""
+            () => ['.site-header', 'main h1', 'main .lead', 'form.filters', '.search-field', '.filters .field:not(.search-field)', '.filter-actions', 'aside.facets', '.downloads', '#results-heading']
+              .flatMap(s => [...document.querySelectorAll(s)].map(e => { const r = e.getBoundingClientRect(); return `${s}: ${Math.round(r.top + scrollY)}–${Math.round(r.bottom + scrollY)}`; }))
+            """);
+        output.WriteLine(string.Join(Environment.NewLine, parts));
         var firstResult = page.Locator(".initiative-card").First;
         var top = await firstResult.EvaluateAsync<double>("e => e.getBoundingClientRect().top + window.scrollY");
         output.WriteLine($"The first result starts {top:N0} px down.");

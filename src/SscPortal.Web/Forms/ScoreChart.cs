@@ -17,10 +17,12 @@ public sealed record ScoreChart(string Id, string Title, IReadOnlyList<ScoreChar
 
     /// <summary>How much of the width the scale takes, in per cent; the rest keeps room for the value after the longest bar.</summary>
     public const double ScalePercent = 76;
-    public const int RowHeight = 40;
+    public const int RowHeight = 42;
     public const int Top = 22;
-    /// <summary>Where a row's bar band starts and ends, below its label (pixels from the top of the row).</summary>
-    public const int BandTop = 17, BandBottom = 35;
+    /// <summary>Where a row's bar band starts and ends, below its label and clear of its descenders (pixels from the top of the row).</summary>
+    public const int BandTop = 20, BandBottom = 37;
+    /// <summary>A row's label sits on its baseline; its bar, and the value after the bar, below it inside the band.</summary>
+    public const int LabelBaseline = 14, BarTop = 21, BarHeight = 14, ValueBaseline = 33;
     public int Height => Top + Rows.Count * RowHeight + 4;
 
     /// <summary>Where a score falls along the width, as an SVG percentage such as "38%".</summary>
