@@ -28,11 +28,14 @@ public sealed class VisitorTests(BrowserSuite suite, ITestOutputHelper output) :
 
         // Narrow by country, then by SDG (a facet that starts folded).
         var facets = page.GetByRole(AriaRole.Complementary, new() { Name = "Narrow the list" });
+        await visit.OpenFiltersAsync();
         await visit.FollowAsync(facets.GetByRole(AriaRole.Link, new() { NameRegex = new Regex("^Paraguay \\(\\d+\\)$") }));
+        await visit.OpenFiltersAsync();
         await Assertions.Expect(facets.GetByRole(AriaRole.Link, new() { Name = "Paraguay: remove this filter" })).ToBeVisibleAsync();
-        var sdgFacet = facets.Locator("details").Filter(new() { Has = page.Locator("summary", new() { HasText = "Sustainable Development Goals" }) });
+        var sdgFacet = facets.Locator("details.facet").Filter(new() { Has = page.Locator("summary", new() { HasText = "Sustainable Development Goals" }) });
         await visit.ActivateAsync(sdgFacet.Locator("summary"));
         await visit.FollowAsync(sdgFacet.GetByRole(AriaRole.Link, new() { NameRegex = new Regex("^2\\. .*\\(\\d+\\)$") }));
+        await visit.OpenFiltersAsync();
         await Assertions.Expect(facets.GetByRole(AriaRole.Link, new() { NameRegex = new Regex("^2\\. .*: remove this filter$") })).ToBeVisibleAsync();
 
         // Open the initiative and read civil society's assessment of it.

@@ -20,12 +20,18 @@ public partial class LocalizationTests(SqlitePortalFixture fixture)
     [GeneratedRegex(@"L\[""((?:[^""\\]|\\.)*)""")]
     private static partial Regex LocalizedLiteral();
 
+    /// <summary>Both forms of a count's text: L.Plural(count, "{0} response", "{0} responses", …).</summary>
+    [GeneratedRegex(@"\.Plural\([^""]*?,\s*""((?:[^""\\]|\\.)*)"",\s*""((?:[^""\\]|\\.)*)""")]
+    private static partial Regex PluralLiterals();
+
     [Fact]
     public void Every_interface_string_has_an_entry_in_each_of_the_four_languages()
     {
         var used = Directory.EnumerateFiles(SourceFolder(), "*.cs*", SearchOption.AllDirectories)
             .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal))
-            .SelectMany(f => LocalizedLiteral().Matches(File.ReadAllText(f)).Select(m => m.Groups[1].Value.Replace("\\\"", "\"", StringComparison.Ordinal)))
+            .SelectMany(f => LocalizedLiteral().Matches(File.ReadAllText(f)).Select(m => m.Groups[1].Value)
+                .Concat(PluralLiterals().Matches(File.ReadAllText(f)).SelectMany(m => new[] { m.Groups[1].Value, m.Groups[2].Value }))
+                .Select(key => key.Replace("\\\"", "\"", StringComparison.Ordinal)))
             .Concat(EnumLabels.All())
             .Concat(HistoryLabels.All())
             .Concat(SscPortal.Web.Catalogue.RecordKinds.All())

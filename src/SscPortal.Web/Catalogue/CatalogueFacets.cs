@@ -18,6 +18,11 @@ public sealed record Facet(string Parameter, string Title, IReadOnlyList<FacetVa
 /// </summary>
 public static class CatalogueFacets
 {
+    /// <summary>
+    /// How many organisations the organisation facet lists (the biggest, and always the chosen one): the only facet whose
+    /// values are not a bounded code list. Every other facet lists every value that has results, so any country, region,
+    /// sector category, goal, principle or year can be reached from the page; the page folds long lists away.
+    /// </summary>
     public const int MostListed = 25;
 
     public static async Task<IReadOnlyList<Facet>> CountAsync(
@@ -101,8 +106,6 @@ public static class CatalogueFacets
     {
         var list = values.Where(v => v.Count > 0 || v.Value == selected).ToList();
         if (byCount) list = list.OrderByDescending(v => v.Count).ThenBy(v => v.Label, StringComparer.CurrentCultureIgnoreCase).ToList();
-        // Long lists show their biggest values, and always the chosen one.
-        var shown = list.Take(MostListed).Concat(list.Skip(MostListed).Where(v => v.Value == selected));
-        return new Facet(parameter, title, shown.Select(v => new FacetValue(v.Value, v.Label, v.Count, v.Value == selected)).ToList());
+        return new Facet(parameter, title, list.Select(v => new FacetValue(v.Value, v.Label, v.Count, v.Value == selected)).ToList());
     }
 }

@@ -27,6 +27,18 @@ public static class Steps
         await Assertions.Expect(visit.AccountNav().GetByRole(AriaRole.Link, new() { Name = "Sign in" })).ToBeVisibleAsync();
     }
 
+    /// <summary>
+    /// On the catalogue, opens the "Filters" control that folds the facets away on a phone; on a wider screen the facets
+    /// are shown beside the results and there is no control to press.
+    /// </summary>
+    public static async Task OpenFiltersAsync(this Visit visit)
+    {
+        var toggle = visit.Page.Locator("details.facets-panel > summary");
+        if (!await toggle.IsVisibleAsync()) return;
+        if (await visit.Page.Locator("details.facets-panel").GetAttributeAsync("open") is null) await visit.ActivateAsync(toggle);
+        await Assertions.Expect(visit.Page.Locator("details.facets-panel")).ToHaveAttributeAsync("open", "");
+    }
+
     public static Task GoToMyWorkAsync(this Visit visit) =>
         visit.FollowAsync(visit.AccountNav().GetByRole(AriaRole.Link, new() { Name = "My work" }));
 

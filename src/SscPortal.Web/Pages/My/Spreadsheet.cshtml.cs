@@ -107,7 +107,7 @@ public class SpreadsheetModel(AppDbContext db, Access access, AuditLog audit, Hi
         {
             var row = records[r];
             var rowNumber = r + 1;
-            if (row.Count != Columns.Count) { errors.Add(new(rowNumber, "", L["This row has {0} columns instead of {1}.", row.Count, Columns.Count])); continue; }
+            if (row.Count != Columns.Count) { errors.Add(new(rowNumber, "", L.Plural(row.Count, "This row has {0} column instead of {1}.", "This row has {0} columns instead of {1}.", row.Count, Columns.Count))); continue; }
             // A NUL or other control character cannot be stored (PostgreSQL refuses NUL) and is never meant: say which cell holds it.
             var unreadable = Enumerable.Range(0, row.Count).Where(c => row[c].Any(IsForbiddenControl)).ToList();
             if (unreadable.Count > 0)
@@ -160,7 +160,7 @@ public class SpreadsheetModel(AppDbContext db, Access access, AuditLog audit, Hi
         }
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        TempData["Message"] = L["{0} rows saved as drafts.", changes.Count].Value;
+        TempData["Message"] = L.Plural(changes.Count, "{0} row saved as a draft.", "{0} rows saved as drafts.").Value;
         return Redirect("/my");
     }
 
