@@ -20,6 +20,7 @@ public enum AuditEventType
     OrganisationProposed = 40,
     OrganisationVerified = 41,
     OrganisationRejected = 42,
+    OrganisationIdentifierChanged = 43,
     InitiativeCreated = 50,
     InitiativeEdited = 51,
     InitiativePublished = 52,

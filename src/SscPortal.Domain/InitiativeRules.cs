@@ -36,6 +36,13 @@ public sealed class DomainRuleException(RuleCode code) : Exception($"Domain rule
 /// <summary>The rules an initiative must meet before it can be published (DOMAIN.md, "Initiatives").</summary>
 public static class InitiativeRules
 {
+    /// <summary>
+    /// A record says its initiative is in finalisation or closed but not when it actually ended: incomplete, and said so
+    /// to those who can complete it (not a publication rule, since the date is often learnt later).
+    /// </summary>
+    public static bool LacksActualEnd(ActivityStatus status, DateOnly? actualEnd) =>
+        status is ActivityStatus.Finalisation or ActivityStatus.Closed && actualEnd is null;
+
     public static IReadOnlyList<RuleViolation> Check(Initiative initiative, DateOnly today)
     {
         var problems = new List<RuleViolation>();

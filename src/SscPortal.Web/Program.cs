@@ -13,6 +13,10 @@ using SscPortal.Web.Logging;
 using SscPortal.Web.OpenData;
 using SscPortal.Web.Security;
 
+// The container's health check (docker-compose.yml): asks the running portal, before anything of this one is built.
+if (args is ["health-check", ..])
+    return await HealthCheckCommand.RunAsync(args, Console.Out);
+
 var builder = WebApplication.CreateBuilder(args);
 
 // Logging: structured, one line per request, with the trace id the error page shows.
@@ -33,7 +37,9 @@ builder.Services.AddSingleton<ReferenceData>();
 builder.Services.AddSingleton(TimeProvider.System);
 
 // Sign-in and antiforgery keys live in the database: a restart or a second instance keeps everyone signed in.
-builder.Services.AddDataProtection().PersistKeysToDbContext<AppDbContext>().SetApplicationName("SscPortal");
+// With DataProtection:CertificatePath they are encrypted at rest with that certificate (Security/KeyProtection.cs).
+builder.Services.AddDataProtection().PersistKeysToDbContext<AppDbContext>().SetApplicationName("SscPortal")
+    .ProtectKeysAtRest(builder.Configuration, builder.Environment);
 
 // Accounts: ASP.NET Core Identity with the password and lockout rules in AccountSetup.
 builder.Services.AddPortalAccounts(builder.Configuration);

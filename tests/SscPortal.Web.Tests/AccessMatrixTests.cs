@@ -236,6 +236,11 @@ public abstract class AccessMatrixTests(PortalFixture fixture)
         new("/organisations/{id:int}/members POST Remove", "remove a G member", async w => Post($"/organisations/{w.AgencyG.Id}/members?handler=Remove",
             new() { ["membershipId"] = $"{await ClaimId(w, w.AgencyG, MembershipStatus.Active, MembershipRole.Member)}", ["confirm"] = "true" }), [AgencyAdmin, Administrator]),
 
+        // An organisation's IATI organisation identifier.
+        new("/organisations/{id:int}/iati-identifier GET", "A's IATI identifier", w => Task.FromResult(Get($"/organisations/{w.CsoA.Id}/iati-identifier")), [CsoAdmin, Moderator, Administrator]),
+        new("/organisations/{id:int}/iati-identifier POST", "record G's IATI identifier", _ => Task.FromResult(Post($"/organisations/{_.AgencyG.Id}/iati-identifier",
+            new() { ["Input.IatiIdentifier"] = $"XI-IATI-M{Guid.NewGuid():N}" })), [AgencyAdmin, Moderator, Administrator]),
+
         // Platform administration.
         new("/admin GET", "moderation queue", _ => Task.FromResult(Get("/admin")), [Moderator, Administrator]),
         new("/admin POST Verify", "verify an organisation", async w => Post("/admin?handler=Verify", new() { ["actorId"] = $"{await UnverifiedOrganisation(w)}" }), [Moderator, Administrator]),

@@ -1,5 +1,6 @@
 using SscPortal.Domain;
 using SscPortal.Web.Data.Seed;
+using SscPortal.Web.Tests.Infrastructure;
 
 namespace SscPortal.Web.Tests;
 
@@ -41,10 +42,71 @@ public class DemoDataTests
     }
 
     [Fact]
+    public void The_demonstration_partnerships_are_those_of_the_field_valid_and_linked_to_demonstration_initiatives()
+    {
+        var actors = Actors();
+        var byKey = DemoData.Actors.ToDictionary(a => a.Key);
+        foreach (var seed in DemoData.Partnerships)
+        {
+            var partnership = new Partnership { Title = seed.Title, Type = seed.Type, OwnerId = actors[seed.OwnerKey].Id, StartsOn = seed.StartsOn, EndsOn = seed.EndsOn };
+            partnership.Signatories.AddRange(seed.SignatoryKeys.Select(k => new PartnershipSignatory { ActorId = actors[k].Id }));
+            Assert.True(partnership.Check().Count == 0, $"{seed.Title}: {string.Join(", ", partnership.Check())}");
+            Assert.True(Uri.TryCreate(seed.DocumentUrl, UriKind.Absolute, out var document) && document.Scheme == Uri.UriSchemeHttps, seed.DocumentUrl);
+            Assert.NotEmpty(seed.InitiativeTitles);
+            foreach (var start in seed.InitiativeTitles)
+                Assert.Single(DemoData.Initiatives, i => i.Title.StartsWith(start, StringComparison.Ordinal) && i.Publication == PublicationState.Published);
+        }
+
+        // APCI's agreement with a partner agency, under which several triangular initiatives run.
+        var apci = Assert.Single(DemoData.Partnerships, p => p.OwnerKey == "apci");
+        Assert.Contains("giz", apci.SignatoryKeys);
+        Assert.True(apci.InitiativeTitles.Count(t => DemoData.Initiatives.Single(i => i.Title.StartsWith(t, StringComparison.Ordinal)).Modality == Modality.Triangular) >= 3);
+        // A Mercociudades twinning between two cities.
+        var twinning = Assert.Single(DemoData.Partnerships, p => p.Type == PartnershipType.Twinning);
+        Assert.Equal(2, twinning.SignatoryKeys.Count(k => byKey[k].Type == ActorType.LocalGovernment && byKey[k].CountryCode is not null));
+        Assert.Contains("Mercociudades", twinning.Title, StringComparison.Ordinal);
+        // UNOSSC with the Commonwealth Secretariat, and with the g7+ (seed 001).
+        Assert.Contains(DemoData.Partnerships, p => p.SignatoryKeys.Order().SequenceEqual(["comsec", "unossc"]) && p.Title.Contains("small states", StringComparison.Ordinal));
+        Assert.Contains(DemoData.Partnerships, p => p.SignatoryKeys.Order().SequenceEqual(["g7plus", "unossc"]) && p.Title.Contains("Fragile-to-Fragile", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void No_demonstration_record_carries_an_email_address()
     {
         var text = string.Join("\n", DemoData.Actors.Select(a => $"{a.Name} {a.Description} {a.Website}")
-            .Concat(DemoData.Initiatives.Select(i => $"{i.Title} {i.Summary} {i.Description}")));
+            .Concat(DemoData.Initiatives.Select(i => $"{i.Title} {i.Summary} {i.Description}"))
+            .Concat(DemoData.Partnerships.Select(p => $"{p.Title} {p.Scope} {p.DocumentUrl}")));
         Assert.DoesNotContain("@", text, StringComparison.Ordinal);
     }
 }
+
+/// <summary>A fresh demonstration portal shows its partnerships to everyone, with signatories, document and initiatives.</summary>
+public abstract class DemoPartnershipTests(PortalFixture fixture)
+{
+    private PortalFactory Portal => fixture.Portal;
+
+    [Fact]
+    public async Task The_partnerships_page_lists_the_demonstration_partnerships_with_their_signatories_documents_and_initiatives()
+    {
+        using var browser = Portal.CreateBrowser();
+
+        var list = await browser.GetOkAsync("/partnerships");
+
+        foreach (var seed in DemoData.Partnerships)
+            Assert.Contains(seed.Title, list.Text, StringComparison.Ordinal);
+        var apci = DemoData.Partnerships.Single(p => p.OwnerKey == "apci");
+        var link = list.Document.QuerySelectorAll("a").First(a => a.TextContent.Contains(apci.Title, StringComparison.Ordinal));
+        var page = await browser.GetOkAsync(link.GetAttribute("href")!);
+        Assert.Contains("Agencia Peruana de Cooperación Internacional", page.Text, StringComparison.Ordinal);
+        Assert.Contains("Deutsche Gesellschaft für Internationale Zusammenarbeit", page.Text, StringComparison.Ordinal);
+        Assert.NotNull(page.Document.QuerySelector($"a[href='{apci.DocumentUrl}']") ?? page.Document.QuerySelector($"a[href='{apci.DocumentUrl}/']"));
+        foreach (var start in apci.InitiativeTitles)
+            Assert.Contains(start, page.Text, StringComparison.Ordinal);
+    }
+}
+
+[Collection(SqliteSuite.Name)]
+public sealed class DemoPartnershipsOnSqlite(SqlitePortalFixture fixture) : DemoPartnershipTests(fixture);
+
+[Collection(PostgresSuite.Name)]
+public sealed class DemoPartnershipsOnPostgres(PostgresPortalFixture fixture) : DemoPartnershipTests(fixture);

@@ -24,6 +24,18 @@ public abstract class HealthTests(PortalFixture fixture)
     }
 
     [Fact]
+    public async Task The_containers_health_check_command_exits_0_when_the_portal_is_ready_and_1_when_nothing_answers()
+    {
+        var output = new StringWriter();
+        Assert.Equal(0, await SscPortal.Web.Commands.HealthCheckCommand.RunAsync(["health-check", "http://localhost/health/ready"], output, Portal.Server.CreateHandler()));
+        Assert.Contains("200", output.ToString(), StringComparison.Ordinal);
+
+        // Port 1 on the loopback interface: nothing listens there, as when the portal has not started or has died.
+        Assert.Equal(1, await SscPortal.Web.Commands.HealthCheckCommand.RunAsync(["health-check", "http://127.0.0.1:1/health/ready"], new StringWriter()));
+        Assert.Equal(2, await SscPortal.Web.Commands.HealthCheckCommand.RunAsync(["health-check", "not an address"], new StringWriter()));
+    }
+
+    [Fact]
     public async Task The_migrations_of_this_provider_match_the_model()
     {
         await Portal.WithServicesAsync(async services =>

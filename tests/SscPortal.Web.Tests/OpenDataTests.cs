@@ -19,11 +19,19 @@ public abstract class OpenDataTests(PortalFixture fixture)
     private PortalFactory Portal => fixture.Portal;
 
 
+    /// <summary>The registered IATI organisation identifier the tests give the owner of their initiatives.</summary>
+    private static string OwnerIdentifier(string word) => $"XM-DAC-{word}";
+
     /// <summary>A triangular initiative with a translation, a target, money and in-kind contributions, a second sector and a draft beside it.</summary>
     private async Task<(int Published, int Draft)> InitiativesAsync(string word)
     {
         var owner = await Portal.ActorAsync(ActorType.Government, $"Agencia {word}");
         var partner = await Portal.ActorAsync(ActorType.InternationalCso, $"Red {word}");
+        await Portal.WithDatabaseAsync(async db =>
+        {
+            (await db.Actors.FindAsync(owner.Id))!.IatiIdentifier = OwnerIdentifier(word);
+            return await db.SaveChangesAsync();
+        });
         var id = await Portal.InitiativeAsync(owner, "PE", "PY", DateTime.UtcNow.AddMinutes(-5), Modality.Triangular, title: $"Agricultura familiar {word}, con “comillas” & <signos>");
         await Portal.WithDatabaseAsync(async db =>
         {
@@ -70,7 +78,7 @@ public abstract class OpenDataTests(PortalFixture fixture)
         Assert.True(problems.Count == 0, string.Join("\n", problems.Take(20)));
 
         var activities = XDocument.Parse(text).Root!.Elements("iati-activity").ToList();
-        var activity = activities.Single(a => a.Element("iati-identifier")!.Value == $"{IatiActivities.IdentifierPrefix}-{id}");
+        var activity = activities.Single(a => a.Element("iati-identifier")!.Value == $"{OwnerIdentifier(word)}-SSCP-{id}");
         Assert.DoesNotContain(activities, a => a.Element("iati-identifier")!.Value.EndsWith($"-{draft}", StringComparison.Ordinal));
         Assert.Equal("8", activity.Element("collaboration-type")!.Attribute("code")!.Value);
         Assert.Equal("PY", activity.Element("recipient-country")!.Attribute("code")!.Value);
@@ -78,9 +86,88 @@ public abstract class OpenDataTests(PortalFixture fixture)
         Assert.Contains(activity.Elements("tag"), t => t.Attribute("vocabulary")!.Value == "3" && t.Attribute("code")!.Value == "2.3");
         Assert.Subset(activity.Elements("participating-org").Select(p => p.Attribute("role")!.Value).ToHashSet(), new HashSet<string> { "2", "4" });
         Assert.Contains(activity.Element("title")!.Elements("narrative"), n => n.Value == $"Family farming {word}" && n.Attribute(XNamespace.Xml + "lang")?.Value == "en");
-        Assert.Equal("120000.5", activity.Element("budget")!.Element("value")!.Value);
+        Assert.Equal(120000.5m, activity.Elements("budget").Sum(b => decimal.Parse(b.Element("value")!.Value, CultureInfo.InvariantCulture)));
         Assert.Equal(["1", "3"], activity.Elements("activity-date").Select(d => d.Attribute("type")!.Value).ToList());
         Assert.Equal("100", activity.Elements("sector").Sum(s => decimal.Parse(s.Attribute("percentage")!.Value, CultureInfo.InvariantCulture)).ToString(CultureInfo.InvariantCulture));
+    }
+
+    /// <summary>
+    /// The IATI Validator's rules that the schema cannot check, in C#, over every activity of the file: 1.1.21 (the
+    /// activity identifier begins with the reporting organisation's identifier and a hyphen), 1.14.8 (that identifier
+    /// begins with a registration agency's code: two letters, a hyphen, the register's code, a hyphen), 1.1.3 (the two
+    /// differ), 7.5.3 (no budget period longer than a year, as the validator measures it) and no two budgets of an
+    /// activity sharing or overlapping a period; participating organisations carry no invented identifier.
+    /// </summary>
+    [Fact]
+    public async Task The_iati_file_abides_by_the_validators_identifier_and_budget_rules()
+    {
+        var word = TestData.Word();
+        var (id, _) = await InitiativesAsync(word);
+        // A second money contribution in the same currency, from the partner: two contributions, still one budget per year.
+        await Portal.WithDatabaseAsync(async db =>
+        {
+            var partner = await db.Actors.SingleAsync(a => a.Name == $"Red {word}");
+            db.Add(new InitiativeContribution { InitiativeId = id, ActorId = partner.Id, Kind = ContributionKind.Money, Amount = 30000m, Currency = "USD" });
+            return await db.SaveChangesAsync();
+        });
+        using var client = Portal.CreateClient();
+
+        var text = await client.GetStringAsync(new Uri("/export/iati/activities.xml", UriKind.Relative));
+
+        var activities = XDocument.Parse(text).Root!.Elements("iati-activity").ToList();
+        Assert.NotEmpty(activities);
+        var agency = new System.Text.RegularExpressions.Regex("^[A-Z]{2}-[A-Z0-9_]{2,}-[^\\s/&|?]+$");
+        foreach (var a in activities)
+        {
+            var identifier = a.Element("iati-identifier")!.Value;
+            var reporter = a.Element("reporting-org")!.Attribute("ref")!.Value;
+            Assert.StartsWith(reporter + "-", identifier, StringComparison.Ordinal);                     // 1.1.21
+            Assert.Matches(agency, reporter);                                                              // 1.14.8
+            Assert.NotEqual(reporter, identifier);                                                         // 1.1.3
+            Assert.DoesNotContain("SSCPORTAL", identifier, StringComparison.Ordinal);
+            Assert.All(a.Elements("participating-org").Select(p => p.Attribute("ref")?.Value).OfType<string>(), r => Assert.Matches(agency, r));
+            var periods = a.Elements("budget").Select(b => (
+                Start: DateOnly.Parse(b.Element("period-start")!.Attribute("iso-date")!.Value, CultureInfo.InvariantCulture),
+                End: DateOnly.Parse(b.Element("period-end")!.Attribute("iso-date")!.Value, CultureInfo.InvariantCulture))).OrderBy(p => p.Start).ToList();
+            Assert.All(periods, p => Assert.True(p.Start <= p.End && p.End <= p.Start.AddYears(1), $"{identifier}: budget period {p.Start}–{p.End} is longer than a year (7.5.3)"));
+            for (var i = 1; i < periods.Count; i++)
+                Assert.True(periods[i].Start > periods[i - 1].End, $"{identifier}: budget periods {periods[i - 1]} and {periods[i]} overlap");
+        }
+
+        // This initiative: 2024-01-01 to 2026-12-31, 150,000.50 USD in all, as three yearly budgets that add up to it,
+        // and each partner's money as planned disbursements over the same years.
+        var activity = activities.Single(a => a.Element("iati-identifier")!.Value == $"{OwnerIdentifier(word)}-SSCP-{id}");
+        Assert.Null(activity.Element("reporting-org")!.Attribute("secondary-reporter"));
+        var budgets = activity.Elements("budget").ToList();
+        Assert.Equal(["2024-01-01", "2025-01-01", "2026-01-01"], budgets.Select(b => b.Element("period-start")!.Attribute("iso-date")!.Value).ToList());
+        Assert.Equal(["2024-12-31", "2025-12-31", "2026-12-31"], budgets.Select(b => b.Element("period-end")!.Attribute("iso-date")!.Value).ToList());
+        Assert.Equal(150000.5m, budgets.Sum(b => decimal.Parse(b.Element("value")!.Value, CultureInfo.InvariantCulture)));
+        Assert.Equal("USD", activity.Attribute("default-currency")!.Value);
+        var disbursements = activity.Elements("planned-disbursement").ToList();
+        Assert.Equal(6, disbursements.Count);
+        Assert.Equal(30000m, disbursements.Where(d => d.Element("provider-org")!.Element("narrative")!.Value == $"Red {word}")
+            .Sum(d => decimal.Parse(d.Element("value")!.Value, CultureInfo.InvariantCulture)));
+        Assert.Contains(disbursements, d => d.Element("provider-org")!.Attribute("ref")?.Value == OwnerIdentifier(word));
+    }
+
+    [Fact]
+    public async Task Without_a_publisher_identifier_initiatives_of_organisations_without_one_are_left_out_and_the_file_says_why()
+    {
+        var word = TestData.Word();
+        var owner = await Portal.ActorAsync(ActorType.NationalCso, $"Colectivo {word}");
+        var id = await Portal.InitiativeAsync(owner, "PE", "PY", DateTime.UtcNow.AddMinutes(-5), title: $"Sin identificador {word}");
+        using var client = Portal.CreateClient();
+
+        var text = await client.GetStringAsync(new Uri($"/export/iati/activities.xml?q={word}", UriKind.Relative));
+
+        var document = XDocument.Parse(text);
+        Assert.Empty(document.Root!.Elements("iati-activity"));
+        var comment = Assert.Single(document.Root.Nodes().OfType<XComment>());
+        Assert.Contains("1 published initiative(s) left out", comment.Value, StringComparison.Ordinal);
+        Assert.Contains("Iati:PublisherIdentifier", comment.Value, StringComparison.Ordinal);
+        // Still open data elsewhere.
+        Assert.Contains($"Sin identificador {word}", await client.GetStringAsync(new Uri($"/export/initiatives.csv?q={word}", UriKind.Relative)), StringComparison.Ordinal);
+        Assert.True(id > 0);
     }
 
     [Fact]

@@ -1,4 +1,5 @@
 using System.Net;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
 using SscPortal.Web.Commands;
@@ -115,5 +116,64 @@ public sealed class ProductionHeadersTests : ProductionPortal
         var response = await client.SendAsync(request);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+}
+
+/// <summary>With DataProtection:CertificatePath the sign-in keys are stored encrypted; without it, as they are.</summary>
+public sealed class KeyProtectionTests : IAsyncLifetime
+{
+    private readonly string _folder = Path.Combine(Path.GetTempPath(), "ssc-keys-" + Guid.NewGuid().ToString("N"));
+
+    public ValueTask InitializeAsync()
+    {
+        Directory.CreateDirectory(_folder);
+        return ValueTask.CompletedTask;
+    }
+
+    public ValueTask DisposeAsync()
+    {
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        Directory.Delete(_folder, recursive: true);
+        return ValueTask.CompletedTask;
+    }
+
+    [Fact]
+    public async Task With_a_certificate_configured_the_keys_in_the_database_are_encrypted_and_sign_in_still_works()
+    {
+        using var rsa = System.Security.Cryptography.RSA.Create(2048);
+        var request = new System.Security.Cryptography.X509Certificates.CertificateRequest("CN=SSC Portal keys", rsa,
+            System.Security.Cryptography.HashAlgorithmName.SHA256, System.Security.Cryptography.RSASignaturePadding.Pkcs1);
+        using var certificate = request.CreateSelfSigned(DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddYears(1));
+        var path = Path.Combine(_folder, "keys.pfx");
+        await File.WriteAllBytesAsync(path, certificate.Export(System.Security.Cryptography.X509Certificates.X509ContentType.Pfx, "pfx-password"));
+
+        await using var portal = new PortalFactory(DatabaseProvider.Sqlite, $"Data Source={Path.Combine(_folder, "protected.db")}", new Dictionary<string, string?>
+        {
+            ["DataProtection:CertificatePath"] = path, ["DataProtection:CertificatePassword"] = "pfx-password",
+        });
+        using var browser = portal.CreateBrowser();
+        // A demonstration account: the sign-in cookie and the form's antiforgery token are both made with the encrypted keys.
+        var home = await browser.SignInAsync("cso.editor@example.org", "portal-demo-2026");
+        Assert.True(home.IsSignedIn);
+
+        var keys = await portal.WithDatabaseAsync(db => db.DataProtectionKeys.Select(k => k.Xml!).ToListAsync());
+        Assert.NotEmpty(keys);
+        Assert.All(keys, xml =>
+        {
+            Assert.Contains("encryptedSecret", xml, StringComparison.Ordinal);
+            Assert.DoesNotContain("<masterKey", xml, StringComparison.Ordinal);
+        });
+    }
+
+    [Fact]
+    public async Task Without_a_certificate_the_keys_are_stored_unencrypted()
+    {
+        await using var portal = new PortalFactory(DatabaseProvider.Sqlite, $"Data Source={Path.Combine(_folder, "plain.db")}");
+        using var browser = portal.CreateBrowser();
+        await browser.GetOkAsync("/account/login");
+
+        var keys = await portal.WithDatabaseAsync(db => db.DataProtectionKeys.Select(k => k.Xml!).ToListAsync());
+        Assert.NotEmpty(keys);
+        Assert.All(keys, xml => Assert.Contains("<masterKey", xml, StringComparison.Ordinal));
     }
 }

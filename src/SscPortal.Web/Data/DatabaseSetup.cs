@@ -50,11 +50,15 @@ public static class DatabaseSetup
             : throw new InvalidOperationException($"Unknown Database:Provider '{name}': use Sqlite or Postgres.");
     }
 
+    // Queries that load several collections run as one SQL statement unless they say AsSplitQuery(): one statement
+    // is one consistent snapshot and one round trip, right for the small per-record collections read on most pages;
+    // the forms and exports that load many collections of a record at once choose AsSplitQuery() where they do it.
+    // Saying so here also ends EF Core's MultipleCollectionIncludeWarning, which asks for exactly this choice.
     internal static void ConfigurePostgres(DbContextOptionsBuilder options, string connectionString) =>
-        options.UseNpgsql(connectionString, npgsql => npgsql.MigrationsHistoryTable("__ef_migrations_history"));
+        options.UseNpgsql(connectionString, npgsql => npgsql.MigrationsHistoryTable("__ef_migrations_history").UseQuerySplittingBehavior(QuerySplittingBehavior.SingleQuery));
 
     internal static void ConfigureSqlite(DbContextOptionsBuilder options, string connectionString) =>
-        options.UseSqlite(connectionString);
+        options.UseSqlite(connectionString, sqlite => sqlite.UseQuerySplittingBehavior(QuerySplittingBehavior.SingleQuery));
 
     /// <summary>A relative SQLite file is placed under the content root, so `dotnet run` from anywhere finds the same file.</summary>
     internal static string SqliteConnectionString(string connectionString, string contentRoot)

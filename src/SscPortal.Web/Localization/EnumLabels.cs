@@ -89,6 +89,7 @@ public static class EnumLabels
         AuditEventType.OrganisationProposed => "Organisation proposed",
         AuditEventType.OrganisationVerified => "Organisation verified",
         AuditEventType.OrganisationRejected => "Organisation rejected",
+        AuditEventType.OrganisationIdentifierChanged => "IATI organisation identifier changed",
         AuditEventType.InitiativeCreated => "Initiative created",
         AuditEventType.InitiativeEdited => "Initiative edited",
         AuditEventType.InitiativePublished => "Initiative published",

@@ -6,14 +6,54 @@ using SscPortal.Domain;
 namespace SscPortal.Web.OpenData;
 
 /// <summary>
+/// The organisation that reports an activity in the IATI file: its registered IATI organisation identifier, name and
+/// IATI OrganisationType, and whether it reports as a secondary reporter (publishing data on activities it is not
+/// responsible for).
+/// </summary>
+public sealed record IatiReporter(string Ref, string Name, int Type, bool Secondary);
+
+/// <summary>
+/// The portal's own registered IATI publisher, from configuration: <c>Iati:PublisherIdentifier</c> (its IATI organisation
+/// identifier, e.g. <c>XI-IATI-…</c> as allotted by IATI), <c>Iati:PublisherName</c> and <c>Iati:PublisherType</c>
+/// (IATI OrganisationType, 90 "Other" unless said). It reports, as a secondary reporter, the records of organisations
+/// that have not recorded an identifier of their own. Without a valid identifier it is <see cref="Unconfigured"/>.
+/// </summary>
+public sealed record IatiPublisher(string? Identifier, string Name, int Type)
+{
+    public static readonly IatiPublisher Unconfigured = new(null, "SSC Portal", 90);
+
+    public static IatiPublisher From(IConfiguration configuration, Func<string, bool> isCountry)
+    {
+        var identifier = configuration["Iati:PublisherIdentifier"]?.Trim();
+        return new IatiPublisher(
+            IatiOrganisationIdentifier.IsValid(identifier, isCountry) ? identifier : null,
+            configuration["Iati:PublisherName"] is { Length: > 0 } name ? name : Unconfigured.Name,
+            configuration.GetValue("Iati:PublisherType", Unconfigured.Type));
+    }
+}
+
+/// <summary>
 /// Published initiatives as an IATI 2.03 activity file: identifiers, the reporting organisation, titles and descriptions
 /// in every language stored, participating organisations with their IATI roles, status, dates, recipient countries,
-/// DAC sectors, SDG goals and targets as tags, collaboration type 8 for triangular cooperation and money contributions as
-/// budgets. Written as it is read, batch by batch, so the file streams.
+/// DAC sectors, SDG goals and targets as tags, collaboration type 8 for triangular cooperation, and money contributions
+/// as yearly budgets and planned disbursements. Written as it is read, batch by batch, so the file streams.
+/// <para>
+/// Who reports what, so that the IATI Validator's identifier rules hold (1.1.21: an activity identifier begins with its
+/// reporting organisation's identifier; 1.14.8: that identifier begins with a registration agency's code):
+/// an initiative whose owner has recorded its IATI organisation identifier is reported by the owner, as
+/// <c>{owner's identifier}-SSCP-{portal id}</c> (a secondary reporter when the owner is not itself a party to it, as
+/// with a civil-society organisation's record of an initiative it monitors). Any other initiative is reported by the
+/// portal's registered publisher (<see cref="IatiPublisher"/>), always as a secondary reporter, as
+/// <c>{publisher's identifier}-SSCP-{portal id}</c>. When no publisher is configured those initiatives are left out of
+/// the file — an IATI file may not carry an invented organisation identifier — and a comment at its end says how many
+/// and why; they stay in the CSV and the JSON API. Participating organisations carry a <c>ref</c> only when they have
+/// recorded an identifier; their name is always given.
+/// </para>
 /// </summary>
 public static class IatiActivities
 {
-    public const string IdentifierPrefix = "XI-SSCPORTAL";
+    /// <summary>What follows the reporting organisation's identifier in an activity identifier: SSCP and the portal's id, which never changes.</summary>
+    public const string ActivitySuffix = "SSCP";
 
     /// <summary>The IATI OrganisationRole for each way an organisation takes part.</summary>
     public static int RoleCode(ActorRole role) => role switch
@@ -24,16 +64,56 @@ public static class IatiActivities
         _ => 4,
     };
 
-    public static string OrganisationRef(int actorId) => $"{IdentifierPrefix}-ORG-{actorId.ToString(CultureInfo.InvariantCulture)}";
+    public static string ActivityIdentifier(string reporterRef, int initiativeId) =>
+        $"{reporterRef}-{ActivitySuffix}-{initiativeId.ToString(CultureInfo.InvariantCulture)}";
+
+    /// <summary>Who reports an initiative in the IATI file, or null when no one can under IATI's rules (see the class).</summary>
+    public static IatiReporter? ReporterOf(string? ownerIdentifier, string ownerName, ActorType ownerType, bool ownerIsParty, IatiPublisher publisher) =>
+        ownerIdentifier is not null ? new IatiReporter(ownerIdentifier, ownerName, (int)ownerType, Secondary: !ownerIsParty)
+        : publisher.Identifier is not null ? new IatiReporter(publisher.Identifier, publisher.Name, publisher.Type, Secondary: true)
+        : null;
+
+    /// <summary>
+    /// The budget periods of an activity: its span cut at each calendar year's end, so no period is longer than a year
+    /// (IATI rule 7.5.3) and none overlaps another.
+    /// </summary>
+    public static IReadOnlyList<(DateOnly Start, DateOnly End)> YearlyPeriods(DateOnly start, DateOnly end)
+    {
+        var periods = new List<(DateOnly, DateOnly)>();
+        for (var from = start; from <= end; from = new DateOnly(from.Year + 1, 1, 1))
+        {
+            var yearEnd = new DateOnly(from.Year, 12, 31);
+            periods.Add((from, yearEnd < end ? yearEnd : end));
+        }
+        return periods;
+    }
+
+    /// <summary>An amount shared over the periods in proportion to their days, in cents, the last period taking what rounding left.</summary>
+    public static IReadOnlyList<decimal> Spread(decimal amount, IReadOnlyList<(DateOnly Start, DateOnly End)> periods)
+    {
+        var total = periods.Sum(p => p.End.DayNumber - p.Start.DayNumber + 1);
+        var shares = new List<decimal>();
+        var given = 0m;
+        for (var i = 0; i < periods.Count; i++)
+        {
+            var share = i == periods.Count - 1 ? amount - given
+                : Math.Round(amount * (periods[i].End.DayNumber - periods[i].Start.DayNumber + 1) / total, 2, MidpointRounding.ToEven);
+            shares.Add(share);
+            given += share;
+        }
+        return shares;
+    }
 
     private sealed record Row(
         int Id, string Title, string Summary, string? Description, string Language, Modality Modality, ActivityStatus Status,
         DateOnly? ApprovalDate, DateOnly? PlannedStart, DateOnly? PlannedEnd, DateOnly? ActualStart, DateOnly? ActualEnd, DateTime UpdatedAt, DateTime PublishedAt,
-        int OwnerId, string OwnerName, ActorType OwnerType,
-        List<InitiativeTranslation> Translations, List<InitiativeCountry> Countries, List<(int Id, string Name, ActorType Type, ActorRole Role)> Actors,
-        List<int> Goals, List<string> Targets, List<string> Sectors, List<InitiativeContribution> Contributions);
+        int OwnerId, string OwnerName, ActorType OwnerType, string? OwnerIdentifier,
+        List<InitiativeTranslation> Translations, List<InitiativeCountry> Countries, List<(int Id, string Name, ActorType Type, ActorRole Role, string? Identifier)> Actors,
+        List<int> Goals, List<string> Targets, List<string> Sectors, List<Contribution> Contributions);
 
-    public static async Task WriteAsync(Stream output, IQueryable<Initiative> published, string baseUrl, DateTime now, CancellationToken cancellationToken)
+    private sealed record Contribution(int ActorId, string ActorName, ActorType ActorType, string? ActorIdentifier, decimal Amount, string Currency);
+
+    public static async Task WriteAsync(Stream output, IQueryable<Initiative> published, string baseUrl, DateTime now, IatiPublisher publisher, CancellationToken cancellationToken)
     {
         var settings = new XmlWriterSettings { Async = true, Indent = true, Encoding = new System.Text.UTF8Encoding(false) };
         await using var xml = XmlWriter.Create(output, settings);
@@ -42,15 +122,23 @@ public static class IatiActivities
         await xml.WriteAttributeStringAsync(null, "version", null, "2.03");
         await xml.WriteAttributeStringAsync(null, "generated-datetime", null, Time(now));
         var after = 0;
+        var leftOut = 0;
         while (true)
         {
             var ids = await published.Where(i => i.Id > after).OrderBy(i => i.Id).Select(i => i.Id).Take(InitiativeRecords.Batch).ToListAsync(cancellationToken);
             if (ids.Count == 0) break;
             foreach (var row in await ReadAsync(published.Where(i => ids.Contains(i.Id)), cancellationToken))
-                await WriteActivityAsync(xml, row, baseUrl);
+            {
+                var reporter = ReporterOf(row.OwnerIdentifier, row.OwnerName, row.OwnerType, row.Actors.Count == 0 || row.Actors.Any(a => a.Id == row.OwnerId), publisher);
+                if (reporter is null) leftOut++;
+                else await WriteActivityAsync(xml, row, reporter, baseUrl);
+            }
             await xml.FlushAsync();
             after = ids[^1];
         }
+        if (leftOut > 0)
+            await xml.WriteCommentAsync($" {leftOut.ToString(CultureInfo.InvariantCulture)} published initiative(s) left out: their organisations have not recorded an IATI organisation identifier " +
+                                        "and this portal has no registered IATI publisher identifier (Iati:PublisherIdentifier) to report them under. They are in the CSV and the JSON API. ");
         await xml.WriteEndElementAsync();
         await xml.WriteEndDocumentAsync();
     }
@@ -60,33 +148,38 @@ public static class IatiActivities
         var rows = await initiatives.AsNoTracking().OrderBy(i => i.Id).Select(i => new
         {
             i.Id, i.Title, i.Summary, i.Description, i.Language, i.Modality, i.Status, i.ApprovalDate, i.PlannedStart, i.PlannedEnd, i.ActualStart, i.ActualEnd,
-            i.UpdatedAt, PublishedAt = i.PublishedAt!.Value, i.OwnerId, OwnerName = i.Owner!.Name, OwnerType = i.Owner.Type,
+            i.UpdatedAt, PublishedAt = i.PublishedAt!.Value, i.OwnerId, OwnerName = i.Owner!.Name, OwnerType = i.Owner.Type, OwnerIdentifier = i.Owner.IatiIdentifier,
             Translations = i.Translations.ToList(), Countries = i.Countries.ToList(),
-            Actors = i.Actors.Select(a => new { a.ActorId, a.Actor!.Name, a.Actor.Type, a.Role }).ToList(),
+            Actors = i.Actors.Select(a => new { a.ActorId, a.Actor!.Name, a.Actor.Type, a.Role, a.Actor.IatiIdentifier }).ToList(),
             Goals = i.Sdgs.OrderBy(s => s.GoalCode).Select(s => s.GoalCode).ToList(),
             Targets = i.SdgTargets.Select(t => t.TargetCode).ToList(),
             Sectors = i.Sectors.Select(s => s.SectorCode).ToList(),
-            Contributions = i.Contributions.ToList(),
+            Contributions = i.Contributions.Where(c => c.Kind == ContributionKind.Money && c.Amount != null && c.Currency != null)
+                .Select(c => new { c.ActorId, c.Actor!.Name, c.Actor.Type, c.Actor.IatiIdentifier, c.Amount, c.Currency }).ToList(),
         }).AsSplitQuery().ToListAsync(cancellationToken);
         return rows.Select(r => new Row(r.Id, r.Title, r.Summary, r.Description, r.Language, r.Modality, r.Status,
-            r.ApprovalDate, r.PlannedStart, r.PlannedEnd, r.ActualStart, r.ActualEnd, r.UpdatedAt, r.PublishedAt, r.OwnerId, r.OwnerName, r.OwnerType,
-            r.Translations, r.Countries, r.Actors.Select(a => (a.ActorId, a.Name, a.Type, a.Role)).ToList(),
-            r.Goals, r.Targets.Order(StringComparer.Ordinal).ToList(), r.Sectors.Order(StringComparer.Ordinal).ToList(), r.Contributions)).ToList();
+            r.ApprovalDate, r.PlannedStart, r.PlannedEnd, r.ActualStart, r.ActualEnd, r.UpdatedAt, r.PublishedAt, r.OwnerId, r.OwnerName, r.OwnerType, r.OwnerIdentifier,
+            r.Translations, r.Countries, r.Actors.Select(a => (a.ActorId, a.Name, a.Type, a.Role, a.IatiIdentifier)).ToList(),
+            r.Goals, r.Targets.Order(StringComparer.Ordinal).ToList(), r.Sectors.Order(StringComparer.Ordinal).ToList(),
+            r.Contributions.Select(c => new Contribution(c.ActorId, c.Name, c.Type, c.IatiIdentifier, c.Amount!.Value, c.Currency!)).ToList())).ToList();
     }
 
-    private static async Task WriteActivityAsync(XmlWriter xml, Row r, string baseUrl)
+    private static async Task WriteActivityAsync(XmlWriter xml, Row r, IatiReporter reporter, string baseUrl)
     {
-        var money = r.Contributions.Where(c => c.Kind == ContributionKind.Money && c.Amount is not null && c.Currency is not null).ToList();
+        var money = r.Contributions;
+        // One currency for the whole activity when all money is in one; otherwise each value names its own (rule 7.8.1 either way).
+        var currencies = money.Select(c => c.Currency).Distinct(StringComparer.Ordinal).ToList();
         await xml.WriteStartElementAsync(null, "iati-activity", null);
         await xml.WriteAttributeStringAsync(null, "last-updated-datetime", null, Time(r.UpdatedAt));
         await xml.WriteAttributeStringAsync("xml", "lang", null, r.Language);
-        if (money.Count > 0) await xml.WriteAttributeStringAsync(null, "default-currency", null, money[0].Currency!);
+        if (currencies.Count == 1) await xml.WriteAttributeStringAsync(null, "default-currency", null, currencies[0]);
 
-        await xml.WriteElementStringAsync(null, "iati-identifier", null, $"{IdentifierPrefix}-{r.Id.ToString(CultureInfo.InvariantCulture)}");
+        await xml.WriteElementStringAsync(null, "iati-identifier", null, ActivityIdentifier(reporter.Ref, r.Id));
         await xml.WriteStartElementAsync(null, "reporting-org", null);
-        await xml.WriteAttributeStringAsync(null, "ref", null, OrganisationRef(r.OwnerId));
-        await xml.WriteAttributeStringAsync(null, "type", null, ((int)r.OwnerType).ToString(CultureInfo.InvariantCulture));
-        await NarrativeAsync(xml, r.OwnerName, null);
+        await xml.WriteAttributeStringAsync(null, "ref", null, reporter.Ref);
+        await xml.WriteAttributeStringAsync(null, "type", null, reporter.Type.ToString(CultureInfo.InvariantCulture));
+        if (reporter.Secondary) await xml.WriteAttributeStringAsync(null, "secondary-reporter", null, "1");
+        await NarrativeAsync(xml, reporter.Name, null);
         await xml.WriteEndElementAsync();
 
         await xml.WriteStartElementAsync(null, "title", null);
@@ -99,11 +192,12 @@ public static class IatiActivities
         foreach (var t in r.Translations) await NarrativeAsync(xml, t.Summary, t.Language);
         await xml.WriteEndElementAsync();
 
-        var actors = r.Actors.Count > 0 ? r.Actors : [(r.OwnerId, r.OwnerName, r.OwnerType, ActorRole.Lead)];
+        var actors = r.Actors.Count > 0 ? r.Actors : [(r.OwnerId, r.OwnerName, r.OwnerType, ActorRole.Lead, r.OwnerIdentifier)];
         foreach (var actor in actors.OrderBy(a => RoleCode(a.Role)).ThenBy(a => a.Id))
         {
             await xml.WriteStartElementAsync(null, "participating-org", null);
-            await xml.WriteAttributeStringAsync(null, "ref", null, OrganisationRef(actor.Id));
+            // Only a registered identifier: without one the organisation is named (IATI rule 6.10.1: a ref or a narrative).
+            if (actor.Identifier is not null) await xml.WriteAttributeStringAsync(null, "ref", null, actor.Identifier);
             await xml.WriteAttributeStringAsync(null, "role", null, RoleCode(actor.Role).ToString(CultureInfo.InvariantCulture));
             await xml.WriteAttributeStringAsync(null, "type", null, ((int)actor.Type).ToString(CultureInfo.InvariantCulture));
             await NarrativeAsync(xml, actor.Name, null);
@@ -126,19 +220,45 @@ public static class IatiActivities
 
         if (money.Count > 0 && (r.PlannedStart ?? r.ActualStart) is { } start && (r.PlannedEnd ?? r.ActualEnd) is { } end && end >= start)
         {
-            foreach (var currency in money.GroupBy(c => c.Currency!))
+            // Money is reported as IATI's budget guidance asks: one <budget> per period of at most a year (rule 7.5.3), the
+            // periods being the activity's span cut at each calendar year's end, so none overlaps another. Each period's
+            // value is the total of all money contributions shared in proportion to the period's days (the portal records
+            // contributions for the whole span, not per year), so it is "indicative" (status 1), not "committed". A budget
+            // has one value in one currency: when the contributions are in several currencies there is no total without
+            // exchange rates, so no <budget> is written. Each partner's share is reported beside it as <planned-disbursement>s
+            // over the same periods, with the partner as provider-org and the contribution's own currency: that keeps who
+            // gives what, whatever the currencies.
+            var periods = YearlyPeriods(start, end);
+            if (currencies.Count == 1)
             {
-                await xml.WriteStartElementAsync(null, "budget", null);
-                await xml.WriteAttributeStringAsync(null, "type", null, "1");
-                await xml.WriteAttributeStringAsync(null, "status", null, "2");
-                await EmptyAsync(xml, "period-start", ("iso-date", Date(start)));
-                await EmptyAsync(xml, "period-end", ("iso-date", Date(end)));
-                await xml.WriteStartElementAsync(null, "value", null);
-                await xml.WriteAttributeStringAsync(null, "currency", null, currency.Key);
-                await xml.WriteAttributeStringAsync(null, "value-date", null, Date(start));
-                await xml.WriteStringAsync(currency.Sum(c => c.Amount!.Value).ToString("0.##", CultureInfo.InvariantCulture));
-                await xml.WriteEndElementAsync();
-                await xml.WriteEndElementAsync();
+                var yearly = Spread(money.Sum(c => c.Amount), periods);
+                for (var i = 0; i < periods.Count; i++)
+                {
+                    await xml.WriteStartElementAsync(null, "budget", null);
+                    await xml.WriteAttributeStringAsync(null, "type", null, "1");
+                    await xml.WriteAttributeStringAsync(null, "status", null, "1");
+                    await PeriodAsync(xml, periods[i]);
+                    await ValueAsync(xml, yearly[i], currencies[0], periods[i].Start);
+                    await xml.WriteEndElementAsync();
+                }
+            }
+            foreach (var partner in money.GroupBy(c => (c.ActorId, c.Currency)).OrderBy(g => g.Key.ActorId).ThenBy(g => g.Key.Currency, StringComparer.Ordinal))
+            {
+                var first = partner.First();
+                var shares = Spread(partner.Sum(c => c.Amount), periods);
+                for (var i = 0; i < periods.Count; i++)
+                {
+                    await xml.WriteStartElementAsync(null, "planned-disbursement", null);
+                    await xml.WriteAttributeStringAsync(null, "type", null, "1");
+                    await PeriodAsync(xml, periods[i]);
+                    await ValueAsync(xml, shares[i], first.Currency, periods[i].Start);
+                    await xml.WriteStartElementAsync(null, "provider-org", null);
+                    if (first.ActorIdentifier is not null) await xml.WriteAttributeStringAsync(null, "ref", null, first.ActorIdentifier);
+                    await xml.WriteAttributeStringAsync(null, "type", null, ((int)first.ActorType).ToString(CultureInfo.InvariantCulture));
+                    await NarrativeAsync(xml, first.ActorName, null);
+                    await xml.WriteEndElementAsync();
+                    await xml.WriteEndElementAsync();
+                }
             }
         }
 
@@ -161,6 +281,21 @@ public static class IatiActivities
         var each = Math.Round(100m / codes.Count, 2, MidpointRounding.ToZero);
         for (var i = 0; i < codes.Count; i++)
             yield return (codes[i], (i == codes.Count - 1 ? 100m - each * (codes.Count - 1) : each).ToString("0.##", CultureInfo.InvariantCulture));
+    }
+
+    private static async Task PeriodAsync(XmlWriter xml, (DateOnly Start, DateOnly End) period)
+    {
+        await EmptyAsync(xml, "period-start", ("iso-date", Date(period.Start)));
+        await EmptyAsync(xml, "period-end", ("iso-date", Date(period.End)));
+    }
+
+    private static async Task ValueAsync(XmlWriter xml, decimal amount, string currency, DateOnly valueDate)
+    {
+        await xml.WriteStartElementAsync(null, "value", null);
+        await xml.WriteAttributeStringAsync(null, "currency", null, currency);
+        await xml.WriteAttributeStringAsync(null, "value-date", null, Date(valueDate));
+        await xml.WriteStringAsync(amount.ToString("0.##", CultureInfo.InvariantCulture));
+        await xml.WriteEndElementAsync();
     }
 
     private static async Task NarrativeAsync(XmlWriter xml, string text, string? language)

@@ -219,7 +219,9 @@ public static class OpenDataEndpoints
         if (await ExportFilterAsync(context, db, referenceData, L, cancellationToken) is not { } filter) return;
         context.Response.ContentType = "application/xml; charset=utf-8";
         context.Response.Headers.ContentDisposition = "attachment; filename=\"activities.xml\"";
-        await IatiActivities.WriteAsync(context.Response.Body, filter.Apply(db.Initiatives.AsNoTracking(), db), BaseUrl(context.Request), clock.GetUtcNow().UtcDateTime, cancellationToken);
+        var names = await referenceData.GetAsync(cancellationToken);
+        var publisher = IatiPublisher.From(context.RequestServices.GetRequiredService<IConfiguration>(), names.Countries.ContainsKey);
+        await IatiActivities.WriteAsync(context.Response.Body, filter.Apply(db.Initiatives.AsNoTracking(), db), BaseUrl(context.Request), clock.GetUtcNow().UtcDateTime, publisher, cancellationToken);
     }
 
     /// <summary>The catalogue with its current filters as CSV (UTF-8 with a byte-order mark, for spreadsheet programs), streamed.</summary>

@@ -189,6 +189,18 @@ public static class DemoData
             ActualStart: null, ActualEnd: null),
 
         new(
+            Title: "Cooperación triangular Perú–Alemania–Bolivia en gestión del riesgo de desastres en municipios andinos",
+            Summary: "Especialistas peruanos en gestión del riesgo acompañan a municipios bolivianos del altiplano en sus planes de prevención ante heladas, sequías e inundaciones, con asesoría técnica de Alemania.",
+            Language: "es", Modality: Modality.Triangular, Instrument: Instrument.Project, Status: ActivityStatus.Finalisation,
+            OwnerKey: "apci",
+            Countries: [new("PE", CountryRole.FirstProvider), new("DE", CountryRole.SecondProvider), new("BO", CountryRole.Recipient)],
+            Actors: [new("apci", ActorRole.Lead), new("giz", ActorRole.Funding), new("giz", ActorRole.Implementing)],
+            Sdgs: [11, 13, 1], Sectors: ["43060", "74020"],
+            Approval: new DateOnly(2022, 10, 5), PlannedStart: new DateOnly(2023, 1, 16), PlannedEnd: new DateOnly(2025, 6, 30),
+            ActualStart: new DateOnly(2023, 2, 6), ActualEnd: null,
+            Description: "Los municipios participantes elaboraron mapas comunitarios de riesgo y sistemas de alerta temprana con organizaciones campesinas. El proyecto está en cierre: falta el informe final, y con él la fecha real de finalización."),
+
+        new(
             Title: "Colombia–Korea–El Salvador exchange on open and transparent public procurement",
             Summary: "Colombia shares its electronic public procurement and open contracting practice with El Salvador, with support from the Republic of Korea through the UNDP Seoul Policy Center.",
             Language: "en", Modality: Modality.Triangular, Instrument: Instrument.Project, Status: ActivityStatus.Finalisation,
@@ -563,6 +575,35 @@ public static class DemoData
             Sdgs: [2, 17], Sectors: ["15150", "31110"],
             Approval: new DateOnly(2015, 2, 10), PlannedStart: new DateOnly(2015, 5, 1), PlannedEnd: new DateOnly(2016, 4, 30),
             ActualStart: new DateOnly(2015, 5, 18), ActualEnd: new DateOnly(2016, 6, 24)),
+    ];
+
+    /// <summary>
+    /// A partnership for the demonstration: an agreement between organisations (by key), owned by one of its signatories,
+    /// with a link to its text or announcement and the initiatives carried out under it (by the start of their titles).
+    /// No person is named: signatories are organisations.
+    /// </summary>
+    public sealed record PartnershipSeed(
+        string Title, PartnershipType Type, string OwnerKey, string[] SignatoryKeys, string Scope,
+        DateOnly? SignedOn, DateOnly? StartsOn, DateOnly? EndsOn, string DocumentUrl, string[] InitiativeTitles);
+
+    public static readonly PartnershipSeed[] Partnerships =
+    [
+        new("Acuerdo de cooperación triangular APCI–GIZ con terceros países de América Latina", PartnershipType.FrameworkAgreement, "apci", ["apci", "giz"],
+            "Marco bajo el cual el Perú y Alemania ofrecen juntos la experiencia peruana a terceros países de la región: cada proyecto triangular se acuerda con el país receptor, con costos compartidos y un comité de seguimiento conjunto.",
+            new DateOnly(2022, 6, 20), new DateOnly(2022, 7, 1), new DateOnly(2027, 12, 31), "https://www.gob.pe/apci",
+            ["Cooperación triangular Perú–Alemania–Paraguay", "Cooperación triangular Perú–Alemania–Bolivia", "Brazil–Germany–Peru triangular cooperation"]),
+        new("Hermanamiento Montevideo–Rosario en la Red de Mercociudades", PartnershipType.Twinning, "montevideo", ["montevideo", "rosario"],
+            "Hermanamiento entre dos ciudades de la red de Mercociudades para intercambiar experiencias de gestión urbana: residuos con inclusión social, espacio público y participación vecinal.",
+            new DateOnly(2017, 9, 7), new DateOnly(2017, 10, 1), null, "https://mercociudades.org",
+            ["Montevideo–Rosario: gestión integral de residuos"]),
+        new("UNOSSC–Commonwealth Secretariat partnership on peace and development in small states", PartnershipType.MemorandumOfUnderstanding, "comsec", ["comsec", "unossc"],
+            "The Commonwealth Secretariat and UNOSSC co-design and manage South-South exchanges that help small states share their own responses to the peace and development challenges they face: climate-related crises, crime, gun violence and the illicit drug trade.",
+            new DateOnly(2018, 9, 20), new DateOnly(2018, 10, 1), new DateOnly(2022, 12, 31), "https://thecommonwealth.org",
+            ["Southern Solidarity for Sustainable Peace and Development in Small States"]),
+        new("UNOSSC–g7+ partnership on Fragile-to-Fragile and South-South cooperation for peace and development", PartnershipType.MemorandumOfUnderstanding, "g7plus", ["g7plus", "unossc"],
+            "UNOSSC and the g7+ join forces so that countries affected by conflict and fragility lead their own peace processes and learn from each other's experience of dialogue, mediation and crisis response.",
+            new DateOnly(2018, 8, 24), new DateOnly(2018, 9, 1), null, "https://www.g7plus.org",
+            ["Fragile-to-Fragile cooperation on peace negotiation and crisis management"]),
     ];
 
     /// <summary>

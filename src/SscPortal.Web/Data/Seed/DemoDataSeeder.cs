@@ -36,7 +36,42 @@ public sealed class DemoDataSeeder(
         var actorIds = await SeedActorsAndInitiativesAsync(cancellationToken);
         await SeedAccountsAsync(actorIds, cancellationToken);
         await SeedAssessmentsAsync(actorIds, cancellationToken);
+        await SeedPartnershipsAsync(actorIds, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// The demonstration partnerships, published and linked to the initiatives carried out under them; added once, also to
+    /// a database seeded before they existed.
+    /// </summary>
+    private async Task SeedPartnershipsAsync(Dictionary<string, int> actorIds, CancellationToken cancellationToken)
+    {
+        var titles = DemoData.Partnerships.Select(p => p.Title).ToList();
+        if (await db.Partnerships.AnyAsync(p => titles.Contains(p.Title), cancellationToken)) return;
+        var now = clock.GetUtcNow().UtcDateTime;
+        var added = 0;
+        foreach (var (seed, index) in DemoData.Partnerships.Select((seed, index) => (seed, index)))
+        {
+            if (!actorIds.TryGetValue(seed.OwnerKey, out var ownerId) || seed.SignatoryKeys.Any(k => !actorIds.ContainsKey(k))) continue;
+            var at = now.AddDays(-10 + index);
+            var partnership = new Partnership
+            {
+                Title = seed.Title, Type = seed.Type, Scope = seed.Scope, SignedOn = seed.SignedOn, StartsOn = seed.StartsOn, EndsOn = seed.EndsOn,
+                DocumentUrl = seed.DocumentUrl, OwnerId = ownerId, CreatedAt = at.AddDays(-2), UpdatedAt = at,
+            };
+            partnership.Signatories.AddRange(seed.SignatoryKeys.Select(k => new PartnershipSignatory { ActorId = actorIds[k] }));
+            foreach (var start in seed.InitiativeTitles)
+            {
+                var initiativeId = await db.Initiatives.Where(i => i.Title.StartsWith(start) && i.Publication == PublicationState.Published)
+                    .OrderBy(i => i.Id).Select(i => (int?)i.Id).FirstOrDefaultAsync(cancellationToken);
+                if (initiativeId is { } id) partnership.Initiatives.Add(new PartnershipInitiative { InitiativeId = id });
+            }
+            partnership.Publish(at);
+            db.Partnerships.Add(partnership);
+            added++;
+        }
+        await db.SaveChangesAsync(cancellationToken);
+        logger.LogInformation("Loaded {Count} demonstration partnerships", added);
     }
 
     private async Task<Dictionary<string, int>> SeedActorsAndInitiativesAsync(CancellationToken cancellationToken)

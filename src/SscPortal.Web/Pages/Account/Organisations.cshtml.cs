@@ -20,7 +20,7 @@ namespace SscPortal.Web.Pages.Account;
 [Authorize]
 public class OrganisationsModel(AppDbContext db, Access access, AuditLog audit, ReferenceData referenceData, TimeProvider clock, IStringLocalizer<SharedResource> L) : PageModel
 {
-    public sealed record MembershipRow(int ActorId, string ActorName, ActorType ActorType, bool ActorVerified, MembershipRole Role, MembershipStatus Status);
+    public sealed record MembershipRow(int ActorId, string ActorName, ActorType ActorType, bool ActorVerified, MembershipRole Role, MembershipStatus Status, string? IatiIdentifier = null);
     public sealed record SearchResult(int Id, string Name, string? Acronym, ActorType Type, bool IsVerified);
 
     public IReadOnlyList<MembershipRow> Memberships { get; private set; } = [];
@@ -39,6 +39,7 @@ public class OrganisationsModel(AppDbContext db, Access access, AuditLog audit, 
         public ActorType Type { get; set; } = ActorType.NationalCso;
         public string? CountryCode { get; set; }
         public string? Website { get; set; }
+        public string? IatiIdentifier { get; set; }
     }
 
     public sealed class ProposalValidator : AbstractValidator<ProposalInput>
@@ -54,6 +55,9 @@ public class OrganisationsModel(AppDbContext db, Access access, AuditLog audit, 
             RuleFor(p => p.Website).MaximumLength(300).WithMessage(L["Use at most {0} characters.", 300])
                 .Must(url => string.IsNullOrWhiteSpace(url) || (Uri.TryCreate(url.Trim(), UriKind.Absolute, out var uri) && uri.Scheme is "https" or "http"))
                 .WithMessage(L["Enter a full web address starting with https://"]);
+            RuleFor(p => p.IatiIdentifier)
+                .Must(id => string.IsNullOrWhiteSpace(id) || IatiOrganisationIdentifier.IsValid(id.Trim(), names.Countries.ContainsKey))
+                .WithMessage(L["Enter an IATI organisation identifier: the registration agency's code, a hyphen and your number in its register, such as XM-DAC-41114 or GB-COH-09506232 (no spaces, nor / & | ?)."]);
         }
     }
 
@@ -93,6 +97,9 @@ public class OrganisationsModel(AppDbContext db, Access access, AuditLog audit, 
     {
         Names = await referenceData.GetAsync(cancellationToken);
         ModelState.AddErrors(await new ProposalValidator(L, Names).ValidateAsync(Proposal, cancellationToken), nameof(Proposal));
+        var identifier = Blank(Proposal.IatiIdentifier);
+        if (ModelState.IsValid && identifier is not null && await db.Actors.AnyAsync(a => a.IatiIdentifier == identifier, cancellationToken))
+            ModelState.AddModelError("Proposal.IatiIdentifier", L["Another organisation on the portal has already recorded this identifier. If it is yours, ask a moderator to correct the other record."]);
         if (!ModelState.IsValid)
         {
             await LoadAsync(cancellationToken);
@@ -102,7 +109,8 @@ public class OrganisationsModel(AppDbContext db, Access access, AuditLog audit, 
         var actor = new Actor
         {
             Name = Proposal.Name!.Trim(), Acronym = Blank(Proposal.Acronym), Type = Proposal.Type,
-            CountryCode = Blank(Proposal.CountryCode)?.ToUpperInvariant(), Website = Blank(Proposal.Website), IsVerified = false, CreatedAt = now,
+            CountryCode = Blank(Proposal.CountryCode)?.ToUpperInvariant(), Website = Blank(Proposal.Website), IatiIdentifier = identifier,
+            IsVerified = false, CreatedAt = now,
         };
         actor.Memberships.Add(new OrganisationMembership
         {
@@ -122,7 +130,7 @@ public class OrganisationsModel(AppDbContext db, Access access, AuditLog audit, 
         var userId = access.UserId!;
         Memberships = await db.Memberships.AsNoTracking().Where(m => m.UserId == userId)
             .OrderBy(m => m.Actor!.Name)
-            .Select(m => new MembershipRow(m.ActorId, m.Actor!.Name, m.Actor.Type, m.Actor.IsVerified, m.Role, m.Status))
+            .Select(m => new MembershipRow(m.ActorId, m.Actor!.Name, m.Actor.Type, m.Actor.IsVerified, m.Role, m.Status, m.Actor.IatiIdentifier))
             .ToListAsync(cancellationToken);
         CanRegisterInitiatives = (await access.OrganisationsWhereAsync(Permission.EditOwnInitiatives)).Count > 0;
         if (!string.IsNullOrWhiteSpace(Q))

@@ -6,13 +6,14 @@ using Microsoft.EntityFrameworkCore;
 using SscPortal.Domain;
 using SscPortal.Web.Catalogue;
 using SscPortal.Web.Data;
+using SscPortal.Web.Security;
 
 namespace SscPortal.Web.Pages.Actors;
 
 /// <summary>One organisation and the published initiatives it takes part in, with its roles in each.</summary>
 [AllowAnonymous]
 [OutputCache(PolicyName = AnonymousPageCache.PolicyName)]
-public class DetailsModel(AppDbContext db, ReferenceData referenceData) : PageModel
+public class DetailsModel(AppDbContext db, ReferenceData referenceData, Access access) : PageModel
 {
     public sealed record View(
         int Id, string Name, string? Acronym, ActorType Type, string? CountryCode, string? Scope,
@@ -24,6 +25,9 @@ public class DetailsModel(AppDbContext db, ReferenceData referenceData) : PageMo
     public IReadOnlyList<Participation> Initiatives { get; private set; } = [];
     public IReadOnlyList<(int Id, string Title)> Partnerships { get; private set; } = [];
     public ReferenceData.Snapshot Names { get; private set; } = null!;
+
+    /// <summary>Whether the reader may record the organisation's IATI identifier (its organisation admins, moderators, administrators).</summary>
+    public bool CanRecordIdentifier { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken cancellationToken)
     {
@@ -47,6 +51,8 @@ public class DetailsModel(AppDbContext db, ReferenceData referenceData) : PageMo
                 .OrderBy(p => p.Title).Select(p => new { p.Id, p.Title }).ToListAsync(cancellationToken))
             .Select(p => (p.Id, p.Title)).ToList();
         Names = await referenceData.GetAsync(cancellationToken);
+        CanRecordIdentifier = User.Identity?.IsAuthenticated == true
+            && (access.CanOnPlatform(Permission.VerifyOrganisations) || await access.CanAsync(Permission.ManageOwnMembers, id));
         return Page();
     }
 }

@@ -21,6 +21,9 @@ public class IndexModel(AppDbContext db, Access access) : PageModel
     public IReadOnlyList<Row> Published { get; private set; } = [];
     public IReadOnlySet<int> CanPublishFor { get; private set; } = new HashSet<int>();
 
+    /// <summary>Records said to be in finalisation or closed without an actual end date, that this person may complete.</summary>
+    public IReadOnlyList<Row> LackingActualEnd { get; private set; } = [];
+
     public sealed record AssessmentRow(int Id, int InitiativeId, string InitiativeTitle, string InitiativeLanguage, string AssessorName,
         AssessmentPerspective Perspective, PublicationState Publication, string? UnpublishedReason, int Revision, DateTime UpdatedAt);
     public sealed record ResponseRow(int AssessmentId, string InitiativeTitle, string InitiativeLanguage, string ResponderName, DateTime PublishedAt);
@@ -42,6 +45,12 @@ public class IndexModel(AppDbContext db, Access access) : PageModel
         Unpublished = await ReadAsync(PublicationState.Unpublished);
         Drafts = await ReadAsync(PublicationState.Draft);
         Published = await ReadAsync(PublicationState.Published);
+        LackingActualEnd = (await mine.Where(i => (i.Status == ActivityStatus.Finalisation || i.Status == ActivityStatus.Closed) && i.ActualEnd == null)
+                .OrderByDescending(i => i.UpdatedAt).ThenByDescending(i => i.Id).Take(PerState)
+                .Select(i => new Row(i.Id, i.Title, i.Language, i.Owner!.Name, i.OwnerId, i.Publication, i.UnpublishedReason, i.UpdatedAt))
+                .ToListAsync(cancellationToken))
+            // Drafts are completed by any member; published or unpublished records only by the organisation's admins.
+            .Where(r => r.Publication == PublicationState.Draft || CanPublishFor.Contains(r.OwnerId)).ToList();
 
         var assessors = (await access.OrganisationsWhereAsync(Permission.WriteAssessments))
             .Concat(await access.OrganisationsWhereAsync(Permission.WriteSelfAssessments)).Select(o => o.ActorId).Distinct().ToList();

@@ -1,0 +1,94 @@
+using FluentValidation;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using SscPortal.Domain;
+using SscPortal.Web.Catalogue;
+using SscPortal.Web.Data;
+using SscPortal.Web.Forms;
+using SscPortal.Web.Security;
+
+namespace SscPortal.Web.Pages.Organisations;
+
+/// <summary>
+/// An organisation's registered IATI organisation identifier, recorded by its organisation admins (or by a moderator
+/// or administrator, who verify organisations). Once recorded, the organisation reports its own initiatives in the
+/// IATI file under it (OpenData/IatiActivities.cs). Checked for the form {agency}-{number} (Domain/IatiOrganisationIdentifier.cs)
+/// and for not being another organisation's.
+/// </summary>
+[Authorize]
+public class IdentifierModel(AppDbContext db, Access access, AuditLog audit, ReferenceData referenceData, IStringLocalizer<SharedResource> L) : PageModel
+{
+    public int OrganisationId { get; private set; }
+    public string OrganisationName { get; private set; } = "";
+    public string? Current { get; private set; }
+
+    [BindProperty] public InputModel Input { get; set; } = new();
+
+    public sealed class InputModel
+    {
+        public string? IatiIdentifier { get; set; }
+    }
+
+    public sealed class InputValidator : AbstractValidator<InputModel>
+    {
+        public InputValidator(IStringLocalizer<SharedResource> L, Func<string, bool> isCountry)
+        {
+            RuleFor(i => i.IatiIdentifier)
+                .Must(id => string.IsNullOrWhiteSpace(id) || IatiOrganisationIdentifier.IsValid(id.Trim(), isCountry))
+                .WithMessage(L["Enter an IATI organisation identifier: the registration agency's code, a hyphen and your number in its register, such as XM-DAC-41114 or GB-COH-09506232 (no spaces, nor / & | ?)."]);
+        }
+    }
+
+    public async Task<IActionResult> OnGetAsync(int id, CancellationToken cancellationToken)
+    {
+        if (await AuthorizeAsync(id, "view IATI identifier") is { } refused) return refused;
+        Input.IatiIdentifier = Current;
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(int id, CancellationToken cancellationToken)
+    {
+        if (await AuthorizeAsync(id, "change IATI identifier") is { } refused) return refused;
+        var names = await referenceData.GetAsync(cancellationToken);
+        ModelState.AddErrors(await new InputValidator(L, names.Countries.ContainsKey).ValidateAsync(Input, cancellationToken));
+        var identifier = string.IsNullOrWhiteSpace(Input.IatiIdentifier) ? null : Input.IatiIdentifier.Trim();
+        if (ModelState.IsValid && identifier is not null
+            && await db.Actors.AnyAsync(a => a.Id != id && a.IatiIdentifier == identifier, cancellationToken))
+            ModelState.AddModelError("Input.IatiIdentifier", L["Another organisation on the portal has already recorded this identifier. If it is yours, ask a moderator to correct the other record."]);
+        if (!ModelState.IsValid) return Page();
+
+        var actor = await db.Actors.SingleAsync(a => a.Id == id, cancellationToken);
+        if (actor.IatiIdentifier == identifier)
+        {
+            TempData["Message"] = L["Nothing to change."].Value;
+            return RedirectToPage(new { id });
+        }
+        audit.Add(AuditEventType.OrganisationIdentifierChanged, "organisation", id, $"{actor.IatiIdentifier ?? "—"} → {identifier ?? "—"}");
+        actor.IatiIdentifier = identifier;
+        await db.SaveChangesAsync(cancellationToken);
+        TempData["Message"] = identifier is null
+            ? L["The IATI organisation identifier was removed: the portal's publisher reports your initiatives in the IATI file."].Value
+            : L["Saved. Your published initiatives are reported in the IATI file under {0}.", identifier].Value;
+        return RedirectToPage(new { id });
+    }
+
+    /// <summary>Organisation admins of this organisation, and moderators and administrators (who verify organisations).</summary>
+    private async Task<IActionResult?> AuthorizeAsync(int id, string action)
+    {
+        var organisation = await db.Actors.AsNoTracking().Where(a => a.Id == id).Select(a => new { a.Name, a.IatiIdentifier }).SingleOrDefaultAsync();
+        if (organisation is null)
+        {
+            await audit.RecordRefusalAsync("organisation", id, $"{action}: no such organisation");
+            return NotFound();
+        }
+        OrganisationId = id;
+        OrganisationName = organisation.Name;
+        Current = organisation.IatiIdentifier;
+        if (await access.CanAsync(Permission.ManageOwnMembers, id) || access.CanOnPlatform(Permission.VerifyOrganisations)) return null;
+        await audit.RecordRefusalAsync("organisation", id, action);
+        return Forbid();
+    }
+}
