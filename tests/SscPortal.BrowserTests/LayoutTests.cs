@@ -109,6 +109,10 @@ public sealed class LayoutTests(BrowserSuite suite, ITestOutputHelper output) : 
         await visit.FollowAsync(visit.Page.GetByRole(AriaRole.Navigation, new() { Name = "Main" }).GetByRole(AriaRole.Link, new() { Name = "Figures" }));
         await visit.FollowAsync(visit.Page.GetByRole(AriaRole.Link, new() { Name = "See them on a map" }));
         await AssertCaptionsWholeAsync(visit);
+
+        // A table far wider than the phone, which scrolls sideways inside its box: its caption stays in view.
+        await visit.FollowAsync(visit.Page.GetByRole(AriaRole.Contentinfo).GetByRole(AriaRole.Link, new() { Name = "Who may do what" }));
+        await AssertCaptionsWholeAsync(visit);
     }
 
     private static ILocator CountryFacet(ILocator facets) =>
