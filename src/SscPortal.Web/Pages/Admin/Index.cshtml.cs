@@ -62,7 +62,13 @@ public class IndexModel(AppDbContext db, Access access, AuditLog audit, TimeProv
             audit.Add(AuditEventType.MembershipApproved, "membership", proposer.Id, $"organisation {actorId}, account {proposer.UserId}, organisation admin (proposer)");
         }
         audit.Add(AuditEventType.OrganisationVerified, "organisation", actorId, actor.Name);
-        await db.SaveChangesAsync(cancellationToken);
+        // Saved only if it is still unverified (a concurrency token): of two moderators verifying at once, one does, and it is recorded once.
+        try { await db.SaveChangesAsync(cancellationToken); }
+        catch (DbUpdateConcurrencyException)
+        {
+            db.ChangeTracker.Clear();
+            TempData["Message"] = "already-decided";
+        }
         return RedirectToPage();
     }
 
@@ -84,7 +90,13 @@ public class IndexModel(AppDbContext db, Access access, AuditLog audit, TimeProv
         audit.Add(AuditEventType.OrganisationRejected, "organisation", actorId, actor.Name);
         foreach (var claim in actor.Memberships)
             audit.Add(AuditEventType.MembershipRejected, "membership", claim.Id, $"organisation {actorId} rejected, account {claim.UserId}");
-        await db.SaveChangesAsync(cancellationToken);
+        try { await db.SaveChangesAsync(cancellationToken); }
+        catch (DbUpdateConcurrencyException)
+        {
+            // Verified or rejected by someone else a moment ago: nothing was removed.
+            db.ChangeTracker.Clear();
+            TempData["Message"] = "already-decided";
+        }
         return RedirectToPage();
     }
 }

@@ -8,6 +8,7 @@ using Microsoft.Extensions.Localization;
 using SscPortal.Domain;
 using SscPortal.Web.Catalogue;
 using SscPortal.Web.Data;
+using SscPortal.Web.Forms;
 using SscPortal.Web.Localization;
 using SscPortal.Web.OpenData;
 using SscPortal.Web.Pages.Initiatives;
@@ -20,7 +21,7 @@ namespace SscPortal.Web.Pages.My;
 /// or update drafts. Every row is checked first; a file with any invalid row saves nothing.
 /// </summary>
 [Authorize]
-public class SpreadsheetModel(AppDbContext db, Access access, AuditLog audit, History history, ReferenceData referenceData, TimeProvider clock, IStringLocalizer<SharedResource> L) : PageModel
+public class SpreadsheetModel(AppDbContext db, Access access, AuditLog audit, History history, ReferenceData referenceData, SubmitOnce once, TimeProvider clock, IStringLocalizer<SharedResource> L) : PageModel
 {
     public const int MaxRows = 2000;
     public const long MaxBytes = 2 * 1024 * 1024;
@@ -54,7 +55,22 @@ public class SpreadsheetModel(AppDbContext db, Access access, AuditLog audit, Hi
         return File(bytes, "text/csv; charset=utf-8", $"initiatives-{organisationId}.csv");
     }
 
+    /// <summary>
+    /// Saves every row or none. The same upload sent twice saves once (the form's key); an upload that races someone
+    /// else's save of one of its drafts saves nothing and says so.
+    /// </summary>
     public async Task<IActionResult> OnPostUploadAsync(IFormFile? file, CancellationToken cancellationToken)
+    {
+        try { return await once.CreateAsync(() => UploadAsync(file, cancellationToken), cancellationToken); }
+        catch (DbUpdateConcurrencyException)
+        {
+            db.ChangeTracker.Clear();
+            FileError = L["Someone else saved one of these drafts while the file was uploading, so nothing was saved: download the spreadsheet again, or upload yours again to overwrite."];
+            return Page();
+        }
+    }
+
+    private async Task<IActionResult> UploadAsync(IFormFile? file, CancellationToken cancellationToken)
     {
         Organisations = await access.OrganisationsWhereAsync(Permission.EditOwnInitiatives);
         if (Organisations.All(o => o.ActorId != OrganisationId))
@@ -148,6 +164,7 @@ public class SpreadsheetModel(AppDbContext db, Access access, AuditLog audit, Hi
             audit.Add(isNew ? AuditEventType.InitiativeCreated : AuditEventType.InitiativeEdited, "initiative", initiative.Id, "from a spreadsheet");
             await history.AddAsync(initiative, isNew ? ChangeKind.Created : ChangeKind.Edited, fields);
         }
+        once.Record("/my");
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         TempData["Message"] = L["{0} rows saved as drafts.", changes.Count].Value;
