@@ -41,11 +41,17 @@ public class IndexModel(AppDbContext db, Access access, AuditLog audit, TimeProv
     /// <summary>Verifies an organisation; whoever proposed it becomes its organisation admin.</summary>
     public async Task<IActionResult> OnPostVerifyAsync(int actorId, CancellationToken cancellationToken)
     {
-        var actor = await db.Actors.Include(a => a.Memberships).SingleOrDefaultAsync(a => a.Id == actorId && !a.IsVerified, cancellationToken);
+        var actor = await db.Actors.Include(a => a.Memberships).SingleOrDefaultAsync(a => a.Id == actorId, cancellationToken);
         if (actor is null)
         {
             await audit.RecordRefusalAsync("organisation", actorId, "verify: no organisation waiting for verification");
             return NotFound();
+        }
+        if (actor.IsVerified)
+        {
+            // Verified a moment ago (a second press, or another moderator): nothing more to do.
+            TempData["Message"] = "already-decided";
+            return RedirectToPage();
         }
         var proposers = actor.Memberships.Where(m => m is { Status: MembershipStatus.Pending, Role: MembershipRole.OrganisationAdmin }).ToList();
         // A moderator cannot verify an organisation they proposed: that would make them its admin on their own word.
