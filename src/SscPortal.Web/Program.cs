@@ -51,6 +51,7 @@ builder.Services.AddScoped<Access>();
 builder.Services.AddScoped<AssessmentRights>();
 builder.Services.AddScoped<AuditLog>();
 builder.Services.AddScoped<History>();
+builder.Services.AddScoped<SscPortal.Web.Forms.SubmitOnce>();
 // Public counts and pages over the whole catalogue are kept for two minutes (Catalogue/CatalogueCache.cs); the cache is bounded.
 builder.Services.AddMemoryCache(options => options.SizeLimit = 5_000);
 builder.Services.AddSingleton<CatalogueCache>();

@@ -14,9 +14,9 @@ public sealed class History(AppDbContext db, Access access, IHttpContextAccessor
     public sealed record Entry(DateTime At, ChangeKind Kind, string? OrganisationName, string? UserEmail, IReadOnlyList<FieldChange> Fields);
 
     /// <summary>
-    /// Saves an edited or new record, then what is written about it (audit, history, which may need its new id), in one
-    /// transaction. Returns false, with nothing saved, when the database finds that someone else saved the record since
-    /// its version was read: the caller then shows the conflict.
+    /// Saves an edited or new record, or a record's change of state, then what is written about it (audit, history, which
+    /// may need its new id), in one transaction. Returns false, with nothing saved, when the database finds that someone
+    /// else saved the record since its version was read: the caller then shows the conflict.
     /// </summary>
     public async Task<bool> SaveWithHistoryAsync(Func<Task> recordTheChange, CancellationToken cancellationToken)
     {
@@ -33,6 +33,21 @@ public sealed class History(AppDbContext db, Access access, IHttpContextAccessor
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return true;
+    }
+
+    /// <summary>
+    /// A change of state (publish, unpublish, release, approve…) that must happen once however often it is asked for at
+    /// the same moment. The attempt saves through <see cref="SaveWithHistoryAsync"/>, whose version check lets one request
+    /// win, and returns null when it lost: nothing of it was saved, so it runs once more on what is saved now, and answers
+    /// as a request that came second would ("already published"). Overtaken twice, <paramref name="overtaken"/> answers.
+    /// </summary>
+    public async Task<TResult> TransitionAsync<TResult>(Func<Task<TResult?>> attempt, Func<TResult> overtaken) where TResult : class
+    {
+        if (await attempt() is { } done) return done;
+        db.ChangeTracker.Clear();
+        if (await attempt() is { } second) return second;
+        db.ChangeTracker.Clear();
+        return overtaken();
     }
 
     public Task AddAsync(Initiative initiative, ChangeKind kind, List<FieldChange> fields, bool asModerator = false) =>

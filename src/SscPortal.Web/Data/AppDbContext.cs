@@ -26,6 +26,7 @@ public abstract partial class AppDbContext(DbContextOptions options) : IdentityD
     public DbSet<Assessment> Assessments => Set<Assessment>();
     public DbSet<AssessmentResponse> AssessmentResponses => Set<AssessmentResponse>();
     public DbSet<AssessmentScore> AssessmentScores => Set<AssessmentScore>();
+    public DbSet<Forms.FormSubmission> FormSubmissions => Set<Forms.FormSubmission>();
 
     /// <summary>The keys that protect sign-in cookies and antiforgery tokens, shared by every instance and kept across restarts.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();

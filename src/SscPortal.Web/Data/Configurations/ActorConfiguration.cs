@@ -19,6 +19,8 @@ public sealed class ActorConfiguration : IEntityTypeConfiguration<Actor>
         builder.HasOne(a => a.Country).WithMany().HasForeignKey(a => a.CountryCode).OnDelete(DeleteBehavior.Restrict);
         // The directory is read in name order with keyset paging.
         builder.HasIndex(a => new { a.Name, a.Id });
+        // Verifying is a change of state: the update says "where it is not verified yet", so of two moderators verifying at once one does it.
+        builder.Property(a => a.IsVerified).IsConcurrencyToken();
     }
 }
 
@@ -29,6 +31,11 @@ public sealed class OrganisationMembershipConfiguration : IEntityTypeConfigurati
         builder.Property(m => m.UserId).HasMaxLength(450);
         builder.HasOne<ApplicationUser>().WithMany().HasForeignKey(m => m.UserId).OnDelete(DeleteBehavior.Cascade);
         builder.HasOne(m => m.Actor).WithMany(a => a.Memberships).HasForeignKey(m => m.ActorId).OnDelete(DeleteBehavior.Cascade);
+        // One membership (or claim) per person and organisation.
         builder.HasIndex(m => new { m.UserId, m.ActorId }).IsUnique();
+        // Approving, rejecting, changing a role and removing happen only from the state the deciding person saw:
+        // of two decisions taken at once on the same claim, one is made and the other is told it was already decided.
+        builder.Property(m => m.Status).IsConcurrencyToken();
+        builder.Property(m => m.Role).IsConcurrencyToken();
     }
 }

@@ -76,6 +76,13 @@ public sealed class AssessmentConfiguration :
         builder.HasIndex(a => new { a.Publication, a.PublishedAt, a.Id });
         builder.HasIndex(a => new { a.InitiativeId, a.Publication });
         builder.HasIndex(a => new { a.AssessorId, a.Publication });
+        // A published assessment has at most one open draft revision, and is replaced by at most one published revision:
+        // two people pressing "Revise" or publishing two revisions at once cannot fork it (the pages say so; the database makes sure).
+        builder.HasIndex(a => a.RevisionOfId);
+        builder.HasIndex(a => a.RevisionOfId, "IX_Assessments_OneOpenRevision").IsUnique()
+            .HasFilter($"\"RevisionOfId\" IS NOT NULL AND \"Publication\" = {(int)PublicationState.Draft}");
+        builder.HasIndex(a => a.RevisionOfId, "IX_Assessments_OnePublishedRevision").IsUnique()
+            .HasFilter($"\"RevisionOfId\" IS NOT NULL AND \"Publication\" <> {(int)PublicationState.Draft}");
     }
 
     public void Configure(EntityTypeBuilder<AssessmentAnswer> builder)

@@ -18,7 +18,7 @@ namespace SscPortal.Web.Pages.Account;
 /// existing organisation, and proposing a new one (unverified until a moderator verifies it).
 /// </summary>
 [Authorize]
-public class OrganisationsModel(AppDbContext db, Access access, AuditLog audit, ReferenceData referenceData, TimeProvider clock, IStringLocalizer<SharedResource> L) : PageModel
+public class OrganisationsModel(AppDbContext db, Access access, AuditLog audit, ReferenceData referenceData, SubmitOnce once, TimeProvider clock, IStringLocalizer<SharedResource> L) : PageModel
 {
     public sealed record MembershipRow(int ActorId, string ActorName, ActorType ActorType, bool ActorVerified, MembershipRole Role, MembershipStatus Status, string? IatiIdentifier = null);
     public sealed record SearchResult(int Id, string Name, string? Acronym, ActorType Type, bool IsVerified);
@@ -68,9 +68,10 @@ public class OrganisationsModel(AppDbContext db, Access access, AuditLog audit, 
     {
         var userId = access.UserId!;
         if (!await db.Actors.AnyAsync(a => a.Id == actorId, cancellationToken)) return NotFound();
+        var already = L["You already belong to this organisation or have asked to."].Value;
         if (await db.Memberships.AnyAsync(m => m.UserId == userId && m.ActorId == actorId, cancellationToken))
         {
-            TempData["Message"] = L["You already belong to this organisation or have asked to."].Value;
+            TempData["Message"] = already;
             return RedirectToPage();
         }
         db.Memberships.Add(new OrganisationMembership
@@ -78,14 +79,13 @@ public class OrganisationsModel(AppDbContext db, Access access, AuditLog audit, 
             UserId = userId, ActorId = actorId, Role = MembershipRole.Member, Status = MembershipStatus.Pending, CreatedAt = clock.GetUtcNow().UtcDateTime,
         });
         audit.Add(AuditEventType.MembershipClaimed, "organisation", actorId);
-        try
+        try { await db.SaveChangesAsync(cancellationToken); }
+        catch (DbUpdateException)
         {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateException e) when (DatabaseErrors.IsUniqueViolation(e))
-        {
-            // The same claim sent twice at once (a double click, two tabs): the other one was saved.
-            TempData["Message"] = L["You already belong to this organisation or have asked to."].Value;
+            // The same claim sent twice at once: the database keeps one membership per person and organisation.
+            db.ChangeTracker.Clear();
+            if (!await db.Memberships.AnyAsync(m => m.UserId == userId && m.ActorId == actorId, cancellationToken)) throw;
+            TempData["Message"] = already;
             return RedirectToPage();
         }
         TempData["Message"] = L["Your request was sent. You will have editing rights once it is approved."].Value;
@@ -93,7 +93,10 @@ public class OrganisationsModel(AppDbContext db, Access access, AuditLog audit, 
     }
 
     /// <summary>Proposes an organisation that is not listed yet; the proposer becomes its admin once a moderator verifies it.</summary>
-    public async Task<IActionResult> OnPostProposeAsync(CancellationToken cancellationToken)
+    public Task<IActionResult> OnPostProposeAsync(CancellationToken cancellationToken) =>
+        once.CreateAsync(() => ProposeAsync(cancellationToken), cancellationToken);
+
+    private async Task<IActionResult> ProposeAsync(CancellationToken cancellationToken)
     {
         Names = await referenceData.GetAsync(cancellationToken);
         ModelState.AddErrors(await new ProposalValidator(L, Names).ValidateAsync(Proposal, cancellationToken), nameof(Proposal));
@@ -117,9 +120,15 @@ public class OrganisationsModel(AppDbContext db, Access access, AuditLog audit, 
             UserId = access.UserId!, Role = MembershipRole.OrganisationAdmin, Status = MembershipStatus.Pending, CreatedAt = now,
         });
         db.Actors.Add(actor);
-        await db.SaveChangesAsync(cancellationToken);
-        audit.Add(AuditEventType.OrganisationProposed, "organisation", actor.Id, actor.Name);
-        await db.SaveChangesAsync(cancellationToken);
+        // The organisation, its record in the audit log and the form's key are saved together: a proposal sent twice makes one organisation.
+        await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            audit.Add(AuditEventType.OrganisationProposed, "organisation", actor.Id, actor.Name);
+            once.Record("/account/organisations");
+            await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+        }
         TempData["Message"] = L["Thank you. A moderator will verify the organisation; until then it is marked as not verified."].Value;
         return RedirectToPage();
     }

@@ -7,6 +7,7 @@ using Microsoft.Extensions.Localization;
 using SscPortal.Domain;
 using SscPortal.Web.Catalogue;
 using SscPortal.Web.Data;
+using SscPortal.Web.Forms;
 using SscPortal.Web.Security;
 
 namespace SscPortal.Web.Pages.Admin;
@@ -16,7 +17,7 @@ namespace SscPortal.Web.Pages.Admin;
 /// (JSON: scale, dimensions, indicators and the principles they test); assessments already made keep their version.
 /// </summary>
 [Authorize(Policy = Policies.Administrator)]
-public class FrameworksModel(AppDbContext db, ReferenceData referenceData, AuditLog audit, Access access, TimeProvider clock, IStringLocalizer<SharedResource> L) : PageModel
+public class FrameworksModel(AppDbContext db, ReferenceData referenceData, AuditLog audit, Access access, SubmitOnce once, TimeProvider clock, IStringLocalizer<SharedResource> L) : PageModel
 {
     public const int MaxLength = 200_000;
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
@@ -37,7 +38,26 @@ public class FrameworksModel(AppDbContext db, ReferenceData referenceData, Audit
         Text = JsonSerializer.Serialize(new Definition(latest.Title, latest.Scale, latest.Dimensions), Json);
     }
 
+    /// <summary>
+    /// Publishes a new version. The same form sent twice publishes once (its key); two administrators publishing at the
+    /// same moment cannot both take the next number (a unique index): the second is told, and nothing of theirs is saved.
+    /// </summary>
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
+    {
+        try { return await once.CreateAsync(() => PublishAsync(cancellationToken), cancellationToken); }
+        catch (DbUpdateException) when (_attemptedVersion is { } version)
+        {
+            db.ChangeTracker.Clear();
+            if (!await db.AssessmentFrameworks.AnyAsync(f => f.Version == version, cancellationToken)) throw;
+            Problems = [L["Another version of the framework was published a moment ago, so yours was not: check it, then publish yours again."]];
+            await LoadAsync(cancellationToken);
+            return Page();
+        }
+    }
+
+    private int? _attemptedVersion;
+
+    private async Task<IActionResult> PublishAsync(CancellationToken cancellationToken)
     {
         Definition? definition = null;
         if (string.IsNullOrWhiteSpace(Text) || Text.Length > MaxLength) Problems = [L["Paste the framework's definition (at most {0} characters).", MaxLength]];
@@ -68,10 +88,12 @@ public class FrameworksModel(AppDbContext db, ReferenceData referenceData, Audit
             return Page();
         }
         framework.Version = await db.AssessmentFrameworks.MaxAsync(f => f.Version, cancellationToken) + 1;
+        _attemptedVersion = framework.Version;
         framework.PublishedAt = clock.GetUtcNow().UtcDateTime;
         framework.PublishedBy = User.Identity?.Name;
         db.AssessmentFrameworks.Add(framework);
         audit.Add(AuditEventType.FrameworkPublished, "framework", framework.Version, access.UserId);
+        once.Record("/admin/frameworks");
         await db.SaveChangesAsync(cancellationToken);
         TempData["Message"] = L["Version {0} of the framework is published: new assessments use it; those already made keep theirs.", framework.Version].Value;
         return RedirectToPage();

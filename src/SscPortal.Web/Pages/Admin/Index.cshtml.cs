@@ -45,11 +45,17 @@ public class IndexModel(AppDbContext db, Access access, AuditLog audit, TimeProv
     /// <summary>Verifies an organisation; whoever proposed it becomes its organisation admin.</summary>
     public async Task<IActionResult> OnPostVerifyAsync(int actorId, CancellationToken cancellationToken)
     {
-        var actor = await db.Actors.Include(a => a.Memberships).SingleOrDefaultAsync(a => a.Id == actorId && !a.IsVerified, cancellationToken);
+        var actor = await db.Actors.Include(a => a.Memberships).SingleOrDefaultAsync(a => a.Id == actorId, cancellationToken);
         if (actor is null)
         {
             await audit.RecordRefusalAsync("organisation", actorId, "verify: no organisation waiting for verification");
             return NotFound();
+        }
+        if (actor.IsVerified)
+        {
+            // Verified a moment ago (a second press, or another moderator): nothing more to do.
+            TempData["Message"] = "already-decided";
+            return RedirectToPage();
         }
         var proposers = actor.Memberships.Where(m => m is { Status: MembershipStatus.Pending, Role: MembershipRole.OrganisationAdmin }).ToList();
         // A moderator cannot verify an organisation they proposed: that would make them its admin on their own word.
@@ -66,7 +72,13 @@ public class IndexModel(AppDbContext db, Access access, AuditLog audit, TimeProv
             audit.Add(AuditEventType.MembershipApproved, "membership", proposer.Id, $"organisation {actorId}, account {proposer.UserId}, organisation admin (proposer)");
         }
         audit.Add(AuditEventType.OrganisationVerified, "organisation", actorId, actor.Name);
-        await db.SaveChangesAsync(cancellationToken);
+        // Saved only if it is still unverified (a concurrency token): of two moderators verifying at once, one does, and it is recorded once.
+        try { await db.SaveChangesAsync(cancellationToken); }
+        catch (DbUpdateConcurrencyException)
+        {
+            db.ChangeTracker.Clear();
+            TempData["Message"] = "already-decided";
+        }
         return RedirectToPage();
     }
 
@@ -88,7 +100,13 @@ public class IndexModel(AppDbContext db, Access access, AuditLog audit, TimeProv
         audit.Add(AuditEventType.OrganisationRejected, "organisation", actorId, actor.Name);
         foreach (var claim in actor.Memberships)
             audit.Add(AuditEventType.MembershipRejected, "membership", claim.Id, $"organisation {actorId} rejected, account {claim.UserId}");
-        await db.SaveChangesAsync(cancellationToken);
+        try { await db.SaveChangesAsync(cancellationToken); }
+        catch (DbUpdateConcurrencyException)
+        {
+            // Verified or rejected by someone else a moment ago: nothing was removed.
+            db.ChangeTracker.Clear();
+            TempData["Message"] = "already-decided";
+        }
         return RedirectToPage();
     }
 }

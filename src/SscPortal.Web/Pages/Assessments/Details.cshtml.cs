@@ -99,7 +99,15 @@ public class DetailsModel(
     }
 
     /// <summary>The assessor organisation's admins publish a complete draft; from then on it never changes.</summary>
-    public async Task<IActionResult> OnPostPublishAsync(int id, CancellationToken cancellationToken)
+    public Task<IActionResult> OnPostPublishAsync(int id, CancellationToken cancellationToken) =>
+        history.TransitionAsync(() => PublishAsync(id, cancellationToken), () =>
+        {
+            TempData["Problem"] = L["Someone else saved this assessment a moment ago. Nothing was published: check it and publish again."].Value;
+            return RedirectToPage(new { id });
+        });
+
+    /// <summary>One attempt at publishing; null when another request changed the assessment first (nothing saved).</summary>
+    private async Task<IActionResult?> PublishAsync(int id, CancellationToken cancellationToken)
     {
         var assessment = await db.Assessments.Include(a => a.Answers).Include(a => a.Evidence).AsSplitQuery().SingleOrDefaultAsync(a => a.Id == id, cancellationToken);
         if (assessment is null || !await rights.IsAssessorMemberAsync(assessment.AssessorId)) return await RefuseAsync(id, "publish assessment", NotFound());
@@ -115,24 +123,35 @@ public class DetailsModel(
             return RedirectToPage(new { id });
         }
         assessment.UpdatedAt = now;
+        // Saved only from the version read: of two presses at once, one publishes, keeps the scores and writes the history.
         assessment.Version++;
-        db.AssessmentScores.AddRange(AssessmentScoring.Rows(framework, assessment.Answers).Select(row => { row.AssessmentId = id; return row; }));
         var changes = new List<FieldChange> { new(nameof(Assessment.Publication), nameof(PublicationState.Draft), nameof(PublicationState.Published)) };
-        if (assessment.RevisionOfId is { } previousId && await db.Assessments.SingleOrDefaultAsync(a => a.Id == previousId, cancellationToken) is { } previous)
+        bool saved;
+        try
         {
-            // The revision replaces the old one in lists; the old one stays readable, and links to it.
-            previous.SupersededById = id;
-            await history.AddAsync(RecordType.Assessment, previous.Id, previous.AssessorId, ChangeKind.Edited,
-                [new(nameof(Domain.Assessment.Revision), null, $"superseded by revision {assessment.Revision} (#{id})")]);
+            saved = await history.SaveWithHistoryAsync(async () =>
+            {
+                db.AssessmentScores.AddRange(AssessmentScoring.Rows(framework, assessment.Answers).Select(row => { row.AssessmentId = id; return row; }));
+                if (assessment.RevisionOfId is { } previousId && await db.Assessments.SingleOrDefaultAsync(a => a.Id == previousId, cancellationToken) is { } previous)
+                {
+                    // The revision replaces the old one in lists; the old one stays readable, and links to it.
+                    previous.SupersededById = id;
+                    await history.AddAsync(RecordType.Assessment, previous.Id, previous.AssessorId, ChangeKind.Edited,
+                        [new(nameof(Domain.Assessment.Revision), null, $"superseded by revision {assessment.Revision} (#{id})")]);
+                }
+                audit.Add(AuditEventType.AssessmentPublished, "assessment", id);
+                await history.AddAsync(RecordType.Assessment, id, assessment.AssessorId, ChangeKind.Published, changes);
+            }, cancellationToken);
         }
-        audit.Add(AuditEventType.AssessmentPublished, "assessment", id);
-        await history.AddAsync(RecordType.Assessment, id, assessment.AssessorId, ChangeKind.Published, changes);
-        try { await db.SaveChangesAsync(cancellationToken); }
-        catch (DbUpdateConcurrencyException)
+        catch (DbUpdateException) when (assessment.RevisionOfId is not null)
         {
-            TempData["Problem"] = L["Someone else saved this assessment a moment ago. Nothing was published: check it and publish again."].Value;
+            // Another revision of the same assessment was published first (the database keeps one): this draft cannot replace it too.
+            db.ChangeTracker.Clear();
+            if (!await db.Assessments.AnyAsync(a => a.RevisionOfId == assessment.RevisionOfId && a.Id != id && a.Publication != PublicationState.Draft, cancellationToken)) throw;
+            TempData["Problem"] = L["Another revision of this assessment was published a moment ago, so this draft was not: start a new revision from the published one."].Value;
+            return RedirectToPage(new { id });
         }
-        return RedirectToPage(new { id });
+        return saved ? RedirectToPage(new { id }) : null;
     }
 
     /// <summary>Starts a new draft from a published assessment; publishing the draft supersedes it, and both stay readable.</summary>
@@ -142,8 +161,7 @@ public class DetailsModel(
             .SingleOrDefaultAsync(a => a.Id == id, cancellationToken);
         if (assessment is null || !await rights.CanSeeAsync(assessment.Publication, assessment.AssessorId, true)) return await RefuseAsync(id, "revise assessment", NotFound());
         if (!await rights.IsAssessorMemberAsync(assessment.AssessorId)) return await RefuseAsync(id, "revise someone else's assessment", Forbid());
-        if (await db.Assessments.AsNoTracking().Where(a => a.RevisionOfId == id && a.Publication == PublicationState.Draft).Select(a => (int?)a.Id).FirstOrDefaultAsync(cancellationToken) is { } open)
-            return Redirect($"/assessments/{open}/edit");
+        if (await OpenRevisionAsync(id, cancellationToken) is { } open) return open;
         Assessment revision;
         try { revision = assessment.StartRevision(clock.GetUtcNow().UtcDateTime); }
         catch (AssessmentRuleException)
@@ -152,18 +170,43 @@ public class DetailsModel(
             return RedirectToPage(new { id });
         }
         db.Assessments.Add(revision);
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        await db.SaveChangesAsync(cancellationToken);
-        audit.Add(AuditEventType.AssessmentCreated, "assessment", revision.Id, $"revision {revision.Revision} of #{id}");
-        await history.AddAsync(RecordType.Assessment, revision.Id, revision.AssessorId, ChangeKind.Created,
-            RecordSnapshot.Diff(new Dictionary<string, string?>(), RecordSnapshot.Of(revision)).Prepend(new(nameof(Domain.Assessment.Revision), null, $"{revision.Revision} (revises #{id})")).ToList());
-        await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
+        try
+        {
+            await history.SaveWithHistoryAsync(async () =>
+            {
+                audit.Add(AuditEventType.AssessmentCreated, "assessment", revision.Id, $"revision {revision.Revision} of #{id}");
+                await history.AddAsync(RecordType.Assessment, revision.Id, revision.AssessorId, ChangeKind.Created,
+                    RecordSnapshot.Diff(new Dictionary<string, string?>(), RecordSnapshot.Of(revision)).Prepend(new(nameof(Domain.Assessment.Revision), null, $"{revision.Revision} (revises #{id})")).ToList());
+            }, cancellationToken);
+        }
+        catch (DbUpdateException)
+        {
+            // Someone in the organisation pressed "Revise" at the same moment, and the database keeps one open revision: go on with theirs.
+            db.ChangeTracker.Clear();
+            if (await OpenRevisionAsync(id, cancellationToken) is { } theirs) return theirs;
+            throw;
+        }
         return Redirect($"/assessments/{revision.Id}/edit");
     }
 
+    /// <summary>The open draft revision of an assessment, if there is one: "Revise" goes on with it rather than starting another.</summary>
+    private async Task<IActionResult?> OpenRevisionAsync(int id, CancellationToken cancellationToken)
+    {
+        if (await db.Assessments.AsNoTracking().Where(a => a.RevisionOfId == id && a.Publication == PublicationState.Draft).Select(a => (int?)a.Id).FirstOrDefaultAsync(cancellationToken) is not { } open)
+            return null;
+        TempData["Message"] = L["A revision of this assessment was already started: here it is."].Value;
+        return Redirect($"/assessments/{open}/edit");
+    }
+
     /// <summary>A moderator withdraws an assessment that breaks the terms, with a recorded reason; nothing in it changes.</summary>
-    public async Task<IActionResult> OnPostUnpublishAsync(int id, CancellationToken cancellationToken)
+    public Task<IActionResult> OnPostUnpublishAsync(int id, CancellationToken cancellationToken) =>
+        history.TransitionAsync(() => UnpublishAsync(id, cancellationToken), () =>
+        {
+            TempData["Problem"] = L["Someone else changed this record a moment ago, so nothing was changed: check it and try again."].Value;
+            return RedirectToPage(new { id });
+        });
+
+    private async Task<IActionResult?> UnpublishAsync(int id, CancellationToken cancellationToken)
     {
         var assessment = await db.Assessments.SingleOrDefaultAsync(a => a.Id == id, cancellationToken);
         if (assessment is null) return await RefuseAsync(id, "unpublish assessment", NotFound());
@@ -177,12 +220,14 @@ public class DetailsModel(
         assessment.Unpublish(reason);
         assessment.UpdatedAt = clock.GetUtcNow().UtcDateTime;
         assessment.Version++;
-        audit.Add(AuditEventType.AssessmentUnpublished, "assessment", id, "by a moderator: " + reason);
-        await history.AddAsync(RecordType.Assessment, id, assessment.AssessorId, ChangeKind.Unpublished,
-            [new(nameof(Domain.Assessment.Publication), nameof(PublicationState.Published), nameof(PublicationState.Unpublished)), new(nameof(Domain.Assessment.UnpublishedReason), null, reason)],
-            asModerator: true);
-        await db.SaveChangesAsync(cancellationToken);
-        return RedirectToPage(new { id });
+        var saved = await history.SaveWithHistoryAsync(async () =>
+        {
+            audit.Add(AuditEventType.AssessmentUnpublished, "assessment", id, "by a moderator: " + reason);
+            await history.AddAsync(RecordType.Assessment, id, assessment.AssessorId, ChangeKind.Unpublished,
+                [new(nameof(Domain.Assessment.Publication), nameof(PublicationState.Published), nameof(PublicationState.Unpublished)), new(nameof(Domain.Assessment.UnpublishedReason), null, reason)],
+                asModerator: true);
+        }, cancellationToken);
+        return saved ? RedirectToPage(new { id }) : null;
     }
 
     /// <summary>An official party's admins publish one response to a published assessment; it is shown beneath it and never changes it.</summary>
@@ -196,10 +241,11 @@ public class DetailsModel(
         var responders = await rights.RespondersForAsync(assessment.InitiativeId, cancellationToken);
         if (responders.All(r => r.ActorId != ResponderId)) return await RefuseAsync(id, "respond to assessment as an organisation that is not an official party", Forbid());
         var text = ResponseText?.Trim();
+        var already = L["Your organisation has already published its response to this assessment."].Value;
         string? problem = assessment.Publication != PublicationState.Published ? L["Only a published assessment can be answered."].Value
             : string.IsNullOrEmpty(text) ? L["Write the response before publishing it."].Value
             : text.Length > 10000 ? L["Use at most {0} characters.", 10000].Value
-            : await db.AssessmentResponses.AnyAsync(r => r.AssessmentId == id && r.ResponderId == ResponderId, cancellationToken) ? L["Your organisation has already published its response to this assessment."].Value
+            : await db.AssessmentResponses.AnyAsync(r => r.AssessmentId == id && r.ResponderId == ResponderId, cancellationToken) ? already
             : null;
         if (problem is not null)
         {
@@ -209,14 +255,13 @@ public class DetailsModel(
         db.AssessmentResponses.Add(new AssessmentResponse { AssessmentId = id, ResponderId = ResponderId, Text = text!, PublishedAt = clock.GetUtcNow().UtcDateTime, UserId = access.UserId });
         audit.Add(AuditEventType.AssessmentResponded, "assessment", id, responders.First(r => r.ActorId == ResponderId).ActorName);
         await history.AddAsync(RecordType.Assessment, id, ResponderId, ChangeKind.ResponsePublished, [new("Response", null, text)]);
-        try
+        try { await db.SaveChangesAsync(cancellationToken); }
+        catch (DbUpdateException)
         {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateException e) when (DatabaseErrors.IsUniqueViolation(e))
-        {
-            // Another admin of the organisation (or the same one, twice) published its response at the same moment.
-            TempData["Problem"] = L["Your organisation has already published its response to this assessment."].Value;
+            // The same response sent twice at once: the database keeps one per organisation, and this one was not saved.
+            db.ChangeTracker.Clear();
+            if (!await db.AssessmentResponses.AnyAsync(r => r.AssessmentId == id && r.ResponderId == ResponderId, cancellationToken)) throw;
+            TempData["Problem"] = already;
             return RedirectToPage(new { id });
         }
         return Redirect($"/assessments/{id}#responses");
@@ -238,10 +283,19 @@ public class DetailsModel(
             return RedirectToPage(new { id });
         }
         db.Assessments.Remove(assessment);
-        audit.Add(AuditEventType.AssessmentDeleted, "assessment", id);
-        await history.AddAsync(RecordType.Assessment, id, assessment.AssessorId, ChangeKind.Deleted, [new(nameof(Domain.Assessment.Publication), nameof(PublicationState.Draft), null)]);
-        await db.SaveChangesAsync(cancellationToken);
-        TempData["Message"] = L["The draft assessment was deleted."].Value;
+        // Deleted only as read: a draft deleted twice at once is deleted, and recorded, once.
+        var deleted = await history.SaveWithHistoryAsync(async () =>
+        {
+            audit.Add(AuditEventType.AssessmentDeleted, "assessment", id);
+            await history.AddAsync(RecordType.Assessment, id, assessment.AssessorId, ChangeKind.Deleted, [new(nameof(Domain.Assessment.Publication), nameof(PublicationState.Draft), null)]);
+        }, cancellationToken);
+        db.ChangeTracker.Clear();
+        if (!deleted && await db.Assessments.AnyAsync(a => a.Id == id, cancellationToken))
+        {
+            TempData["Problem"] = L["Someone else changed this record a moment ago, so nothing was changed: check it and try again."].Value;
+            return RedirectToPage(new { id });
+        }
+        TempData["Message"] = deleted ? L["The draft assessment was deleted."].Value : L["The draft assessment was already deleted."].Value;
         return Redirect($"/initiatives/{assessment.InitiativeId}");
     }
 

@@ -17,7 +17,7 @@ namespace SscPortal.Web.Pages.Assessments;
 /// </summary>
 [Authorize]
 public partial class EditModel(
-    AppDbContext db, ReferenceData referenceData, AssessmentRights rights, AuditLog audit, History history, TimeProvider clock, IStringLocalizer<SharedResource> L) : PageModel
+    AppDbContext db, ReferenceData referenceData, AssessmentRights rights, AuditLog audit, History history, SubmitOnce once, TimeProvider clock, IStringLocalizer<SharedResource> L) : PageModel
 {
     [BindProperty] public AssessmentInput Input { get; set; } = new();
 
@@ -55,7 +55,11 @@ public partial class EditModel(
         return Page();
     }
 
-    public async Task<IActionResult> OnPostAsync(int? id, int? initiativeId, CancellationToken cancellationToken)
+    /// <summary>Saves the form; a new assessment's form creates one assessment however often it is sent.</summary>
+    public Task<IActionResult> OnPostAsync(int? id, int? initiativeId, CancellationToken cancellationToken) =>
+        id is null ? once.CreateAsync(() => SaveAsync(null, initiativeId, cancellationToken), cancellationToken) : SaveAsync(id, initiativeId, cancellationToken);
+
+    private async Task<IActionResult> SaveAsync(int? id, int? initiativeId, CancellationToken cancellationToken)
     {
         if (await PrepareAsync(id, initiativeId, cancellationToken) is { } refused) return refused;
         if (id is null && Assessors.All(a => a.ActorId != Input.AssessorId))
@@ -106,6 +110,7 @@ public partial class EditModel(
         {
             audit.Add(id is null ? AuditEventType.AssessmentCreated : AuditEventType.AssessmentEdited, "assessment", assessment.Id);
             await history.AddAsync(RecordType.Assessment, assessment.Id, assessment.AssessorId, id is null ? ChangeKind.Created : ChangeKind.Edited, changes);
+            if (id is null) once.Record($"/assessments/{assessment.Id}");
         }, cancellationToken);
         if (!saved) return await ConflictAsync(assessment, cancellationToken);
         TempData["Message"] = L["The draft is saved. Come back to it at any time; it stays visible only to your organisation until it is published."].Value;

@@ -141,7 +141,11 @@ public class DetailsModel(
     }
 
     /// <summary>The owner's organisation admins make a complete record public.</summary>
-    public async Task<IActionResult> OnPostPublishAsync(int id, CancellationToken cancellationToken)
+    public Task<IActionResult> OnPostPublishAsync(int id, CancellationToken cancellationToken) =>
+        history.TransitionAsync(() => PublishAsync(id, cancellationToken), () => Overtaken(id));
+
+    /// <summary>One attempt at publishing; null when another request changed the record first (nothing saved).</summary>
+    private async Task<IActionResult?> PublishAsync(int id, CancellationToken cancellationToken)
     {
         var initiative = await LoadForChangeAsync(id, cancellationToken);
         if (initiative is null) return await HiddenAsync(id);
@@ -158,14 +162,21 @@ public class DetailsModel(
             return RedirectToPage(new { id });
         }
         initiative.UpdatedAt = clock.GetUtcNow().UtcDateTime;
-        audit.Add(AuditEventType.InitiativePublished, "initiative", id);
-        await history.AddAsync(initiative, ChangeKind.Published, [new(nameof(Initiative.Publication), previous.ToString(), initiative.Publication.ToString())]);
-        await db.SaveChangesAsync(cancellationToken);
-        return RedirectToPage(new { id });
+        // A change of state is saved only from the version read: of two presses at once, one publishes and writes the history.
+        initiative.Version++;
+        var saved = await history.SaveWithHistoryAsync(async () =>
+        {
+            audit.Add(AuditEventType.InitiativePublished, "initiative", id);
+            await history.AddAsync(initiative, ChangeKind.Published, [new(nameof(Initiative.Publication), previous.ToString(), initiative.Publication.ToString())]);
+        }, cancellationToken);
+        return saved ? RedirectToPage(new { id }) : null;
     }
 
     /// <summary>The owner's organisation admins, or a moderator, withdraw a published record, always saying why.</summary>
-    public async Task<IActionResult> OnPostUnpublishAsync(int id, CancellationToken cancellationToken)
+    public Task<IActionResult> OnPostUnpublishAsync(int id, CancellationToken cancellationToken) =>
+        history.TransitionAsync(() => UnpublishAsync(id, cancellationToken), () => Overtaken(id));
+
+    private async Task<IActionResult?> UnpublishAsync(int id, CancellationToken cancellationToken)
     {
         var initiative = await LoadForChangeAsync(id, cancellationToken);
         if (initiative is null) return await HiddenAsync(id);
@@ -181,16 +192,22 @@ public class DetailsModel(
         }
         initiative.Unpublish(reason, byModerator: !asOwner);
         initiative.UpdatedAt = clock.GetUtcNow().UtcDateTime;
-        audit.Add(AuditEventType.InitiativeUnpublished, "initiative", id, (asOwner ? "by its owner: " : "by a moderator: ") + reason);
-        await history.AddAsync(initiative, ChangeKind.Unpublished,
-            [new(nameof(Initiative.Publication), nameof(PublicationState.Published), nameof(PublicationState.Unpublished)), new(nameof(Initiative.UnpublishedReason), null, reason)],
-            asModerator: !asOwner);
-        await db.SaveChangesAsync(cancellationToken);
-        return RedirectToPage(new { id });
+        initiative.Version++;
+        var saved = await history.SaveWithHistoryAsync(async () =>
+        {
+            audit.Add(AuditEventType.InitiativeUnpublished, "initiative", id, (asOwner ? "by its owner: " : "by a moderator: ") + reason);
+            await history.AddAsync(initiative, ChangeKind.Unpublished,
+                [new(nameof(Initiative.Publication), nameof(PublicationState.Published), nameof(PublicationState.Unpublished)), new(nameof(Initiative.UnpublishedReason), null, reason)],
+                asModerator: !asOwner);
+        }, cancellationToken);
+        return saved ? RedirectToPage(new { id }) : null;
     }
 
     /// <summary>A moderator lifts the hold on a record they (or another moderator) unpublished, so its owners may publish it again.</summary>
-    public async Task<IActionResult> OnPostReleaseAsync(int id, CancellationToken cancellationToken)
+    public Task<IActionResult> OnPostReleaseAsync(int id, CancellationToken cancellationToken) =>
+        history.TransitionAsync(() => ReleaseAsync(id, cancellationToken), () => Overtaken(id));
+
+    private async Task<IActionResult?> ReleaseAsync(int id, CancellationToken cancellationToken)
     {
         var initiative = await LoadForChangeAsync(id, cancellationToken);
         if (initiative is null) return await HiddenAsync(id);
@@ -202,10 +219,13 @@ public class DetailsModel(
             return RedirectToPage(new { id });
         }
         initiative.ReleaseModeratorHold();
-        audit.Add(AuditEventType.ModeratorHoldReleased, "initiative", id);
-        await history.AddAsync(initiative, ChangeKind.HoldReleased, [new(nameof(Initiative.HeldByModerator), "True", "False")], asModerator: true);
-        await db.SaveChangesAsync(cancellationToken);
-        return RedirectToPage(new { id });
+        initiative.Version++;
+        var saved = await history.SaveWithHistoryAsync(async () =>
+        {
+            audit.Add(AuditEventType.ModeratorHoldReleased, "initiative", id);
+            await history.AddAsync(initiative, ChangeKind.HoldReleased, [new(nameof(Initiative.HeldByModerator), "True", "False")], asModerator: true);
+        }, cancellationToken);
+        return saved ? RedirectToPage(new { id }) : null;
     }
 
     /// <summary>Owners may delete a draft that was never published; a published record stays, and so does the deletion in its history.</summary>
@@ -226,11 +246,23 @@ public class DetailsModel(
             return RedirectToPage(new { id });
         }
         db.Initiatives.Remove(initiative);
-        audit.Add(AuditEventType.InitiativeDeleted, "initiative", id, initiative.Title);
-        await history.AddAsync(initiative, ChangeKind.Deleted, [new(nameof(Initiative.Title), initiative.Title, null)]);
-        await db.SaveChangesAsync(cancellationToken);
-        TempData["Message"] = L["The draft “{0}” was deleted.", initiative.Title].Value;
+        // The delete, too, is of the version read: a draft deleted twice at once is deleted once, and one deletion is recorded.
+        var deleted = await history.SaveWithHistoryAsync(async () =>
+        {
+            audit.Add(AuditEventType.InitiativeDeleted, "initiative", id, initiative.Title);
+            await history.AddAsync(initiative, ChangeKind.Deleted, [new(nameof(Initiative.Title), initiative.Title, null)]);
+        }, cancellationToken);
+        db.ChangeTracker.Clear();
+        if (!deleted && await db.Initiatives.AnyAsync(i => i.Id == id, cancellationToken)) return Overtaken(id);
+        TempData["Message"] = deleted ? L["The draft “{0}” was deleted.", initiative.Title].Value : L["The draft “{0}” was already deleted.", initiative.Title].Value;
         return Redirect("/my");
+    }
+
+    /// <summary>Another request changed the record twice while this one tried: nothing was changed; the page shows how it stands.</summary>
+    private RedirectToPageResult Overtaken(int id)
+    {
+        TempData["Problem"] = L["Someone else changed this record a moment ago, so nothing was changed: check it and try again."].Value;
+        return RedirectToPage(new { id });
     }
 
     private async Task<Initiative?> LoadForChangeAsync(int id, CancellationToken cancellationToken)

@@ -19,7 +19,7 @@ namespace SscPortal.Web.Pages.Initiatives;
 /// </summary>
 [Authorize]
 public class EditModel(
-    AppDbContext db, Access access, AuditLog audit, History history, ReferenceData referenceData, TimeProvider clock, IStringLocalizer<SharedResource> L) : PageModel
+    AppDbContext db, Access access, AuditLog audit, History history, ReferenceData referenceData, SubmitOnce once, TimeProvider clock, IStringLocalizer<SharedResource> L) : PageModel
 {
     public const int CountryRows = 6;
 
@@ -63,7 +63,11 @@ public class EditModel(
         (key.StartsWith("Input.Actors[", StringComparison.Ordinal) || key.StartsWith("Input.Contributions[", StringComparison.Ordinal))
         && key.EndsWith("].ActorId", StringComparison.Ordinal);
 
-    public async Task<IActionResult> OnPostAsync(int? id, CancellationToken cancellationToken)
+    /// <summary>Saves the form; a new record's form creates one record however often it is sent.</summary>
+    public Task<IActionResult> OnPostAsync(int? id, CancellationToken cancellationToken) =>
+        id is null ? once.CreateAsync(() => SaveAsync(null, cancellationToken), cancellationToken) : SaveAsync(id, cancellationToken);
+
+    private async Task<IActionResult> SaveAsync(int? id, CancellationToken cancellationToken)
     {
         if (await PrepareAsync(id, cancellationToken) is { } refused) return refused;
         if (id is null && Organisations.All(o => o.ActorId != Input.OwnerId))
@@ -123,6 +127,7 @@ public class EditModel(
         {
             audit.Add(id is null ? AuditEventType.InitiativeCreated : AuditEventType.InitiativeEdited, "initiative", initiative.Id);
             await history.AddAsync(initiative, id is null ? ChangeKind.Created : ChangeKind.Edited, changes);
+            if (id is null) once.Record($"/initiatives/{initiative.Id}");
         }, cancellationToken);
         if (!saved) return await ConflictAsync(initiative, cancellationToken);
         return Redirect($"/initiatives/{initiative.Id}");

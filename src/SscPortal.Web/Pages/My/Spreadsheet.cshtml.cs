@@ -8,6 +8,7 @@ using Microsoft.Extensions.Localization;
 using SscPortal.Domain;
 using SscPortal.Web.Catalogue;
 using SscPortal.Web.Data;
+using SscPortal.Web.Forms;
 using SscPortal.Web.Localization;
 using SscPortal.Web.OpenData;
 using SscPortal.Web.Pages.Initiatives;
@@ -23,7 +24,7 @@ namespace SscPortal.Web.Pages.My;
 // The file may be 2 MB; the form around it adds a little. Larger uploads get a 413 page saying the limit, before any is read.
 [RequestSizeLimit(MaxBytes + 64 * 1024)]
 [RequestFormLimits(MultipartBodyLengthLimit = MaxBytes + 64 * 1024)]
-public class SpreadsheetModel(AppDbContext db, Access access, AuditLog audit, History history, ReferenceData referenceData, TimeProvider clock, IStringLocalizer<SharedResource> L) : PageModel
+public class SpreadsheetModel(AppDbContext db, Access access, AuditLog audit, History history, ReferenceData referenceData, SubmitOnce once, TimeProvider clock, IStringLocalizer<SharedResource> L) : PageModel
 {
     public const int MaxRows = 2000;
     public const long MaxBytes = 2 * 1024 * 1024;
@@ -57,7 +58,22 @@ public class SpreadsheetModel(AppDbContext db, Access access, AuditLog audit, Hi
         return File(bytes, "text/csv; charset=utf-8", $"initiatives-{organisationId}.csv");
     }
 
+    /// <summary>
+    /// Saves every row or none. The same upload sent twice saves once (the form's key); an upload that races someone
+    /// else's save of one of its drafts saves nothing and says so.
+    /// </summary>
     public async Task<IActionResult> OnPostUploadAsync(IFormFile? file, CancellationToken cancellationToken)
+    {
+        try { return await once.CreateAsync(() => UploadAsync(file, cancellationToken), cancellationToken); }
+        catch (DbUpdateConcurrencyException)
+        {
+            db.ChangeTracker.Clear();
+            FileError = L["Someone else saved one of these drafts while the file was uploading, so nothing was saved: download the spreadsheet again, or upload yours again to overwrite."];
+            return Page();
+        }
+    }
+
+    private async Task<IActionResult> UploadAsync(IFormFile? file, CancellationToken cancellationToken)
     {
         Organisations = await access.OrganisationsWhereAsync(Permission.EditOwnInitiatives);
         if (Organisations.All(o => o.ActorId != OrganisationId))
@@ -158,6 +174,7 @@ public class SpreadsheetModel(AppDbContext db, Access access, AuditLog audit, Hi
             audit.Add(isNew ? AuditEventType.InitiativeCreated : AuditEventType.InitiativeEdited, "initiative", initiative.Id, "from a spreadsheet");
             await history.AddAsync(initiative, isNew ? ChangeKind.Created : ChangeKind.Edited, fields);
         }
+        once.Record("/my");
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         TempData["Message"] = L.Plural(changes.Count, "{0} row saved as a draft.", "{0} rows saved as drafts.").Value;

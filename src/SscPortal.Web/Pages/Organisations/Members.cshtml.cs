@@ -137,7 +137,13 @@ public class MembersModel(AppDbContext db, Access access, AuditLog audit, TimePr
             return RedirectToPage(new { id });
         }
         audit.Add(done.Type, "membership", membershipId, $"organisation {id}, account {membership.UserId}" + (done.Details is null ? "" : $", {done.Details}"));
-        await db.SaveChangesAsync();
+        // The membership is changed only from the status and role read (concurrency tokens): of two decisions at once, one is made and recorded.
+        try { await db.SaveChangesAsync(); }
+        catch (DbUpdateConcurrencyException)
+        {
+            db.ChangeTracker.Clear();
+            TempData["Message"] = L["Someone else decided on this membership a moment ago, so nothing was changed: the list shows it as it is now."].Value;
+        }
         return RedirectToPage(new { id });
     }
 

@@ -57,7 +57,11 @@ public class DetailsModel(AppDbContext db, Access access, AuditLog audit, Histor
         return Page();
     }
 
-    public async Task<IActionResult> OnPostPublishAsync(int id, CancellationToken cancellationToken)
+    public Task<IActionResult> OnPostPublishAsync(int id, CancellationToken cancellationToken) =>
+        history.TransitionAsync(() => PublishAsync(id, cancellationToken), () => Overtaken(id));
+
+    /// <summary>One attempt at publishing; null when another request changed the partnership first (nothing saved).</summary>
+    private async Task<IActionResult?> PublishAsync(int id, CancellationToken cancellationToken)
     {
         var partnership = await db.Partnerships.Include(p => p.Signatories).SingleOrDefaultAsync(p => p.Id == id, cancellationToken);
         if (partnership is null || !await CanSeeAsync(partnership.Publication, partnership.OwnerId)) return await RefuseAsync(id, "publish partnership", NotFound());
@@ -71,13 +75,20 @@ public class DetailsModel(AppDbContext db, Access access, AuditLog audit, Histor
             return RedirectToPage(new { id });
         }
         partnership.UpdatedAt = clock.GetUtcNow().UtcDateTime;
-        audit.Add(AuditEventType.PartnershipPublished, "partnership", id);
-        await history.AddAsync(partnership, ChangeKind.Published, [new(nameof(Partnership.Publication), previous.ToString(), partnership.Publication.ToString())]);
-        await db.SaveChangesAsync(cancellationToken);
-        return RedirectToPage(new { id });
+        // Saved only from the version read: of two presses at once, one publishes and writes the history.
+        partnership.Version++;
+        var saved = await history.SaveWithHistoryAsync(async () =>
+        {
+            audit.Add(AuditEventType.PartnershipPublished, "partnership", id);
+            await history.AddAsync(partnership, ChangeKind.Published, [new(nameof(Partnership.Publication), previous.ToString(), partnership.Publication.ToString())]);
+        }, cancellationToken);
+        return saved ? RedirectToPage(new { id }) : null;
     }
 
-    public async Task<IActionResult> OnPostUnpublishAsync(int id, CancellationToken cancellationToken)
+    public Task<IActionResult> OnPostUnpublishAsync(int id, CancellationToken cancellationToken) =>
+        history.TransitionAsync(() => UnpublishAsync(id, cancellationToken), () => Overtaken(id));
+
+    private async Task<IActionResult?> UnpublishAsync(int id, CancellationToken cancellationToken)
     {
         var partnership = await db.Partnerships.SingleOrDefaultAsync(p => p.Id == id, cancellationToken);
         if (partnership is null || !await CanSeeAsync(partnership.Publication, partnership.OwnerId)) return await RefuseAsync(id, "unpublish partnership", NotFound());
@@ -91,11 +102,21 @@ public class DetailsModel(AppDbContext db, Access access, AuditLog audit, Histor
         }
         partnership.Unpublish(reason);
         partnership.UpdatedAt = clock.GetUtcNow().UtcDateTime;
-        audit.Add(AuditEventType.PartnershipUnpublished, "partnership", id, (asOwner ? "by its owner: " : "by a moderator: ") + reason);
-        await history.AddAsync(partnership, ChangeKind.Unpublished,
-            [new(nameof(Partnership.Publication), nameof(PublicationState.Published), partnership.Publication.ToString()), new(nameof(Partnership.UnpublishedReason), null, reason)],
-            asModerator: !asOwner);
-        await db.SaveChangesAsync(cancellationToken);
+        partnership.Version++;
+        var saved = await history.SaveWithHistoryAsync(async () =>
+        {
+            audit.Add(AuditEventType.PartnershipUnpublished, "partnership", id, (asOwner ? "by its owner: " : "by a moderator: ") + reason);
+            await history.AddAsync(partnership, ChangeKind.Unpublished,
+                [new(nameof(Partnership.Publication), nameof(PublicationState.Published), partnership.Publication.ToString()), new(nameof(Partnership.UnpublishedReason), null, reason)],
+                asModerator: !asOwner);
+        }, cancellationToken);
+        return saved ? RedirectToPage(new { id }) : null;
+    }
+
+    /// <summary>Another request changed the partnership twice while this one tried: nothing was changed; the page shows how it stands.</summary>
+    private RedirectToPageResult Overtaken(int id)
+    {
+        TempData["Problem"] = L["Someone else changed this record a moment ago, so nothing was changed: check it and try again."].Value;
         return RedirectToPage(new { id });
     }
 

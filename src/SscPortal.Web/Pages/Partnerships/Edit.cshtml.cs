@@ -18,7 +18,7 @@ namespace SscPortal.Web.Pages.Partnerships;
 /// organisations (agencies, governments, IGOs) may; signatories and initiatives are picked from searchable lists.
 /// </summary>
 [Authorize]
-public class EditModel(AppDbContext db, Access access, AuditLog audit, History history, TimeProvider clock, IStringLocalizer<SharedResource> L) : PageModel
+public class EditModel(AppDbContext db, Access access, AuditLog audit, History history, SubmitOnce once, TimeProvider clock, IStringLocalizer<SharedResource> L) : PageModel
 {
     public const int Rows = 6;
     public const int InitiativeChoices = 500;
@@ -98,7 +98,11 @@ public class EditModel(AppDbContext db, Access access, AuditLog audit, History h
         return Page();
     }
 
-    public async Task<IActionResult> OnPostAsync(int? id, CancellationToken cancellationToken)
+    /// <summary>Saves the form; a new partnership's form creates one partnership however often it is sent.</summary>
+    public Task<IActionResult> OnPostAsync(int? id, CancellationToken cancellationToken) =>
+        id is null ? once.CreateAsync(() => SaveAsync(null, cancellationToken), cancellationToken) : SaveAsync(id, cancellationToken);
+
+    private async Task<IActionResult> SaveAsync(int? id, CancellationToken cancellationToken)
     {
         if (await PrepareAsync(id, cancellationToken) is { } refused) return refused;
         if (id is null && Organisations.All(o => o.ActorId != Input.OwnerId))
@@ -162,6 +166,7 @@ public class EditModel(AppDbContext db, Access access, AuditLog audit, History h
         {
             audit.Add(id is null ? AuditEventType.PartnershipCreated : AuditEventType.PartnershipEdited, "partnership", partnership.Id, partnership.Title);
             await history.AddAsync(partnership, id is null ? ChangeKind.Created : ChangeKind.Edited, changes);
+            if (id is null) once.Record($"/partnerships/{partnership.Id}");
         }, cancellationToken);
         if (!saved) return await ConflictAsync(partnership, cancellationToken);
         return Redirect($"/partnerships/{partnership.Id}");

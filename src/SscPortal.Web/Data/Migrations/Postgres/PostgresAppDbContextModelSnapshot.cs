@@ -205,6 +205,7 @@ namespace SscPortal.Web.Data.Migrations.Postgres
                         .HasColumnType("character varying(100)");
 
                     b.Property<bool>("IsVerified")
+                        .IsConcurrencyToken()
                         .HasColumnType("boolean");
 
                     b.Property<string>("Name")
@@ -311,6 +312,14 @@ namespace SscPortal.Web.Data.Migrations.Postgres
                     b.HasIndex("InitiativeId", "Publication");
 
                     b.HasIndex("Publication", "PublishedAt", "Id");
+
+                    b.HasIndex(new[] { "RevisionOfId" }, "IX_Assessments_OneOpenRevision")
+                        .IsUnique()
+                        .HasFilter("\"RevisionOfId\" IS NOT NULL AND \"Publication\" = 0");
+
+                    b.HasIndex(new[] { "RevisionOfId" }, "IX_Assessments_OnePublishedRevision")
+                        .IsUnique()
+                        .HasFilter("\"RevisionOfId\" IS NOT NULL AND \"Publication\" <> 0");
 
                     b.ToTable("Assessments");
                 });
@@ -992,9 +1001,11 @@ namespace SscPortal.Web.Data.Migrations.Postgres
                         .HasColumnType("timestamp with time zone");
 
                     b.Property<int>("Role")
+                        .IsConcurrencyToken()
                         .HasColumnType("integer");
 
                     b.Property<int>("Status")
+                        .IsConcurrencyToken()
                         .HasColumnType("integer");
 
                     b.Property<string>("UserId")
@@ -1336,6 +1347,28 @@ namespace SscPortal.Web.Data.Migrations.Postgres
                         .HasDatabaseName("UserNameIndex");
 
                     b.ToTable("AspNetUsers", (string)null);
+                });
+
+            modelBuilder.Entity("SscPortal.Web.Forms.FormSubmission", b =>
+                {
+                    b.Property<string>("UserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<Guid>("Key")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Location")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.HasKey("UserId", "Key");
+
+                    b.ToTable("FormSubmissions");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
@@ -1731,6 +1764,15 @@ namespace SscPortal.Web.Data.Migrations.Postgres
                         .WithMany()
                         .HasForeignKey("CategoryCode")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("SscPortal.Web.Forms.FormSubmission", b =>
+                {
+                    b.HasOne("SscPortal.Web.Data.ApplicationUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 

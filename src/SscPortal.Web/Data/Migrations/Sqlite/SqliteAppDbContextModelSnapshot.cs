@@ -189,6 +189,7 @@ namespace SscPortal.Web.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<bool>("IsVerified")
+                        .IsConcurrencyToken()
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Name")
@@ -293,6 +294,14 @@ namespace SscPortal.Web.Data.Migrations.Sqlite
                     b.HasIndex("InitiativeId", "Publication");
 
                     b.HasIndex("Publication", "PublishedAt", "Id");
+
+                    b.HasIndex(new[] { "RevisionOfId" }, "IX_Assessments_OneOpenRevision")
+                        .IsUnique()
+                        .HasFilter("\"RevisionOfId\" IS NOT NULL AND \"Publication\" = 0");
+
+                    b.HasIndex(new[] { "RevisionOfId" }, "IX_Assessments_OnePublishedRevision")
+                        .IsUnique()
+                        .HasFilter("\"RevisionOfId\" IS NOT NULL AND \"Publication\" <> 0");
 
                     b.ToTable("Assessments");
                 });
@@ -940,9 +949,11 @@ namespace SscPortal.Web.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<int>("Role")
+                        .IsConcurrencyToken()
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("Status")
+                        .IsConcurrencyToken()
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("UserId")
@@ -1280,6 +1291,28 @@ namespace SscPortal.Web.Data.Migrations.Sqlite
                         .HasDatabaseName("UserNameIndex");
 
                     b.ToTable("AspNetUsers", (string)null);
+                });
+
+            modelBuilder.Entity("SscPortal.Web.Forms.FormSubmission", b =>
+                {
+                    b.Property<string>("UserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Key")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Location")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("UserId", "Key");
+
+                    b.ToTable("FormSubmissions");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
@@ -1675,6 +1708,15 @@ namespace SscPortal.Web.Data.Migrations.Sqlite
                         .WithMany()
                         .HasForeignKey("CategoryCode")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("SscPortal.Web.Forms.FormSubmission", b =>
+                {
+                    b.HasOne("SscPortal.Web.Data.ApplicationUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
