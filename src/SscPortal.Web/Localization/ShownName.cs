@@ -35,4 +35,11 @@ public sealed record ShownName(string Text, string? Lang) : IHtmlContent
     }
 
     public override string ToString() => Text;
+
+    /// <summary>
+    /// <c> lang="…"</c> when the text needs it, else nothing: for markup Razor writes as plain text, such as an SVG
+    /// <c>&lt;text&gt;</c> (written with <c>@:</c>), where Razor would keep an empty attribute.
+    /// </summary>
+    public static IHtmlContent LangAttribute(string? lang) =>
+        lang is null ? HtmlString.Empty : new HtmlString($" lang=\"{HtmlEncoder.Default.Encode(lang)}\"");
 }
