@@ -43,25 +43,57 @@ public class SdgGoal
     };
 }
 
+/// <summary>
+/// A code-list entry named in the portal's languages: in English always (the official name), in Spanish, Portuguese and
+/// French once translated. A name not yet translated is null, and the English one stands in for it (marked as English
+/// where it is shown, so that screen readers pronounce it right).
+/// </summary>
+public abstract class TranslatedCodeListEntry
+{
+    public required string NameEn { get; set; }
+    public string? NameEs { get; set; }
+    public string? NamePt { get; set; }
+    public string? NameFr { get; set; }
+
+    /// <summary>The name in every language it has (not mapped: built from the columns above).</summary>
+    public LocalText Name => new(NameEn, NameEs, NamePt, NameFr);
+
+    /// <summary>The name in the language, or in English until it is translated.</summary>
+    public string NameIn(string language) => Name.In(language);
+}
+
 /// <summary>An OECD-DAC 3-digit sector category.</summary>
-public class SectorCategory
+public class SectorCategory : TranslatedCodeListEntry
 {
     public required string Code { get; init; }
-    public required string NameEn { get; set; }
-    public required string NameFr { get; set; }
-
-    /// <summary>The DAC lists are published in English and French only; other languages fall back to English.</summary>
-    public string NameIn(string language) => language == "fr" ? NameFr : NameEn;
 }
 
 /// <summary>An OECD-DAC 5-digit purpose code (IATI sector vocabulary 1).</summary>
-public class Sector
+public class Sector : TranslatedCodeListEntry
 {
     public required string Code { get; init; }
     public required string CategoryCode { get; set; }
-    public required string NameEn { get; set; }
-    public required string NameFr { get; set; }
+}
 
-    /// <summary>The DAC lists are published in English and French only; other languages fall back to English.</summary>
-    public string NameIn(string language) => language == "fr" ? NameFr : NameEn;
+/// <summary>A target of the Sustainable Development Goals, such as "1.1" or "17.a"; its name is the target's text.</summary>
+public class SdgTarget : TranslatedCodeListEntry
+{
+    public required string Code { get; init; }
+    public required int GoalCode { get; set; }
+
+    /// <summary>The order the UN lists targets in: by goal, numbered targets before lettered ones ("1.5" before "1.a", "8.9" before "8.10").</summary>
+    public static (int Goal, int Lettered, int Number, string Letter) Order(string code)
+    {
+        var parts = code.Split('.', 2);
+        var goal = int.TryParse(parts[0], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var g) ? g : int.MaxValue;
+        var rest = parts.Length > 1 ? parts[1] : "";
+        return int.TryParse(rest, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var number)
+            ? (goal, 0, number, "") : (goal, 1, 0, rest);
+    }
+}
+
+/// <summary>An ISO 4217 currency (IATI Currency list).</summary>
+public class Currency : TranslatedCodeListEntry
+{
+    public required string Code { get; init; }
 }

@@ -1,6 +1,9 @@
 // Regenerates src/SscPortal.Web/Data/Seed/CodeLists/*.json from the IATI code lists.
 // Run: cd tools/import-codelists && npm install && npm run import
 // Country names in es/pt/fr come from i18n-iso-countries (CLDR); the IATI list is English-only for countries.
+// The Spanish, Portuguese (and for currencies French) names of sectors, sector categories, SDG targets and currencies are
+// the portal's own, in ../CodeLists/translations/ (see the README there): this script never writes there, and at the end
+// lists the codes of the new files that have no translation yet.
 import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -54,3 +57,13 @@ write("sdg-goals.json", items("UNSDG-Goals.xml").map(g => {
   return { code: Number(g.code), en: shortNames.en[i], es: shortNames.es[i], pt: shortNames.pt[i], fr: shortNames.fr[i], description: g.en.replace(/^Goal \d+\.\s*/, "") };
 }));
 console.log("wrote code lists to", target);
+
+for (const list of ["sectors", "sector-categories", "sdg-targets", "currencies"]) {
+  const codes = JSON.parse(fs.readFileSync(path.join(target, `${list}.json`), "utf8")).map(r => r.code);
+  for (const language of list === "currencies" ? ["es", "pt", "fr"] : ["es", "pt"]) {
+    const file = path.join(target, "translations", `${list}.${language}.json`);
+    const names = fs.existsSync(file) ? JSON.parse(fs.readFileSync(file, "utf8")) : {};
+    const missing = codes.filter(c => !names[c]);
+    if (missing.length) console.log(`translations/${list}.${language}.json has no name for ${missing.join(", ")} (shown in English until translated)`);
+  }
+}

@@ -8,7 +8,11 @@ using SscPortal.Web.Localization;
 namespace SscPortal.Web.Catalogue;
 
 /// <summary>One value of a facet, with how many initiatives the catalogue would show if it were chosen.</summary>
-public sealed record FacetValue(string Value, string Label, int Count, bool Selected);
+/// <remarks><see cref="Lang"/> is "en" when the label is a code-list name not yet translated into the page's language.</remarks>
+public sealed record FacetValue(string Value, string Label, int Count, bool Selected, string? Lang = null)
+{
+    public ShownName Shown => new(Label, Lang);
+}
 
 public sealed record Facet(string Parameter, string Title, IReadOnlyList<FacetValue> Values);
 
@@ -60,7 +64,7 @@ public static class CatalogueFacets
         var inCategories = Without("category").Select(i => i.Id);
         var categories = await db.Set<InitiativeSector>().AsNoTracking().Where(s => inCategories.Contains(s.InitiativeId))
             .GroupBy(s => s.Sector!.CategoryCode).Select(g => new { g.Key, Count = g.Select(x => x.InitiativeId).Distinct().Count() }).ToListAsync(cancellationToken);
-        facets.Add(Build("category", L["Sector category"], categories.Select(c => (c.Key, names.Categories.TryGetValue(c.Key, out var category) ? category.NameIn(language) : c.Key, c.Count)), filter.Category, byCount: true));
+        facets.Add(Build("category", L["Sector category"], categories.Select(c => (c.Key, names.CategoryName(c.Key, language), c.Count)), filter.Category, byCount: true));
 
         var goals = await Without("sdg").SelectMany(i => i.Sdgs).GroupBy(s => s.GoalCode).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(cancellationToken);
         facets.Add(Build("sdg", L["Sustainable Development Goals"], goals.OrderBy(g => g.Key)
@@ -102,10 +106,13 @@ public static class CatalogueFacets
         return Build(parameter, title, rows.OrderBy(r => r.Key).Select(r => (r.Key.ToUrlValue(), label(r.Key), r.Value)), selected?.ToUrlValue());
     }
 
-    private static Facet Build(string parameter, string title, IEnumerable<(string Value, string Label, int Count)> values, string? selected, bool byCount = false)
+    private static Facet Build(string parameter, string title, IEnumerable<(string Value, string Label, int Count)> values, string? selected, bool byCount = false) =>
+        Build(parameter, title, values.Select(v => (v.Value, ShownName.Neutral(v.Label), v.Count)), selected, byCount);
+
+    private static Facet Build(string parameter, string title, IEnumerable<(string Value, ShownName Label, int Count)> values, string? selected, bool byCount = false)
     {
         var list = values.Where(v => v.Count > 0 || v.Value == selected).ToList();
-        if (byCount) list = list.OrderByDescending(v => v.Count).ThenBy(v => v.Label, StringComparer.CurrentCultureIgnoreCase).ToList();
-        return new Facet(parameter, title, list.Select(v => new FacetValue(v.Value, v.Label, v.Count, v.Value == selected)).ToList());
+        if (byCount) list = list.OrderByDescending(v => v.Count).ThenBy(v => v.Label.Text, StringComparer.CurrentCultureIgnoreCase).ToList();
+        return new Facet(parameter, title, list.Select(v => new FacetValue(v.Value, v.Label.Text, v.Count, v.Value == selected, v.Label.Lang)).ToList());
     }
 }

@@ -1,11 +1,12 @@
 using Microsoft.EntityFrameworkCore;
 using SscPortal.Domain;
 using SscPortal.Web.Data;
+using SscPortal.Web.Localization;
 
 namespace SscPortal.Web.Catalogue;
 
 /// <summary>
-/// The code lists (countries, SDGs, sectors) and the principles of SSC held in memory: they change only when the portal is upgraded,
+/// The code lists (countries, SDGs and targets, sectors and categories, currencies) and the principles of SSC held in memory: they change only when the portal is upgraded,
 /// and every page names countries, so pages project codes and look the names up here instead of joining.
 /// </summary>
 public sealed class ReferenceData(IServiceScopeFactory scopes) : IDisposable
@@ -18,8 +19,8 @@ public sealed class ReferenceData(IServiceScopeFactory scopes) : IDisposable
         IReadOnlyDictionary<int, SdgGoal> Goals,
         IReadOnlyDictionary<string, Sector> Sectors,
         IReadOnlyDictionary<string, SectorCategory> Categories,
-        IReadOnlyDictionary<string, string> Currencies,
-        IReadOnlyDictionary<string, (string En, string Fr)> Targets,
+        IReadOnlyDictionary<string, Currency> Currencies,
+        IReadOnlyDictionary<string, SdgTarget> Targets,
         IReadOnlyList<Principle> Principles,
         IReadOnlyList<Data.Seed.ReferenceDataSeeder.Region> Regions)
     {
@@ -29,8 +30,18 @@ public sealed class ReferenceData(IServiceScopeFactory scopes) : IDisposable
         public string PrincipleName(string code, string language) =>
             Principles.FirstOrDefault(p => p.Code == code) is { } principle ? principle.Name.In(language) : code;
 
-        public string TargetText(string code, string language) =>
-            Targets.TryGetValue(code, out var t) ? (language == "fr" ? t.Fr : t.En) : code;
+        /// <summary>A target's text, such as "By 2030, eradicate extreme poverty…" for "1.1".</summary>
+        public ShownName TargetText(string code, string language) =>
+            Targets.TryGetValue(code, out var t) ? ShownName.Of(t.Name, language) : ShownName.Neutral(code);
+
+        /// <summary>The targets in the order the UN lists them.</summary>
+        public IEnumerable<SdgTarget> TargetsInOrder => Targets.Values.OrderBy(t => SdgTarget.Order(t.Code));
+
+        public ShownName CurrencyName(string code, string language) =>
+            Currencies.TryGetValue(code, out var c) ? ShownName.Of(c.Name, language) : ShownName.Neutral(code);
+
+        public ShownName CategoryName(string code, string language) =>
+            Categories.TryGetValue(code, out var c) ? ShownName.Of(c.Name, language) : ShownName.Neutral(code);
 
         public string CountryName(string code, string language) =>
             Countries.TryGetValue(code, out var c) ? c.NameIn(language) : code;
@@ -38,8 +49,8 @@ public sealed class ReferenceData(IServiceScopeFactory scopes) : IDisposable
         public string GoalName(int code, string language) =>
             Goals.TryGetValue(code, out var g) ? g.NameIn(language) : code.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
-        public string SectorName(string code, string language) =>
-            Sectors.TryGetValue(code, out var s) ? s.NameIn(language) : code;
+        public ShownName SectorName(string code, string language) =>
+            Sectors.TryGetValue(code, out var s) ? ShownName.Of(s.Name, language) : ShownName.Neutral(code);
     }
 
     public void Dispose() => _loading.Dispose();
@@ -58,8 +69,8 @@ public sealed class ReferenceData(IServiceScopeFactory scopes) : IDisposable
                 await db.SdgGoals.AsNoTracking().ToDictionaryAsync(g => g.Code, cancellationToken),
                 await db.Sectors.AsNoTracking().ToDictionaryAsync(s => s.Code, cancellationToken),
                 await db.SectorCategories.AsNoTracking().ToDictionaryAsync(c => c.Code, cancellationToken),
-                Data.Seed.ReferenceDataSeeder.Currencies(),
-                Data.Seed.ReferenceDataSeeder.SdgTargets(),
+                await db.Currencies.AsNoTracking().ToDictionaryAsync(c => c.Code.Trim(), cancellationToken),
+                await db.SdgTargets.AsNoTracking().ToDictionaryAsync(t => t.Code, cancellationToken),
                 await db.Principles.AsNoTracking().OrderBy(p => p.Position).ToListAsync(cancellationToken),
                 Data.Seed.ReferenceDataSeeder.Regions());
             // An empty list means the database is not seeded yet: do not keep it.

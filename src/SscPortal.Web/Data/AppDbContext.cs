@@ -15,6 +15,8 @@ public abstract partial class AppDbContext(DbContextOptions options) : IdentityD
     public DbSet<SdgGoal> SdgGoals => Set<SdgGoal>();
     public DbSet<SectorCategory> SectorCategories => Set<SectorCategory>();
     public DbSet<Sector> Sectors => Set<Sector>();
+    public DbSet<SdgTarget> SdgTargets => Set<SdgTarget>();
+    public DbSet<Currency> Currencies => Set<Currency>();
     public DbSet<Actor> Actors => Set<Actor>();
     public DbSet<OrganisationMembership> Memberships => Set<OrganisationMembership>();
     public DbSet<Initiative> Initiatives => Set<Initiative>();

@@ -6,7 +6,8 @@ namespace SscPortal.Web.Forms;
 /// </summary>
 public sealed record BarChart(string Id, string Title, string ValueHeading, IReadOnlyList<BarChart.Bar> Bars)
 {
-    public sealed record Bar(string Label, int Value, string? Href = null);
+    /// <summary>A bar; <paramref name="Lang"/> is "en" when its label is a code-list name not yet translated into the page's language.</summary>
+    public sealed record Bar(string Label, int Value, string? Href = null, string? Lang = null);
 
     // Each label sits above its bar, so that a long name (an SDG, a modality) is not cut short and the chart can stay
     // narrow: drawn 400 units wide, it is shown at about its own size in a column or on a phone, and its text stays legible.

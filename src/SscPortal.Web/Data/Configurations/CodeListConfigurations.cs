@@ -39,8 +39,7 @@ public sealed class SectorCategoryConfiguration : IEntityTypeConfiguration<Secto
     {
         builder.HasKey(c => c.Code);
         builder.Property(c => c.Code).HasMaxLength(3);
-        builder.Property(c => c.NameEn).HasMaxLength(200);
-        builder.Property(c => c.NameFr).HasMaxLength(200);
+        builder.Names(200);
     }
 }
 
@@ -51,8 +50,41 @@ public sealed class SectorConfiguration : IEntityTypeConfiguration<Sector>
         builder.HasKey(s => s.Code);
         builder.Property(s => s.Code).HasMaxLength(5);
         builder.Property(s => s.CategoryCode).HasMaxLength(3);
-        builder.Property(s => s.NameEn).HasMaxLength(200);
-        builder.Property(s => s.NameFr).HasMaxLength(200);
+        builder.Names(200);
         builder.HasOne<SectorCategory>().WithMany().HasForeignKey(s => s.CategoryCode).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+public sealed class SdgTargetConfiguration : IEntityTypeConfiguration<SdgTarget>
+{
+    public void Configure(EntityTypeBuilder<SdgTarget> builder)
+    {
+        builder.HasKey(t => t.Code);
+        builder.Property(t => t.Code).HasMaxLength(5);
+        builder.Names(1000);
+        builder.HasOne<SdgGoal>().WithMany().HasForeignKey(t => t.GoalCode).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+public sealed class CurrencyConfiguration : IEntityTypeConfiguration<Currency>
+{
+    public void Configure(EntityTypeBuilder<Currency> builder)
+    {
+        builder.HasKey(c => c.Code);
+        builder.Property(c => c.Code).HasMaxLength(3).IsFixedLength();
+        builder.Names(100);
+    }
+}
+
+internal static class TranslatedNameConfiguration
+{
+    /// <summary>The name columns of a translated code list: English required, the other languages null until translated.</summary>
+    public static void Names<T>(this EntityTypeBuilder<T> builder, int maxLength) where T : TranslatedCodeListEntry
+    {
+        builder.Property(e => e.NameEn).HasMaxLength(maxLength);
+        builder.Property(e => e.NameEs).HasMaxLength(maxLength);
+        builder.Property(e => e.NamePt).HasMaxLength(maxLength);
+        builder.Property(e => e.NameFr).HasMaxLength(maxLength);
+        builder.Ignore(e => e.Name);
     }
 }

@@ -5,8 +5,9 @@ using SscPortal.Domain;
 namespace SscPortal.Web.Data.Seed;
 
 /// <summary>
-/// Keeps the code lists (countries, SDGs, DAC sectors) in step with the files in Data/Seed/CodeLists,
-/// which tools/import-codelists generates from the official IATI lists, and the principles of SSC with
+/// Keeps the code lists (countries, SDGs and their targets, DAC sectors and categories, currencies) in step with the files
+/// in Data/Seed/CodeLists, which tools/import-codelists generates from the official IATI lists, and with the portal's own
+/// translations of them in Data/Seed/CodeLists/translations (see the README there), and the principles of SSC with
 /// Data/Seed/Assessments; adds the first assessment framework. Safe to run on every start.
 /// </summary>
 public sealed class ReferenceDataSeeder(AppDbContext db, ILogger<ReferenceDataSeeder> logger)
@@ -17,6 +18,8 @@ public sealed class ReferenceDataSeeder(AppDbContext db, ILogger<ReferenceDataSe
     private sealed record SdgRow(int Code, string En, string Es, string Pt, string Fr, string Description);
     private sealed record CategoryRow(string Code, string En, string Fr);
     private sealed record SectorRow(string Code, string Category, string En, string Fr);
+    private sealed record TargetRow(string Code, int Goal, string En, string Fr);
+    private sealed record CurrencyRow(string Code, string En);
 
     public async Task SeedAsync(CancellationToken cancellationToken = default)
     {
@@ -28,14 +31,24 @@ public sealed class ReferenceDataSeeder(AppDbContext db, ILogger<ReferenceDataSe
         added += await UpsertAsync(db.SdgGoals, Read<SdgRow>("sdg-goals"), r => r.Code, g => g.Code,
             r => new SdgGoal { Code = r.Code, NameEn = r.En, NameEs = r.Es, NamePt = r.Pt, NameFr = r.Fr, Description = r.Description },
             (g, r) => { g.NameEn = r.En; g.NameEs = r.Es; g.NamePt = r.Pt; g.NameFr = r.Fr; g.Description = r.Description; }, cancellationToken);
+        var categoryNames = TranslationsOf("sector-categories");
         added += await UpsertAsync(db.SectorCategories, Read<CategoryRow>("sector-categories"), r => r.Code, c => c.Code,
-            r => new SectorCategory { Code = r.Code, NameEn = r.En, NameFr = r.Fr },
-            (c, r) => { c.NameEn = r.En; c.NameFr = r.Fr; }, cancellationToken);
-        // Categories first: sectors refer to them.
+            r => Named(new SectorCategory { Code = r.Code, NameEn = r.En }, categoryNames, r.Code, r.En, r.Fr),
+            (c, r) => Named(c, categoryNames, r.Code, r.En, r.Fr), cancellationToken);
+        var currencyNames = TranslationsOf("currencies");
+        added += await UpsertAsync(db.Currencies, Read<CurrencyRow>("currencies"), r => r.Code, c => c.Code,
+            r => Named(new Currency { Code = r.Code, NameEn = r.En }, currencyNames, r.Code, r.En, officialFr: null),
+            (c, r) => Named(c, currencyNames, r.Code, r.En, officialFr: null), cancellationToken);
+        // Categories and goals first: sectors and targets refer to them.
         await db.SaveChangesAsync(cancellationToken);
+        var sectorNames = TranslationsOf("sectors");
         added += await UpsertAsync(db.Sectors, Read<SectorRow>("sectors"), r => r.Code, s => s.Code,
-            r => new Sector { Code = r.Code, CategoryCode = r.Category, NameEn = r.En, NameFr = r.Fr },
-            (s, r) => { s.CategoryCode = r.Category; s.NameEn = r.En; s.NameFr = r.Fr; }, cancellationToken);
+            r => Named(new Sector { Code = r.Code, CategoryCode = r.Category, NameEn = r.En }, sectorNames, r.Code, r.En, r.Fr),
+            (s, r) => { s.CategoryCode = r.Category; Named(s, sectorNames, r.Code, r.En, r.Fr); }, cancellationToken);
+        var targetTexts = TranslationsOf("sdg-targets");
+        added += await UpsertAsync(db.SdgTargets, Read<TargetRow>("sdg-targets"), r => r.Code, t => t.Code,
+            r => Named(new SdgTarget { Code = r.Code, GoalCode = r.Goal, NameEn = r.En }, targetTexts, r.Code, r.En, r.Fr),
+            (t, r) => { t.GoalCode = r.Goal; Named(t, targetTexts, r.Code, r.En, r.Fr); }, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
 
         var principles = Principles();
@@ -107,21 +120,54 @@ public sealed class ReferenceDataSeeder(AppDbContext db, ILogger<ReferenceDataSe
 
     public static IReadOnlyList<Region> Regions() => Read<Region>("regions");
 
-    private sealed record CurrencyRow(string Code, string En);
-    private sealed record TargetRow(string Code, int Goal, string En, string Fr);
+    /// <summary>
+    /// The portal's own names of a code list's entries in Spanish, Portuguese and French (code → name), from
+    /// Data/Seed/CodeLists/translations/{list}.{language}.json. The official lists (IATI, OECD-DAC) are published in
+    /// English and, for some, French; tools/import-codelists regenerates them and never touches these files.
+    /// A missing file or entry means "not translated yet".
+    /// </summary>
+    public sealed record Translations(IReadOnlyDictionary<string, string> Es, IReadOnlyDictionary<string, string> Pt, IReadOnlyDictionary<string, string> Fr)
+    {
+        public string? Of(string code, string language) =>
+            (language switch { "es" => Es, "pt" => Pt, "fr" => Fr, _ => null })?.GetValueOrDefault(code) is { } name && !string.IsNullOrWhiteSpace(name)
+                ? name.Trim() : null;
+    }
 
-    /// <summary>SDG targets (IATI list), code → text in English and French; read from the embedded file.</summary>
-    public static IReadOnlyDictionary<string, (string En, string Fr)> SdgTargets() =>
-        Read<TargetRow>("sdg-targets").ToDictionary(t => t.Code, t => (t.En, t.Fr));
+    public static readonly IReadOnlyList<string> TranslatedLists = ["sectors", "sector-categories", "sdg-targets", "currencies"];
+
+    public static Translations TranslationsOf(string list) => new(Translation(list, "es"), Translation(list, "pt"), Translation(list, "fr"));
+
+    private static Dictionary<string, string> Translation(string list, string language)
+    {
+        using var stream = typeof(ReferenceDataSeeder).Assembly.GetManifestResourceStream($"CodeLists.translations.{list}.{language}.json");
+        return stream is null ? new Dictionary<string, string>() : JsonSerializer.Deserialize<Dictionary<string, string>>(stream) ?? [];
+    }
+
+    /// <summary>The official codes of a translated list, in the order of its file (for the tests that check every code is translated).</summary>
+    public static IReadOnlyList<string> CodesOf(string list) => list switch
+    {
+        "sectors" => Read<SectorRow>(list).Select(r => r.Code).ToList(),
+        "sector-categories" => Read<CategoryRow>(list).Select(r => r.Code).ToList(),
+        "sdg-targets" => Read<TargetRow>(list).Select(r => r.Code).ToList(),
+        "currencies" => Read<CurrencyRow>(list).Select(r => r.Code).ToList(),
+        _ => throw new ArgumentOutOfRangeException(nameof(list), list, "Not a translated code list."),
+    };
+
+    /// <summary>Names an entry: English and (where the official list has one) French from the official list, the rest from the portal's translations.</summary>
+    private static T Named<T>(T entry, Translations translations, string code, string en, string? officialFr) where T : TranslatedCodeListEntry
+    {
+        entry.NameEn = en;
+        entry.NameEs = translations.Of(code, "es");
+        entry.NamePt = translations.Of(code, "pt");
+        entry.NameFr = translations.Of(code, "fr") ?? (string.IsNullOrWhiteSpace(officialFr) ? null : officialFr);
+        return entry;
+    }
 
     private static readonly Lazy<IReadOnlyDictionary<string, string>> CountryNames = new(() =>
         Read<CountryRow>("countries").ToDictionary(c => c.Code, c => string.Join(" ", new[] { c.En, c.Es, c.Pt, c.Fr }.Distinct())));
 
     /// <summary>A country's names in the four portal languages, for search ("Perú", "Peru", "Pérou" all find it).</summary>
     public static string CountryNamesFor(string code) => CountryNames.Value.GetValueOrDefault(code, code);
-
-    /// <summary>ISO 4217 currencies (IATI list), code → English name; read from the embedded file, they need no table.</summary>
-    public static IReadOnlyDictionary<string, string> Currencies() => Read<CurrencyRow>("currencies").ToDictionary(c => c.Code, c => c.En);
 
     private static List<T> Read<T>(string name, string folder = "CodeLists")
     {

@@ -99,7 +99,11 @@ public class IndexModel(AppDbContext db, ReferenceData referenceData, CatalogueC
             new("by-region", L["Initiatives by region"], initiativesHeading, byRegion.OrderByDescending(r => r.Count)
                 .Select(r => new BarChart.Bar(Names.RegionName(r.Key, language), r.Count, Link("region", r.Key))).ToList()),
             new("by-category", L["Initiatives by sector category"], initiativesHeading, byCategory
-                .Select(c => new BarChart.Bar(Names.Categories.TryGetValue(c.Key, out var category) ? category.NameIn(language) : c.Key, c.Count, Link("category", c.Key))).ToList()),
+                .Select(c =>
+                {
+                    var name = Names.CategoryName(c.Key, language);
+                    return new BarChart.Bar(name.Text, c.Count, Link("category", c.Key), name.Lang);
+                }).ToList()),
             new("by-sdg", L["Initiatives by Sustainable Development Goal"], initiativesHeading, bySdg.OrderBy(g => g.Key)
                 .Select(g => new BarChart.Bar($"{g.Key}. {Names.GoalName(g.Key, language)}", g.Count, Link("sdg", g.Key.ToString(CultureInfo.InvariantCulture)))).ToList()),
         ];

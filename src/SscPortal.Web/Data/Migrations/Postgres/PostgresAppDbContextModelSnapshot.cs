@@ -598,6 +598,35 @@ namespace SscPortal.Web.Data.Migrations.Postgres
                     b.ToTable("Countries");
                 });
 
+            modelBuilder.Entity("SscPortal.Domain.Currency", b =>
+                {
+                    b.Property<string>("Code")
+                        .HasMaxLength(3)
+                        .HasColumnType("character(3)")
+                        .IsFixedLength();
+
+                    b.Property<string>("NameEn")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("NameEs")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("NameFr")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("NamePt")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.HasKey("Code");
+
+                    b.ToTable("Currencies");
+                });
+
             modelBuilder.Entity("SscPortal.Domain.Initiative", b =>
                 {
                     b.Property<int>("Id")
@@ -1230,6 +1259,39 @@ namespace SscPortal.Web.Data.Migrations.Postgres
                     b.ToTable("SdgGoals");
                 });
 
+            modelBuilder.Entity("SscPortal.Domain.SdgTarget", b =>
+                {
+                    b.Property<string>("Code")
+                        .HasMaxLength(5)
+                        .HasColumnType("character varying(5)");
+
+                    b.Property<int>("GoalCode")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("NameEn")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<string>("NameEs")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<string>("NameFr")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<string>("NamePt")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.HasKey("Code");
+
+                    b.HasIndex("GoalCode");
+
+                    b.ToTable("SdgTargets");
+                });
+
             modelBuilder.Entity("SscPortal.Domain.Sector", b =>
                 {
                     b.Property<string>("Code")
@@ -1246,8 +1308,15 @@ namespace SscPortal.Web.Data.Migrations.Postgres
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
+                    b.Property<string>("NameEs")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
                     b.Property<string>("NameFr")
-                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("NamePt")
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
@@ -1269,8 +1338,15 @@ namespace SscPortal.Web.Data.Migrations.Postgres
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
+                    b.Property<string>("NameEs")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
                     b.Property<string>("NameFr")
-                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("NamePt")
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
@@ -1756,6 +1832,15 @@ namespace SscPortal.Web.Data.Migrations.Postgres
                         .IsRequired();
 
                     b.Navigation("Actor");
+                });
+
+            modelBuilder.Entity("SscPortal.Domain.SdgTarget", b =>
+                {
+                    b.HasOne("SscPortal.Domain.SdgGoal", null)
+                        .WithMany()
+                        .HasForeignKey("GoalCode")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("SscPortal.Domain.Sector", b =>

@@ -572,6 +572,35 @@ namespace SscPortal.Web.Data.Migrations.Sqlite
                     b.ToTable("Countries");
                 });
 
+            modelBuilder.Entity("SscPortal.Domain.Currency", b =>
+                {
+                    b.Property<string>("Code")
+                        .HasMaxLength(3)
+                        .HasColumnType("TEXT")
+                        .IsFixedLength();
+
+                    b.Property<string>("NameEn")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NameEs")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NameFr")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NamePt")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Code");
+
+                    b.ToTable("Currencies");
+                });
+
             modelBuilder.Entity("SscPortal.Domain.Initiative", b =>
                 {
                     b.Property<int>("Id")
@@ -1174,6 +1203,39 @@ namespace SscPortal.Web.Data.Migrations.Sqlite
                     b.ToTable("SdgGoals");
                 });
 
+            modelBuilder.Entity("SscPortal.Domain.SdgTarget", b =>
+                {
+                    b.Property<string>("Code")
+                        .HasMaxLength(5)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("GoalCode")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("NameEn")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NameEs")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NameFr")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NamePt")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Code");
+
+                    b.HasIndex("GoalCode");
+
+                    b.ToTable("SdgTargets");
+                });
+
             modelBuilder.Entity("SscPortal.Domain.Sector", b =>
                 {
                     b.Property<string>("Code")
@@ -1190,8 +1252,15 @@ namespace SscPortal.Web.Data.Migrations.Sqlite
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("NameEs")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("NameFr")
-                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NamePt")
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
@@ -1213,8 +1282,15 @@ namespace SscPortal.Web.Data.Migrations.Sqlite
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("NameEs")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("NameFr")
-                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NamePt")
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
@@ -1700,6 +1776,15 @@ namespace SscPortal.Web.Data.Migrations.Sqlite
                         .IsRequired();
 
                     b.Navigation("Actor");
+                });
+
+            modelBuilder.Entity("SscPortal.Domain.SdgTarget", b =>
+                {
+                    b.HasOne("SscPortal.Domain.SdgGoal", null)
+                        .WithMany()
+                        .HasForeignKey("GoalCode")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("SscPortal.Domain.Sector", b =>
