@@ -5,7 +5,9 @@ namespace SscPortal.Web.Data.Seed;
 /// <summary>Demonstration data drawn from the seed documents: real organisations, invented but plausible initiatives.</summary>
 public static class DemoData
 {
-    public sealed record ActorSeed(string Key, string Name, string? Acronym, ActorType Type, string? CountryCode, string? Scope, string? Website, string Description, bool Verified);
+    /// <param name="IatiIdentifier">A registered IATI organisation identifier, where the organisation (or the body it belongs to) has a public one.</param>
+    public sealed record ActorSeed(string Key, string Name, string? Acronym, ActorType Type, string? CountryCode, string? Scope, string? Website, string Description, bool Verified,
+        string? IatiIdentifier = null);
 
     public sealed record CountrySeed(string Code, CountryRole Role);
     public sealed record ActorRoleSeed(string ActorKey, ActorRole Role);
@@ -57,7 +59,7 @@ public static class DemoData
         new("undpseoul", "UNDP Seoul Policy Center", null, ActorType.Intergovernmental, "KR", null,
             "https://www.undp.org/policy-centre/seoul",
             "A UNDP global policy centre in Seoul that supports knowledge exchange through SDG partnerships, including South-South and triangular cooperation.",
-            true),
+            true, IatiIdentifier: "XM-DAC-41114"),
         new("segib", "Secretaría General Iberoamericana", "SEGIB", ActorType.Intergovernmental, "ES", "Ibero-America",
             "https://www.segib.org",
             "The permanent secretariat of the Ibero-American Conference. It publishes the annual report on South-South cooperation in Ibero-America.",

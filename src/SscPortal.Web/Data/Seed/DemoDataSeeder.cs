@@ -85,7 +85,7 @@ public sealed class DemoDataSeeder(
         var actors = DemoData.Actors.ToDictionary(a => a.Key, a => new Actor
         {
             Name = a.Name, Acronym = a.Acronym, Type = a.Type, CountryCode = a.CountryCode, Scope = a.Scope,
-            Website = a.Website, Description = a.Description, IsVerified = a.Verified, CreatedAt = now,
+            Website = a.Website, Description = a.Description, IsVerified = a.Verified, IatiIdentifier = a.IatiIdentifier, CreatedAt = now,
         });
         db.Actors.AddRange(actors.Values);
         await db.SaveChangesAsync(cancellationToken);
