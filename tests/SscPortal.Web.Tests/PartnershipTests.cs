@@ -119,16 +119,17 @@ public abstract class PartnershipTests(PortalFixture fixture)
         var errors = string.Join(" | ", page.Document.QuerySelectorAll(".field-error, .form-errors").Select(e => e.TextContent.Trim()).Where(t => t.Length > 0));
         Assert.Contains("https://", errors, StringComparison.Ordinal);
         Assert.Contains("Choose initiatives from the list", errors, StringComparison.Ordinal);
+        // The dates' order is reported with the other mistakes at once, not only once they are fixed.
+        Assert.Contains("The end date must be on or after the start date.", errors, StringComparison.Ordinal);
         Assert.Equal("Lonely agreement", page.Document.QuerySelector("#Input_Title")!.GetAttribute("value"));
         Assert.Equal(before, await Portal.WithDatabaseAsync(db => db.Partnerships.CountAsync()));
 
         var fixedUp = await officer.SubmitAsync(page, "form.record-form", new Dictionary<string, string>
         {
-            ["Input.DocumentUrl"] = "", ["Input.Initiatives[0]"] = "",
+            ["Input.DocumentUrl"] = "", ["Input.Initiatives[0]"] = "", ["Input.EndsOn"] = "2026-05-01",
         });
         var rules = string.Join(" | ", fixedUp.Document.QuerySelectorAll(".field-error").Select(e => e.TextContent.Trim()).Where(t => t.Length > 0));
         Assert.Contains("at least two signatories", rules, StringComparison.Ordinal);
-        Assert.Contains("The end date must be on or after the start date.", rules, StringComparison.Ordinal);
         Assert.Equal(before, await Portal.WithDatabaseAsync(db => db.Partnerships.CountAsync()));
     }
 }
