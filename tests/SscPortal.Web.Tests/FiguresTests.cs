@@ -40,7 +40,7 @@ public abstract class FiguresTests(PortalFixture fixture)
             .Select(r => string.Join("|", r.QuerySelectorAll("td").Select(td => td.TextContent.Trim()))).ToList();
         Assert.Contains("Peru|Paraguay|2", pairs);
         Assert.Contains("Brazil|Mozambique|1", pairs);
-        Assert.Contains("1 published initiatives", (await browser.GetOkAsync($"/stats?q={word}&modality=triangular")).Text, StringComparison.Ordinal);
+        Assert.Equal("1 published initiative", (await browser.GetOkAsync($"/stats?q={word}&modality=triangular")).Document.QuerySelector("#shares-heading")!.TextContent.Trim());
     }
 
     [Fact]
