@@ -26,7 +26,7 @@ public static class OpenDataEndpoints
     /// </summary>
     public sealed record Page<T>(
         IReadOnlyList<T> Items,
-        [property: Description("The address of the following page, with the same filters and limit; absent (null) on the last page.")] string? Next,
+        [property: Description("The address of the following page, with the same filters and limit; null on the last page.")] string? Next,
         [property: Description("The cursor the next link carries as its after parameter; null on the last page.")] string? NextCursor);
 
     private const string CountryDescription = "An ISO 3166-1 alpha-2 country code, in any case.";
