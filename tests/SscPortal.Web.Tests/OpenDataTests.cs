@@ -299,6 +299,8 @@ public abstract class OpenDataTests(PortalFixture fixture)
             foreach (var status in errors)
                 Assert.True(responses[status]?["content"]?["application/problem+json"]?["schema"] is not null, $"{path} does not document {status} as a problem");
         }
+        Assert.Equal("integer", schemas["ProblemDetails"]!["properties"]!["status"]!["type"]!.GetValue<string>());
+        Assert.Contains("errors", schemas["HttpValidationProblemDetails"]!["required"]!.AsArray().Select(r => r!.GetValue<string>()));
         Assert.Equal("#/components/schemas/HttpValidationProblemDetails",
             Operation("/api/v1/actors")["responses"]!["400"]!["content"]!["application/problem+json"]!["schema"]!["$ref"]!.GetValue<string>());
         var page = schemas.AsObject().Single(s => s.Key.Contains("ActorRecord", StringComparison.Ordinal) && s.Value!["properties"]?["next"] is not null).Value!;
@@ -375,6 +377,7 @@ public abstract class OpenDataTests(PortalFixture fixture)
         foreach (var url in new[] { $"/api/v1/initiatives/{draft}", "/api/v1/initiatives/2147483647" })
         {
             var problem = await ApiProblemAssert.ProblemAsync(await client.GetAsync(new Uri(url, UriKind.Relative)), HttpStatusCode.NotFound, url);
+            Assert.Equal("Not Found", problem["title"]!.GetValue<string>());
             Assert.Contains("No published initiative has the id", problem["errors"]!["id"]![0]!.GetValue<string>(), StringComparison.Ordinal);
         }
         foreach (var url in new[] { "/api/v1/initiatives/abc", "/api/v1/initiatives/99999999999", "/api/v1/nothing-here" })

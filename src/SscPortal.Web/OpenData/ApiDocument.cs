@@ -41,6 +41,7 @@ public static class ApiDocument
             .DistinctBy(q => q.OperationId).ToDictionary(q => q.OperationId);
         document.Components ??= new OpenApiComponents();
         document.Components.Schemas ??= new Dictionary<string, IOpenApiSchema>();
+        DescribeProblems(document.Components.Schemas);
         foreach (var operation in (document.Paths ?? []).Values.SelectMany(p => p.Operations?.Values ?? Enumerable.Empty<OpenApiOperation>()))
         {
             if (operation.OperationId is null || !queries.TryGetValue(operation.OperationId, out var query)) continue;
@@ -51,6 +52,25 @@ public static class ApiDocument
                 Description = p.Description,
                 Schema = SchemaOf(p, names, document),
             }).ToList();
+        }
+    }
+
+    /// <summary>The problems as this API writes them: every RFC 9457 member is always there, and status is a number.</summary>
+    private static void DescribeProblems(IDictionary<string, IOpenApiSchema> schemas)
+    {
+        foreach (var (name, errors) in new[] { ("ProblemDetails", false), ("HttpValidationProblemDetails", true) })
+        {
+            if (!schemas.TryGetValue(name, out var found) || found is not OpenApiSchema problem) continue;
+            problem.Description = errors
+                ? "An RFC 9457 problem whose errors member names each parameter at fault (400), or the parameter that chose a record that does not exist (404)."
+                : "An RFC 9457 problem; traceId finds the request in the portal's log.";
+            problem.Required = new HashSet<string>(["type", "title", "status", "detail", "instance"]);
+            if (errors) problem.Required.Add("errors");
+            if (problem.Properties?.TryGetValue("status", out var status) == true && status is OpenApiSchema number)
+            {
+                number.Type = JsonSchemaType.Integer;
+                number.Pattern = null;
+            }
         }
     }
 
@@ -74,7 +94,7 @@ public static class ApiDocument
                 {
                     Type = parameter.NumericCodes ? JsonSchemaType.Integer : JsonSchemaType.String,
                     Enum = values.Select(JsonNode (v) => parameter.NumericCodes ? JsonValue.Create(int.Parse(v, CultureInfo.InvariantCulture)) : JsonValue.Create(v)!).ToList(),
-                    Description = parameter.NumericCodes ? null : "Any case is accepted; listed as the API writes them.",
+                    Description = parameter.NumericCodes ? null : "Read in any case.",
                 };
                 if (parameter.SchemaName is not { } name) return list;
                 document.Components!.Schemas!.TryAdd(name, list);

@@ -37,6 +37,8 @@ public static class ApiProblems
     {
         var problem = errors is null ? new ProblemDetails() : new HttpValidationProblemDetails(errors);
         problem.Status = status;
+        // A validation problem's own title speaks of validation: other statuses get their standard title ("Not Found").
+        if (status != StatusCodes.Status400BadRequest) problem.Title = null;
         problem.Detail = detail;
         problem.Instance = request.Path;
         // Type, title and the trace id are filled in from the status, as for every problem ASP.NET Core writes.

@@ -21,12 +21,12 @@ public static class OpenDataEndpoints
     public const int MaxLimit = 100;
 
     /// <summary>
-    /// One page of a list. <c>next</c> is the address of the following page (the same filters, absent on the last page);
+    /// One page of a list. <c>next</c> is the address of the following page (the same filters; null on the last page);
     /// <c>nextCursor</c> is the cursor it carries in its <c>after</c> parameter, for clients that build addresses themselves.
     /// </summary>
     public sealed record Page<T>(
         IReadOnlyList<T> Items,
-        [property: Description("The address of the following page, with the same filters and limit; absent (null) on the last page.")] string? Next,
+        [property: Description("The address of the following page, with the same filters and limit; null on the last page.")] string? Next,
         [property: Description("The cursor the next link carries as its after parameter; null on the last page.")] string? NextCursor);
 
     private const string CountryDescription = "An ISO 3166-1 alpha-2 country code, in any case.";
@@ -128,7 +128,8 @@ public static class OpenDataEndpoints
         if (!values.IsValid) return ApiProblems.BadRequest(request, values.Errors, L);
         // The values are the lists' own spelling by now, so the catalogue's reader takes them as they are.
         var filter = InitiativeFilter.Read(values.ToQueryCollection(), names, L);
-        if (filter.Problems.Count > 0) return ApiProblems.BadRequest(request, new Dictionary<string, string[]> { ["q"] = [.. filter.Problems] }, L);
+        // Not the caller's fault if the two readers disagree: a 500 (logged), never a filter silently dropped.
+        if (filter.Problems.Count > 0) throw new InvalidOperationException("The catalogue's filter refused values the API accepted: " + string.Join(" ", filter.Problems));
         await filter.PrepareAsync(db, cancellationToken);
         var query = filter.Apply(db.Initiatives.AsNoTracking(), db);
         if (values.Cursor("after") is { } c && c.TryGetTime(out var at))
