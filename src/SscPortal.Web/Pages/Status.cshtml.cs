@@ -11,11 +11,15 @@ public class StatusModel : PageModel
 {
     public int Code { get; private set; }
 
-    public IActionResult OnGet(int code) => Show(code);
-    public IActionResult OnPost(int code) => Show(code);
+    // The code comes from the address the failed request was re-executed at, never from its form or query: no model
+    // binding, which a form that cannot be read again (or that carries a "code" field) would upset.
+    public IActionResult OnGet() => Show();
+    public IActionResult OnPost() => Show();
 
-    private PageResult Show(int code)
+    private PageResult Show()
     {
+        var code = int.TryParse(RouteData.Values["code"] as string, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var routed)
+                   && routed is >= 400 and <= 599 ? routed : 404;
         // Only reached through the status-code re-execution; asked for directly, it is itself not found.
         Code = HttpContext.Features.Get<Microsoft.AspNetCore.Diagnostics.IStatusCodeReExecuteFeature>() is null ? 404 : code;
         Response.StatusCode = Code;
