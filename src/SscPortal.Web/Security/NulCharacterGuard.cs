@@ -14,11 +14,14 @@ public static class NulCharacterGuard
 {
     public static bool HasNul(string? value) => value?.Contains('\0', StringComparison.Ordinal) == true;
 
-    /// <summary>400 for a path, query parameter name or value with a NUL character, before any page or endpoint sees it.</summary>
+    /// <summary>
+    /// 400 for a query parameter name or value with a NUL character, before any page or endpoint sees it. (A NUL in the
+    /// path never gets this far: the server refuses it while reading the request line.)
+    /// </summary>
     public static IApplicationBuilder UseNulCharacterGuard(this IApplicationBuilder app) => app.Use(async (context, next) =>
     {
         var request = context.Request;
-        if (HasNul(request.Path.Value) || request.Query.Any(p => HasNul(p.Key) || p.Value.Any(HasNul)))
+        if (request.Query.Any(p => HasNul(p.Key) || p.Value.Any(HasNul)))
         {
             context.Response.StatusCode = StatusCodes.Status400BadRequest;
             return;
