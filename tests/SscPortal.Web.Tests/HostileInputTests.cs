@@ -39,32 +39,6 @@ public abstract class HostileInputTests(PortalFixture fixture)
 
     private static readonly string[] BadIds = ["0", "-1", "2147483647", "99999999999", "abc"];
 
-    /// <summary>
-    /// Known defects whose fix belongs to another branch of issue 13, as (database, route or handler, parameter or "POST",
-    /// value name): exactly the pairs this sweep finds there today. Remove each entry once that fix is merged (the test
-    /// fails on an entry that no longer fails, so a stale one cannot linger):
-    /// item 5 (branch search-db): a NUL character in a search box, filter or form field reaches PostgreSQL, which refuses
-    /// it, and the error is shown as the 503 "database unavailable" page.
-    /// </summary>
-    private static readonly HashSet<(DatabaseProvider Database, string Route, string Parameter, string Value)> OwnedByAnotherFix =
-    [
-        (DatabaseProvider.Postgres, "/account/organisations", "q", "NUL"),
-        (DatabaseProvider.Postgres, "/admin/audit", "user", "NUL"),
-        (DatabaseProvider.Postgres, "/admin/users", "q", "NUL"),
-        (DatabaseProvider.Postgres, "/api/v1/actors", "country", "NUL"),
-        (DatabaseProvider.Postgres, "/account/organisations POST Propose", "POST", NulName),
-        (DatabaseProvider.Postgres, "/admin/users POST Grant", "POST", NulName),
-        (DatabaseProvider.Postgres, "/admin/users POST Lock", "POST", NulName),
-        (DatabaseProvider.Postgres, "/admin/users POST Revoke", "POST", NulName),
-        (DatabaseProvider.Postgres, "/admin/users POST Unlock", "POST", NulName),
-        (DatabaseProvider.Postgres, "/organisations/{id:int}/members POST ChangeRole", "POST", NulName),
-    ];
-
-    private bool IsOwnedByAnotherFix(string route, string parameter, string value) => OwnedByAnotherFix.Contains((Portal.Provider, route, parameter, value));
-
-    private List<(string, string, string)> OwnedHere(bool post) =>
-        OwnedByAnotherFix.Where(e => e.Database == Portal.Provider && (e.Parameter == "POST") == post).Select(e => (e.Route, e.Parameter, e.Value)).ToList();
-
     [Fact]
     public async Task Every_get_address_and_query_parameter_answers_hostile_values_with_a_page_or_a_4xx_never_a_500_or_an_echo()
     {
@@ -112,7 +86,6 @@ public abstract class HostileInputTests(PortalFixture fixture)
         }
 
         var failures = new ConcurrentBag<string>();
-        var known = new ConcurrentBag<(string, string, string)>();
         // Addresses that need a signed-in person send a visitor to sign in before reading any parameter: tried signed in only.
         var signInFirst = new HashSet<string>();
         foreach (var route in routes)
@@ -131,16 +104,12 @@ public abstract class HostileInputTests(PortalFixture fixture)
                 var body = await response.Content.ReadAsStringAsync(cancellationToken);
                 var problem = Judge(response, body);
                 if (problem is null) return;
-                if (IsOwnedByAnotherFix(request.Route, request.Parameter, request.Value)) { known.Add((request.Route, request.Parameter, request.Value)); return; }
                 failures.Add($"{who}: GET {Shorten(request.Url)} ({request.Parameter} = {request.Value}): {problem}");
             });
         }
 
         Assert.True(requests.Count > 500, $"Only {requests.Count} requests: the discovery missed most of the portal.");
         Assert.True(failures.IsEmpty, $"{failures.Count} of {sent} hostile requests were answered wrongly:\n" + string.Join("\n", failures.Order().Take(80)));
-        // Every exception on the list is still needed; one that no longer fails is to be removed.
-        var stale = OwnedHere(post: false).Where(entry => !known.Contains(entry)).ToList();
-        Assert.True(stale.Count == 0, "Entries of the \"owned by another fix\" list that no longer fail (remove them): " + string.Join(", ", stale));
     }
 
     /// <summary>What is wrong with an answer to a hostile request, or null when it is a page or a proper 4xx.</summary>
@@ -283,7 +252,6 @@ public abstract class HostileInputTests(PortalFixture fixture)
         await using var world = await AccessWorld.CreateAsync(Portal);
 
         var failures = new ConcurrentBag<string>();
-        var known = new ConcurrentBag<(string, string, string)>();
         var sent = 0;
         foreach (var role in new[] { Role.Anonymous, Role.Administrator })
         {
@@ -311,7 +279,6 @@ public abstract class HostileInputTests(PortalFixture fixture)
                 {
                     // Read and acted on (a message, a refusal, a redirect), but never a failure.
                     if (status is >= 200 and <= 499) return;
-                    if (IsOwnedByAnotherFix(attempt.Handler, "POST", NulName)) { known.Add((attempt.Handler, "POST", NulName)); return; }
                     failures.Add($"{role}: POST {url} with {NulName}: answered {status}");
                     return;
                 }
@@ -320,14 +287,11 @@ public abstract class HostileInputTests(PortalFixture fixture)
                              || (status == 404 && parts[0] is "/error" or "/status/{code:int}")
                              || (role == Role.Anonymous && status == 302 && location.Contains("/account/login", StringComparison.OrdinalIgnoreCase));
                 if (proper) return;
-                if (IsOwnedByAnotherFix(attempt.Handler, "POST", attempt.Body.Name)) { known.Add((attempt.Handler, "POST", attempt.Body.Name)); return; }
                 failures.Add($"{role}: POST {url} with {attempt.Body.Name}: answered {status}{(location.Length > 0 ? " → " + location : "")}");
             }
         }
 
         Assert.True(failures.IsEmpty, $"{failures.Count} of {sent} malformed posts were answered wrongly:\n" + string.Join("\n", failures.Order().Take(80)));
-        var stale = OwnedHere(post: true).Where(entry => !known.Contains(entry)).ToList();
-        Assert.True(stale.Count == 0, "Entries of the \"owned by another fix\" list that no longer fail (remove them): " + string.Join(", ", stale));
     }
 
     /// <summary>A body that says it is larger than the portal accepts and would be, if anyone read it all.</summary>

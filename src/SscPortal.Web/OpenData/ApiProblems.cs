@@ -1,7 +1,7 @@
-using System.Data.Common;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
+using SscPortal.Web.Data;
 
 namespace SscPortal.Web.OpenData;
 
@@ -65,9 +65,18 @@ public static class ApiProblems
         }
         catch (Exception error) when (!context.Response.HasStarted && !(error is OperationCanceledException && context.RequestAborted.IsCancellationRequested))
         {
-            var outage = IsDatabaseOutage(error);
-            var status = error is BadHttpRequestException bad ? bad.StatusCode
-                : outage ? StatusCodes.Status503ServiceUnavailable : StatusCodes.Status500InternalServerError;
+            // The same sorting as the error page (Data/DatabaseErrors.cs): an outage is 503, bad data 400, a lost race 409.
+            var failure = DatabaseErrors.Classify(error);
+            if (failure == DatabaseFailure.Unexpected && !context.RequestServices.GetRequiredService<DatabaseInitializer>().IsReady)
+                failure = DatabaseFailure.Unavailable;
+            var outage = failure == DatabaseFailure.Unavailable;
+            var status = error is BadHttpRequestException bad ? bad.StatusCode : failure switch
+            {
+                DatabaseFailure.Unavailable => StatusCodes.Status503ServiceUnavailable,
+                DatabaseFailure.InvalidData => StatusCodes.Status400BadRequest,
+                DatabaseFailure.Conflict => StatusCodes.Status409Conflict,
+                _ => StatusCodes.Status500InternalServerError,
+            };
             var log = context.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(ApiProblems));
             if (status >= 500) log.LogError(error, "API request {Path} failed with {Status}", context.Request.Path, status);
             else log.LogInformation(error, "API request {Path} refused with {Status}", context.Request.Path, status);
@@ -86,17 +95,11 @@ public static class ApiProblems
     {
         StatusCodes.Status404NotFound => L["There is nothing at this address. The operations of the API are listed in /openapi/v1.json."],
         StatusCodes.Status405MethodNotAllowed => L["The API only reads: use GET."],
+        StatusCodes.Status409Conflict => L["This was already done"],
         StatusCodes.Status429TooManyRequests => L["Too many requests: wait a minute and try again."],
         StatusCodes.Status503ServiceUnavailable => L["The database cannot be reached just now. Try again in a minute."],
         >= 500 => L["Something went wrong on our side. The trace id finds it in our log."],
         _ => L["The request could not be understood"],
     };
 
-    /// <summary>The same rule as the error page's: the database (or the connection to it) failed, which is temporary.</summary>
-    private static bool IsDatabaseOutage(Exception error)
-    {
-        for (var e = error; e is not null; e = e.InnerException)
-            if (e is DbException or TimeoutException || e.GetType().Name == "RetryLimitExceededException") return true;
-        return false;
-    }
 }
