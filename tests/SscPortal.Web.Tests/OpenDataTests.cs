@@ -424,7 +424,8 @@ public static class ApiProblemAssert
         { "/api/v1/initiatives?limit=0", "limit", "between 1 and 100" },
         { "/api/v1/initiatives?limit=1000000", "limit", "between 1 and 100" },
         { "/api/v1/initiatives?limit=5&limit=6", "limit", "once" },
-        { "/api/v1/initiatives?after=%00%01tampered", "after", "not the cursor" },
+        { "/api/v1/initiatives?after=%01tampered", "after", "not the cursor" },
+        { "/api/v1/initiatives?after=%00%01tampered", "after", "invisible control character" },
         { "/api/v1/initiatives?after=MTIzfA", "after", "not the cursor" },
         { "/api/v1/initiatives?modality=bogus", "modality", "allowed values: bilateral, triangular" },
         { "/api/v1/initiatives?sdg=42", "sdg", "allowed values: 1, 2, 3" },
@@ -437,7 +438,7 @@ public static class ApiProblemAssert
         { "/api/v1/actors?limit=abc", "limit", "between 1 and 100" },
         { "/api/v1/actors?type=bank", "type", "allowed values: government" },
         { "/api/v1/actors?country=ZZ", "country", "allowed values, which /openapi/v1.json lists" },
-        { "/api/v1/actors?country=a%00b", "country", "allowed values" },
+        { "/api/v1/actors?country=a%00b", "country", "invisible control character" },
         { "/api/v1/actors?after=bm90IGEgY3Vyc29y", "after", "not the cursor" },
         { "/api/v1/assessments?assessor=abc", "assessor", "is not a whole number" },
         { "/api/v1/assessments?assessor=2147483648", "assessor", "is not a whole number" },
@@ -521,6 +522,9 @@ public class ApiOutageTests
         Assert.Contains("Try again", problem["detail"]!.GetValue<string>(), StringComparison.Ordinal);
         Assert.NotNull(response.Headers.RetryAfter);
         Assert.DoesNotContain("Exception", problem.ToJsonString(), StringComparison.Ordinal);
+        // The error answer keeps the security headers every answer carries.
+        Assert.Equal("nosniff", Assert.Single(response.Headers.GetValues("X-Content-Type-Options")));
+        Assert.Contains("default-src 'self'", Assert.Single(response.Headers.GetValues("Content-Security-Policy")), StringComparison.Ordinal);
     }
 
     [Fact]

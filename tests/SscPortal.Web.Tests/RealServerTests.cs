@@ -103,8 +103,9 @@ public sealed partial class RealServerTests : IAsyncLifetime
             Assert.Equal(400, answer.Status);
             Assert.Contains("The request could not be understood", answer.Text, StringComparison.Ordinal);
         }
-        // A NUL byte in a readable form is read: the sign-in form says the address or password is wrong.
-        Assert.Equal(200, nul.Status);
+        // A NUL byte in a readable form is refused before anything is bound (Security/NulCharacterGuard.cs), with the status page.
+        Assert.Equal(400, nul.Status);
+        Assert.Contains("The request could not be understood", nul.Text, StringComparison.Ordinal);
     }
 
     [Fact]

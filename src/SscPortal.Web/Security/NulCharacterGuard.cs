@@ -1,4 +1,7 @@
+using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Localization;
+using SscPortal.Web.OpenData;
 using Microsoft.AspNetCore.Mvc.Filters;
 
 namespace SscPortal.Web.Security;
@@ -21,12 +24,23 @@ public static class NulCharacterGuard
     public static IApplicationBuilder UseNulCharacterGuard(this IApplicationBuilder app) => app.Use(async (context, next) =>
     {
         var request = context.Request;
-        if (request.Query.Any(p => HasNul(p.Key) || p.Value.Any(HasNul)))
+        var refused = request.Query.Where(p => HasNul(p.Key) || p.Value.Any(HasNul)).Select(p => p.Key).ToList();
+        if (refused.Count == 0)
         {
-            context.Response.StatusCode = StatusCodes.Status400BadRequest;
+            await next(context);
             return;
         }
-        await next(context);
+        if (ApiProblems.IsApi(request))
+        {
+            // The API names each parameter at fault, as for any other value it cannot take (OpenData/ApiProblems.cs).
+            var L = context.RequestServices.GetRequiredService<IStringLocalizer<SharedResource>>();
+            var message = L["This value contains an invisible control character (NUL), which is never accepted."].Value;
+            var errors = refused.Distinct().ToDictionary(name => name, _ => new[] { message });
+            await ApiProblems.BadRequest(request, errors, L).ExecuteAsync(context);
+            return;
+        }
+        // Pages get the 400 status page, which says the request could not be understood.
+        context.Response.StatusCode = StatusCodes.Status400BadRequest;
     });
 
     /// <summary>400 for a posted form with a NUL character in a field's name or value (pages only; the JSON API takes no forms).</summary>
@@ -35,7 +49,10 @@ public static class NulCharacterGuard
         public async Task OnResourceExecutionAsync(ResourceExecutingContext context, ResourceExecutionDelegate next)
         {
             var request = context.HttpContext.Request;
-            if (request.HasFormContentType)
+            // The status and error pages re-run for a request that already failed (perhaps here): they only describe it.
+            var reExecuted = context.HttpContext.Features.Get<IStatusCodeReExecuteFeature>() is not null
+                             || context.HttpContext.Features.Get<IExceptionHandlerFeature>() is not null;
+            if (!reExecuted && request.HasFormContentType)
             {
                 IFormCollection form;
                 try

@@ -9,15 +9,26 @@ public static class SecurityHeaders
 
     public static IApplicationBuilder UseSecurityHeaders(this IApplicationBuilder app) => app.Use(async (context, next) =>
     {
-        var headers = context.Response.Headers;
+        var response = context.Response;
+        Apply(response.Headers);
+        // Again as the response starts: an error answer that cleared the response (the API's problems) keeps them too.
+        response.OnStarting(() =>
+        {
+            Apply(response.Headers);
+            return Task.CompletedTask;
+        });
+        await next(context);
+    });
+
+    private static void Apply(IHeaderDictionary headers)
+    {
         headers.ContentSecurityPolicy = ContentSecurityPolicy;
         headers.XContentTypeOptions = "nosniff";
         headers.XFrameOptions = "DENY";
         headers["Referrer-Policy"] = "strict-origin-when-cross-origin";
         headers["Permissions-Policy"] = "camera=(), microphone=(), geolocation=()";
         headers["Cross-Origin-Opener-Policy"] = "same-origin";
-        await next(context);
-    });
+    }
 
     /// <summary>
     /// Refuses absurdly long query strings with a plain 400 before any page sees them; no page of ours

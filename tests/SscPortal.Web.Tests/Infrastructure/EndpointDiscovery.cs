@@ -79,6 +79,8 @@ public static class GetRouteDiscovery
             }
             else if (endpoint.Metadata.GetMetadata<MethodInfo>() is { } handler)
             {
+                // The JSON API reads its query itself, from the parameters it declares once (OpenData/ApiQuery.cs).
+                if (endpoint.Metadata.GetMetadata<SscPortal.Web.OpenData.ApiQuery>() is { } api) query.AddRange(api.Parameters.Select(p => p.Name));
                 foreach (var parameter in handler.GetParameters())
                 {
                     if (parameter.GetCustomAttribute<AsParametersAttribute>() is not null)
