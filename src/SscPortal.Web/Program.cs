@@ -104,6 +104,8 @@ if (args is ["seed-synthetic", ..])
 app.UseSerilogRequestLogging(options => options.GetLevel = RequestLogLevel.For);
 // Started on plain HTTP with Secure cookies, nobody could sign in: say so in the log (and on the sign-in pages).
 app.WarnWhenSignInNeedsHttps();
+// Behind a proxy that is not named in configuration, forwarded headers are ignored: say so in the log (Security/TrustedProxies.cs).
+app.WarnWhenNoProxyIsTrusted();
 // The language first: the error and status pages below re-run the rest of the pipeline without the original query
 // string, so a language chosen by ?culture= would otherwise be lost on them (a Spanish reader's 404 in English).
 app.UseRequestLocalization();

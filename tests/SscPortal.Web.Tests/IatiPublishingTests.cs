@@ -75,6 +75,27 @@ public abstract class IatiPublishingTests(PortalFixture fixture)
     }
 
     [Fact]
+    public async Task The_database_keeps_each_identifier_to_one_organisation_even_when_two_save_at_once()
+    {
+        await using var world = await AccessWorld.CreateAsync(Portal);
+        var identifier = $"XI-IATI-{TestData.Word()}";
+        await Portal.WithDatabaseAsync(async db =>
+        {
+            (await db.Actors.FindAsync(world.CsoB.Id))!.IatiIdentifier = identifier;
+            return await db.SaveChangesAsync();
+        });
+
+        // What a second save that passed the page's check at the same moment would write.
+        var second = await Assert.ThrowsAsync<DbUpdateException>(() => Portal.WithDatabaseAsync(async db =>
+        {
+            (await db.Actors.FindAsync(world.CsoA.Id))!.IatiIdentifier = identifier;
+            return await db.SaveChangesAsync();
+        }));
+        Assert.True(DatabaseErrors.IsUniqueViolation(second));
+        Assert.Null(await Portal.WithDatabaseAsync(db => db.Actors.Where(a => a.Id == world.CsoA.Id).Select(a => a.IatiIdentifier).SingleAsync()));
+    }
+
+    [Fact]
     public async Task Proposing_an_organisation_takes_its_identifier_and_checks_its_form()
     {
         await using var world = await AccessWorld.CreateAsync(Portal);

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Configuration;
 using SscPortal.Web.Accounts;
 using SscPortal.Web.Tests.Infrastructure;
 
@@ -57,4 +58,17 @@ public sealed class PlainHttpStartupTests
     [InlineData("http://0.0.0.0:8080", true, true)]
     public void Https_plain_cookies_or_a_declared_tls_proxy_need_no_warning(string address, bool secureCookies, bool forwardedHeaders) =>
         Assert.Null(PlainHttp.StartupProblem([address], secureCookies, forwardedHeaders));
+
+    [Fact]
+    public void Forwarded_headers_without_a_named_proxy_are_reported_at_start_and_a_named_one_is_not()
+    {
+        static IConfiguration Settings(params (string Key, string Value)[] values) =>
+            new ConfigurationBuilder().AddInMemoryCollection(values.Select(v => new KeyValuePair<string, string?>(v.Key, v.Value))).Build();
+
+        var problem = SscPortal.Web.Security.TrustedProxies.UnnamedProxyProblem(Settings(("FORWARDEDHEADERS_ENABLED", "true")));
+        Assert.NotNull(problem);
+        Assert.Contains("ForwardedHeaders__KnownNetworks__0", problem, StringComparison.Ordinal);
+        Assert.Null(SscPortal.Web.Security.TrustedProxies.UnnamedProxyProblem(Settings(("FORWARDEDHEADERS_ENABLED", "true"), ("ForwardedHeaders:KnownNetworks:0", "172.18.0.0/16"))));
+        Assert.Null(SscPortal.Web.Security.TrustedProxies.UnnamedProxyProblem(Settings(("FORWARDEDHEADERS_ENABLED", "false"))));
+    }
 }

@@ -33,4 +33,29 @@ public static class TrustedProxies
         });
         return services;
     }
+
+    /// <summary>
+    /// Forwarded headers switched on with no proxy named: a proxy on another machine (a container network) is then not
+    /// believed, so the portal sees plain HTTP and the proxy's address. The warning for the log, or null when all is well.
+    /// </summary>
+    public static string? UnnamedProxyProblem(IConfiguration configuration)
+    {
+        if (!configuration.GetValue<bool>("FORWARDEDHEADERS_ENABLED")) return null;
+        var named = (configuration.GetSection("ForwardedHeaders:KnownProxies").Get<string[]>() ?? [])
+            .Concat(configuration.GetSection("ForwardedHeaders:KnownNetworks").Get<string[]>() ?? [])
+            .Any(value => !string.IsNullOrWhiteSpace(value));
+        return named ? null
+            : "Forwarded headers are enabled but no proxy is named, so they are believed only from this machine. If a proxy on " +
+              "another machine or container serves the portal, set ForwardedHeaders__KnownProxies__0 (its address) or " +
+              "ForwardedHeaders__KnownNetworks__0 (its network); otherwise the portal sees plain HTTP and the proxy's address.";
+    }
+
+    /// <summary>Says <see cref="UnnamedProxyProblem"/> once in the log at start-up.</summary>
+    public static void WarnWhenNoProxyIsTrusted(this WebApplication app)
+    {
+        if (UnnamedProxyProblem(app.Configuration) is { } problem)
+#pragma warning disable CA2254 // The message is this class's own constant.
+            app.Logger.LogWarning(problem);
+#pragma warning restore CA2254
+    }
 }

@@ -14,6 +14,8 @@ public sealed class ActorConfiguration : IEntityTypeConfiguration<Actor>
         builder.Property(a => a.Scope).HasMaxLength(100);
         builder.Property(a => a.Website).HasMaxLength(300);
         builder.Property(a => a.IatiIdentifier).HasMaxLength(100);
+        // An IATI organisation identifier names one organisation: two saves at once cannot both record the same one.
+        builder.HasIndex(a => a.IatiIdentifier).IsUnique();
         builder.Property(a => a.Description).HasMaxLength(4000);
         builder.Ignore(a => a.DisplayName);
         builder.HasOne(a => a.Country).WithMany().HasForeignKey(a => a.CountryCode).OnDelete(DeleteBehavior.Restrict);

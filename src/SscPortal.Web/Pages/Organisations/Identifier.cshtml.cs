@@ -68,7 +68,16 @@ public class IdentifierModel(AppDbContext db, Access access, AuditLog audit, Ref
         }
         audit.Add(AuditEventType.OrganisationIdentifierChanged, "organisation", id, $"{actor.IatiIdentifier ?? "—"} → {identifier ?? "—"}");
         actor.IatiIdentifier = identifier;
-        await db.SaveChangesAsync(cancellationToken);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException e) when (DatabaseErrors.IsUniqueViolation(e))
+        {
+            // Another organisation recorded the same identifier at the same moment (the database keeps one of each).
+            ModelState.AddModelError("Input.IatiIdentifier", L["Another organisation on the portal has already recorded this identifier. If it is yours, ask a moderator to correct the other record."]);
+            return Page();
+        }
         TempData["Message"] = identifier is null
             ? L["The IATI organisation identifier was removed: the portal's publisher reports your initiatives in the IATI file."].Value
             : L["Saved. Your published initiatives are reported in the IATI file under {0}.", identifier].Value;

@@ -228,6 +228,9 @@ namespace SscPortal.Web.Data.Migrations.Postgres
 
                     b.HasIndex("CountryCode");
 
+                    b.HasIndex("IatiIdentifier")
+                        .IsUnique();
+
                     b.HasIndex("Name", "Id");
 
                     b.ToTable("Actors");

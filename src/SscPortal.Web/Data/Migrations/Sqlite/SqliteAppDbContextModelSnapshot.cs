@@ -212,6 +212,9 @@ namespace SscPortal.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("CountryCode");
 
+                    b.HasIndex("IatiIdentifier")
+                        .IsUnique();
+
                     b.HasIndex("Name", "Id");
 
                     b.ToTable("Actors");
