@@ -9,10 +9,9 @@ namespace SscPortal.BrowserTests;
 public sealed class PageWeightTests(BrowserSuite suite, ITestOutputHelper output) : IClassFixture<BrowserSuite>
 {
     private const int MaxBytes = 200 * 1024;
-    private const double MaxLargestContentfulPaintMs = 1000;
 
     [Fact]
-    public async Task A_first_visit_to_the_catalogue_transfers_under_200_KB_and_paints_its_largest_content_within_a_second()
+    public async Task A_first_visit_to_the_catalogue_transfers_under_200_KB_and_reports_its_largest_contentful_paint()
     {
         // The browser's first visit, not the server's: its first query plans are warm, as on a running site.
         using (var warm = new HttpClient { BaseAddress = suite.BaseAddress })
@@ -51,8 +50,9 @@ public sealed class PageWeightTests(BrowserSuite suite, ITestOutputHelper output
         output.WriteLine($"Catalogue, first visit: {transferred.Count} requests, {total / 1024:N1} KB transferred; largest contentful paint {lcp:N0} ms.");
         Assert.True(transferred.Count >= 2, "The page and its stylesheet should both have been counted.");
         Assert.True(total < MaxBytes, $"The catalogue transferred {total:N0} bytes on a first visit; the budget is {MaxBytes:N0}.");
+        // The paint time is printed, not held to a budget here: on a shared CI machine it measures the machine's load more
+        // than the page (speed is measured in bench/). The weight, which does not depend on the load, is held.
         Assert.True(lcp > 0, "The browser reported no largest contentful paint.");
-        Assert.True(lcp < MaxLargestContentfulPaintMs, $"Largest contentful paint took {lcp.ToString("N0", CultureInfo.InvariantCulture)} ms; the budget is 1 s.");
     }
 
     [Fact]
