@@ -100,8 +100,13 @@ if (args is ["seed-synthetic", ..])
     return await SeedSyntheticCommand.RunAsync(app.Services, args, Console.Out);
 
 // One log line per request, outermost, so that it records the status the reader was sent (503 during an outage, not the
-// 500 an exception would mean before the error page answers it).
-app.UseSerilogRequestLogging(options => options.GetLevel = RequestLogLevel.For);
+// 500 an exception would mean before the error page answers it). It writes to this portal's logger, not the static one
+// (which the last host started in the process would own).
+app.UseSerilogRequestLogging(options =>
+{
+    options.GetLevel = RequestLogLevel.For;
+    options.Logger = app.Services.GetRequiredService<Serilog.ILogger>();
+});
 // Started on plain HTTP with Secure cookies, nobody could sign in: say so in the log (and on the sign-in pages).
 app.WarnWhenSignInNeedsHttps();
 // Behind a proxy that is not named in configuration, forwarded headers are ignored: say so in the log (Security/TrustedProxies.cs).
