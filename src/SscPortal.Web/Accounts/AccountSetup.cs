@@ -1,3 +1,4 @@
+using SscPortal.Web.Security;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.ViewFeatures;
@@ -86,7 +87,7 @@ public static class AccountSetup
             options.Events.OnRedirectToAccessDenied = async context =>
             {
                 await context.HttpContext.RequestServices.GetRequiredService<Security.AuditLog>()
-                    .RecordRefusalAsync("page", context.Request.Path + context.Request.QueryString);
+                    .RecordRefusalAsync(AuditTargets.Page, context.Request.Path + context.Request.QueryString);
                 context.Response.Redirect(context.RedirectUri);
             };
         });

@@ -1,3 +1,4 @@
+using SscPortal.Web.Security;
 using System.Text.RegularExpressions;
 using Microsoft.Extensions.Localization;
 
@@ -20,17 +21,17 @@ public static partial class AuditText
         var number = id ?? "";
         return type switch
         {
-            "initiative" when isNew => new(L["A new initiative"], null, true),
-            "initiative" => new(L["Initiative {0}", number], $"/initiatives/{number}", true),
-            "partnership" when isNew => new(L["A new partnership"], null, true),
-            "partnership" => new(L["Partnership {0}", number], $"/partnerships/{number}", true),
-            "assessment" => new(L["Assessment {0}", number], $"/assessments/{number}", true),
-            "organisation" => new(L["Organisation {0}", number], $"/actors/{number}", true),
-            "membership" => new(L["Membership {0}", number], null, true),
-            "user" => new(L["Account {0}", number], null, true),
-            "role" => new(L["Platform role {0}", number], null, true),
-            "framework" => new(L["Assessment framework, version {0}", number], null, true),
-            "page" => new(L["Page {0}", number], null, true),
+            AuditTargets.Initiative when isNew => new(L["A new initiative"], null, true),
+            AuditTargets.Initiative => new(L["Initiative {0}", number], $"/initiatives/{number}", true),
+            AuditTargets.Partnership when isNew => new(L["A new partnership"], null, true),
+            AuditTargets.Partnership => new(L["Partnership {0}", number], $"/partnerships/{number}", true),
+            AuditTargets.Assessment => new(L["Assessment {0}", number], $"/assessments/{number}", true),
+            AuditTargets.Organisation => new(L["Organisation {0}", number], $"/actors/{number}", true),
+            AuditTargets.Membership => new(L["Membership {0}", number], null, true),
+            AuditTargets.User => new(L["Account {0}", number], null, true),
+            AuditTargets.Role => new(L["Platform role {0}", number], null, true),
+            AuditTargets.Framework => new(L["Assessment framework, version {0}", number], null, true),
+            AuditTargets.Page => new(L["Page {0}", number], null, true),
             null => new("", null, true),
             _ => new($"{type} {id}", null, false),
         };

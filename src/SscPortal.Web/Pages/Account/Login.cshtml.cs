@@ -79,7 +79,7 @@ public class LoginModel(
             // Attempts on a locked account do not extend the lockout, as with Identity's own sign-in. The answer is the
             // same whether or not the password was right: otherwise guessing on a locked account would reveal the password.
             logger.LogWarning("Sign-in refused: account {UserId} is locked out", user.Id);
-            await audit.SaveAsync(AuditEventType.SignInFailed, "user", user.Id, "account locked", user.Id, user.Email);
+            await audit.SaveAsync(AuditEventType.SignInFailed, AuditTargets.User, user.Id, "account locked", user.Id, user.Email);
             return Refused(L["The e-mail address or password is not right."]);
         }
         if (!passwordIsRight)
@@ -90,7 +90,7 @@ public class LoginModel(
                 logger.LogWarning("Account {UserId} locked out after {Failures} failed sign-ins", user.Id, AccountSetup.MaxFailedSignIns);
             else
                 logger.LogInformation("Sign-in failed: wrong password for account {UserId}", user.Id);
-            await audit.SaveAsync(lockedNow ? AuditEventType.LockedOut : AuditEventType.SignInFailed, "user", user.Id, "wrong password", user.Id, user.Email);
+            await audit.SaveAsync(lockedNow ? AuditEventType.LockedOut : AuditEventType.SignInFailed, AuditTargets.User, user.Id, "wrong password", user.Id, user.Email);
             return Refused(L["The e-mail address or password is not right."]);
         }
         if (!await signIn.CanSignInAsync(user))
@@ -102,7 +102,7 @@ public class LoginModel(
         await users.ResetAccessFailedCountAsync(user);
         await signIn.SignInAsync(user, Input.RememberMe, authenticationMethod: "pwd");
         logger.LogInformation("Account {UserId} signed in", user.Id);
-        await audit.SaveAsync(AuditEventType.SignedIn, "user", user.Id, userId: user.Id, userEmail: user.Email);
+        await audit.SaveAsync(AuditEventType.SignedIn, AuditTargets.User, user.Id, userId: user.Id, userEmail: user.Email);
         return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/");
     }
 

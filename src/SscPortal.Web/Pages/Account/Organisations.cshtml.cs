@@ -71,24 +71,24 @@ public class OrganisationsModel(AppDbContext db, Access access, AuditLog audit, 
         var already = L["You already belong to this organisation or have asked to."].Value;
         if (await db.Memberships.AnyAsync(m => m.UserId == userId && m.ActorId == actorId, cancellationToken))
         {
-            TempData["Message"] = already;
+            TempData[PageMessages.Message] = already;
             return RedirectToPage();
         }
         db.Memberships.Add(new OrganisationMembership
         {
             UserId = userId, ActorId = actorId, Role = MembershipRole.Member, Status = MembershipStatus.Pending, CreatedAt = clock.GetUtcNow().UtcDateTime,
         });
-        audit.Add(AuditEventType.MembershipClaimed, "organisation", actorId);
+        audit.Add(AuditEventType.MembershipClaimed, AuditTargets.Organisation, actorId);
         try { await db.SaveChangesAsync(cancellationToken); }
         catch (DbUpdateException)
         {
             // The same claim sent twice at once: the database keeps one membership per person and organisation.
             db.ChangeTracker.Clear();
             if (!await db.Memberships.AnyAsync(m => m.UserId == userId && m.ActorId == actorId, cancellationToken)) throw;
-            TempData["Message"] = already;
+            TempData[PageMessages.Message] = already;
             return RedirectToPage();
         }
-        TempData["Message"] = L["Your request was sent. You will have editing rights once it is approved."].Value;
+        TempData[PageMessages.Message] = L["Your request was sent. You will have editing rights once it is approved."].Value;
         return RedirectToPage();
     }
 
@@ -124,12 +124,12 @@ public class OrganisationsModel(AppDbContext db, Access access, AuditLog audit, 
         await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
         {
             await db.SaveChangesAsync(cancellationToken);
-            audit.Add(AuditEventType.OrganisationProposed, "organisation", actor.Id, actor.Name);
+            audit.Add(AuditEventType.OrganisationProposed, AuditTargets.Organisation, actor.Id, actor.Name);
             once.Record("/account/organisations");
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
         }
-        TempData["Message"] = L["Thank you. A moderator will verify the organisation; until then it is marked as not verified."].Value;
+        TempData[PageMessages.Message] = L["Thank you. A moderator will verify the organisation; until then it is marked as not verified."].Value;
         return RedirectToPage();
     }
 

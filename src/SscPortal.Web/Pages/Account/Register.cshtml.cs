@@ -77,7 +77,7 @@ public class RegisterModel(
         var token = WebEncoders.Base64UrlEncode(Encoding.UTF8.GetBytes(await users.GenerateEmailConfirmationTokenAsync(user)));
         var link = Url.Page("/Account/ConfirmEmail", pageHandler: null, values: new { userId = user.Id, code = token }, protocol: Request.Scheme)!;
         confirmationLinks.Send(user, AccountLink.EmailConfirmation, link);
-        if (confirmationLinks.ShowsLinksOnScreen) TempData["ConfirmationLink"] = link;
+        if (confirmationLinks.ShowsLinksOnScreen) TempData[PageMessages.ConfirmationLink] = link;
         return RedirectToPage("/Account/RegisterConfirmation");
     }
 

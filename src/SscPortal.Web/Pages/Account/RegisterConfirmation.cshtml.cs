@@ -1,3 +1,4 @@
+using SscPortal.Web.Forms;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
@@ -9,5 +10,5 @@ public class RegisterConfirmationModel : PageModel
 {
     public string? ConfirmationLink { get; private set; }
 
-    public void OnGet() => ConfirmationLink = TempData["ConfirmationLink"] as string;
+    public void OnGet() => ConfirmationLink = TempData[PageMessages.ConfirmationLink] as string;
 }

@@ -1,3 +1,4 @@
+using SscPortal.Web.Security;
 using System.Text;
 using FluentValidation;
 using Microsoft.AspNetCore.Authorization;
@@ -69,7 +70,7 @@ public class ResetPasswordModel(
         }
 
         logger.LogInformation("Password of account {UserId} reset: its other sessions end", link.User.Id);
-        await audit.SaveAsync(Domain.AuditEventType.PasswordReset, "user", link.User.Id, userId: link.User.Id, userEmail: link.User.Email);
+        await audit.SaveAsync(Domain.AuditEventType.PasswordReset, AuditTargets.User, link.User.Id, userId: link.User.Id, userEmail: link.User.Email);
         return RedirectToPage("/Account/ResetPasswordConfirmation");
     }
 

@@ -92,10 +92,10 @@ public class FrameworksModel(AppDbContext db, ReferenceData referenceData, Audit
         framework.PublishedAt = clock.GetUtcNow().UtcDateTime;
         framework.PublishedBy = User.Identity?.Name;
         db.AssessmentFrameworks.Add(framework);
-        audit.Add(AuditEventType.FrameworkPublished, "framework", framework.Version, access.UserId);
+        audit.Add(AuditEventType.FrameworkPublished, AuditTargets.Framework, framework.Version, access.UserId);
         once.Record("/admin/frameworks");
         await db.SaveChangesAsync(cancellationToken);
-        TempData["Message"] = L["Version {0} of the framework is published: new assessments use it; those already made keep theirs.", framework.Version].Value;
+        TempData[PageMessages.Message] = L["Version {0} of the framework is published: new assessments use it; those already made keep theirs.", framework.Version].Value;
         return RedirectToPage();
     }
 

@@ -1,3 +1,4 @@
+using SscPortal.Web.Forms;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -48,20 +49,20 @@ public class IndexModel(AppDbContext db, Access access, AuditLog audit, TimeProv
         var actor = await db.Actors.Include(a => a.Memberships).SingleOrDefaultAsync(a => a.Id == actorId, cancellationToken);
         if (actor is null)
         {
-            await audit.RecordRefusalAsync("organisation", actorId, "verify: no organisation waiting for verification");
+            await audit.RecordRefusalAsync(AuditTargets.Organisation, actorId, "verify: no organisation waiting for verification");
             return NotFound();
         }
         if (actor.IsVerified)
         {
             // Verified a moment ago (a second press, or another moderator): nothing more to do.
-            TempData["Message"] = "already-decided";
+            TempData[PageMessages.Message] = "already-decided";
             return RedirectToPage();
         }
         var proposers = actor.Memberships.Where(m => m is { Status: MembershipStatus.Pending, Role: MembershipRole.OrganisationAdmin }).ToList();
         // A moderator cannot verify an organisation they proposed: that would make them its admin on their own word.
         if (proposers.Any(p => p.UserId == access.UserId))
         {
-            await audit.RecordRefusalAsync("organisation", actorId, "verify one's own proposal");
+            await audit.RecordRefusalAsync(AuditTargets.Organisation, actorId, "verify one's own proposal");
             return Forbid();
         }
         actor.IsVerified = true;
@@ -69,15 +70,15 @@ public class IndexModel(AppDbContext db, Access access, AuditLog audit, TimeProv
         {
             proposer.Status = MembershipStatus.Active;
             proposer.DecidedAt = clock.GetUtcNow().UtcDateTime;
-            audit.Add(AuditEventType.MembershipApproved, "membership", proposer.Id, $"organisation {actorId}, account {proposer.UserId}, organisation admin (proposer)");
+            audit.Add(AuditEventType.MembershipApproved, AuditTargets.Membership, proposer.Id, $"organisation {actorId}, account {proposer.UserId}, organisation admin (proposer)");
         }
-        audit.Add(AuditEventType.OrganisationVerified, "organisation", actorId, actor.Name);
+        audit.Add(AuditEventType.OrganisationVerified, AuditTargets.Organisation, actorId, actor.Name);
         // Saved only if it is still unverified (a concurrency token): of two moderators verifying at once, one does, and it is recorded once.
         try { await db.SaveChangesAsync(cancellationToken); }
         catch (DbUpdateConcurrencyException)
         {
             db.ChangeTracker.Clear();
-            TempData["Message"] = "already-decided";
+            TempData[PageMessages.Message] = "already-decided";
         }
         return RedirectToPage();
     }
@@ -88,24 +89,24 @@ public class IndexModel(AppDbContext db, Access access, AuditLog audit, TimeProv
         var actor = await db.Actors.Include(a => a.Memberships).SingleOrDefaultAsync(a => a.Id == actorId && !a.IsVerified, cancellationToken);
         if (actor is null)
         {
-            await audit.RecordRefusalAsync("organisation", actorId, "reject: no organisation waiting for verification");
+            await audit.RecordRefusalAsync(AuditTargets.Organisation, actorId, "reject: no organisation waiting for verification");
             return NotFound();
         }
         if (await db.Initiatives.AnyAsync(i => i.OwnerId == actorId, cancellationToken) || await db.Set<InitiativeActor>().AnyAsync(a => a.ActorId == actorId, cancellationToken))
         {
-            TempData["Message"] = "in-use";
+            TempData[PageMessages.Message] = "in-use";
             return RedirectToPage();
         }
         db.Actors.Remove(actor);
-        audit.Add(AuditEventType.OrganisationRejected, "organisation", actorId, actor.Name);
+        audit.Add(AuditEventType.OrganisationRejected, AuditTargets.Organisation, actorId, actor.Name);
         foreach (var claim in actor.Memberships)
-            audit.Add(AuditEventType.MembershipRejected, "membership", claim.Id, $"organisation {actorId} rejected, account {claim.UserId}");
+            audit.Add(AuditEventType.MembershipRejected, AuditTargets.Membership, claim.Id, $"organisation {actorId} rejected, account {claim.UserId}");
         try { await db.SaveChangesAsync(cancellationToken); }
         catch (DbUpdateConcurrencyException)
         {
             // Verified or rejected by someone else a moment ago: nothing was removed.
             db.ChangeTracker.Clear();
-            TempData["Message"] = "already-decided";
+            TempData[PageMessages.Message] = "already-decided";
         }
         return RedirectToPage();
     }

@@ -1,3 +1,4 @@
+using SscPortal.Web.Forms;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
@@ -71,7 +72,7 @@ public class UsersModel(AppDbContext db, UserManager<ApplicationUser> users, Acc
     /// <summary>A role that does not exist was posted: a crafted request, refused and recorded.</summary>
     private async Task<IActionResult> RefuseRoleAsync(string? role)
     {
-        await audit.RecordRefusalAsync("role", role, "unknown platform role");
+        await audit.RecordRefusalAsync(AuditTargets.Role, role, "unknown platform role");
         return NotFound();
     }
 
@@ -80,20 +81,20 @@ public class UsersModel(AppDbContext db, UserManager<ApplicationUser> users, Acc
         var user = await users.FindByIdAsync(userId);
         if (user is null)
         {
-            await audit.RecordRefusalAsync("user", userId, "no such account");
+            await audit.RecordRefusalAsync(AuditTargets.User, userId, "no such account");
             return NotFound();
         }
         // An administrator cannot lock themselves out or drop their own rights by accident.
         if (user.Id == access.UserId)
         {
-            TempData["Message"] = "self";
+            TempData[PageMessages.Message] = "self";
             return RedirectToPage(new { q = Q });
         }
         if (await change(user) is { } done)
         {
             // A new security stamp ends the person's current sessions at their next request check.
             await users.UpdateSecurityStampAsync(user);
-            audit.Add(done.Type, "user", user.Id, $"{user.Email}{(done.Details is null ? "" : ": " + done.Details)}");
+            audit.Add(done.Type, AuditTargets.User, user.Id, $"{user.Email}{(done.Details is null ? "" : ": " + done.Details)}");
             await db.SaveChangesAsync();
         }
         return RedirectToPage(new { q = Q });

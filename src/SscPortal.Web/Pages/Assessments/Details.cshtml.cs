@@ -1,3 +1,4 @@
+using SscPortal.Web.Forms;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Mvc;
@@ -102,7 +103,7 @@ public class DetailsModel(
     public Task<IActionResult> OnPostPublishAsync(int id, CancellationToken cancellationToken) =>
         history.TransitionAsync(() => PublishAsync(id, cancellationToken), () =>
         {
-            TempData["Problem"] = L["Someone else saved this assessment a moment ago. Nothing was published: check it and publish again."].Value;
+            TempData[PageMessages.Problem] = L["Someone else saved this assessment a moment ago. Nothing was published: check it and publish again."].Value;
             return RedirectToPage(new { id });
         });
 
@@ -117,7 +118,7 @@ public class DetailsModel(
         try { assessment.Publish(framework, now); }
         catch (AssessmentRuleException e)
         {
-            TempData["Problem"] = e.Rule == AssessmentRule.AlreadyPublished
+            TempData[PageMessages.Problem] = e.Rule == AssessmentRule.AlreadyPublished
                 ? L["This assessment is already published: start a revision to change it."].Value
                 : L["It cannot be published yet: the list below says what is missing."].Value;
             return RedirectToPage(new { id });
@@ -139,7 +140,7 @@ public class DetailsModel(
                     await history.AddAsync(RecordType.Assessment, previous.Id, previous.AssessorId, ChangeKind.Edited,
                         [new(nameof(Domain.Assessment.Revision), null, $"superseded by revision {assessment.Revision} (#{id})")]);
                 }
-                audit.Add(AuditEventType.AssessmentPublished, "assessment", id);
+                audit.Add(AuditEventType.AssessmentPublished, AuditTargets.Assessment, id);
                 await history.AddAsync(RecordType.Assessment, id, assessment.AssessorId, ChangeKind.Published, changes);
             }, cancellationToken);
         }
@@ -148,7 +149,7 @@ public class DetailsModel(
             // Another revision of the same assessment was published first (the database keeps one): this draft cannot replace it too.
             db.ChangeTracker.Clear();
             if (!await db.Assessments.AnyAsync(a => a.RevisionOfId == assessment.RevisionOfId && a.Id != id && a.Publication != PublicationState.Draft, cancellationToken)) throw;
-            TempData["Problem"] = L["Another revision of this assessment was published a moment ago, so this draft was not: start a new revision from the published one."].Value;
+            TempData[PageMessages.Problem] = L["Another revision of this assessment was published a moment ago, so this draft was not: start a new revision from the published one."].Value;
             return RedirectToPage(new { id });
         }
         return saved ? RedirectToPage(new { id }) : null;
@@ -166,7 +167,7 @@ public class DetailsModel(
         try { revision = assessment.StartRevision(clock.GetUtcNow().UtcDateTime); }
         catch (AssessmentRuleException)
         {
-            TempData["Problem"] = L["Only the latest published revision of an assessment can be revised."].Value;
+            TempData[PageMessages.Problem] = L["Only the latest published revision of an assessment can be revised."].Value;
             return RedirectToPage(new { id });
         }
         db.Assessments.Add(revision);
@@ -174,7 +175,7 @@ public class DetailsModel(
         {
             await history.SaveWithHistoryAsync(async () =>
             {
-                audit.Add(AuditEventType.AssessmentCreated, "assessment", revision.Id, $"revision {revision.Revision} of #{id}");
+                audit.Add(AuditEventType.AssessmentCreated, AuditTargets.Assessment, revision.Id, $"revision {revision.Revision} of #{id}");
                 await history.AddAsync(RecordType.Assessment, revision.Id, revision.AssessorId, ChangeKind.Created,
                     RecordSnapshot.Diff(new Dictionary<string, string?>(), RecordSnapshot.Of(revision)).Prepend(new(nameof(Domain.Assessment.Revision), null, $"{revision.Revision} (revises #{id})")).ToList());
             }, cancellationToken);
@@ -194,7 +195,7 @@ public class DetailsModel(
     {
         if (await db.Assessments.AsNoTracking().Where(a => a.RevisionOfId == id && a.Publication == PublicationState.Draft).Select(a => (int?)a.Id).FirstOrDefaultAsync(cancellationToken) is not { } open)
             return null;
-        TempData["Message"] = L["A revision of this assessment was already started: here it is."].Value;
+        TempData[PageMessages.Message] = L["A revision of this assessment was already started: here it is."].Value;
         return Redirect($"/assessments/{open}/edit");
     }
 
@@ -202,7 +203,7 @@ public class DetailsModel(
     public Task<IActionResult> OnPostUnpublishAsync(int id, CancellationToken cancellationToken) =>
         history.TransitionAsync(() => UnpublishAsync(id, cancellationToken), () =>
         {
-            TempData["Problem"] = L["Someone else changed this record a moment ago, so nothing was changed: check it and try again."].Value;
+            TempData[PageMessages.Problem] = L["Someone else changed this record a moment ago, so nothing was changed: check it and try again."].Value;
             return RedirectToPage(new { id });
         });
 
@@ -214,7 +215,7 @@ public class DetailsModel(
         var reason = Reason?.Trim();
         if (string.IsNullOrEmpty(reason) || reason.Length > 1000 || !assessment.IsPublished)
         {
-            TempData["Problem"] = assessment.IsPublished ? L["Give the reason, in at most 1000 characters: the assessor organisation will read it."].Value : L["Only a published assessment can be unpublished."].Value;
+            TempData[PageMessages.Problem] = assessment.IsPublished ? L["Give the reason, in at most 1000 characters: the assessor organisation will read it."].Value : L["Only a published assessment can be unpublished."].Value;
             return RedirectToPage(new { id });
         }
         assessment.Unpublish(reason);
@@ -222,7 +223,7 @@ public class DetailsModel(
         assessment.Version++;
         var saved = await history.SaveWithHistoryAsync(async () =>
         {
-            audit.Add(AuditEventType.AssessmentUnpublished, "assessment", id, "by a moderator: " + reason);
+            audit.Add(AuditEventType.AssessmentUnpublished, AuditTargets.Assessment, id, "by a moderator: " + reason);
             await history.AddAsync(RecordType.Assessment, id, assessment.AssessorId, ChangeKind.Unpublished,
                 [new(nameof(Domain.Assessment.Publication), nameof(PublicationState.Published), nameof(PublicationState.Unpublished)), new(nameof(Domain.Assessment.UnpublishedReason), null, reason)],
                 asModerator: true);
@@ -249,11 +250,11 @@ public class DetailsModel(
             : null;
         if (problem is not null)
         {
-            TempData["Problem"] = problem;
+            TempData[PageMessages.Problem] = problem;
             return RedirectToPage(new { id });
         }
         db.AssessmentResponses.Add(new AssessmentResponse { AssessmentId = id, ResponderId = ResponderId, Text = text!, PublishedAt = clock.GetUtcNow().UtcDateTime, UserId = access.UserId });
-        audit.Add(AuditEventType.AssessmentResponded, "assessment", id, responders.First(r => r.ActorId == ResponderId).ActorName);
+        audit.Add(AuditEventType.AssessmentResponded, AuditTargets.Assessment, id, responders.First(r => r.ActorId == ResponderId).ActorName);
         await history.AddAsync(RecordType.Assessment, id, ResponderId, ChangeKind.ResponsePublished, [new("Response", null, text)]);
         try { await db.SaveChangesAsync(cancellationToken); }
         catch (DbUpdateException)
@@ -261,7 +262,7 @@ public class DetailsModel(
             // The same response sent twice at once: the database keeps one per organisation, and this one was not saved.
             db.ChangeTracker.Clear();
             if (!await db.AssessmentResponses.AnyAsync(r => r.AssessmentId == id && r.ResponderId == ResponderId, cancellationToken)) throw;
-            TempData["Problem"] = already;
+            TempData[PageMessages.Problem] = already;
             return RedirectToPage(new { id });
         }
         return Redirect($"/assessments/{id}#responses");
@@ -274,34 +275,34 @@ public class DetailsModel(
         if (assessment is null || !await rights.IsAssessorMemberAsync(assessment.AssessorId)) return await RefuseAsync(id, "delete assessment", NotFound());
         if (!confirm)
         {
-            TempData["Problem"] = L["Nothing was deleted: tick the box to confirm that the draft should go."].Value;
+            TempData[PageMessages.Problem] = L["Nothing was deleted: tick the box to confirm that the draft should go."].Value;
             return RedirectToPage(new { id });
         }
         if (assessment.Publication != PublicationState.Draft)
         {
-            TempData["Problem"] = L["A published assessment cannot be deleted: start a revision instead."].Value;
+            TempData[PageMessages.Problem] = L["A published assessment cannot be deleted: start a revision instead."].Value;
             return RedirectToPage(new { id });
         }
         db.Assessments.Remove(assessment);
         // Deleted only as read: a draft deleted twice at once is deleted, and recorded, once.
         var deleted = await history.SaveWithHistoryAsync(async () =>
         {
-            audit.Add(AuditEventType.AssessmentDeleted, "assessment", id);
+            audit.Add(AuditEventType.AssessmentDeleted, AuditTargets.Assessment, id);
             await history.AddAsync(RecordType.Assessment, id, assessment.AssessorId, ChangeKind.Deleted, [new(nameof(Domain.Assessment.Publication), nameof(PublicationState.Draft), null)]);
         }, cancellationToken);
         db.ChangeTracker.Clear();
         if (!deleted && await db.Assessments.AnyAsync(a => a.Id == id, cancellationToken))
         {
-            TempData["Problem"] = L["Someone else changed this record a moment ago, so nothing was changed: check it and try again."].Value;
+            TempData[PageMessages.Problem] = L["Someone else changed this record a moment ago, so nothing was changed: check it and try again."].Value;
             return RedirectToPage(new { id });
         }
-        TempData["Message"] = deleted ? L["The draft assessment was deleted."].Value : L["The draft assessment was already deleted."].Value;
+        TempData[PageMessages.Message] = deleted ? L["The draft assessment was deleted."].Value : L["The draft assessment was already deleted."].Value;
         return Redirect($"/initiatives/{assessment.InitiativeId}");
     }
 
     private async Task<IActionResult> RefuseAsync(int id, string action, IActionResult result)
     {
-        await audit.RecordRefusalAsync("assessment", id, action);
+        await audit.RecordRefusalAsync(AuditTargets.Assessment, id, action);
         return result;
     }
 }

@@ -64,7 +64,7 @@ public partial class EditModel(
         if (await PrepareAsync(id, initiativeId, cancellationToken) is { } refused) return refused;
         if (id is null && Assessors.All(a => a.ActorId != Input.AssessorId))
         {
-            await audit.RecordRefusalAsync("organisation", Input.AssessorId, "assess initiative");
+            await audit.RecordRefusalAsync(AuditTargets.Organisation, Input.AssessorId, "assess initiative");
             return Forbid();
         }
         if (IsSelfAssessment) Input.Relationship = AssessorRelationship.Party;
@@ -108,12 +108,12 @@ public partial class EditModel(
         if (id is null) db.Assessments.Add(assessment);
         var saved = await history.SaveWithHistoryAsync(async () =>
         {
-            audit.Add(id is null ? AuditEventType.AssessmentCreated : AuditEventType.AssessmentEdited, "assessment", assessment.Id);
+            audit.Add(id is null ? AuditEventType.AssessmentCreated : AuditEventType.AssessmentEdited, AuditTargets.Assessment, assessment.Id);
             await history.AddAsync(RecordType.Assessment, assessment.Id, assessment.AssessorId, id is null ? ChangeKind.Created : ChangeKind.Edited, changes);
             if (id is null) once.Record($"/assessments/{assessment.Id}");
         }, cancellationToken);
         if (!saved) return await ConflictAsync(assessment, cancellationToken);
-        TempData["Message"] = L["The draft is saved. Come back to it at any time; it stays visible only to your organisation until it is published."].Value;
+        TempData[PageMessages.Message] = L["The draft is saved. Come back to it at any time; it stays visible only to your organisation until it is published."].Value;
         return Redirect($"/assessments/{assessment.Id}");
     }
 
@@ -151,12 +151,12 @@ public partial class EditModel(
                 .SingleOrDefaultAsync(cancellationToken);
             if (record is null || !await rights.CanSeeAsync(record.Publication, record.AssessorId, record.InitiativePublished))
             {
-                if (HttpMethods.IsPost(Request.Method)) await audit.RecordRefusalAsync("assessment", id, "edit an assessment that is not visible");
+                if (HttpMethods.IsPost(Request.Method)) await audit.RecordRefusalAsync(AuditTargets.Assessment, id, "edit an assessment that is not visible");
                 return NotFound();
             }
             if (!await rights.CanEditAsync(record.Publication, record.AssessorId))
             {
-                await audit.RecordRefusalAsync("assessment", id, "edit");
+                await audit.RecordRefusalAsync(AuditTargets.Assessment, id, "edit");
                 return Forbid();
             }
             initiativeId = record.InitiativeId;
@@ -177,7 +177,7 @@ public partial class EditModel(
             Assessors = await rights.AssessorsForAsync(InitiativeId, cancellationToken);
             if (Assessors.Count == 0)
             {
-                await audit.RecordRefusalAsync("initiative", InitiativeId, "assess without an organisation that may");
+                await audit.RecordRefusalAsync(AuditTargets.Initiative, InitiativeId, "assess without an organisation that may");
                 return Forbid();
             }
             // The framework's latest version: an assessment keeps it even after a newer one is published.

@@ -1,3 +1,4 @@
+using SscPortal.Web.Forms;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Mvc;
@@ -158,7 +159,7 @@ public class DetailsModel(
         }
         catch (DomainRuleException e)
         {
-            TempData["Problem"] = RuleMessages.For(e.Code, L);
+            TempData[PageMessages.Problem] = RuleMessages.For(e.Code, L);
             return RedirectToPage(new { id });
         }
         initiative.UpdatedAt = clock.GetUtcNow().UtcDateTime;
@@ -166,7 +167,7 @@ public class DetailsModel(
         initiative.Version++;
         var saved = await history.SaveWithHistoryAsync(async () =>
         {
-            audit.Add(AuditEventType.InitiativePublished, "initiative", id);
+            audit.Add(AuditEventType.InitiativePublished, AuditTargets.Initiative, id);
             await history.AddAsync(initiative, ChangeKind.Published, [new(nameof(Initiative.Publication), previous.ToString(), initiative.Publication.ToString())]);
         }, cancellationToken);
         return saved ? RedirectToPage(new { id }) : null;
@@ -186,7 +187,7 @@ public class DetailsModel(
         var reason = Reason?.Trim();
         if (string.IsNullOrEmpty(reason) || reason.Length > 1000 || !initiative.IsPublished)
         {
-            TempData["Problem"] = string.IsNullOrEmpty(reason) ? L["Say why the record is unpublished: its owners will see the reason."].Value
+            TempData[PageMessages.Problem] = string.IsNullOrEmpty(reason) ? L["Say why the record is unpublished: its owners will see the reason."].Value
                 : reason.Length > 1000 ? L["Use at most {0} characters.", 1000].Value : L["This record is not published."].Value;
             return RedirectToPage(new { id });
         }
@@ -195,7 +196,7 @@ public class DetailsModel(
         initiative.Version++;
         var saved = await history.SaveWithHistoryAsync(async () =>
         {
-            audit.Add(AuditEventType.InitiativeUnpublished, "initiative", id, (asOwner ? "by its owner: " : "by a moderator: ") + reason);
+            audit.Add(AuditEventType.InitiativeUnpublished, AuditTargets.Initiative, id, (asOwner ? "by its owner: " : "by a moderator: ") + reason);
             await history.AddAsync(initiative, ChangeKind.Unpublished,
                 [new(nameof(Initiative.Publication), nameof(PublicationState.Published), nameof(PublicationState.Unpublished)), new(nameof(Initiative.UnpublishedReason), null, reason)],
                 asModerator: !asOwner);
@@ -215,14 +216,14 @@ public class DetailsModel(
             return await RefuseAsync(id, "release moderator hold");
         if (!initiative.HeldByModerator)
         {
-            TempData["Problem"] = RuleMessages.For(RuleCode.NotHeld, L);
+            TempData[PageMessages.Problem] = RuleMessages.For(RuleCode.NotHeld, L);
             return RedirectToPage(new { id });
         }
         initiative.ReleaseModeratorHold();
         initiative.Version++;
         var saved = await history.SaveWithHistoryAsync(async () =>
         {
-            audit.Add(AuditEventType.ModeratorHoldReleased, "initiative", id);
+            audit.Add(AuditEventType.ModeratorHoldReleased, AuditTargets.Initiative, id);
             await history.AddAsync(initiative, ChangeKind.HoldReleased, [new(nameof(Initiative.HeldByModerator), "True", "False")], asModerator: true);
         }, cancellationToken);
         return saved ? RedirectToPage(new { id }) : null;
@@ -237,31 +238,31 @@ public class DetailsModel(
             return await RefuseAsync(id, "delete");
         if (!confirm)
         {
-            TempData["Problem"] = L["Nothing was deleted: tick the box to confirm that the draft should go."].Value;
+            TempData[PageMessages.Problem] = L["Nothing was deleted: tick the box to confirm that the draft should go."].Value;
             return RedirectToPage(new { id });
         }
         if (initiative.Publication != PublicationState.Draft)
         {
-            TempData["Problem"] = L["A record that has been published cannot be deleted; it can be unpublished, with a reason."].Value;
+            TempData[PageMessages.Problem] = L["A record that has been published cannot be deleted; it can be unpublished, with a reason."].Value;
             return RedirectToPage(new { id });
         }
         db.Initiatives.Remove(initiative);
         // The delete, too, is of the version read: a draft deleted twice at once is deleted once, and one deletion is recorded.
         var deleted = await history.SaveWithHistoryAsync(async () =>
         {
-            audit.Add(AuditEventType.InitiativeDeleted, "initiative", id, initiative.Title);
+            audit.Add(AuditEventType.InitiativeDeleted, AuditTargets.Initiative, id, initiative.Title);
             await history.AddAsync(initiative, ChangeKind.Deleted, [new(nameof(Initiative.Title), initiative.Title, null)]);
         }, cancellationToken);
         db.ChangeTracker.Clear();
         if (!deleted && await db.Initiatives.AnyAsync(i => i.Id == id, cancellationToken)) return Overtaken(id);
-        TempData["Message"] = deleted ? L["The draft “{0}” was deleted.", initiative.Title].Value : L["The draft “{0}” was already deleted.", initiative.Title].Value;
+        TempData[PageMessages.Message] = deleted ? L["The draft “{0}” was deleted.", initiative.Title].Value : L["The draft “{0}” was already deleted.", initiative.Title].Value;
         return Redirect("/my");
     }
 
     /// <summary>Another request changed the record twice while this one tried: nothing was changed; the page shows how it stands.</summary>
     private RedirectToPageResult Overtaken(int id)
     {
-        TempData["Problem"] = L["Someone else changed this record a moment ago, so nothing was changed: check it and try again."].Value;
+        TempData[PageMessages.Problem] = L["Someone else changed this record a moment ago, so nothing was changed: check it and try again."].Value;
         return RedirectToPage(new { id });
     }
 
@@ -276,13 +277,13 @@ public class DetailsModel(
     /// <summary>A record that does not exist, or that the person may not see: 404, and the attempt is recorded.</summary>
     private async Task<IActionResult> HiddenAsync(int id)
     {
-        await audit.RecordRefusalAsync("initiative", id, $"{Request.Query["handler"]} on a record that is not visible");
+        await audit.RecordRefusalAsync(AuditTargets.Initiative, id, $"{Request.Query["handler"]} on a record that is not visible");
         return NotFound();
     }
 
     private async Task<IActionResult> RefuseAsync(int id, string action)
     {
-        await audit.RecordRefusalAsync("initiative", id, action);
+        await audit.RecordRefusalAsync(AuditTargets.Initiative, id, action);
         return Forbid();
     }
 }

@@ -73,7 +73,7 @@ public class EditModel(
         if (id is null && Organisations.All(o => o.ActorId != Input.OwnerId))
         {
             // A crafted owner: never trusted, always recorded.
-            await audit.RecordRefusalAsync("organisation", Input.OwnerId, "create initiative");
+            await audit.RecordRefusalAsync(AuditTargets.Organisation, Input.OwnerId, "create initiative");
             return Forbid();
         }
 
@@ -125,7 +125,7 @@ public class EditModel(
         if (id is null) db.Initiatives.Add(initiative);
         var saved = await history.SaveWithHistoryAsync(async () =>
         {
-            audit.Add(id is null ? AuditEventType.InitiativeCreated : AuditEventType.InitiativeEdited, "initiative", initiative.Id);
+            audit.Add(id is null ? AuditEventType.InitiativeCreated : AuditEventType.InitiativeEdited, AuditTargets.Initiative, initiative.Id);
             await history.AddAsync(initiative, id is null ? ChangeKind.Created : ChangeKind.Edited, changes);
             if (id is null) once.Record($"/initiatives/{initiative.Id}");
         }, cancellationToken);
@@ -167,13 +167,13 @@ public class EditModel(
         if (id is null)
         {
             if (Organisations.Count > 0) return null;
-            await audit.RecordRefusalAsync("initiative", "new", "no organisation with editing rights");
+            await audit.RecordRefusalAsync(AuditTargets.Initiative, "new", "no organisation with editing rights");
             return Forbid();
         }
         var record = await db.Initiatives.AsNoTracking().Where(i => i.Id == id).Select(i => new { i.OwnerId, i.Publication }).SingleOrDefaultAsync(cancellationToken);
         if (record is null || !await access.CanSeeAsync(record.Publication, record.OwnerId))
         {
-            if (HttpMethods.IsPost(Request.Method)) await audit.RecordRefusalAsync("initiative", id, "edit a record that is not visible");
+            if (HttpMethods.IsPost(Request.Method)) await audit.RecordRefusalAsync(AuditTargets.Initiative, id, "edit a record that is not visible");
             return NotFound();
         }
         // Members edit drafts; once a record is public, changing it is for the organisation's admins, who answer for it.
@@ -182,7 +182,7 @@ public class EditModel(
             Input.OwnerId = record.OwnerId;
             return null;
         }
-        await audit.RecordRefusalAsync("initiative", id, "edit");
+        await audit.RecordRefusalAsync(AuditTargets.Initiative, id, "edit");
         return Forbid();
     }
 

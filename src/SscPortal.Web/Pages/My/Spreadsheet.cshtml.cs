@@ -44,7 +44,7 @@ public class SpreadsheetModel(AppDbContext db, Access access, AuditLog audit, Hi
     {
         if (!await access.CanAsync(Permission.EditOwnInitiatives, organisationId))
         {
-            await audit.RecordRefusalAsync("organisation", organisationId, "download spreadsheet");
+            await audit.RecordRefusalAsync(AuditTargets.Organisation, organisationId, "download spreadsheet");
             return Forbid();
         }
         var rows = await db.Initiatives.AsNoTracking().Where(i => i.OwnerId == organisationId).OrderBy(i => i.Id)
@@ -78,7 +78,7 @@ public class SpreadsheetModel(AppDbContext db, Access access, AuditLog audit, Hi
         Organisations = await access.OrganisationsWhereAsync(Permission.EditOwnInitiatives);
         if (Organisations.All(o => o.ActorId != OrganisationId))
         {
-            await audit.RecordRefusalAsync("organisation", OrganisationId, "upload spreadsheet");
+            await audit.RecordRefusalAsync(AuditTargets.Organisation, OrganisationId, "upload spreadsheet");
             return Forbid();
         }
         if (file is null || file.Length == 0) { FileError = L["Choose a CSV file to upload."]; return Page(); }
@@ -171,13 +171,13 @@ public class SpreadsheetModel(AppDbContext db, Access access, AuditLog audit, Hi
         await db.SaveChangesAsync(cancellationToken);
         foreach (var (initiative, isNew, fields) in changes.Where(c => c.IsNew || c.Fields.Count > 0))
         {
-            audit.Add(isNew ? AuditEventType.InitiativeCreated : AuditEventType.InitiativeEdited, "initiative", initiative.Id, "from a spreadsheet");
+            audit.Add(isNew ? AuditEventType.InitiativeCreated : AuditEventType.InitiativeEdited, AuditTargets.Initiative, initiative.Id, "from a spreadsheet");
             await history.AddAsync(initiative, isNew ? ChangeKind.Created : ChangeKind.Edited, fields);
         }
         once.Record("/my");
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        TempData["Message"] = L.Plural(changes.Count, "{0} row saved as a draft.", "{0} rows saved as drafts.").Value;
+        TempData[PageMessages.Message] = L.Plural(changes.Count, "{0} row saved as a draft.", "{0} rows saved as drafts.").Value;
         return Redirect("/my");
     }
 

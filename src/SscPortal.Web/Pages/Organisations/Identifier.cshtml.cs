@@ -63,10 +63,10 @@ public class IdentifierModel(AppDbContext db, Access access, AuditLog audit, Ref
         var actor = await db.Actors.SingleAsync(a => a.Id == id, cancellationToken);
         if (actor.IatiIdentifier == identifier)
         {
-            TempData["Message"] = L["Nothing to change."].Value;
+            TempData[PageMessages.Message] = L["Nothing to change."].Value;
             return RedirectToPage(new { id });
         }
-        audit.Add(AuditEventType.OrganisationIdentifierChanged, "organisation", id, $"{actor.IatiIdentifier ?? "—"} → {identifier ?? "—"}");
+        audit.Add(AuditEventType.OrganisationIdentifierChanged, AuditTargets.Organisation, id, $"{actor.IatiIdentifier ?? "—"} → {identifier ?? "—"}");
         actor.IatiIdentifier = identifier;
         try
         {
@@ -78,7 +78,7 @@ public class IdentifierModel(AppDbContext db, Access access, AuditLog audit, Ref
             ModelState.AddModelError("Input.IatiIdentifier", L["Another organisation on the portal has already recorded this identifier. If it is yours, ask a moderator to correct the other record."]);
             return Page();
         }
-        TempData["Message"] = identifier is null
+        TempData[PageMessages.Message] = identifier is null
             ? L["The IATI organisation identifier was removed: the portal's publisher reports your initiatives in the IATI file."].Value
             : L["Saved. Your published initiatives are reported in the IATI file under {0}.", identifier].Value;
         return RedirectToPage(new { id });
@@ -90,14 +90,14 @@ public class IdentifierModel(AppDbContext db, Access access, AuditLog audit, Ref
         var organisation = await db.Actors.AsNoTracking().Where(a => a.Id == id).Select(a => new { a.Name, a.IatiIdentifier }).SingleOrDefaultAsync();
         if (organisation is null)
         {
-            await audit.RecordRefusalAsync("organisation", id, $"{action}: no such organisation");
+            await audit.RecordRefusalAsync(AuditTargets.Organisation, id, $"{action}: no such organisation");
             return NotFound();
         }
         OrganisationId = id;
         OrganisationName = organisation.Name;
         Current = organisation.IatiIdentifier;
         if (await access.CanAsync(Permission.ManageOwnMembers, id) || access.CanOnPlatform(Permission.VerifyOrganisations)) return null;
-        await audit.RecordRefusalAsync("organisation", id, action);
+        await audit.RecordRefusalAsync(AuditTargets.Organisation, id, action);
         return Forbid();
     }
 }

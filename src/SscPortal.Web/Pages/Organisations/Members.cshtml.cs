@@ -1,3 +1,4 @@
+using SscPortal.Web.Forms;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
@@ -75,7 +76,7 @@ public class MembersModel(AppDbContext db, Access access, AuditLog audit, TimePr
         // Only the two organisation roles exist; anything else was crafted.
         if (!Enum.TryParse<MembershipRole>(role, out var newRole) || !Enum.IsDefined(newRole) || int.TryParse(role, out _))
         {
-            await audit.RecordRefusalAsync("membership", membershipId, $"unknown organisation role '{role}'");
+            await audit.RecordRefusalAsync(AuditTargets.Membership, membershipId, $"unknown organisation role '{role}'");
             return NotFound();
         }
         return await ChangeAsync(id, membershipId, "change member role", Permission.ManageUsers, membership =>
@@ -106,13 +107,13 @@ public class MembersModel(AppDbContext db, Access access, AuditLog audit, TimePr
         var membership = await db.Memberships.SingleOrDefaultAsync(m => m.Id == membershipId && m.ActorId == id);
         if (membership is null)
         {
-            await audit.RecordRefusalAsync("membership", membershipId, $"{action} in organisation {id}: not a membership of it");
+            await audit.RecordRefusalAsync(AuditTargets.Membership, membershipId, $"{action} in organisation {id}: not a membership of it");
             return NotFound();
         }
         // Nobody decides on their own membership: a moderator cannot approve their own claim, an admin cannot promote themselves.
         if (IsSelf(membership.UserId))
         {
-            await audit.RecordRefusalAsync("membership", membershipId, $"{action} on one's own membership");
+            await audit.RecordRefusalAsync(AuditTargets.Membership, membershipId, $"{action} on one's own membership");
             return Forbid();
         }
         if (!confirmed)
@@ -120,29 +121,29 @@ public class MembersModel(AppDbContext db, Access access, AuditLog audit, TimePr
             await LoadMembersAsync(id, HttpContext.RequestAborted);
             Removing = Members.FirstOrDefault(m => m.Id == membershipId && m.Status == MembershipStatus.Active);
             if (Removing is not null) return Page();
-            TempData["Message"] = L["Nothing to change."].Value;
+            TempData[PageMessages.Message] = L["Nothing to change."].Value;
             return RedirectToPage(new { id });
         }
         var wasActiveAdmin = membership is { Status: MembershipStatus.Active, Role: MembershipRole.OrganisationAdmin };
         if (change(membership) is not { } done)
         {
-            TempData["Message"] = L["Nothing to change."].Value;
+            TempData[PageMessages.Message] = L["Nothing to change."].Value;
             return RedirectToPage(new { id });
         }
         var stillAdmin = membership is { Status: MembershipStatus.Active, Role: MembershipRole.OrganisationAdmin } && db.Entry(membership).State != EntityState.Deleted;
         if (wasActiveAdmin && !stillAdmin
             && !await db.Memberships.AnyAsync(m => m.ActorId == id && m.Id != membershipId && m.Status == MembershipStatus.Active && m.Role == MembershipRole.OrganisationAdmin))
         {
-            TempData["Message"] = L["An organisation needs at least one organisation admin: appoint another before this change."].Value;
+            TempData[PageMessages.Message] = L["An organisation needs at least one organisation admin: appoint another before this change."].Value;
             return RedirectToPage(new { id });
         }
-        audit.Add(done.Type, "membership", membershipId, $"organisation {id}, account {membership.UserId}" + (done.Details is null ? "" : $", {done.Details}"));
+        audit.Add(done.Type, AuditTargets.Membership, membershipId, $"organisation {id}, account {membership.UserId}" + (done.Details is null ? "" : $", {done.Details}"));
         // The membership is changed only from the status and role read (concurrency tokens): of two decisions at once, one is made and recorded.
         try { await db.SaveChangesAsync(); }
         catch (DbUpdateConcurrencyException)
         {
             db.ChangeTracker.Clear();
-            TempData["Message"] = L["Someone else decided on this membership a moment ago, so nothing was changed: the list shows it as it is now."].Value;
+            TempData[PageMessages.Message] = L["Someone else decided on this membership a moment ago, so nothing was changed: the list shows it as it is now."].Value;
         }
         return RedirectToPage(new { id });
     }
@@ -156,7 +157,7 @@ public class MembersModel(AppDbContext db, Access access, AuditLog audit, TimePr
         var organisation = await db.Actors.AsNoTracking().Where(a => a.Id == id).Select(a => new { a.Name, a.IsVerified }).SingleOrDefaultAsync();
         if (organisation is null)
         {
-            await audit.RecordRefusalAsync("organisation", id, $"{action}: no such organisation");
+            await audit.RecordRefusalAsync(AuditTargets.Organisation, id, $"{action}: no such organisation");
             return NotFound();
         }
         OrganisationId = id;
@@ -166,7 +167,7 @@ public class MembersModel(AppDbContext db, Access access, AuditLog audit, TimePr
         MayDecideClaims = May(Permission.ApproveAnyMembershipClaim);
         MayManageMembers = May(Permission.ManageUsers);
         if (May(platformPermission)) return null;
-        await audit.RecordRefusalAsync("organisation", id, action);
+        await audit.RecordRefusalAsync(AuditTargets.Organisation, id, action);
         return Forbid();
     }
 

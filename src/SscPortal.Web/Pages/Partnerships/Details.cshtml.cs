@@ -1,3 +1,4 @@
+using SscPortal.Web.Forms;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Mvc;
@@ -71,7 +72,7 @@ public class DetailsModel(AppDbContext db, Access access, AuditLog audit, Histor
         try { partnership.Publish(clock.GetUtcNow().UtcDateTime); }
         catch (DomainRuleException e)
         {
-            TempData["Problem"] = RuleMessages.For(e.Code, L);
+            TempData[PageMessages.Problem] = RuleMessages.For(e.Code, L);
             return RedirectToPage(new { id });
         }
         partnership.UpdatedAt = clock.GetUtcNow().UtcDateTime;
@@ -79,7 +80,7 @@ public class DetailsModel(AppDbContext db, Access access, AuditLog audit, Histor
         partnership.Version++;
         var saved = await history.SaveWithHistoryAsync(async () =>
         {
-            audit.Add(AuditEventType.PartnershipPublished, "partnership", id);
+            audit.Add(AuditEventType.PartnershipPublished, AuditTargets.Partnership, id);
             await history.AddAsync(partnership, ChangeKind.Published, [new(nameof(Partnership.Publication), previous.ToString(), partnership.Publication.ToString())]);
         }, cancellationToken);
         return saved ? RedirectToPage(new { id }) : null;
@@ -97,7 +98,7 @@ public class DetailsModel(AppDbContext db, Access access, AuditLog audit, Histor
         var reason = Reason?.Trim();
         if (string.IsNullOrEmpty(reason) || reason.Length > 1000 || !partnership.IsPublished)
         {
-            TempData["Problem"] = RuleMessages.For(partnership.IsPublished ? RuleCode.ReasonRequired : RuleCode.NotPublished, L);
+            TempData[PageMessages.Problem] = RuleMessages.For(partnership.IsPublished ? RuleCode.ReasonRequired : RuleCode.NotPublished, L);
             return RedirectToPage(new { id });
         }
         partnership.Unpublish(reason);
@@ -105,7 +106,7 @@ public class DetailsModel(AppDbContext db, Access access, AuditLog audit, Histor
         partnership.Version++;
         var saved = await history.SaveWithHistoryAsync(async () =>
         {
-            audit.Add(AuditEventType.PartnershipUnpublished, "partnership", id, (asOwner ? "by its owner: " : "by a moderator: ") + reason);
+            audit.Add(AuditEventType.PartnershipUnpublished, AuditTargets.Partnership, id, (asOwner ? "by its owner: " : "by a moderator: ") + reason);
             await history.AddAsync(partnership, ChangeKind.Unpublished,
                 [new(nameof(Partnership.Publication), nameof(PublicationState.Published), partnership.Publication.ToString()), new(nameof(Partnership.UnpublishedReason), null, reason)],
                 asModerator: !asOwner);
@@ -116,7 +117,7 @@ public class DetailsModel(AppDbContext db, Access access, AuditLog audit, Histor
     /// <summary>Another request changed the partnership twice while this one tried: nothing was changed; the page shows how it stands.</summary>
     private RedirectToPageResult Overtaken(int id)
     {
-        TempData["Problem"] = L["Someone else changed this record a moment ago, so nothing was changed: check it and try again."].Value;
+        TempData[PageMessages.Problem] = L["Someone else changed this record a moment ago, so nothing was changed: check it and try again."].Value;
         return RedirectToPage(new { id });
     }
 
@@ -126,7 +127,7 @@ public class DetailsModel(AppDbContext db, Access access, AuditLog audit, Histor
 
     private async Task<IActionResult> RefuseAsync(int id, string action, IActionResult result)
     {
-        await audit.RecordRefusalAsync("partnership", id, action);
+        await audit.RecordRefusalAsync(AuditTargets.Partnership, id, action);
         return result;
     }
 }

@@ -107,7 +107,7 @@ public class EditModel(AppDbContext db, Access access, AuditLog audit, History h
         if (await PrepareAsync(id, cancellationToken) is { } refused) return refused;
         if (id is null && Organisations.All(o => o.ActorId != Input.OwnerId))
         {
-            await audit.RecordRefusalAsync("organisation", Input.OwnerId, "create partnership");
+            await audit.RecordRefusalAsync(AuditTargets.Organisation, Input.OwnerId, "create partnership");
             return Forbid();
         }
         ModelState.AddErrors(await new InputValidator(L).ValidateAsync(Input, cancellationToken));
@@ -164,7 +164,7 @@ public class EditModel(AppDbContext db, Access access, AuditLog audit, History h
         partnership.UpdatedAt = now;
         var saved = await history.SaveWithHistoryAsync(async () =>
         {
-            audit.Add(id is null ? AuditEventType.PartnershipCreated : AuditEventType.PartnershipEdited, "partnership", partnership.Id, partnership.Title);
+            audit.Add(id is null ? AuditEventType.PartnershipCreated : AuditEventType.PartnershipEdited, AuditTargets.Partnership, partnership.Id, partnership.Title);
             await history.AddAsync(partnership, id is null ? ChangeKind.Created : ChangeKind.Edited, changes);
             if (id is null) once.Record($"/partnerships/{partnership.Id}");
         }, cancellationToken);
@@ -201,20 +201,20 @@ public class EditModel(AppDbContext db, Access access, AuditLog audit, History h
         if (id is null)
         {
             if (Organisations.Count > 0) { await LoadInitiativeOptionsAsync(cancellationToken); return null; }
-            await audit.RecordRefusalAsync("partnership", "new", "no official organisation");
+            await audit.RecordRefusalAsync(AuditTargets.Partnership, "new", "no official organisation");
             return Forbid();
         }
         var record = await db.Partnerships.AsNoTracking().Where(p => p.Id == id).Select(p => new { p.OwnerId, p.Publication }).SingleOrDefaultAsync(cancellationToken);
         var member = record is not null && await access.CanAsync(Permission.PublishPartnerships, record.OwnerId);
         if (record is null || (record.Publication != PublicationState.Published && !member))
         {
-            if (HttpMethods.IsPost(Request.Method)) await audit.RecordRefusalAsync("partnership", id, "edit a record that is not visible");
+            if (HttpMethods.IsPost(Request.Method)) await audit.RecordRefusalAsync(AuditTargets.Partnership, id, "edit a record that is not visible");
             return NotFound();
         }
         var allowed = member && (record.Publication == PublicationState.Draft || await access.CanAsync(Permission.PublishOwnInitiatives, record.OwnerId));
         if (!allowed)
         {
-            await audit.RecordRefusalAsync("partnership", id, "edit");
+            await audit.RecordRefusalAsync(AuditTargets.Partnership, id, "edit");
             return Forbid();
         }
         Input.OwnerId = record.OwnerId;

@@ -1,0 +1,15 @@
+namespace SscPortal.Web.Security;
+
+/// <summary>What an audit entry is about: the kinds of target the audit log records (stored as these words).</summary>
+public static class AuditTargets
+{
+    public const string Initiative = "initiative";
+    public const string Partnership = "partnership";
+    public const string Assessment = "assessment";
+    public const string Organisation = "organisation";
+    public const string Membership = "membership";
+    public const string User = "user";
+    public const string Role = "role";
+    public const string Framework = "framework";
+    public const string Page = "page";
+}
