@@ -20,10 +20,12 @@ public enum PlatformRole
 /// <summary>Everything the portal lets someone do that not everyone may do.</summary>
 public enum Permission
 {
+    SeeOwnDrafts,
     EditOwnInitiatives,
-    PublishOwnInitiatives,
+    PublishOwnRecords,
     ManageOwnMembers,
-    PublishPartnerships,
+    SetOrganisationIdentifier,
+    RecordPartnerships,
     WriteAssessments,
     WriteSelfAssessments,
     PublishAssessments,
@@ -33,6 +35,7 @@ public enum Permission
     VerifyOrganisations,
     ApproveAnyMembershipClaim,
     ReadAuditLog,
+    PublishFrameworks,
     ManageUsers,
 }
 
@@ -52,10 +55,12 @@ public static class AccessTable
     public static readonly IReadOnlyList<AccessRule> Rules =
     [
         //                                                        CSO member  CSO admin  official member  official admin  moderator  administrator
+        new(Permission.SeeOwnDrafts,                               true,       true,      true,            true,           false,     false),
         new(Permission.EditOwnInitiatives,                         true,       true,      true,            true,           false,     false),
-        new(Permission.PublishOwnInitiatives,                      false,      true,      false,           true,           false,     false),
+        new(Permission.PublishOwnRecords,                          false,      true,      false,           true,           false,     false),
         new(Permission.ManageOwnMembers,                           false,      true,      false,           true,           false,     false),
-        new(Permission.PublishPartnerships,                        false,      false,     true,            true,           false,     false),
+        new(Permission.SetOrganisationIdentifier,                  false,      true,      false,           true,           true,      true),
+        new(Permission.RecordPartnerships,                         false,      false,     true,            true,           false,     false),
         new(Permission.WriteAssessments,                           true,       true,      false,           false,          false,     false),
         new(Permission.WriteSelfAssessments,                       false,      false,     true,            true,           false,     false),
         new(Permission.PublishAssessments,                         false,      true,      false,           true,           false,     false),
@@ -65,6 +70,7 @@ public static class AccessTable
         new(Permission.VerifyOrganisations,                        false,      false,     false,           false,          true,      true),
         new(Permission.ApproveAnyMembershipClaim,                  false,      false,     false,           false,          true,      true),
         new(Permission.ReadAuditLog,                               false,      false,     false,           false,          true,      true),
+        new(Permission.PublishFrameworks,                          false,      false,     false,           false,          false,     true),
         new(Permission.ManageUsers,                                false,      false,     false,           false,          false,     true),
     ];
 

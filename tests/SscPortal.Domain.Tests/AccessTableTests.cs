@@ -27,8 +27,8 @@ public class AccessTableTests
         foreach (var type in new[] { ActorType.NationalCso, ActorType.Government })
         {
             Assert.True(AccessTable.Grants(type, MembershipRole.Member, Permission.EditOwnInitiatives));
-            Assert.False(AccessTable.Grants(type, MembershipRole.Member, Permission.PublishOwnInitiatives));
-            Assert.True(AccessTable.Grants(type, MembershipRole.OrganisationAdmin, Permission.PublishOwnInitiatives));
+            Assert.False(AccessTable.Grants(type, MembershipRole.Member, Permission.PublishOwnRecords));
+            Assert.True(AccessTable.Grants(type, MembershipRole.OrganisationAdmin, Permission.PublishOwnRecords));
             Assert.True(AccessTable.Grants(type, MembershipRole.OrganisationAdmin, Permission.ManageOwnMembers));
         }
     }
@@ -38,8 +38,8 @@ public class AccessTableTests
     {
         Assert.True(AccessTable.Grants(ActorType.NationalCso, MembershipRole.Member, Permission.WriteAssessments));
         Assert.False(AccessTable.Grants(ActorType.Government, MembershipRole.OrganisationAdmin, Permission.WriteAssessments));
-        Assert.True(AccessTable.Grants(ActorType.Government, MembershipRole.Member, Permission.PublishPartnerships));
-        Assert.False(AccessTable.Grants(ActorType.NationalCso, MembershipRole.OrganisationAdmin, Permission.PublishPartnerships));
+        Assert.True(AccessTable.Grants(ActorType.Government, MembershipRole.Member, Permission.RecordPartnerships));
+        Assert.False(AccessTable.Grants(ActorType.NationalCso, MembershipRole.OrganisationAdmin, Permission.RecordPartnerships));
         Assert.True(AccessTable.Grants(ActorType.Intergovernmental, MembershipRole.OrganisationAdmin, Permission.RespondToAssessments));
         Assert.False(AccessTable.Grants(ActorType.InternationalCso, MembershipRole.OrganisationAdmin, Permission.RespondToAssessments));
         Assert.True(AccessTable.Grants(ActorType.LocalGovernment, MembershipRole.Member, Permission.WriteSelfAssessments));
@@ -57,7 +57,7 @@ public class AccessTableTests
         foreach (var role in Enum.GetValues<PlatformRole>())
         {
             Assert.False(AccessTable.Grants(role, Permission.EditOwnInitiatives));
-            Assert.False(AccessTable.Grants(role, Permission.PublishOwnInitiatives));
+            Assert.False(AccessTable.Grants(role, Permission.PublishOwnRecords));
         }
         Assert.True(AccessTable.Grants(PlatformRole.Moderator, Permission.UnpublishAnyRecord));
         Assert.True(AccessTable.Grants(PlatformRole.Administrator, Permission.ManageUsers));

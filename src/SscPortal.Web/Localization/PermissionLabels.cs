@@ -8,10 +8,12 @@ public static class PermissionLabels
 {
     public static string Describe(Permission permission, IStringLocalizer<SharedResource> L) => permission switch
     {
+        Permission.SeeOwnDrafts => L["See the organisation's drafts and unpublished records, and who changed them"],
         Permission.EditOwnInitiatives => L["Register initiatives, edit and delete the organisation's drafts"],
-        Permission.PublishOwnInitiatives => L["Publish, unpublish and edit the organisation's published records"],
+        Permission.PublishOwnRecords => L["Publish, unpublish and edit the organisation's published records"],
         Permission.ManageOwnMembers => L["Approve, remove and change the roles of the organisation's members"],
-        Permission.PublishPartnerships => L["Record partnerships (agreements between actors)"],
+        Permission.SetOrganisationIdentifier => L["Record the organisation's IATI organisation identifier"],
+        Permission.RecordPartnerships => L["Record partnerships (agreements between actors)"],
         Permission.WriteAssessments => L["Write people-centred assessments of any published initiative"],
         Permission.WriteSelfAssessments => L["Write a self-assessment of an initiative the organisation is an official party to"],
         Permission.PublishAssessments => L["Publish the organisation's assessments, and start revisions of published ones"],
@@ -21,6 +23,7 @@ public static class PermissionLabels
         Permission.VerifyOrganisations => L["Verify organisations"],
         Permission.ApproveAnyMembershipClaim => L["Approve membership claims of any organisation"],
         Permission.ReadAuditLog => L["Read the audit log"],
+        Permission.PublishFrameworks => L["Publish new versions of the assessment framework"],
         Permission.ManageUsers => L["Lock accounts, grant platform roles, manage any organisation's members"],
         _ => permission.ToString(),
     };

@@ -49,7 +49,7 @@ public sealed class Access(AppDbContext db, IHttpContextAccessor http)
 
     /// <summary>Members edit their organisation's drafts; published or unpublished records, only its admins.</summary>
     public Task<bool> CanEditAsync(PublicationState publication, int ownerId) =>
-        CanAsync(publication == PublicationState.Draft ? Permission.EditOwnInitiatives : Permission.PublishOwnInitiatives, ownerId);
+        CanAsync(publication == PublicationState.Draft ? Permission.EditOwnInitiatives : Permission.PublishOwnRecords, ownerId);
 
     /// <summary>Whether the person's platform role (moderator, administrator) grants the permission.</summary>
     public bool CanOnPlatform(Permission permission) =>

@@ -111,7 +111,7 @@ public class DetailsModel(
         Principles = Principles.OrderBy(code => Names.Principles.ToList().FindIndex(p => p.Code == code)).ToList();
         await LoadAssessmentsAsync(id, initiative.Publication, cancellationToken);
         CanEdit = await access.CanEditAsync(initiative.Publication, initiative.OwnerId);
-        var ownerAdmin = await access.CanAsync(Permission.PublishOwnInitiatives, initiative.OwnerId);
+        var ownerAdmin = await access.CanAsync(Permission.PublishOwnRecords, initiative.OwnerId);
         CanPublish = ownerAdmin && initiative.Publication != PublicationState.Published;
         IsModeratorAction = !ownerAdmin && access.CanOnPlatform(Permission.UnpublishAnyRecord);
         CanUnpublish = initiative.Publication == PublicationState.Published && (ownerAdmin || IsModeratorAction);
@@ -150,7 +150,7 @@ public class DetailsModel(
     {
         var initiative = await LoadForChangeAsync(id, cancellationToken);
         if (initiative is null) return await HiddenAsync(id);
-        if (!await access.CanAsync(Permission.PublishOwnInitiatives, initiative.OwnerId))
+        if (!await access.CanAsync(Permission.PublishOwnRecords, initiative.OwnerId))
             return await RefuseAsync(id, "publish");
         var previous = initiative.Publication;
         try
@@ -181,7 +181,7 @@ public class DetailsModel(
     {
         var initiative = await LoadForChangeAsync(id, cancellationToken);
         if (initiative is null) return await HiddenAsync(id);
-        var asOwner = await access.CanAsync(Permission.PublishOwnInitiatives, initiative.OwnerId);
+        var asOwner = await access.CanAsync(Permission.PublishOwnRecords, initiative.OwnerId);
         if (!asOwner && !access.CanOnPlatform(Permission.UnpublishAnyRecord))
             return await RefuseAsync(id, "unpublish");
         var reason = Reason?.Trim();

@@ -35,7 +35,7 @@ public class IndexModel(AppDbContext db, Access access) : PageModel
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
         Organisations = await access.OrganisationsWhereAsync(Permission.EditOwnInitiatives);
-        CanPublishFor = (await access.OrganisationsWhereAsync(Permission.PublishOwnInitiatives)).Select(o => o.ActorId).ToHashSet();
+        CanPublishFor = (await access.OrganisationsWhereAsync(Permission.PublishOwnRecords)).Select(o => o.ActorId).ToHashSet();
         var owners = Organisations.Select(o => o.ActorId).ToList();
         var mine = db.Initiatives.AsNoTracking().Where(i => owners.Contains(i.OwnerId));
         async Task<IReadOnlyList<Row>> ReadAsync(PublicationState state) =>

@@ -50,8 +50,8 @@ public class DetailsModel(AppDbContext db, Access access, AuditLog audit, Histor
             .OrderBy(l => l.Initiative!.Title)
             .Select(l => new LinkedInitiative(l.InitiativeId, l.Initiative!.Title, l.Initiative.Language))
             .ToListAsync(cancellationToken);
-        var ownerAdmin = await access.CanAsync(Permission.PublishOwnInitiatives, partnership.OwnerId) && await access.CanAsync(Permission.PublishPartnerships, partnership.OwnerId);
-        CanEdit = partnership.Publication == PublicationState.Draft ? await access.CanAsync(Permission.PublishPartnerships, partnership.OwnerId) : ownerAdmin;
+        var ownerAdmin = await access.CanAsync(Permission.PublishOwnRecords, partnership.OwnerId) && await access.CanAsync(Permission.RecordPartnerships, partnership.OwnerId);
+        CanEdit = partnership.Publication == PublicationState.Draft ? await access.CanAsync(Permission.RecordPartnerships, partnership.OwnerId) : ownerAdmin;
         CanPublish = ownerAdmin && partnership.Publication != PublicationState.Published;
         IsModeratorAction = !ownerAdmin && access.CanOnPlatform(Permission.UnpublishAnyRecord);
         CanUnpublish = partnership.Publication == PublicationState.Published && (ownerAdmin || IsModeratorAction);
@@ -66,7 +66,7 @@ public class DetailsModel(AppDbContext db, Access access, AuditLog audit, Histor
     {
         var partnership = await db.Partnerships.Include(p => p.Signatories).SingleOrDefaultAsync(p => p.Id == id, cancellationToken);
         if (partnership is null || !await CanSeeAsync(partnership.Publication, partnership.OwnerId)) return await RefuseAsync(id, "publish partnership", NotFound());
-        if (!await access.CanAsync(Permission.PublishOwnInitiatives, partnership.OwnerId) || !await access.CanAsync(Permission.PublishPartnerships, partnership.OwnerId))
+        if (!await access.CanAsync(Permission.PublishOwnRecords, partnership.OwnerId) || !await access.CanAsync(Permission.RecordPartnerships, partnership.OwnerId))
             return await RefuseAsync(id, "publish partnership", Forbid());
         var previous = partnership.Publication;
         try { partnership.Publish(clock.GetUtcNow().UtcDateTime); }
@@ -93,7 +93,7 @@ public class DetailsModel(AppDbContext db, Access access, AuditLog audit, Histor
     {
         var partnership = await db.Partnerships.SingleOrDefaultAsync(p => p.Id == id, cancellationToken);
         if (partnership is null || !await CanSeeAsync(partnership.Publication, partnership.OwnerId)) return await RefuseAsync(id, "unpublish partnership", NotFound());
-        var asOwner = await access.CanAsync(Permission.PublishOwnInitiatives, partnership.OwnerId);
+        var asOwner = await access.CanAsync(Permission.PublishOwnRecords, partnership.OwnerId);
         if (!asOwner && !access.CanOnPlatform(Permission.UnpublishAnyRecord)) return await RefuseAsync(id, "unpublish partnership", Forbid());
         var reason = Reason?.Trim();
         if (string.IsNullOrEmpty(reason) || reason.Length > 1000 || !partnership.IsPublished)
@@ -123,7 +123,7 @@ public class DetailsModel(AppDbContext db, Access access, AuditLog audit, Histor
 
     /// <summary>Published partnerships are public; drafts and unpublished ones only for the owning organisation's members.</summary>
     private async Task<bool> CanSeeAsync(PublicationState publication, int ownerId) =>
-        publication == PublicationState.Published || await access.CanAsync(Permission.PublishPartnerships, ownerId);
+        publication == PublicationState.Published || await access.CanAsync(Permission.RecordPartnerships, ownerId);
 
     private async Task<IActionResult> RefuseAsync(int id, string action, IActionResult result)
     {

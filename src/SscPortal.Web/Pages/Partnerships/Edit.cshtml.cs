@@ -196,7 +196,7 @@ public class EditModel(AppDbContext db, Access access, AuditLog audit, History h
     private async Task<IActionResult?> PrepareAsync(int? id, CancellationToken cancellationToken)
     {
         Id = id;
-        Organisations = await access.OrganisationsWhereAsync(Permission.PublishPartnerships);
+        Organisations = await access.OrganisationsWhereAsync(Permission.RecordPartnerships);
         ActorChoices = await db.Actors.AsNoTracking().OrderBy(a => a.Name).Select(a => new Choice(a.Id, a.Name)).ToListAsync(cancellationToken);
         if (id is null)
         {
@@ -205,13 +205,13 @@ public class EditModel(AppDbContext db, Access access, AuditLog audit, History h
             return Forbid();
         }
         var record = await db.Partnerships.AsNoTracking().Where(p => p.Id == id).Select(p => new { p.OwnerId, p.Publication }).SingleOrDefaultAsync(cancellationToken);
-        var member = record is not null && await access.CanAsync(Permission.PublishPartnerships, record.OwnerId);
+        var member = record is not null && await access.CanAsync(Permission.RecordPartnerships, record.OwnerId);
         if (record is null || (record.Publication != PublicationState.Published && !member))
         {
             if (HttpMethods.IsPost(Request.Method)) await audit.RecordRefusalAsync(AuditTargets.Partnership, id, "edit a record that is not visible");
             return NotFound();
         }
-        var allowed = member && (record.Publication == PublicationState.Draft || await access.CanAsync(Permission.PublishOwnInitiatives, record.OwnerId));
+        var allowed = member && (record.Publication == PublicationState.Draft || await access.CanAsync(Permission.PublishOwnRecords, record.OwnerId));
         if (!allowed)
         {
             await audit.RecordRefusalAsync(AuditTargets.Partnership, id, "edit");

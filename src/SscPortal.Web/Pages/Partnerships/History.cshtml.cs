@@ -24,7 +24,7 @@ public class HistoryModel(AppDbContext db, Access access, History history) : Pag
     {
         var record = await db.Partnerships.AsNoTracking().Where(p => p.Id == id)
             .Select(p => new { p.Title, p.OwnerId, p.Publication }).SingleOrDefaultAsync(cancellationToken);
-        var member = record is not null && await access.CanAsync(Permission.PublishPartnerships, record.OwnerId);
+        var member = record is not null && await access.CanAsync(Permission.RecordPartnerships, record.OwnerId);
         if (record is null || (record.Publication != PublicationState.Published && !member)) return NotFound();
         Id = id;
         Title = record.Title;

@@ -34,7 +34,7 @@ public class IndexModel(AppDbContext db, Access access) : PageModel
     {
         if (User.Identity?.IsAuthenticated == true)
         {
-            CanRecord = (await access.OrganisationsWhereAsync(Permission.PublishPartnerships)).Count > 0;
+            CanRecord = (await access.OrganisationsWhereAsync(Permission.RecordPartnerships)).Count > 0;
             WhyNot = CanRecord ? CannotRecord.No
                 : (await access.OrganisationsWhereAsync(Permission.EditOwnInitiatives)).Count > 0 ? CannotRecord.CivilSociety
                 : access.CanOnPlatform(Permission.VerifyOrganisations) ? CannotRecord.PlatformStaff
