@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Serilog;
 using SscPortal.Web;
 using SscPortal.Web.Accounts;
+using SscPortal.Web.Authorization;
 using SscPortal.Web.Catalogue;
 using SscPortal.Web.Commands;
 using SscPortal.Web.Data;
@@ -64,9 +65,9 @@ builder.Services.AddOutputCache(options =>
 
 // Pages: every page says who may use it ([AllowAnonymous] or [Authorize]); one that says nothing needs a signed-in user.
 // (A folder convention rather than a fallback policy, so an unknown address stays a 404 instead of a sign-in prompt.)
-builder.Services.AddAuthorizationBuilder()
-    .AddPolicy(Policies.PlatformStaff, policy => policy.RequireRole(PlatformRoles.Moderator, PlatformRoles.Administrator))
-    .AddPolicy(Policies.Administrator, policy => policy.RequireRole(PlatformRoles.Administrator));
+// Rights over records and the platform's own operations come from the access table, in one handler per kind of record
+// (Authorization/): pages ask IAuthorizationService "may this reader publish this initiative?" and nothing else.
+builder.Services.AddAuthorizationBuilder().AddPortalRights();
 builder.Services.AddRouting(options => options.LowercaseUrls = true);
 builder.Services.AddPortalLocalization();
 builder.Services.AddRazorPages(options =>

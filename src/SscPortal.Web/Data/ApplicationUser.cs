@@ -1,3 +1,4 @@
+using SscPortal.Domain;
 using Microsoft.AspNetCore.Identity;
 
 namespace SscPortal.Web.Data;
@@ -10,10 +11,13 @@ public class ApplicationUser : IdentityUser
 }
 
 /// <summary>Platform-wide roles; organisation roles live on <see cref="SscPortal.Domain.OrganisationMembership"/>.</summary>
+/// <summary>The names of the platform roles (<see cref="PlatformRole"/>) as accounts hold them.</summary>
 public static class PlatformRoles
 {
-    public const string Administrator = "Administrator";
-    public const string Moderator = "Moderator";
+    public const string Administrator = nameof(PlatformRole.Administrator);
+    public const string Moderator = nameof(PlatformRole.Moderator);
 
-    public static readonly string[] All = [Administrator, Moderator];
+    public static readonly string[] All = Enum.GetNames<PlatformRole>();
+
+    public static string Name(PlatformRole role) => role.ToString();
 }

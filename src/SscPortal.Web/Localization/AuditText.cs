@@ -61,6 +61,19 @@ public static partial class AuditText
 
     private static LocalizedString? ActionPhrase(string action, IStringLocalizer<SharedResource> L) => action switch
     {
+        // The operations of Authorization/Operations.cs, as Rights records their refusal.
+        "operation:See" => L["Tried to act on a record it cannot see"],
+        "operation:SeePeople" => L["Tried to see who changed it"],
+        "operation:Edit" => L["Tried to edit it"],
+        "operation:Delete" => L["Tried to delete it"],
+        "operation:Publish" => L["Tried to publish it"],
+        "operation:Unpublish" => L["Tried to unpublish it"],
+        "operation:Release" => L["Tried to lift a moderator's hold"],
+        "operation:Revise" => L["Tried to revise it"],
+        "operation:Respond" => L["Tried to respond to it"],
+        "operation:DecideClaims" => L["Tried to decide on membership claims"],
+        "operation:ManageMembers" => L["Tried to change a member's role or remove a member"],
+        "operation:SetIdentifier" => L["Tried to record its IATI organisation identifier"],
         "publish" or "publish assessment" or "publish partnership" => L["Tried to publish it"],
         "unpublish" or "unpublish assessment" or "unpublish partnership" => L["Tried to unpublish it"],
         "release moderator hold" => L["Tried to lift a moderator's hold"],

@@ -52,6 +52,5 @@ public sealed class Access(AppDbContext db, IHttpContextAccessor http)
         CanAsync(publication == PublicationState.Draft ? Permission.EditOwnInitiatives : Permission.PublishOwnRecords, ownerId);
 
     /// <summary>Whether the person's platform role (moderator, administrator) grants the permission.</summary>
-    public bool CanOnPlatform(Permission permission) =>
-        Enum.GetValues<PlatformRole>().Any(role => User.IsInRole(role.ToString()) && AccessTable.Grants(role, permission));
+    public bool CanOnPlatform(Permission permission) => SscPortal.Web.Authorization.PlatformPermissions.Holds(User, permission);
 }

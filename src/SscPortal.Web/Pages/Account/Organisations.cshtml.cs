@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
+using SscPortal.Web.Authorization;
 using SscPortal.Domain;
 using SscPortal.Web.Catalogue;
 using SscPortal.Web.Data;
@@ -18,7 +19,7 @@ namespace SscPortal.Web.Pages.Account;
 /// existing organisation, and proposing a new one (unverified until a moderator verifies it).
 /// </summary>
 [Authorize]
-public class OrganisationsModel(AppDbContext db, Access access, AuditLog audit, ReferenceData referenceData, SubmitOnce once, TimeProvider clock, IStringLocalizer<SharedResource> L) : PageModel
+public class OrganisationsModel(AppDbContext db, Access access, Rights rights, AuditLog audit, ReferenceData referenceData, SubmitOnce once, TimeProvider clock, IStringLocalizer<SharedResource> L) : PageModel
 {
     public sealed record MembershipRow(int ActorId, string ActorName, ActorType ActorType, bool ActorVerified, MembershipRole Role, MembershipStatus Status, string? IatiIdentifier = null);
     public sealed record SearchResult(int Id, string Name, string? Acronym, ActorType Type, bool IsVerified);
@@ -141,7 +142,7 @@ public class OrganisationsModel(AppDbContext db, Access access, AuditLog audit, 
             .OrderBy(m => m.Actor!.Name)
             .Select(m => new MembershipRow(m.ActorId, m.Actor!.Name, m.Actor.Type, m.Actor.IsVerified, m.Role, m.Status, m.Actor.IatiIdentifier))
             .ToListAsync(cancellationToken);
-        CanRegisterInitiatives = (await access.OrganisationsWhereAsync(Permission.EditOwnInitiatives)).Count > 0;
+        CanRegisterInitiatives = (await rights.OrganisationsForAsync(id => new InitiativeResource(id), Operations.Edit)).Count > 0;
         if (!string.IsNullOrWhiteSpace(Q))
         {
             var term = Q.Trim();

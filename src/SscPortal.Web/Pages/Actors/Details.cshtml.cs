@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.EntityFrameworkCore;
+using SscPortal.Web.Authorization;
 using SscPortal.Domain;
 using SscPortal.Web.Catalogue;
 using SscPortal.Web.Data;
@@ -13,7 +14,7 @@ namespace SscPortal.Web.Pages.Actors;
 /// <summary>One organisation and the published initiatives it takes part in, with its roles in each.</summary>
 [AllowAnonymous]
 [OutputCache(PolicyName = AnonymousPageCache.PolicyName)]
-public class DetailsModel(AppDbContext db, ReferenceData referenceData, Access access) : PageModel
+public class DetailsModel(AppDbContext db, ReferenceData referenceData, Rights rights) : PageModel
 {
     public sealed record View(
         int Id, string Name, string? Acronym, ActorType Type, string? CountryCode, string? Scope,
@@ -52,7 +53,7 @@ public class DetailsModel(AppDbContext db, ReferenceData referenceData, Access a
             .Select(p => (p.Id, p.Title)).ToList();
         Names = await referenceData.GetAsync(cancellationToken);
         CanRecordIdentifier = User.Identity?.IsAuthenticated == true
-            && (access.CanOnPlatform(Permission.VerifyOrganisations) || await access.CanAsync(Permission.ManageOwnMembers, id));
+            && await rights.MayAsync(new OrganisationResource(id), Operations.SetIdentifier);
         return Page();
     }
 }

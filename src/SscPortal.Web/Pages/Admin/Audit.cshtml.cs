@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using SscPortal.Web.Authorization;
 using SscPortal.Domain;
 using SscPortal.Web.Catalogue;
 using SscPortal.Web.Data;
@@ -10,7 +11,7 @@ using SscPortal.Web.Security;
 namespace SscPortal.Web.Pages.Admin;
 
 /// <summary>The audit log, newest first, filtered by account and by date, read with keyset paging.</summary>
-[Authorize(Policy = Policies.PlatformStaff)]
+[Authorize(Policy = PlatformPermissions.ReadAuditLog)]
 public class AuditModel(AppDbContext db) : PageModel
 {
     public const int PageSize = 50;

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
+using SscPortal.Web.Authorization;
 using SscPortal.Domain;
 using SscPortal.Web.Catalogue;
 using SscPortal.Web.Data;
@@ -16,7 +17,7 @@ namespace SscPortal.Web.Pages.Admin;
 /// The assessment framework's versions. An administrator publishes a new version by editing the latest one's definition
 /// (JSON: scale, dimensions, indicators and the principles they test); assessments already made keep their version.
 /// </summary>
-[Authorize(Policy = Policies.Administrator)]
+[Authorize(Policy = PlatformPermissions.PublishFrameworks)]
 public class FrameworksModel(AppDbContext db, ReferenceData referenceData, AuditLog audit, Access access, SubmitOnce once, TimeProvider clock, IStringLocalizer<SharedResource> L) : PageModel
 {
     public const int MaxLength = 200_000;

@@ -1,3 +1,4 @@
+using SscPortal.Web.Authorization;
 using SscPortal.Web.Forms;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -13,7 +14,7 @@ namespace SscPortal.Web.Pages.Admin;
 /// The moderators' queue: organisations waiting to be verified, and membership claims on organisations that
 /// have no admin to approve them.
 /// </summary>
-[Authorize(Policy = Policies.PlatformStaff)]
+[Authorize(Policy = PlatformPermissions.VerifyOrganisations)]
 public class IndexModel(AppDbContext db, Access access, AuditLog audit, TimeProvider clock) : PageModel
 {
     /// <param name="ProposedByMe">Whether the person reading proposed it: then <see cref="OnPostVerifyAsync"/> refuses, and no Verify button is shown.</param>

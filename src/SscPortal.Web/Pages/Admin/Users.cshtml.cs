@@ -1,3 +1,4 @@
+using SscPortal.Web.Authorization;
 using SscPortal.Web.Forms;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
@@ -11,7 +12,7 @@ using SscPortal.Web.Security;
 namespace SscPortal.Web.Pages.Admin;
 
 /// <summary>Administrators lock and unlock accounts and grant or revoke platform roles; every change is audited and ends the person's sessions.</summary>
-[Authorize(Policy = Policies.Administrator)]
+[Authorize(Policy = PlatformPermissions.ManageUsers)]
 public class UsersModel(AppDbContext db, UserManager<ApplicationUser> users, Access access, AuditLog audit) : PageModel
 {
     public const int PageSize = 50;

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using SscPortal.Web.Authorization;
 using SscPortal.Domain;
 using SscPortal.Web.Catalogue;
 using SscPortal.Web.Data;
@@ -14,7 +15,7 @@ namespace SscPortal.Web.Pages.Initiatives;
 /// record sees its history; the person's address only its organisation's members and platform staff.
 /// </summary>
 [AllowAnonymous]
-public class HistoryModel(AppDbContext db, Access access, History history) : PageModel
+public class HistoryModel(AppDbContext db, Rights rights, History history) : PageModel
 {
     public int Id { get; private set; }
     public string Title { get; private set; } = "";
@@ -25,12 +26,12 @@ public class HistoryModel(AppDbContext db, Access access, History history) : Pag
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken cancellationToken)
     {
         var record = await db.Initiatives.AsNoTracking().Where(i => i.Id == id)
-            .Select(i => new { i.Title, i.Language, i.OwnerId, i.Publication }).SingleOrDefaultAsync(cancellationToken);
-        if (record is null || !await access.CanSeeAsync(record.Publication, record.OwnerId)) return NotFound();
+            .Select(i => new { i.Title, i.Language, Rights = new InitiativeResource(i.OwnerId, i.Publication, i.HeldByModerator) }).SingleOrDefaultAsync(cancellationToken);
+        if (record is null || !await rights.MayAsync(record.Rights, Operations.See)) return NotFound();
         Id = id;
         Title = record.Title;
         Language = record.Language;
-        ShowsPeople = await access.CanAsync(Permission.EditOwnInitiatives, record.OwnerId) || access.CanOnPlatform(Permission.ReadAuditLog);
+        ShowsPeople = await rights.MayAsync(record.Rights, Operations.SeePeople);
         Entries = await history.EntriesAsync(RecordType.Initiative, id, ShowsPeople, cancellationToken);
         return Page();
     }

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using SscPortal.Web.Authorization;
 using SscPortal.Domain;
 using SscPortal.Web.Data;
 using SscPortal.Web.Security;
@@ -9,7 +10,7 @@ namespace SscPortal.Web.Pages.My;
 
 /// <summary>My work: the records and assessments of my organisations by state, with what needs attention first, and the responses to our assessments.</summary>
 [Authorize]
-public class IndexModel(AppDbContext db, Access access) : PageModel
+public class IndexModel(AppDbContext db, Rights rights) : PageModel
 {
     public const int PerState = 200;
 
@@ -34,8 +35,8 @@ public class IndexModel(AppDbContext db, Access access) : PageModel
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
-        Organisations = await access.OrganisationsWhereAsync(Permission.EditOwnInitiatives);
-        CanPublishFor = (await access.OrganisationsWhereAsync(Permission.PublishOwnRecords)).Select(o => o.ActorId).ToHashSet();
+        Organisations = await rights.OrganisationsForAsync(id => new InitiativeResource(id), Operations.Edit);
+        CanPublishFor = (await rights.OrganisationsForAsync(id => new InitiativeResource(id), Operations.Publish)).Select(o => o.ActorId).ToHashSet();
         var owners = Organisations.Select(o => o.ActorId).ToList();
         var mine = db.Initiatives.AsNoTracking().Where(i => owners.Contains(i.OwnerId));
         async Task<IReadOnlyList<Row>> ReadAsync(PublicationState state) =>
@@ -52,8 +53,8 @@ public class IndexModel(AppDbContext db, Access access) : PageModel
             // Drafts are completed by any member; published or unpublished records only by the organisation's admins.
             .Where(r => r.Publication == PublicationState.Draft || CanPublishFor.Contains(r.OwnerId)).ToList();
 
-        var assessors = (await access.OrganisationsWhereAsync(Permission.WriteAssessments))
-            .Concat(await access.OrganisationsWhereAsync(Permission.WriteSelfAssessments)).Select(o => o.ActorId).Distinct().ToList();
+        // The drafts of every organisation whose unpublished assessments the person sees.
+        var assessors = (await rights.OrganisationsForAsync(id => new AssessmentResource(id, 0), Operations.See)).Select(o => o.ActorId).ToList();
         Assessments = await db.Assessments.AsNoTracking().Where(a => assessors.Contains(a.AssessorId) && a.SupersededById == null)
             .OrderBy(a => a.Publication).ThenByDescending(a => a.UpdatedAt).Take(PerState)
             .Select(a => new AssessmentRow(a.Id, a.InitiativeId, a.Initiative!.Title, a.Initiative.Language, a.Assessor!.Name, a.Perspective,

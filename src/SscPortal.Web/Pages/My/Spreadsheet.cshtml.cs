@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
+using SscPortal.Web.Authorization;
 using SscPortal.Domain;
 using SscPortal.Web.Catalogue;
 using SscPortal.Web.Data;
@@ -24,7 +25,7 @@ namespace SscPortal.Web.Pages.My;
 // The file may be 2 MB; the form around it adds a little. Larger uploads get a 413 page saying the limit, before any is read.
 [RequestSizeLimit(MaxBytes + 64 * 1024)]
 [RequestFormLimits(MultipartBodyLengthLimit = MaxBytes + 64 * 1024)]
-public class SpreadsheetModel(AppDbContext db, Access access, AuditLog audit, History history, ReferenceData referenceData, SubmitOnce once, TimeProvider clock, IStringLocalizer<SharedResource> L) : PageModel
+public class SpreadsheetModel(AppDbContext db, Rights rights, AuditLog audit, History history, ReferenceData referenceData, SubmitOnce once, TimeProvider clock, IStringLocalizer<SharedResource> L) : PageModel
 {
     public const int MaxRows = 2000;
     public const long MaxBytes = 2 * 1024 * 1024;
@@ -38,13 +39,16 @@ public class SpreadsheetModel(AppDbContext db, Access access, AuditLog audit, Hi
     public string? FileError { get; private set; }
     [BindProperty] public int OrganisationId { get; set; }
 
-    public async Task OnGetAsync() => Organisations = await access.OrganisationsWhereAsync(Permission.EditOwnInitiatives);
+    public async Task OnGetAsync() => Organisations = await OrganisationsAsync();
+
+    /// <summary>The organisations whose drafts the person may write: a spreadsheet makes and changes drafts.</summary>
+    private Task<IReadOnlyList<Access.ActiveMembership>> OrganisationsAsync() => rights.OrganisationsForAsync(id => new InitiativeResource(id), Operations.Edit);
 
     public async Task<IActionResult> OnGetDownloadAsync(int organisationId, CancellationToken cancellationToken)
     {
-        if (!await access.CanAsync(Permission.EditOwnInitiatives, organisationId))
+        if (!await rights.MayAsync(new InitiativeResource(organisationId), Operations.Edit))
         {
-            await audit.RecordRefusalAsync(AuditTargets.Organisation, organisationId, "download spreadsheet");
+            await rights.RefuseAsync(AuditTargets.Organisation, organisationId, Operations.Edit);
             return Forbid();
         }
         var rows = await db.Initiatives.AsNoTracking().Where(i => i.OwnerId == organisationId).OrderBy(i => i.Id)
@@ -75,10 +79,10 @@ public class SpreadsheetModel(AppDbContext db, Access access, AuditLog audit, Hi
 
     private async Task<IActionResult> UploadAsync(IFormFile? file, CancellationToken cancellationToken)
     {
-        Organisations = await access.OrganisationsWhereAsync(Permission.EditOwnInitiatives);
+        Organisations = await OrganisationsAsync();
         if (Organisations.All(o => o.ActorId != OrganisationId))
         {
-            await audit.RecordRefusalAsync(AuditTargets.Organisation, OrganisationId, "upload spreadsheet");
+            await rights.RefuseAsync(AuditTargets.Organisation, OrganisationId, Operations.Edit);
             return Forbid();
         }
         if (file is null || file.Length == 0) { FileError = L["Choose a CSV file to upload."]; return Page(); }

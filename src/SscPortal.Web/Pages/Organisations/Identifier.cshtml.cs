@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
+using SscPortal.Web.Authorization;
 using SscPortal.Domain;
 using SscPortal.Web.Catalogue;
 using SscPortal.Web.Data;
@@ -19,7 +20,7 @@ namespace SscPortal.Web.Pages.Organisations;
 /// and for not being another organisation's.
 /// </summary>
 [Authorize]
-public class IdentifierModel(AppDbContext db, Access access, AuditLog audit, ReferenceData referenceData, IStringLocalizer<SharedResource> L) : PageModel
+public class IdentifierModel(AppDbContext db, Rights rights, AuditLog audit, ReferenceData referenceData, IStringLocalizer<SharedResource> L) : PageModel
 {
     public int OrganisationId { get; private set; }
     public string OrganisationName { get; private set; } = "";
@@ -44,14 +45,14 @@ public class IdentifierModel(AppDbContext db, Access access, AuditLog audit, Ref
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken cancellationToken)
     {
-        if (await AuthorizeAsync(id, "view IATI identifier") is { } refused) return refused;
+        if (await AuthorizeAsync(id) is { } refused) return refused;
         Input.IatiIdentifier = Current;
         return Page();
     }
 
     public async Task<IActionResult> OnPostAsync(int id, CancellationToken cancellationToken)
     {
-        if (await AuthorizeAsync(id, "change IATI identifier") is { } refused) return refused;
+        if (await AuthorizeAsync(id) is { } refused) return refused;
         var names = await referenceData.GetAsync(cancellationToken);
         ModelState.AddErrors(await new InputValidator(L, names.Countries.ContainsKey).ValidateAsync(Input, cancellationToken));
         var identifier = string.IsNullOrWhiteSpace(Input.IatiIdentifier) ? null : Input.IatiIdentifier.Trim();
@@ -84,20 +85,20 @@ public class IdentifierModel(AppDbContext db, Access access, AuditLog audit, Ref
         return RedirectToPage(new { id });
     }
 
-    /// <summary>Organisation admins of this organisation, and moderators and administrators (who verify organisations).</summary>
-    private async Task<IActionResult?> AuthorizeAsync(int id, string action)
+    /// <summary>Who may record the identifier: the access table's row for it (organisation admins, moderators, administrators).</summary>
+    private async Task<IActionResult?> AuthorizeAsync(int id)
     {
         var organisation = await db.Actors.AsNoTracking().Where(a => a.Id == id).Select(a => new { a.Name, a.IatiIdentifier }).SingleOrDefaultAsync();
         if (organisation is null)
         {
-            await audit.RecordRefusalAsync(AuditTargets.Organisation, id, $"{action}: no such organisation");
+            await rights.RefuseAsync(AuditTargets.Organisation, id, Operations.SetIdentifier);
             return NotFound();
         }
         OrganisationId = id;
         OrganisationName = organisation.Name;
         Current = organisation.IatiIdentifier;
-        if (await access.CanAsync(Permission.ManageOwnMembers, id) || access.CanOnPlatform(Permission.VerifyOrganisations)) return null;
-        await audit.RecordRefusalAsync(AuditTargets.Organisation, id, action);
+        if (await rights.MayAsync(new OrganisationResource(id), Operations.SetIdentifier)) return null;
+        await rights.RefuseAsync(AuditTargets.Organisation, id, Operations.SetIdentifier);
         return Forbid();
     }
 }

@@ -1,5 +1,7 @@
+using SscPortal.Web.Authorization;
 using SscPortal.Web.Forms;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Authorization.Infrastructure;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -16,7 +18,7 @@ namespace SscPortal.Web.Pages.Organisations;
 /// organisations that have no admin yet): approve or reject claims, change roles, remove members.
 /// </summary>
 [Authorize]
-public class MembersModel(AppDbContext db, Access access, AuditLog audit, TimeProvider clock, IStringLocalizer<SharedResource> L) : PageModel
+public class MembersModel(AppDbContext db, Access access, Rights rights, AuditLog audit, TimeProvider clock, IStringLocalizer<SharedResource> L) : PageModel
 {
     public sealed record MemberRow(int Id, string UserId, string? Email, MembershipRole Role, MembershipStatus Status, DateTime CreatedAt);
 
@@ -37,11 +39,9 @@ public class MembersModel(AppDbContext db, Access access, AuditLog audit, TimePr
     /// <summary>Nobody decides on their own membership: the handlers refuse it, so the page offers no button for it.</summary>
     public bool IsSelf(string userId) => userId == access.UserId;
 
-    private bool _managesOwnMembers;
-
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken cancellationToken)
     {
-        if (await AuthorizeAsync(id, "view members", Permission.ApproveAnyMembershipClaim) is { } refused) return refused;
+        if (await AuthorizeAsync(id, Operations.DecideClaims) is { } refused) return refused;
         await LoadMembersAsync(id, cancellationToken);
         return Page();
     }
@@ -54,7 +54,7 @@ public class MembersModel(AppDbContext db, Access access, AuditLog audit, TimePr
                          select new MemberRow(m.Id, m.UserId, u.Email, m.Role, m.Status, m.CreatedAt)).ToListAsync(cancellationToken);
 
     public Task<IActionResult> OnPostApproveAsync(int id, int membershipId) =>
-        ChangeAsync(id, membershipId, "approve membership", Permission.ApproveAnyMembershipClaim, membership =>
+        ChangeAsync(id, membershipId, "approve membership", Operations.DecideClaims, membership =>
         {
             if (membership.Status != MembershipStatus.Pending) return null;
             membership.Status = MembershipStatus.Active;
@@ -63,7 +63,7 @@ public class MembersModel(AppDbContext db, Access access, AuditLog audit, TimePr
         });
 
     public Task<IActionResult> OnPostRejectAsync(int id, int membershipId) =>
-        ChangeAsync(id, membershipId, "reject membership", Permission.ApproveAnyMembershipClaim, membership =>
+        ChangeAsync(id, membershipId, "reject membership", Operations.DecideClaims, membership =>
         {
             if (membership.Status != MembershipStatus.Pending) return null;
             membership.Status = MembershipStatus.Rejected;
@@ -79,7 +79,7 @@ public class MembersModel(AppDbContext db, Access access, AuditLog audit, TimePr
             await audit.RecordRefusalAsync(AuditTargets.Membership, membershipId, $"unknown organisation role '{role}'");
             return NotFound();
         }
-        return await ChangeAsync(id, membershipId, "change member role", Permission.ManageUsers, membership =>
+        return await ChangeAsync(id, membershipId, "change member role", Operations.ManageMembers, membership =>
         {
             if (membership.Status != MembershipStatus.Active || membership.Role == newRole) return null;
             membership.Role = newRole;
@@ -89,7 +89,7 @@ public class MembersModel(AppDbContext db, Access access, AuditLog audit, TimePr
 
     /// <summary>Removing someone takes two presses: the first shows who will lose their rights and asks again.</summary>
     public Task<IActionResult> OnPostRemoveAsync(int id, int membershipId, bool confirm) =>
-        ChangeAsync(id, membershipId, "remove member", Permission.ManageUsers, membership =>
+        ChangeAsync(id, membershipId, "remove member", Operations.ManageMembers, membership =>
         {
             if (membership.Status != MembershipStatus.Active) return null;
             db.Memberships.Remove(membership);
@@ -100,10 +100,10 @@ public class MembersModel(AppDbContext db, Access access, AuditLog audit, TimePr
     /// Every change: the person must manage this organisation; the membership must belong to it (a crafted id
     /// is a 404); and the organisation must keep at least one active admin once it has had one.
     /// </summary>
-    private async Task<IActionResult> ChangeAsync(int id, int membershipId, string action, Permission platformPermission,
+    private async Task<IActionResult> ChangeAsync(int id, int membershipId, string action, OperationAuthorizationRequirement operation,
         Func<OrganisationMembership, (AuditEventType Type, string? Details)?> change, bool confirmed = true)
     {
-        if (await AuthorizeAsync(id, action, platformPermission) is { } refused) return refused;
+        if (await AuthorizeAsync(id, operation) is { } refused) return refused;
         var membership = await db.Memberships.SingleOrDefaultAsync(m => m.Id == membershipId && m.ActorId == id);
         if (membership is null)
         {
@@ -150,27 +150,24 @@ public class MembersModel(AppDbContext db, Access access, AuditLog audit, TimePr
 
     /// <summary>
     /// Organisation admins manage their own organisation; on any organisation, moderators and administrators
-    /// approve claims and administrators change roles or remove members (access table).
+    /// approve claims and administrators change roles or remove members (access table, Authorization/).
     /// </summary>
-    private async Task<IActionResult?> AuthorizeAsync(int id, string action, Permission platformPermission)
+    private async Task<IActionResult?> AuthorizeAsync(int id, OperationAuthorizationRequirement operation)
     {
         var organisation = await db.Actors.AsNoTracking().Where(a => a.Id == id).Select(a => new { a.Name, a.IsVerified }).SingleOrDefaultAsync();
         if (organisation is null)
         {
-            await audit.RecordRefusalAsync(AuditTargets.Organisation, id, $"{action}: no such organisation");
+            await rights.RefuseAsync(AuditTargets.Organisation, id, operation);
             return NotFound();
         }
         OrganisationId = id;
         OrganisationName = organisation.Name;
         OrganisationVerified = organisation.IsVerified;
-        _managesOwnMembers = await access.CanAsync(Permission.ManageOwnMembers, id);
-        MayDecideClaims = May(Permission.ApproveAnyMembershipClaim);
-        MayManageMembers = May(Permission.ManageUsers);
-        if (May(platformPermission)) return null;
-        await audit.RecordRefusalAsync(AuditTargets.Organisation, id, action);
+        var resource = new OrganisationResource(id);
+        MayDecideClaims = await rights.MayAsync(resource, Operations.DecideClaims);
+        MayManageMembers = await rights.MayAsync(resource, Operations.ManageMembers);
+        if (operation == Operations.DecideClaims ? MayDecideClaims : MayManageMembers) return null;
+        await rights.RefuseAsync(AuditTargets.Organisation, id, operation);
         return Forbid();
     }
-
-    /// <summary>An admin of this organisation, or someone whose platform role grants the permission on any organisation.</summary>
-    private bool May(Permission platformPermission) => _managesOwnMembers || access.CanOnPlatform(platformPermission);
 }

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using SscPortal.Web.Authorization;
 using SscPortal.Domain;
 using SscPortal.Web.Catalogue;
 using SscPortal.Web.Data;
@@ -14,7 +15,7 @@ namespace SscPortal.Web.Pages.Partnerships;
 /// the partnership sees its history; the person's address only its organisation's members and platform staff.
 /// </summary>
 [AllowAnonymous]
-public class HistoryModel(AppDbContext db, Access access, History history) : PageModel
+public class HistoryModel(AppDbContext db, Rights rights, History history) : PageModel
 {
     public int Id { get; private set; }
     public string Title { get; private set; } = "";
@@ -23,12 +24,11 @@ public class HistoryModel(AppDbContext db, Access access, History history) : Pag
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken cancellationToken)
     {
         var record = await db.Partnerships.AsNoTracking().Where(p => p.Id == id)
-            .Select(p => new { p.Title, p.OwnerId, p.Publication }).SingleOrDefaultAsync(cancellationToken);
-        var member = record is not null && await access.CanAsync(Permission.RecordPartnerships, record.OwnerId);
-        if (record is null || (record.Publication != PublicationState.Published && !member)) return NotFound();
+            .Select(p => new { p.Title, Rights = new PartnershipResource(p.OwnerId, p.Publication) }).SingleOrDefaultAsync(cancellationToken);
+        if (record is null || !await rights.MayAsync(record.Rights, Operations.See)) return NotFound();
         Id = id;
         Title = record.Title;
-        Entries = await history.EntriesAsync(RecordType.Partnership, id, member || access.CanOnPlatform(Permission.ReadAuditLog), cancellationToken);
+        Entries = await history.EntriesAsync(RecordType.Partnership, id, await rights.MayAsync(record.Rights, Operations.SeePeople), cancellationToken);
         return Page();
     }
 }

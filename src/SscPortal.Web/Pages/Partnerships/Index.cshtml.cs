@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.EntityFrameworkCore;
+using SscPortal.Web.Authorization;
 using SscPortal.Domain;
 using SscPortal.Web.Catalogue;
 using SscPortal.Web.Data;
@@ -13,7 +14,7 @@ namespace SscPortal.Web.Pages.Partnerships;
 /// <summary>The public list of published partnerships, newest first, with keyset paging.</summary>
 [AllowAnonymous]
 [OutputCache(PolicyName = AnonymousPageCache.PolicyName)]
-public class IndexModel(AppDbContext db, Access access) : PageModel
+public class IndexModel(AppDbContext db, Rights rights) : PageModel
 {
     public const int PageSize = 30;
 
@@ -34,10 +35,10 @@ public class IndexModel(AppDbContext db, Access access) : PageModel
     {
         if (User.Identity?.IsAuthenticated == true)
         {
-            CanRecord = (await access.OrganisationsWhereAsync(Permission.RecordPartnerships)).Count > 0;
+            CanRecord = (await rights.OrganisationsForAsync(id => new PartnershipResource(id), Operations.Edit)).Count > 0;
             WhyNot = CanRecord ? CannotRecord.No
-                : (await access.OrganisationsWhereAsync(Permission.EditOwnInitiatives)).Count > 0 ? CannotRecord.CivilSociety
-                : access.CanOnPlatform(Permission.VerifyOrganisations) ? CannotRecord.PlatformStaff
+                : (await rights.OrganisationsForAsync(id => new InitiativeResource(id), Operations.Edit)).Count > 0 ? CannotRecord.CivilSociety
+                : await rights.MayAsync(Permission.VerifyOrganisations) ? CannotRecord.PlatformStaff
                 : CannotRecord.WithoutOrganisation;
         }
         var query = db.Partnerships.AsNoTracking().Where(p => p.Publication == PublicationState.Published);

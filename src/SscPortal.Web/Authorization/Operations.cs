@@ -1,0 +1,34 @@
+using Microsoft.AspNetCore.Authorization.Infrastructure;
+
+namespace SscPortal.Web.Authorization;
+
+/// <summary>
+/// The operations a page asks about a record ("may this reader <c>Publish</c> this initiative?"). Each kind of record has
+/// one authorization handler (<see cref="RecordRightsHandlers"/>) that answers them from the access table and the reader's
+/// memberships; pages ask <see cref="Microsoft.AspNetCore.Authorization.IAuthorizationService"/> through <see cref="Rights"/>.
+/// </summary>
+public static class Operations
+{
+    /// <summary>Read the record (published records are public; drafts and unpublished ones are not).</summary>
+    public static readonly OperationAuthorizationRequirement See = new() { Name = nameof(See) };
+    /// <summary>See who changed the record (people's addresses in its history).</summary>
+    public static readonly OperationAuthorizationRequirement SeePeople = new() { Name = nameof(SeePeople) };
+    /// <summary>Create or change the record (a new record is a draft of its owner).</summary>
+    public static readonly OperationAuthorizationRequirement Edit = new() { Name = nameof(Edit) };
+    /// <summary>Delete a draft.</summary>
+    public static readonly OperationAuthorizationRequirement Delete = new() { Name = nameof(Delete) };
+    public static readonly OperationAuthorizationRequirement Publish = new() { Name = nameof(Publish) };
+    public static readonly OperationAuthorizationRequirement Unpublish = new() { Name = nameof(Unpublish) };
+    /// <summary>Lift a moderator's hold on a record.</summary>
+    public static readonly OperationAuthorizationRequirement Release = new() { Name = nameof(Release) };
+    /// <summary>Start a new revision of a published assessment.</summary>
+    public static readonly OperationAuthorizationRequirement Revise = new() { Name = nameof(Revise) };
+    /// <summary>Publish a response to an assessment, for an organisation.</summary>
+    public static readonly OperationAuthorizationRequirement Respond = new() { Name = nameof(Respond) };
+    /// <summary>See an organisation's members and decide membership claims.</summary>
+    public static readonly OperationAuthorizationRequirement DecideClaims = new() { Name = nameof(DecideClaims) };
+    /// <summary>Change members' roles and remove members.</summary>
+    public static readonly OperationAuthorizationRequirement ManageMembers = new() { Name = nameof(ManageMembers) };
+    /// <summary>Record an organisation's IATI organisation identifier.</summary>
+    public static readonly OperationAuthorizationRequirement SetIdentifier = new() { Name = nameof(SetIdentifier) };
+}

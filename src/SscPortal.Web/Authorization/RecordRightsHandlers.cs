@@ -1,0 +1,123 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Authorization.Infrastructure;
+using SscPortal.Domain;
+using SscPortal.Web.Security;
+
+namespace SscPortal.Web.Authorization;
+
+/// <summary>
+/// The rights over one kind of record, answered from the access table (<see cref="AccessTable"/>) and the reader's active
+/// memberships (<see cref="Access"/>). One handler per kind of record; a kind's handler is the only place that says
+/// which permission an operation on it needs, so the table shown at /about/access is what is enforced.
+/// </summary>
+public abstract class RecordRightsHandler<TResource>(Access access) : AuthorizationHandler<OperationAuthorizationRequirement, TResource>
+{
+    protected Access Access => access;
+
+    protected override async Task HandleRequirementAsync(AuthorizationHandlerContext context, OperationAuthorizationRequirement requirement, TResource resource)
+    {
+        if (await AllowsAsync(requirement, resource)) context.Succeed(requirement);
+    }
+
+    /// <summary>Whether the reader may perform the operation on the record; an operation the kind does not know is refused.</summary>
+    protected abstract Task<bool> AllowsAsync(OperationAuthorizationRequirement operation, TResource record);
+
+    /// <summary>Whether an active membership of the organisation grants the permission.</summary>
+    protected Task<bool> Member(Permission permission, int organisationId) => access.CanAsync(permission, organisationId);
+
+    /// <summary>Whether the reader's platform role (moderator, administrator) grants the permission.</summary>
+    protected bool Platform(Permission permission) => access.CanOnPlatform(permission);
+
+    /// <summary>Published records are public; the others are for the owner's members, and for moderators what is unpublished.</summary>
+    protected async Task<bool> SeeAsync(PublicationState publication, int ownerId) =>
+        publication == PublicationState.Published
+        || await Member(Permission.SeeOwnDrafts, ownerId)
+        || (publication == PublicationState.Unpublished && Platform(Permission.UnpublishAnyRecord));
+
+    /// <summary>Who changed a record: its owner's members and those who read the audit log.</summary>
+    protected async Task<bool> SeePeopleAsync(int ownerId) =>
+        await Member(Permission.SeeOwnDrafts, ownerId) || Platform(Permission.ReadAuditLog);
+}
+
+public sealed class InitiativeRightsHandler(Access access) : RecordRightsHandler<InitiativeResource>(access)
+{
+    protected override async Task<bool> AllowsAsync(OperationAuthorizationRequirement operation, InitiativeResource record) => operation.Name switch
+    {
+        nameof(Operations.See) => await SeeAsync(record.Publication, record.OwnerId),
+        nameof(Operations.SeePeople) => await SeePeopleAsync(record.OwnerId),
+        // Members edit their organisation's drafts; once a record is public, changing it is for its admins, who answer for it.
+        nameof(Operations.Edit) => await Member(record.Publication == PublicationState.Draft ? Permission.EditOwnInitiatives : Permission.PublishOwnRecords, record.OwnerId)
+            || Platform(Permission.EditOtherOrganisationsRecords),
+        nameof(Operations.Delete) => record.Publication == PublicationState.Draft
+            && (await Member(Permission.EditOwnInitiatives, record.OwnerId) || Platform(Permission.EditOtherOrganisationsRecords)),
+        nameof(Operations.Publish) => await Member(Permission.PublishOwnRecords, record.OwnerId),
+        nameof(Operations.Unpublish) => await Member(Permission.PublishOwnRecords, record.OwnerId) || Platform(Permission.UnpublishAnyRecord),
+        nameof(Operations.Release) => Platform(Permission.UnpublishAnyRecord),
+        _ => false,
+    };
+}
+
+public sealed class PartnershipRightsHandler(Access access) : RecordRightsHandler<PartnershipResource>(access)
+{
+    protected override async Task<bool> AllowsAsync(OperationAuthorizationRequirement operation, PartnershipResource record) => operation.Name switch
+    {
+        nameof(Operations.See) => await SeeAsync(record.Publication, record.OwnerId),
+        nameof(Operations.SeePeople) => await SeePeopleAsync(record.OwnerId),
+        nameof(Operations.Edit) => (await Member(Permission.RecordPartnerships, record.OwnerId)
+                && (record.Publication == PublicationState.Draft || await Member(Permission.PublishOwnRecords, record.OwnerId)))
+            || Platform(Permission.EditOtherOrganisationsRecords),
+        nameof(Operations.Publish) => await PublisherAsync(record.OwnerId),
+        nameof(Operations.Unpublish) => await PublisherAsync(record.OwnerId) || Platform(Permission.UnpublishAnyRecord),
+        _ => false,
+    };
+
+    private async Task<bool> PublisherAsync(int ownerId) =>
+        await Member(Permission.RecordPartnerships, ownerId) && await Member(Permission.PublishOwnRecords, ownerId);
+}
+
+/// <summary>
+/// Civil society assesses any published initiative; an official organisation only those it is a party to (a
+/// self-assessment); only official parties answer.
+/// </summary>
+public sealed class AssessmentRightsHandler(Access access, AssessmentRights parties) : RecordRightsHandler<AssessmentResource>(access)
+{
+    protected override async Task<bool> AllowsAsync(OperationAuthorizationRequirement operation, AssessmentResource record) => operation.Name switch
+    {
+        nameof(Operations.See) => record.Publication == PublicationState.Published
+            ? record.InitiativePublished || await Member(Permission.SeeOwnDrafts, record.AssessorId) || Platform(Permission.UnpublishAnyRecord)
+            : await SeeAsync(record.Publication, record.AssessorId),
+        nameof(Operations.SeePeople) => await SeePeopleAsync(record.AssessorId),
+        nameof(Operations.Edit) or nameof(Operations.Delete) => record.Publication == PublicationState.Draft && await WriterAsync(record),
+        nameof(Operations.Revise) => record.Publication == PublicationState.Published && await WriterAsync(record),
+        nameof(Operations.Publish) => await Member(Permission.PublishAssessments, record.AssessorId),
+        nameof(Operations.Unpublish) => Platform(Permission.UnpublishAnyRecord),
+        _ => false,
+    };
+
+    private async Task<bool> WriterAsync(AssessmentResource record) =>
+        await Member(Permission.WriteAssessments, record.AssessorId)
+        || (await Member(Permission.WriteSelfAssessments, record.AssessorId) && await parties.IsOfficialPartyAsync(record.InitiativeId, record.AssessorId));
+}
+
+public sealed class ResponseRightsHandler(Access access, AssessmentRights parties) : RecordRightsHandler<ResponseResource>(access)
+{
+    protected override async Task<bool> AllowsAsync(OperationAuthorizationRequirement operation, ResponseResource record) => operation.Name switch
+    {
+        nameof(Operations.Respond) => await Member(Permission.RespondToAssessments, record.ResponderId)
+            && await parties.IsOfficialPartyAsync(record.InitiativeId, record.ResponderId),
+        _ => false,
+    };
+}
+
+public sealed class OrganisationRightsHandler(Access access) : RecordRightsHandler<OrganisationResource>(access)
+{
+    protected override async Task<bool> AllowsAsync(OperationAuthorizationRequirement operation, OrganisationResource record) => operation.Name switch
+    {
+        // Organisations are public.
+        nameof(Operations.See) => true,
+        nameof(Operations.DecideClaims) => await Member(Permission.ManageOwnMembers, record.OrganisationId) || Platform(Permission.ApproveAnyMembershipClaim),
+        nameof(Operations.ManageMembers) => await Member(Permission.ManageOwnMembers, record.OrganisationId) || Platform(Permission.ManageUsers),
+        nameof(Operations.SetIdentifier) => await Member(Permission.SetOrganisationIdentifier, record.OrganisationId) || Platform(Permission.SetOrganisationIdentifier),
+        _ => false,
+    };
+}

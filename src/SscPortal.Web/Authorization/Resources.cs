@@ -1,0 +1,21 @@
+using SscPortal.Domain;
+
+namespace SscPortal.Web.Authorization;
+
+// What the authorization handlers need to know about a record to answer an operation: read by the page (a small
+// projection), never trusted from the form. A new record is described as the draft it will be.
+
+/// <summary>An initiative, or a new one for <paramref name="OwnerId"/> (a draft).</summary>
+public sealed record InitiativeResource(int OwnerId, PublicationState Publication = PublicationState.Draft, bool HeldByModerator = false);
+
+/// <summary>A partnership, or a new one for <paramref name="OwnerId"/> (a draft).</summary>
+public sealed record PartnershipResource(int OwnerId, PublicationState Publication = PublicationState.Draft);
+
+/// <summary>An assessment by <paramref name="AssessorId"/> of initiative <paramref name="InitiativeId"/>, or a new one (a draft).</summary>
+public sealed record AssessmentResource(int AssessorId, int InitiativeId, PublicationState Publication = PublicationState.Draft, bool InitiativePublished = true);
+
+/// <summary>A response to an assessment of initiative <paramref name="InitiativeId"/>, by <paramref name="ResponderId"/>.</summary>
+public sealed record ResponseResource(int ResponderId, int InitiativeId);
+
+/// <summary>An organisation, for the operations on its members and its identity.</summary>
+public sealed record OrganisationResource(int OrganisationId);
