@@ -49,7 +49,7 @@ builder.Services.AddPortalRateLimits(builder.Configuration);
 builder.Services.AddTrustedProxies(builder.Configuration);
 builder.Services.AddHttpContextAccessor();
 builder.Services.AddScoped<Access>();
-builder.Services.AddScoped<AssessmentRights>();
+builder.Services.AddScoped<OfficialParties>();
 builder.Services.AddScoped<AuditLog>();
 builder.Services.AddScoped<History>();
 builder.Services.AddScoped<SscPortal.Web.Forms.SubmitOnce>();

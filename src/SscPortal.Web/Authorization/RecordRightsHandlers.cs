@@ -48,8 +48,8 @@ public sealed class InitiativeRightsHandler(Access access) : RecordRightsHandler
         // Members edit their organisation's drafts; once a record is public, changing it is for its admins, who answer for it.
         nameof(Operations.Edit) => await Member(record.Publication == PublicationState.Draft ? Permission.EditOwnInitiatives : Permission.PublishOwnRecords, record.OwnerId)
             || Platform(Permission.EditOtherOrganisationsRecords),
-        nameof(Operations.Delete) => record.Publication == PublicationState.Draft
-            && (await Member(Permission.EditOwnInitiatives, record.OwnerId) || Platform(Permission.EditOtherOrganisationsRecords)),
+        // Only drafts are deleted: a rule of the record (it says so), not a right.
+        nameof(Operations.Delete) => await Member(Permission.EditOwnInitiatives, record.OwnerId) || Platform(Permission.EditOtherOrganisationsRecords),
         nameof(Operations.Publish) => await Member(Permission.PublishOwnRecords, record.OwnerId),
         nameof(Operations.Unpublish) => await Member(Permission.PublishOwnRecords, record.OwnerId) || Platform(Permission.UnpublishAnyRecord),
         nameof(Operations.Release) => Platform(Permission.UnpublishAnyRecord),
@@ -79,7 +79,7 @@ public sealed class PartnershipRightsHandler(Access access) : RecordRightsHandle
 /// Civil society assesses any published initiative; an official organisation only those it is a party to (a
 /// self-assessment); only official parties answer.
 /// </summary>
-public sealed class AssessmentRightsHandler(Access access, AssessmentRights parties) : RecordRightsHandler<AssessmentResource>(access)
+public sealed class AssessmentRightsHandler(Access access, OfficialParties parties) : RecordRightsHandler<AssessmentResource>(access)
 {
     protected override async Task<bool> AllowsAsync(OperationAuthorizationRequirement operation, AssessmentResource record) => operation.Name switch
     {
@@ -87,7 +87,9 @@ public sealed class AssessmentRightsHandler(Access access, AssessmentRights part
             ? record.InitiativePublished || await Member(Permission.SeeOwnDrafts, record.AssessorId) || Platform(Permission.UnpublishAnyRecord)
             : await SeeAsync(record.Publication, record.AssessorId),
         nameof(Operations.SeePeople) => await SeePeopleAsync(record.AssessorId),
-        nameof(Operations.Edit) or nameof(Operations.Delete) => record.Publication == PublicationState.Draft && await WriterAsync(record),
+        nameof(Operations.Edit) => record.Publication == PublicationState.Draft && await WriterAsync(record),
+        // Only drafts are deleted: a rule of the record (it says so), not a right.
+        nameof(Operations.Delete) => await WriterAsync(record),
         nameof(Operations.Revise) => record.Publication == PublicationState.Published && await WriterAsync(record),
         nameof(Operations.Publish) => await Member(Permission.PublishAssessments, record.AssessorId),
         nameof(Operations.Unpublish) => Platform(Permission.UnpublishAnyRecord),
@@ -99,7 +101,7 @@ public sealed class AssessmentRightsHandler(Access access, AssessmentRights part
         || (await Member(Permission.WriteSelfAssessments, record.AssessorId) && await parties.IsOfficialPartyAsync(record.InitiativeId, record.AssessorId));
 }
 
-public sealed class ResponseRightsHandler(Access access, AssessmentRights parties) : RecordRightsHandler<ResponseResource>(access)
+public sealed class ResponseRightsHandler(Access access, OfficialParties parties) : RecordRightsHandler<ResponseResource>(access)
 {
     protected override async Task<bool> AllowsAsync(OperationAuthorizationRequirement operation, ResponseResource record) => operation.Name switch
     {

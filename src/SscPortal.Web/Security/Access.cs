@@ -6,9 +6,9 @@ using SscPortal.Web.Data;
 namespace SscPortal.Web.Security;
 
 /// <summary>
-/// Answers "may the signed-in person do this, to this organisation's records?" from the access table and
-/// their active memberships, read fresh from the database on each request (so an approval or removal takes
-/// effect at once). Pages call it before every write and on every page that shows a write.
+/// The signed-in person's active memberships, read fresh from the database once per request (so an approval or removal
+/// takes effect at once), and what the access table grants through them. Only the authorization handlers
+/// (Authorization/RecordRightsHandlers.cs) decide with it; pages ask them through <see cref="Authorization.Rights"/>.
 /// </summary>
 public sealed class Access(AppDbContext db, IHttpContextAccessor http)
 {
@@ -35,21 +35,6 @@ public sealed class Access(AppDbContext db, IHttpContextAccessor http)
     /// <summary>Whether an active membership of <paramref name="organisationId"/> grants the permission.</summary>
     public async Task<bool> CanAsync(Permission permission, int organisationId) =>
         (await MembershipsAsync()).Any(m => m.ActorId == organisationId && AccessTable.Grants(m.ActorType, m.Role, permission));
-
-    /// <summary>The organisations in which the person holds the permission.</summary>
-    public async Task<IReadOnlyList<ActiveMembership>> OrganisationsWhereAsync(Permission permission) =>
-        (await MembershipsAsync()).Where(m => AccessTable.Grants(m.ActorType, m.Role, permission)).ToList();
-
-    /// <summary>Published records are public; drafts and unpublished ones exist only for the owner's members.</summary>
-    public async Task<bool> CanSeeAsync(PublicationState publication, int ownerId) =>
-        publication == PublicationState.Published
-        || await CanAsync(Permission.EditOwnInitiatives, ownerId)
-        // Moderators keep sight of what they unpublished, to lift a hold.
-        || (publication == PublicationState.Unpublished && CanOnPlatform(Permission.UnpublishAnyRecord));
-
-    /// <summary>Members edit their organisation's drafts; published or unpublished records, only its admins.</summary>
-    public Task<bool> CanEditAsync(PublicationState publication, int ownerId) =>
-        CanAsync(publication == PublicationState.Draft ? Permission.EditOwnInitiatives : Permission.PublishOwnRecords, ownerId);
 
     /// <summary>Whether the person's platform role (moderator, administrator) grants the permission.</summary>
     public bool CanOnPlatform(Permission permission) => SscPortal.Web.Authorization.PlatformPermissions.Holds(User, permission);

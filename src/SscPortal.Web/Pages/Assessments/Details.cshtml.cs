@@ -1,5 +1,7 @@
+using SscPortal.Web.Authorization;
 using SscPortal.Web.Forms;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Authorization.Infrastructure;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.OutputCaching;
@@ -21,7 +23,7 @@ namespace SscPortal.Web.Pages.Assessments;
 [AllowAnonymous]
 [OutputCache(PolicyName = AnonymousPageCache.PolicyName)]
 public class DetailsModel(
-    AppDbContext db, ReferenceData referenceData, Access access, AssessmentRights rights, AuditLog audit, History history, TimeProvider clock,
+    AppDbContext db, ReferenceData referenceData, Access access, Rights rights, AuditLog audit, History history, TimeProvider clock,
     IStringLocalizer<SharedResource> L) : PageModel
 {
     public sealed record View(
@@ -61,7 +63,9 @@ public class DetailsModel(
                 a.AssessorId, a.Assessor!.Name, a.Perspective, a.Relationship, a.ConflictOfInterest, a.Methods, a.Findings, a.Recommendations,
                 a.Publication, a.PublishedAt, a.UnpublishedReason, a.Revision, a.RevisionOfId, a.SupersededById, a.UpdatedAt, a.FrameworkId))
             .SingleOrDefaultAsync(cancellationToken);
-        if (assessment is null || !await rights.CanSeeAsync(assessment.Publication, assessment.AssessorId, assessment.InitiativePublished)) return NotFound();
+        if (assessment is null) return NotFound();
+        var record = new AssessmentResource(assessment.AssessorId, assessment.InitiativeId, assessment.Publication, assessment.InitiativePublished);
+        if (!await rights.MayAsync(record, Operations.See)) return NotFound();
         Assessment = assessment;
         Names = await referenceData.GetAsync(cancellationToken);
         Framework = await db.AssessmentFrameworks.AsNoTracking().SingleAsync(f => f.Id == assessment.FrameworkId, cancellationToken);
@@ -77,9 +81,8 @@ public class DetailsModel(
         Responses = await db.AssessmentResponses.AsNoTracking().Where(r => r.AssessmentId == id).OrderBy(r => r.PublishedAt)
             .Select(r => new PartyResponse(r.Id, r.ResponderId, r.Responder!.Name, r.Text, r.PublishedAt)).ToListAsync(cancellationToken);
 
-        var member = await rights.IsAssessorMemberAsync(assessment.AssessorId);
-        var publisher = await access.CanAsync(Permission.PublishAssessments, assessment.AssessorId);
-        CanEdit = assessment.Publication == PublicationState.Draft && member;
+        var publisher = await rights.MayAsync(record, Operations.Publish);
+        CanEdit = await rights.MayAsync(record, Operations.Edit);
         if (CanEdit)
         {
             var draft = new Assessment { Methods = assessment.Methods, Findings = assessment.Findings };
@@ -88,13 +91,13 @@ public class DetailsModel(
             Missing = draft.CheckComplete(Framework);
         }
         CanPublish = CanEdit && publisher;
-        CanRevise = assessment.Publication == PublicationState.Published && assessment.SupersededById is null && member
+        CanRevise = assessment.SupersededById is null && await rights.MayAsync(record, Operations.Revise)
             && !await db.Assessments.AnyAsync(a => a.RevisionOfId == id && a.Publication == PublicationState.Draft, cancellationToken);
-        CanUnpublish = assessment.Publication == PublicationState.Published && access.CanOnPlatform(Permission.UnpublishAnyRecord);
+        CanUnpublish = assessment.Publication == PublicationState.Published && await rights.MayAsync(record, Operations.Unpublish);
         if (assessment.Publication == PublicationState.Published)
         {
             var responded = Responses.Select(r => r.ResponderId).ToHashSet();
-            CanRespondAs = (await rights.RespondersForAsync(assessment.InitiativeId, cancellationToken)).Where(m => !responded.Contains(m.ActorId)).ToList();
+            CanRespondAs = (await RespondersAsync(assessment.InitiativeId)).Where(m => !responded.Contains(m.ActorId)).ToList();
         }
         return Page();
     }
@@ -111,8 +114,8 @@ public class DetailsModel(
     private async Task<IActionResult?> PublishAsync(int id, CancellationToken cancellationToken)
     {
         var assessment = await db.Assessments.Include(a => a.Answers).Include(a => a.Evidence).AsSplitQuery().SingleOrDefaultAsync(a => a.Id == id, cancellationToken);
-        if (assessment is null || !await rights.IsAssessorMemberAsync(assessment.AssessorId)) return await RefuseAsync(id, "publish assessment", NotFound());
-        if (!await access.CanAsync(Permission.PublishAssessments, assessment.AssessorId)) return await RefuseAsync(id, "publish assessment", Forbid());
+        if (assessment is null) return await RefuseAsync(id, Operations.See, NotFound());
+        if (await rights.RequireAsync(RightsOf(assessment), Operations.Publish, AuditTargets.Assessment, id) is { } refused) return refused;
         var framework = await db.AssessmentFrameworks.AsNoTracking().SingleAsync(f => f.Id == assessment.FrameworkId, cancellationToken);
         var now = clock.GetUtcNow().UtcDateTime;
         try { assessment.Publish(framework, now); }
@@ -160,8 +163,8 @@ public class DetailsModel(
     {
         var assessment = await db.Assessments.AsNoTracking().Include(a => a.Answers).Include(a => a.Evidence).Include(a => a.Consultations).AsSplitQuery()
             .SingleOrDefaultAsync(a => a.Id == id, cancellationToken);
-        if (assessment is null || !await rights.CanSeeAsync(assessment.Publication, assessment.AssessorId, true)) return await RefuseAsync(id, "revise assessment", NotFound());
-        if (!await rights.IsAssessorMemberAsync(assessment.AssessorId)) return await RefuseAsync(id, "revise someone else's assessment", Forbid());
+        if (assessment is null) return await RefuseAsync(id, Operations.See, NotFound());
+        if (await rights.RequireAsync(RightsOf(assessment), Operations.Revise, AuditTargets.Assessment, id) is { } refused) return refused;
         if (await OpenRevisionAsync(id, cancellationToken) is { } open) return open;
         Assessment revision;
         try { revision = assessment.StartRevision(clock.GetUtcNow().UtcDateTime); }
@@ -210,8 +213,8 @@ public class DetailsModel(
     private async Task<IActionResult?> UnpublishAsync(int id, CancellationToken cancellationToken)
     {
         var assessment = await db.Assessments.SingleOrDefaultAsync(a => a.Id == id, cancellationToken);
-        if (assessment is null) return await RefuseAsync(id, "unpublish assessment", NotFound());
-        if (!access.CanOnPlatform(Permission.UnpublishAnyRecord)) return await RefuseAsync(id, "unpublish assessment", Forbid());
+        if (assessment is null) return await RefuseAsync(id, Operations.See, NotFound());
+        if (await rights.RequireAsync(RightsOf(assessment), Operations.Unpublish, AuditTargets.Assessment, id) is { } refused) return refused;
         var reason = Reason?.Trim();
         if (string.IsNullOrEmpty(reason) || reason.Length > 1000 || !assessment.IsPublished)
         {
@@ -235,12 +238,11 @@ public class DetailsModel(
     public async Task<IActionResult> OnPostRespondAsync(int id, CancellationToken cancellationToken)
     {
         var assessment = await db.Assessments.AsNoTracking().Where(a => a.Id == id)
-            .Select(a => new { a.InitiativeId, a.AssessorId, a.Publication, InitiativePublished = a.Initiative!.Publication == PublicationState.Published })
+            .Select(a => new AssessmentResource(a.AssessorId, a.InitiativeId, a.Publication, a.Initiative!.Publication == PublicationState.Published))
             .SingleOrDefaultAsync(cancellationToken);
-        if (assessment is null || !await rights.CanSeeAsync(assessment.Publication, assessment.AssessorId, assessment.InitiativePublished))
-            return await RefuseAsync(id, "respond to assessment", NotFound());
-        var responders = await rights.RespondersForAsync(assessment.InitiativeId, cancellationToken);
-        if (responders.All(r => r.ActorId != ResponderId)) return await RefuseAsync(id, "respond to assessment as an organisation that is not an official party", Forbid());
+        if (assessment is null || !await rights.MayAsync(assessment, Operations.See)) return await RefuseAsync(id, Operations.See, NotFound());
+        var responders = await RespondersAsync(assessment.InitiativeId);
+        if (responders.All(r => r.ActorId != ResponderId)) return await RefuseAsync(id, Operations.Respond, Forbid());
         var text = ResponseText?.Trim();
         var already = L["Your organisation has already published its response to this assessment."].Value;
         string? problem = assessment.Publication != PublicationState.Published ? L["Only a published assessment can be answered."].Value
@@ -272,7 +274,8 @@ public class DetailsModel(
     public async Task<IActionResult> OnPostDeleteAsync(int id, bool confirm, CancellationToken cancellationToken)
     {
         var assessment = await db.Assessments.SingleOrDefaultAsync(a => a.Id == id, cancellationToken);
-        if (assessment is null || !await rights.IsAssessorMemberAsync(assessment.AssessorId)) return await RefuseAsync(id, "delete assessment", NotFound());
+        if (assessment is null) return await RefuseAsync(id, Operations.See, NotFound());
+        if (await rights.RequireAsync(RightsOf(assessment), Operations.Delete, AuditTargets.Assessment, id) is { } refused) return refused;
         if (!confirm)
         {
             TempData[PageMessages.Problem] = L["Nothing was deleted: tick the box to confirm that the draft should go."].Value;
@@ -300,9 +303,16 @@ public class DetailsModel(
         return Redirect($"/initiatives/{assessment.InitiativeId}");
     }
 
-    private async Task<IActionResult> RefuseAsync(int id, string action, IActionResult result)
+    /// <summary>An assessment as the rights see it; the initiative's own publication matters only to readers outside the assessor.</summary>
+    private static AssessmentResource RightsOf(Assessment assessment) => new(assessment.AssessorId, assessment.InitiativeId, assessment.Publication);
+
+    /// <summary>The reader's organisations that may publish a response to an assessment of the initiative (its official parties).</summary>
+    private Task<IReadOnlyList<Access.ActiveMembership>> RespondersAsync(int initiativeId) =>
+        rights.OrganisationsForAsync(responder => new ResponseResource(responder, initiativeId), Operations.Respond);
+
+    private async Task<IActionResult> RefuseAsync(int id, OperationAuthorizationRequirement operation, IActionResult result)
     {
-        await audit.RecordRefusalAsync(AuditTargets.Assessment, id, action);
+        await rights.RefuseAsync(AuditTargets.Assessment, id, operation);
         return result;
     }
 }

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
+using SscPortal.Web.Authorization;
 using SscPortal.Domain;
 using SscPortal.Web.Catalogue;
 using SscPortal.Web.Data;
@@ -17,8 +18,11 @@ namespace SscPortal.Web.Pages.Assessments;
 /// </summary>
 [Authorize]
 public partial class EditModel(
-    AppDbContext db, ReferenceData referenceData, AssessmentRights rights, AuditLog audit, History history, SubmitOnce once, TimeProvider clock, IStringLocalizer<SharedResource> L) : PageModel
+    AppDbContext db, ReferenceData referenceData, Rights rights, AuditLog audit, History history, SubmitOnce once, TimeProvider clock, IStringLocalizer<SharedResource> L) : PageModel
 {
+    /// <summary>An organisation the person may assess the initiative for, and whether that would be a self-assessment.</summary>
+    public sealed record Assessor(int ActorId, string Name, bool SelfAssessment);
+
     [BindProperty] public AssessmentInput Input { get; set; } = new();
 
     public int? Id { get; private set; }
@@ -26,7 +30,7 @@ public partial class EditModel(
     public string InitiativeTitle { get; private set; } = "";
     public string InitiativeLanguage { get; private set; } = "en";
     public AssessmentFramework Framework { get; private set; } = null!;
-    public IReadOnlyList<AssessmentRights.Assessor> Assessors { get; private set; } = [];
+    public IReadOnlyList<Assessor> Assessors { get; private set; } = [];
     /// <summary>Whether this is (or would be) an official party's self-assessment: its relationship is fixed.</summary>
     public bool IsSelfAssessment { get; private set; }
     public int Revision { get; private set; } = 1;
@@ -64,7 +68,7 @@ public partial class EditModel(
         if (await PrepareAsync(id, initiativeId, cancellationToken) is { } refused) return refused;
         if (id is null && Assessors.All(a => a.ActorId != Input.AssessorId))
         {
-            await audit.RecordRefusalAsync(AuditTargets.Organisation, Input.AssessorId, "assess initiative");
+            await rights.RefuseAsync(AuditTargets.Organisation, Input.AssessorId, Operations.Edit);
             return Forbid();
         }
         if (IsSelfAssessment) Input.Relationship = AssessorRelationship.Party;
@@ -147,18 +151,15 @@ public partial class EditModel(
         if (id is not null)
         {
             var record = await db.Assessments.AsNoTracking().Where(a => a.Id == id)
-                .Select(a => new { a.InitiativeId, a.AssessorId, a.Publication, a.FrameworkId, a.Perspective, a.Revision, InitiativePublished = a.Initiative!.Publication == PublicationState.Published })
+                .Select(a => new { a.InitiativeId, a.AssessorId, a.FrameworkId, a.Perspective, a.Revision,
+                    Rights = new AssessmentResource(a.AssessorId, a.InitiativeId, a.Publication, a.Initiative!.Publication == PublicationState.Published) })
                 .SingleOrDefaultAsync(cancellationToken);
-            if (record is null || !await rights.CanSeeAsync(record.Publication, record.AssessorId, record.InitiativePublished))
+            if (record is null)
             {
-                if (HttpMethods.IsPost(Request.Method)) await audit.RecordRefusalAsync(AuditTargets.Assessment, id, "edit an assessment that is not visible");
+                await rights.RefuseAsync(AuditTargets.Assessment, id, Operations.See);
                 return NotFound();
             }
-            if (!await rights.CanEditAsync(record.Publication, record.AssessorId))
-            {
-                await audit.RecordRefusalAsync(AuditTargets.Assessment, id, "edit");
-                return Forbid();
-            }
+            if (await rights.RequireAsync(record.Rights, Operations.Edit, AuditTargets.Assessment, id) is { } refused) return refused;
             initiativeId = record.InitiativeId;
             IsSelfAssessment = record.Perspective == AssessmentPerspective.SelfAssessment;
             Revision = record.Revision;
@@ -174,10 +175,12 @@ public partial class EditModel(
         InitiativeLanguage = initiative.Language;
         if (id is null)
         {
-            Assessors = await rights.AssessorsForAsync(InitiativeId, cancellationToken);
+            // The organisations in whose name the person may assess this initiative; an official one assesses itself.
+            Assessors = (await rights.OrganisationsForAsync(assessor => new AssessmentResource(assessor, InitiativeId), Operations.Edit))
+                .Select(m => new Assessor(m.ActorId, m.ActorName, AccessTable.KindOf(m.ActorType) == OrganisationKind.Official)).ToList();
             if (Assessors.Count == 0)
             {
-                await audit.RecordRefusalAsync(AuditTargets.Initiative, InitiativeId, "assess without an organisation that may");
+                await rights.RefuseAsync(AuditTargets.Initiative, InitiativeId, Operations.Edit);
                 return Forbid();
             }
             // The framework's latest version: an assessment keeps it even after a newer one is published.

@@ -1,5 +1,7 @@
+using SscPortal.Web.Authorization;
 using SscPortal.Web.Forms;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Authorization.Infrastructure;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.OutputCaching;
@@ -20,7 +22,7 @@ namespace SscPortal.Web.Pages.Initiatives;
 [AllowAnonymous]
 [OutputCache(PolicyName = AnonymousPageCache.PolicyName)]
 public class DetailsModel(
-    AppDbContext db, ReferenceData referenceData, Access access, AssessmentRights rights, AuditLog audit, History history, TimeProvider clock,
+    AppDbContext db, ReferenceData referenceData, Access access, Rights rights, AuditLog audit, History history, TimeProvider clock,
     IStringLocalizer<SharedResource> L) : PageModel
 {
     public sealed record ActorTakingPart(int Id, string Name, string? Acronym, ActorType Type, ActorRole Role);
@@ -90,7 +92,7 @@ public class DetailsModel(
             .AsSplitQuery()
             .SingleOrDefaultAsync(cancellationToken);
         // Drafts and unpublished records exist only for the owning organisation's members.
-        if (initiative is null || !await access.CanSeeAsync(initiative.Publication, initiative.OwnerId)) return NotFound();
+        if (initiative is null || !await rights.MayAsync(RightsOf(initiative), Operations.See)) return NotFound();
 
         Initiative = initiative;
         Names = await referenceData.GetAsync(cancellationToken);
@@ -110,15 +112,20 @@ public class DetailsModel(
         Principles = await db.Set<InitiativePrinciple>().AsNoTracking().Where(p => p.InitiativeId == id).Select(p => p.PrincipleCode).ToListAsync(cancellationToken);
         Principles = Principles.OrderBy(code => Names.Principles.ToList().FindIndex(p => p.Code == code)).ToList();
         await LoadAssessmentsAsync(id, initiative.Publication, cancellationToken);
-        CanEdit = await access.CanEditAsync(initiative.Publication, initiative.OwnerId);
-        var ownerAdmin = await access.CanAsync(Permission.PublishOwnRecords, initiative.OwnerId);
+        var record = RightsOf(initiative);
+        CanEdit = await rights.MayAsync(record, Operations.Edit);
+        var ownerAdmin = await rights.MayAsync(record, Operations.Publish);
         CanPublish = ownerAdmin && initiative.Publication != PublicationState.Published;
-        IsModeratorAction = !ownerAdmin && access.CanOnPlatform(Permission.UnpublishAnyRecord);
+        IsModeratorAction = !ownerAdmin && await rights.MayAsync(record, Operations.Unpublish);
         CanUnpublish = initiative.Publication == PublicationState.Published && (ownerAdmin || IsModeratorAction);
-        CanRelease = initiative.HeldByModerator && access.CanOnPlatform(Permission.UnpublishAnyRecord);
+        CanRelease = initiative.HeldByModerator && await rights.MayAsync(record, Operations.Release);
         CanPublish = CanPublish && !initiative.HeldByModerator;
         return Page();
     }
+
+    private static InitiativeResource RightsOf(View initiative) => new(initiative.OwnerId, initiative.Publication, initiative.HeldByModerator);
+
+    private static InitiativeResource RightsOf(Initiative initiative) => new(initiative.OwnerId, initiative.Publication, initiative.HeldByModerator);
 
     /// <summary>
     /// The current published assessments, side by side, and the reader's own organisations' drafts (which have no scores
@@ -138,7 +145,7 @@ public class DetailsModel(
             .ToLookup(s => s.AssessmentId);
         Assessments = columns.Select(c => c with { Scores = scores[c.Id].ToList() }).ToList();
         Dimensions = (await db.AssessmentFrameworks.AsNoTracking().OrderByDescending(f => f.Version).FirstAsync(cancellationToken)).Dimensions;
-        CanAssess = publication == PublicationState.Published && (await rights.AssessorsForAsync(id, cancellationToken)).Count > 0;
+        CanAssess = publication == PublicationState.Published && (await rights.OrganisationsForAsync(assessor => new AssessmentResource(assessor, id), Operations.Edit)).Count > 0;
     }
 
     /// <summary>The owner's organisation admins make a complete record public.</summary>
@@ -150,8 +157,8 @@ public class DetailsModel(
     {
         var initiative = await LoadForChangeAsync(id, cancellationToken);
         if (initiative is null) return await HiddenAsync(id);
-        if (!await access.CanAsync(Permission.PublishOwnRecords, initiative.OwnerId))
-            return await RefuseAsync(id, "publish");
+        if (!await rights.MayAsync(RightsOf(initiative), Operations.Publish))
+            return await RefuseAsync(id, Operations.Publish);
         var previous = initiative.Publication;
         try
         {
@@ -181,9 +188,10 @@ public class DetailsModel(
     {
         var initiative = await LoadForChangeAsync(id, cancellationToken);
         if (initiative is null) return await HiddenAsync(id);
-        var asOwner = await access.CanAsync(Permission.PublishOwnRecords, initiative.OwnerId);
-        if (!asOwner && !access.CanOnPlatform(Permission.UnpublishAnyRecord))
-            return await RefuseAsync(id, "unpublish");
+        // The owner's admins unpublish as its owner; anyone else allowed to, as a moderator (whose hold only they lift).
+        var asOwner = await rights.MayAsync(RightsOf(initiative), Operations.Publish);
+        if (!await rights.MayAsync(RightsOf(initiative), Operations.Unpublish))
+            return await RefuseAsync(id, Operations.Unpublish);
         var reason = Reason?.Trim();
         if (string.IsNullOrEmpty(reason) || reason.Length > 1000 || !initiative.IsPublished)
         {
@@ -212,8 +220,8 @@ public class DetailsModel(
     {
         var initiative = await LoadForChangeAsync(id, cancellationToken);
         if (initiative is null) return await HiddenAsync(id);
-        if (!access.CanOnPlatform(Permission.UnpublishAnyRecord))
-            return await RefuseAsync(id, "release moderator hold");
+        if (!await rights.MayAsync(RightsOf(initiative), Operations.Release))
+            return await RefuseAsync(id, Operations.Release);
         if (!initiative.HeldByModerator)
         {
             TempData[PageMessages.Problem] = RuleMessages.For(RuleCode.NotHeld, L);
@@ -234,8 +242,8 @@ public class DetailsModel(
     {
         var initiative = await LoadForChangeAsync(id, cancellationToken);
         if (initiative is null) return await HiddenAsync(id);
-        if (!await access.CanAsync(Permission.EditOwnInitiatives, initiative.OwnerId))
-            return await RefuseAsync(id, "delete");
+        if (!await rights.MayAsync(RightsOf(initiative), Operations.Delete))
+            return await RefuseAsync(id, Operations.Delete);
         if (!confirm)
         {
             TempData[PageMessages.Problem] = L["Nothing was deleted: tick the box to confirm that the draft should go."].Value;
@@ -271,19 +279,19 @@ public class DetailsModel(
         var initiative = await db.Initiatives.Include(i => i.Countries).Include(i => i.Actors).Include(i => i.Sdgs)
             .AsSplitQuery().SingleOrDefaultAsync(i => i.Id == id, cancellationToken);
         // A record the person cannot see does not exist for them, whatever they post.
-        return initiative is not null && await access.CanSeeAsync(initiative.Publication, initiative.OwnerId) ? initiative : null;
+        return initiative is not null && await rights.MayAsync(RightsOf(initiative), Operations.See) ? initiative : null;
     }
 
     /// <summary>A record that does not exist, or that the person may not see: 404, and the attempt is recorded.</summary>
     private async Task<IActionResult> HiddenAsync(int id)
     {
-        await audit.RecordRefusalAsync(AuditTargets.Initiative, id, $"{Request.Query["handler"]} on a record that is not visible");
+        await rights.RefuseAsync(AuditTargets.Initiative, id, Operations.See);
         return NotFound();
     }
 
-    private async Task<IActionResult> RefuseAsync(int id, string action)
+    private async Task<IActionResult> RefuseAsync(int id, OperationAuthorizationRequirement operation)
     {
-        await audit.RecordRefusalAsync(AuditTargets.Initiative, id, action);
+        await rights.RefuseAsync(AuditTargets.Initiative, id, operation);
         return Forbid();
     }
 }

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
+using SscPortal.Web.Authorization;
 using SscPortal.Domain;
 using SscPortal.Web.Catalogue;
 using SscPortal.Web.Data;
@@ -19,7 +20,7 @@ namespace SscPortal.Web.Pages.Initiatives;
 /// </summary>
 [Authorize]
 public class EditModel(
-    AppDbContext db, Access access, AuditLog audit, History history, ReferenceData referenceData, SubmitOnce once, TimeProvider clock, IStringLocalizer<SharedResource> L) : PageModel
+    AppDbContext db, Rights rights, AuditLog audit, History history, ReferenceData referenceData, SubmitOnce once, TimeProvider clock, IStringLocalizer<SharedResource> L) : PageModel
 {
     public const int CountryRows = 6;
 
@@ -73,7 +74,7 @@ public class EditModel(
         if (id is null && Organisations.All(o => o.ActorId != Input.OwnerId))
         {
             // A crafted owner: never trusted, always recorded.
-            await audit.RecordRefusalAsync(AuditTargets.Organisation, Input.OwnerId, "create initiative");
+            await rights.RefuseAsync(AuditTargets.Organisation, Input.OwnerId, Operations.Edit);
             return Forbid();
         }
 
@@ -161,29 +162,26 @@ public class EditModel(
     {
         Id = id;
         Names = await referenceData.GetAsync(cancellationToken);
-        Organisations = await access.OrganisationsWhereAsync(Permission.EditOwnInitiatives);
+        // The organisations in whose name the person may register a record (a new record is its owner's draft).
+        Organisations = await rights.OrganisationsForAsync(owner => new InitiativeResource(owner), Operations.Edit);
         ActorChoices = (await db.Actors.AsNoTracking().OrderBy(a => a.Name).Select(a => new { a.Id, a.Name }).ToListAsync(cancellationToken))
             .Select(a => (a.Id, a.Name)).ToList();
         if (id is null)
         {
             if (Organisations.Count > 0) return null;
-            await audit.RecordRefusalAsync(AuditTargets.Initiative, "new", "no organisation with editing rights");
+            await rights.RefuseAsync(AuditTargets.Initiative, "new", Operations.Edit);
             return Forbid();
         }
-        var record = await db.Initiatives.AsNoTracking().Where(i => i.Id == id).Select(i => new { i.OwnerId, i.Publication }).SingleOrDefaultAsync(cancellationToken);
-        if (record is null || !await access.CanSeeAsync(record.Publication, record.OwnerId))
+        var record = await db.Initiatives.AsNoTracking().Where(i => i.Id == id)
+            .Select(i => new InitiativeResource(i.OwnerId, i.Publication, i.HeldByModerator)).SingleOrDefaultAsync(cancellationToken);
+        if (record is null)
         {
-            if (HttpMethods.IsPost(Request.Method)) await audit.RecordRefusalAsync(AuditTargets.Initiative, id, "edit a record that is not visible");
+            await rights.RefuseAsync(AuditTargets.Initiative, id, Operations.See);
             return NotFound();
         }
-        // Members edit drafts; once a record is public, changing it is for the organisation's admins, who answer for it.
-        if (await access.CanEditAsync(record.Publication, record.OwnerId))
-        {
-            Input.OwnerId = record.OwnerId;
-            return null;
-        }
-        await audit.RecordRefusalAsync(AuditTargets.Initiative, id, "edit");
-        return Forbid();
+        if (await rights.RequireAsync(record, Operations.Edit, AuditTargets.Initiative, id) is { } refused) return refused;
+        Input.OwnerId = record.OwnerId;
+        return null;
     }
 
     private static string FieldFor(string domainField) => domainField switch

@@ -1,5 +1,7 @@
+using SscPortal.Web.Authorization;
 using SscPortal.Web.Forms;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Authorization.Infrastructure;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.OutputCaching;
@@ -16,7 +18,7 @@ namespace SscPortal.Web.Pages.Partnerships;
 /// <summary>One partnership: its signatories, dates, scope, document and initiatives; its owners manage it from here.</summary>
 [AllowAnonymous]
 [OutputCache(PolicyName = AnonymousPageCache.PolicyName)]
-public class DetailsModel(AppDbContext db, Access access, AuditLog audit, History history, TimeProvider clock, IStringLocalizer<SharedResource> L) : PageModel
+public class DetailsModel(AppDbContext db, Rights rights, AuditLog audit, History history, TimeProvider clock, IStringLocalizer<SharedResource> L) : PageModel
 {
     public sealed record Signatory(int Id, string Name, ActorType Type);
     public sealed record LinkedInitiative(int Id, string Title, string Language);
@@ -41,7 +43,7 @@ public class DetailsModel(AppDbContext db, Access access, AuditLog audit, Histor
                 p.Publication, p.PublishedAt, p.UnpublishedReason,
                 p.Signatories.OrderBy(s => s.Actor!.Name).Select(s => new Signatory(s.ActorId, s.Actor!.Name, s.Actor.Type)).ToList()))
             .SingleOrDefaultAsync(cancellationToken);
-        if (partnership is null || !await CanSeeAsync(partnership.Publication, partnership.OwnerId)) return NotFound();
+        if (partnership is null || !await rights.MayAsync(new PartnershipResource(partnership.OwnerId, partnership.Publication), Operations.See)) return NotFound();
         Partnership = partnership;
         // Published initiatives, and the owner's own (which its members can see anyway).
         var ownerId = partnership.OwnerId;
@@ -50,10 +52,11 @@ public class DetailsModel(AppDbContext db, Access access, AuditLog audit, Histor
             .OrderBy(l => l.Initiative!.Title)
             .Select(l => new LinkedInitiative(l.InitiativeId, l.Initiative!.Title, l.Initiative.Language))
             .ToListAsync(cancellationToken);
-        var ownerAdmin = await access.CanAsync(Permission.PublishOwnRecords, partnership.OwnerId) && await access.CanAsync(Permission.RecordPartnerships, partnership.OwnerId);
-        CanEdit = partnership.Publication == PublicationState.Draft ? await access.CanAsync(Permission.RecordPartnerships, partnership.OwnerId) : ownerAdmin;
+        var record = new PartnershipResource(partnership.OwnerId, partnership.Publication);
+        var ownerAdmin = await rights.MayAsync(record, Operations.Publish);
+        CanEdit = await rights.MayAsync(record, Operations.Edit);
         CanPublish = ownerAdmin && partnership.Publication != PublicationState.Published;
-        IsModeratorAction = !ownerAdmin && access.CanOnPlatform(Permission.UnpublishAnyRecord);
+        IsModeratorAction = !ownerAdmin && await rights.MayAsync(record, Operations.Unpublish);
         CanUnpublish = partnership.Publication == PublicationState.Published && (ownerAdmin || IsModeratorAction);
         return Page();
     }
@@ -65,9 +68,8 @@ public class DetailsModel(AppDbContext db, Access access, AuditLog audit, Histor
     private async Task<IActionResult?> PublishAsync(int id, CancellationToken cancellationToken)
     {
         var partnership = await db.Partnerships.Include(p => p.Signatories).SingleOrDefaultAsync(p => p.Id == id, cancellationToken);
-        if (partnership is null || !await CanSeeAsync(partnership.Publication, partnership.OwnerId)) return await RefuseAsync(id, "publish partnership", NotFound());
-        if (!await access.CanAsync(Permission.PublishOwnRecords, partnership.OwnerId) || !await access.CanAsync(Permission.RecordPartnerships, partnership.OwnerId))
-            return await RefuseAsync(id, "publish partnership", Forbid());
+        if (partnership is null) return await RefuseAsync(id, Operations.See, NotFound());
+        if (await rights.RequireAsync(RightsOf(partnership), Operations.Publish, AuditTargets.Partnership, id) is { } refused) return refused;
         var previous = partnership.Publication;
         try { partnership.Publish(clock.GetUtcNow().UtcDateTime); }
         catch (DomainRuleException e)
@@ -92,9 +94,10 @@ public class DetailsModel(AppDbContext db, Access access, AuditLog audit, Histor
     private async Task<IActionResult?> UnpublishAsync(int id, CancellationToken cancellationToken)
     {
         var partnership = await db.Partnerships.SingleOrDefaultAsync(p => p.Id == id, cancellationToken);
-        if (partnership is null || !await CanSeeAsync(partnership.Publication, partnership.OwnerId)) return await RefuseAsync(id, "unpublish partnership", NotFound());
-        var asOwner = await access.CanAsync(Permission.PublishOwnRecords, partnership.OwnerId);
-        if (!asOwner && !access.CanOnPlatform(Permission.UnpublishAnyRecord)) return await RefuseAsync(id, "unpublish partnership", Forbid());
+        if (partnership is null) return await RefuseAsync(id, Operations.See, NotFound());
+        if (await rights.RequireAsync(RightsOf(partnership), Operations.Unpublish, AuditTargets.Partnership, id) is { } refused) return refused;
+        // The owner's admins unpublish as its owner; anyone else allowed to, as a moderator.
+        var asOwner = await rights.MayAsync(RightsOf(partnership), Operations.Publish);
         var reason = Reason?.Trim();
         if (string.IsNullOrEmpty(reason) || reason.Length > 1000 || !partnership.IsPublished)
         {
@@ -121,13 +124,11 @@ public class DetailsModel(AppDbContext db, Access access, AuditLog audit, Histor
         return RedirectToPage(new { id });
     }
 
-    /// <summary>Published partnerships are public; drafts and unpublished ones only for the owning organisation's members.</summary>
-    private async Task<bool> CanSeeAsync(PublicationState publication, int ownerId) =>
-        publication == PublicationState.Published || await access.CanAsync(Permission.RecordPartnerships, ownerId);
+    private static PartnershipResource RightsOf(Partnership partnership) => new(partnership.OwnerId, partnership.Publication);
 
-    private async Task<IActionResult> RefuseAsync(int id, string action, IActionResult result)
+    private async Task<IActionResult> RefuseAsync(int id, OperationAuthorizationRequirement operation, IActionResult result)
     {
-        await audit.RecordRefusalAsync(AuditTargets.Partnership, id, action);
+        await rights.RefuseAsync(AuditTargets.Partnership, id, operation);
         return result;
     }
 }

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
+using SscPortal.Web.Authorization;
 using SscPortal.Domain;
 using SscPortal.Web.Catalogue;
 using SscPortal.Web.Data;
@@ -18,7 +19,7 @@ namespace SscPortal.Web.Pages.Partnerships;
 /// organisations (agencies, governments, IGOs) may; signatories and initiatives are picked from searchable lists.
 /// </summary>
 [Authorize]
-public class EditModel(AppDbContext db, Access access, AuditLog audit, History history, SubmitOnce once, TimeProvider clock, IStringLocalizer<SharedResource> L) : PageModel
+public class EditModel(AppDbContext db, Rights rights, AuditLog audit, History history, SubmitOnce once, TimeProvider clock, IStringLocalizer<SharedResource> L) : PageModel
 {
     public const int Rows = 6;
     public const int InitiativeChoices = 500;
@@ -107,7 +108,7 @@ public class EditModel(AppDbContext db, Access access, AuditLog audit, History h
         if (await PrepareAsync(id, cancellationToken) is { } refused) return refused;
         if (id is null && Organisations.All(o => o.ActorId != Input.OwnerId))
         {
-            await audit.RecordRefusalAsync(AuditTargets.Organisation, Input.OwnerId, "create partnership");
+            await rights.RefuseAsync(AuditTargets.Organisation, Input.OwnerId, Operations.Edit);
             return Forbid();
         }
         ModelState.AddErrors(await new InputValidator(L).ValidateAsync(Input, cancellationToken));
@@ -196,27 +197,22 @@ public class EditModel(AppDbContext db, Access access, AuditLog audit, History h
     private async Task<IActionResult?> PrepareAsync(int? id, CancellationToken cancellationToken)
     {
         Id = id;
-        Organisations = await access.OrganisationsWhereAsync(Permission.RecordPartnerships);
+        // The organisations in whose name the person may record a partnership (a new one is its owner's draft).
+        Organisations = await rights.OrganisationsForAsync(owner => new PartnershipResource(owner), Operations.Edit);
         ActorChoices = await db.Actors.AsNoTracking().OrderBy(a => a.Name).Select(a => new Choice(a.Id, a.Name)).ToListAsync(cancellationToken);
         if (id is null)
         {
             if (Organisations.Count > 0) { await LoadInitiativeOptionsAsync(cancellationToken); return null; }
-            await audit.RecordRefusalAsync(AuditTargets.Partnership, "new", "no official organisation");
+            await rights.RefuseAsync(AuditTargets.Partnership, "new", Operations.Edit);
             return Forbid();
         }
-        var record = await db.Partnerships.AsNoTracking().Where(p => p.Id == id).Select(p => new { p.OwnerId, p.Publication }).SingleOrDefaultAsync(cancellationToken);
-        var member = record is not null && await access.CanAsync(Permission.RecordPartnerships, record.OwnerId);
-        if (record is null || (record.Publication != PublicationState.Published && !member))
+        var record = await db.Partnerships.AsNoTracking().Where(p => p.Id == id).Select(p => new PartnershipResource(p.OwnerId, p.Publication)).SingleOrDefaultAsync(cancellationToken);
+        if (record is null)
         {
-            if (HttpMethods.IsPost(Request.Method)) await audit.RecordRefusalAsync(AuditTargets.Partnership, id, "edit a record that is not visible");
+            await rights.RefuseAsync(AuditTargets.Partnership, id, Operations.See);
             return NotFound();
         }
-        var allowed = member && (record.Publication == PublicationState.Draft || await access.CanAsync(Permission.PublishOwnRecords, record.OwnerId));
-        if (!allowed)
-        {
-            await audit.RecordRefusalAsync(AuditTargets.Partnership, id, "edit");
-            return Forbid();
-        }
+        if (await rights.RequireAsync(record, Operations.Edit, AuditTargets.Partnership, id) is { } refused) return refused;
         Input.OwnerId = record.OwnerId;
         await LoadInitiativeOptionsAsync(cancellationToken);
         return null;
