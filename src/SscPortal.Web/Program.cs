@@ -1,3 +1,6 @@
+using SscPortal.Web.Diagnostics;
+using SscPortal.Web.Reference;
+using SscPortal.Web.Caching;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;

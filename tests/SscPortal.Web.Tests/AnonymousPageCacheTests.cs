@@ -1,3 +1,4 @@
+using SscPortal.Web.Caching;
 using System.Net;
 using SscPortal.Web.Tests.Infrastructure;
 

@@ -1,3 +1,4 @@
+using SscPortal.Web.Caching;
 using Microsoft.Extensions.Caching.Memory;
 using SscPortal.Web.Catalogue;
 

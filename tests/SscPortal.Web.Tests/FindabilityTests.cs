@@ -1,3 +1,4 @@
+using SscPortal.Web.Search;
 using System.Globalization;
 using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;

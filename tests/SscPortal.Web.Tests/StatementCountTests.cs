@@ -1,3 +1,4 @@
+using SscPortal.Web.Diagnostics;
 using System.Globalization;
 using SscPortal.Domain;
 using SscPortal.Web.Data;

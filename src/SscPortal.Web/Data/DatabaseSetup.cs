@@ -1,3 +1,5 @@
+using SscPortal.Web.Diagnostics;
+using SscPortal.Web.Caching;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Design;
 using Microsoft.EntityFrameworkCore.Diagnostics;

@@ -1,3 +1,4 @@
+using SscPortal.Web.Reference;
 using System.Globalization;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.OpenApi;

@@ -1,3 +1,5 @@
+using SscPortal.Web.Reference;
+using SscPortal.Web.Search;
 using System.Globalization;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Primitives;

@@ -1,3 +1,6 @@
+using SscPortal.Web.Reference;
+using SscPortal.Web.Search;
+using SscPortal.Web.Caching;
 using System.ComponentModel;
 using System.Globalization;
 using System.Text;

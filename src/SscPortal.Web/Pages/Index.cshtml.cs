@@ -1,3 +1,5 @@
+using SscPortal.Web.Reference;
+using SscPortal.Web.Caching;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.OutputCaching;

@@ -1,3 +1,5 @@
+using SscPortal.Web.Reference;
+using SscPortal.Web.Caching;
 using SscPortal.Web.Authorization;
 using SscPortal.Web.Forms;
 using Microsoft.AspNetCore.Authorization;

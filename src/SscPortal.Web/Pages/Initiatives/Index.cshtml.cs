@@ -1,3 +1,6 @@
+using SscPortal.Web.Reference;
+using SscPortal.Web.Search;
+using SscPortal.Web.Caching;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Mvc;

@@ -1,3 +1,4 @@
+using SscPortal.Web.Reference;
 using FluentValidation;
 using Microsoft.Extensions.Localization;
 using SscPortal.Domain;

@@ -1,3 +1,4 @@
+using SscPortal.Web.Reference;
 using System.Globalization;
 using Microsoft.Extensions.Localization;
 using SscPortal.Domain;

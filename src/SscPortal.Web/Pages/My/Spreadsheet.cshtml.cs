@@ -1,3 +1,4 @@
+using SscPortal.Web.Reference;
 using System.Globalization;
 using System.Text;
 using Microsoft.AspNetCore.Authorization;

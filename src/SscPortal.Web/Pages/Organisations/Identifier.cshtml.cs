@@ -1,3 +1,4 @@
+using SscPortal.Web.Reference;
 using FluentValidation;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;

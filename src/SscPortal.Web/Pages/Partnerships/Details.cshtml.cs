@@ -1,3 +1,4 @@
+using SscPortal.Web.Caching;
 using SscPortal.Web.Authorization;
 using SscPortal.Web.Forms;
 using Microsoft.AspNetCore.Authorization;

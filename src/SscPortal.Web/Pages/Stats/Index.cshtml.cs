@@ -1,3 +1,7 @@
+using SscPortal.Web.Reference;
+using SscPortal.Web.Graphics;
+using SscPortal.Web.Search;
+using SscPortal.Web.Caching;
 using System.Globalization;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc.RazorPages;

@@ -1,6 +1,7 @@
+using SscPortal.Web.Catalogue;
 using System.Text.Json;
 
-namespace SscPortal.Web.Catalogue;
+namespace SscPortal.Web.Graphics;
 
 /// <summary>
 /// Country outlines for the map, shipped inside the portal (no tile server, no internet): made from the

@@ -1,6 +1,7 @@
+using SscPortal.Web.Forms;
 using System.Globalization;
 
-namespace SscPortal.Web.Forms;
+namespace SscPortal.Web.Graphics;
 
 /// <summary>
 /// A bar chart of averages on the 0–4 scale, drawn as SVG on the server (no script, no CDN): one bar per row, with how

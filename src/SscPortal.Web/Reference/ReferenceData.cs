@@ -1,9 +1,10 @@
+using SscPortal.Web.Catalogue;
 using Microsoft.EntityFrameworkCore;
 using SscPortal.Domain;
 using SscPortal.Web.Data;
 using SscPortal.Web.Localization;
 
-namespace SscPortal.Web.Catalogue;
+namespace SscPortal.Web.Reference;
 
 /// <summary>
 /// The code lists (countries, SDGs and targets, sectors and categories, currencies) and the principles of SSC held in memory: they change only when the portal is upgraded,

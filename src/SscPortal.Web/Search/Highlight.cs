@@ -1,6 +1,7 @@
+using SscPortal.Web.Catalogue;
 using Microsoft.AspNetCore.Html;
 
-namespace SscPortal.Web.Catalogue;
+namespace SscPortal.Web.Search;
 
 /// <summary>Shows a text with the words of a search marked (accents and case aside); everything in it stays encoded.</summary>
 public static class Highlight

@@ -1,7 +1,8 @@
+using SscPortal.Web.Catalogue;
 using System.Globalization;
 using Microsoft.AspNetCore.OutputCaching;
 
-namespace SscPortal.Web.Catalogue;
+namespace SscPortal.Web.Caching;
 
 /// <summary>
 /// Whole public pages kept for anonymous readers, per address and language, so that the busiest pages are answered without

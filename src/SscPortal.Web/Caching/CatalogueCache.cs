@@ -1,7 +1,8 @@
+using SscPortal.Web.Catalogue;
 using System.Collections.Concurrent;
 using Microsoft.Extensions.Caching.Memory;
 
-namespace SscPortal.Web.Catalogue;
+namespace SscPortal.Web.Caching;
 
 /// <summary>
 /// Holds what public pages compute over the whole catalogue (facet counts, figures, the map, pages of the list) per

@@ -1,3 +1,4 @@
+using SscPortal.Web.Catalogue;
 using System.Data.Common;
 using System.Runtime.CompilerServices;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
@@ -6,7 +7,7 @@ using Microsoft.EntityFrameworkCore.Diagnostics;
 using SscPortal.Domain;
 using SscPortal.Web.Data;
 
-namespace SscPortal.Web.Catalogue;
+namespace SscPortal.Web.Caching;
 
 /// <summary>
 /// Starts the public caches afresh after every save that changes what public pages show: anything but accounts, the audit

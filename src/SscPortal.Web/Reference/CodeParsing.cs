@@ -1,4 +1,5 @@
-namespace SscPortal.Web.Catalogue;
+using SscPortal.Web.Catalogue;
+namespace SscPortal.Web.Reference;
 
 /// <summary>Reads codes from URLs: names only (never numbers, which Enum.TryParse would accept), any case.</summary>
 public static class CodeParsing

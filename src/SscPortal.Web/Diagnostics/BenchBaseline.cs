@@ -1,7 +1,8 @@
+using SscPortal.Web.Data;
 using System.Text.Encodings.Web;
 using Npgsql;
 
-namespace SscPortal.Web.Data;
+namespace SscPortal.Web.Diagnostics;
 
 /// <summary>
 /// The benchmark's yardstick (bench/README.md): the catalogue's first 20 rows read with raw Npgsql and written out with no

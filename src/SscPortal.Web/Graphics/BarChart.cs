@@ -1,4 +1,5 @@
-namespace SscPortal.Web.Forms;
+using SscPortal.Web.Forms;
+namespace SscPortal.Web.Graphics;
 
 /// <summary>
 /// A horizontal bar chart of counts, drawn as SVG on the server (no script, no CDN), with the same figures in a table

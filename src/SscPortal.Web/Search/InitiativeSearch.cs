@@ -1,3 +1,4 @@
+using SscPortal.Web.Catalogue;
 using System.Globalization;
 using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
@@ -5,7 +6,7 @@ using NpgsqlTypes;
 using SscPortal.Domain;
 using SscPortal.Web.Data;
 
-namespace SscPortal.Web.Catalogue;
+namespace SscPortal.Web.Search;
 
 /// <summary>
 /// Search over titles, summaries, descriptions (every language stored), organisations and country names.

@@ -1,6 +1,7 @@
+using SscPortal.Web.Forms;
 using Microsoft.AspNetCore.Html;
 
-namespace SscPortal.Web.Forms;
+namespace SscPortal.Web.Graphics;
 
 /// <summary>One of the portal's own icons (wwwroot/icons.svg), beside a text that says the same: hidden from screen readers.</summary>
 public static class Icon

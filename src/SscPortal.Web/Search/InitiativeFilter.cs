@@ -1,10 +1,12 @@
+using SscPortal.Web.Catalogue;
+using SscPortal.Web.Reference;
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using SscPortal.Domain;
 using SscPortal.Web.Data;
 
-namespace SscPortal.Web.Catalogue;
+namespace SscPortal.Web.Search;
 
 /// <summary>Which of a country's roles a country filter asks for.</summary>
 public enum CountryFilterRole

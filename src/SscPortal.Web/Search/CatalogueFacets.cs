@@ -1,3 +1,5 @@
+using SscPortal.Web.Catalogue;
+using SscPortal.Web.Reference;
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
@@ -5,7 +7,7 @@ using SscPortal.Domain;
 using SscPortal.Web.Data;
 using SscPortal.Web.Localization;
 
-namespace SscPortal.Web.Catalogue;
+namespace SscPortal.Web.Search;
 
 /// <summary>One value of a facet, with how many initiatives the catalogue would show if it were chosen.</summary>
 /// <remarks><see cref="Lang"/> is "en" when the label is a code-list name not yet translated into the page's language.</remarks>

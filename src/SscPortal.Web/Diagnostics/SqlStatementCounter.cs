@@ -1,7 +1,8 @@
+using SscPortal.Web.Data;
 using System.Data.Common;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 
-namespace SscPortal.Web.Data;
+namespace SscPortal.Web.Diagnostics;
 
 /// <summary>
 /// Counts the SQL statements each request runs, so that a page's cost can be seen not to grow with the rows it shows
