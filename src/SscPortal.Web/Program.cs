@@ -62,16 +62,15 @@ builder.Services.AddOutputCache(options =>
     options.AddPolicy(AnonymousPageCache.PolicyName, new AnonymousPageCache(builder.Configuration.GetValue("Caching:AnonymousPages", true)));
 });
 
-// Pages: every page says who may use it ([AllowAnonymous] or [Authorize]); one that says nothing needs a signed-in user.
-// (A folder convention rather than a fallback policy, so an unknown address stays a 404 instead of a sign-in prompt.)
-builder.Services.AddAuthorizationBuilder()
+// Every endpoint says who may use it ([AllowAnonymous] or [Authorize] on pages, AllowAnonymous() on minimal APIs); one that
+// says nothing needs a signed-in user, by the fallback policy, which lets an unknown address stay a 404 (Security/SignedInByDefault.cs).
+builder.Services.AddAuthorizationBuilder().SetSignedInFallbackPolicy()
     .AddPolicy(Policies.PlatformStaff, policy => policy.RequireRole(PlatformRoles.Moderator, PlatformRoles.Administrator))
     .AddPolicy(Policies.Administrator, policy => policy.RequireRole(PlatformRoles.Administrator));
 builder.Services.AddRouting(options => options.LowercaseUrls = true);
 builder.Services.AddPortalLocalization();
 builder.Services.AddRazorPages(options =>
     {
-        options.Conventions.AuthorizeFolder("/");
         options.Conventions.AddPageRoute("/Initiatives/Edit", "initiatives/new");
         options.Conventions.AddPageRoute("/Partnerships/Edit", "partnerships/new");
         options.Conventions.AddPageRoute("/Assessments/Edit", "initiatives/{initiativeId:int}/assess");
