@@ -1,7 +1,10 @@
+using System.Security.Claims;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
 using SscPortal.Web.Tests.Infrastructure;
 
 namespace SscPortal.Web.Tests;
@@ -49,6 +52,27 @@ public abstract class AccessDeclarationTests(PortalFixture fixture)
         Assert.Contains(EndpointDiscovery.Endpoints(benchmarked), e => e.Template == "/bench/baseline");
         var undeclared = Undeclared(benchmarked);
         Assert.True(undeclared.Count == 0, "Endpoints without an access declaration: " + string.Join(", ", undeclared));
+    }
+
+    /// <summary>What an endpoint that declares nothing would get: a visitor is refused, a signed-in user let in; a request no endpoint answers passes (it is a 404).</summary>
+    [Fact]
+    public async Task An_endpoint_that_says_nothing_needs_a_signed_in_user()
+    {
+        var fallback = await Portal.Services.GetRequiredService<IAuthorizationPolicyProvider>().GetFallbackPolicyAsync();
+        Assert.NotNull(fallback);
+        var authorization = Portal.Services.GetRequiredService<IAuthorizationService>();
+        var visitor = new ClaimsPrincipal(new ClaimsIdentity());
+        var member = new ClaimsPrincipal(new ClaimsIdentity([new Claim(ClaimTypes.NameIdentifier, "someone")], "Test"));
+        HttpContext Request(bool withEndpoint)
+        {
+            var context = new DefaultHttpContext();
+            if (withEndpoint) context.SetEndpoint(new Endpoint(_ => Task.CompletedTask, EndpointMetadataCollection.Empty, "MapPost that says nothing"));
+            return context;
+        }
+
+        Assert.False((await authorization.AuthorizeAsync(visitor, Request(withEndpoint: true), fallback)).Succeeded);
+        Assert.True((await authorization.AuthorizeAsync(member, Request(withEndpoint: true), fallback)).Succeeded);
+        Assert.True((await authorization.AuthorizeAsync(visitor, Request(withEndpoint: false), fallback)).Succeeded);
     }
 
     [Theory]
