@@ -56,26 +56,25 @@ builder.Services.AddScoped<OfficialParties>();
 builder.Services.AddScoped<AuditLog>();
 builder.Services.AddScoped<History>();
 builder.Services.AddScoped<SscPortal.Web.Forms.SubmitOnce>();
-// Public counts and pages over the whole catalogue are kept for two minutes (Catalogue/CatalogueCache.cs); the cache is bounded.
+// Public counts and pages over the whole catalogue are kept for two minutes (Caching/CatalogueCache.cs); the cache is bounded.
 builder.Services.AddMemoryCache(options => options.SizeLimit = 5_000);
 builder.Services.AddSingleton<CatalogueCache>();
-// Whole public pages for anonymous readers, per address and language (Catalogue/AnonymousPageCache.cs); bounded in size.
+// Whole public pages for anonymous readers, per address and language (Caching/AnonymousPageCache.cs); bounded in size.
 builder.Services.AddOutputCache(options =>
 {
     options.SizeLimit = 256 * 1024 * 1024;
     options.AddPolicy(AnonymousPageCache.PolicyName, new AnonymousPageCache(builder.Configuration.GetValue("Caching:AnonymousPages", true)));
 });
 
-// Pages: every page says who may use it ([AllowAnonymous] or [Authorize]); one that says nothing needs a signed-in user.
-// (A folder convention rather than a fallback policy, so an unknown address stays a 404 instead of a sign-in prompt.)
+// Every endpoint says who may use it ([AllowAnonymous] or [Authorize] on pages, AllowAnonymous() on minimal APIs); one that
+// says nothing needs a signed-in user, by the fallback policy, which lets an unknown address stay a 404 (Security/SignedInByDefault.cs).
 // Rights over records and the platform's own operations come from the access table, in one handler per kind of record
 // (Authorization/): pages ask IAuthorizationService "may this reader publish this initiative?" and nothing else.
-builder.Services.AddAuthorizationBuilder().AddPortalRights();
+builder.Services.AddAuthorizationBuilder().SetSignedInFallbackPolicy().AddPortalRights();
 builder.Services.AddRouting(options => options.LowercaseUrls = true);
 builder.Services.AddPortalLocalization();
 builder.Services.AddRazorPages(options =>
     {
-        options.Conventions.AuthorizeFolder("/");
         options.Conventions.AddPageRoute("/Initiatives/Edit", "initiatives/new");
         options.Conventions.AddPageRoute("/Partnerships/Edit", "partnerships/new");
         options.Conventions.AddPageRoute("/Assessments/Edit", "initiatives/{initiativeId:int}/assess");

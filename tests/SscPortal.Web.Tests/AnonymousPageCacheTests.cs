@@ -5,7 +5,7 @@ using SscPortal.Web.Tests.Infrastructure;
 namespace SscPortal.Web.Tests;
 
 /// <summary>
-/// Public pages are kept whole for anonymous readers (Catalogue/AnonymousPageCache.cs): a second reader gets the kept copy,
+/// Public pages are kept whole for anonymous readers (Caching/AnonymousPageCache.cs): a second reader gets the kept copy,
 /// but never a signed-in person, never another language's copy, and never a copy older than the last saved change.
 /// A kept response carries an Age header; a freshly rendered one does not.
 /// </summary>

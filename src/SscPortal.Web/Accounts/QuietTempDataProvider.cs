@@ -8,7 +8,7 @@ namespace SscPortal.Web.Accounts;
 /// <summary>
 /// The cookie-based TempData store, except that it does not "delete" a cookie the reader never had. The stock provider sends
 /// an expired cookie on every page that looks at TempData, and a response that sets a cookie cannot be kept for other
-/// readers (Catalogue/AnonymousPageCache.cs).
+/// readers (Caching/AnonymousPageCache.cs).
 /// </summary>
 public sealed class QuietTempDataProvider(IServiceProvider services, IOptions<CookieTempDataProviderOptions> options) : ITempDataProvider
 {

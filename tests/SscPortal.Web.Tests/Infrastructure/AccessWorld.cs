@@ -21,9 +21,22 @@ public enum Role
     Administrator,
 }
 
+/// <summary>The organisations of an <see cref="AccessWorld"/>.</summary>
+public enum Organisation
+{
+    /// <summary>A civil-society organisation whose members and admin are <see cref="Role.CsoMember"/> and <see cref="Role.CsoAdmin"/>.</summary>
+    CsoA,
+    /// <summary>Another civil-society organisation, of nobody in the world: the target of cross-organisation attempts.</summary>
+    CsoB,
+    /// <summary>An official organisation whose member and admin are <see cref="Role.AgencyMember"/> and <see cref="Role.AgencyAdmin"/>.</summary>
+    AgencyG,
+}
+
 /// <summary>
 /// A small world for access tests: two civil-society organisations (A, and B for cross-organisation attempts),
 /// one agency (G), one account per <see cref="Role"/> (members of A and G), each signed in with its own client.
+/// Who is what is said once, here (<see cref="TypeOf"/>, <see cref="MembershipOf"/>, <see cref="PlatformRoleOf"/>), so that
+/// the access matrix can derive what each role may do from the access table.
 /// </summary>
 public sealed partial class AccessWorld : IAsyncDisposable
 {
@@ -36,27 +49,50 @@ public sealed partial class AccessWorld : IAsyncDisposable
     public required IReadOnlyDictionary<Role, string?> UserIds { get; init; }
     private readonly Dictionary<Role, (HttpClient Client, string Token)> _clients = [];
 
+    public static ActorType TypeOf(Organisation organisation) => organisation switch
+    {
+        Organisation.CsoA => ActorType.NationalCso,
+        Organisation.CsoB => ActorType.InternationalCso,
+        _ => ActorType.Government,
+    };
+
+    /// <summary>The role's one active membership, if it has one.</summary>
+    public static (Organisation Organisation, MembershipRole Role)? MembershipOf(Role role) => role switch
+    {
+        Role.CsoMember => (Organisation.CsoA, MembershipRole.Member),
+        Role.CsoAdmin => (Organisation.CsoA, MembershipRole.OrganisationAdmin),
+        Role.AgencyMember => (Organisation.AgencyG, MembershipRole.Member),
+        Role.AgencyAdmin => (Organisation.AgencyG, MembershipRole.OrganisationAdmin),
+        _ => null,
+    };
+
+    public static PlatformRole? PlatformRoleOf(Role role) => role switch
+    {
+        Role.Moderator => PlatformRole.Moderator,
+        Role.Administrator => PlatformRole.Administrator,
+        _ => null,
+    };
+
+    public Actor Of(Organisation organisation) => organisation switch
+    {
+        Organisation.CsoA => CsoA,
+        Organisation.CsoB => CsoB,
+        _ => AgencyG,
+    };
+
     public static async Task<AccessWorld> CreateAsync(PortalFactory portal)
     {
-        var csoA = await portal.ActorAsync(ActorType.NationalCso, TestData.Unique("CSO A"));
-        var csoB = await portal.ActorAsync(ActorType.InternationalCso, TestData.Unique("CSO B"));
-        var agencyG = await portal.ActorAsync(ActorType.Government, TestData.Unique("Agency G"));
+        var actors = new Dictionary<Organisation, Actor>();
+        foreach (var organisation in Enum.GetValues<Organisation>())
+            actors[organisation] = await portal.ActorAsync(TypeOf(organisation), TestData.Unique(organisation switch { Organisation.CsoA => "CSO A", Organisation.CsoB => "CSO B", _ => "Agency G" }));
         var ids = new Dictionary<Role, string?> { [Role.Anonymous] = null };
         foreach (var role in Enum.GetValues<Role>().Where(r => r != Role.Anonymous))
         {
-            var (actor, membership, platform) = role switch
-            {
-                Role.CsoMember => (csoA, MembershipRole.Member, null),
-                Role.CsoAdmin => (csoA, MembershipRole.OrganisationAdmin, null),
-                Role.AgencyMember => (agencyG, MembershipRole.Member, null),
-                Role.AgencyAdmin => (agencyG, MembershipRole.OrganisationAdmin, null),
-                Role.Moderator => (null, MembershipRole.Member, PlatformRoles.Moderator),
-                Role.Administrator => (null, MembershipRole.Member, PlatformRoles.Administrator),
-                _ => ((Actor?)null, MembershipRole.Member, (string?)null),
-            };
-            ids[role] = await portal.MemberAsync(actor, membership, MembershipStatus.Active, platform);
+            var membership = MembershipOf(role);
+            ids[role] = await portal.MemberAsync(membership is { } m ? actors[m.Organisation] : null, membership?.Role ?? MembershipRole.Member,
+                MembershipStatus.Active, PlatformRoleOf(role)?.ToString());
         }
-        return new AccessWorld { Portal = portal, CsoA = csoA, CsoB = csoB, AgencyG = agencyG, UserIds = ids };
+        return new AccessWorld { Portal = portal, CsoA = actors[Organisation.CsoA], CsoB = actors[Organisation.CsoB], AgencyG = actors[Organisation.AgencyG], UserIds = ids };
     }
 
     /// <summary>A client signed in as the role (cookies kept, redirects not followed) and an antiforgery token for its forms.</summary>
@@ -101,18 +137,36 @@ public sealed partial class AccessWorld : IAsyncDisposable
     [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
     private static partial Regex TokenPattern();
 
-    /// <summary>A response counts as allowed when it shows the page or carries out the action; refused when it is 403, 404 or a redirect to sign in or to "access denied".</summary>
+    /// <summary>
+    /// Whether a response carried out what was asked. Allowed: the page or the data (2xx), a redirect anywhere but to sign in or
+    /// to "access denied", a 409 or 422 (the request was let in and then answered on its merits). Refused: 401, 403, 404 (a page
+    /// or an API problem), or a redirect to sign in or to "access denied". Anything else (400, 405, 5xx…) means the attempt
+    /// was malformed or broke something, and fails the test instead of counting either way. An allowed answer under /api/ or
+    /// /export/ must be the data, not an HTML page.
+    /// </summary>
     public static bool IsAllowed(HttpResponseMessage response)
     {
         var code = (int)response.StatusCode;
-        Assert.True(code < 500 && response.StatusCode != HttpStatusCode.BadRequest, $"{response.RequestMessage!.Method} {response.RequestMessage.RequestUri} answered {code}");
-        if (code is >= 200 and < 300) return true;
-        if (code is >= 300 and < 400)
+        var request = $"{response.RequestMessage!.Method} {response.RequestMessage.RequestUri}";
+        switch (code)
         {
-            var location = response.Headers.Location?.OriginalString ?? "";
-            return !location.Contains("/account/login", StringComparison.OrdinalIgnoreCase) && !location.Contains("/account/access-denied", StringComparison.OrdinalIgnoreCase);
+            case >= 200 and < 300:
+                var path = response.RequestMessage.RequestUri!.IsAbsoluteUri ? response.RequestMessage.RequestUri.AbsolutePath : response.RequestMessage.RequestUri.OriginalString;
+                if (path.StartsWith("/api/", StringComparison.Ordinal) || path.StartsWith("/export/", StringComparison.Ordinal))
+                    Assert.True(response.Content.Headers.ContentType?.MediaType is { } type && !type.Contains("html", StringComparison.Ordinal),
+                        $"{request} answered {code} with {response.Content.Headers.ContentType}, not data");
+                return true;
+            case >= 300 and < 400:
+                var location = response.Headers.Location?.OriginalString ?? "";
+                return !location.Contains("/account/login", StringComparison.OrdinalIgnoreCase) && !location.Contains("/account/access-denied", StringComparison.OrdinalIgnoreCase);
+            case 409 or 422:
+                return true;
+            case 401 or 403 or 404:
+                return false;
+            default:
+                Assert.Fail($"{request} answered {code}: neither allowed nor refused");
+                return false;
         }
-        return false;
     }
 
     public async ValueTask DisposeAsync()

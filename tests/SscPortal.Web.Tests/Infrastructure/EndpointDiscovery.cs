@@ -2,41 +2,66 @@ using System.Reflection;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.Infrastructure;
+using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace SscPortal.Web.Tests.Infrastructure;
 
-/// <summary>Every route and handler the portal exposes, as "template VERB Handler", read from the running app.</summary>
+/// <summary>
+/// Every endpoint the running portal exposes, read from its EndpointDataSource: Razor page handlers as "template VERB Handler"
+/// (or "template VERB" for the unnamed handler), minimal API endpoints as "template VERB" ("template ANY" when the endpoint
+/// answers every method, as the health checks do). Templates are lower case, as the portal links.
+/// </summary>
 public static partial class EndpointDiscovery
 {
     [GeneratedRegex("^On(Get|Post|Put|Delete|Patch)(.*?)(Async)?$")]
     private static partial Regex HandlerName();
 
-    public static List<string> Discover(PortalFactory portal)
+    /// <summary>The endpoints as the access matrix names them.</summary>
+    public static List<string> Discover(WebApplicationFactory<Program> portal) =>
+        Endpoints(portal).SelectMany(e => e.Names).Distinct().Order(StringComparer.Ordinal).ToList();
+
+    /// <summary>One endpoint of the data source, and the names it has in the access matrix.</summary>
+    public sealed record Discovered(RouteEndpoint Endpoint, string Template, IReadOnlyList<string> Names);
+
+    public static List<Discovered> Endpoints(WebApplicationFactory<Program> portal)
     {
-        var pages = portal.Services.GetRequiredService<IActionDescriptorCollectionProvider>().ActionDescriptors.Items
-            .OfType<PageActionDescriptor>().ToList();
-        var endpoints = new List<string>();
-        foreach (var page in pages)
+        var found = new List<Discovered>();
+        foreach (var endpoint in portal.Services.GetRequiredService<EndpointDataSource>().Endpoints)
         {
-            // Index pages answer at ".../index" too: the same page, under its folder's address (lower case, as the portal links).
-            var template = ("/" + page.AttributeRouteInfo!.Template!.TrimStart('/')).ToLowerInvariant();
-            if (template == "/index" || template.EndsWith("/index", StringComparison.Ordinal)) template = template[..^"index".Length].TrimEnd('/');
-            if (template.Length == 0) template = "/";
-            var modelName = "SscPortal.Web.Pages" + page.ViewEnginePath.Replace('/', '.') + "Model";
-            var model = typeof(Program).Assembly.GetType(modelName) ?? throw new InvalidOperationException($"No page model {modelName}");
-            foreach (var method in model.GetMethods(BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly))
+            var route = endpoint as RouteEndpoint ?? throw new InvalidOperationException($"An endpoint without a route: {endpoint.DisplayName}");
+            var template = Normalise(route.RoutePattern.RawText ?? "");
+            var names = new List<string>();
+            if (route.Metadata.GetMetadata<PageActionDescriptor>() is { } page)
             {
-                var match = HandlerName().Match(method.Name);
-                if (!match.Success) continue;
-                var handler = match.Groups[2].Value;
-                endpoints.Add($"{template} {match.Groups[1].Value.ToUpperInvariant()}{(handler.Length > 0 ? " " + handler : "")}");
+                var modelName = "SscPortal.Web.Pages" + page.ViewEnginePath.Replace('/', '.') + "Model";
+                var model = typeof(Program).Assembly.GetType(modelName) ?? throw new InvalidOperationException($"No page model {modelName}");
+                foreach (var method in model.GetMethods(BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly))
+                {
+                    var match = HandlerName().Match(method.Name);
+                    if (!match.Success) continue;
+                    var handler = match.Groups[2].Value;
+                    names.Add($"{template} {match.Groups[1].Value.ToUpperInvariant()}{(handler.Length > 0 ? " " + handler : "")}");
+                }
             }
+            else
+            {
+                var methods = route.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods ?? [];
+                names.AddRange(methods.Count == 0 ? [$"{template} ANY"] : methods.Select(m => $"{template} {m.ToUpperInvariant()}"));
+            }
+            found.Add(new Discovered(route, template, names));
         }
-        return endpoints.Distinct().Order().ToList();
+        return found;
+    }
+
+    /// <summary>"/" and the raw template, lower case; index pages under their folder's address (they answer at ".../index" too).</summary>
+    private static string Normalise(string raw)
+    {
+        var template = ("/" + raw.TrimStart('/')).ToLowerInvariant();
+        if (template == "/index" || template.EndsWith("/index", StringComparison.Ordinal)) template = template[..^"index".Length].TrimEnd('/');
+        return template.Length == 0 ? "/" : template;
     }
 }
 
