@@ -28,6 +28,14 @@ public abstract class AccessMatrixTests(PortalFixture fixture)
     private static Request Get(string url) => new(HttpMethod.Get, url);
     private static Request Post(string url, Dictionary<string, string>? form = null) => new(HttpMethod.Post, url, form ?? []);
 
+    /// <summary>A publish or unpublish form as the record's page renders it: with the version shown (records the tests make are at version 1).</summary>
+    private static Dictionary<string, string> AsRendered(Dictionary<string, string>? form = null)
+    {
+        form ??= [];
+        form["Version"] = "1";
+        return form;
+    }
+
     private static Dictionary<string, string> InitiativeForm(int? ownerId = null)
     {
         var form = new Dictionary<string, string>
@@ -156,12 +164,12 @@ public abstract class AccessMatrixTests(PortalFixture fixture)
         new("/initiatives/{id:int}/edit POST", "save A's draft", async w => Post($"/initiatives/{await Draft(w, w.CsoA)}/edit", InitiativeForm()), [CsoMember, CsoAdmin]),
         new("/initiatives/{id:int}/edit POST", "save G's published record", async w => Post($"/initiatives/{await Published(w, w.AgencyG)}/edit", InitiativeForm()), [AgencyAdmin]),
         new("/initiatives/{id:int}/edit POST", "save B's published record", async w => Post($"/initiatives/{await Published(w, w.CsoB)}/edit", InitiativeForm()), Nobody),
-        new("/initiatives/{id:int} POST Publish", "publish A's draft", async w => Post($"/initiatives/{await Draft(w, w.CsoA)}?handler=Publish"), [CsoAdmin]),
-        new("/initiatives/{id:int} POST Publish", "publish G's draft", async w => Post($"/initiatives/{await Draft(w, w.AgencyG)}?handler=Publish"), [AgencyAdmin]),
-        new("/initiatives/{id:int} POST Publish", "publish B's draft", async w => Post($"/initiatives/{await Draft(w, w.CsoB)}?handler=Publish"), Nobody),
-        new("/initiatives/{id:int} POST Unpublish", "unpublish A's record", async w => Post($"/initiatives/{await Published(w, w.CsoA)}?handler=Unpublish", new() { ["Reason"] = "Matrix" }), [CsoAdmin, Moderator]),
-        new("/initiatives/{id:int} POST Unpublish", "unpublish G's record", async w => Post($"/initiatives/{await Published(w, w.AgencyG)}?handler=Unpublish", new() { ["Reason"] = "Matrix" }), [AgencyAdmin, Moderator]),
-        new("/initiatives/{id:int} POST Unpublish", "unpublish B's record", async w => Post($"/initiatives/{await Published(w, w.CsoB)}?handler=Unpublish", new() { ["Reason"] = "Matrix" }), [Moderator]),
+        new("/initiatives/{id:int} POST Publish", "publish A's draft", async w => Post($"/initiatives/{await Draft(w, w.CsoA)}?handler=Publish", AsRendered()), [CsoAdmin]),
+        new("/initiatives/{id:int} POST Publish", "publish G's draft", async w => Post($"/initiatives/{await Draft(w, w.AgencyG)}?handler=Publish", AsRendered()), [AgencyAdmin]),
+        new("/initiatives/{id:int} POST Publish", "publish B's draft", async w => Post($"/initiatives/{await Draft(w, w.CsoB)}?handler=Publish", AsRendered()), Nobody),
+        new("/initiatives/{id:int} POST Unpublish", "unpublish A's record", async w => Post($"/initiatives/{await Published(w, w.CsoA)}?handler=Unpublish", AsRendered(new() { ["Reason"] = "Matrix" })), [CsoAdmin, Moderator]),
+        new("/initiatives/{id:int} POST Unpublish", "unpublish G's record", async w => Post($"/initiatives/{await Published(w, w.AgencyG)}?handler=Unpublish", AsRendered(new() { ["Reason"] = "Matrix" })), [AgencyAdmin, Moderator]),
+        new("/initiatives/{id:int} POST Unpublish", "unpublish B's record", async w => Post($"/initiatives/{await Published(w, w.CsoB)}?handler=Unpublish", AsRendered(new() { ["Reason"] = "Matrix" })), [Moderator]),
 
         new("/initiatives/{id:int} POST Release", "lift the hold on A's record a moderator unpublished", async w => Post($"/initiatives/{await Held(w, w.CsoA)}?handler=Release"), [Moderator]),
         new("/initiatives/{id:int} POST Release", "lift the hold on G's record a moderator unpublished", async w => Post($"/initiatives/{await Held(w, w.AgencyG)}?handler=Release"), [Moderator]),
@@ -178,8 +186,8 @@ public abstract class AccessMatrixTests(PortalFixture fixture)
         new("/partnerships/{id:int}/edit POST", "save G's draft partnership", async w => Post($"/partnerships/{await w.Portal.PartnershipAsync(w.AgencyG, w.CsoA, null)}/edit", PartnershipForm(w.AgencyG.Id, w.CsoA.Id, version: 1)), [AgencyMember, AgencyAdmin]),
         new("/partnerships/{id:int}/history GET", "history of G's published partnership", async w => Get($"/partnerships/{await w.Portal.PartnershipAsync(w.AgencyG, w.CsoA, DateTime.UtcNow)}/history"), Everyone),
         new("/partnerships/{id:int}/history GET", "history of G's draft partnership", async w => Get($"/partnerships/{await w.Portal.PartnershipAsync(w.AgencyG, w.CsoA, null)}/history"), [AgencyMember, AgencyAdmin]),
-        new("/partnerships/{id:int} POST Publish", "publish G's draft partnership", async w => Post($"/partnerships/{await w.Portal.PartnershipAsync(w.AgencyG, w.CsoA, null)}?handler=Publish"), [AgencyAdmin]),
-        new("/partnerships/{id:int} POST Unpublish", "unpublish G's partnership", async w => Post($"/partnerships/{await w.Portal.PartnershipAsync(w.AgencyG, w.CsoA, DateTime.UtcNow)}?handler=Unpublish", new() { ["Reason"] = "Matrix" }), [AgencyAdmin, Moderator]),
+        new("/partnerships/{id:int} POST Publish", "publish G's draft partnership", async w => Post($"/partnerships/{await w.Portal.PartnershipAsync(w.AgencyG, w.CsoA, null)}?handler=Publish", AsRendered()), [AgencyAdmin]),
+        new("/partnerships/{id:int} POST Unpublish", "unpublish G's partnership", async w => Post($"/partnerships/{await w.Portal.PartnershipAsync(w.AgencyG, w.CsoA, DateTime.UtcNow)}?handler=Unpublish", AsRendered(new() { ["Reason"] = "Matrix" })), [AgencyAdmin, Moderator]),
 
         // Principles, assessments and their comparisons.
         new("/stats GET", "figures with filters", _ => Task.FromResult(Get("/stats?modality=triangular")), Everyone),
@@ -210,10 +218,10 @@ public abstract class AccessMatrixTests(PortalFixture fixture)
         new("/initiatives/{initiativeid:int}/assess POST", "start an assessment for B (crafted)", async w => Post($"/initiatives/{await Published(w, w.AgencyG)}/assess",
             new() { ["Input.AssessorId"] = $"{w.CsoB.Id}" }), Nobody),
         new("/initiatives/{initiativeid:int}/assess POST AddRows", "more rows on a new assessment", async w => Post($"/initiatives/{await Published(w, w.AgencyG)}/assess?handler=AddRows"), Editors),
-        new("/assessments/{id:int} POST Publish", "publish A's complete draft", async w => Post($"/assessments/{await Assessed(w, w.CsoA, published: false)}?handler=Publish"), [CsoAdmin]),
-        new("/assessments/{id:int} POST Publish", "publish G's complete self-assessment", async w => Post($"/assessments/{await Assessed(w, w.AgencyG, published: false)}?handler=Publish"), [AgencyAdmin]),
+        new("/assessments/{id:int} POST Publish", "publish A's complete draft", async w => Post($"/assessments/{await Assessed(w, w.CsoA, published: false)}?handler=Publish", AsRendered()), [CsoAdmin]),
+        new("/assessments/{id:int} POST Publish", "publish G's complete self-assessment", async w => Post($"/assessments/{await Assessed(w, w.AgencyG, published: false)}?handler=Publish", AsRendered()), [AgencyAdmin]),
         new("/assessments/{id:int} POST Revise", "revise A's published assessment", async w => Post($"/assessments/{await Assessed(w, w.CsoA, published: true)}?handler=Revise"), [CsoMember, CsoAdmin]),
-        new("/assessments/{id:int} POST Unpublish", "unpublish A's assessment", async w => Post($"/assessments/{await Assessed(w, w.CsoA, published: true)}?handler=Unpublish", new() { ["Reason"] = "Matrix" }), [Moderator]),
+        new("/assessments/{id:int} POST Unpublish", "unpublish A's assessment", async w => Post($"/assessments/{await Assessed(w, w.CsoA, published: true)}?handler=Unpublish", AsRendered(new() { ["Reason"] = "Matrix" })), [Moderator]),
         new("/assessments/{id:int} POST Respond", "G answers A's assessment of G's initiative", async w => Post($"/assessments/{await Assessed(w, w.CsoA, published: true)}?handler=Respond",
             new() { ["ResponderId"] = $"{w.AgencyG.Id}", ["ResponseText"] = "Our answer." }), [AgencyAdmin]),
         new("/assessments/{id:int} POST Respond", "A answers its own assessment (not a party)", async w => Post($"/assessments/{await Assessed(w, w.CsoA, published: true)}?handler=Respond",
