@@ -122,12 +122,18 @@ public class DetailsModel(
         var revised = assessment.RevisionOfId is { } revisedId ? await db.Assessments.SingleOrDefaultAsync(a => a.Id == revisedId, cancellationToken) : null;
         var outcome = await saver.ChangeAsync(VersionedRecords.Assessment, assessment, SeenVersion, record =>
         {
-            db.AssessmentScores.AddRange(record.Publish(framework, saver.Now, revised));
+            var scores = record.Publish(framework, saver.Now, revised);
             return new StateChange(AuditEventType.AssessmentPublished, ChangeKind.Published,
                 [new(nameof(Domain.Assessment.Publication), nameof(PublicationState.Draft), nameof(PublicationState.Published))])
             {
-                AlsoRecord = revised is null ? null : () => history.AddAsync(RecordType.Assessment, revised.Id, revised.AssessorId, ChangeKind.Edited,
-                    [new(nameof(Domain.Assessment.Revision), null, $"superseded by revision {record.Revision} (#{id})")]),
+                // Kept once the publication itself is saved: of two presses at once, only the one that publishes writes them.
+                AlsoRecord = async () =>
+                {
+                    db.AssessmentScores.AddRange(scores);
+                    if (revised is not null)
+                        await history.AddAsync(RecordType.Assessment, revised.Id, revised.AssessorId, ChangeKind.Edited,
+                            [new(nameof(Domain.Assessment.Revision), null, $"superseded by revision {record.Revision} (#{id})")]);
+                },
             };
         }, cancellationToken,
         // Another revision of the same assessment was published first (the database keeps one): this draft cannot replace it too.
