@@ -57,35 +57,12 @@ public enum EvidenceType
     Media = 6,
 }
 
-public enum AssessmentRule
-{
-    IndicatorUnanswered,
-    ScoreOutOfScale,
-    JustificationRequired,
-    ConfidenceRequired,
-    EvidenceRequired,
-    MethodRequired,
-    FindingsRequired,
-    UnknownIndicator,
-    AlreadyPublished,
-    NotPublished,
-    ReasonRequired,
-    SupersededRevision,
-}
-
-public sealed record AssessmentProblem(string Field, AssessmentRule Rule, string? Indicator = null);
-
-public sealed class AssessmentRuleException(AssessmentRule rule) : Exception($"Assessment rule broken: {rule}")
-{
-    public AssessmentRule Rule { get; } = rule;
-}
-
 /// <summary>
 /// A people-centred assessment of one initiative by one organisation, against one version of the framework
 /// (DOMAIN.md, "People-centred assessments"). A draft is completed over several sittings; once published it never
 /// changes: a revision is published instead, and the old one is kept and linked.
 /// </summary>
-public class Assessment
+public class Assessment : IVersioned
 {
     public int Id { get; set; }
     public int InitiativeId { get; set; }
@@ -125,6 +102,12 @@ public class Assessment
 
     public bool IsPublished => Publication == PublicationState.Published;
 
+    public void Touch(DateTime utcNow)
+    {
+        Version++;
+        UpdatedAt = utcNow;
+    }
+
     /// <summary>The perspective follows from who assesses: an official party assesses itself; CSOs are independent only when they have no part in it.</summary>
     public static AssessmentPerspective PerspectiveOf(OrganisationKind assessorKind, AssessorRelationship relationship) =>
         assessorKind == OrganisationKind.Official ? AssessmentPerspective.SelfAssessment
@@ -132,57 +115,67 @@ public class Assessment
         : AssessmentPerspective.CivilSociety;
 
     /// <summary>What stops this assessment from being published; a draft may be saved with any of these.</summary>
-    public IReadOnlyList<AssessmentProblem> CheckComplete(AssessmentFramework framework)
+    public IReadOnlyList<RuleViolation> CheckComplete(AssessmentFramework framework)
     {
-        var problems = new List<AssessmentProblem>();
+        var problems = new List<RuleViolation>();
         var known = framework.Indicators.Select(i => i.Code).ToHashSet();
         foreach (var answer in Answers.Where(a => !known.Contains(a.IndicatorCode)))
-            problems.Add(new("Answers", AssessmentRule.UnknownIndicator, answer.IndicatorCode));
+            problems.Add(new("Answers", RuleCode.UnknownIndicator, answer.IndicatorCode));
         foreach (var indicator in framework.Indicators)
         {
             var answer = Answers.FirstOrDefault(a => a.IndicatorCode == indicator.Code);
             if (answer?.Kind is null)
             {
-                problems.Add(new("Answers", AssessmentRule.IndicatorUnanswered, indicator.Code));
+                problems.Add(new("Answers", RuleCode.IndicatorUnanswered, indicator.Code));
                 continue;
             }
             if (answer.Kind == AnswerKind.Scored && !AssessmentAnswer.IsOnScale(answer.Score))
-                problems.Add(new("Score", AssessmentRule.ScoreOutOfScale, indicator.Code));
+                problems.Add(new("Score", RuleCode.ScoreOutOfScale, indicator.Code));
             if (string.IsNullOrWhiteSpace(answer.Justification))
-                problems.Add(new("Justification", AssessmentRule.JustificationRequired, indicator.Code));
+                problems.Add(new("Justification", RuleCode.JustificationRequired, indicator.Code));
             if (answer.Kind == AnswerKind.Scored && answer.Confidence is null)
-                problems.Add(new("Confidence", AssessmentRule.ConfidenceRequired, indicator.Code));
+                problems.Add(new("Confidence", RuleCode.ConfidenceRequired, indicator.Code));
             if (answer.Kind == AnswerKind.Scored && Evidence.All(e => e.IndicatorCode != indicator.Code))
-                problems.Add(new("Evidence", AssessmentRule.EvidenceRequired, indicator.Code));
+                problems.Add(new("Evidence", RuleCode.EvidenceRequired, indicator.Code));
         }
-        if (Methods.Count == 0) problems.Add(new(nameof(Methods), AssessmentRule.MethodRequired));
-        if (string.IsNullOrWhiteSpace(Findings)) problems.Add(new(nameof(Findings), AssessmentRule.FindingsRequired));
+        if (Methods.Count == 0) problems.Add(new(nameof(Methods), RuleCode.MethodRequired));
+        if (string.IsNullOrWhiteSpace(Findings)) problems.Add(new(nameof(Findings), RuleCode.FindingsRequired));
         return problems;
     }
 
-    /// <summary>Publishes a complete assessment; from now on it never changes.</summary>
-    public void Publish(AssessmentFramework framework, DateTime utcNow)
+    /// <summary>
+    /// Publishes a complete assessment; from now on it never changes. A revision supersedes the revision it revises
+    /// (<paramref name="revised"/>), which stays readable and links to it, unless
+    /// another revision of it was published first. Returns the score rows kept for the published assessment.
+    /// </summary>
+    public IReadOnlyList<AssessmentScore> Publish(AssessmentFramework framework, DateTime utcNow, Assessment? revised = null)
     {
-        if (Publication != PublicationState.Draft) throw new AssessmentRuleException(AssessmentRule.AlreadyPublished);
-        if (CheckComplete(framework) is [var first, ..]) throw new AssessmentRuleException(first.Rule);
+        if (Publication != PublicationState.Draft) throw new RuleViolationException(nameof(Publication), RuleCode.AlreadyPublished);
+        if (CheckComplete(framework) is { Count: > 0 } problems) throw new RuleViolationException(problems);
+        if (revised is not null)
+        {
+            if (revised.Id != RevisionOfId) throw new ArgumentException("Only a revision supersedes another assessment: the one it revises.", nameof(revised));
+            if (revised.SupersededById is not null && revised.SupersededById != Id) throw new RuleViolationException(nameof(Revision), RuleCode.RevisionAlreadyPublished);
+            revised.SupersededById = Id;
+        }
         Publication = PublicationState.Published;
         PublishedAt = utcNow;
+        return AssessmentScoring.Rows(framework, Answers).Select(row => { row.AssessmentId = Id; return row; }).ToList();
     }
 
-    /// <summary>A moderator withdraws a published assessment that breaks the terms, saying why; its content is untouched.</summary>
-    public void Unpublish(string reason)
+    /// <summary>A moderator withdraws a published assessment that breaks the terms, saying why (<see cref="UnpublishReason"/>); its content is untouched.</summary>
+    public void Unpublish(string? reason)
     {
-        if (Publication != PublicationState.Published) throw new AssessmentRuleException(AssessmentRule.NotPublished);
-        if (string.IsNullOrWhiteSpace(reason)) throw new AssessmentRuleException(AssessmentRule.ReasonRequired);
+        if (Publication != PublicationState.Published) throw new RuleViolationException(nameof(Publication), RuleCode.NotPublished);
+        UnpublishedReason = UnpublishReason.Check(reason);
         Publication = PublicationState.Unpublished;
-        UnpublishedReason = reason.Trim();
     }
 
     /// <summary>A new draft that starts as a copy of this published assessment; publishing it supersedes this one.</summary>
     public Assessment StartRevision(DateTime utcNow)
     {
-        if (Publication != PublicationState.Published) throw new AssessmentRuleException(AssessmentRule.NotPublished);
-        if (SupersededById is not null) throw new AssessmentRuleException(AssessmentRule.SupersededRevision);
+        if (Publication != PublicationState.Published) throw new RuleViolationException(nameof(Publication), RuleCode.NotPublished);
+        if (SupersededById is not null) throw new RuleViolationException(nameof(SupersededById), RuleCode.SupersededRevision);
         var revision = new Assessment
         {
             InitiativeId = InitiativeId, AssessorId = AssessorId, FrameworkId = FrameworkId, Perspective = Perspective, Relationship = Relationship,

@@ -73,7 +73,7 @@ public enum PublicationState
 }
 
 /// <summary>A South-South cooperation initiative: a programme, project or action.</summary>
-public class Initiative
+public class Initiative : IVersioned
 {
     public int Id { get; set; }
     public required string Title { get; set; }
@@ -143,30 +143,34 @@ public class Initiative
 
     public bool IsPublished => Publication == PublicationState.Published;
 
+    public void Touch(DateTime utcNow)
+    {
+        Version++;
+        UpdatedAt = utcNow;
+    }
+
     /// <summary>Makes the record public. Only a complete, consistent record can be published.</summary>
     public void Publish(DateTime utcNow)
     {
         if (Publication == PublicationState.Published)
-            throw new DomainRuleException(RuleCode.AlreadyPublished);
+            throw new RuleViolationException(nameof(Publication), RuleCode.AlreadyPublished);
         if (HeldByModerator)
-            throw new DomainRuleException(RuleCode.HeldByModerator);
+            throw new RuleViolationException(nameof(HeldByModerator), RuleCode.HeldByModerator);
         var problems = InitiativeRules.Check(this, DateOnly.FromDateTime(utcNow));
         if (problems.Count > 0)
-            throw new DomainRuleException(problems[0].Code);
+            throw new RuleViolationException(problems);
         Publication = PublicationState.Published;
         PublishedAt = utcNow;
         UnpublishedReason = null;
     }
 
-    /// <summary>Withdraws a published record from the public, saying why to its owners.</summary>
-    public void Unpublish(string reason, bool byModerator = false)
+    /// <summary>Withdraws a published record from the public, saying why to its owners (<see cref="UnpublishReason"/>).</summary>
+    public void Unpublish(string? reason, bool byModerator = false)
     {
         if (Publication != PublicationState.Published)
-            throw new DomainRuleException(RuleCode.NotPublished);
-        if (string.IsNullOrWhiteSpace(reason))
-            throw new DomainRuleException(RuleCode.ReasonRequired);
+            throw new RuleViolationException(nameof(Publication), RuleCode.NotPublished);
+        UnpublishedReason = UnpublishReason.Check(reason);
         Publication = PublicationState.Unpublished;
-        UnpublishedReason = reason.Trim();
         HeldByModerator = byModerator;
     }
 
@@ -174,7 +178,7 @@ public class Initiative
     public void ReleaseModeratorHold()
     {
         if (!HeldByModerator)
-            throw new DomainRuleException(RuleCode.NotHeld);
+            throw new RuleViolationException(nameof(HeldByModerator), RuleCode.NotHeld);
         HeldByModerator = false;
     }
 }

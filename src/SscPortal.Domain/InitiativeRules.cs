@@ -24,13 +24,18 @@ public enum RuleCode
     InKindNeedsDescription,
     PartnershipNeedsTwoSignatories,
     OwnerNotAmongSignatories,
-}
-
-public sealed record RuleViolation(string Field, RuleCode Code);
-
-public sealed class DomainRuleException(RuleCode code) : Exception($"Domain rule broken: {code}")
-{
-    public RuleCode Code { get; } = code;
+    ReasonTooLong,
+    // An assessment's: what stops it from being published, and what can be done with a published one.
+    IndicatorUnanswered,
+    ScoreOutOfScale,
+    JustificationRequired,
+    ConfidenceRequired,
+    EvidenceRequired,
+    MethodRequired,
+    FindingsRequired,
+    UnknownIndicator,
+    SupersededRevision,
+    RevisionAlreadyPublished,
 }
 
 /// <summary>The rules an initiative must meet before it can be published (DOMAIN.md, "Initiatives").</summary>

@@ -13,7 +13,7 @@ public enum PartnershipType
 /// An agreement between two or more actors (an MoU between agencies, a triangular arrangement, a city twinning),
 /// with the initiatives carried out under it. Recorded and published by official organisations.
 /// </summary>
-public class Partnership
+public class Partnership : IVersioned
 {
     public int Id { get; set; }
     public required string Title { get; set; }
@@ -40,6 +40,34 @@ public class Partnership
 
     public bool IsPublished => Publication == PublicationState.Published;
 
+    public void Touch(DateTime utcNow)
+    {
+        Version++;
+        UpdatedAt = utcNow;
+    }
+
+    /// <summary>
+    /// Takes what a form (or any other source) says of the partnership: texts trimmed, empty ones as none, and the
+    /// signatories and initiatives made exactly those listed (each once), keeping the links that stay.
+    /// </summary>
+    public void Apply(string title, PartnershipType type, string? scope, DateOnly? signedOn, DateOnly? startsOn, DateOnly? endsOn, string? documentUrl,
+        IEnumerable<int> signatoryIds, IEnumerable<int> initiativeIds)
+    {
+        Title = title.Trim();
+        Type = type;
+        Scope = string.IsNullOrWhiteSpace(scope) ? null : scope.Trim();
+        SignedOn = signedOn;
+        StartsOn = startsOn;
+        EndsOn = endsOn;
+        DocumentUrl = string.IsNullOrWhiteSpace(documentUrl) ? null : documentUrl.Trim();
+        var signatories = signatoryIds.Distinct().ToList();
+        var initiatives = initiativeIds.Distinct().ToList();
+        Signatories.RemoveAll(s => !signatories.Contains(s.ActorId));
+        Signatories.AddRange(signatories.Where(a => Signatories.All(s => s.ActorId != a)).Select(a => new PartnershipSignatory { ActorId = a }));
+        Initiatives.RemoveAll(i => !initiatives.Contains(i.InitiativeId));
+        Initiatives.AddRange(initiatives.Where(n => Initiatives.All(i => i.InitiativeId != n)).Select(n => new PartnershipInitiative { InitiativeId = n }));
+    }
+
     /// <summary>What a partnership must have before it can be saved: two signatories, the owner among them, consistent dates.</summary>
     public IReadOnlyList<RuleViolation> Check()
     {
@@ -53,19 +81,19 @@ public class Partnership
 
     public void Publish(DateTime utcNow)
     {
-        if (IsPublished) throw new DomainRuleException(RuleCode.AlreadyPublished);
-        if (Check() is [var first, ..]) throw new DomainRuleException(first.Code);
+        if (IsPublished) throw new RuleViolationException(nameof(Publication), RuleCode.AlreadyPublished);
+        if (Check() is { Count: > 0 } problems) throw new RuleViolationException(problems);
         Publication = PublicationState.Published;
         PublishedAt = utcNow;
         UnpublishedReason = null;
     }
 
-    public void Unpublish(string reason)
+    /// <summary>Withdraws a published partnership, saying why (<see cref="UnpublishReason"/>).</summary>
+    public void Unpublish(string? reason)
     {
-        if (!IsPublished) throw new DomainRuleException(RuleCode.NotPublished);
-        if (string.IsNullOrWhiteSpace(reason)) throw new DomainRuleException(RuleCode.ReasonRequired);
+        if (!IsPublished) throw new RuleViolationException(nameof(Publication), RuleCode.NotPublished);
+        UnpublishedReason = UnpublishReason.Check(reason);
         Publication = PublicationState.Unpublished;
-        UnpublishedReason = reason.Trim();
     }
 }
 

@@ -55,6 +55,8 @@ builder.Services.AddScoped<Access>();
 builder.Services.AddScoped<OfficialParties>();
 builder.Services.AddScoped<AuditLog>();
 builder.Services.AddScoped<History>();
+// The one save path for versioned records: version check, history and audit in one transaction, conflicts (Records/RecordSaver.cs).
+builder.Services.AddScoped<SscPortal.Web.Records.RecordSaver>();
 builder.Services.AddScoped<SscPortal.Web.Forms.SubmitOnce>();
 // Public counts and pages over the whole catalogue are kept for two minutes (Caching/CatalogueCache.cs); the cache is bounded.
 builder.Services.AddMemoryCache(options => options.SizeLimit = 5_000);

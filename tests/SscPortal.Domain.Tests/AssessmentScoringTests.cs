@@ -74,12 +74,12 @@ public class AssessmentScoringTests
 
         var problems = assessment.CheckComplete(Framework());
 
-        Assert.Contains(new AssessmentProblem("Justification", AssessmentRule.JustificationRequired, "1.1"), problems);
-        Assert.Contains(new AssessmentProblem("Score", AssessmentRule.ScoreOutOfScale, "1.3"), problems);
-        Assert.Contains(new AssessmentProblem("Evidence", AssessmentRule.EvidenceRequired, "2.1"), problems);
-        Assert.Contains(new AssessmentProblem("Answers", AssessmentRule.IndicatorUnanswered, "2.2"), problems);
-        Assert.DoesNotContain(problems, p => p.Indicator == "1.2");
-        Assert.Throws<AssessmentRuleException>(() => assessment.Publish(Framework(), DateTime.UtcNow));
+        Assert.Contains(new RuleViolation("Justification", RuleCode.JustificationRequired, "1.1"), problems);
+        Assert.Contains(new RuleViolation("Score", RuleCode.ScoreOutOfScale, "1.3"), problems);
+        Assert.Contains(new RuleViolation("Evidence", RuleCode.EvidenceRequired, "2.1"), problems);
+        Assert.Contains(new RuleViolation("Answers", RuleCode.IndicatorUnanswered, "2.2"), problems);
+        Assert.DoesNotContain(problems, p => p.Item == "1.2");
+        Assert.Throws<RuleViolationException>(() => assessment.Publish(Framework(), DateTime.UtcNow));
         Assert.Equal(PublicationState.Draft, assessment.Publication);
     }
 
@@ -94,8 +94,8 @@ public class AssessmentScoringTests
 
         Assert.Equal((2, 7, PublicationState.Draft), (revision.Revision, revision.RevisionOfId, revision.Publication));
         Assert.Equal(5, revision.Answers.Count);
-        Assert.Throws<AssessmentRuleException>(() => assessment.Publish(Framework(), DateTime.UtcNow));
-        Assert.Throws<AssessmentRuleException>(() => assessment.Unpublish(" "));
+        Assert.Throws<RuleViolationException>(() => assessment.Publish(Framework(), DateTime.UtcNow));
+        Assert.Throws<RuleViolationException>(() => assessment.Unpublish(" "));
         assessment.Unpublish("Names a private person.");
         Assert.Equal(PublicationState.Unpublished, assessment.Publication);
     }
@@ -121,5 +121,85 @@ public class AssessmentScoringTests
         Assert.Contains(problems, p => p.Contains("“1.1” is used more than once", StringComparison.Ordinal));
         Assert.Contains(problems, p => p.Contains("unknown principle “made-up”", StringComparison.Ordinal));
         Assert.Empty(Framework().Problems(new HashSet<string> { "national-ownership", "democratic-ownership", "human-rights", "results-orientation" }));
+    }
+
+    private static Assessment Complete(int id, int revision = 1, int? revisionOf = null)
+    {
+        var assessment = new Assessment { Id = id, Methods = [AssessmentMethod.Interviews], Findings = "Found.", Revision = revision, RevisionOfId = revisionOf };
+        assessment.Answers.AddRange([Scored("1.1", 4), Scored("1.2", 2), Answer("1.3", AnswerKind.NotApplicable), Scored("2.1", 1), Answer("2.2", AnswerKind.InsufficientInformation)]);
+        foreach (var code in new[] { "1.1", "1.2", "2.1" }) assessment.Evidence.Add(new AssessmentEvidence { IndicatorCode = code, Description = "Minutes" });
+        return assessment;
+    }
+
+    [Fact]
+    public void Publishing_yields_the_score_rows_of_the_assessment_one_per_dimension_and_principle()
+    {
+        var assessment = Complete(12);
+
+        var rows = assessment.Publish(Framework(), DateTime.UtcNow);
+
+        Assert.Equal(PublicationState.Published, assessment.Publication);
+        Assert.All(rows, row => Assert.Equal(12, row.AssessmentId));
+        Assert.Equal(["ownership", "results"], rows.Where(r => r.Scope == ScoreScope.Dimension).Select(r => r.Code));
+        Assert.Equal(3.0, rows.Single(r => r.Scope == ScoreScope.Dimension && r.Code == "ownership").Average);
+        Assert.Equal(
+            ["democratic-ownership", "human-rights", "national-ownership", "results-orientation"],
+            rows.Where(r => r.Scope == ScoreScope.Principle).Select(r => r.Code));
+    }
+
+    [Fact]
+    public void Publishing_a_revision_supersedes_the_revision_it_revises()
+    {
+        var original = Complete(7);
+        original.Publish(Framework(), DateTime.UtcNow);
+        var revision = original.StartRevision(DateTime.UtcNow);
+        revision.Id = 8;
+
+        revision.Publish(Framework(), DateTime.UtcNow, original);
+
+        Assert.Equal(8, original.SupersededById);
+        Assert.Equal(PublicationState.Published, original.Publication);
+        Assert.Equal(RuleCode.SupersededRevision, Assert.Throws<RuleViolationException>(() => original.StartRevision(DateTime.UtcNow)).Code);
+    }
+
+    [Fact]
+    public void A_revision_is_not_published_over_another_revision_published_first()
+    {
+        var original = Complete(7);
+        original.Publish(Framework(), DateTime.UtcNow);
+        var first = original.StartRevision(DateTime.UtcNow);
+        first.Id = 8;
+        var late = original.StartRevision(DateTime.UtcNow);
+        late.Id = 9;
+        first.Publish(Framework(), DateTime.UtcNow, original);
+
+        var refused = Assert.Throws<RuleViolationException>(() => late.Publish(Framework(), DateTime.UtcNow, original));
+
+        Assert.Equal(RuleCode.RevisionAlreadyPublished, refused.Code);
+        Assert.Equal((PublicationState.Draft, (int?)8), (late.Publication, original.SupersededById));
+        Assert.Throws<ArgumentException>(() => Complete(10).Publish(Framework(), DateTime.UtcNow, original));
+    }
+
+    [Fact]
+    public void An_incomplete_assessment_says_every_missing_thing_when_it_is_refused()
+    {
+        var assessment = new Assessment { Methods = [], Findings = " " };
+
+        var refused = Assert.Throws<RuleViolationException>(() => assessment.Publish(Framework(), DateTime.UtcNow));
+
+        Assert.Contains(new RuleViolation(nameof(Assessment.Methods), RuleCode.MethodRequired), refused.Violations);
+        Assert.Contains(new RuleViolation(nameof(Assessment.Findings), RuleCode.FindingsRequired), refused.Violations);
+        Assert.Equal(5, refused.Violations.Count(v => v.Code == RuleCode.IndicatorUnanswered));
+    }
+
+    [Fact]
+    public void Touch_moves_an_assessment_to_its_next_version_at_the_time_given()
+    {
+        var assessment = new Assessment();
+        var at = new DateTime(2026, 3, 1, 9, 0, 0, DateTimeKind.Utc);
+
+        assessment.Touch(at);
+
+        Assert.Equal((2, at), (assessment.Version, assessment.UpdatedAt));
     }
 }

@@ -60,7 +60,8 @@ public abstract class AccessDeclarationTests(PortalFixture fixture)
     {
         var fallback = await Portal.Services.GetRequiredService<IAuthorizationPolicyProvider>().GetFallbackPolicyAsync();
         Assert.NotNull(fallback);
-        var authorization = Portal.Services.GetRequiredService<IAuthorizationService>();
+        using var scope = Portal.Services.CreateScope();
+        var authorization = scope.ServiceProvider.GetRequiredService<IAuthorizationService>();
         var visitor = new ClaimsPrincipal(new ClaimsIdentity());
         var member = new ClaimsPrincipal(new ClaimsIdentity([new Claim(ClaimTypes.NameIdentifier, "someone")], "Test"));
         HttpContext Request(bool withEndpoint)

@@ -85,6 +85,14 @@ public abstract class AccessMatrixTests(PortalFixture fixture)
     private static Request Get(string url) => new(HttpMethod.Get, url);
     private static Request Post(string url, Dictionary<string, string>? form = null) => new(HttpMethod.Post, url, form ?? []);
 
+    /// <summary>A publish or unpublish form as the record's page renders it: with the version shown (records the tests make are at version 1).</summary>
+    private static Dictionary<string, string> AsRendered(Dictionary<string, string>? form = null)
+    {
+        form ??= [];
+        form["Version"] = "1";
+        return form;
+    }
+
     private static Dictionary<string, string> InitiativeForm(int? ownerId = null)
     {
         var form = new Dictionary<string, string>
@@ -267,12 +275,12 @@ public abstract class AccessMatrixTests(PortalFixture fixture)
         new("/initiatives/{id:int}/edit POST", "save A's draft", async w => Post($"/initiatives/{await Draft(w, w.CsoA)}/edit", InitiativeForm()), EditInitiative(CsoA, draft: true)),
         new("/initiatives/{id:int}/edit POST", "save G's published record", async w => Post($"/initiatives/{await Published(w, w.AgencyG)}/edit", InitiativeForm()), EditInitiative(AgencyG, draft: false)),
         new("/initiatives/{id:int}/edit POST", "save B's published record", async w => Post($"/initiatives/{await Published(w, w.CsoB)}/edit", InitiativeForm()), EditInitiative(CsoB, draft: false)),
-        new("/initiatives/{id:int} POST Publish", "publish A's draft", async w => Post($"/initiatives/{await Draft(w, w.CsoA)}?handler=Publish"), Holders(Permission.PublishOwnRecords, CsoA)),
-        new("/initiatives/{id:int} POST Publish", "publish G's draft", async w => Post($"/initiatives/{await Draft(w, w.AgencyG)}?handler=Publish"), Holders(Permission.PublishOwnRecords, AgencyG)),
-        new("/initiatives/{id:int} POST Publish", "publish B's draft", async w => Post($"/initiatives/{await Draft(w, w.CsoB)}?handler=Publish"), Holders(Permission.PublishOwnRecords, CsoB)),
-        new("/initiatives/{id:int} POST Unpublish", "unpublish A's record", async w => Post($"/initiatives/{await Published(w, w.CsoA)}?handler=Unpublish", new() { ["Reason"] = "Matrix" }), UnpublishInitiative(CsoA)),
-        new("/initiatives/{id:int} POST Unpublish", "unpublish G's record", async w => Post($"/initiatives/{await Published(w, w.AgencyG)}?handler=Unpublish", new() { ["Reason"] = "Matrix" }), UnpublishInitiative(AgencyG)),
-        new("/initiatives/{id:int} POST Unpublish", "unpublish B's record", async w => Post($"/initiatives/{await Published(w, w.CsoB)}?handler=Unpublish", new() { ["Reason"] = "Matrix" }), UnpublishInitiative(CsoB)),
+        new("/initiatives/{id:int} POST Publish", "publish A's draft", async w => Post($"/initiatives/{await Draft(w, w.CsoA)}?handler=Publish", AsRendered()), Holders(Permission.PublishOwnRecords, CsoA)),
+        new("/initiatives/{id:int} POST Publish", "publish G's draft", async w => Post($"/initiatives/{await Draft(w, w.AgencyG)}?handler=Publish", AsRendered()), Holders(Permission.PublishOwnRecords, AgencyG)),
+        new("/initiatives/{id:int} POST Publish", "publish B's draft", async w => Post($"/initiatives/{await Draft(w, w.CsoB)}?handler=Publish", AsRendered()), Holders(Permission.PublishOwnRecords, CsoB)),
+        new("/initiatives/{id:int} POST Unpublish", "unpublish A's record", async w => Post($"/initiatives/{await Published(w, w.CsoA)}?handler=Unpublish", AsRendered(new() { ["Reason"] = "Matrix" })), UnpublishInitiative(CsoA)),
+        new("/initiatives/{id:int} POST Unpublish", "unpublish G's record", async w => Post($"/initiatives/{await Published(w, w.AgencyG)}?handler=Unpublish", AsRendered(new() { ["Reason"] = "Matrix" })), UnpublishInitiative(AgencyG)),
+        new("/initiatives/{id:int} POST Unpublish", "unpublish B's record", async w => Post($"/initiatives/{await Published(w, w.CsoB)}?handler=Unpublish", AsRendered(new() { ["Reason"] = "Matrix" })), UnpublishInitiative(CsoB)),
 
         new("/initiatives/{id:int} POST Release", "lift the hold on A's record a moderator unpublished", async w => Post($"/initiatives/{await Held(w, w.CsoA)}?handler=Release"), Platform(Permission.UnpublishAnyRecord)),
         new("/initiatives/{id:int} POST Release", "lift the hold on G's record a moderator unpublished", async w => Post($"/initiatives/{await Held(w, w.AgencyG)}?handler=Release"), Platform(Permission.UnpublishAnyRecord)),
@@ -293,8 +301,8 @@ public abstract class AccessMatrixTests(PortalFixture fixture)
         new("/partnerships/{id:int}/history GET", "history of G's published partnership", async w => Get($"/partnerships/{await w.Portal.PartnershipAsync(w.AgencyG, w.CsoA, DateTime.UtcNow)}/history"), Everyone),
         new("/partnerships/{id:int}/history GET", "history of G's draft partnership", async w => Get($"/partnerships/{await w.Portal.PartnershipAsync(w.AgencyG, w.CsoA, null)}/history"), SeeHidden(AgencyG, unpublished: false)),
         new("/partnerships/{id:int}/history GET", "history of G's partnership a moderator unpublished", async w => Get($"/partnerships/{await UnpublishedPartnership(w, w.AgencyG)}/history"), SeeHidden(AgencyG, unpublished: true)),
-        new("/partnerships/{id:int} POST Publish", "publish G's draft partnership", async w => Post($"/partnerships/{await w.Portal.PartnershipAsync(w.AgencyG, w.CsoA, null)}?handler=Publish"), PublishPartnership(AgencyG)),
-        new("/partnerships/{id:int} POST Unpublish", "unpublish G's partnership", async w => Post($"/partnerships/{await w.Portal.PartnershipAsync(w.AgencyG, w.CsoA, DateTime.UtcNow)}?handler=Unpublish", new() { ["Reason"] = "Matrix" }),
+        new("/partnerships/{id:int} POST Publish", "publish G's draft partnership", async w => Post($"/partnerships/{await w.Portal.PartnershipAsync(w.AgencyG, w.CsoA, null)}?handler=Publish", AsRendered()), PublishPartnership(AgencyG)),
+        new("/partnerships/{id:int} POST Unpublish", "unpublish G's partnership", async w => Post($"/partnerships/{await w.Portal.PartnershipAsync(w.AgencyG, w.CsoA, DateTime.UtcNow)}?handler=Unpublish", AsRendered(new() { ["Reason"] = "Matrix" })),
             PublishPartnership(AgencyG) | Platform(Permission.UnpublishAnyRecord)),
 
         // Principles, assessments and their comparisons.
@@ -331,10 +339,10 @@ public abstract class AccessMatrixTests(PortalFixture fixture)
         new("/initiatives/{initiativeid:int}/assess POST", "start an assessment for B (crafted)", async w => Post($"/initiatives/{await Published(w, w.AgencyG)}/assess",
             new() { ["Input.AssessorId"] = $"{w.CsoB.Id}" }), WriteAssessment(CsoB, party: false)),
         new("/initiatives/{initiativeid:int}/assess POST AddRows", "more rows on a new assessment", async w => Post($"/initiatives/{await Published(w, w.AgencyG)}/assess?handler=AddRows"), AssessAnything(parties: AgencyG)),
-        new("/assessments/{id:int} POST Publish", "publish A's complete draft", async w => Post($"/assessments/{await Assessed(w, w.CsoA, published: false)}?handler=Publish"), Holders(Permission.PublishAssessments, CsoA)),
-        new("/assessments/{id:int} POST Publish", "publish G's complete self-assessment", async w => Post($"/assessments/{await Assessed(w, w.AgencyG, published: false)}?handler=Publish"), Holders(Permission.PublishAssessments, AgencyG)),
+        new("/assessments/{id:int} POST Publish", "publish A's complete draft", async w => Post($"/assessments/{await Assessed(w, w.CsoA, published: false)}?handler=Publish", AsRendered()), Holders(Permission.PublishAssessments, CsoA)),
+        new("/assessments/{id:int} POST Publish", "publish G's complete self-assessment", async w => Post($"/assessments/{await Assessed(w, w.AgencyG, published: false)}?handler=Publish", AsRendered()), Holders(Permission.PublishAssessments, AgencyG)),
         new("/assessments/{id:int} POST Revise", "revise A's published assessment", async w => Post($"/assessments/{await Assessed(w, w.CsoA, published: true)}?handler=Revise"), WriteAssessment(CsoA, party: false)),
-        new("/assessments/{id:int} POST Unpublish", "unpublish A's assessment", async w => Post($"/assessments/{await Assessed(w, w.CsoA, published: true)}?handler=Unpublish", new() { ["Reason"] = "Matrix" }), Platform(Permission.UnpublishAnyRecord)),
+        new("/assessments/{id:int} POST Unpublish", "unpublish A's assessment", async w => Post($"/assessments/{await Assessed(w, w.CsoA, published: true)}?handler=Unpublish", AsRendered(new() { ["Reason"] = "Matrix" })), Platform(Permission.UnpublishAnyRecord)),
         new("/assessments/{id:int} POST Respond", "G answers A's assessment of G's initiative", async w => Post($"/assessments/{await Assessed(w, w.CsoA, published: true)}?handler=Respond",
             new() { ["ResponderId"] = $"{w.AgencyG.Id}", ["ResponseText"] = "Our answer." }), Holders(Permission.RespondToAssessments, AgencyG)),
         // Only a party of the initiative answers an assessment of it: A is not one, whatever its rights.

@@ -1,3 +1,4 @@
+using SscPortal.Web.Records;
 using SscPortal.Web.Security;
 using System.Text.RegularExpressions;
 using Microsoft.Extensions.Localization;
@@ -107,6 +108,12 @@ public static partial class AuditText
 
     private static readonly (Regex Pattern, Func<Match, IStringLocalizer<SharedResource>, string> Say)[] Details =
     [
+        // The codes the save path stores (Records/AuditDetails).
+        (Exactly(AuditDetails.FromSpreadsheet), (_, L) => L["From a spreadsheet"]),
+        (new("^" + Regex.Escape(AuditDetails.ByModeratorPrefix) + "(.*)$", RegexOptions.Singleline), (m, L) => L["By a moderator: {0}", m.Groups[1].Value]),
+        (new("^" + Regex.Escape(AuditDetails.ByOwnerPrefix) + "(.*)$", RegexOptions.Singleline), (m, L) => L["By its owner: {0}", m.Groups[1].Value]),
+        (new(@"^revision=(\d+); of=(\d+)$"), (m, L) => L["Revision {0} of assessment {1}", m.Groups[1].Value, m.Groups[2].Value]),
+        // The same, as sentences, as entries written before the codes keep them.
         (Exactly("from a spreadsheet"), (_, L) => L["From a spreadsheet"]),
         (new(@"^by a moderator: (.*)$", RegexOptions.Singleline), (m, L) => L["By a moderator: {0}", m.Groups[1].Value]),
         (new(@"^by its owner: (.*)$", RegexOptions.Singleline), (m, L) => L["By its owner: {0}", m.Groups[1].Value]),

@@ -24,8 +24,27 @@ public static class Csv
     /// <summary>Whether a spreadsheet program could read the value as a formula: it begins with =, +, -, @, a tab or a carriage return.</summary>
     public static bool StartsLikeFormula(string field) => field.Length > 0 && field[0] is '=' or '+' or '-' or '@' or '\t' or '\r';
 
-    /// <summary>Reads records; stops with an error once more than <paramref name="maxRecords"/> are found.</summary>
+    /// <summary>Why a text could not be read as CSV.</summary>
+    public enum Problem
+    {
+        /// <summary>More records than were asked for at most.</summary>
+        TooManyRecords = 1,
+        /// <summary>A quoted field is not closed.</summary>
+        UnclosedQuote = 2,
+    }
+
+    /// <summary>The records read, or why they could not be (and then no records).</summary>
+    public sealed record Reading(List<List<string>> Records, Problem? Problem);
+
+    /// <summary>Reads records; fails with an error once more than <paramref name="maxRecords"/> are found.</summary>
     public static List<List<string>> Parse(string text, int maxRecords)
+    {
+        var reading = Read(text, maxRecords);
+        return reading.Problem is { } problem ? throw new FormatException($"Not readable as CSV: {problem}") : reading.Records;
+    }
+
+    /// <summary>Reads records; stops, saying why, once more than <paramref name="maxRecords"/> are found or at a quote never closed.</summary>
+    public static Reading Read(string text, int maxRecords)
     {
         var records = new List<List<string>>();
         var record = new List<string>();
@@ -56,7 +75,7 @@ public static class Csv
                     record.Add(field.ToString());
                     field.Clear();
                     if (record.Count > 1 || record[0].Length > 0) records.Add(record);
-                    if (records.Count > maxRecords) throw new FormatException("too many rows");
+                    if (records.Count > maxRecords) return new([], Problem.TooManyRecords);
                     record = [];
                     break;
                 default:
@@ -64,13 +83,12 @@ public static class Csv
                     break;
             }
         }
-        if (quoted) throw new FormatException("unclosed quote");
+        if (quoted) return new([], Problem.UnclosedQuote);
         if (field.Length > 0 || record.Count > 0)
         {
             record.Add(field.ToString());
             records.Add(record);
         }
-        if (records.Count > maxRecords) throw new FormatException("too many rows");
-        return records;
+        return records.Count > maxRecords ? new([], Problem.TooManyRecords) : new(records, null);
     }
 }

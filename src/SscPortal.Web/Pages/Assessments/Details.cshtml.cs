@@ -13,6 +13,7 @@ using SscPortal.Domain;
 using SscPortal.Web.Catalogue;
 using SscPortal.Web.Data;
 using SscPortal.Web.Localization;
+using SscPortal.Web.Records;
 using SscPortal.Web.Security;
 
 namespace SscPortal.Web.Pages.Assessments;
@@ -25,14 +26,14 @@ namespace SscPortal.Web.Pages.Assessments;
 [AllowAnonymous]
 [OutputCache(PolicyName = AnonymousPageCache.PolicyName)]
 public class DetailsModel(
-    AppDbContext db, ReferenceData referenceData, Access access, Rights rights, AuditLog audit, History history, TimeProvider clock,
+    AppDbContext db, ReferenceData referenceData, Access access, Rights rights, AuditLog audit, History history, RecordSaver saver, TimeProvider clock,
     IStringLocalizer<SharedResource> L) : PageModel
 {
     public sealed record View(
         int Id, int InitiativeId, string InitiativeTitle, string InitiativeLanguage, bool InitiativePublished, int AssessorId, string AssessorName,
         AssessmentPerspective Perspective, AssessorRelationship Relationship, string? ConflictOfInterest, List<AssessmentMethod> Methods,
         string? Findings, string? Recommendations, PublicationState Publication, DateTime? PublishedAt, string? UnpublishedReason,
-        int Revision, int? RevisionOfId, int? SupersededById, DateTime UpdatedAt, int FrameworkId);
+        int Revision, int? RevisionOfId, int? SupersededById, DateTime UpdatedAt, int FrameworkId, int Version);
 
     public sealed record PartyResponse(int Id, int ResponderId, string ResponderName, string Text, DateTime PublishedAt);
 
@@ -44,7 +45,7 @@ public class DetailsModel(
     public IReadOnlyList<AssessmentConsultation> Consultations { get; private set; } = [];
     public IReadOnlyList<ScoreSummary> ByDimension { get; private set; } = [];
     public IReadOnlyList<ScoreSummary> ByPrinciple { get; private set; } = [];
-    public IReadOnlyList<AssessmentProblem> Missing { get; private set; } = [];
+    public IReadOnlyList<RuleViolation> Missing { get; private set; } = [];
     public IReadOnlyList<PartyResponse> Responses { get; private set; } = [];
     public ReferenceData.Snapshot Names { get; private set; } = null!;
 
@@ -58,12 +59,15 @@ public class DetailsModel(
     [BindProperty] public string? ResponseText { get; set; }
     [BindProperty] public int ResponderId { get; set; }
 
+    /// <summary>The version the publish and unpublish forms were rendered with: the change is made only to what the person saw.</summary>
+    [BindProperty(Name = "Version")] public int? SeenVersion { get; set; }
+
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken cancellationToken)
     {
         var assessment = await db.Assessments.AsNoTracking().Where(a => a.Id == id)
             .Select(a => new View(a.Id, a.InitiativeId, a.Initiative!.Title, a.Initiative.Language, a.Initiative.Publication == PublicationState.Published,
                 a.AssessorId, a.Assessor!.Name, a.Perspective, a.Relationship, a.ConflictOfInterest, a.Methods, a.Findings, a.Recommendations,
-                a.Publication, a.PublishedAt, a.UnpublishedReason, a.Revision, a.RevisionOfId, a.SupersededById, a.UpdatedAt, a.FrameworkId))
+                a.Publication, a.PublishedAt, a.UnpublishedReason, a.Revision, a.RevisionOfId, a.SupersededById, a.UpdatedAt, a.FrameworkId, a.Version))
             .SingleOrDefaultAsync(cancellationToken);
         if (assessment is null) return NotFound();
         var record = new AssessmentResource(assessment.AssessorId, assessment.InitiativeId, assessment.Publication, assessment.InitiativePublished);
@@ -115,75 +119,56 @@ public class DetailsModel(
     /// <summary>One attempt at publishing; null when another request changed the assessment first (nothing saved).</summary>
     private async Task<IActionResult?> PublishAsync(int id, CancellationToken cancellationToken)
     {
-        var assessment = await db.Assessments.Include(a => a.Answers).Include(a => a.Evidence).AsSplitQuery().SingleOrDefaultAsync(a => a.Id == id, cancellationToken);
+        var assessment = await saver.LoadAsync(VersionedRecords.Assessment, id, cancellationToken);
         if (assessment is null) return await RefuseAsync(id, Operations.See, NotFound());
         if (await rights.RequireAsync(RightsOf(assessment), Operations.Publish, AuditTargets.Assessment, id) is { } refused) return refused;
         var framework = await db.AssessmentFrameworks.AsNoTracking().SingleAsync(f => f.Id == assessment.FrameworkId, cancellationToken);
-        var now = clock.GetUtcNow().UtcDateTime;
-        try { assessment.Publish(framework, now); }
-        catch (AssessmentRuleException e)
+        // The revision it replaces in lists, which stays readable and links to it.
+        var revised = assessment.RevisionOfId is { } revisedId ? await db.Assessments.SingleOrDefaultAsync(a => a.Id == revisedId, cancellationToken) : null;
+        var outcome = await saver.ChangeAsync(VersionedRecords.Assessment, assessment, SeenVersion, record =>
         {
-            TempData[PageMessages.Problem] = e.Rule == AssessmentRule.AlreadyPublished
-                ? L["This assessment is already published: start a revision to change it."].Value
-                : L["It cannot be published yet: the list below says what is missing."].Value;
-            return RedirectToPage(new { id });
-        }
-        assessment.UpdatedAt = now;
-        // Saved only from the version read: of two presses at once, one publishes, keeps the scores and writes the history.
-        assessment.Version++;
-        var changes = new List<FieldChange> { new(nameof(Assessment.Publication), nameof(PublicationState.Draft), nameof(PublicationState.Published)) };
-        bool saved;
-        try
-        {
-            saved = await history.SaveWithHistoryAsync(async () =>
+            var scores = record.Publish(framework, saver.Now, revised);
+            return new StateChange(AuditEventType.AssessmentPublished, ChangeKind.Published,
+                [new(nameof(Domain.Assessment.Publication), nameof(PublicationState.Draft), nameof(PublicationState.Published))])
             {
-                db.AssessmentScores.AddRange(AssessmentScoring.Rows(framework, assessment.Answers).Select(row => { row.AssessmentId = id; return row; }));
-                if (assessment.RevisionOfId is { } previousId && await db.Assessments.SingleOrDefaultAsync(a => a.Id == previousId, cancellationToken) is { } previous)
+                // Kept once the publication itself is saved: of two presses at once, only the one that publishes writes them.
+                AlsoRecord = async () =>
                 {
-                    // The revision replaces the old one in lists; the old one stays readable, and links to it.
-                    previous.SupersededById = id;
-                    await history.AddAsync(RecordType.Assessment, previous.Id, previous.AssessorId, ChangeKind.Edited,
-                        [new(nameof(Domain.Assessment.Revision), null, $"superseded by revision {assessment.Revision} (#{id})")]);
-                }
-                audit.Add(AuditEventType.AssessmentPublished, AuditTargets.Assessment, id);
-                await history.AddAsync(RecordType.Assessment, id, assessment.AssessorId, ChangeKind.Published, changes);
-            }, cancellationToken);
-        }
-        catch (DbUpdateException) when (assessment.RevisionOfId is not null)
-        {
-            // Another revision of the same assessment was published first (the database keeps one): this draft cannot replace it too.
-            db.ChangeTracker.Clear();
-            if (!await db.Assessments.AnyAsync(a => a.RevisionOfId == assessment.RevisionOfId && a.Id != id && a.Publication != PublicationState.Draft, cancellationToken)) throw;
-            TempData[PageMessages.Problem] = L["Another revision of this assessment was published a moment ago, so this draft was not: start a new revision from the published one."].Value;
-            return RedirectToPage(new { id });
-        }
-        return saved ? RedirectToPage(new { id }) : null;
+                    db.AssessmentScores.AddRange(scores);
+                    if (revised is not null)
+                        await history.AddAsync(RecordType.Assessment, revised.Id, revised.AssessorId, ChangeKind.Edited,
+                            [new(nameof(Domain.Assessment.Revision), null, $"superseded by revision {record.Revision} (#{id})")]);
+                },
+            };
+        }, cancellationToken,
+        // Another revision of the same assessment was published first (the database keeps one): this draft cannot replace it too.
+        explainRefusal: assessment.RevisionOfId is not { } of ? null
+            : () => db.Assessments.AnyAsync(a => a.RevisionOfId == of && a.Id != id && a.Publication != PublicationState.Draft, cancellationToken));
+        return this.Answer(outcome, id,
+            e => e.Code is RuleCode.AlreadyPublished or RuleCode.RevisionAlreadyPublished ? RuleMessages.For(e.Code, L, RecordType.Assessment)
+                : L["It cannot be published yet: the list below says what is missing."].Value,
+            L["This draft changed since you opened it: review it, then publish."],
+            refusedByDatabase: RuleMessages.For(RuleCode.RevisionAlreadyPublished, L, RecordType.Assessment));
     }
 
     /// <summary>Starts a new draft from a published assessment; publishing the draft supersedes it, and both stay readable.</summary>
     public async Task<IActionResult> OnPostReviseAsync(int id, CancellationToken cancellationToken)
     {
-        var assessment = await db.Assessments.AsNoTracking().Include(a => a.Answers).Include(a => a.Evidence).Include(a => a.Consultations).AsSplitQuery()
-            .SingleOrDefaultAsync(a => a.Id == id, cancellationToken);
+        var assessment = await saver.LoadAsync(VersionedRecords.Assessment, id, cancellationToken, tracked: false);
         if (assessment is null) return await RefuseAsync(id, Operations.See, NotFound());
         if (await rights.RequireAsync(RightsOf(assessment), Operations.Revise, AuditTargets.Assessment, id) is { } refused) return refused;
         if (await OpenRevisionAsync(id, cancellationToken) is { } open) return open;
         Assessment revision;
-        try { revision = assessment.StartRevision(clock.GetUtcNow().UtcDateTime); }
-        catch (AssessmentRuleException)
+        try { revision = assessment.StartRevision(saver.Now); }
+        catch (RuleViolationException e)
         {
-            TempData[PageMessages.Problem] = L["Only the latest published revision of an assessment can be revised."].Value;
+            TempData[PageMessages.Problem] = RuleMessages.For(e.Code, L, RecordType.Assessment);
             return RedirectToPage(new { id });
         }
-        db.Assessments.Add(revision);
         try
         {
-            await history.SaveWithHistoryAsync(async () =>
-            {
-                audit.Add(AuditEventType.AssessmentCreated, AuditTargets.Assessment, revision.Id, $"revision {revision.Revision} of #{id}");
-                await history.AddAsync(RecordType.Assessment, revision.Id, revision.AssessorId, ChangeKind.Created,
-                    RecordSnapshot.Diff(new Dictionary<string, string?>(), RecordSnapshot.Of(revision)).Prepend(new(nameof(Domain.Assessment.Revision), null, $"{revision.Revision} (revises #{id})")).ToList());
-            }, cancellationToken);
+            await saver.SaveAsync(VersionedRecords.Assessment, revision, before: null, revision.Version, AuditEventType.AssessmentCreated, cancellationToken,
+                auditDetails: AuditDetails.Revision(revision.Revision, id), noted: [new(nameof(Domain.Assessment.Revision), null, $"{revision.Revision} (revises #{id})")]);
         }
         catch (DbUpdateException)
         {
@@ -214,26 +199,17 @@ public class DetailsModel(
 
     private async Task<IActionResult?> UnpublishAsync(int id, CancellationToken cancellationToken)
     {
-        var assessment = await db.Assessments.SingleOrDefaultAsync(a => a.Id == id, cancellationToken);
+        var assessment = await saver.LoadAsync(VersionedRecords.Assessment, id, cancellationToken);
         if (assessment is null) return await RefuseAsync(id, Operations.See, NotFound());
         if (await rights.RequireAsync(RightsOf(assessment), Operations.Unpublish, AuditTargets.Assessment, id) is { } refused) return refused;
-        var reason = Reason?.Trim();
-        if (string.IsNullOrEmpty(reason) || reason.Length > 1000 || !assessment.IsPublished)
+        var outcome = await saver.ChangeAsync(VersionedRecords.Assessment, assessment, SeenVersion, record =>
         {
-            TempData[PageMessages.Problem] = assessment.IsPublished ? L["Give the reason, in at most 1000 characters: the assessor organisation will read it."].Value : L["Only a published assessment can be unpublished."].Value;
-            return RedirectToPage(new { id });
-        }
-        assessment.Unpublish(reason);
-        assessment.UpdatedAt = clock.GetUtcNow().UtcDateTime;
-        assessment.Version++;
-        var saved = await history.SaveWithHistoryAsync(async () =>
-        {
-            audit.Add(AuditEventType.AssessmentUnpublished, AuditTargets.Assessment, id, "by a moderator: " + reason);
-            await history.AddAsync(RecordType.Assessment, id, assessment.AssessorId, ChangeKind.Unpublished,
-                [new(nameof(Domain.Assessment.Publication), nameof(PublicationState.Published), nameof(PublicationState.Unpublished)), new(nameof(Domain.Assessment.UnpublishedReason), null, reason)],
-                asModerator: true);
+            record.Unpublish(Reason);
+            return new StateChange(AuditEventType.AssessmentUnpublished, ChangeKind.Unpublished,
+                [new(nameof(Domain.Assessment.Publication), nameof(PublicationState.Published), nameof(PublicationState.Unpublished)), new(nameof(Domain.Assessment.UnpublishedReason), null, record.UnpublishedReason)],
+                AuditDetails.Unpublished(byModerator: true, record.UnpublishedReason!), AsModerator: true);
         }, cancellationToken);
-        return saved ? RedirectToPage(new { id }) : null;
+        return this.Answer(outcome, id, e => RuleMessages.For(e.Code, L, RecordType.Assessment), L["This record changed since you opened it: review it, then unpublish it."]);
     }
 
     /// <summary>An official party's admins publish one response to a published assessment; it is shown beneath it and never changes it.</summary>

@@ -9,6 +9,7 @@ using SscPortal.Domain;
 using SscPortal.Web.Catalogue;
 using SscPortal.Web.Data;
 using SscPortal.Web.Forms;
+using SscPortal.Web.Records;
 using SscPortal.Web.Security;
 
 namespace SscPortal.Web.Pages.Assessments;
@@ -19,7 +20,7 @@ namespace SscPortal.Web.Pages.Assessments;
 /// </summary>
 [Authorize]
 public partial class EditModel(
-    AppDbContext db, ReferenceData referenceData, Rights rights, AuditLog audit, History history, SubmitOnce once, TimeProvider clock, IStringLocalizer<SharedResource> L) : PageModel
+    AppDbContext db, ReferenceData referenceData, Rights rights, RecordSaver saver, SubmitOnce once, IStringLocalizer<SharedResource> L) : PageModel
 {
     /// <summary>An organisation the person may assess the initiative for, and whether that would be a self-assessment.</summary>
     public sealed record Assessor(int ActorId, string Name, bool SelfAssessment);
@@ -41,7 +42,7 @@ public partial class EditModel(
     public async Task<IActionResult> OnGetAsync(int? id, int? initiativeId, CancellationToken cancellationToken)
     {
         if (await PrepareAsync(id, initiativeId, cancellationToken) is { } refused) return refused;
-        if (id is not null) Input = AssessmentInput.From(await LoadAsync(id.Value, tracked: false, cancellationToken), Framework);
+        if (id is not null) Input = AssessmentInput.From((await saver.LoadAsync(VersionedRecords.Assessment, id.Value, cancellationToken, tracked: false))!, Framework);
         else
         {
             Input.AssessorId = Assessors[0].ActorId;
@@ -87,58 +88,35 @@ public partial class EditModel(
             return Page();
         }
 
-        var now = clock.GetUtcNow().UtcDateTime;
+        var now = saver.Now;
         var assessment = id is null
             ? new Assessment
             {
-                InitiativeId = InitiativeId, AssessorId = Input.AssessorId, FrameworkId = Framework.Id, CreatedAt = now,
+                InitiativeId = InitiativeId, AssessorId = Input.AssessorId, FrameworkId = Framework.Id, CreatedAt = now, UpdatedAt = now,
                 Perspective = Assessment.PerspectiveOf(IsSelfAssessment ? OrganisationKind.Official : OrganisationKind.CivilSociety, Input.Relationship),
             }
-            : await LoadAsync(id.Value, tracked: true, cancellationToken);
-        var before = id is null ? new Dictionary<string, string?>() : RecordSnapshot.Of(assessment);
-        var savedVersion = assessment.Version;
+            : (await saver.LoadAsync(VersionedRecords.Assessment, id.Value, cancellationToken))!;
+        var before = id is null ? null : RecordSaver.Before(VersionedRecords.Assessment, assessment);
         Input.ApplyTo(assessment);
         if (!IsSelfAssessment) assessment.Perspective = Assessment.PerspectiveOf(OrganisationKind.CivilSociety, assessment.Relationship);
-        var changes = RecordSnapshot.Diff(before, RecordSnapshot.Of(assessment));
 
-        if (id is not null)
+        var outcome = await saver.SaveAsync(VersionedRecords.Assessment, assessment, before, Input.Version,
+            id is null ? AuditEventType.AssessmentCreated : AuditEventType.AssessmentEdited, cancellationToken,
+            alsoRecord: created => { if (id is null) once.Record($"/assessments/{created.Id}"); });
+        switch (outcome)
         {
-            // Someone in the organisation saved since this person opened the form: show both versions, overwrite nothing.
-            if (savedVersion != Input.Version) return await ConflictAsync(assessment, cancellationToken);
-            if (changes.Count == 0) return Redirect($"/assessments/{assessment.Id}");
-            db.Entry(assessment).Property(a => a.Version).OriginalValue = Input.Version;
-            assessment.Version = Input.Version + 1;
+            case EditOutcome.Conflict conflict:
+                // Someone in the organisation saved since this person opened the form: both versions, nothing overwritten.
+                Conflict = conflict.Sides;
+                Input.Version = conflict.SavedVersion;
+                ModelState.ShowConflict(L);
+                Pad();
+                return Page();
+            case EditOutcome.Saved:
+                TempData[PageMessages.Message] = L["The draft is saved. Come back to it at any time; it stays visible only to your organisation until it is published."].Value;
+                break;
         }
-        assessment.UpdatedAt = now;
-        if (id is null) db.Assessments.Add(assessment);
-        var saved = await history.SaveWithHistoryAsync(async () =>
-        {
-            audit.Add(id is null ? AuditEventType.AssessmentCreated : AuditEventType.AssessmentEdited, AuditTargets.Assessment, assessment.Id);
-            await history.AddAsync(RecordType.Assessment, assessment.Id, assessment.AssessorId, id is null ? ChangeKind.Created : ChangeKind.Edited, changes);
-            if (id is null) once.Record($"/assessments/{assessment.Id}");
-        }, cancellationToken);
-        if (!saved) return await ConflictAsync(assessment, cancellationToken);
-        TempData[PageMessages.Message] = L["The draft is saved. Come back to it at any time; it stays visible only to your organisation until it is published."].Value;
         return Redirect($"/assessments/{assessment.Id}");
-    }
-
-    private async Task<IActionResult> ConflictAsync(Assessment yours, CancellationToken cancellationToken)
-    {
-        var mine = RecordSnapshot.Of(yours);
-        db.ChangeTracker.Clear();
-        var saved = await LoadAsync(yours.Id, tracked: false, cancellationToken);
-        Conflict = EditConflict.Between(RecordSnapshot.Of(saved), mine, await history.LastSavedAsync(RecordType.Assessment, yours.Id, cancellationToken), $"/assessments/{yours.Id}/edit");
-        Input.Version = saved.Version;
-        ModelState.Remove("Input.Version");
-        ModelState.AddModelError("", L["Someone else saved this record while you were editing it. Nothing has been overwritten: compare the two versions below, then save yours or reload theirs."]);
-        Pad();
-        return Page();
-    }
-
-    private Task<Assessment> LoadAsync(int id, bool tracked, CancellationToken cancellationToken)
-    {
-        var query = db.Assessments.Include(a => a.Answers).Include(a => a.Evidence).Include(a => a.Consultations).AsSplitQuery();
-        return (tracked ? query : query.AsNoTracking()).SingleAsync(a => a.Id == id, cancellationToken);
     }
 
     /// <summary>

@@ -13,6 +13,7 @@ using SscPortal.Domain;
 using SscPortal.Web.Catalogue;
 using SscPortal.Web.Data;
 using SscPortal.Web.Localization;
+using SscPortal.Web.Records;
 using SscPortal.Web.Security;
 
 namespace SscPortal.Web.Pages.Initiatives;
@@ -24,7 +25,7 @@ namespace SscPortal.Web.Pages.Initiatives;
 [AllowAnonymous]
 [OutputCache(PolicyName = AnonymousPageCache.PolicyName)]
 public class DetailsModel(
-    AppDbContext db, ReferenceData referenceData, Access access, Rights rights, AuditLog audit, History history, TimeProvider clock,
+    AppDbContext db, ReferenceData referenceData, Access access, Rights rights, AuditLog audit, History history, RecordSaver saver,
     IStringLocalizer<SharedResource> L) : PageModel
 {
     public sealed record ActorTakingPart(int Id, string Name, string? Acronym, ActorType Type, ActorRole Role);
@@ -43,7 +44,7 @@ public class DetailsModel(
         int Id, string Title, string Summary, string? Description, string Language,
         Modality Modality, Instrument Instrument, ActivityStatus Status,
         DateOnly? ApprovalDate, DateOnly? PlannedStart, DateOnly? PlannedEnd, DateOnly? ActualStart, DateOnly? ActualEnd,
-        PublicationState Publication, DateTime? PublishedAt, string? UnpublishedReason, bool HeldByModerator, DateTime UpdatedAt, int OwnerId, string OwnerName, ActorType OwnerType,
+        PublicationState Publication, DateTime? PublishedAt, string? UnpublishedReason, bool HeldByModerator, DateTime UpdatedAt, int Version, int OwnerId, string OwnerName, ActorType OwnerType,
         IReadOnlyList<CountryWithRole> Countries, IReadOnlyList<ActorTakingPart> Actors,
         IReadOnlyList<GoalLink> Goals, IReadOnlyList<string> Sectors, IReadOnlyList<TextInLanguage> Translations)
     {
@@ -76,6 +77,9 @@ public class DetailsModel(
 
     [BindProperty] public string? Reason { get; set; }
 
+    /// <summary>The version the publish and unpublish forms were rendered with: the change is made only to what the person saw.</summary>
+    [BindProperty(Name = "Version")] public int? SeenVersion { get; set; }
+
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken cancellationToken)
     {
         var language = PortalCultures.Current;
@@ -84,7 +88,7 @@ public class DetailsModel(
             .Select(i => new View(
                 i.Id, i.Title, i.Summary, i.Description, i.Language, i.Modality, i.Instrument, i.Status,
                 i.ApprovalDate, i.PlannedStart, i.PlannedEnd, i.ActualStart, i.ActualEnd,
-                i.Publication, i.PublishedAt, i.UnpublishedReason, i.HeldByModerator, i.UpdatedAt, i.OwnerId, i.Owner!.Name, i.Owner.Type,
+                i.Publication, i.PublishedAt, i.UnpublishedReason, i.HeldByModerator, i.UpdatedAt, i.Version, i.OwnerId, i.Owner!.Name, i.Owner.Type,
                 i.Countries.OrderBy(c => c.Role).ThenBy(c => c.CountryCode).Select(c => new CountryWithRole(c.CountryCode, c.Role)).ToList(),
                 i.Actors.OrderBy(a => a.Role).ThenBy(a => a.Actor!.Name)
                     .Select(a => new ActorTakingPart(a.ActorId, a.Actor!.Name, a.Actor.Acronym, a.Actor.Type, a.Role)).ToList(),
@@ -161,25 +165,13 @@ public class DetailsModel(
         if (initiative is null) return await HiddenAsync(id);
         if (!await rights.MayAsync(RightsOf(initiative), Operations.Publish))
             return await RefuseAsync(id, Operations.Publish);
-        var previous = initiative.Publication;
-        try
+        var outcome = await saver.ChangeAsync(VersionedRecords.Initiative, initiative, SeenVersion, record =>
         {
-            initiative.Publish(clock.GetUtcNow().UtcDateTime);
-        }
-        catch (DomainRuleException e)
-        {
-            TempData[PageMessages.Problem] = RuleMessages.For(e.Code, L);
-            return RedirectToPage(new { id });
-        }
-        initiative.UpdatedAt = clock.GetUtcNow().UtcDateTime;
-        // A change of state is saved only from the version read: of two presses at once, one publishes and writes the history.
-        initiative.Version++;
-        var saved = await history.SaveWithHistoryAsync(async () =>
-        {
-            audit.Add(AuditEventType.InitiativePublished, AuditTargets.Initiative, id);
-            await history.AddAsync(initiative, ChangeKind.Published, [new(nameof(Initiative.Publication), previous.ToString(), initiative.Publication.ToString())]);
+            var previous = record.Publication;
+            record.Publish(saver.Now);
+            return new StateChange(AuditEventType.InitiativePublished, ChangeKind.Published, [new(nameof(Initiative.Publication), previous.ToString(), record.Publication.ToString())]);
         }, cancellationToken);
-        return saved ? RedirectToPage(new { id }) : null;
+        return this.Answer(outcome, id, e => RuleMessages.For(e.Code, L), L["This draft changed since you opened it: review it, then publish."]);
     }
 
     /// <summary>The owner's organisation admins, or a moderator, withdraw a published record, always saying why.</summary>
@@ -194,24 +186,14 @@ public class DetailsModel(
         var asOwner = await rights.MayAsync(RightsOf(initiative), Operations.Publish);
         if (!await rights.MayAsync(RightsOf(initiative), Operations.Unpublish))
             return await RefuseAsync(id, Operations.Unpublish);
-        var reason = Reason?.Trim();
-        if (string.IsNullOrEmpty(reason) || reason.Length > 1000 || !initiative.IsPublished)
+        var outcome = await saver.ChangeAsync(VersionedRecords.Initiative, initiative, SeenVersion, record =>
         {
-            TempData[PageMessages.Problem] = string.IsNullOrEmpty(reason) ? L["Say why the record is unpublished: its owners will see the reason."].Value
-                : reason.Length > 1000 ? L["Use at most {0} characters.", 1000].Value : L["This record is not published."].Value;
-            return RedirectToPage(new { id });
-        }
-        initiative.Unpublish(reason, byModerator: !asOwner);
-        initiative.UpdatedAt = clock.GetUtcNow().UtcDateTime;
-        initiative.Version++;
-        var saved = await history.SaveWithHistoryAsync(async () =>
-        {
-            audit.Add(AuditEventType.InitiativeUnpublished, AuditTargets.Initiative, id, (asOwner ? "by its owner: " : "by a moderator: ") + reason);
-            await history.AddAsync(initiative, ChangeKind.Unpublished,
-                [new(nameof(Initiative.Publication), nameof(PublicationState.Published), nameof(PublicationState.Unpublished)), new(nameof(Initiative.UnpublishedReason), null, reason)],
-                asModerator: !asOwner);
+            record.Unpublish(Reason, byModerator: !asOwner);
+            return new StateChange(AuditEventType.InitiativeUnpublished, ChangeKind.Unpublished,
+                [new(nameof(Initiative.Publication), nameof(PublicationState.Published), nameof(PublicationState.Unpublished)), new(nameof(Initiative.UnpublishedReason), null, record.UnpublishedReason)],
+                AuditDetails.Unpublished(byModerator: !asOwner, record.UnpublishedReason!), AsModerator: !asOwner);
         }, cancellationToken);
-        return saved ? RedirectToPage(new { id }) : null;
+        return this.Answer(outcome, id, e => RuleMessages.For(e.Code, L), L["This record changed since you opened it: review it, then unpublish it."]);
     }
 
     /// <summary>A moderator lifts the hold on a record they (or another moderator) unpublished, so its owners may publish it again.</summary>
@@ -224,19 +206,13 @@ public class DetailsModel(
         if (initiative is null) return await HiddenAsync(id);
         if (!await rights.MayAsync(RightsOf(initiative), Operations.Release))
             return await RefuseAsync(id, Operations.Release);
-        if (!initiative.HeldByModerator)
+        // Lifting a hold changes nothing the public reads: it is not tied to the version the moderator saw.
+        var outcome = await saver.ChangeAsync(VersionedRecords.Initiative, initiative, seenVersion: null, record =>
         {
-            TempData[PageMessages.Problem] = RuleMessages.For(RuleCode.NotHeld, L);
-            return RedirectToPage(new { id });
-        }
-        initiative.ReleaseModeratorHold();
-        initiative.Version++;
-        var saved = await history.SaveWithHistoryAsync(async () =>
-        {
-            audit.Add(AuditEventType.ModeratorHoldReleased, AuditTargets.Initiative, id);
-            await history.AddAsync(initiative, ChangeKind.HoldReleased, [new(nameof(Initiative.HeldByModerator), "True", "False")], asModerator: true);
-        }, cancellationToken);
-        return saved ? RedirectToPage(new { id }) : null;
+            record.ReleaseModeratorHold();
+            return new StateChange(AuditEventType.ModeratorHoldReleased, ChangeKind.HoldReleased, [new(nameof(Initiative.HeldByModerator), "True", "False")], AsModerator: true);
+        }, cancellationToken, versionSeen: false);
+        return this.Answer(outcome, id, e => RuleMessages.For(e.Code, L), L["Someone else changed this record a moment ago, so nothing was changed: check it and try again."]);
     }
 
     /// <summary>Owners may delete a draft that was never published; a published record stays, and so does the deletion in its history.</summary>
@@ -278,8 +254,8 @@ public class DetailsModel(
 
     private async Task<Initiative?> LoadForChangeAsync(int id, CancellationToken cancellationToken)
     {
-        var initiative = await db.Initiatives.Include(i => i.Countries).Include(i => i.Actors).Include(i => i.Sdgs)
-            .AsSplitQuery().SingleOrDefaultAsync(i => i.Id == id, cancellationToken);
+        // Whole: publishing checks every rule, and the history compares every field.
+        var initiative = await saver.LoadAsync(VersionedRecords.Initiative, id, cancellationToken);
         // A record the person cannot see does not exist for them, whatever they post.
         return initiative is not null && await rights.MayAsync(RightsOf(initiative), Operations.See) ? initiative : null;
     }

@@ -11,6 +11,7 @@ using SscPortal.Web.Catalogue;
 using SscPortal.Web.Data;
 using SscPortal.Web.Forms;
 using SscPortal.Web.Localization;
+using SscPortal.Web.Records;
 using SscPortal.Web.Security;
 
 namespace SscPortal.Web.Pages.Initiatives;
@@ -21,7 +22,7 @@ namespace SscPortal.Web.Pages.Initiatives;
 /// </summary>
 [Authorize]
 public class EditModel(
-    AppDbContext db, Rights rights, AuditLog audit, History history, ReferenceData referenceData, SubmitOnce once, TimeProvider clock, IStringLocalizer<SharedResource> L) : PageModel
+    AppDbContext db, Rights rights, RecordSaver saver, ReferenceData referenceData, SubmitOnce once, TimeProvider clock, IStringLocalizer<SharedResource> L) : PageModel
 {
     public const int CountryRows = 6;
 
@@ -37,11 +38,8 @@ public class EditModel(
         if (await PrepareAsync(id, cancellationToken) is { } refused) return refused;
         if (id is not null)
         {
-            var initiative = await db.Initiatives.AsNoTracking().Include(i => i.Countries).Include(i => i.Translations)
-                .Include(i => i.Sdgs).Include(i => i.Sectors).Include(i => i.Actors).Include(i => i.SdgTargets).Include(i => i.Principles)
-                .Include(i => i.Contributions).Include(i => i.RightsHolders).Include(i => i.Locations).Include(i => i.Links).Include(i => i.Results)
-                .AsSplitQuery().SingleAsync(i => i.Id == id, cancellationToken);
-            Input = InitiativeInput.From(initiative);
+            var initiative = await saver.LoadAsync(VersionedRecords.Initiative, id.Value, cancellationToken, tracked: false);
+            Input = InitiativeInput.From(initiative!);
         }
         else if (Organisations.Count > 0) Input.OwnerId = Organisations[0].ActorId;
         PadCountryRows();
@@ -91,72 +89,41 @@ public class EditModel(
             return Page();
         }
 
-        var now = clock.GetUtcNow().UtcDateTime;
+        var now = saver.Now;
         var initiative = id is null
-            ? new Initiative { Title = "", Summary = "", OwnerId = Input.OwnerId, CreatedAt = now }
-            : await db.Initiatives.Include(i => i.Countries).Include(i => i.Actors).Include(i => i.Sdgs).Include(i => i.Translations).Include(i => i.Sectors)
-                .Include(i => i.Contributions).Include(i => i.RightsHolders).Include(i => i.Locations).Include(i => i.Links).Include(i => i.Results)
-                .Include(i => i.SdgTargets).Include(i => i.Principles).AsSplitQuery().SingleAsync(i => i.Id == id, cancellationToken);
-        var before = id is null ? new Dictionary<string, string?>() : RecordSnapshot.Of(initiative);
-        var savedVersion = initiative.Version;
+            ? new Initiative { Title = "", Summary = "", OwnerId = Input.OwnerId, CreatedAt = now, UpdatedAt = now }
+            : (await saver.LoadAsync(VersionedRecords.Initiative, id.Value, cancellationToken))!;
+        var before = id is null ? null : RecordSaver.Before(VersionedRecords.Initiative, initiative);
         Input.ApplyTo(initiative);
 
         // The rules are checked on every save, so a draft is always one step from publishable.
         var problems = InitiativeRules.Check(initiative, DateOnly.FromDateTime(now));
-        // A field shows one message: several broken rules on the same field are said together.
-        foreach (var field in problems.GroupBy(p => FieldFor(p.Field)))
-            ModelState.AddModelError(field.Key, string.Join(" ", field.Select(p => RuleMessages.For(p.Code, L)).Distinct()));
+        ModelState.AddViolations(problems, FieldFor, L);
         if (problems.Count > 0)
         {
             PadCountryRows();
             return Page();
         }
 
-        var changes = RecordSnapshot.Diff(before, RecordSnapshot.Of(initiative));
-        if (id is not null)
+        var outcome = await saver.SaveAsync(VersionedRecords.Initiative, initiative, before, Input.Version,
+            id is null ? AuditEventType.InitiativeCreated : AuditEventType.InitiativeEdited, cancellationToken,
+            alsoRecord: created => { if (id is null) once.Record($"/initiatives/{created.Id}"); });
+        if (outcome is EditOutcome.Conflict conflict)
         {
-            // Someone saved since this person opened the form: show both versions, overwrite nothing.
-            if (savedVersion != Input.Version) return await ConflictAsync(initiative, cancellationToken);
-            if (changes.Count == 0) return Redirect($"/initiatives/{initiative.Id}");
-            // The database checks the version too, so two saves racing from the same version cannot both win.
-            db.Entry(initiative).Property(i => i.Version).OriginalValue = Input.Version;
-            initiative.Version = Input.Version + 1;
+            Conflict = conflict.Sides;
+            Input.Version = conflict.SavedVersion;
+            ModelState.ShowConflict(L);
+            PadCountryRows();
+            return Page();
         }
-
-        initiative.UpdatedAt = now;
-        if (id is null) db.Initiatives.Add(initiative);
-        var saved = await history.SaveWithHistoryAsync(async () =>
-        {
-            audit.Add(id is null ? AuditEventType.InitiativeCreated : AuditEventType.InitiativeEdited, AuditTargets.Initiative, initiative.Id);
-            await history.AddAsync(initiative, id is null ? ChangeKind.Created : ChangeKind.Edited, changes);
-            if (id is null) once.Record($"/initiatives/{initiative.Id}");
-        }, cancellationToken);
-        if (!saved) return await ConflictAsync(initiative, cancellationToken);
         return Redirect($"/initiatives/{initiative.Id}");
     }
 
-    public EditConflict? Conflict { get; private set; }
-
     /// <summary>
-    /// Shows the conflict: the person's input stays in the form, the saved version is shown beside it, and the form now
-    /// carries the saved version number, so saving again means "keep mine" knowingly; reloading means "keep theirs".
+    /// Set when someone else saved while this person edited: the person's input stays in the form, the saved version is
+    /// shown beside it, and the form carries the saved version number, so saving again means "keep mine" knowingly.
     /// </summary>
-    private async Task<IActionResult> ConflictAsync(Initiative yours, CancellationToken cancellationToken)
-    {
-        var mine = RecordSnapshot.Of(yours);
-        db.ChangeTracker.Clear();
-        var saved = await db.Initiatives.AsNoTracking().Include(i => i.Countries).Include(i => i.Translations)
-            .Include(i => i.Sdgs).Include(i => i.Sectors).Include(i => i.Actors)
-            .Include(i => i.Contributions).Include(i => i.RightsHolders).Include(i => i.Locations).Include(i => i.Links).Include(i => i.Results)
-            .Include(i => i.SdgTargets).Include(i => i.Principles).AsSplitQuery().SingleAsync(i => i.Id == yours.Id, cancellationToken);
-        var theirs = RecordSnapshot.Of(saved);
-        Conflict = EditConflict.Between(theirs, mine, await history.LastSavedAsync(RecordType.Initiative, yours.Id, cancellationToken), $"/initiatives/{yours.Id}/edit");
-        Input.Version = saved.Version;
-        ModelState.Remove("Input.Version");
-        ModelState.AddModelError("", L["Someone else saved this record while you were editing it. Nothing has been overwritten: compare the two versions below, then save yours or reload theirs."]);
-        PadCountryRows();
-        return Page();
-    }
+    public EditConflict? Conflict { get; private set; }
 
     /// <summary>Loads what the form needs and checks the person may use it: 404 for a record they cannot see, 403 for one they cannot edit.</summary>
     private async Task<IActionResult?> PrepareAsync(int? id, CancellationToken cancellationToken)

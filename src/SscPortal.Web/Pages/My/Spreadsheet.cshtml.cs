@@ -14,6 +14,7 @@ using SscPortal.Web.Forms;
 using SscPortal.Web.Localization;
 using SscPortal.Web.OpenData;
 using SscPortal.Web.Pages.Initiatives;
+using SscPortal.Web.Records;
 using SscPortal.Web.Security;
 
 namespace SscPortal.Web.Pages.My;
@@ -26,7 +27,7 @@ namespace SscPortal.Web.Pages.My;
 // The file may be 2 MB; the form around it adds a little. Larger uploads get a 413 page saying the limit, before any is read.
 [RequestSizeLimit(MaxBytes + 64 * 1024)]
 [RequestFormLimits(MultipartBodyLengthLimit = MaxBytes + 64 * 1024)]
-public class SpreadsheetModel(AppDbContext db, Rights rights, AuditLog audit, History history, ReferenceData referenceData, SubmitOnce once, TimeProvider clock, IStringLocalizer<SharedResource> L) : PageModel
+public class SpreadsheetModel(AppDbContext db, Rights rights, RecordSaver saver, ReferenceData referenceData, SubmitOnce once, IStringLocalizer<SharedResource> L) : PageModel
 {
     public const int MaxRows = 2000;
     public const long MaxBytes = 2 * 1024 * 1024;
@@ -52,10 +53,7 @@ public class SpreadsheetModel(AppDbContext db, Rights rights, AuditLog audit, Hi
             await rights.RefuseAsync(AuditTargets.Organisation, organisationId, Operations.Edit);
             return Forbid();
         }
-        var rows = await db.Initiatives.AsNoTracking().Where(i => i.OwnerId == organisationId).OrderBy(i => i.Id)
-            .Include(i => i.Countries).Include(i => i.Actors).Include(i => i.Sdgs).Include(i => i.SdgTargets).Include(i => i.Principles).Include(i => i.Sectors)
-            .Include(i => i.Contributions).Include(i => i.RightsHolders).Include(i => i.Locations).Include(i => i.Links).Include(i => i.Results)
-            .Include(i => i.Translations).AsSplitQuery().ToListAsync(cancellationToken);
+        var rows = await db.Initiatives.AsNoTracking().Where(i => i.OwnerId == organisationId).OrderBy(i => i.Id).WithEverything().ToListAsync(cancellationToken);
         var text = new StringBuilder().AppendLine(Csv.Line(Columns));
         foreach (var initiative in rows) text.AppendLine(Csv.Line(InitiativeSpreadsheet.Write(initiative)));
         // With a byte-order mark, so spreadsheet programs read the accents right.
@@ -67,16 +65,8 @@ public class SpreadsheetModel(AppDbContext db, Rights rights, AuditLog audit, Hi
     /// Saves every row or none. The same upload sent twice saves once (the form's key); an upload that races someone
     /// else's save of one of its drafts saves nothing and says so.
     /// </summary>
-    public async Task<IActionResult> OnPostUploadAsync(IFormFile? file, CancellationToken cancellationToken)
-    {
-        try { return await once.CreateAsync(() => UploadAsync(file, cancellationToken), cancellationToken); }
-        catch (DbUpdateConcurrencyException)
-        {
-            db.ChangeTracker.Clear();
-            FileError = L["Someone else saved one of these drafts while the file was uploading, so nothing was saved: download the spreadsheet again, or upload yours again to overwrite."];
-            return Page();
-        }
-    }
+    public Task<IActionResult> OnPostUploadAsync(IFormFile? file, CancellationToken cancellationToken) =>
+        once.CreateAsync(() => UploadAsync(file, cancellationToken), cancellationToken);
 
     private async Task<IActionResult> UploadAsync(IFormFile? file, CancellationToken cancellationToken)
     {
@@ -100,13 +90,13 @@ public class SpreadsheetModel(AppDbContext db, Rights rights, AuditLog audit, Hi
             FileError = L["The file is not in UTF-8. Save it as “CSV UTF-8” and upload it again."];
             return Page();
         }
-        List<List<string>> records;
-        try { records = Csv.Parse(text, MaxRows + 1); }
-        catch (FormatException e)
+        var reading = Csv.Read(text, MaxRows + 1);
+        if (reading.Problem is { } problem)
         {
-            FileError = e.Message == "too many rows" ? L["The file has more than {0} rows; split it into smaller files.", MaxRows] : L["The file is not valid CSV (a quoted field is not closed)."];
+            FileError = problem == Csv.Problem.TooManyRecords ? L["The file has more than {0} rows; split it into smaller files.", MaxRows] : L["The file is not valid CSV (a quoted field is not closed)."];
             return Page();
         }
+        var records = reading.Records;
         if (records.Count == 0 || !records[0].Select(h => h.Trim().ToLowerInvariant()).SequenceEqual(Columns))
         {
             FileError = L["The first row must be exactly these columns: {0}", string.Join(",", Columns)];
@@ -114,16 +104,13 @@ public class SpreadsheetModel(AppDbContext db, Rights rights, AuditLog audit, Hi
         }
 
         var names = await referenceData.GetAsync(cancellationToken);
-        var now = clock.GetUtcNow().UtcDateTime;
+        var now = saver.Now;
         var errors = new List<RowError>();
         var ids = records.Skip(1).Select(r => r.Count > 0 && int.TryParse(r[0], NumberStyles.None, CultureInfo.InvariantCulture, out var id) ? id : 0).Where(id => id > 0).ToList();
-        var existing = await db.Initiatives.Where(i => ids.Contains(i.Id))
-            .Include(i => i.Countries).Include(i => i.Actors).Include(i => i.Sdgs).Include(i => i.SdgTargets).Include(i => i.Principles).Include(i => i.Sectors)
-            .Include(i => i.Contributions).Include(i => i.RightsHolders).Include(i => i.Locations).Include(i => i.Links).Include(i => i.Results)
-            .Include(i => i.Translations).AsSplitQuery().ToDictionaryAsync(i => i.Id, cancellationToken);
+        var existing = await db.Initiatives.Where(i => ids.Contains(i.Id)).WithEverything().ToDictionaryAsync(i => i.Id, cancellationToken);
         var knownActors = (await db.Actors.AsNoTracking().Select(a => a.Id).ToListAsync(cancellationToken)).ToHashSet();
         var validator = new InitiativeInputValidator(L, names, DateOnly.FromDateTime(now));
-        var changes = new List<(Initiative Initiative, bool IsNew, List<FieldChange> Fields)>();
+        var changes = new List<(Initiative Record, IReadOnlyDictionary<string, string?>? Before)>();
         for (var r = 1; r < records.Count; r++)
         {
             var row = records[r];
@@ -140,7 +127,7 @@ public class SpreadsheetModel(AppDbContext db, Rights rights, AuditLog audit, Hi
             Initiative initiative;
             var isNew = string.IsNullOrEmpty(Cell("id"));
             if (isNew)
-                initiative = new Initiative { Title = "", Summary = "", OwnerId = OrganisationId, CreatedAt = now };
+                initiative = new Initiative { Title = "", Summary = "", OwnerId = OrganisationId, CreatedAt = now, UpdatedAt = now };
             else if (!int.TryParse(Cell("id"), NumberStyles.None, CultureInfo.InvariantCulture, out var id) || !existing.TryGetValue(id, out initiative!) || initiative.OwnerId != OrganisationId)
             {
                 errors.Add(new(rowNumber, "id", L["There is no initiative of this organisation with this id; leave the id empty to create one."]));
@@ -151,12 +138,12 @@ public class SpreadsheetModel(AppDbContext db, Rights rights, AuditLog audit, Hi
                 errors.Add(new(rowNumber, "id", L["Published records are changed in the form, by an organisation admin; a spreadsheet only creates or updates drafts."]));
                 continue;
             }
-            var before = isNew ? new Dictionary<string, string?>() : RecordSnapshot.Of(initiative);
+            var before = isNew ? null : RecordSaver.Before(VersionedRecords.Initiative, initiative);
             var rowErrors = await CheckRowAsync(initiative, Cell, rowNumber, validator, knownActors, cancellationToken);
             if (rowErrors.Count == 0)
                 rowErrors.AddRange(InitiativeRules.Check(initiative, DateOnly.FromDateTime(now)).Select(p => new RowError(rowNumber, InitiativeSpreadsheet.ColumnFor(p.Field, new InitiativeInput()), RuleMessages.For(p.Code, L))));
             errors.AddRange(rowErrors);
-            if (rowErrors.Count == 0) changes.Add((initiative, isNew, RecordSnapshot.Diff(before, RecordSnapshot.Of(initiative))));
+            if (rowErrors.Count == 0) changes.Add((initiative, before));
         }
         if (errors.Count > 0)
         {
@@ -166,22 +153,15 @@ public class SpreadsheetModel(AppDbContext db, Rights rights, AuditLog audit, Hi
             return Page();
         }
 
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        foreach (var (initiative, isNew, _) in changes)
+        // Every draft is saved only from the version read: an upload that races someone else's save saves nothing.
+        var saved = await saver.SaveAllAsync(VersionedRecords.Initiative, changes, isNew => isNew ? AuditEventType.InitiativeCreated : AuditEventType.InitiativeEdited,
+            AuditDetails.FromSpreadsheet, () => once.Record("/my"), cancellationToken);
+        if (!saved)
         {
-            initiative.UpdatedAt = now;
-            if (isNew) db.Initiatives.Add(initiative);
-            else initiative.Version++;
+            db.ChangeTracker.Clear();
+            FileError = L["Someone else saved one of these drafts while the file was uploading, so nothing was saved: download the spreadsheet again, or upload yours again to overwrite."];
+            return Page();
         }
-        await db.SaveChangesAsync(cancellationToken);
-        foreach (var (initiative, isNew, fields) in changes.Where(c => c.IsNew || c.Fields.Count > 0))
-        {
-            audit.Add(isNew ? AuditEventType.InitiativeCreated : AuditEventType.InitiativeEdited, AuditTargets.Initiative, initiative.Id, "from a spreadsheet");
-            await history.AddAsync(initiative, isNew ? ChangeKind.Created : ChangeKind.Edited, fields);
-        }
-        once.Record("/my");
-        await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
         TempData[PageMessages.Message] = L.Plural(changes.Count, "{0} row saved as a draft.", "{0} rows saved as drafts.").Value;
         return Redirect("/my");
     }

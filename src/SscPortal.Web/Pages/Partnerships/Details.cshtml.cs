@@ -12,6 +12,7 @@ using SscPortal.Domain;
 using SscPortal.Web.Catalogue;
 using SscPortal.Web.Data;
 using SscPortal.Web.Localization;
+using SscPortal.Web.Records;
 using SscPortal.Web.Security;
 
 namespace SscPortal.Web.Pages.Partnerships;
@@ -19,7 +20,7 @@ namespace SscPortal.Web.Pages.Partnerships;
 /// <summary>One partnership: its signatories, dates, scope, document and initiatives; its owners manage it from here.</summary>
 [AllowAnonymous]
 [OutputCache(PolicyName = AnonymousPageCache.PolicyName)]
-public class DetailsModel(AppDbContext db, Rights rights, AuditLog audit, History history, TimeProvider clock, IStringLocalizer<SharedResource> L) : PageModel
+public class DetailsModel(AppDbContext db, Rights rights, History history, RecordSaver saver, IStringLocalizer<SharedResource> L) : PageModel
 {
     public sealed record Signatory(int Id, string Name, ActorType Type);
     public sealed record LinkedInitiative(int Id, string Title, string Language);
@@ -27,7 +28,7 @@ public class DetailsModel(AppDbContext db, Rights rights, AuditLog audit, Histor
     public sealed record View(
         int Id, string Title, PartnershipType Type, string? Scope, DateOnly? SignedOn, DateOnly? StartsOn, DateOnly? EndsOn, string? DocumentUrl,
         int OwnerId, string OwnerName, PublicationState Publication, DateTime? PublishedAt, string? UnpublishedReason,
-        IReadOnlyList<Signatory> Signatories);
+        IReadOnlyList<Signatory> Signatories, int Version);
 
     public View Partnership { get; private set; } = null!;
     public IReadOnlyList<LinkedInitiative> Initiatives { get; private set; } = [];
@@ -37,12 +38,15 @@ public class DetailsModel(AppDbContext db, Rights rights, AuditLog audit, Histor
     public bool IsModeratorAction { get; private set; }
     [BindProperty] public string? Reason { get; set; }
 
+    /// <summary>The version the publish and unpublish forms were rendered with: the change is made only to what the person saw.</summary>
+    [BindProperty(Name = "Version")] public int? SeenVersion { get; set; }
+
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken cancellationToken)
     {
         var partnership = await db.Partnerships.AsNoTracking().Where(p => p.Id == id)
             .Select(p => new View(p.Id, p.Title, p.Type, p.Scope, p.SignedOn, p.StartsOn, p.EndsOn, p.DocumentUrl, p.OwnerId, p.Owner!.Name,
                 p.Publication, p.PublishedAt, p.UnpublishedReason,
-                p.Signatories.OrderBy(s => s.Actor!.Name).Select(s => new Signatory(s.ActorId, s.Actor!.Name, s.Actor.Type)).ToList()))
+                p.Signatories.OrderBy(s => s.Actor!.Name).Select(s => new Signatory(s.ActorId, s.Actor!.Name, s.Actor.Type)).ToList(), p.Version))
             .SingleOrDefaultAsync(cancellationToken);
         if (partnership is null || !await rights.MayAsync(new PartnershipResource(partnership.OwnerId, partnership.Publication), Operations.See)) return NotFound();
         Partnership = partnership;
@@ -68,25 +72,16 @@ public class DetailsModel(AppDbContext db, Rights rights, AuditLog audit, Histor
     /// <summary>One attempt at publishing; null when another request changed the partnership first (nothing saved).</summary>
     private async Task<IActionResult?> PublishAsync(int id, CancellationToken cancellationToken)
     {
-        var partnership = await db.Partnerships.Include(p => p.Signatories).SingleOrDefaultAsync(p => p.Id == id, cancellationToken);
+        var partnership = await saver.LoadAsync(VersionedRecords.Partnership, id, cancellationToken);
         if (partnership is null) return await RefuseAsync(id, Operations.See, NotFound());
         if (await rights.RequireAsync(RightsOf(partnership), Operations.Publish, AuditTargets.Partnership, id) is { } refused) return refused;
-        var previous = partnership.Publication;
-        try { partnership.Publish(clock.GetUtcNow().UtcDateTime); }
-        catch (DomainRuleException e)
+        var outcome = await saver.ChangeAsync(VersionedRecords.Partnership, partnership, SeenVersion, record =>
         {
-            TempData[PageMessages.Problem] = RuleMessages.For(e.Code, L);
-            return RedirectToPage(new { id });
-        }
-        partnership.UpdatedAt = clock.GetUtcNow().UtcDateTime;
-        // Saved only from the version read: of two presses at once, one publishes and writes the history.
-        partnership.Version++;
-        var saved = await history.SaveWithHistoryAsync(async () =>
-        {
-            audit.Add(AuditEventType.PartnershipPublished, AuditTargets.Partnership, id);
-            await history.AddAsync(partnership, ChangeKind.Published, [new(nameof(Partnership.Publication), previous.ToString(), partnership.Publication.ToString())]);
+            var previous = record.Publication;
+            record.Publish(saver.Now);
+            return new StateChange(AuditEventType.PartnershipPublished, ChangeKind.Published, [new(nameof(Partnership.Publication), previous.ToString(), record.Publication.ToString())]);
         }, cancellationToken);
-        return saved ? RedirectToPage(new { id }) : null;
+        return this.Answer(outcome, id, e => RuleMessages.For(e.Code, L), L["This draft changed since you opened it: review it, then publish."]);
     }
 
     public Task<IActionResult> OnPostUnpublishAsync(int id, CancellationToken cancellationToken) =>
@@ -94,28 +89,19 @@ public class DetailsModel(AppDbContext db, Rights rights, AuditLog audit, Histor
 
     private async Task<IActionResult?> UnpublishAsync(int id, CancellationToken cancellationToken)
     {
-        var partnership = await db.Partnerships.SingleOrDefaultAsync(p => p.Id == id, cancellationToken);
+        var partnership = await saver.LoadAsync(VersionedRecords.Partnership, id, cancellationToken);
         if (partnership is null) return await RefuseAsync(id, Operations.See, NotFound());
         if (await rights.RequireAsync(RightsOf(partnership), Operations.Unpublish, AuditTargets.Partnership, id) is { } refused) return refused;
         // The owner's admins unpublish as its owner; anyone else allowed to, as a moderator.
         var asOwner = await rights.MayAsync(RightsOf(partnership), Operations.Publish);
-        var reason = Reason?.Trim();
-        if (string.IsNullOrEmpty(reason) || reason.Length > 1000 || !partnership.IsPublished)
+        var outcome = await saver.ChangeAsync(VersionedRecords.Partnership, partnership, SeenVersion, record =>
         {
-            TempData[PageMessages.Problem] = RuleMessages.For(partnership.IsPublished ? RuleCode.ReasonRequired : RuleCode.NotPublished, L);
-            return RedirectToPage(new { id });
-        }
-        partnership.Unpublish(reason);
-        partnership.UpdatedAt = clock.GetUtcNow().UtcDateTime;
-        partnership.Version++;
-        var saved = await history.SaveWithHistoryAsync(async () =>
-        {
-            audit.Add(AuditEventType.PartnershipUnpublished, AuditTargets.Partnership, id, (asOwner ? "by its owner: " : "by a moderator: ") + reason);
-            await history.AddAsync(partnership, ChangeKind.Unpublished,
-                [new(nameof(Partnership.Publication), nameof(PublicationState.Published), partnership.Publication.ToString()), new(nameof(Partnership.UnpublishedReason), null, reason)],
-                asModerator: !asOwner);
+            record.Unpublish(Reason);
+            return new StateChange(AuditEventType.PartnershipUnpublished, ChangeKind.Unpublished,
+                [new(nameof(Partnership.Publication), nameof(PublicationState.Published), record.Publication.ToString()), new(nameof(Partnership.UnpublishedReason), null, record.UnpublishedReason)],
+                AuditDetails.Unpublished(byModerator: !asOwner, record.UnpublishedReason!), AsModerator: !asOwner);
         }, cancellationToken);
-        return saved ? RedirectToPage(new { id }) : null;
+        return this.Answer(outcome, id, e => RuleMessages.For(e.Code, L), L["This record changed since you opened it: review it, then unpublish it."]);
     }
 
     /// <summary>Another request changed the partnership twice while this one tried: nothing was changed; the page shows how it stands.</summary>

@@ -10,6 +10,7 @@ using SscPortal.Web.Catalogue;
 using SscPortal.Web.Data;
 using SscPortal.Web.Forms;
 using SscPortal.Web.Localization;
+using SscPortal.Web.Records;
 using SscPortal.Web.Security;
 
 namespace SscPortal.Web.Pages.Partnerships;
@@ -19,7 +20,7 @@ namespace SscPortal.Web.Pages.Partnerships;
 /// organisations (agencies, governments, IGOs) may; signatories and initiatives are picked from searchable lists.
 /// </summary>
 [Authorize]
-public class EditModel(AppDbContext db, Rights rights, AuditLog audit, History history, SubmitOnce once, TimeProvider clock, IStringLocalizer<SharedResource> L) : PageModel
+public class EditModel(AppDbContext db, Rights rights, RecordSaver saver, SubmitOnce once, IStringLocalizer<SharedResource> L) : PageModel
 {
     public const int Rows = 6;
     public const int InitiativeChoices = 500;
@@ -46,6 +47,10 @@ public class EditModel(AppDbContext db, Rights rights, AuditLog audit, History h
         public List<int> SignatoryIds => Pickers.Ids(Signatories);
         public List<int> InitiativeIds => Pickers.Ids(Initiatives);
         public int Version { get; set; }
+
+        /// <summary>Puts what the form says into the partnership (<see cref="Partnership.Apply"/>).</summary>
+        public void ApplyTo(Partnership partnership) =>
+            partnership.Apply(Title ?? "", Type, Scope, SignedOn, StartsOn, EndsOn, DocumentUrl, SignatoryIds, InitiativeIds);
     }
 
     public sealed class InputValidator : AbstractValidator<InputModel>
@@ -82,7 +87,7 @@ public class EditModel(AppDbContext db, Rights rights, AuditLog audit, History h
         if (await PrepareAsync(id, cancellationToken) is { } refused) return refused;
         if (id is not null)
         {
-            var p = await db.Partnerships.AsNoTracking().Include(x => x.Signatories).Include(x => x.Initiatives).AsSplitQuery().SingleAsync(x => x.Id == id, cancellationToken);
+            var p = (await saver.LoadAsync(VersionedRecords.Partnership, id.Value, cancellationToken, tracked: false))!;
             Input = new InputModel
             {
                 OwnerId = p.OwnerId, Title = p.Title, Type = p.Type, Scope = p.Scope, SignedOn = p.SignedOn, StartsOn = p.StartsOn, EndsOn = p.EndsOn,
@@ -125,73 +130,39 @@ public class EditModel(AppDbContext db, Rights rights, AuditLog audit, History h
             return Page();
         }
 
-        var now = clock.GetUtcNow().UtcDateTime;
+        var now = saver.Now;
         var partnership = id is null
-            ? new Partnership { Title = "", OwnerId = Input.OwnerId, CreatedAt = now }
-            : await db.Partnerships.Include(p => p.Signatories).Include(p => p.Initiatives).AsSplitQuery().SingleAsync(p => p.Id == id, cancellationToken);
-        var before = id is null ? new Dictionary<string, string?>() : RecordSnapshot.Of(partnership);
-        var savedVersion = partnership.Version;
-        partnership.Title = Input.Title!.Trim();
-        partnership.Type = Input.Type;
-        partnership.Scope = string.IsNullOrWhiteSpace(Input.Scope) ? null : Input.Scope.Trim();
-        partnership.SignedOn = Input.SignedOn;
-        partnership.StartsOn = Input.StartsOn;
-        partnership.EndsOn = Input.EndsOn;
-        partnership.DocumentUrl = string.IsNullOrWhiteSpace(Input.DocumentUrl) ? null : Input.DocumentUrl.Trim();
-        partnership.Signatories.RemoveAll(s => !signatories.Contains(s.ActorId));
-        partnership.Signatories.AddRange(signatories.Where(a => partnership.Signatories.All(s => s.ActorId != a)).Select(a => new PartnershipSignatory { ActorId = a }));
-        partnership.Initiatives.RemoveAll(i => !initiatives.Contains(i.InitiativeId));
-        partnership.Initiatives.AddRange(initiatives.Where(n => partnership.Initiatives.All(i => i.InitiativeId != n)).Select(n => new PartnershipInitiative { InitiativeId = n }));
-
-        if (id is not null && savedVersion != Input.Version) return await ConflictAsync(partnership, cancellationToken);
+            ? new Partnership { Title = "", OwnerId = Input.OwnerId, CreatedAt = now, UpdatedAt = now }
+            : (await saver.LoadAsync(VersionedRecords.Partnership, id.Value, cancellationToken))!;
+        var before = id is null ? null : RecordSaver.Before(VersionedRecords.Partnership, partnership);
+        Input.ApplyTo(partnership);
         var problems = partnership.Check();
-        foreach (var problem in problems)
-            ModelState.AddModelError(problem.Field == nameof(Partnership.Signatories) ? "Input.Signatories" : $"Input.{problem.Field}", RuleMessages.For(problem.Code, L));
+        ModelState.AddViolations(problems, field => $"Input.{field}", L);
         if (problems.Count > 0)
         {
             Pad();
             return Page();
         }
 
-        var changes = RecordSnapshot.Diff(before, RecordSnapshot.Of(partnership));
-        if (id is null) db.Partnerships.Add(partnership);
-        else
+        var outcome = await saver.SaveAsync(VersionedRecords.Partnership, partnership, before, Input.Version,
+            id is null ? AuditEventType.PartnershipCreated : AuditEventType.PartnershipEdited, cancellationToken,
+            auditDetails: partnership.Title, alsoRecord: created => { if (id is null) once.Record($"/partnerships/{created.Id}"); });
+        if (outcome is EditOutcome.Conflict conflict)
         {
-            if (changes.Count == 0) return Redirect($"/partnerships/{partnership.Id}");
-            // The database checks the version too, so two saves racing from the same version cannot both win.
-            db.Entry(partnership).Property(p => p.Version).OriginalValue = Input.Version;
-            partnership.Version = Input.Version + 1;
+            Conflict = conflict.Sides;
+            Input.Version = conflict.SavedVersion;
+            ModelState.ShowConflict(L);
+            Pad();
+            return Page();
         }
-        partnership.UpdatedAt = now;
-        var saved = await history.SaveWithHistoryAsync(async () =>
-        {
-            audit.Add(id is null ? AuditEventType.PartnershipCreated : AuditEventType.PartnershipEdited, AuditTargets.Partnership, partnership.Id, partnership.Title);
-            await history.AddAsync(partnership, id is null ? ChangeKind.Created : ChangeKind.Edited, changes);
-            if (id is null) once.Record($"/partnerships/{partnership.Id}");
-        }, cancellationToken);
-        if (!saved) return await ConflictAsync(partnership, cancellationToken);
         return Redirect($"/partnerships/{partnership.Id}");
     }
 
-    public EditConflict? Conflict { get; private set; }
-
     /// <summary>
-    /// Someone else saved first: their version is shown beside this person's input, which stays in the form; the form now
+    /// Set when someone else saved first: their version is shown beside this person's input, which stays in the form; the form now
     /// carries the saved version number, so saving again means "keep mine" knowingly, and reloading means "keep theirs".
     /// </summary>
-    private async Task<IActionResult> ConflictAsync(Partnership yours, CancellationToken cancellationToken)
-    {
-        var mine = RecordSnapshot.Of(yours);
-        db.ChangeTracker.Clear();
-        var saved = await db.Partnerships.AsNoTracking().Include(p => p.Signatories).Include(p => p.Initiatives).AsSplitQuery()
-            .SingleAsync(p => p.Id == yours.Id, cancellationToken);
-        Conflict = EditConflict.Between(RecordSnapshot.Of(saved), mine, await history.LastSavedAsync(RecordType.Partnership, yours.Id, cancellationToken), $"/partnerships/{yours.Id}/edit");
-        Input.Version = saved.Version;
-        ModelState.Remove("Input.Version");
-        ModelState.AddModelError("", L["Someone else saved this record while you were editing it. Nothing has been overwritten: compare the two versions below, then save yours or reload theirs."]);
-        Pad();
-        return Page();
-    }
+    public EditConflict? Conflict { get; private set; }
 
     /// <summary>Only official organisations record partnerships: members their drafts, admins published ones.</summary>
     private async Task<IActionResult?> PrepareAsync(int? id, CancellationToken cancellationToken)

@@ -1,0 +1,22 @@
+using Microsoft.EntityFrameworkCore;
+using SscPortal.Domain;
+
+namespace SscPortal.Web.Records;
+
+/// <summary>A record with every part it is saved, compared and checked with: what an edit, a publication or a conflict reads.</summary>
+public static class RecordQueries
+{
+    /// <summary>An initiative with all its repeating parts (countries, actors, goals and targets, sectors, contributions…), in split queries.</summary>
+    public static IQueryable<Initiative> WithEverything(this IQueryable<Initiative> initiatives) =>
+        initiatives.Include(i => i.Countries).Include(i => i.Actors).Include(i => i.Sdgs).Include(i => i.SdgTargets).Include(i => i.Principles)
+            .Include(i => i.Sectors).Include(i => i.Contributions).Include(i => i.RightsHolders).Include(i => i.Locations).Include(i => i.Links)
+            .Include(i => i.Results).Include(i => i.Translations).AsSplitQuery();
+
+    /// <summary>A partnership with its signatories and initiatives.</summary>
+    public static IQueryable<Partnership> WithEverything(this IQueryable<Partnership> partnerships) =>
+        partnerships.Include(p => p.Signatories).Include(p => p.Initiatives).AsSplitQuery();
+
+    /// <summary>An assessment with its answers, evidence and consultations.</summary>
+    public static IQueryable<Assessment> WithEverything(this IQueryable<Assessment> assessments) =>
+        assessments.Include(a => a.Answers).Include(a => a.Evidence).Include(a => a.Consultations).AsSplitQuery();
+}
