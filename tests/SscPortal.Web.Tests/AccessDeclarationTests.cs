@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Routing.Patterns;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http;
@@ -67,7 +68,7 @@ public abstract class AccessDeclarationTests(PortalFixture fixture)
         HttpContext Request(bool withEndpoint)
         {
             var context = new DefaultHttpContext();
-            if (withEndpoint) context.SetEndpoint(new Endpoint(_ => Task.CompletedTask, EndpointMetadataCollection.Empty, "MapPost that says nothing"));
+            if (withEndpoint) context.SetEndpoint(new RouteEndpoint(_ => Task.CompletedTask, RoutePatternFactory.Parse("/says-nothing"), 0, EndpointMetadataCollection.Empty, "MapPost that says nothing"));
             return context;
         }
 

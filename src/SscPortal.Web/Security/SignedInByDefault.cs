@@ -16,13 +16,15 @@ public static class SignedInByDefault
     public static AuthorizationBuilder SetSignedInFallbackPolicy(this AuthorizationBuilder authorization) =>
         authorization.SetFallbackPolicy(new AuthorizationPolicyBuilder().AddRequirements(new Requirement()).Build());
 
-    /// <summary>A signed-in user, or a request that reached no endpoint.</summary>
+    /// <summary>A signed-in user, or a request that reached none of the portal's endpoints.</summary>
     public sealed class Requirement : AuthorizationHandler<Requirement>, IAuthorizationRequirement
     {
         protected override Task HandleRequirementAsync(AuthorizationHandlerContext context, Requirement requirement)
         {
-            // The middleware passes the request itself as the resource.
-            var noEndpoint = context.Resource is HttpContext http && http.GetEndpoint() is null;
+            // The middleware passes the request itself as the resource. Routing answers a known address asked with the wrong
+            // method (a POST to a GET-only API) with an endpoint of its own that is not a route of the portal: that is the
+            // 405 it would be for anyone, not something to sign in for.
+            var noEndpoint = context.Resource is HttpContext http && http.GetEndpoint() is not RouteEndpoint;
             if (noEndpoint || context.User.Identity?.IsAuthenticated == true) context.Succeed(requirement);
             return Task.CompletedTask;
         }
