@@ -1,3 +1,4 @@
+using SscPortal.Web.Records;
 using SscPortal.Web.Diagnostics;
 using SscPortal.Web.Reference;
 using SscPortal.Web.Caching;
@@ -8,7 +9,6 @@ using Serilog;
 using SscPortal.Web;
 using SscPortal.Web.Accounts;
 using SscPortal.Web.Authorization;
-using SscPortal.Web.Catalogue;
 using SscPortal.Web.Commands;
 using SscPortal.Web.Data;
 using SscPortal.Web.Data.Seed;

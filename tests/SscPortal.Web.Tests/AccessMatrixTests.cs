@@ -1,3 +1,4 @@
+using SscPortal.Web.Authorization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using SscPortal.Domain;

@@ -1,6 +1,5 @@
 using SscPortal.Web.Caching;
 using Microsoft.Extensions.Caching.Memory;
-using SscPortal.Web.Catalogue;
 
 namespace SscPortal.Web.Tests;
 

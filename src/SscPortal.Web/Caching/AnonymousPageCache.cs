@@ -1,4 +1,3 @@
-using SscPortal.Web.Catalogue;
 using System.Globalization;
 using Microsoft.AspNetCore.OutputCaching;
 

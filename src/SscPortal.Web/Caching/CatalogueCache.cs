@@ -1,4 +1,3 @@
-using SscPortal.Web.Catalogue;
 using System.Collections.Concurrent;
 using Microsoft.Extensions.Caching.Memory;
 

@@ -1,4 +1,3 @@
-using SscPortal.Web.Catalogue;
 using System.Data.Common;
 using System.Runtime.CompilerServices;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;

@@ -3,7 +3,6 @@ using SscPortal.Web.Caching;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Design;
 using Microsoft.EntityFrameworkCore.Diagnostics;
-using SscPortal.Web.Catalogue;
 
 namespace SscPortal.Web.Data;
 

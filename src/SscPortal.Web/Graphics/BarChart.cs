@@ -1,4 +1,3 @@
-using SscPortal.Web.Forms;
 namespace SscPortal.Web.Graphics;
 
 /// <summary>

@@ -1,4 +1,3 @@
-using SscPortal.Web.Forms;
 using Microsoft.AspNetCore.Html;
 
 namespace SscPortal.Web.Graphics;

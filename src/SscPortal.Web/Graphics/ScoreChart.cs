@@ -1,4 +1,3 @@
-using SscPortal.Web.Forms;
 using System.Globalization;
 
 namespace SscPortal.Web.Graphics;

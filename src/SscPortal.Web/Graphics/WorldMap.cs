@@ -1,4 +1,3 @@
-using SscPortal.Web.Catalogue;
 using System.Text.Json;
 
 namespace SscPortal.Web.Graphics;

@@ -1,3 +1,4 @@
+using SscPortal.Web.Authorization;
 using SscPortal.Domain;
 
 namespace SscPortal.Web.Localization;

@@ -1,9 +1,9 @@
+using SscPortal.Web.Catalogue;
 using SscPortal.Web.Reference;
 using SscPortal.Web.Search;
 using System.Globalization;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Primitives;
-using SscPortal.Web.Catalogue;
 
 namespace SscPortal.Web.OpenData;
 

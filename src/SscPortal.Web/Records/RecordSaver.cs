@@ -1,8 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using SscPortal.Domain;
-using SscPortal.Web.Catalogue;
 using SscPortal.Web.Data;
-using SscPortal.Web.Forms;
 using SscPortal.Web.Security;
 
 namespace SscPortal.Web.Records;

@@ -1,4 +1,3 @@
-using SscPortal.Web.Catalogue;
 namespace SscPortal.Web.Reference;
 
 /// <summary>Reads codes from URLs: names only (never numbers, which Enum.TryParse would accept), any case.</summary>

@@ -1,4 +1,3 @@
-using SscPortal.Web.Catalogue;
 using Microsoft.EntityFrameworkCore;
 using SscPortal.Domain;
 using SscPortal.Web.Data;

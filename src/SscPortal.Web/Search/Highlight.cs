@@ -1,4 +1,3 @@
-using SscPortal.Web.Catalogue;
 using Microsoft.AspNetCore.Html;
 
 namespace SscPortal.Web.Search;

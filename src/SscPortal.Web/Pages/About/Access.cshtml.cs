@@ -2,7 +2,6 @@ using SscPortal.Web.Caching;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.OutputCaching;
-using SscPortal.Web.Catalogue;
 
 namespace SscPortal.Web.Pages.About;
 

@@ -7,7 +7,6 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using SscPortal.Web.Authorization;
 using SscPortal.Domain;
-using SscPortal.Web.Catalogue;
 using SscPortal.Web.Data;
 using SscPortal.Web.Forms;
 using SscPortal.Web.Security;

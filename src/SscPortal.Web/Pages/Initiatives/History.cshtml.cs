@@ -1,10 +1,10 @@
+using SscPortal.Web.Records;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using SscPortal.Web.Authorization;
 using SscPortal.Domain;
-using SscPortal.Web.Catalogue;
 using SscPortal.Web.Data;
 using SscPortal.Web.Security;
 

@@ -2,7 +2,6 @@ using SscPortal.Web.Reference;
 using FluentValidation;
 using Microsoft.Extensions.Localization;
 using SscPortal.Domain;
-using SscPortal.Web.Catalogue;
 using SscPortal.Web.Forms;
 using SscPortal.Web.Localization;
 

@@ -8,7 +8,6 @@ using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using SscPortal.Domain;
-using SscPortal.Web.Catalogue;
 using SscPortal.Web.Data;
 using SscPortal.Web.Localization;
 

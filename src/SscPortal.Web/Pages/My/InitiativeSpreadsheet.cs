@@ -2,7 +2,6 @@ using SscPortal.Web.Reference;
 using System.Globalization;
 using Microsoft.Extensions.Localization;
 using SscPortal.Domain;
-using SscPortal.Web.Catalogue;
 using SscPortal.Web.Localization;
 using SscPortal.Web.Pages.Initiatives;
 

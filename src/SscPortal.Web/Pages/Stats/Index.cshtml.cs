@@ -11,7 +11,6 @@ using Microsoft.Extensions.Localization;
 using SscPortal.Domain;
 using SscPortal.Web.Catalogue;
 using SscPortal.Web.Data;
-using SscPortal.Web.Forms;
 using SscPortal.Web.Localization;
 
 namespace SscPortal.Web.Pages.Stats;

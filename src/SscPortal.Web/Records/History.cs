@@ -1,9 +1,10 @@
+using SscPortal.Web.Authorization;
 using Microsoft.EntityFrameworkCore;
 using SscPortal.Domain;
 using SscPortal.Web.Data;
 using SscPortal.Web.Security;
 
-namespace SscPortal.Web.Catalogue;
+namespace SscPortal.Web.Records;
 
 /// <summary>
 /// Writes and reads a record's history: who changed which fields from what to what, for which organisation, when.

@@ -1,6 +1,6 @@
 using SscPortal.Domain;
 
-namespace SscPortal.Web.Forms;
+namespace SscPortal.Web.Records;
 
 /// <summary>
 /// What a person sees when someone else saved a record while they were editing it: the fields where the saved version

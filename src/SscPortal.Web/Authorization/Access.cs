@@ -1,9 +1,10 @@
+using SscPortal.Web.Security;
 using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using SscPortal.Domain;
 using SscPortal.Web.Data;
 
-namespace SscPortal.Web.Security;
+namespace SscPortal.Web.Authorization;
 
 /// <summary>
 /// The signed-in person's active memberships, read fresh from the database once per request (so an approval or removal
