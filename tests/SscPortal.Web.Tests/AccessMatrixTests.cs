@@ -172,6 +172,10 @@ public abstract class AccessMatrixTests(PortalFixture fixture)
     private static async Task<int> Assessed(AccessWorld w, Actor assessor, bool published) =>
         await w.Portal.AssessmentAsync(assessor, await Published(w, w.AgencyG), published ? DateTime.UtcNow.AddMinutes(-1) : null);
 
+    /// <summary>An organisation's self-assessment of an initiative it owns (so it is a party), published or a draft.</summary>
+    private static async Task<int> SelfAssessed(AccessWorld w, Actor party, bool published) =>
+        await w.Portal.AssessmentAsync(party, await Published(w, party), published ? DateTime.UtcNow.AddMinutes(-1) : null);
+
     private static async Task<int> ClaimId(AccessWorld w, Actor organisation, MembershipStatus status, MembershipRole role)
     {
         var userId = await w.Portal.MemberAsync(organisation, role, status);
@@ -372,6 +376,43 @@ public abstract class AccessMatrixTests(PortalFixture fixture)
         new("/organisations/{id:int}/iati-identifier GET", "A's IATI identifier", w => Task.FromResult(Get($"/organisations/{w.CsoA.Id}/iati-identifier")), Holders(Permission.SetOrganisationIdentifier, CsoA)),
         new("/organisations/{id:int}/iati-identifier POST", "record G's IATI identifier", w => Task.FromResult(Post($"/organisations/{w.AgencyG.Id}/iati-identifier",
             new() { ["Input.IatiIdentifier"] = $"XI-IATI-M{Guid.NewGuid():N}" })), Holders(Permission.SetOrganisationIdentifier, AgencyG)),
+
+        // One official organisation's attempts on another's records (G's people on H's), and on ids nobody has.
+        new("/initiatives/{id:int} GET", "H's draft (another official organisation)", async w => Get($"/initiatives/{await Draft(w, w.AgencyH)}"), SeeHidden(AgencyH, unpublished: false)),
+        new("/initiatives/{id:int}/edit GET", "edit H's draft", async w => Get($"/initiatives/{await Draft(w, w.AgencyH)}/edit"), EditInitiative(AgencyH, draft: true)),
+        new("/initiatives/{id:int}/edit POST", "save H's published record", async w => Post($"/initiatives/{await Published(w, w.AgencyH)}/edit", InitiativeForm()), EditInitiative(AgencyH, draft: false)),
+        new("/initiatives/new POST", "new initiative owned by H (crafted owner)", w => Task.FromResult(Post("/initiatives/new", InitiativeForm(w.AgencyH.Id))), Holders(Permission.EditOwnInitiatives, AgencyH)),
+        new("/initiatives/{id:int} POST Publish", "publish H's draft", async w => Post($"/initiatives/{await Draft(w, w.AgencyH)}?handler=Publish", AsRendered()), Holders(Permission.PublishOwnRecords, AgencyH)),
+        new("/initiatives/{id:int} POST Unpublish", "unpublish H's record", async w => Post($"/initiatives/{await Published(w, w.AgencyH)}?handler=Unpublish", AsRendered(new() { ["Reason"] = "Matrix" })), UnpublishInitiative(AgencyH)),
+        new("/initiatives/{id:int} POST Delete", "delete H's draft", async w => Post($"/initiatives/{await Draft(w, w.AgencyH)}?handler=Delete", new() { ["confirm"] = "true" }), Holders(Permission.EditOwnInitiatives, AgencyH)),
+        new("/my/spreadsheet POST Upload", "upload (no file) for H", w => Task.FromResult(Post("/my/spreadsheet?handler=Upload", new() { ["OrganisationId"] = $"{w.AgencyH.Id}" })), Holders(Permission.EditOwnInitiatives, AgencyH)),
+        new("/partnerships/{id:int} GET", "H's draft partnership", async w => Get($"/partnerships/{await w.Portal.PartnershipAsync(w.AgencyH, w.CsoA, null)}"), SeeHidden(AgencyH, unpublished: false)),
+        new("/partnerships/new POST", "new partnership owned by H (crafted owner)", w => Task.FromResult(Post("/partnerships/new", PartnershipForm(w.AgencyH.Id, w.CsoB.Id))), EditPartnership(AgencyH, draft: true)),
+        new("/partnerships/{id:int}/edit POST", "save H's draft partnership", async w => Post($"/partnerships/{await w.Portal.PartnershipAsync(w.AgencyH, w.CsoA, null)}/edit", PartnershipForm(w.AgencyH.Id, w.CsoA.Id, version: 1)), EditPartnership(AgencyH, draft: true)),
+        new("/partnerships/{id:int} POST Publish", "publish H's draft partnership", async w => Post($"/partnerships/{await w.Portal.PartnershipAsync(w.AgencyH, w.CsoA, null)}?handler=Publish", AsRendered()), PublishPartnership(AgencyH)),
+        new("/partnerships/{id:int} POST Unpublish", "unpublish H's partnership", async w => Post($"/partnerships/{await w.Portal.PartnershipAsync(w.AgencyH, w.CsoA, DateTime.UtcNow)}?handler=Unpublish", AsRendered(new() { ["Reason"] = "Matrix" })),
+            PublishPartnership(AgencyH) | Platform(Permission.UnpublishAnyRecord)),
+        new("/assessments/{id:int} GET", "H's draft self-assessment", async w => Get($"/assessments/{await SelfAssessed(w, w.AgencyH, published: false)}"), SeeHidden(AgencyH, unpublished: false)),
+        new("/assessments/{id:int}/edit POST", "save H's draft self-assessment", async w => Post($"/assessments/{await SelfAssessed(w, w.AgencyH, published: false)}/edit",
+            new() { ["Input.Version"] = "1", ["Input.Findings"] = "Edited through the access matrix." }), WriteAssessment(AgencyH, party: true)),
+        new("/assessments/{id:int} POST Publish", "publish H's complete self-assessment", async w => Post($"/assessments/{await SelfAssessed(w, w.AgencyH, published: false)}?handler=Publish", AsRendered()), Holders(Permission.PublishAssessments, AgencyH)),
+        new("/assessments/{id:int} POST Respond", "G answers A's assessment of H's initiative (G is no party)", async w => Post($"/assessments/{await w.Portal.AssessmentAsync(w.CsoA, await Published(w, w.AgencyH), DateTime.UtcNow.AddMinutes(-1))}?handler=Respond",
+            new() { ["ResponderId"] = $"{w.AgencyG.Id}", ["ResponseText"] = "Our answer." }), Nobody),
+        new("/initiatives/{initiativeid:int}/assess POST", "start a self-assessment for G of H's initiative (G is no party)", async w => Post($"/initiatives/{await Published(w, w.AgencyH)}/assess",
+            new() { ["Input.AssessorId"] = $"{w.AgencyG.Id}" }), WriteAssessment(AgencyG, party: false)),
+        new("/organisations/{id:int}/members GET", "H's members", w => Task.FromResult(Get($"/organisations/{w.AgencyH.Id}/members")), ManageMembers(AgencyH, Permission.ApproveAnyMembershipClaim)),
+        new("/organisations/{id:int}/members POST Approve", "approve a claim on H", async w => Post($"/organisations/{w.AgencyH.Id}/members?handler=Approve",
+            new() { ["membershipId"] = $"{await ClaimId(w, w.AgencyH, MembershipStatus.Pending, MembershipRole.Member)}" }), ManageMembers(AgencyH, Permission.ApproveAnyMembershipClaim)),
+        new("/organisations/{id:int}/iati-identifier POST", "record H's IATI identifier", w => Task.FromResult(Post($"/organisations/{w.AgencyH.Id}/iati-identifier",
+            new() { ["Input.IatiIdentifier"] = $"XI-IATI-H{Guid.NewGuid():N}" })), Holders(Permission.SetOrganisationIdentifier, AgencyH)),
+        new("/initiatives/{id:int}/edit POST", "save a guessed id", _ => Task.FromResult(Post("/initiatives/2147483000/edit", InitiativeForm())), Nobody),
+        new("/initiatives/{id:int} POST Publish", "publish a guessed id", _ => Task.FromResult(Post("/initiatives/2147483000?handler=Publish", AsRendered())), Nobody),
+        new("/initiatives/{id:int} POST Delete", "delete a guessed id", _ => Task.FromResult(Post("/initiatives/2147483000?handler=Delete", new() { ["confirm"] = "true" })), Nobody),
+        new("/partnerships/{id:int}/edit POST", "save a guessed partnership id", _ => Task.FromResult(Post("/partnerships/2147483000/edit", new() { ["Input.Title"] = "Guess", ["Input.Version"] = "1" })), Nobody),
+        new("/partnerships/{id:int} POST Unpublish", "unpublish a guessed partnership id", _ => Task.FromResult(Post("/partnerships/2147483000?handler=Unpublish", AsRendered(new() { ["Reason"] = "Matrix" }))), Nobody),
+        new("/assessments/{id:int} POST Publish", "publish a guessed assessment id", _ => Task.FromResult(Post("/assessments/2147483000?handler=Publish", AsRendered())), Nobody),
+        new("/assessments/{id:int} POST Respond", "respond to a guessed assessment id", w => Task.FromResult(Post("/assessments/2147483000?handler=Respond", new() { ["ResponderId"] = $"{w.AgencyG.Id}", ["ResponseText"] = "Our answer." })), Nobody),
+        new("/organisations/{id:int}/members POST Remove", "remove a member of a guessed organisation", _ => Task.FromResult(Post("/organisations/2147483000/members?handler=Remove", new() { ["membershipId"] = "1", ["confirm"] = "true" })), Nobody),
 
         // Platform administration.
         new("/admin GET", "moderation queue", _ => Task.FromResult(Get("/admin")), Platform(Permission.VerifyOrganisations)),

@@ -30,6 +30,8 @@ public enum Organisation
     CsoB,
     /// <summary>An official organisation whose member and admin are <see cref="Role.AgencyMember"/> and <see cref="Role.AgencyAdmin"/>.</summary>
     AgencyG,
+    /// <summary>Another official organisation (a local government), of nobody in the world: the target of one agency's attempts on another's records.</summary>
+    AgencyH,
 }
 
 /// <summary>
@@ -46,6 +48,7 @@ public sealed partial class AccessWorld : IAsyncDisposable
     public required Actor CsoA { get; init; }
     public required Actor CsoB { get; init; }
     public required Actor AgencyG { get; init; }
+    public required Actor AgencyH { get; init; }
     public required IReadOnlyDictionary<Role, string?> UserIds { get; init; }
     private readonly Dictionary<Role, (HttpClient Client, string Token)> _clients = [];
 
@@ -53,6 +56,7 @@ public sealed partial class AccessWorld : IAsyncDisposable
     {
         Organisation.CsoA => ActorType.NationalCso,
         Organisation.CsoB => ActorType.InternationalCso,
+        Organisation.AgencyH => ActorType.LocalGovernment,
         _ => ActorType.Government,
     };
 
@@ -77,6 +81,7 @@ public sealed partial class AccessWorld : IAsyncDisposable
     {
         Organisation.CsoA => CsoA,
         Organisation.CsoB => CsoB,
+        Organisation.AgencyH => AgencyH,
         _ => AgencyG,
     };
 
@@ -84,7 +89,7 @@ public sealed partial class AccessWorld : IAsyncDisposable
     {
         var actors = new Dictionary<Organisation, Actor>();
         foreach (var organisation in Enum.GetValues<Organisation>())
-            actors[organisation] = await portal.ActorAsync(TypeOf(organisation), TestData.Unique(organisation switch { Organisation.CsoA => "CSO A", Organisation.CsoB => "CSO B", _ => "Agency G" }));
+            actors[organisation] = await portal.ActorAsync(TypeOf(organisation), TestData.Unique(organisation switch { Organisation.CsoA => "CSO A", Organisation.CsoB => "CSO B", Organisation.AgencyH => "Agency H", _ => "Agency G" }));
         var ids = new Dictionary<Role, string?> { [Role.Anonymous] = null };
         foreach (var role in Enum.GetValues<Role>().Where(r => r != Role.Anonymous))
         {
@@ -92,7 +97,7 @@ public sealed partial class AccessWorld : IAsyncDisposable
             ids[role] = await portal.MemberAsync(membership is { } m ? actors[m.Organisation] : null, membership?.Role ?? MembershipRole.Member,
                 MembershipStatus.Active, PlatformRoleOf(role)?.ToString());
         }
-        return new AccessWorld { Portal = portal, CsoA = actors[Organisation.CsoA], CsoB = actors[Organisation.CsoB], AgencyG = actors[Organisation.AgencyG], UserIds = ids };
+        return new AccessWorld { Portal = portal, CsoA = actors[Organisation.CsoA], CsoB = actors[Organisation.CsoB], AgencyG = actors[Organisation.AgencyG], AgencyH = actors[Organisation.AgencyH], UserIds = ids };
     }
 
     /// <summary>A client signed in as the role (cookies kept, redirects not followed) and an antiforgery token for its forms.</summary>
