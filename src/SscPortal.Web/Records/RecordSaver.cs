@@ -28,6 +28,14 @@ public abstract record ChangeOutcome
     public sealed record RefusedByDatabase : ChangeOutcome;
 }
 
+/// <summary>What a delete came to: this request deleted the record, another had already, or another changed it first (nothing deleted).</summary>
+public enum DeleteOutcome
+{
+    Deleted,
+    AlreadyDeleted,
+    Changed,
+}
+
 /// <summary>A change of state as the history and the audit log tell it.</summary>
 public sealed record StateChange(AuditEventType Audited, ChangeKind Kind, List<FieldChange> Fields, string? AuditDetails = null, bool AsModerator = false)
 {
@@ -162,6 +170,26 @@ public sealed class RecordSaver(AppDbContext db, AuditLog audit, History history
             if (await explainRefusal()) return new ChangeOutcome.RefusedByDatabase();
             throw;
         }
+    }
+
+    /// <summary>
+    /// Deletes a record read with <see cref="LoadAsync{T}"/>, as it was read: a record deleted twice at once is deleted, and
+    /// its deletion recorded, once; one changed meanwhile is not deleted. The history keeps the deletion (<paramref name="fields"/>).
+    /// </summary>
+    public async Task<DeleteOutcome> DeleteAsync<T>(
+        RecordKind<T> kind, T record, AuditEventType audited, List<FieldChange> fields, CancellationToken cancellationToken, string? auditDetails = null)
+        where T : class, IVersioned
+    {
+        var id = record.Id;
+        db.Remove(record);
+        var deleted = await history.SaveWithHistoryAsync(async () =>
+        {
+            audit.Add(audited, kind.AuditTarget, id, auditDetails);
+            await history.AddAsync(kind.Type, id, kind.OwnerOf(record), ChangeKind.Deleted, fields);
+        }, cancellationToken);
+        db.ChangeTracker.Clear();
+        if (deleted) return DeleteOutcome.Deleted;
+        return await db.Set<T>().AnyAsync(r => r.Id == id, cancellationToken) ? DeleteOutcome.Changed : DeleteOutcome.AlreadyDeleted;
     }
 
     /// <summary>

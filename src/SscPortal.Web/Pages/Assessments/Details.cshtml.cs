@@ -251,7 +251,7 @@ public class DetailsModel(
     /// <summary>The assessor organisation's members may delete a draft; published assessments stay, and so does the deletion in the history.</summary>
     public async Task<IActionResult> OnPostDeleteAsync(int id, bool confirm, CancellationToken cancellationToken)
     {
-        var assessment = await db.Assessments.SingleOrDefaultAsync(a => a.Id == id, cancellationToken);
+        var assessment = await saver.LoadAsync(VersionedRecords.Assessment, id, cancellationToken);
         if (assessment is null) return await RefuseAsync(id, Operations.See, NotFound());
         if (await rights.RequireAsync(RightsOf(assessment), Operations.Delete, AuditTargets.Assessment, id) is { } refused) return refused;
         if (!confirm)
@@ -264,20 +264,14 @@ public class DetailsModel(
             TempData[PageMessages.Problem] = L["A published assessment cannot be deleted: start a revision instead."].Value;
             return RedirectToPage(new { id });
         }
-        db.Assessments.Remove(assessment);
-        // Deleted only as read: a draft deleted twice at once is deleted, and recorded, once.
-        var deleted = await history.SaveWithHistoryAsync(async () =>
-        {
-            audit.Add(AuditEventType.AssessmentDeleted, AuditTargets.Assessment, id);
-            await history.AddAsync(RecordType.Assessment, id, assessment.AssessorId, ChangeKind.Deleted, [new(nameof(Domain.Assessment.Publication), nameof(PublicationState.Draft), null)]);
-        }, cancellationToken);
-        db.ChangeTracker.Clear();
-        if (!deleted && await db.Assessments.AnyAsync(a => a.Id == id, cancellationToken))
+        var outcome = await saver.DeleteAsync(VersionedRecords.Assessment, assessment, AuditEventType.AssessmentDeleted,
+            [new(nameof(Domain.Assessment.Publication), nameof(PublicationState.Draft), null)], cancellationToken);
+        if (outcome == DeleteOutcome.Changed)
         {
             TempData[PageMessages.Problem] = L["Someone else changed this record a moment ago, so nothing was changed: check it and try again."].Value;
             return RedirectToPage(new { id });
         }
-        TempData[PageMessages.Message] = deleted ? L["The draft assessment was deleted."].Value : L["The draft assessment was already deleted."].Value;
+        TempData[PageMessages.Message] = outcome == DeleteOutcome.Deleted ? L["The draft assessment was deleted."].Value : L["The draft assessment was already deleted."].Value;
         return Redirect($"/initiatives/{assessment.InitiativeId}");
     }
 

@@ -25,7 +25,7 @@ namespace SscPortal.Web.Pages.Initiatives;
 [AllowAnonymous]
 [OutputCache(PolicyName = AnonymousPageCache.PolicyName)]
 public class DetailsModel(
-    AppDbContext db, ReferenceData referenceData, Access access, Rights rights, AuditLog audit, History history, RecordSaver saver,
+    AppDbContext db, ReferenceData referenceData, Access access, Rights rights, History history, RecordSaver saver,
     IStringLocalizer<SharedResource> L) : PageModel
 {
     public sealed record ActorTakingPart(int Id, string Name, string? Acronym, ActorType Type, ActorRole Role);
@@ -232,16 +232,10 @@ public class DetailsModel(
             TempData[PageMessages.Problem] = L["A record that has been published cannot be deleted; it can be unpublished, with a reason."].Value;
             return RedirectToPage(new { id });
         }
-        db.Initiatives.Remove(initiative);
-        // The delete, too, is of the version read: a draft deleted twice at once is deleted once, and one deletion is recorded.
-        var deleted = await history.SaveWithHistoryAsync(async () =>
-        {
-            audit.Add(AuditEventType.InitiativeDeleted, AuditTargets.Initiative, id, initiative.Title);
-            await history.AddAsync(initiative, ChangeKind.Deleted, [new(nameof(Initiative.Title), initiative.Title, null)]);
-        }, cancellationToken);
-        db.ChangeTracker.Clear();
-        if (!deleted && await db.Initiatives.AnyAsync(i => i.Id == id, cancellationToken)) return Overtaken(id);
-        TempData[PageMessages.Message] = deleted ? L["The draft “{0}” was deleted.", initiative.Title].Value : L["The draft “{0}” was already deleted.", initiative.Title].Value;
+        var outcome = await saver.DeleteAsync(VersionedRecords.Initiative, initiative, AuditEventType.InitiativeDeleted,
+            [new(nameof(Initiative.Title), initiative.Title, null)], cancellationToken, auditDetails: initiative.Title);
+        if (outcome == DeleteOutcome.Changed) return Overtaken(id);
+        TempData[PageMessages.Message] = outcome == DeleteOutcome.Deleted ? L["The draft “{0}” was deleted.", initiative.Title].Value : L["The draft “{0}” was already deleted.", initiative.Title].Value;
         return Redirect("/my");
     }
 
