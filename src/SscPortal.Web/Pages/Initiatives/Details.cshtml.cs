@@ -25,7 +25,7 @@ namespace SscPortal.Web.Pages.Initiatives;
 [AllowAnonymous]
 [OutputCache(PolicyName = AnonymousPageCache.PolicyName)]
 public class DetailsModel(
-    AppDbContext db, ReferenceData referenceData, Access access, Rights rights, History history, RecordSaver saver,
+    AppDbContext db, ReferenceData referenceData, Rights rights, History history, RecordSaver saver,
     IStringLocalizer<SharedResource> L) : PageModel
 {
     public sealed record ActorTakingPart(int Id, string Name, string? Acronym, ActorType Type, ActorRole Role);
@@ -139,7 +139,8 @@ public class DetailsModel(
     /// </summary>
     private async Task LoadAssessmentsAsync(int id, PublicationState publication, CancellationToken cancellationToken)
     {
-        var mine = (await access.MembershipsAsync()).Select(m => m.ActorId).ToList();
+        // The drafts of the organisations whose unpublished assessments the reader sees.
+        var mine = (await rights.OrganisationsForAsync(assessor => new AssessmentResource(assessor, id), Operations.See)).Select(m => m.ActorId).ToList();
         var columns = await db.Assessments.AsNoTracking()
             .Where(a => a.InitiativeId == id && ((a.Publication == PublicationState.Published && a.SupersededById == null)
                 || (a.Publication == PublicationState.Draft && mine.Contains(a.AssessorId))))
