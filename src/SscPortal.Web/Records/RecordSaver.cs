@@ -12,6 +12,8 @@ public abstract record EditOutcome
     public sealed record Unchanged(int Id) : EditOutcome;
     /// <summary>Nothing was saved; <paramref name="SavedVersion"/> is the version the form now carries, so saving again means "keep mine".</summary>
     public sealed record Conflict(EditConflict Sides, int SavedVersion) : EditOutcome;
+    /// <summary>Someone deleted the record while it was edited: nothing was saved, and there is nothing to show beside it (its address is a 404).</summary>
+    public sealed record Gone(int Id) : EditOutcome;
 }
 
 /// <summary>What one attempt at a change of state (publish, unpublish, release…) came to.</summary>
@@ -196,12 +198,12 @@ public sealed class RecordSaver(AppDbContext db, AuditLog audit, History history
     /// The side-by-side conflict: the person's version (<paramref name="yours"/>, as they sent it) beside the saved one,
     /// who saved it and when. Nothing of the person's is kept in the context.
     /// </summary>
-    private async Task<EditOutcome.Conflict> ConflictAsync<T>(RecordKind<T> kind, T yours, CancellationToken cancellationToken) where T : class, IVersioned
+    private async Task<EditOutcome> ConflictAsync<T>(RecordKind<T> kind, T yours, CancellationToken cancellationToken) where T : class, IVersioned
     {
         var mine = kind.Snapshot(yours);
         db.ChangeTracker.Clear();
-        var saved = await LoadAsync(kind, yours.Id, cancellationToken, tracked: false)
-            ?? throw new InvalidOperationException($"{kind.Type} {yours.Id} was deleted while it was edited.");
+        var saved = await LoadAsync(kind, yours.Id, cancellationToken, tracked: false);
+        if (saved is null) return new EditOutcome.Gone(yours.Id);
         var sides = EditConflict.Between(kind.Snapshot(saved), mine, await history.LastSavedAsync(kind.Type, yours.Id, cancellationToken), kind.EditAddressOf(yours.Id));
         return new EditOutcome.Conflict(sides, saved.Version);
     }
