@@ -46,9 +46,12 @@ public sealed class AccountMail(
             L["Choose a new password"], link,
             L["If you did not ask for this, ignore this message: your password stays as it is."]);
 
+    /// <summary>Encodes markup only, leaving letters of every language readable in the source of the message.</summary>
+    private static readonly HtmlEncoder Readable = HtmlEncoder.Create(System.Text.Unicode.UnicodeRanges.All);
+
     private OutboxMessage Queue(ApplicationUser user, string kind, string subject, string intro, string action, string link, string closing)
     {
-        var html = HtmlEncoder.Default;
+        var html = Readable;
         var language = PortalCultures.Current;
         var body = new StringBuilder()
             .Append("<!DOCTYPE html><html lang=\"").Append(language).Append("\"><head><meta charset=\"utf-8\"><title>")

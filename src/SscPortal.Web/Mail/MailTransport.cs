@@ -35,9 +35,10 @@ public sealed class MailTransport(IOptions<MailOptions> options, IWebHostEnviron
         mime.Subject = message.Subject;
         // One Message-Id per outbox row: a receiving server or reader can tell a message it already has.
         mime.MessageId = $"outbox-{message.Id}.{message.CreatedAt.Ticks}@{MessageIdDomain()}";
-        mime.Headers.Add(HeaderId.ContentLanguage, message.Language);
         mime.Headers.Add("Auto-Submitted", "auto-generated");
         mime.Body = new BodyBuilder { TextBody = message.TextBody, HtmlBody = message.HtmlBody }.ToMessageBody();
+        // A Content-* header belongs to the body entity in MimeKit (it is still written in the message's header).
+        mime.Body.Headers[HeaderId.ContentLanguage] = message.Language;
         return mime;
     }
 
