@@ -77,6 +77,21 @@ public sealed class MailSender(
         var claimed = await ClaimAsync(db, claim, cancellationToken);
         if (claimed.Count == 0) return 0;
 
+        try
+        {
+            await SendAllAsync(db, claimed, claim, cancellationToken);
+        }
+        finally
+        {
+            // Stopped mid-batch (the portal shutting down): what was not sent is let go at once, not left to its claim's end.
+            await db.OutboxMessages.Where(m => m.ClaimedBy == claim)
+                .ExecuteUpdateAsync(s => s.SetProperty(m => m.ClaimedBy, (string?)null).SetProperty(m => m.ClaimedUntil, (DateTime?)null), CancellationToken.None);
+        }
+        return claimed.Count;
+    }
+
+    private async Task SendAllAsync(AppDbContext db, List<OutboxMessage> claimed, string claim, CancellationToken cancellationToken)
+    {
         await using var session = transport.Open();
         foreach (var message in claimed)
         {
@@ -110,7 +125,6 @@ public sealed class MailSender(
                 }
             }
         }
-        return claimed.Count;
     }
 
     /// <summary>The wait after the given number of failed attempts: the first retry delay, doubled for each further failure, capped.</summary>
