@@ -37,6 +37,7 @@ public enum Permission
     ReadAuditLog,
     PublishFrameworks,
     ManageUsers,
+    ManageMail,
 }
 
 /// <summary>One row of the access table: who holds a permission.</summary>
@@ -72,6 +73,7 @@ public static class AccessTable
         new(Permission.ReadAuditLog,                               false,      false,     false,           false,          true,      true),
         new(Permission.PublishFrameworks,                          false,      false,     false,           false,          false,     true),
         new(Permission.ManageUsers,                                false,      false,     false,           false,          false,     true),
+        new(Permission.ManageMail,                                 false,      false,     false,           false,          false,     true),
     ];
 
     public static OrganisationKind KindOf(ActorType type) => type switch

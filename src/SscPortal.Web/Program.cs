@@ -14,6 +14,7 @@ using SscPortal.Web.Data;
 using SscPortal.Web.Data.Seed;
 using SscPortal.Web.Localization;
 using SscPortal.Web.Logging;
+using SscPortal.Web.Mail;
 using SscPortal.Web.OpenData;
 using SscPortal.Web.Security;
 
@@ -48,6 +49,8 @@ builder.Services.AddDataProtection().PersistKeysToDbContext<AppDbContext>().SetA
 // Accounts: ASP.NET Core Identity with the password and lockout rules in AccountSetup.
 builder.Services.AddPortalAccounts(builder.Configuration);
 builder.Services.AddPortalRateLimits(builder.Configuration);
+// Mail: written to the outbox with the change that causes it, delivered by a background sender over SMTP or to a pickup folder (Mail/).
+builder.Services.AddPortalMail(builder.Configuration);
 // X-Forwarded-For and -Proto only from the proxies named in configuration (Security/TrustedProxies.cs).
 builder.Services.AddTrustedProxies(builder.Configuration);
 builder.Services.AddHttpContextAccessor();

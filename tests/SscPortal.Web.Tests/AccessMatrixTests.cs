@@ -182,6 +182,17 @@ public abstract class AccessMatrixTests(PortalFixture fixture)
         return await w.Portal.WithDatabaseAsync(db => db.Memberships.Where(m => m.UserId == userId).Select(m => m.Id).SingleAsync());
     }
 
+    private static async Task<long> FailedMail(AccessWorld w) =>
+        await w.Portal.WithServicesAsync(async services =>
+        {
+            var message = services.GetRequiredService<SscPortal.Web.Mail.Outbox>().Add(
+                "nobody@invalid.example", SscPortal.Web.Mail.MailKinds.PasswordReset, "en", "Matrix", "<p>Matrix</p>", "Matrix");
+            message.Status = SscPortal.Web.Mail.OutboxStatus.Failed;
+            message.LastError = "550 (matrix)";
+            await services.GetRequiredService<SscPortal.Web.Data.AppDbContext>().SaveChangesAsync();
+            return message.Id;
+        });
+
     private static async Task<int> UnverifiedOrganisation(AccessWorld w) =>
         await w.Portal.WithDatabaseAsync(async db =>
         {
@@ -420,6 +431,8 @@ public abstract class AccessMatrixTests(PortalFixture fixture)
         new("/admin POST Reject", "reject a proposed organisation", async w => Post("/admin?handler=Reject", new() { ["actorId"] = $"{await UnverifiedOrganisation(w)}" }), Platform(Permission.VerifyOrganisations)),
         new("/admin/audit GET", "audit log", _ => Task.FromResult(Get("/admin/audit")), Platform(Permission.ReadAuditLog)),
         new("/admin/users GET", "users", _ => Task.FromResult(Get("/admin/users")), Platform(Permission.ManageUsers)),
+        new("/admin/mail GET", "outgoing mail", _ => Task.FromResult(Get("/admin/mail")), Platform(Permission.ManageMail)),
+        new("/admin/mail POST Retry", "retry a failed message", async w => Post("/admin/mail?handler=Retry", new() { ["id"] = $"{await FailedMail(w)}" }), Platform(Permission.ManageMail)),
         new("/admin/users POST Lock", "lock an account", async w => Post("/admin/users?handler=Lock", new() { ["userId"] = await Victim(w) }), Platform(Permission.ManageUsers)),
         new("/admin/users POST Unlock", "unlock an account", async w => Post("/admin/users?handler=Unlock", new() { ["userId"] = await Victim(w) }), Platform(Permission.ManageUsers)),
         new("/admin/users POST Grant", "make someone a moderator", async w => Post("/admin/users?handler=Grant", new() { ["userId"] = await Victim(w), ["role"] = "Moderator" }), Platform(Permission.ManageUsers)),

@@ -120,7 +120,6 @@ public static class AccountSetup
         services.Configure<SecurityStampValidatorOptions>(options => options.ValidationInterval = sessionCheck);
 
         services.Configure<ConfirmationLinkOptions>(configuration.GetSection("Accounts"));
-        services.AddScoped<ConfirmationLinkSender>();
         return services;
     }
 }

@@ -16,6 +16,7 @@ public static class PlatformPermissions
     public const string VerifyOrganisations = Prefix + nameof(Permission.VerifyOrganisations);
     public const string ReadAuditLog = Prefix + nameof(Permission.ReadAuditLog);
     public const string ManageUsers = Prefix + nameof(Permission.ManageUsers);
+    public const string ManageMail = Prefix + nameof(Permission.ManageMail);
     public const string PublishFrameworks = Prefix + nameof(Permission.PublishFrameworks);
 
     private const string Prefix = "Permission:";

@@ -25,6 +25,7 @@ public static class PermissionLabels
         Permission.ReadAuditLog => L["Read the audit log"],
         Permission.PublishFrameworks => L["Publish new versions of the assessment framework"],
         Permission.ManageUsers => L["Lock accounts, grant platform roles, manage any organisation's members"],
+        Permission.ManageMail => L["See the outgoing mail queue and its failures, and retry a failed message"],
         _ => permission.ToString(),
     };
 }

@@ -48,6 +48,8 @@ public sealed class PortalFactory : WebApplicationFactory<Program>
         builder.UseSetting("Accounts:SecureCookies", "true");
         // Each response says how many SQL statements it ran, for the tests that bound them.
         builder.UseSetting("Diagnostics:SqlStatementHeader", "true");
+        // No mail server: the portal's mail goes to a pickup folder of this run, not into the source tree.
+        builder.UseSetting("Mail:PickupFolder", Path.Combine(Path.GetTempPath(), "ssc-tests-mail"));
         foreach (var (key, value) in _settings ?? new Dictionary<string, string?>())
             builder.UseSetting(key, value);
     }

@@ -10,6 +10,7 @@ using SscPortal.Web.Accounts;
 using SscPortal.Web.Data;
 using SscPortal.Web.Forms;
 using SscPortal.Web.Localization;
+using SscPortal.Web.Mail;
 
 namespace SscPortal.Web.Pages.Account;
 
@@ -21,7 +22,8 @@ namespace SscPortal.Web.Pages.Account;
 [Microsoft.AspNetCore.RateLimiting.EnableRateLimiting(Security.RateLimits.AccountForms)]
 public class ForgotPasswordModel(
     UserManager<ApplicationUser> users,
-    ConfirmationLinkSender links,
+    AppDbContext db,
+    AccountMail accountMail,
     ILogger<ForgotPasswordModel> logger,
     IStringLocalizer<SharedResource> L) : PageModel
 {
@@ -58,9 +60,12 @@ public class ForgotPasswordModel(
         }
 
         var code = WebEncoders.Base64UrlEncode(Encoding.UTF8.GetBytes(await users.GeneratePasswordResetTokenAsync(user)));
-        var link = Url.Page("/Account/ResetPassword", pageHandler: null, values: new { userId = user.Id, code }, protocol: Request.Scheme)!;
-        links.Send(user, AccountLink.PasswordReset, link);
-        if (links.ShowsLinksOnScreen) TempData[LinkKey] = link;
+        var link = accountMail.LinkTo(Url.Page("/Account/ResetPassword", pageHandler: null, values: new { userId = user.Id, code })!);
+        if (link is null) return RedirectToPage("/Account/ForgotPasswordConfirmation");
+        // Saved to the outbox and sent from there: an unreachable mail server never fails the request.
+        accountMail.PasswordReset(user, link);
+        await db.SaveChangesAsync();
+        if (accountMail.ShowsLinksOnScreen) TempData[LinkKey] = link;
         return RedirectToPage("/Account/ForgotPasswordConfirmation");
     }
 }

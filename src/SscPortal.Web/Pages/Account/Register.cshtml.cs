@@ -10,6 +10,7 @@ using SscPortal.Web.Accounts;
 using SscPortal.Web.Data;
 using SscPortal.Web.Forms;
 using SscPortal.Web.Localization;
+using SscPortal.Web.Mail;
 
 namespace SscPortal.Web.Pages.Account;
 
@@ -22,7 +23,8 @@ namespace SscPortal.Web.Pages.Account;
 public class RegisterModel(
     UserManager<ApplicationUser> users,
     IPasswordHasher<ApplicationUser> passwordHasher,
-    ConfirmationLinkSender confirmationLinks,
+    AppDbContext db,
+    AccountMail accountMail,
     ILogger<RegisterModel> logger,
     TimeProvider clock,
     IStringLocalizer<SharedResource> L) : PageModel
@@ -63,6 +65,9 @@ public class RegisterModel(
         }
 
         var user = new ApplicationUser { UserName = Input.Email, Email = Input.Email, CreatedAt = clock.GetUtcNow().UtcDateTime };
+        // The account and its confirmation mail are saved together or not at all; the mail is sent afterwards, so an
+        // unreachable mail server never stops a registration (the message waits in the outbox).
+        await using var transaction = await db.Database.BeginTransactionAsync();
         var created = await users.CreateAsync(user, Input.Password!);
         if (!created.Succeeded)
         {
@@ -75,13 +80,15 @@ public class RegisterModel(
         }
 
         var token = WebEncoders.Base64UrlEncode(Encoding.UTF8.GetBytes(await users.GenerateEmailConfirmationTokenAsync(user)));
-        var link = Url.Page("/Account/ConfirmEmail", pageHandler: null, values: new { userId = user.Id, code = token }, protocol: Request.Scheme)!;
-        confirmationLinks.Send(user, AccountLink.EmailConfirmation, link);
-        if (confirmationLinks.ShowsLinksOnScreen) TempData[PageMessages.ConfirmationLink] = link;
+        var link = accountMail.LinkTo(Url.Page("/Account/ConfirmEmail", pageHandler: null, values: new { userId = user.Id, code = token })!);
+        if (link is not null) accountMail.EmailConfirmation(user, link);
+        await db.SaveChangesAsync();
+        await transaction.CommitAsync();
+        if (link is not null && accountMail.ShowsLinksOnScreen) TempData[PageMessages.ConfirmationLink] = link;
         return RedirectToPage("/Account/RegisterConfirmation");
     }
 
-    /// <summary>The answer to a new registration, having created nothing. (With a mail server, the owner would be told.)</summary>
+    /// <summary>The answer to a new registration, having created nothing.</summary>
     private RedirectToPageResult AlreadyRegistered(string? userId)
     {
         logger.LogWarning("Registration with the address of existing account {UserId}: nothing created", userId);

@@ -1,0 +1,47 @@
+namespace SscPortal.Web.Mail;
+
+public enum OutboxStatus
+{
+    Pending,
+    Sent,
+    Failed,
+}
+
+/// <summary>
+/// A message waiting to be sent, or sent, or given up. It is written in the same transaction as the change that causes it,
+/// and <see cref="MailSender"/> delivers it afterwards.
+/// </summary>
+public sealed class OutboxMessage
+{
+    public const int AddressLength = 320;
+    public const int SubjectLength = 300;
+
+    public long Id { get; set; }
+    public string To { get; set; } = "";
+    public string Subject { get; set; } = "";
+    public string HtmlBody { get; set; } = "";
+    public string TextBody { get; set; } = "";
+
+    /// <summary>The language the message is written in (en, es, pt, fr).</summary>
+    public string Language { get; set; } = "en";
+
+    /// <summary>What the message is (<see cref="MailKinds"/>).</summary>
+    public string Kind { get; set; } = "";
+
+    public DateTime CreatedAt { get; set; }
+    public int Attempts { get; set; }
+    public DateTime NextAttemptAt { get; set; }
+    public OutboxStatus Status { get; set; } = OutboxStatus.Pending;
+    public string? LastError { get; set; }
+    public DateTime? SentAt { get; set; }
+
+    /// <summary>The claim of the sender now delivering it, until <see cref="ClaimedUntil"/>.</summary>
+    public string? ClaimedBy { get; set; }
+    public DateTime? ClaimedUntil { get; set; }
+}
+
+public static class MailKinds
+{
+    public const string EmailConfirmation = "email-confirmation";
+    public const string PasswordReset = "password-reset";
+}

@@ -1,0 +1,251 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using MimeKit;
+using SscPortal.Web.Data;
+using SscPortal.Web.Mail;
+using SscPortal.Web.Tests.Infrastructure;
+
+namespace SscPortal.Web.Tests;
+
+/// <summary>
+/// Account mail through the outbox, delivered to a real SMTP server in the test process: what arrives (recipient, language,
+/// both parts, absolute links that work), and delivery faults (server down, 4xx, 5xx, restart, two senders on one database).
+/// </summary>
+public abstract partial class MailTests(MailFixture fixture)
+{
+    private PortalFactory Portal => fixture.Portal;
+    private TestSmtpServer Smtp => fixture.Smtp;
+    private const string Password = "three unrelated words";
+
+    [GeneratedRegex(@"https?://\S+")]
+    private static partial Regex Link();
+
+    private static string NewAddress() => $"{Guid.NewGuid():N}@mail.example.org";
+
+    private static async Task<HtmlClient.Page> RegisterAsync(PortalFactory portal, HtmlClient browser, string email)
+    {
+        var form = await browser.GetOkAsync("/account/register");
+        var page = await browser.SubmitAsync(form, "main form", new Dictionary<string, string> { ["Input.Email"] = email, ["Input.Password"] = Password });
+        Assert.Contains("/account/register-confirmation", page.Address.AbsolutePath, StringComparison.Ordinal);
+        return page;
+    }
+
+    private static Task<List<OutboxMessage>> OutboxAsync(PortalFactory portal, string to) =>
+        portal.WithDatabaseAsync(db => db.OutboxMessages.AsNoTracking().Where(m => m.To == to).ToListAsync());
+
+    private static string HtmlText(MimeMessage message) =>
+        new AngleSharp.Html.Parser.HtmlParser().ParseDocument(message.HtmlBody ?? "").Body!.TextContent;
+
+    private static string LinkIn(MimeMessage message)
+    {
+        var link = Link().Match(message.TextBody ?? "").Value;
+        Assert.StartsWith(MailFixture.PublicUrl + "/", link, StringComparison.Ordinal);
+        return link;
+    }
+
+    [Fact]
+    public async Task Registering_mails_a_confirmation_in_the_readers_language_whose_link_activates_the_account()
+    {
+        using var browser = Portal.CreateBrowser();
+        browser.Http.DefaultRequestHeaders.AcceptLanguage.ParseAdd("fr-FR,fr;q=0.9");
+        var email = NewAddress();
+
+        await RegisterAsync(Portal, browser, email);
+        var mail = await Smtp.WaitForAsync(email);
+
+        Assert.Equal(email, Assert.Single(mail.To.Mailboxes).Address);
+        Assert.Equal("portal@example.org", Assert.Single(mail.From.Mailboxes).Address);
+        Assert.Equal("Confirmez votre adresse électronique sur le Portail SSC", mail.Subject);
+        Assert.Equal("fr", mail.Body?.Headers[HeaderId.ContentLanguage]);
+        Assert.Contains("Pour l’activer", mail.TextBody, StringComparison.Ordinal);
+        Assert.Contains("Pour l’activer", HtmlText(mail), StringComparison.Ordinal);
+        // The link is absolute, from Portal:PublicUrl, not from the address the request was sent to (https://localhost).
+        var link = LinkIn(mail);
+        Assert.StartsWith(MailFixture.PublicUrl + "/account/confirm-email?", link, StringComparison.Ordinal);
+        Assert.Contains($"href=\"{WebUtility.HtmlEncode(link)}\"", mail.HtmlBody, StringComparison.Ordinal);
+        // Outside a test of the on-screen option, only the mail carries it: this portal has a mail server.
+        var row = Assert.Single(await OutboxAsync(Portal, email));
+        Assert.Equal((OutboxStatus.Sent, 1, MailKinds.EmailConfirmation, "fr"), (row.Status, row.Attempts, row.Kind, row.Language));
+        Assert.NotNull(row.SentAt);
+
+        var opened = await browser.GetOkAsync(new Uri(link).PathAndQuery);
+        await browser.SubmitAsync(opened, "main form", new Dictionary<string, string>());
+        var signedIn = await browser.SignInAsync(email, Password);
+        Assert.True(signedIn.IsSignedIn, signedIn.Text);
+    }
+
+    [Fact]
+    public async Task A_password_reset_is_mailed_in_the_readers_language_and_its_link_sets_the_new_password()
+    {
+        var email = await Portal.UserAsync(Password);
+        using var browser = Portal.CreateBrowser();
+        browser.Http.DefaultRequestHeaders.AcceptLanguage.ParseAdd("pt-BR,pt;q=0.9");
+
+        var form = await browser.GetOkAsync("/account/forgot-password");
+        await browser.SubmitAsync(form, "main form", new Dictionary<string, string> { ["Input.Email"] = email });
+        var mail = await Smtp.WaitForAsync(email);
+
+        Assert.Equal("Redefina sua senha do Portal SSC", mail.Subject);
+        Assert.Equal("pt", mail.Body?.Headers[HeaderId.ContentLanguage]);
+        Assert.Contains("escolher uma nova senha", mail.TextBody, StringComparison.Ordinal);
+        Assert.Contains("escolher uma nova senha", HtmlText(mail), StringComparison.Ordinal);
+        var link = LinkIn(mail);
+        Assert.StartsWith(MailFixture.PublicUrl + "/account/reset-password?", link, StringComparison.Ordinal);
+
+        const string newPassword = "four other unrelated words";
+        var reset = await browser.GetOkAsync(new Uri(link).PathAndQuery);
+        await browser.SubmitAsync(reset, "main form", new Dictionary<string, string> { ["Input.Password"] = newPassword });
+        Assert.True((await browser.SignInAsync(email, newPassword)).IsSignedIn);
+    }
+
+    [Fact]
+    public async Task With_the_mail_server_down_registration_still_succeeds_and_the_mail_is_delivered_once_when_it_is_back()
+    {
+        await Smtp.StopAsync();
+        var email = NewAddress();
+        var normalized = email.ToUpperInvariant();
+        try
+        {
+            using var browser = Portal.CreateBrowser();
+            await RegisterAsync(Portal, browser, email);
+            Assert.True(await Portal.WithDatabaseAsync(db => db.Users.AnyAsync(u => u.NormalizedEmail == normalized)), "the account is saved");
+
+            // Tried and retried while the server is away; the reason is recorded.
+            await Eventually.TrueAsync(async () => (await OutboxAsync(Portal, email)).Single().Attempts >= 2, "two failed attempts");
+            var waiting = Assert.Single(await OutboxAsync(Portal, email));
+            Assert.Equal(OutboxStatus.Pending, waiting.Status);
+            Assert.Contains("could not be reached", waiting.LastError, StringComparison.Ordinal);
+        }
+        finally
+        {
+            Smtp.Start();
+        }
+
+        await Smtp.WaitForAsync(email);
+        await Eventually.TrueAsync(async () => (await OutboxAsync(Portal, email)).Single().Status == OutboxStatus.Sent, "the message marked sent");
+        Assert.Single(Smtp.To(email));
+    }
+
+    [Fact]
+    public async Task A_temporary_refusal_is_retried_and_the_message_delivered_once()
+    {
+        var email = NewAddress();
+        Smtp.Plan(email, 451, 421);
+        using var browser = Portal.CreateBrowser();
+
+        await RegisterAsync(Portal, browser, email);
+        await Smtp.WaitForAsync(email);
+
+        await Eventually.TrueAsync(async () => (await OutboxAsync(Portal, email)).Single().Status == OutboxStatus.Sent, "the message marked sent");
+        var row = Assert.Single(await OutboxAsync(Portal, email));
+        Assert.Equal(3, row.Attempts);
+        Assert.Single(Smtp.To(email));
+    }
+
+    [Fact]
+    public async Task A_permanent_refusal_is_recorded_as_failed_with_the_reason_and_blocks_nothing_else()
+    {
+        var refused = NewAddress();
+        var other = NewAddress();
+        Smtp.Plan(refused, 550);
+        using var browser = Portal.CreateBrowser();
+
+        await RegisterAsync(Portal, browser, refused);
+        await RegisterAsync(Portal, Portal.CreateBrowser(), other);
+
+        await Smtp.WaitForAsync(other);
+        await Eventually.TrueAsync(async () => (await OutboxAsync(Portal, refused)).Single().Status == OutboxStatus.Failed, "the refused message marked failed");
+        var row = Assert.Single(await OutboxAsync(Portal, refused));
+        Assert.Equal(1, row.Attempts);
+        Assert.Contains("550", row.LastError, StringComparison.Ordinal);
+        Assert.Empty(Smtp.To(refused));
+
+        // An administrator sees it at /admin/mail with the server's reason, and sends it again; this time it is accepted.
+        using var admin = Portal.CreateBrowser();
+        Assert.True((await admin.SignInAsync("admin@example.org", SscPortal.Web.Data.Seed.DemoDataSeeder.Password)).IsSignedIn);
+        var page = await admin.GetOkAsync("/admin/mail");
+        var shown = page.Document.QuerySelector($"#mail-unsent tr[data-message='{row.Id}']")!;
+        Assert.Contains("550", shown.QuerySelector(".error")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal("Failed", shown.QuerySelector(".status")!.TextContent.Trim());
+        var retried = await admin.SubmitAsync(page, $"#mail-unsent tr[data-message='{row.Id}'] form", new Dictionary<string, string>());
+        Assert.Contains("The message will be sent again shortly.", retried.Text, StringComparison.Ordinal);
+        await Smtp.WaitForAsync(refused);
+        await Eventually.TrueAsync(async () => (await OutboxAsync(Portal, refused)).Single().Status == OutboxStatus.Sent, "the retried message marked sent");
+    }
+
+    [Fact]
+    public async Task Messages_queued_when_the_portal_stopped_are_delivered_after_it_starts_again()
+    {
+        var database = await fixture.NewDatabaseAsync();
+        var email = NewAddress();
+        var crashed = NewAddress();
+        // The first portal cannot reach any mail server: registration is saved, the mail waits.
+        var first = await fixture.StartPortalAsync(database, TestSmtpServer.FreePort());
+        using (var browser = first.CreateBrowser())
+            await RegisterAsync(first, browser, email);
+        await Eventually.TrueAsync(async () => (await OutboxAsync(first, email)).Single().Attempts >= 1, "a failed attempt");
+        // And a message claimed by a sender that died mid-batch (its claim has run out).
+        await first.WithServicesAsync(async services =>
+        {
+            var db = services.GetRequiredService<AppDbContext>();
+            var message = services.GetRequiredService<Outbox>().Add(crashed, MailKinds.PasswordReset, "en", "Subject", "<p>Body</p>", "Body");
+            message.ClaimedBy = "a-sender-that-died";
+            message.ClaimedUntil = DateTime.UtcNow.AddMinutes(-1);
+            await db.SaveChangesAsync();
+        });
+        await first.DisposeAsync();
+
+        await using var second = await fixture.StartPortalAsync(database, Smtp.Port);
+        await Smtp.WaitForAsync(email);
+        await Smtp.WaitForAsync(crashed);
+        await Eventually.TrueAsync(async () => (await OutboxAsync(second, crashed)).Single().Status == OutboxStatus.Sent, "the message marked sent");
+    }
+
+    [Fact]
+    public async Task Several_senders_on_one_database_deliver_every_message_exactly_once()
+    {
+        var recipients = Enumerable.Range(0, 60).Select(_ => NewAddress()).ToList();
+        await Portal.WithServicesAsync(async services =>
+        {
+            var outbox = services.GetRequiredService<Outbox>();
+            foreach (var to in recipients) outbox.Add(to, MailKinds.EmailConfirmation, "en", "Subject", "<p>Body</p>", "Body");
+            await services.GetRequiredService<AppDbContext>().SaveChangesAsync();
+        });
+
+        // Two more senders beside the portal's own, each with its own name, racing for the same rows.
+        var senders = Enumerable.Range(0, 2).Select(_ => ActivatorUtilities.CreateInstance<MailSender>(Portal.Services)).ToList();
+        var rounds = 0;
+        while (rounds++ < 200 && recipients.Any(r => Smtp.To(r).Count == 0))
+            await Task.WhenAll(senders.Select(s => s.SendDueAsync(TestContext.Current.CancellationToken)));
+
+        foreach (var to in recipients) await Smtp.WaitForAsync(to);
+        Assert.All(recipients, to => Assert.Single(Smtp.To(to)));
+        // The portal's own sender may have sent the last one and be recording it.
+        Task<List<OutboxMessage>> Rows() => Portal.WithDatabaseAsync(db => db.OutboxMessages.AsNoTracking().Where(m => recipients.Contains(m.To)).ToListAsync());
+        await Eventually.TrueAsync(async () => (await Rows()).All(r => r.Status == OutboxStatus.Sent), "every message marked sent");
+        var rows = await Rows();
+        Assert.Equal(60, rows.Count);
+        Assert.All(rows, r => Assert.Equal((OutboxStatus.Sent, 1, (string?)null), (r.Status, r.Attempts, r.ClaimedBy)));
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class SqliteMailSuite : ICollectionFixture<SqliteMailFixture>
+{
+    public const string Name = "Mail on SQLite";
+}
+
+[CollectionDefinition(Name)]
+public sealed class PostgresMailSuite : ICollectionFixture<PostgresMailFixture>
+{
+    public const string Name = "Mail on PostgreSQL";
+}
+
+[Collection(SqliteMailSuite.Name)]
+public sealed class MailOnSqlite(SqliteMailFixture fixture) : MailTests(fixture);
+
+[Collection(PostgresMailSuite.Name)]
+public sealed class MailOnPostgres(PostgresMailFixture fixture) : MailTests(fixture);
