@@ -47,6 +47,34 @@ public abstract partial class MailTests(MailFixture fixture)
     }
 
     [Fact]
+    public async Task Sent_mail_is_deleted_once_its_keeping_time_is_over_and_recent_or_waiting_mail_stays()
+    {
+        var (old, recent, waiting) = (NewAddress(), NewAddress(), NewAddress());
+        var now = DateTime.UtcNow;
+        OutboxMessage Message(string to, OutboxStatus status, DateTime? sentAt) => new()
+        {
+            To = to, Subject = "Kept?", HtmlBody = "<p>Kept?</p>", TextBody = "Kept?", Kind = MailKinds.EmailConfirmation,
+            CreatedAt = now.AddDays(-40), NextAttemptAt = now.AddDays(1), Status = status, SentAt = sentAt,
+        };
+        await Portal.WithDatabaseAsync(async db =>
+        {
+            db.OutboxMessages.AddRange(Message(old, OutboxStatus.Sent, now.AddDays(-31)), Message(recent, OutboxStatus.Sent, now.AddDays(-2)),
+                Message(waiting, OutboxStatus.Pending, null));
+            return await db.SaveChangesAsync();
+        });
+
+        // A sender that starts now forgets what is past its keeping time on its first round.
+        var second = await fixture.StartPortalAsync(fixture.ConnectionString, Smtp.Port);
+        await second.Services.GetRequiredService<MailSender>().SendDueAsync(TestContext.Current.CancellationToken);
+        using var waited = new CancellationTokenSource(TimeSpan.FromSeconds(20));
+        while ((await OutboxAsync(Portal, old)).Count > 0) await Task.Delay(50, waited.Token);
+
+        Assert.Empty(await OutboxAsync(Portal, old));
+        Assert.Single(await OutboxAsync(Portal, recent));
+        Assert.Single(await OutboxAsync(Portal, waiting));
+    }
+
+    [Fact]
     public async Task Registering_mails_a_confirmation_in_the_readers_language_whose_link_activates_the_account()
     {
         using var browser = Portal.CreateBrowser();

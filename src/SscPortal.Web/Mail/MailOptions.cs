@@ -42,6 +42,12 @@ public sealed class MailOptions
     /// <summary>How long a sender holds the messages it claimed; a sender that stopped without finishing leaves them to others after this.</summary>
     public double ClaimSeconds { get; set; } = 300;
 
+    /// <summary>
+    /// Days a sent message is kept (to answer "did my mail go?" at /admin/mail); after that it is deleted, with the address and
+    /// the account link it carried: personal data kept no longer than its purpose.
+    /// </summary>
+    public double KeepSentDays { get; set; } = 30;
+
     /// <summary>How many messages one sender claims at a time.</summary>
     public int BatchSize { get; set; } = 20;
 

@@ -73,6 +73,7 @@ public sealed class MailSender(
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        await ForgetSentAsync(db, cancellationToken);
         var claim = $"{Name}/{Guid.NewGuid():N}";
         var claimed = await ClaimAsync(db, claim, cancellationToken);
         if (claimed.Count == 0) return 0;
@@ -125,6 +126,19 @@ public sealed class MailSender(
                 }
             }
         }
+    }
+
+    private DateTime _forgotAt = DateTime.MinValue;
+
+    /// <summary>Deletes the messages sent longer ago than <see cref="MailOptions.KeepSentDays"/> (at most once an hour per sender).</summary>
+    private async Task ForgetSentAsync(AppDbContext db, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        if (now - _forgotAt < TimeSpan.FromHours(1)) return;
+        _forgotAt = now;
+        var before = now.AddDays(-Options.KeepSentDays);
+        var forgotten = await db.OutboxMessages.Where(m => m.Status == OutboxStatus.Sent && m.SentAt < before).ExecuteDeleteAsync(cancellationToken);
+        if (forgotten > 0) logger.LogInformation("{Count} sent mail messages older than {Days} days deleted", forgotten, Options.KeepSentDays);
     }
 
     /// <summary>The wait after the given number of failed attempts: the first retry delay, doubled for each further failure, capped.</summary>

@@ -79,8 +79,12 @@ public abstract class MailFixture : IAsyncLifetime
             _unavailable = "The PostgreSQL mail tests were skipped because SSC_TEST_POSTGRES is not set.";
             return;
         }
+        ConnectionString = database;
         _portal = await StartPortalAsync(database, Smtp.Port);
     }
+
+    /// <summary>The database of <see cref="Portal"/>, for more portals on it.</summary>
+    public string ConnectionString { get; private set; } = "";
 
     public async ValueTask DisposeAsync()
     {
