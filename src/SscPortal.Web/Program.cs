@@ -15,6 +15,7 @@ using SscPortal.Web.Data.Seed;
 using SscPortal.Web.Localization;
 using SscPortal.Web.Logging;
 using SscPortal.Web.Mail;
+using SscPortal.Web.Notifications;
 using SscPortal.Web.OpenData;
 using SscPortal.Web.Security;
 
@@ -51,6 +52,8 @@ builder.Services.AddPortalAccounts(builder.Configuration);
 builder.Services.AddPortalRateLimits(builder.Configuration);
 // Mail: written to the outbox with the change that causes it, delivered by a background sender over SMTP or to a pickup folder (Mail/).
 builder.Services.AddPortalMail(builder.Configuration);
+// Notifications: who is told of what, in the portal's bell and by mail or a daily digest, by their preferences (Notifications/).
+builder.Services.AddPortalNotifications(builder.Configuration);
 // X-Forwarded-For and -Proto only from the proxies named in configuration (Security/TrustedProxies.cs).
 builder.Services.AddTrustedProxies(builder.Configuration);
 builder.Services.AddHttpContextAccessor();

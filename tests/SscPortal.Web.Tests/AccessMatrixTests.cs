@@ -182,6 +182,37 @@ public abstract class AccessMatrixTests(PortalFixture fixture)
         return await w.Portal.WithDatabaseAsync(db => db.Memberships.Where(m => m.UserId == userId).Select(m => m.Id).SingleAsync());
     }
 
+    /// <summary>A notification of the CSO member's (only they may mark it).</summary>
+    private static async Task<long> NotificationOfCsoMember(AccessWorld w) =>
+        await w.Portal.WithDatabaseAsync(async db =>
+        {
+            var notification = new SscPortal.Web.Notifications.Notification
+            {
+                UserId = w.UserIds[CsoMember]!, Kind = SscPortal.Web.Notifications.NotificationKind.ResponsePublished, Path = "/assessments", Subject = "Matrix",
+                CreatedAt = DateTime.UtcNow, Delivery = SscPortal.Web.Notifications.NotificationDelivery.PortalOnly,
+            };
+            db.Notifications.Add(notification);
+            await db.SaveChangesAsync();
+            return notification.Id;
+        });
+
+    /// <summary>Something the CSO member follows (only they may stop following it).</summary>
+    private static async Task<int> FollowOfCsoMember(AccessWorld w) =>
+        await w.Portal.WithDatabaseAsync(async db =>
+        {
+            var follow = new SscPortal.Web.Notifications.Follow
+            {
+                UserId = w.UserIds[CsoMember]!, Kind = SscPortal.Web.Notifications.FollowKind.Search, Key = $"q={TestData.Word()}", Label = "Matrix", CreatedAt = DateTime.UtcNow,
+            };
+            db.Follows.Add(follow);
+            await db.SaveChangesAsync();
+            return follow.Id;
+        });
+
+    /// <summary>The CSO member's unsubscribe link for followed records, as their mail carries it.</summary>
+    private static string UnsubscribeLink(AccessWorld w) =>
+        w.Portal.Services.GetRequiredService<SscPortal.Web.Notifications.UnsubscribeLinks>().PathFor(w.UserIds[CsoMember]!, SscPortal.Web.Notifications.NotificationKind.Followed);
+
     private static async Task<long> FailedMail(AccessWorld w) =>
         await w.Portal.WithServicesAsync(async services =>
         {
@@ -272,6 +303,18 @@ public abstract class AccessMatrixTests(PortalFixture fixture)
         new("/initiatives/{id:int} POST Delete", "delete G's draft", async w => Post($"/initiatives/{await Draft(w, w.AgencyG)}?handler=Delete"), Holders(Permission.EditOwnInitiatives, AgencyG)),
         new("/initiatives/{id:int} POST Delete", "delete B's draft", async w => Post($"/initiatives/{await Draft(w, w.CsoB)}?handler=Delete"), Holders(Permission.EditOwnInitiatives, CsoB)),
         new("/my GET", "my work", _ => Task.FromResult(Get("/my")), SignedIn),
+        new("/my/notifications GET", "my notifications", _ => Task.FromResult(Get("/my/notifications")), SignedIn),
+        new("/my/notifications POST Read", "mark the CSO member's notification read", async w => Post($"/my/notifications?handler=Read&id={await NotificationOfCsoMember(w)}"), new[] { CsoMember }),
+        new("/my/notifications POST Read", "a guessed id", _ => Task.FromResult(Post("/my/notifications?handler=Read&id=9223372036854775000")), Nobody),
+        new("/my/notifications POST ReadAll", "mark all mine read", _ => Task.FromResult(Post("/my/notifications?handler=ReadAll")), SignedIn),
+        new("/my/settings GET", "my settings", _ => Task.FromResult(Get("/my/settings")), SignedIn),
+        new("/my/settings POST", "save my settings", _ => Task.FromResult(Post("/my/settings", new() { ["Language"] = "en" })), SignedIn),
+        new("/my/following GET", "what I follow", _ => Task.FromResult(Get("/my/following")), SignedIn),
+        new("/my/following POST Follow", "follow a country", _ => Task.FromResult(Post("/my/following?handler=Follow", new() { ["kind"] = "Country", ["key"] = "PE" })), SignedIn),
+        new("/my/following POST Remove", "stop the CSO member's follow", async w => Post($"/my/following?handler=Remove&id={await FollowOfCsoMember(w)}"), new[] { CsoMember }),
+        new("/my/following POST Remove", "a guessed id", _ => Task.FromResult(Post("/my/following?handler=Remove&id=2147483000")), Nobody),
+        new("/unsubscribe/{token} GET", "the CSO member's unsubscribe link (the signed token is the key)", w => Task.FromResult(Get(UnsubscribeLink(w))), Everyone),
+        new("/unsubscribe/{token} POST", "one-click unsubscribe with the CSO member's link", w => Task.FromResult(Post(UnsubscribeLink(w))), Everyone),
         new("/my/spreadsheet GET", "spreadsheet page", _ => Task.FromResult(Get("/my/spreadsheet")), SignedIn),
         new("/my/spreadsheet GET Download", "A's spreadsheet", w => Task.FromResult(Get($"/my/spreadsheet?handler=Download&organisationId={w.CsoA.Id}")), Holders(Permission.EditOwnInitiatives, CsoA)),
         new("/my/spreadsheet GET Download", "G's spreadsheet", w => Task.FromResult(Get($"/my/spreadsheet?handler=Download&organisationId={w.AgencyG.Id}")), Holders(Permission.EditOwnInitiatives, AgencyG)),

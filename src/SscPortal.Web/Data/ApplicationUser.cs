@@ -8,6 +8,9 @@ public class ApplicationUser : IdentityUser
 {
     public string? DisplayName { get; set; }
     public DateTime CreatedAt { get; set; }
+
+    /// <summary>The interface language the person chose (en, es, pt, fr): the language of the mail they receive.</summary>
+    public string Language { get; set; } = "en";
 }
 
 /// <summary>Platform-wide roles; organisation roles live on <see cref="SscPortal.Domain.OrganisationMembership"/>.</summary>

@@ -9,4 +9,6 @@ public static class PageMessages
     public const string Problem = "Problem";
     /// <summary>Development only: the confirmation link a new account would receive by mail.</summary>
     public const string ConfirmationLink = "ConfirmationLink";
+    /// <summary>What a Follow button did, shown beside the button on the page it returns to.</summary>
+    public const string Following = "Following";
 }

@@ -22,6 +22,28 @@ public static class PortalCultures
     /// <summary>The two-letter language of the current request.</summary>
     public static string Current => CultureInfo.CurrentUICulture.TwoLetterISOLanguageName;
 
+    /// <summary>
+    /// Writes in another language until disposed (a mail in its reader's language, whatever the request's): the
+    /// localizers read the current UI culture. An unsupported language falls back to the default.
+    /// </summary>
+    public static IDisposable Use(string? language)
+    {
+        var (culture, uiCulture) = (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture);
+        var chosen = new CultureInfo(IsSupported(language) ? language! : Default);
+        CultureInfo.CurrentCulture = chosen;
+        CultureInfo.CurrentUICulture = chosen;
+        return new Restore(() =>
+        {
+            CultureInfo.CurrentCulture = culture;
+            CultureInfo.CurrentUICulture = uiCulture;
+        });
+    }
+
+    private sealed class Restore(Action restore) : IDisposable
+    {
+        public void Dispose() => restore();
+    }
+
     public static IServiceCollection AddPortalLocalization(this IServiceCollection services)
     {
         services.AddLocalization(options => options.ResourcesPath = "Resources");

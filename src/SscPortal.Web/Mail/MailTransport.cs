@@ -36,6 +36,12 @@ public sealed class MailTransport(IOptions<MailOptions> options, IWebHostEnviron
         // One Message-Id per outbox row: a receiving server or reader can tell a message it already has.
         mime.MessageId = $"outbox-{message.Id}.{message.CreatedAt.Ticks}@{MessageIdDomain()}";
         mime.Headers.Add("Auto-Submitted", "auto-generated");
+        if (message.UnsubscribeUrl is { } unsubscribe)
+        {
+            // RFC 8058: the mail program offers "unsubscribe" and POSTs "List-Unsubscribe=One-Click" to the address, no sign-in needed.
+            mime.Headers.Add("List-Unsubscribe", $"<{unsubscribe}>");
+            mime.Headers.Add("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
+        }
         mime.Body = new BodyBuilder { TextBody = message.TextBody, HtmlBody = message.HtmlBody }.ToMessageBody();
         // A Content-* header belongs to the body entity in MimeKit (it is still written in the message's header).
         mime.Body.Headers[HeaderId.ContentLanguage] = message.Language;

@@ -28,6 +28,9 @@ public sealed class OutboxMessage
     /// <summary>What the message is (<see cref="MailKinds"/>).</summary>
     public string Kind { get; set; } = "";
 
+    /// <summary>The one-click unsubscribe address for this message's kind (RFC 8058), or null for mail one cannot unsubscribe from.</summary>
+    public string? UnsubscribeUrl { get; set; }
+
     public DateTime CreatedAt { get; set; }
     public int Attempts { get; set; }
     public DateTime NextAttemptAt { get; set; }
@@ -44,4 +47,6 @@ public static class MailKinds
 {
     public const string EmailConfirmation = "email-confirmation";
     public const string PasswordReset = "password-reset";
+    public const string Notification = "notification";
+    public const string Digest = "digest";
 }

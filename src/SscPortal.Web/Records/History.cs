@@ -8,9 +8,9 @@ namespace SscPortal.Web.Records;
 
 /// <summary>
 /// Writes and reads a record's history: who changed which fields from what to what, for which organisation, when.
-/// Entries are added to the request's DbContext and saved with the change they describe.
+/// Entries are added to the request's DbContext and saved with the change they describe, with the notifications it causes.
 /// </summary>
-public sealed class History(AppDbContext db, Access access, IHttpContextAccessor http, TimeProvider clock)
+public sealed class History(AppDbContext db, Access access, IHttpContextAccessor http, TimeProvider clock, Notifications.Notices notices)
 {
     public sealed record Entry(DateTime At, ChangeKind Kind, string? OrganisationName, string? UserEmail, IReadOnlyList<FieldChange> Fields);
 
@@ -74,6 +74,8 @@ public sealed class History(AppDbContext db, Access access, IHttpContextAccessor
             OrganisationName = organisation,
             Fields = fields,
         });
+        // Whoever should learn of this change is told in the same transaction (Notifications/Notices.cs).
+        await notices.RecordChangedAsync(type, recordId, kind, asModerator);
     }
 
     /// <summary>A record's history, newest first; people's addresses only when the reader may see them.</summary>

@@ -1,3 +1,4 @@
+using SscPortal.Web.Notifications;
 using SscPortal.Web.Reference;
 using FluentValidation;
 using Microsoft.AspNetCore.Authorization;
@@ -19,7 +20,7 @@ namespace SscPortal.Web.Pages.Account;
 /// existing organisation, and proposing a new one (unverified until a moderator verifies it).
 /// </summary>
 [Authorize]
-public class OrganisationsModel(AppDbContext db, Access access, Rights rights, AuditLog audit, ReferenceData referenceData, SubmitOnce once, TimeProvider clock, IStringLocalizer<SharedResource> L) : PageModel
+public class OrganisationsModel(AppDbContext db, Access access, Rights rights, AuditLog audit, Notices notices, ReferenceData referenceData, SubmitOnce once, TimeProvider clock, IStringLocalizer<SharedResource> L) : PageModel
 {
     public sealed record MembershipRow(int ActorId, string ActorName, ActorType ActorType, bool ActorVerified, MembershipRole Role, MembershipStatus Status, string? IatiIdentifier = null);
     public sealed record SearchResult(int Id, string Name, string? Acronym, ActorType Type, bool IsVerified);
@@ -80,6 +81,7 @@ public class OrganisationsModel(AppDbContext db, Access access, Rights rights, A
             UserId = userId, ActorId = actorId, Role = MembershipRole.Member, Status = MembershipStatus.Pending, CreatedAt = clock.GetUtcNow().UtcDateTime,
         });
         audit.Add(AuditEventType.MembershipClaimed, AuditTargets.Organisation, actorId);
+        await notices.MembershipClaimedAsync(actorId, User.Identity?.Name ?? "", cancellationToken);
         try { await db.SaveChangesAsync(cancellationToken); }
         catch (DbUpdateException)
         {
@@ -126,6 +128,7 @@ public class OrganisationsModel(AppDbContext db, Access access, Rights rights, A
         {
             await db.SaveChangesAsync(cancellationToken);
             audit.Add(AuditEventType.OrganisationProposed, AuditTargets.Organisation, actor.Id, actor.Name);
+            await notices.OrganisationProposedAsync(actor.Name, cancellationToken);
             once.Record("/account/organisations");
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);

@@ -64,7 +64,7 @@ public class RegisterModel(
             return AlreadyRegistered(existing.Id);
         }
 
-        var user = new ApplicationUser { UserName = Input.Email, Email = Input.Email, CreatedAt = clock.GetUtcNow().UtcDateTime };
+        var user = new ApplicationUser { UserName = Input.Email, Email = Input.Email, Language = PortalCultures.Current, CreatedAt = clock.GetUtcNow().UtcDateTime };
         // The account and its confirmation mail are saved together or not at all; the mail is sent afterwards, so an
         // unreachable mail server never stops a registration (the message waits in the outbox).
         await using var transaction = await db.Database.BeginTransactionAsync();

@@ -1,3 +1,4 @@
+using SscPortal.Web.Notifications;
 using SscPortal.Web.Reference;
 using System.Text.Json;
 using Microsoft.AspNetCore.Authorization;
@@ -18,7 +19,7 @@ namespace SscPortal.Web.Pages.Admin;
 /// (JSON: scale, dimensions, indicators and the principles they test); assessments already made keep their version.
 /// </summary>
 [Authorize(Policy = PlatformPermissions.PublishFrameworks)]
-public class FrameworksModel(AppDbContext db, ReferenceData referenceData, AuditLog audit, Access access, SubmitOnce once, TimeProvider clock, IStringLocalizer<SharedResource> L) : PageModel
+public class FrameworksModel(AppDbContext db, ReferenceData referenceData, AuditLog audit, Notices notices, Access access, SubmitOnce once, TimeProvider clock, IStringLocalizer<SharedResource> L) : PageModel
 {
     public const int MaxLength = 200_000;
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
@@ -95,6 +96,7 @@ public class FrameworksModel(AppDbContext db, ReferenceData referenceData, Audit
         db.AssessmentFrameworks.Add(framework);
         audit.Add(AuditEventType.FrameworkPublished, AuditTargets.Framework, framework.Version, access.UserId);
         once.Record("/admin/frameworks");
+        await notices.FrameworkPublishedAsync(framework.Version, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         TempData[PageMessages.Message] = L["Version {0} of the framework is published: new assessments use it; those already made keep theirs.", framework.Version].Value;
         return RedirectToPage();

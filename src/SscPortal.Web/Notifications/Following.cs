@@ -1,0 +1,79 @@
+using System.Globalization;
+using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using SscPortal.Domain;
+using SscPortal.Web.Catalogue;
+using SscPortal.Web.Data;
+using SscPortal.Web.Localization;
+using SscPortal.Web.Reference;
+using SscPortal.Web.Search;
+
+namespace SscPortal.Web.Notifications;
+
+/// <summary>
+/// What may be followed, and how it is named: a follow names something that exists (a country, an organisation, a published
+/// initiative, a principle, an SDG) or a catalogue search the catalogue understands. Anything else is refused.
+/// </summary>
+public sealed class Following(AppDbContext db, ReferenceData referenceData, IStringLocalizer<SharedResource> L)
+{
+    /// <summary>The follow's key as stored (a search reduced to the parameters the catalogue reads) and its label, or null when there is nothing to follow.</summary>
+    public async Task<(string Key, string Label)?> DescribeAsync(FollowKind kind, string? key, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrWhiteSpace(key) || key.Length > Follow.KeyLength) return null;
+        var names = await referenceData.GetAsync(cancellationToken);
+        var language = PortalCultures.Current;
+        switch (kind)
+        {
+            case FollowKind.Country:
+                var code = key.Trim().ToUpperInvariant();
+                return names.Countries.ContainsKey(code) ? (code, names.CountryName(code, language)) : null;
+            case FollowKind.Principle:
+                return names.Principles.Any(p => p.Code == key) ? (key, names.PrincipleName(key, language)) : null;
+            case FollowKind.Sdg:
+                return int.TryParse(key, NumberStyles.None, CultureInfo.InvariantCulture, out var goal) && names.Goals.ContainsKey(goal)
+                    ? (Id(goal), L["SDG {0}: {1}", goal, names.GoalName(goal, language)]) : null;
+            case FollowKind.Organisation:
+                if (!int.TryParse(key, NumberStyles.None, CultureInfo.InvariantCulture, out var actorId)) return null;
+                var actor = await db.Actors.AsNoTracking().Where(a => a.Id == actorId).Select(a => a.Name).SingleOrDefaultAsync(cancellationToken);
+                return actor is null ? null : (Id(actorId), actor);
+            case FollowKind.Initiative:
+                if (!int.TryParse(key, NumberStyles.None, CultureInfo.InvariantCulture, out var initiativeId)) return null;
+                var title = await db.Initiatives.AsNoTracking().Published().Where(i => i.Id == initiativeId).Select(i => i.Title).SingleOrDefaultAsync(cancellationToken);
+                return title is null ? null : (Id(initiativeId), title);
+            case FollowKind.Search:
+                var filter = InitiativeFilter.Read(new QueryCollection(QueryHelpers.ParseQuery(key)), names, L);
+                if (filter.IsEmpty || filter.Problems.Count > 0) return null;
+                var link = filter.Link("");
+                var label = string.Join(", ", QueryHelpers.ParseQuery(link.TrimStart('?')).Select(p => $"{p.Key}: {p.Value}"));
+                return (link.TrimStart('?'), L["Initiatives where {0}", label]);
+            default:
+                return null;
+        }
+    }
+
+    private static string Id(int id) => id.ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>Where a follow leads: the page of what is followed.</summary>
+    public static string PathOf(FollowKind kind, string key) => kind switch
+    {
+        FollowKind.Country => $"/countries/{Uri.EscapeDataString(key)}",
+        FollowKind.Organisation => $"/actors/{key}",
+        FollowKind.Initiative => $"/initiatives/{key}",
+        FollowKind.Principle => $"/principles/{Uri.EscapeDataString(key)}",
+        FollowKind.Sdg => $"/initiatives?sdg={key}",
+        _ => $"/initiatives?{key}",
+    };
+}
+
+/// <summary>What a page offers to follow: the kind, its key as <see cref="Following.DescribeAsync"/> stores it, and how it is named on the button.</summary>
+public sealed record FollowButton(FollowKind Kind, string Key, string Label);
+
+/// <summary>Whether the signed-in person already follows something (for the page's button).</summary>
+public sealed class FollowState(AppDbContext db, Authorization.Access access)
+{
+    public async Task<int?> FollowIdAsync(FollowKind kind, string key) =>
+        access.UserId is { } me
+            ? await db.Follows.AsNoTracking().Where(f => f.UserId == me && f.Kind == kind && f.Key == key).Select(f => (int?)f.Id).FirstOrDefaultAsync()
+            : null;
+}

@@ -1,0 +1,19 @@
+namespace SscPortal.Web.Notifications;
+
+public static class NotificationSetup
+{
+    /// <summary>Who is told what (<see cref="Notices"/>), their mail, its unsubscribe links and the daily digest.</summary>
+    public static IServiceCollection AddPortalNotifications(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.Configure<NotificationOptions>(configuration.GetSection(NotificationOptions.Section));
+        services.AddScoped<Notices>();
+        services.AddScoped<NotificationMail>();
+        services.AddScoped<Digests>();
+        services.AddScoped<UnreadCount>();
+        services.AddScoped<Following>();
+        services.AddScoped<FollowState>();
+        services.AddSingleton<UnsubscribeLinks>();
+        services.AddHostedService<DigestSender>();
+        return services;
+    }
+}

@@ -1,0 +1,58 @@
+using Microsoft.Extensions.Localization;
+using SscPortal.Domain;
+
+namespace SscPortal.Web.Notifications;
+
+/// <summary>What a notification says, in the current language: the same sentence in the bell's list and in the mail.</summary>
+public static class NotificationText
+{
+    public static string Of(Notification n, IStringLocalizer L) => n.Kind switch
+    {
+        NotificationKind.MembershipClaimed => L["Someone asks to join {0}: the claim waits for your decision.", n.Subject],
+        NotificationKind.OrganisationProposed => L["The organisation {0} was proposed and waits for verification.", n.Subject],
+        NotificationKind.AssessmentPublished => L["An assessment of “{0}” was published. Your organisation may respond to it.", n.Subject],
+        NotificationKind.AssessmentRevised => L["A revision of an assessment of “{0}” was published.", n.Subject],
+        NotificationKind.ResponsePublished => L["A response to your organisation's assessment of “{0}” was published.", n.Subject],
+        NotificationKind.RecordHeld => L["A moderator unpublished “{0}”.", n.Subject],
+        NotificationKind.HoldLifted => L["A moderator lifted the hold on “{0}”: it can be published again.", n.Subject],
+        NotificationKind.FrameworkPublished => L["Version {0} of the assessment framework was published. Your drafts use an older version.", n.Subject],
+        NotificationKind.Followed => (n.About, n.Change) switch
+        {
+            (RecordType.Assessment, ChangeKind.ResponsePublished) => L["A response to an assessment of “{0}” was published.", n.Subject],
+            (RecordType.Assessment, _) => L["An assessment of “{0}” was published.", n.Subject],
+            (_, ChangeKind.Published) => L["“{0}” was published.", n.Subject],
+            _ => L["“{0}” was changed.", n.Subject],
+        },
+        _ => n.Subject,
+    };
+
+    /// <summary>How the detail is introduced (the moderator's reason, the claimant's address), or null when it needs no words.</summary>
+    public static string? DetailLabel(Notification n, IStringLocalizer L) => n.Kind switch
+    {
+        NotificationKind.RecordHeld => L["Reason given"].Value,
+        NotificationKind.MembershipClaimed => L["Claimed by"].Value,
+        _ => null,
+    };
+
+    /// <summary>The name of a kind of notification, as the preferences list it.</summary>
+    public static string KindName(NotificationKind kind, IStringLocalizer L) => kind switch
+    {
+        NotificationKind.MembershipClaimed => L["Membership claims waiting for my approval"],
+        NotificationKind.OrganisationProposed => L["Organisations waiting for verification"],
+        NotificationKind.AssessmentPublished => L["Assessments of initiatives my organisation takes part in"],
+        NotificationKind.AssessmentRevised => L["Revisions of those assessments"],
+        NotificationKind.ResponsePublished => L["Responses to my organisation's assessments"],
+        NotificationKind.RecordHeld => L["My organisation's records unpublished by a moderator"],
+        NotificationKind.HoldLifted => L["Holds lifted on my organisation's records"],
+        NotificationKind.FrameworkPublished => L["New versions of the assessment framework"],
+        NotificationKind.Followed => L["What I follow"],
+        _ => kind.ToString(),
+    };
+
+    public static string DeliveryName(NotificationDelivery delivery, IStringLocalizer L) => delivery switch
+    {
+        NotificationDelivery.Immediately => L["By e-mail at once"],
+        NotificationDelivery.DailyDigest => L["In a daily e-mail digest"],
+        _ => L["Only in the portal"],
+    };
+}
