@@ -175,11 +175,7 @@ public static class OpenDataEndpoints
     {
         var values = AssessmentsQuery.Read(request.Query, await referenceData.GetAsync(cancellationToken), L);
         if (!values.IsValid) return ApiProblems.BadRequest(request, values.Errors, L);
-        var query = db.Assessments.AsNoTracking().CurrentlyPublished();
-        if (values["country"] is { } country) query = query.Where(a => a.Initiative!.Countries.Any(c => c.CountryCode == country));
-        if (values.Code<Modality>("modality") is { } modality) query = query.Where(a => a.Initiative!.Modality == modality);
-        if (values.Code<AssessmentPerspective>("perspective") is { } perspective) query = query.Where(a => a.Perspective == perspective);
-        if (values.Number("assessor") is { } assessorId) query = query.Where(a => a.AssessorId == assessorId);
+        var query = FilterAssessments(db.Assessments.AsNoTracking().CurrentlyPublished(), values);
         if (values.Cursor("after") is { } c && c.TryGetTime(out var at))
             query = query.Where(a => a.PublishedAt <= at && (a.PublishedAt < at || a.Id < c.Id));
         var size = values.Number("limit") ?? DefaultLimit;
@@ -201,20 +197,39 @@ public static class OpenDataEndpoints
         return TypedResults.Ok(PageOf(records, size, r => KeysetCursor.For(r.PublishedAt, r.Id), values, request));
     }
 
-    /// <summary>An export's filter, or null after answering 400 with what was not understood (an export is never silently wider).</summary>
-    private static async Task<InitiativeFilter?> ExportFilterAsync(
+    /// <summary>The assessments list's filters (country, modality, perspective, assessor), from values read with <see cref="AssessmentsQuery"/>: the API's and the feed's.</summary>
+    public static IQueryable<Assessment> FilterAssessments(IQueryable<Assessment> query, ApiQueryValues values)
+    {
+        if (values["country"] is { } country) query = query.InCountry(country);
+        if (values.Code<Modality>("modality") is { } modality) query = query.Where(a => a.Initiative!.Modality == modality);
+        if (values.Code<AssessmentPerspective>("perspective") is { } perspective) query = query.Where(a => a.Perspective == perspective);
+        if (values.Number("assessor") is { } assessorId) query = query.Where(a => a.AssessorId == assessorId);
+        return query;
+    }
+
+    /// <summary>
+    /// An export's (or feed's) filter, or null after answering 400 with what was not understood (an export is never
+    /// silently wider than the catalogue page it was asked from, which applies only what it understood and says so).
+    /// </summary>
+    public static async Task<InitiativeFilter?> ExportFilterAsync(
         HttpContext context, AppDbContext db, ReferenceData referenceData, IStringLocalizer<SharedResource> L, CancellationToken cancellationToken)
     {
         var filter = InitiativeFilter.Read(context.Request.Query, await referenceData.GetAsync(cancellationToken), L);
         if (filter.Problems.Count > 0)
         {
-            context.Response.StatusCode = StatusCodes.Status400BadRequest;
-            context.Response.ContentType = "text/plain; charset=utf-8";
-            await context.Response.WriteAsync(string.Join("\n", filter.Problems), cancellationToken);
+            await RefuseAsync(context, filter.Problems, cancellationToken);
             return null;
         }
         await filter.PrepareAsync(db, cancellationToken);
         return filter;
+    }
+
+    /// <summary>A 400 for an export or a feed: what was not understood, one problem a line, as plain text.</summary>
+    public static async Task RefuseAsync(HttpContext context, IEnumerable<string> problems, CancellationToken cancellationToken)
+    {
+        context.Response.StatusCode = StatusCodes.Status400BadRequest;
+        context.Response.ContentType = "text/plain; charset=utf-8";
+        await context.Response.WriteAsync(string.Join("\n", problems), cancellationToken);
     }
 
     /// <summary>The published initiatives (with the catalogue's filters, if any) as an IATI 2.03 activity file, streamed.</summary>
