@@ -73,11 +73,10 @@ public abstract partial class FeedTests(PortalFixture fixture)
         var perspective = await client.GetAsync(new Uri("/feeds/assessments.atom?perspective=nobody", UriKind.Relative));
         var number = await client.GetAsync(new Uri("/feeds/assessments.atom?assessor=99999999999999999999", UriKind.Relative));
 
-        Assert.Equal(HttpStatusCode.BadRequest, country.StatusCode);
-        Assert.Contains("ZZZ", await country.Content.ReadAsStringAsync(), StringComparison.Ordinal);
-        Assert.Equal(HttpStatusCode.BadRequest, perspective.StatusCode);
-        Assert.Contains("perspective", await perspective.Content.ReadAsStringAsync(), StringComparison.Ordinal);
-        Assert.Equal(HttpStatusCode.BadRequest, number.StatusCode);
+        // A problem that names the parameter, as the JSON API's.
+        Assert.Contains("ZZZ", (await ApiProblemAssert.ProblemAsync(country, HttpStatusCode.BadRequest, "/feeds/initiatives.atom"))["errors"]!["country"]![0]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.NotNull((await ApiProblemAssert.ProblemAsync(perspective, HttpStatusCode.BadRequest, "/feeds/assessments.atom"))["errors"]!["perspective"]);
+        Assert.NotNull((await ApiProblemAssert.ProblemAsync(number, HttpStatusCode.BadRequest, "/feeds/assessments.atom"))["errors"]!["assessor"]);
     }
 
     [Fact]

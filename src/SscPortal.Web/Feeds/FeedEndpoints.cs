@@ -20,8 +20,8 @@ namespace SscPortal.Web.Feeds;
 /// (its initiatives, the partnerships it signed, the assessments it wrote or of its initiatives) and a country (its
 /// initiatives and their assessments). Published records only, newest change first, at most <see cref="AtomFeed.MaxEntries"/>;
 /// in the language the address carries (?culture=, which the pages' links always set). A filter value the catalogue would
-/// not apply is a 400 that says so, as for the exports (a feed is never silently wider than the page it came from); an
-/// unknown organisation or country is the ordinary 404 page. Links are absolute, from Portal:PublicUrl
+/// not apply is a 400 problem naming the parameter, as the JSON API answers (a feed is never silently wider than the page
+/// it came from, whose link carries only the values it applied); an unknown organisation or country is the ordinary 404 page. Links are absolute, from Portal:PublicUrl
 /// (<see cref="PublicAddress"/>): without it, outside Development, there are no feeds (404, and an error in the log).
 /// </summary>
 public static class FeedEndpoints
@@ -29,7 +29,7 @@ public static class FeedEndpoints
     public const string InitiativesPath = "/feeds/initiatives.atom";
     public const string AssessmentsPath = "/feeds/assessments.atom";
 
-    /// <summary>The catalogue's parameters as the feed reads them (declared for the tests that try every parameter; read by <see cref="InitiativeFilter"/>).</summary>
+    /// <summary>The catalogue's parameters, read and checked as the JSON API reads them, then applied by the catalogue's own <see cref="InitiativeFilter"/>.</summary>
     public static readonly ApiQuery InitiativesFeedQuery = new("InitiativesFeed", WithoutPaging(OpenDataEndpoints.InitiativesQuery));
 
     /// <summary>The assessments API's filters, read and checked by the same <see cref="ApiQuery"/>.</summary>
@@ -70,8 +70,14 @@ public static class FeedEndpoints
         HttpContext context, AppDbContext db, ReferenceData referenceData, PublicAddress address, IStringLocalizer<SharedResource> L, CancellationToken cancellationToken)
     {
         if (Root(context, address) is not { } root) return;
-        if (await OpenDataEndpoints.ExportFilterAsync(context, db, referenceData, L, cancellationToken) is not { } filter) return;
         var names = await referenceData.GetAsync(cancellationToken);
+        var values = InitiativesFeedQuery.Read(context.Request.Query, names, L);
+        if (!values.IsValid)
+        {
+            await ApiProblems.BadRequest(context.Request, values.Errors, L).ExecuteAsync(context);
+            return;
+        }
+        var filter = await OpenDataEndpoints.CatalogueFilterAsync(values, names, db, L, cancellationToken);
         var language = PortalCultures.Current;
         var entries = await InitiativeEntriesAsync(filter.Apply(db.Initiatives.AsNoTracking(), db), language, cancellationToken);
         var parts = await DescribeAsync(filter, names, db, L, language, cancellationToken);
@@ -87,7 +93,7 @@ public static class FeedEndpoints
         var values = AssessmentsFeedQuery.Read(context.Request.Query, names, L);
         if (!values.IsValid)
         {
-            await OpenDataEndpoints.RefuseAsync(context, values.Errors.SelectMany(e => e.Value.Select(message => $"{e.Key}: {message}")), cancellationToken);
+            await ApiProblems.BadRequest(context.Request, values.Errors, L).ExecuteAsync(context);
             return;
         }
         var language = PortalCultures.Current;

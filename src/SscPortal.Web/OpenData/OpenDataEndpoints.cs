@@ -129,11 +129,7 @@ public static class OpenDataEndpoints
         var names = await referenceData.GetAsync(cancellationToken);
         var values = InitiativesQuery.Read(request.Query, names, L);
         if (!values.IsValid) return ApiProblems.BadRequest(request, values.Errors, L);
-        // The values are the lists' own spelling by now, so the catalogue's reader takes them as they are.
-        var filter = InitiativeFilter.Read(values.ToQueryCollection(), names, L);
-        // Not the caller's fault if the two readers disagree: a 500 (logged), never a filter silently dropped.
-        if (filter.Problems.Count > 0) throw new InvalidOperationException("The catalogue's filter refused values the API accepted: " + string.Join(" ", filter.Problems));
-        await filter.PrepareAsync(db, cancellationToken);
+        var filter = await CatalogueFilterAsync(values, names, db, L, cancellationToken);
         var query = filter.Apply(db.Initiatives.AsNoTracking(), db);
         if (values.Cursor("after") is { } c && c.TryGetTime(out var at))
             query = query.Where(i => i.PublishedAt <= at && (i.PublishedAt < at || i.Id < c.Id));
@@ -197,6 +193,18 @@ public static class OpenDataEndpoints
         return TypedResults.Ok(PageOf(records, size, r => KeysetCursor.For(r.PublishedAt, r.Id), values, request));
     }
 
+    /// <summary>The catalogue's filter from values the API's reader accepted (<see cref="InitiativesQuery"/>): the JSON API's and the feed's.</summary>
+    public static async Task<InitiativeFilter> CatalogueFilterAsync(
+        ApiQueryValues values, ReferenceData.Snapshot names, AppDbContext db, IStringLocalizer<SharedResource> L, CancellationToken cancellationToken)
+    {
+        // The values are the lists' own spelling by now, so the catalogue's reader takes them as they are.
+        var filter = InitiativeFilter.Read(values.ToQueryCollection(), names, L);
+        // Not the caller's fault if the two readers disagree: a 500 (logged), never a filter silently dropped.
+        if (filter.Problems.Count > 0) throw new InvalidOperationException("The catalogue's filter refused values the API accepted: " + string.Join(" ", filter.Problems));
+        await filter.PrepareAsync(db, cancellationToken);
+        return filter;
+    }
+
     /// <summary>The assessments list's filters (country, modality, perspective, assessor), from values read with <see cref="AssessmentsQuery"/>: the API's and the feed's.</summary>
     public static IQueryable<Assessment> FilterAssessments(IQueryable<Assessment> query, ApiQueryValues values)
     {
@@ -207,29 +215,20 @@ public static class OpenDataEndpoints
         return query;
     }
 
-    /// <summary>
-    /// An export's (or feed's) filter, or null after answering 400 with what was not understood (an export is never
-    /// silently wider than the catalogue page it was asked from, which applies only what it understood and says so).
-    /// </summary>
-    public static async Task<InitiativeFilter?> ExportFilterAsync(
+    /// <summary>An export's filter, or null after answering 400 with what was not understood (an export is never silently wider).</summary>
+    private static async Task<InitiativeFilter?> ExportFilterAsync(
         HttpContext context, AppDbContext db, ReferenceData referenceData, IStringLocalizer<SharedResource> L, CancellationToken cancellationToken)
     {
         var filter = InitiativeFilter.Read(context.Request.Query, await referenceData.GetAsync(cancellationToken), L);
         if (filter.Problems.Count > 0)
         {
-            await RefuseAsync(context, filter.Problems, cancellationToken);
+            context.Response.StatusCode = StatusCodes.Status400BadRequest;
+            context.Response.ContentType = "text/plain; charset=utf-8";
+            await context.Response.WriteAsync(string.Join("\n", filter.Problems), cancellationToken);
             return null;
         }
         await filter.PrepareAsync(db, cancellationToken);
         return filter;
-    }
-
-    /// <summary>A 400 for an export or a feed: what was not understood, one problem a line, as plain text.</summary>
-    public static async Task RefuseAsync(HttpContext context, IEnumerable<string> problems, CancellationToken cancellationToken)
-    {
-        context.Response.StatusCode = StatusCodes.Status400BadRequest;
-        context.Response.ContentType = "text/plain; charset=utf-8";
-        await context.Response.WriteAsync(string.Join("\n", problems), cancellationToken);
     }
 
     /// <summary>The published initiatives (with the catalogue's filters, if any) as an IATI 2.03 activity file, streamed.</summary>
