@@ -12,6 +12,7 @@ using SscPortal.Web.Authorization;
 using SscPortal.Web.Commands;
 using SscPortal.Web.Data;
 using SscPortal.Web.Data.Seed;
+using SscPortal.Web.Feeds;
 using SscPortal.Web.Localization;
 using SscPortal.Web.Logging;
 using SscPortal.Web.Mail;
@@ -154,6 +155,8 @@ app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => fa
 app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") }).AllowAnonymous();
 app.MapRazorPages();
 app.MapOpenData();
+// Atom feeds of the catalogue's searches, the assessments, each organisation and each country, for any feed reader (Feeds/).
+app.MapFeeds();
 // One document, v1: any other name is the ordinary 404 page (the generator's own 404 would echo the name as plain text).
 app.MapOpenApi("/openapi/{documentName:regex(^v1$)}.json").AllowAnonymous();
 if (app.Configuration.GetValue<bool>("Bench:Baseline") && app.Configuration.GetConnectionString("Postgres") is { Length: > 0 } benchDatabase)

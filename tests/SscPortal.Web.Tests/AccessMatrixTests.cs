@@ -262,6 +262,13 @@ public abstract class AccessMatrixTests(PortalFixture fixture)
         new("/api/v1/initiatives/{id:int} GET", "a guessed id", _ => Task.FromResult(Get("/api/v1/initiatives/2147483000")), Nobody),
         new("/api/v1/actors GET", "organisations", _ => Task.FromResult(Get("/api/v1/actors?type=government")), Everyone),
         new("/api/v1/assessments GET", "published assessments", _ => Task.FromResult(Get("/api/v1/assessments?limit=5")), Everyone),
+        // Atom feeds: public, published records only (FeedTests); an unknown organisation or country is a 404.
+        new("/feeds/initiatives.atom GET", "a catalogue search's feed", _ => Task.FromResult(Get("/feeds/initiatives.atom?country=pe")), Everyone),
+        new("/feeds/assessments.atom GET", "the assessments' feed", _ => Task.FromResult(Get("/feeds/assessments.atom?perspective=civilsociety")), Everyone),
+        new("/feeds/organisations/{id:int}.atom GET", "an organisation's feed", w => Task.FromResult(Get($"/feeds/organisations/{w.CsoA.Id}.atom")), Everyone),
+        new("/feeds/organisations/{id:int}.atom GET", "a guessed organisation", _ => Task.FromResult(Get("/feeds/organisations/2147483000.atom")), Nobody),
+        new("/feeds/countries/{code:length(2)}.atom GET", "a country's feed", _ => Task.FromResult(Get("/feeds/countries/PE.atom")), Everyone),
+        new("/feeds/countries/{code:length(2)}.atom GET", "a country that is not one", _ => Task.FromResult(Get("/feeds/countries/QQ.atom")), Nobody),
 
         // Account pages: open to all (signing in again, or registering another account, is not a privilege).
         new("/account/login GET", "sign-in form", _ => Task.FromResult(Get("/account/login")), Everyone),

@@ -8,6 +8,10 @@ public static class AssessmentQueries
     /// <summary>What the public sees of assessments: published, the latest revision, of a published initiative.</summary>
     public static IQueryable<Assessment> CurrentlyPublished(this IQueryable<Assessment> assessments) =>
         assessments.Where(a => a.Publication == PublicationState.Published && a.SupersededById == null && a.Initiative!.Publication == PublicationState.Published);
+
+    /// <summary>Assessments of initiatives in which the country (an upper-case code) takes part, in any role.</summary>
+    public static IQueryable<Assessment> InCountry(this IQueryable<Assessment> assessments, string country) =>
+        assessments.Where(a => a.Initiative!.Countries.Any(c => c.CountryCode == country));
 }
 
 /// <summary>

@@ -16,14 +16,16 @@ public static class InitiativeQueries
             i.Countries.OrderBy(c => c.Role).ThenBy(c => c.CountryCode).Select(c => new CountryWithRole(c.CountryCode, c.Role)).ToList(),
             // A list of at most one (the key is the initiative and the language): a plain join, where FirstOrDefault would
             // make the database number every translation of that language first.
-            i.Translations.Where(t => t.Language == language).Select(t => new TextInLanguage(t.Language, t.Title, t.Summary)).ToList()));
+            i.Translations.Where(t => t.Language == language).Select(t => new TextInLanguage(t.Language, t.Title, t.Summary)).ToList(),
+            i.UpdatedAt, i.OwnerId));
 }
 
 public sealed record CountryWithRole(string Code, CountryRole Role);
 
 public sealed record InitiativeCard(
     int Id, string Title, string Summary, string Language, Modality Modality, ActivityStatus Status,
-    DateTime PublishedAt, string OwnerName, ActorType OwnerType, IReadOnlyList<CountryWithRole> Countries, IReadOnlyList<TextInLanguage> Translations)
+    DateTime PublishedAt, string OwnerName, ActorType OwnerType, IReadOnlyList<CountryWithRole> Countries, IReadOnlyList<TextInLanguage> Translations,
+    DateTime UpdatedAt, int OwnerId)
 {
     public TextInLanguage? Translation => Translations.Count > 0 ? Translations[0] : null;
     public string RecordKindLabel => RecordKinds.Label(OwnerType);

@@ -129,11 +129,7 @@ public static class OpenDataEndpoints
         var names = await referenceData.GetAsync(cancellationToken);
         var values = InitiativesQuery.Read(request.Query, names, L);
         if (!values.IsValid) return ApiProblems.BadRequest(request, values.Errors, L);
-        // The values are the lists' own spelling by now, so the catalogue's reader takes them as they are.
-        var filter = InitiativeFilter.Read(values.ToQueryCollection(), names, L);
-        // Not the caller's fault if the two readers disagree: a 500 (logged), never a filter silently dropped.
-        if (filter.Problems.Count > 0) throw new InvalidOperationException("The catalogue's filter refused values the API accepted: " + string.Join(" ", filter.Problems));
-        await filter.PrepareAsync(db, cancellationToken);
+        var filter = await CatalogueFilterAsync(values, names, db, L, cancellationToken);
         var query = filter.Apply(db.Initiatives.AsNoTracking(), db);
         if (values.Cursor("after") is { } c && c.TryGetTime(out var at))
             query = query.Where(i => i.PublishedAt <= at && (i.PublishedAt < at || i.Id < c.Id));
@@ -175,11 +171,7 @@ public static class OpenDataEndpoints
     {
         var values = AssessmentsQuery.Read(request.Query, await referenceData.GetAsync(cancellationToken), L);
         if (!values.IsValid) return ApiProblems.BadRequest(request, values.Errors, L);
-        var query = db.Assessments.AsNoTracking().CurrentlyPublished();
-        if (values["country"] is { } country) query = query.Where(a => a.Initiative!.Countries.Any(c => c.CountryCode == country));
-        if (values.Code<Modality>("modality") is { } modality) query = query.Where(a => a.Initiative!.Modality == modality);
-        if (values.Code<AssessmentPerspective>("perspective") is { } perspective) query = query.Where(a => a.Perspective == perspective);
-        if (values.Number("assessor") is { } assessorId) query = query.Where(a => a.AssessorId == assessorId);
+        var query = FilterAssessments(db.Assessments.AsNoTracking().CurrentlyPublished(), values);
         if (values.Cursor("after") is { } c && c.TryGetTime(out var at))
             query = query.Where(a => a.PublishedAt <= at && (a.PublishedAt < at || a.Id < c.Id));
         var size = values.Number("limit") ?? DefaultLimit;
@@ -199,6 +191,28 @@ public static class OpenDataEndpoints
             r.Perspective.ToString(), r.Relationship.ToString(), r.Version, r.Revision, r.PublishedAt,
             scores[r.Id].Select(s => new DimensionScore(s.Code, s.Average, s.Scored, s.NotApplicable, s.InsufficientInformation)).ToList(), r.Responses)).ToList();
         return TypedResults.Ok(PageOf(records, size, r => KeysetCursor.For(r.PublishedAt, r.Id), values, request));
+    }
+
+    /// <summary>The catalogue's filter from values the API's reader accepted (<see cref="InitiativesQuery"/>): the JSON API's and the feed's.</summary>
+    public static async Task<InitiativeFilter> CatalogueFilterAsync(
+        ApiQueryValues values, ReferenceData.Snapshot names, AppDbContext db, IStringLocalizer<SharedResource> L, CancellationToken cancellationToken)
+    {
+        // The values are the lists' own spelling by now, so the catalogue's reader takes them as they are.
+        var filter = InitiativeFilter.Read(values.ToQueryCollection(), names, L);
+        // Not the caller's fault if the two readers disagree: a 500 (logged), never a filter silently dropped.
+        if (filter.Problems.Count > 0) throw new InvalidOperationException("The catalogue's filter refused values the API accepted: " + string.Join(" ", filter.Problems));
+        await filter.PrepareAsync(db, cancellationToken);
+        return filter;
+    }
+
+    /// <summary>The assessments list's filters (country, modality, perspective, assessor), from values read with <see cref="AssessmentsQuery"/>: the API's and the feed's.</summary>
+    public static IQueryable<Assessment> FilterAssessments(IQueryable<Assessment> query, ApiQueryValues values)
+    {
+        if (values["country"] is { } country) query = query.InCountry(country);
+        if (values.Code<Modality>("modality") is { } modality) query = query.Where(a => a.Initiative!.Modality == modality);
+        if (values.Code<AssessmentPerspective>("perspective") is { } perspective) query = query.Where(a => a.Perspective == perspective);
+        if (values.Number("assessor") is { } assessorId) query = query.Where(a => a.AssessorId == assessorId);
+        return query;
     }
 
     /// <summary>An export's filter, or null after answering 400 with what was not understood (an export is never silently wider).</summary>

@@ -49,8 +49,7 @@ public class DetailsModel(AppDbContext db, ReferenceData referenceData, Rights r
             .Select(g => new Participation(g.Key, g.First().Title, g.First().Language, g.First().Modality, g.First().Status, g.Select(r => r.Role).Order().ToList()))
             .ToList();
         Actor = actor;
-        Partnerships = (await db.Partnerships.AsNoTracking()
-                .Where(p => p.Publication == PublicationState.Published && p.Signatories.Any(s => s.ActorId == id))
+        Partnerships = (await db.Partnerships.AsNoTracking().PublishedSignedBy(id)
                 .OrderBy(p => p.Title).Select(p => new { p.Id, p.Title }).ToListAsync(cancellationToken))
             .Select(p => (p.Id, p.Title)).ToList();
         Names = await referenceData.GetAsync(cancellationToken);

@@ -40,7 +40,7 @@ public class DetailsModel(AppDbContext db, ReferenceData referenceData) : PageMo
         AsProvider = await initiatives.CountAsync(i => i.Countries.Any(c => c.CountryCode == code
             && (c.Role == CountryRole.Provider || c.Role == CountryRole.FirstProvider || c.Role == CountryRole.SecondProvider || c.Role == CountryRole.Both)), cancellationToken);
         AsRecipient = await initiatives.CountAsync(i => i.Countries.Any(c => c.CountryCode == code && (c.Role == CountryRole.Recipient || c.Role == CountryRole.Both)), cancellationToken);
-        var assessments = db.Assessments.AsNoTracking().CurrentlyPublished().Where(a => a.Initiative!.Countries.Any(c => c.CountryCode == code));
+        var assessments = db.Assessments.AsNoTracking().CurrentlyPublished().InCountry(code);
         AssessedInitiatives = await assessments.Select(a => a.InitiativeId).Distinct().CountAsync(cancellationToken);
 
         var framework = await db.AssessmentFrameworks.AsNoTracking().OrderByDescending(f => f.Version).FirstAsync(cancellationToken);
