@@ -37,8 +37,11 @@ public sealed class AgencyOfficerTests(BrowserSuite suite, ITestOutputHelper out
         await visit.FollowAsync(page.GetByRole(AriaRole.Region, new() { Name = "Manage this record" }).GetByRole(AriaRole.Button, new() { Name = "Publish", Exact = true }));
         await Assertions.Expect(page.GetByRole(AriaRole.Region, new() { Name = "Manage this record" }).GetByRole(AriaRole.Button, new() { Name = "Publish", Exact = true })).ToHaveCountAsync(0);
 
-        // From the partnership to the initiative under it, to IBON's assessment, and the answer.
+        // From the partnership to the initiative under it, which the officer follows, to IBON's assessment, and the answer.
         await visit.FollowAsync(page.GetByRole(AriaRole.Region, new() { Name = "Initiatives carried out under it" }).GetByRole(AriaRole.Link, new() { Name = initiativeTitle }));
+        await visit.FollowAsync(visit.MainContent().GetByRole(AriaRole.Button, new() { Name = $"Follow ({initiativeTitle})", Exact = true }));
+        await Assertions.Expect(page.GetByRole(AriaRole.Status).GetByText($"You follow {initiativeTitle}.")).ToBeVisibleAsync();
+        await Assertions.Expect(visit.MainContent().GetByRole(AriaRole.Button, new() { Name = $"Stop following ({initiativeTitle})", Exact = true })).ToBeVisibleAsync();
         var ibonAssessment = page.GetByRole(AriaRole.Article)
             .Filter(new() { Has = page.GetByRole(AriaRole.Link, new() { Name = "IBON International" }), HasNot = page.GetByRole(AriaRole.Article) });
         await visit.FollowAsync(ibonAssessment.GetByRole(AriaRole.Link, new() { Name = "Read the assessment" }));
@@ -49,5 +52,11 @@ public sealed class AgencyOfficerTests(BrowserSuite suite, ITestOutputHelper out
         await Assertions.Expect(responses.GetByText(response)).ToBeVisibleAsync();
         await Assertions.Expect(responses.GetByRole(AriaRole.Link, new() { NameRegex = new Regex("Agencia Peruana") })).ToBeVisibleAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Publish the response" })).ToHaveCountAsync(0);
+
+        // What the officer follows is listed, and can be let go.
+        await visit.FollowAsync(visit.AccountNav().GetByRole(AriaRole.Link, new() { Name = "Notifications" }));
+        await visit.FollowAsync(visit.MainContent().GetByRole(AriaRole.Link, new() { Name = "What I follow" }));
+        await visit.FollowAsync(visit.MainContent().GetByRole(AriaRole.Button, new() { Name = $"Stop following ({initiativeTitle})", Exact = true }));
+        await Assertions.Expect(page.GetByRole(AriaRole.Status).GetByText($"You no longer follow {initiativeTitle}.")).ToBeVisibleAsync();
     }
 }

@@ -32,10 +32,10 @@ public sealed class ModeratorTests(BrowserSuite suite, ITestOutputHelper output)
         await visit.FollowAsync(page.GetByRole(AriaRole.Button, new() { Name = $"Ask to join {organisation}" }));
         await visit.SignOutAsync();
 
-        // The moderator approves it.
+        // The moderator is told (the organisation has no admin of its own), follows the notification and approves.
         await visit.SignInAsync("moderator@example.org");
-        await visit.FollowAsync(visit.AccountNav().GetByRole(AriaRole.Link, new() { Name = "Moderation" }));
-        await visit.FollowAsync(page.GetByRole(AriaRole.Region, new() { Name = "Membership claims on organisations without an admin" }).GetByRole(AriaRole.Link, new() { Name = organisation }));
+        await visit.FollowAsync(visit.AccountNav().GetByRole(AriaRole.Link, new() { Name = "Notifications" }));
+        await visit.FollowAsync(visit.MainContent().GetByRole(AriaRole.Link, new() { Name = $"Someone asks to join {organisation}" }).First);
         await visit.FollowAsync(page.GetByRole(AriaRole.Button, new() { Name = "Approve no.organisation@example.org" }));
         var row = page.GetByRole(AriaRole.Row).Filter(new() { HasText = "no.organisation@example.org" });
         await Assertions.Expect(row.GetByRole(AriaRole.Cell, new() { Name = "Active", Exact = true })).ToBeVisibleAsync();
@@ -49,5 +49,13 @@ public sealed class ModeratorTests(BrowserSuite suite, ITestOutputHelper output)
         await visit.FillAsync(page.GetByRole(AriaRole.Textbox, new() { Name = "Unpublish as moderator: reason (shown to the owners)" }), reason);
         await visit.FollowAsync(page.GetByRole(AriaRole.Button, new() { Name = "Unpublish", Exact = true }));
         await Assertions.Expect(page.GetByRole(AriaRole.Status).GetByText(reason)).ToBeVisibleAsync();
+
+        // Proposed organisations need not come by mail at once: the moderator chooses the daily digest for them.
+        await visit.FollowAsync(visit.AccountNav().GetByRole(AriaRole.Link, new() { Name = "Notifications" }));
+        await visit.FollowAsync(visit.MainContent().GetByRole(AriaRole.Link, new() { Name = "Choose what you receive" }));
+        await visit.CheckAsync(page.GetByRole(AriaRole.Radio, new() { Name = "Organisations waiting for verification: In a daily e-mail digest" }));
+        await visit.FollowAsync(page.GetByRole(AriaRole.Button, new() { Name = "Save settings" }));
+        await Assertions.Expect(page.GetByRole(AriaRole.Status).GetByText("Your settings are saved.")).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Radio, new() { Name = "Organisations waiting for verification: In a daily e-mail digest" })).ToBeCheckedAsync();
     }
 }
