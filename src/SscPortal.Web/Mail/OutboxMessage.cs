@@ -44,4 +44,9 @@ public static class MailKinds
 {
     public const string EmailConfirmation = "email-confirmation";
     public const string PasswordReset = "password-reset";
+    public const string MembershipApproved = "membership-approved";
+    public const string MembershipRefused = "membership-refused";
+    public const string OrganisationVerified = "organisation-verified";
+    public const string AccountLocked = "account-locked";
+    public const string Invitation = "invitation";
 }
