@@ -233,6 +233,9 @@ public abstract class AccessMatrixTests(PortalFixture fixture)
             return actor.Id;
         });
 
+    /// <summary>An open invitation into the organisation, for an address nobody in the world has; its id and the token its mail carried.</summary>
+    private static Task<(int Id, string Token)> Invitation(AccessWorld w, Actor organisation) => InvitationTestData.InviteAsync(w.Portal, organisation, w.UserIds[Role.Administrator]!);
+
     private static async Task<string> Victim(AccessWorld w) => await w.Portal.MemberAsync(null, MembershipRole.Member, MembershipStatus.Active);
 
     private static readonly Case[] Cases =
@@ -433,6 +436,23 @@ public abstract class AccessMatrixTests(PortalFixture fixture)
         new("/organisations/{id:int}/members POST Remove", "remove a G member", async w => Post($"/organisations/{w.AgencyG.Id}/members?handler=Remove",
             new() { ["membershipId"] = $"{await ClaimId(w, w.AgencyG, MembershipStatus.Active, MembershipRole.Member)}", ["confirm"] = "true" }), ManageMembers(AgencyG, Permission.ManageUsers)),
 
+        // Invitations: organisation admins invite into their own organisation, administrators into any.
+        new("/organisations/{id:int}/members POST Invite", "invite someone into A", w => Task.FromResult(Post($"/organisations/{w.CsoA.Id}/members?handler=Invite",
+            new() { ["Invite.Email"] = $"{Guid.NewGuid():N}@invited.example.org", ["Invite.Role"] = "Member" })), ManageMembers(CsoA, Permission.ManageUsers)),
+        new("/organisations/{id:int}/members POST Invite", "invite an admin into G", w => Task.FromResult(Post($"/organisations/{w.AgencyG.Id}/members?handler=Invite",
+            new() { ["Invite.Email"] = $"{Guid.NewGuid():N}@invited.example.org", ["Invite.Role"] = "OrganisationAdmin" })), ManageMembers(AgencyG, Permission.ManageUsers)),
+        new("/organisations/{id:int}/members POST Invite", "invite someone into B (nobody's)", w => Task.FromResult(Post($"/organisations/{w.CsoB.Id}/members?handler=Invite",
+            new() { ["Invite.Email"] = $"{Guid.NewGuid():N}@invited.example.org", ["Invite.Role"] = "Member" })), ManageMembers(CsoB, Permission.ManageUsers)),
+        new("/organisations/{id:int}/members POST RevokeInvitation", "withdraw an invitation into A", async w => Post($"/organisations/{w.CsoA.Id}/members?handler=RevokeInvitation",
+            new() { ["invitationId"] = $"{(await Invitation(w, w.CsoA)).Id}" }), ManageMembers(CsoA, Permission.ManageUsers)),
+        // An invitation is withdrawn on its own organisation's page: through another's, it does not exist.
+        new("/organisations/{id:int}/members POST RevokeInvitation", "withdraw an invitation into G through A's page (crafted)", async w => Post($"/organisations/{w.CsoA.Id}/members?handler=RevokeInvitation",
+            new() { ["invitationId"] = $"{(await Invitation(w, w.AgencyG)).Id}" }), Nobody),
+        new("/invitations/accept GET", "an invitation link", async w => Get($"/invitations/accept?token={(await Invitation(w, w.CsoB)).Token}"), Everyone),
+        new("/invitations/accept GET", "an altered invitation link", _ => Task.FromResult(Get("/invitations/accept?token=altered")), Everyone),
+        // Only the invited address accepts, and nobody in the world has it.
+        new("/invitations/accept POST", "accept someone else's invitation", async w => Post("/invitations/accept", new() { ["Token"] = (await Invitation(w, w.CsoB)).Token }), Nobody),
+
         // An organisation's IATI organisation identifier.
         new("/organisations/{id:int}/iati-identifier GET", "A's IATI identifier", w => Task.FromResult(Get($"/organisations/{w.CsoA.Id}/iati-identifier")), Holders(Permission.SetOrganisationIdentifier, CsoA)),
         new("/organisations/{id:int}/iati-identifier POST", "record G's IATI identifier", w => Task.FromResult(Post($"/organisations/{w.AgencyG.Id}/iati-identifier",
@@ -479,6 +499,11 @@ public abstract class AccessMatrixTests(PortalFixture fixture)
         new("/admin GET", "moderation queue", _ => Task.FromResult(Get("/admin")), Platform(Permission.VerifyOrganisations)),
         new("/admin POST Verify", "verify an organisation", async w => Post("/admin?handler=Verify", new() { ["actorId"] = $"{await UnverifiedOrganisation(w)}" }), Platform(Permission.VerifyOrganisations)),
         new("/admin POST Reject", "reject a proposed organisation", async w => Post("/admin?handler=Reject", new() { ["actorId"] = $"{await UnverifiedOrganisation(w)}" }), Platform(Permission.VerifyOrganisations)),
+        new("/admin/start GET", "add organisations (first run)", _ => Task.FromResult(Get("/admin/start")), Platform(Permission.CreateOrganisations)),
+        new("/admin/start POST", "add a verified organisation and invite its admin", _ => Task.FromResult(Post("/admin/start", new()
+        {
+            ["Organisation.Name"] = TestData.Unique("Added"), ["Organisation.Type"] = "NationalCso", ["FirstAdmin.Email"] = $"{Guid.NewGuid():N}@invited.example.org",
+        })), Platform(Permission.CreateOrganisations)),
         new("/admin/audit GET", "audit log", _ => Task.FromResult(Get("/admin/audit")), Platform(Permission.ReadAuditLog)),
         new("/admin/users GET", "users", _ => Task.FromResult(Get("/admin/users")), Platform(Permission.ManageUsers)),
         new("/admin/mail GET", "outgoing mail", _ => Task.FromResult(Get("/admin/mail")), Platform(Permission.ManageMail)),

@@ -46,6 +46,112 @@ public abstract partial class MailTests(MailFixture fixture)
         return link;
     }
 
+    private static Task<string> EmailOf(PortalFactory portal, string userId) =>
+        portal.WithDatabaseAsync(async db => (await db.Users.SingleAsync(u => u.Id == userId)).Email!);
+
+    /// <summary>A browser signed in as the account (made with <see cref="AccessWorld.Password"/>), reading Spanish.</summary>
+    private static async Task<HtmlClient> SpanishBrowserAsync(PortalFactory portal, string userId)
+    {
+        var browser = portal.CreateBrowser();
+        browser.Http.DefaultRequestHeaders.AcceptLanguage.ParseAdd("es-ES,es;q=0.9");
+        Assert.True((await browser.SignInAsync(await EmailOf(portal, userId), AccessWorld.Password)).IsSignedIn);
+        return browser;
+    }
+
+    /// <summary>Both parts say the same, the HTML one links to what the text one carries, and the link is the portal's public address.</summary>
+    private static string AssertBothPartsWithLink(MimeMessage mail, string expectedText, string expectedPath)
+    {
+        Assert.Contains(expectedText, mail.TextBody, StringComparison.Ordinal);
+        Assert.Contains(expectedText, HtmlText(mail), StringComparison.Ordinal);
+        var link = LinkIn(mail);
+        Assert.StartsWith(MailFixture.PublicUrl + expectedPath, link, StringComparison.Ordinal);
+        Assert.Contains($"href=\"{WebUtility.HtmlEncode(link)}\"", mail.HtmlBody, StringComparison.Ordinal);
+        return link;
+    }
+
+    [Fact]
+    public async Task Approving_and_refusing_claims_mails_each_claimant_in_their_language_with_a_link_to_their_organisations()
+    {
+        var organisation = await Portal.ActorAsync();
+        var admin = await Portal.MemberAsync(organisation, SscPortal.Domain.MembershipRole.OrganisationAdmin, SscPortal.Domain.MembershipStatus.Active);
+        var approved = await Portal.MemberAsync(organisation, SscPortal.Domain.MembershipRole.Member, SscPortal.Domain.MembershipStatus.Pending);
+        var refused = await Portal.MemberAsync(organisation, SscPortal.Domain.MembershipRole.Member, SscPortal.Domain.MembershipStatus.Pending);
+        int MembershipOf(string userId) => Portal.WithDatabaseAsync(db => db.Memberships.Where(m => m.UserId == userId).Select(m => m.Id).SingleAsync()).GetAwaiter().GetResult();
+        using var browser = await SpanishBrowserAsync(Portal, admin);
+
+        var page = await browser.GetOkAsync($"/organisations/{organisation.Id}/members");
+        page = await browser.SubmitAsync(page, $"tr[data-membership='{MembershipOf(approved)}'] form[action*='handler=Approve']", new Dictionary<string, string>());
+        await browser.SubmitAsync(page, $"tr[data-membership='{MembershipOf(refused)}'] form[action*='handler=Reject']", new Dictionary<string, string>());
+
+        var welcome = await Smtp.WaitForAsync(await EmailOf(Portal, approved));
+        Assert.Equal($"Ahora es miembro de {organisation.Name} en el Portal SSC", welcome.Subject);
+        Assert.Equal("es", welcome.Body?.Headers[HeaderId.ContentLanguage]);
+        AssertBothPartsWithLink(welcome, "Se aprobó su solicitud", "/account/organisations");
+        var refusal = await Smtp.WaitForAsync(await EmailOf(Portal, refused));
+        Assert.Equal($"Se rechazó su solicitud para unirse a {organisation.Name}", refusal.Subject);
+        AssertBothPartsWithLink(refusal, "rechazaron su solicitud", "/account/organisations");
+        Assert.Equal([MailKinds.MembershipApproved], (await OutboxAsync(Portal, await EmailOf(Portal, approved))).Select(m => m.Kind));
+    }
+
+    [Fact]
+    public async Task Verifying_an_organisation_mails_whoever_proposed_it_a_link_to_invite_colleagues()
+    {
+        var proposer = await Portal.MemberAsync(null, SscPortal.Domain.MembershipRole.Member, SscPortal.Domain.MembershipStatus.Active);
+        var moderator = await Portal.MemberAsync(null, SscPortal.Domain.MembershipRole.Member, SscPortal.Domain.MembershipStatus.Active, PlatformRoles.Moderator);
+        var name = TestData.Unique("Proposed by mail test");
+        using (var proposing = Portal.CreateBrowser())
+        {
+            Assert.True((await proposing.SignInAsync(await EmailOf(Portal, proposer), AccessWorld.Password)).IsSignedIn);
+            var mine = await proposing.GetOkAsync("/account/organisations");
+            await proposing.SubmitAsync(mine, "form[action*='handler=Propose']", new Dictionary<string, string> { ["Proposal.Name"] = name, ["Proposal.Type"] = "NationalCso" });
+        }
+        var id = await Portal.WithDatabaseAsync(db => db.Actors.Where(a => a.Name == name).Select(a => a.Id).SingleAsync());
+
+        using var browser = await SpanishBrowserAsync(Portal, moderator);
+        var queue = await browser.GetOkAsync("/admin");
+        await browser.SubmitAsync(queue, $"tr[data-organisation='{id}'] form[action*='handler=Verify']", new Dictionary<string, string>());
+
+        var mail = await Smtp.WaitForAsync(await EmailOf(Portal, proposer));
+        Assert.Equal($"{name} está verificada en el Portal SSC", mail.Subject);
+        AssertBothPartsWithLink(mail, "Usted es su administrador", $"/organisations/{id}/members");
+    }
+
+    [Fact]
+    public async Task Too_many_failed_sign_ins_lock_the_account_and_mail_its_owner_once()
+    {
+        var email = await Portal.UserAsync(Password);
+        using var browser = Portal.CreateBrowser();
+        browser.Http.DefaultRequestHeaders.AcceptLanguage.ParseAdd("fr-FR,fr;q=0.9");
+
+        // Five failures lock it; the two after that are refused without counting, and mail nothing more.
+        for (var attempt = 0; attempt < SscPortal.Web.Accounts.AccountSetup.MaxFailedSignIns + 2; attempt++)
+            Assert.False((await browser.SignInAsync(email, "not the password at all")).IsSignedIn);
+
+        var mail = await Smtp.WaitForAsync(email);
+        Assert.Equal("Votre compte du Portail SSC a été verrouillé", mail.Subject);
+        AssertBothPartsWithLink(mail, "verrouillé pendant 15 minutes", "/account/forgot-password");
+        Assert.Single(await OutboxAsync(Portal, email), m => m.Kind == MailKinds.AccountLocked);
+    }
+
+    [Fact]
+    public async Task An_administrator_locking_an_account_mails_its_owner_once()
+    {
+        var administrator = await Portal.MemberAsync(null, SscPortal.Domain.MembershipRole.Member, SscPortal.Domain.MembershipStatus.Active, PlatformRoles.Administrator);
+        var owner = await Portal.MemberAsync(null, SscPortal.Domain.MembershipRole.Member, SscPortal.Domain.MembershipStatus.Active);
+        var email = await EmailOf(Portal, owner);
+        using var browser = await SpanishBrowserAsync(Portal, administrator);
+
+        var users = await browser.GetOkAsync("/admin/users?q=" + Uri.EscapeDataString(email));
+        await browser.SubmitAsync(users, $"tr[data-user='{owner}'] form[action*='handler=Lock']", new Dictionary<string, string>());
+
+        var mail = await Smtp.WaitForAsync(email);
+        Assert.Equal("Se bloqueó su cuenta del Portal SSC", mail.Subject);
+        Assert.Contains("Un administrador del Portal SSC bloqueó su cuenta", mail.TextBody, StringComparison.Ordinal);
+        Assert.Contains("Un administrador del Portal SSC bloqueó su cuenta", HtmlText(mail), StringComparison.Ordinal);
+        Assert.DoesNotContain("http", mail.TextBody, StringComparison.Ordinal);
+        Assert.Single(await OutboxAsync(Portal, email), m => m.Kind == MailKinds.AccountLocked);
+    }
+
     [Fact]
     public async Task Sent_mail_is_deleted_once_its_keeping_time_is_over_and_recent_or_waiting_mail_stays()
     {

@@ -111,6 +111,7 @@ public static class AccountSetup
             options.Cookie.SameSite = SameSiteMode.Lax;
         });
         services.AddSingleton<ITempDataProvider, QuietTempDataProvider>();
+        services.AddScoped<OrganisationInvitations>();
 
         // Each signed-in request past this interval re-reads the account: a changed security stamp (password changed or reset)
         // signs the browser out, and otherwise the session's claims (roles) are rebuilt from the database.

@@ -14,6 +14,7 @@ namespace SscPortal.Web.Authorization;
 public static class PlatformPermissions
 {
     public const string VerifyOrganisations = Prefix + nameof(Permission.VerifyOrganisations);
+    public const string CreateOrganisations = Prefix + nameof(Permission.CreateOrganisations);
     public const string ReadAuditLog = Prefix + nameof(Permission.ReadAuditLog);
     public const string ManageUsers = Prefix + nameof(Permission.ManageUsers);
     public const string ManageMail = Prefix + nameof(Permission.ManageMail);

@@ -19,6 +19,7 @@ public abstract partial class AppDbContext(DbContextOptions options) : IdentityD
     public DbSet<Currency> Currencies => Set<Currency>();
     public DbSet<Actor> Actors => Set<Actor>();
     public DbSet<OrganisationMembership> Memberships => Set<OrganisationMembership>();
+    public DbSet<Invitation> Invitations => Set<Invitation>();
     public DbSet<Initiative> Initiatives => Set<Initiative>();
     public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
     public DbSet<RecordChange> RecordChanges => Set<RecordChange>();

@@ -49,4 +49,9 @@ public static class MailKinds
     public const string PasswordReset = "password-reset";
     public const string Notification = "notification";
     public const string Digest = "digest";
+    public const string MembershipApproved = "membership-approved";
+    public const string MembershipRefused = "membership-refused";
+    public const string OrganisationVerified = "organisation-verified";
+    public const string AccountLocked = "account-locked";
+    public const string Invitation = "invitation";
 }

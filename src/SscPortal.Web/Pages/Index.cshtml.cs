@@ -20,6 +20,9 @@ public class IndexModel(AppDbContext db, ReferenceData referenceData) : PageMode
     public IReadOnlyList<InitiativeCard> Latest { get; private set; } = [];
     public ReferenceData.Snapshot Names { get; private set; } = null!;
 
+    /// <summary>An administrator on a portal with no verified organisation yet is led to /admin/start (never an anonymous reader: the page stays cacheable).</summary>
+    public bool LeadToStart { get; private set; }
+
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
         var published = db.Initiatives.AsNoTracking().Published();
@@ -28,5 +31,6 @@ public class IndexModel(AppDbContext db, ReferenceData referenceData) : PageMode
         ActorCount = await published.SelectMany(i => i.Actors).Select(a => a.ActorId).Distinct().CountAsync(cancellationToken);
         Latest = await published.OrderByDescending(i => i.PublishedAt).ThenByDescending(i => i.Id).Take(6).ToCards(Localization.PortalCultures.Current).ToListAsync(cancellationToken);
         Names = await referenceData.GetAsync(cancellationToken);
+        LeadToStart = Authorization.PlatformPermissions.Holds(User, Domain.Permission.CreateOrganisations) && await Admin.StartModel.IsFreshAsync(db, cancellationToken);
     }
 }

@@ -61,10 +61,13 @@ public abstract class MailFixture : IAsyncLifetime
         return (await CreateDatabaseAsync())!;
     }
 
-    /// <summary>A started portal on the given database, sending to the given SMTP port (disposed with the fixture, if not before).</summary>
-    public async Task<PortalFactory> StartPortalAsync(string connectionString, int smtpPort)
+    /// <summary>
+    /// A started portal on the given database, sending to the given SMTP port (disposed with the fixture, if not before); in
+    /// Development (with the demonstration data) unless another environment is asked for (then it starts empty).
+    /// </summary>
+    public async Task<PortalFactory> StartPortalAsync(string connectionString, int smtpPort, string environment = "Development")
     {
-        var portal = new PortalFactory(Provider, connectionString, MailSettings(smtpPort));
+        var portal = new PortalFactory(Provider, connectionString, MailSettings(smtpPort), environment);
         _portals.Add(portal);
         using var client = portal.CreateClient();
         (await client.GetAsync("/health/ready")).EnsureSuccessStatusCode();

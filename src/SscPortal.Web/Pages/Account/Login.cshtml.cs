@@ -8,6 +8,7 @@ using SscPortal.Web.Accounts;
 using SscPortal.Web.Data;
 using SscPortal.Web.Forms;
 using SscPortal.Web.Localization;
+using SscPortal.Web.Mail;
 using SscPortal.Web.Security;
 using SscPortal.Domain;
 
@@ -24,6 +25,8 @@ public class LoginModel(
     SignInManager<ApplicationUser> signIn,
     IPasswordHasher<ApplicationUser> passwordHasher,
     AuditLog audit,
+    AppDbContext db,
+    AccountMail mail,
     ILogger<LoginModel> logger,
     IStringLocalizer<SharedResource> L) : PageModel
 {
@@ -84,13 +87,21 @@ public class LoginModel(
         }
         if (!passwordIsRight)
         {
-            await users.AccessFailedAsync(user);
-            var lockedNow = await users.IsLockedOutAsync(user);
+            // The failure, the lockout it may cause, its audit entry and the mail telling the owner are saved together.
+            await using var transaction = await db.Database.BeginTransactionAsync();
+            var counted = await users.AccessFailedAsync(user);
+            // Only the failure that locks the account (and was saved: of two at once, one is) mails the owner; attempts on
+            // a locked account stop above, so one lockout makes one mail.
+            var lockedNow = counted.Succeeded && await users.IsLockedOutAsync(user);
             if (lockedNow)
+            {
                 logger.LogWarning("Account {UserId} locked out after {Failures} failed sign-ins", user.Id, AccountSetup.MaxFailedSignIns);
+                if (user.EmailConfirmed) mail.AccountLocked(user, byAdministrator: false);
+            }
             else
                 logger.LogInformation("Sign-in failed: wrong password for account {UserId}", user.Id);
             await audit.SaveAsync(lockedNow ? AuditEventType.LockedOut : AuditEventType.SignInFailed, AuditTargets.User, user.Id, "wrong password", user.Id, user.Email);
+            await transaction.CommitAsync();
             return Refused(L["The e-mail address or password is not right."]);
         }
         if (!await signIn.CanSignInAsync(user))

@@ -34,6 +34,7 @@ public class OrganisationsModel(AppDbContext db, Access access, Rights rights, A
     [BindProperty(SupportsGet = true)] public string? Q { get; set; }
     [BindProperty] public ProposalInput Proposal { get; set; } = new();
 
+    /// <summary>A new organisation's details: proposed here, or added verified by an administrator at /admin/start.</summary>
     public sealed class ProposalInput
     {
         public string? Name { get; set; }
@@ -42,6 +43,24 @@ public class OrganisationsModel(AppDbContext db, Access access, Rights rights, A
         public string? CountryCode { get; set; }
         public string? Website { get; set; }
         public string? IatiIdentifier { get; set; }
+
+        /// <summary>Checks the details (messages next to the fields, under <paramref name="prefix"/>), and that no other organisation has the identifier.</summary>
+        public async Task ValidateAsync(Microsoft.AspNetCore.Mvc.ModelBinding.ModelStateDictionary modelState, string prefix, AppDbContext db,
+            IStringLocalizer<SharedResource> L, ReferenceData.Snapshot names, CancellationToken cancellationToken)
+        {
+            modelState.AddErrors(await new ProposalValidator(L, names).ValidateAsync(this, cancellationToken), prefix);
+            var identifier = Blank(IatiIdentifier);
+            if (modelState.IsValid && identifier is not null && await db.Actors.AnyAsync(a => a.IatiIdentifier == identifier, cancellationToken))
+                modelState.AddModelError($"{prefix}.{nameof(IatiIdentifier)}", L["Another organisation on the portal has already recorded this identifier. If it is yours, ask a moderator to correct the other record."]);
+        }
+
+        /// <summary>The organisation these details describe (checked with <see cref="ValidateAsync"/>).</summary>
+        public Actor ToActor(DateTime now, bool verified) => new()
+        {
+            Name = Name!.Trim(), Acronym = Blank(Acronym), Type = Type,
+            CountryCode = Blank(CountryCode)?.ToUpperInvariant(), Website = Blank(Website), IatiIdentifier = Blank(IatiIdentifier),
+            IsVerified = verified, CreatedAt = now,
+        };
     }
 
     public sealed class ProposalValidator : AbstractValidator<ProposalInput>
@@ -102,22 +121,14 @@ public class OrganisationsModel(AppDbContext db, Access access, Rights rights, A
     private async Task<IActionResult> ProposeAsync(CancellationToken cancellationToken)
     {
         Names = await referenceData.GetAsync(cancellationToken);
-        ModelState.AddErrors(await new ProposalValidator(L, Names).ValidateAsync(Proposal, cancellationToken), nameof(Proposal));
-        var identifier = Blank(Proposal.IatiIdentifier);
-        if (ModelState.IsValid && identifier is not null && await db.Actors.AnyAsync(a => a.IatiIdentifier == identifier, cancellationToken))
-            ModelState.AddModelError("Proposal.IatiIdentifier", L["Another organisation on the portal has already recorded this identifier. If it is yours, ask a moderator to correct the other record."]);
+        await Proposal.ValidateAsync(ModelState, nameof(Proposal), db, L, Names, cancellationToken);
         if (!ModelState.IsValid)
         {
             await LoadAsync(cancellationToken);
             return Page();
         }
         var now = clock.GetUtcNow().UtcDateTime;
-        var actor = new Actor
-        {
-            Name = Proposal.Name!.Trim(), Acronym = Blank(Proposal.Acronym), Type = Proposal.Type,
-            CountryCode = Blank(Proposal.CountryCode)?.ToUpperInvariant(), Website = Blank(Proposal.Website), IatiIdentifier = identifier,
-            IsVerified = false, CreatedAt = now,
-        };
+        var actor = Proposal.ToActor(now, verified: false);
         actor.Memberships.Add(new OrganisationMembership
         {
             UserId = access.UserId!, Role = MembershipRole.OrganisationAdmin, Status = MembershipStatus.Pending, CreatedAt = now,

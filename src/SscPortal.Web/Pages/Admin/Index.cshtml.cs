@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using SscPortal.Domain;
 using SscPortal.Web.Data;
+using SscPortal.Web.Mail;
 using SscPortal.Web.Security;
 
 namespace SscPortal.Web.Pages.Admin;
@@ -15,7 +16,7 @@ namespace SscPortal.Web.Pages.Admin;
 /// have no admin to approve them.
 /// </summary>
 [Authorize(Policy = PlatformPermissions.VerifyOrganisations)]
-public class IndexModel(AppDbContext db, Access access, AuditLog audit, TimeProvider clock) : PageModel
+public class IndexModel(AppDbContext db, Access access, AuditLog audit, AccountMail mail, TimeProvider clock) : PageModel
 {
     /// <param name="ProposedByMe">Whether the person reading proposed it: then <see cref="OnPostVerifyAsync"/> refuses, and no Verify button is shown.</param>
     public sealed record PendingOrganisation(int Id, string Name, string? Acronym, ActorType Type, string? CountryCode, string? Website, DateTime CreatedAt, string? ProposedBy, bool ProposedByMe);
@@ -24,8 +25,12 @@ public class IndexModel(AppDbContext db, Access access, AuditLog audit, TimeProv
     public IReadOnlyList<PendingOrganisation> Organisations { get; private set; } = [];
     public IReadOnlyList<PendingClaim> Claims { get; private set; } = [];
 
+    /// <summary>Whether to lead the reader to /admin/start: an administrator on a portal with no verified organisation yet.</summary>
+    public bool LeadToStart { get; private set; }
+
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
+        LeadToStart = PlatformPermissions.Holds(User, Permission.CreateOrganisations) && await StartModel.IsFreshAsync(db, cancellationToken);
         var me = access.UserId;
         Organisations = await db.Actors.AsNoTracking().Where(a => !a.IsVerified)
             .OrderBy(a => a.CreatedAt).ThenBy(a => a.Id).Take(100)
@@ -72,6 +77,9 @@ public class IndexModel(AppDbContext db, Access access, AuditLog audit, TimeProv
             proposer.Status = MembershipStatus.Active;
             proposer.DecidedAt = clock.GetUtcNow().UtcDateTime;
             audit.Add(AuditEventType.MembershipApproved, AuditTargets.Membership, proposer.Id, $"organisation {actorId}, account {proposer.UserId}, organisation admin (proposer)");
+            // Whoever proposed it hears that it is verified and that they are its admin, by a mail saved with the change.
+            if (await db.Users.FindAsync([proposer.UserId], cancellationToken) is { Email: not null } account)
+                mail.OrganisationVerified(account, actor.Name, actorId);
         }
         audit.Add(AuditEventType.OrganisationVerified, AuditTargets.Organisation, actorId, actor.Name);
         // Saved only if it is still unverified (a concurrency token): of two moderators verifying at once, one does, and it is recorded once.

@@ -7,13 +7,14 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using SscPortal.Domain;
 using SscPortal.Web.Data;
+using SscPortal.Web.Mail;
 using SscPortal.Web.Security;
 
 namespace SscPortal.Web.Pages.Admin;
 
 /// <summary>Administrators lock and unlock accounts and grant or revoke platform roles; every change is audited and ends the person's sessions.</summary>
 [Authorize(Policy = PlatformPermissions.ManageUsers)]
-public class UsersModel(AppDbContext db, UserManager<ApplicationUser> users, Access access, AuditLog audit) : PageModel
+public class UsersModel(AppDbContext db, UserManager<ApplicationUser> users, Access access, AuditLog audit, AccountMail mail) : PageModel
 {
     public const int PageSize = 50;
 
@@ -44,6 +45,9 @@ public class UsersModel(AppDbContext db, UserManager<ApplicationUser> users, Acc
 
     public Task<IActionResult> OnPostLockAsync(string userId) => ChangeAsync(userId, async user =>
     {
+        // Locking a locked account changes nothing and mails nothing.
+        if (user.LockoutEnd == DateTimeOffset.MaxValue) return null;
+        mail.AccountLocked(user, byAdministrator: true);
         await users.SetLockoutEnabledAsync(user, true);
         await users.SetLockoutEndDateAsync(user, DateTimeOffset.MaxValue);
         return (AuditEventType.UserLocked, null);
@@ -91,6 +95,8 @@ public class UsersModel(AppDbContext db, UserManager<ApplicationUser> users, Acc
             TempData[PageMessages.Message] = "self";
             return RedirectToPage(new { q = Q });
         }
+        // The change, its audit entry and any mail about it are saved together (Identity saves as it goes, inside this transaction).
+        await using var transaction = await db.Database.BeginTransactionAsync();
         if (await change(user) is { } done)
         {
             // A new security stamp ends the person's current sessions at their next request check.
@@ -98,6 +104,7 @@ public class UsersModel(AppDbContext db, UserManager<ApplicationUser> users, Acc
             audit.Add(done.Type, AuditTargets.User, user.Id, $"{user.Email}{(done.Details is null ? "" : ": " + done.Details)}");
             await db.SaveChangesAsync();
         }
+        await transaction.CommitAsync();
         return RedirectToPage(new { q = Q });
     }
 }

@@ -9,6 +9,8 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using SscPortal.Domain;
 using SscPortal.Web.Data;
+using SscPortal.Web.Accounts;
+using SscPortal.Web.Mail;
 using SscPortal.Web.Security;
 
 namespace SscPortal.Web.Pages.Organisations;
@@ -18,9 +20,17 @@ namespace SscPortal.Web.Pages.Organisations;
 /// organisations that have no admin yet): approve or reject claims, change roles, remove members.
 /// </summary>
 [Authorize]
-public class MembersModel(AppDbContext db, Access access, Rights rights, AuditLog audit, TimeProvider clock, IStringLocalizer<SharedResource> L) : PageModel
+public class MembersModel(AppDbContext db, Access access, Rights rights, AuditLog audit, AccountMail mail, OrganisationInvitations invitations,
+    TimeProvider clock, IStringLocalizer<SharedResource> L) : PageModel
 {
     public sealed record MemberRow(int Id, string UserId, string? Email, MembershipRole Role, MembershipStatus Status, DateTime CreatedAt);
+    public sealed record InvitationRow(int Id, string Email, MembershipRole Role, DateTime CreatedAt, DateTime ExpiresAt, bool Expired);
+
+    /// <summary>Invitations not yet accepted or withdrawn (expired ones too, marked), for those who may invite.</summary>
+    public IReadOnlyList<InvitationRow> OpenInvitations { get; private set; } = [];
+
+    /// <summary>The invitation form (organisation admins of this organisation, administrators).</summary>
+    [BindProperty] public OrganisationInvitations.InviteInput Invite { get; set; } = new();
 
     public int OrganisationId { get; private set; }
     public string OrganisationName { get; private set; } = "";
@@ -46,12 +56,78 @@ public class MembersModel(AppDbContext db, Access access, Rights rights, AuditLo
         return Page();
     }
 
-    private async Task LoadMembersAsync(int id, CancellationToken cancellationToken) =>
+    private async Task LoadMembersAsync(int id, CancellationToken cancellationToken)
+    {
         Members = await (from m in db.Memberships.AsNoTracking()
                          join u in db.Users on m.UserId equals u.Id
                          where m.ActorId == id && m.Status != MembershipStatus.Rejected
                          orderby m.Status, m.Role descending, u.Email
                          select new MemberRow(m.Id, m.UserId, u.Email, m.Role, m.Status, m.CreatedAt)).ToListAsync(cancellationToken);
+        if (!MayManageMembers) return;
+        var now = invitations.Now;
+        OpenInvitations = await db.Invitations.AsNoTracking()
+            .Where(i => i.ActorId == id && i.AcceptedAt == null && i.RevokedAt == null)
+            .OrderBy(i => i.CreatedAt).ThenBy(i => i.Id)
+            .Select(i => new InvitationRow(i.Id, i.Email, i.Role, i.CreatedAt, i.ExpiresAt, i.ExpiresAt <= now))
+            .ToListAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// Invites someone by e-mail to join as a member or an organisation admin. A bad address, the address of a member, or one
+    /// already invited gets a message next to the field, and nothing is saved.
+    /// </summary>
+    public async Task<IActionResult> OnPostInviteAsync(int id, CancellationToken cancellationToken)
+    {
+        if (await AuthorizeAsync(id, Operations.ManageMembers) is { } refused) return refused;
+        Invite.Email = Invite.Email?.Trim();
+        ModelState.Clear();
+        ModelState.AddErrors(await new OrganisationInvitations.InviteValidator(L).ValidateAsync(Invite, cancellationToken), nameof(Invite));
+        if (ModelState.IsValid)
+        {
+            var organisation = await db.Actors.SingleAsync(a => a.Id == id, cancellationToken);
+            var refusal = await invitations.AddAsync(organisation, Invite.Email!, Invite.Role, access.UserId!, User.Identity?.Name, cancellationToken);
+            if (refusal is null)
+            {
+                try
+                {
+                    await db.SaveChangesAsync(cancellationToken);
+                    TempData[PageMessages.Message] = L["An invitation was sent to {0}.", Invite.Email!].Value;
+                    return RedirectToPage(new { id });
+                }
+                catch (DbUpdateException)
+                {
+                    // Someone invited the same address a moment ago: the database keeps one open invitation.
+                    db.ChangeTracker.Clear();
+                    refusal = OrganisationInvitations.Refusal.AlreadyInvited;
+                }
+            }
+            ModelState.AddModelError("Invite.Email", InviteRefusal(refusal.Value));
+        }
+        await LoadMembersAsync(id, cancellationToken);
+        return Page();
+    }
+
+    public string InviteRefusal(OrganisationInvitations.Refusal refusal) => refusal switch
+    {
+        OrganisationInvitations.Refusal.AlreadyMember => L["This address already belongs to a member of the organisation."],
+        OrganisationInvitations.Refusal.AlreadyInvited => L["This address was already invited: the invitation is waiting below. Withdraw it first to send a new one."],
+        _ => L["The portal has no public address (Portal:PublicUrl), so no invitation link can be mailed. Ask the portal's administrator to set it."],
+    };
+
+    /// <summary>Withdraws an invitation of this organisation: its link stops working at once.</summary>
+    public async Task<IActionResult> OnPostRevokeInvitationAsync(int id, int invitationId, CancellationToken cancellationToken)
+    {
+        if (await AuthorizeAsync(id, Operations.ManageMembers) is { } refused) return refused;
+        if (!await db.Invitations.AnyAsync(i => i.Id == invitationId && i.ActorId == id, cancellationToken))
+        {
+            await audit.RecordRefusalAsync(AuditTargets.Organisation, id, $"revoke invitation {invitationId}: not an invitation of this organisation");
+            return NotFound();
+        }
+        TempData[PageMessages.Message] = await invitations.RevokeAsync(id, invitationId, cancellationToken)
+            ? L["The invitation was withdrawn: its link no longer works."].Value
+            : L["Nothing to change."].Value;
+        return RedirectToPage(new { id });
+    }
 
     public Task<IActionResult> OnPostApproveAsync(int id, int membershipId) =>
         ChangeAsync(id, membershipId, "approve membership", Operations.DecideClaims, membership =>
@@ -138,6 +214,13 @@ public class MembersModel(AppDbContext db, Access access, Rights rights, AuditLo
             return RedirectToPage(new { id });
         }
         audit.Add(done.Type, AuditTargets.Membership, membershipId, $"organisation {id}, account {membership.UserId}" + (done.Details is null ? "" : $", {done.Details}"));
+        // The person who asked hears of the decision, by a mail saved with it.
+        if (done.Type is AuditEventType.MembershipApproved or AuditEventType.MembershipRejected
+            && await db.Users.FindAsync(membership.UserId) is { Email: not null } claimant)
+        {
+            if (done.Type == AuditEventType.MembershipApproved) mail.MembershipApproved(claimant, OrganisationName);
+            else mail.MembershipRefused(claimant, OrganisationName);
+        }
         // The membership is changed only from the status and role read (concurrency tokens): of two decisions at once, one is made and recorded.
         try { await db.SaveChangesAsync(); }
         catch (DbUpdateConcurrencyException)
