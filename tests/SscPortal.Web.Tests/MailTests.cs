@@ -306,6 +306,9 @@ public abstract partial class MailTests(MailFixture fixture)
         Assert.Equal("Failed", shown.QuerySelector(".status")!.TextContent.Trim());
         var retried = await admin.SubmitAsync(page, $"#mail-unsent tr[data-message='{row.Id}'] form", new Dictionary<string, string>());
         Assert.Contains("The message will be sent again shortly.", retried.Text, StringComparison.Ordinal);
+        // Who sent it again is in the audit log.
+        Assert.True(await Portal.WithDatabaseAsync(db => db.AuditEvents.AnyAsync(e =>
+            e.Type == SscPortal.Domain.AuditEventType.MailRetried && e.TargetType == "mail" && e.TargetId == row.Id.ToString(System.Globalization.CultureInfo.InvariantCulture))));
         await Smtp.WaitForAsync(refused);
         await Eventually.TrueAsync(async () => (await OutboxAsync(Portal, refused)).Single().Status == OutboxStatus.Sent, "the retried message marked sent");
     }

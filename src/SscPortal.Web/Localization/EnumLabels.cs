@@ -112,6 +112,7 @@ public static class EnumLabels
         AuditEventType.AssessmentDeleted => "Assessment deleted",
         AuditEventType.AssessmentResponded => "Response to an assessment published",
         AuditEventType.FrameworkPublished => "Assessment framework published",
+        AuditEventType.MailRetried => "Failed mail sent again",
         _ => value.ToString(),
     };
 

@@ -11,5 +11,6 @@ public static class AuditTargets
     public const string User = "user";
     public const string Role = "role";
     public const string Framework = "framework";
+    public const string Mail = "mail";
     public const string Page = "page";
 }

@@ -1,3 +1,5 @@
+using SscPortal.Domain;
+using SscPortal.Web.Security;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -12,7 +14,7 @@ namespace SscPortal.Web.Pages.Admin;
 /// <summary>The outgoing mail: how many wait, were sent or failed; the messages still waiting or failed, with their attempts and
 /// last error, and the latest sent; a failed message can be sent again.</summary>
 [Authorize(Policy = PlatformPermissions.ManageMail)]
-public class MailModel(AppDbContext db, TimeProvider clock) : PageModel
+public class MailModel(AppDbContext db, AuditLog audit, TimeProvider clock) : PageModel
 {
     public const int ListSize = 100;
 
@@ -48,6 +50,8 @@ public class MailModel(AppDbContext db, TimeProvider clock) : PageModel
                 .SetProperty(m => m.ClaimedBy, (string?)null)
                 .SetProperty(m => m.ClaimedUntil, (DateTime?)null));
         if (changed == 0) return NotFound();
+        // Who sent a failed message again, and when: the address it goes to stays in the outbox row, not in the log.
+        await audit.SaveAsync(AuditEventType.MailRetried, AuditTargets.Mail, id);
         TempData[PageMessages.Message] = "retried";
         return RedirectToPage();
     }
