@@ -200,6 +200,39 @@ public abstract class NotificationTests(MailFixture fixture)
     }
 
     [Fact]
+    public async Task A_published_revision_tells_the_parties_and_a_new_framework_tells_only_the_organisations_with_drafts_on_the_old_one()
+    {
+        var (world, initiative, otherAgency, otherCso) = await AssessedWorldAsync();
+        await using var _w = world;
+        var published = await Portal.AssessmentAsync(world.CsoA, initiative, DateTime.UtcNow.AddMinutes(-2));
+        using (var admin = await world.BrowserAsync(Role.CsoAdmin))
+        {
+            var revision = await admin.SubmitAsync(await admin.GetOkAsync($"/assessments/{published}"), "form[action*='handler=Revise']", new Dictionary<string, string>());
+            var revisedId = int.Parse(revision.Address.AbsolutePath.Split('/')[^2], System.Globalization.CultureInfo.InvariantCulture);
+            await PublishAsync(admin, $"/assessments/{revisedId}");
+            foreach (var role in new[] { Role.AgencyAdmin, Role.AgencyMember })
+            {
+                var told = Assert.Single(await NotificationsOfAsync(world.UserIds[role]), n => n.Kind == NotificationKind.AssessmentRevised);
+                Assert.Equal($"/assessments/{revisedId}", told.Path);
+            }
+            Assert.Empty(await NotificationsOfAsync(otherAgency));
+        }
+
+        // CSO A has a draft on the current framework; CSO B has none. A new version tells A's members only.
+        await Portal.AssessmentAsync(world.CsoA, initiative, publishedAt: null, complete: false);
+        using var administrator = await world.BrowserAsync(Role.Administrator);
+        var page = await administrator.GetOkAsync("/admin/frameworks");
+        var definition = System.Text.Json.Nodes.JsonNode.Parse(page.Document.QuerySelector("#definition")!.TextContent)!;
+        definition["title"]!["en"] = "People-centred assessment framework, " + TestData.Word();
+        var saved = await administrator.SubmitAsync(page, "form.record-form", new Dictionary<string, string> { ["Text"] = definition.ToJsonString() });
+        Assert.Contains("of the framework is published", saved.Text, StringComparison.Ordinal);
+        foreach (var role in new[] { Role.CsoAdmin, Role.CsoMember })
+            Assert.Equal("/my", Assert.Single(await NotificationsOfAsync(world.UserIds[role]), n => n.Kind == NotificationKind.FrameworkPublished).Path);
+        foreach (var user in new[] { otherCso, world.UserIds[Role.AgencyAdmin]!, world.UserIds[Role.Administrator]! })
+            Assert.DoesNotContain(await NotificationsOfAsync(user), n => n.Kind == NotificationKind.FrameworkPublished);
+    }
+
+    [Fact]
     public async Task A_daily_digest_gathers_the_days_notifications_into_one_mail_sent_once()
     {
         var (world, initiative, _, _) = await AssessedWorldAsync();
