@@ -60,6 +60,9 @@ builder.Services.AddTrustedProxies(builder.Configuration);
 builder.Services.AddHttpContextAccessor();
 builder.Services.AddScoped<Access>();
 builder.Services.AddScoped<OfficialParties>();
+// The official parties' response period to a published assessment ("Assessments:ResponseDays", 60 by default; Catalogue/ResponseDeadlines.cs).
+builder.Services.Configure<SscPortal.Web.Catalogue.AssessmentOptions>(builder.Configuration.GetSection(SscPortal.Web.Catalogue.AssessmentOptions.Section));
+builder.Services.AddScoped<SscPortal.Web.Catalogue.ResponseDeadlines>();
 builder.Services.AddScoped<AuditLog>();
 builder.Services.AddScoped<History>();
 // The one save path for versioned records: version check, history and audit in one transaction, conflicts (Records/RecordSaver.cs).

@@ -82,7 +82,7 @@ public sealed class Digests(AppDbContext db, NotificationMail mail, IOptions<Not
     }
 }
 
-/// <summary>Runs <see cref="Digests"/> every few minutes in the background, once the database is ready.</summary>
+/// <summary>Runs <see cref="Digests"/> and <see cref="ResponseReminders"/> every few minutes in the background, once the database is ready.</summary>
 public sealed class DigestSender(IServiceScopeFactory scopes, DatabaseInitializer database, IOptions<NotificationOptions> options, TimeProvider clock, ILogger<DigestSender> logger)
     : BackgroundService
 {
@@ -101,10 +101,12 @@ public sealed class DigestSender(IServiceScopeFactory scopes, DatabaseInitialize
                     var now = clock.GetUtcNow().UtcDateTime;
                     await digests.SendDueAsync(now, stoppingToken);
                     await digests.DeleteOldAsync(now, stoppingToken);
+                    // The official parties whose response to an assessment is due soon, or overdue, are reminded once.
+                    await scope.ServiceProvider.GetRequiredService<ResponseReminders>().SendDueAsync(now, stoppingToken);
                 }
                 catch (Exception e) when (e is not OperationCanceledException)
                 {
-                    logger.LogWarning(e, "The digests could not be sent; trying again in {Interval}", interval);
+                    logger.LogWarning(e, "The digests or response reminders could not be sent; trying again in {Interval}", interval);
                 }
                 await Task.Delay(interval, clock, stoppingToken);
             }

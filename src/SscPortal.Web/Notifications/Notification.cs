@@ -21,6 +21,10 @@ public enum NotificationKind
     FrameworkPublished = 8,
     /// <summary>Something I follow was published or changed.</summary>
     Followed = 9,
+    /// <summary>My organisation has not responded to an assessment and its response period ends within a few days.</summary>
+    ResponseDueSoon = 10,
+    /// <summary>The response period of an assessment passed without a response from my organisation.</summary>
+    ResponseOverdue = 11,
 }
 
 /// <summary>How a kind of notification reaches its reader beyond the portal.</summary>

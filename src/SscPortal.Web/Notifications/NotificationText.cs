@@ -16,6 +16,8 @@ public static class NotificationText
         NotificationKind.RecordHeld => L["A moderator unpublished “{0}”.", n.Subject],
         NotificationKind.HoldLifted => L["A moderator lifted the hold on “{0}”: it can be published again.", n.Subject],
         NotificationKind.FrameworkPublished => L["Version {0} of the assessment framework was published. Your drafts use an older version.", n.Subject],
+        NotificationKind.ResponseDueSoon => L["The period to respond to an assessment of “{0}” ends soon, and your organisation has not responded yet.", n.Subject],
+        NotificationKind.ResponseOverdue => L["The period to respond to an assessment of “{0}” has ended without a response from your organisation.", n.Subject],
         NotificationKind.Followed => (n.About, n.Change) switch
         {
             (RecordType.Assessment, ChangeKind.ResponsePublished) => L["A response to an assessment of “{0}” was published.", n.Subject],
@@ -31,6 +33,7 @@ public static class NotificationText
     {
         NotificationKind.RecordHeld => L["Reason given"].Value,
         NotificationKind.MembershipClaimed => L["Claimed by"].Value,
+        NotificationKind.ResponseDueSoon or NotificationKind.ResponseOverdue => L["Response due by"].Value,
         _ => null,
     };
 
@@ -45,6 +48,8 @@ public static class NotificationText
         NotificationKind.RecordHeld => L["My organisation's records unpublished by a moderator"],
         NotificationKind.HoldLifted => L["Holds lifted on my organisation's records"],
         NotificationKind.FrameworkPublished => L["New versions of the assessment framework"],
+        NotificationKind.ResponseDueSoon => L["Responses my organisation owes that are due soon"],
+        NotificationKind.ResponseOverdue => L["Responses my organisation did not give in time"],
         NotificationKind.Followed => L["What I follow"],
         _ => kind.ToString(),
     };

@@ -1,6 +1,7 @@
 using SscPortal.Web.Diagnostics;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using SscPortal.Web.Data;
 
@@ -12,10 +13,14 @@ public sealed class PortalFactory : WebApplicationFactory<Program>
     private readonly string _connectionString;
     private readonly IReadOnlyDictionary<string, string?>? _settings;
     private readonly string _environment;
+    private readonly Action<IServiceCollection>? _services;
 
+    /// <param name="services">Replaces services after the portal's own registrations (a fake <see cref="TimeProvider"/>…).</param>
     /// <param name="kestrel">Serve on a real TCP port on loopback (see <see cref="ServerAddress"/>), for tests that need what only a real server does: its status lines, its request size limits.</param>
-    public PortalFactory(DatabaseProvider provider, string connectionString, IReadOnlyDictionary<string, string?>? settings = null, string environment = "Development", bool kestrel = false)
+    public PortalFactory(DatabaseProvider provider, string connectionString, IReadOnlyDictionary<string, string?>? settings = null, string environment = "Development", bool kestrel = false,
+        Action<IServiceCollection>? services = null)
     {
+        _services = services;
         Provider = provider;
         _connectionString = connectionString;
         _settings = settings;
@@ -52,6 +57,7 @@ public sealed class PortalFactory : WebApplicationFactory<Program>
         builder.UseSetting("Mail:PickupFolder", Path.Combine(Path.GetTempPath(), "ssc-tests-mail"));
         foreach (var (key, value) in _settings ?? new Dictionary<string, string?>())
             builder.UseSetting(key, value);
+        if (_services is not null) builder.ConfigureTestServices(_services);
     }
 
     /// <summary>A client that keeps cookies and follows redirects, as a browser would.</summary>

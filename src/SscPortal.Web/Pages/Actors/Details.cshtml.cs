@@ -13,10 +13,13 @@ using SscPortal.Web.Security;
 
 namespace SscPortal.Web.Pages.Actors;
 
-/// <summary>One organisation and the published initiatives it takes part in, with its roles in each.</summary>
+/// <summary>
+/// One organisation and the published initiatives it takes part in, with its roles in each; an official one, also its record
+/// as a duty-bearer (the assessments it received and how it responded).
+/// </summary>
 [AllowAnonymous]
 [OutputCache(PolicyName = AnonymousPageCache.PolicyName)]
-public class DetailsModel(AppDbContext db, ReferenceData referenceData, Rights rights) : PageModel
+public class DetailsModel(AppDbContext db, ReferenceData referenceData, Rights rights, ResponseDeadlines deadlines) : PageModel
 {
     public sealed record View(
         int Id, string Name, string? Acronym, ActorType Type, string? CountryCode, string? Scope,
@@ -28,6 +31,10 @@ public class DetailsModel(AppDbContext db, ReferenceData referenceData, Rights r
     public IReadOnlyList<Participation> Initiatives { get; private set; } = [];
     public IReadOnlyList<(int Id, string Title)> Partnerships { get; private set; } = [];
     public ReferenceData.Snapshot Names { get; private set; } = null!;
+
+    /// <summary>Its record as a duty-bearer, for an official organisation (an agency, a government, an IGO); null for the others.</summary>
+    public DutyBearerRecord? Record { get; private set; }
+    public int ResponseDays => deadlines.ResponseDays;
 
     /// <summary>Whether the reader may record the organisation's IATI identifier (its organisation admins, moderators, administrators).</summary>
     public bool CanRecordIdentifier { get; private set; }
@@ -53,6 +60,7 @@ public class DetailsModel(AppDbContext db, ReferenceData referenceData, Rights r
                 .OrderBy(p => p.Title).Select(p => new { p.Id, p.Title }).ToListAsync(cancellationToken))
             .Select(p => (p.Id, p.Title)).ToList();
         Names = await referenceData.GetAsync(cancellationToken);
+        if (AccessTable.KindOf(actor.Type) == OrganisationKind.Official) Record = await deadlines.RecordOfAsync(id, cancellationToken);
         CanRecordIdentifier = User.Identity?.IsAuthenticated == true
             && await rights.MayAsync(new OrganisationResource(id), Operations.SetIdentifier);
         return Page();

@@ -27,7 +27,7 @@ namespace SscPortal.Web.Pages.Assessments;
 [OutputCache(PolicyName = AnonymousPageCache.PolicyName)]
 public class DetailsModel(
     AppDbContext db, ReferenceData referenceData, Access access, Rights rights, AuditLog audit, History history, RecordSaver saver, TimeProvider clock,
-    IStringLocalizer<SharedResource> L) : PageModel
+    ResponseDeadlines deadlines, IStringLocalizer<SharedResource> L) : PageModel
 {
     public sealed record View(
         int Id, int InitiativeId, string InitiativeTitle, string InitiativeLanguage, bool InitiativePublished, int AssessorId, string AssessorName,
@@ -36,6 +36,9 @@ public class DetailsModel(
         int Revision, int? RevisionOfId, int? SupersededById, DateTime UpdatedAt, int FrameworkId, int Version);
 
     public sealed record PartyResponse(int Id, int ResponderId, string ResponderName, string Text, DateTime PublishedAt);
+
+    /// <summary>Where an official party stands: its response, or awaited since publication, or no response after so many days.</summary>
+    public sealed record PartyStanding(int ActorId, string Name, ResponseStatus Status, PartyResponse? Response, int DaysWaited);
 
     public View Assessment { get; private set; } = null!;
     public AssessmentFramework Framework { get; private set; } = null!;
@@ -47,6 +50,16 @@ public class DetailsModel(
     public IReadOnlyList<ScoreSummary> ByPrinciple { get; private set; } = [];
     public IReadOnlyList<RuleViolation> Missing { get; private set; } = [];
     public IReadOnlyList<PartyResponse> Responses { get; private set; } = [];
+
+    /// <summary>Each official party of the initiative and its response or its wait (the current revision of a published assessment only).</summary>
+    public IReadOnlyList<PartyStanding> Parties { get; private set; } = [];
+
+    /// <summary>Responses not shown among <see cref="Parties"/>: from an organisation no longer a party, or to a superseded revision.</summary>
+    public IReadOnlyList<PartyResponse> OtherResponses { get; private set; } = [];
+
+    /// <summary>When the parties' responses are due, for the current revision of a published assessment.</summary>
+    public DateTime? ResponsesDueAt { get; private set; }
+    public int ResponseDays => deadlines.ResponseDays;
     public ReferenceData.Snapshot Names { get; private set; } = null!;
 
     public bool CanEdit { get; private set; }
@@ -86,6 +99,19 @@ public class DetailsModel(
         ByPrinciple = AssessmentScoring.ByPrinciple(Framework, Answers).OrderBy(s => order.IndexOf(s.Code) is var i and >= 0 ? i : int.MaxValue).ToList();
         Responses = await db.AssessmentResponses.AsNoTracking().Where(r => r.AssessmentId == id).OrderBy(r => r.PublishedAt)
             .Select(r => new PartyResponse(r.Id, r.ResponderId, r.Responder!.Name, r.Text, r.PublishedAt)).ToListAsync(cancellationToken);
+        OtherResponses = Responses;
+        if (assessment is { Publication: PublicationState.Published, PublishedAt: { } published, SupersededById: null })
+        {
+            ResponsesDueAt = deadlines.DueAt(published);
+            var byResponder = Responses.ToDictionary(r => r.ResponderId);
+            Parties = (await deadlines.OfficialPartiesAsync(assessment.InitiativeId, cancellationToken))
+                .Select(p => byResponder.GetValueOrDefault(p.Id) is { } response
+                    ? new PartyStanding(p.Id, p.Name, ResponseStatus.Responded, response, 0)
+                    : new PartyStanding(p.Id, p.Name, deadlines.StatusOf(published, null), null, deadlines.DaysSince(published)))
+                .OrderBy(p => p.Response is null).ThenBy(p => p.Response?.PublishedAt).ToList();
+            var shown = Parties.Select(p => p.ActorId).ToHashSet();
+            OtherResponses = Responses.Where(r => !shown.Contains(r.ResponderId)).ToList();
+        }
 
         var publisher = await rights.MayAsync(record, Operations.Publish);
         CanEdit = await rights.MayAsync(record, Operations.Edit);
