@@ -42,6 +42,8 @@ public enum AuditEventType
     AssessmentDeleted = 74,
     AssessmentResponded = 75,
     FrameworkPublished = 76,
+    AssessmentOfferedForComment = 80,
+    AssessmentCommented = 81,
 }
 
 /// <summary>One security-relevant event or content change: who did what to which record, when, from where.</summary>

@@ -60,6 +60,7 @@ builder.Services.AddTrustedProxies(builder.Configuration);
 builder.Services.AddHttpContextAccessor();
 builder.Services.AddScoped<Access>();
 builder.Services.AddScoped<OfficialParties>();
+builder.Services.AddScoped<CommentWindows>();
 builder.Services.AddScoped<AuditLog>();
 builder.Services.AddScoped<History>();
 // The one save path for versioned records: version check, history and audit in one transaction, conflicts (Records/RecordSaver.cs).

@@ -112,6 +112,8 @@ public static class EnumLabels
         AuditEventType.AssessmentDeleted => "Assessment deleted",
         AuditEventType.AssessmentResponded => "Response to an assessment published",
         AuditEventType.FrameworkPublished => "Assessment framework published",
+        AuditEventType.AssessmentOfferedForComment => "Draft assessment offered for comment",
+        AuditEventType.AssessmentCommented => "Comment on a draft assessment",
         _ => value.ToString(),
     };
 

@@ -21,6 +21,10 @@ public enum NotificationKind
     FrameworkPublished = 8,
     /// <summary>Something I follow was published or changed.</summary>
     Followed = 9,
+    /// <summary>A draft assessment was offered to my organisation for factual comment.</summary>
+    DraftOffered = 20,
+    /// <summary>A party commented on my organisation's draft assessment.</summary>
+    CommentReceived = 21,
 }
 
 /// <summary>How a kind of notification reaches its reader beyond the portal.</summary>

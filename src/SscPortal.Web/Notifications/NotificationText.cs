@@ -16,6 +16,8 @@ public static class NotificationText
         NotificationKind.RecordHeld => L["A moderator unpublished “{0}”.", n.Subject],
         NotificationKind.HoldLifted => L["A moderator lifted the hold on “{0}”: it can be published again.", n.Subject],
         NotificationKind.FrameworkPublished => L["Version {0} of the assessment framework was published. Your drafts use an older version.", n.Subject],
+        NotificationKind.DraftOffered => L["A draft assessment of “{0}” was offered to your organisation for factual comment.", n.Subject],
+        NotificationKind.CommentReceived => L["A party commented on your organisation's draft assessment of “{0}”.", n.Subject],
         NotificationKind.Followed => (n.About, n.Change) switch
         {
             (RecordType.Assessment, ChangeKind.ResponsePublished) => L["A response to an assessment of “{0}” was published.", n.Subject],
@@ -31,6 +33,8 @@ public static class NotificationText
     {
         NotificationKind.RecordHeld => L["Reason given"].Value,
         NotificationKind.MembershipClaimed => L["Claimed by"].Value,
+        NotificationKind.DraftOffered => L["Comments close on"].Value,
+        NotificationKind.CommentReceived => L["Comment from"].Value,
         _ => null,
     };
 
@@ -46,6 +50,8 @@ public static class NotificationText
         NotificationKind.HoldLifted => L["Holds lifted on my organisation's records"],
         NotificationKind.FrameworkPublished => L["New versions of the assessment framework"],
         NotificationKind.Followed => L["What I follow"],
+        NotificationKind.DraftOffered => L["Draft assessments offered to my organisation for comment"],
+        NotificationKind.CommentReceived => L["Comments on my organisation's draft assessments"],
         _ => kind.ToString(),
     };
 
