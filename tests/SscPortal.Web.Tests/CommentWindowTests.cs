@@ -311,6 +311,24 @@ public abstract class CommentWindowTests(PortalFixture fixture)
         Assert.Contains("The window is closed.", page.Text, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Two_admins_offering_the_same_draft_at_once_make_one_window()
+    {
+        await using var scene = await SceneAsync();
+        var (world, draft) = (scene.World, scene.Draft);
+        var otherAdmin = await Portal.MemberAsync(world.CsoA, MembershipRole.OrganisationAdmin, MembershipStatus.Active);
+        List<KeyValuePair<string, string>> Form() => [new("Days", "10"), new("OfferTo", TestData.Key(world.AgencyG.Id)), new("OfferTo", TestData.Key(world.AgencyH.Id))];
+
+        var answers = await Task.WhenAll(
+            PostRawAsync(world.UserIds[Role.CsoAdmin]!, $"/assessments/{draft}?handler=Offer", Form()),
+            PostRawAsync(otherAdmin, $"/assessments/{draft}?handler=Offer", Form()));
+
+        Assert.All(answers, a => Assert.Equal(HttpStatusCode.Redirect, a.StatusCode));
+        Assert.Equal(1, await Portal.WithDatabaseAsync(db => db.CommentWindows.CountAsync(w => w.AssessmentId == draft)));
+        // The parties are told once.
+        Assert.Single(await NotificationsOfAsync(scene.HMember, NotificationKind.DraftOffered));
+    }
+
     /// <summary>A form with repeated fields (several parties), posted directly with a valid antiforgery token; redirects are not followed.</summary>
     private async Task<HttpResponseMessage> PostRawAsync(string userId, string url, List<KeyValuePair<string, string>> fields)
     {
