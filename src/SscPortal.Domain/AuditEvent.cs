@@ -42,7 +42,9 @@ public enum AuditEventType
     AssessmentDeleted = 74,
     AssessmentResponded = 75,
     FrameworkPublished = 76,
-    MailRetried = 80,
+    MailRetried = 82,
+    AssessmentOfferedForComment = 80,
+    AssessmentCommented = 81,
 }
 
 /// <summary>One security-relevant event or content change: who did what to which record, when, from where.</summary>

@@ -63,6 +63,7 @@ builder.Services.AddScoped<OfficialParties>();
 // The official parties' response period to a published assessment ("Assessments:ResponseDays", 60 by default; Catalogue/ResponseDeadlines.cs).
 builder.Services.Configure<SscPortal.Web.Catalogue.AssessmentOptions>(builder.Configuration.GetSection(SscPortal.Web.Catalogue.AssessmentOptions.Section));
 builder.Services.AddScoped<SscPortal.Web.Catalogue.ResponseDeadlines>();
+builder.Services.AddScoped<CommentWindows>();
 builder.Services.AddScoped<AuditLog>();
 builder.Services.AddScoped<History>();
 // The one save path for versioned records: version check, history and audit in one transaction, conflicts (Records/RecordSaver.cs).

@@ -176,6 +176,29 @@ public abstract class AccessMatrixTests(PortalFixture fixture)
     private static async Task<int> SelfAssessed(AccessWorld w, Actor party, bool published) =>
         await w.Portal.AssessmentAsync(party, await Published(w, party), published ? DateTime.UtcNow.AddMinutes(-1) : null);
 
+    /// <summary>A complete draft of A's assessment of G's initiative, offered for comment to G (or to nobody in the world: H), open or closed.</summary>
+    private static async Task<int> Offered(AccessWorld w, Actor to, bool closed = false)
+    {
+        var initiative = await Published(w, w.AgencyG);
+        await w.Portal.WithDatabaseAsync(async db =>
+        {
+            if (to.Id != w.AgencyG.Id) db.Add(new InitiativeActor { InitiativeId = initiative, ActorId = to.Id, Role = ActorRole.Implementing });
+            return await db.SaveChangesAsync();
+        });
+        var id = await w.Portal.AssessmentAsync(w.CsoA, initiative, publishedAt: null);
+        await w.Portal.WithDatabaseAsync(async db =>
+        {
+            db.CommentWindows.Add(CommentWindow.Open(id, [to.Id], CommentWindow.DefaultDays, DateTime.UtcNow.AddDays(closed ? -20 : 0), null));
+            return await db.SaveChangesAsync();
+        });
+        return id;
+    }
+
+    private static Dictionary<string, string> CommentForm(Actor commenter) => new()
+    {
+        ["CommenterId"] = $"{commenter.Id}", ["CommentText"] = "A factual correction.", ["CommentPublic"] = "true", ["CommentIndicator"] = "",
+    };
+
     private static async Task<int> ClaimId(AccessWorld w, Actor organisation, MembershipStatus status, MembershipRole role)
     {
         var userId = await w.Portal.MemberAsync(organisation, role, status);
@@ -494,6 +517,25 @@ public abstract class AccessMatrixTests(PortalFixture fixture)
         new("/assessments/{id:int} POST Publish", "publish a guessed assessment id", _ => Task.FromResult(Post("/assessments/2147483000?handler=Publish", AsRendered())), Nobody),
         new("/assessments/{id:int} POST Respond", "respond to a guessed assessment id", w => Task.FromResult(Post("/assessments/2147483000?handler=Respond", new() { ["ResponderId"] = $"{w.AgencyG.Id}", ["ResponseText"] = "Our answer." })), Nobody),
         new("/organisations/{id:int}/members POST Remove", "remove a member of a guessed organisation", _ => Task.FromResult(Post("/organisations/2147483000/members?handler=Remove", new() { ["membershipId"] = "1", ["confirm"] = "true" })), Nobody),
+
+        // A draft offered for comment (issue 16): the assessor's admins offer it; the parties offered to read it and comment while the window is open.
+        new("/assessments/{id:int} POST Offer", "offer A's complete draft to G for comment", async w => Post($"/assessments/{await Assessed(w, w.CsoA, published: false)}?handler=Offer",
+            new() { ["OfferTo"] = $"{w.AgencyG.Id}", ["Days"] = "14" }), Holders(Permission.PublishAssessments, CsoA)),
+        new("/assessments/{id:int} POST Offer", "offer H's complete self-assessment draft", async w => Post($"/assessments/{await SelfAssessed(w, w.AgencyH, published: false)}?handler=Offer",
+            new() { ["OfferTo"] = $"{w.AgencyG.Id}", ["Days"] = "14" }), Holders(Permission.PublishAssessments, AgencyH)),
+        new("/assessments/{id:int} POST Offer", "offer a guessed assessment id", w => Task.FromResult(Post("/assessments/2147483000?handler=Offer", new() { ["OfferTo"] = $"{w.AgencyG.Id}", ["Days"] = "14" })), Nobody),
+        new("/assessments/{id:int} GET", "A's draft offered to G for comment", async w => Get($"/assessments/{await Offered(w, w.AgencyG)}"),
+            SeeHidden(CsoA, unpublished: false) | Holders(Permission.CommentOnOfferedDrafts, AgencyG)),
+        new("/assessments/{id:int} GET", "A's draft offered to H for comment", async w => Get($"/assessments/{await Offered(w, w.AgencyH)}"),
+            SeeHidden(CsoA, unpublished: false) | Holders(Permission.CommentOnOfferedDrafts, AgencyH)),
+        new("/assessments/{id:int} GET", "A's draft once G's window closed", async w => Get($"/assessments/{await Offered(w, w.AgencyG, closed: true)}"), SeeHidden(CsoA, unpublished: false)),
+        new("/assessments/{id:int} POST Comment", "comment for G on A's draft offered to G", async w => Post($"/assessments/{await Offered(w, w.AgencyG)}?handler=Comment", CommentForm(w.AgencyG)),
+            Holders(Permission.CommentOnOfferedDrafts, AgencyG)),
+        new("/assessments/{id:int} POST Comment", "comment for H on A's draft offered to H", async w => Post($"/assessments/{await Offered(w, w.AgencyH)}?handler=Comment", CommentForm(w.AgencyH)),
+            Holders(Permission.CommentOnOfferedDrafts, AgencyH)),
+        new("/assessments/{id:int} POST Comment", "comment for G on A's draft offered to H (crafted)", async w => Post($"/assessments/{await Offered(w, w.AgencyH)}?handler=Comment", CommentForm(w.AgencyG)), Nobody),
+        new("/assessments/{id:int} POST Comment", "comment for G once its window closed", async w => Post($"/assessments/{await Offered(w, w.AgencyG, closed: true)}?handler=Comment", CommentForm(w.AgencyG)), Nobody),
+        new("/assessments/{id:int} POST Comment", "comment on a guessed assessment id", w => Task.FromResult(Post("/assessments/2147483000?handler=Comment", CommentForm(w.AgencyG))), Nobody),
 
         // Platform administration.
         new("/admin GET", "moderation queue", _ => Task.FromResult(Get("/admin")), Platform(Permission.VerifyOrganisations)),

@@ -69,6 +69,10 @@ public abstract partial class MailTests(MailFixture fixture)
         return link;
     }
 
+    /// <summary>Sets the language an account chose (as it would at /my/settings): its mail is written in it.</summary>
+    private static Task<int> SetLanguageAsync(PortalFactory portal, string userId, string language) =>
+        portal.WithDatabaseAsync(db => db.Users.Where(u => u.Id == userId).ExecuteUpdateAsync(s => s.SetProperty(u => u.Language, language)));
+
     [Fact]
     public async Task Approving_and_refusing_claims_mails_each_claimant_in_their_language_with_a_link_to_their_organisations()
     {
@@ -76,6 +80,8 @@ public abstract partial class MailTests(MailFixture fixture)
         var admin = await Portal.MemberAsync(organisation, SscPortal.Domain.MembershipRole.OrganisationAdmin, SscPortal.Domain.MembershipStatus.Active);
         var approved = await Portal.MemberAsync(organisation, SscPortal.Domain.MembershipRole.Member, SscPortal.Domain.MembershipStatus.Pending);
         var refused = await Portal.MemberAsync(organisation, SscPortal.Domain.MembershipRole.Member, SscPortal.Domain.MembershipStatus.Pending);
+        await SetLanguageAsync(Portal, approved, "es");
+        await SetLanguageAsync(Portal, refused, "es");
         int MembershipOf(string userId) => Portal.WithDatabaseAsync(db => db.Memberships.Where(m => m.UserId == userId).Select(m => m.Id).SingleAsync()).GetAwaiter().GetResult();
         using var browser = await SpanishBrowserAsync(Portal, admin);
 
@@ -106,6 +112,7 @@ public abstract partial class MailTests(MailFixture fixture)
             await proposing.SubmitAsync(mine, "form[action*='handler=Propose']", new Dictionary<string, string> { ["Proposal.Name"] = name, ["Proposal.Type"] = "NationalCso" });
         }
         var id = await Portal.WithDatabaseAsync(db => db.Actors.Where(a => a.Name == name).Select(a => a.Id).SingleAsync());
+        await SetLanguageAsync(Portal, proposer, "es");
 
         using var browser = await SpanishBrowserAsync(Portal, moderator);
         var queue = await browser.GetOkAsync("/admin");
@@ -120,8 +127,9 @@ public abstract partial class MailTests(MailFixture fixture)
     public async Task Too_many_failed_sign_ins_lock_the_account_and_mail_its_owner_once()
     {
         var email = await Portal.UserAsync(Password);
+        // The owner chose French; whoever tries the passwords reads English.
+        await SetLanguageAsync(Portal, await Portal.WithDatabaseAsync(db => db.Users.Where(u => u.Email == email).Select(u => u.Id).SingleAsync()), "fr");
         using var browser = Portal.CreateBrowser();
-        browser.Http.DefaultRequestHeaders.AcceptLanguage.ParseAdd("fr-FR,fr;q=0.9");
 
         // Five failures lock it; the two after that are refused without counting, and mail nothing more.
         for (var attempt = 0; attempt < SscPortal.Web.Accounts.AccountSetup.MaxFailedSignIns + 2; attempt++)
@@ -139,6 +147,7 @@ public abstract partial class MailTests(MailFixture fixture)
         var administrator = await Portal.MemberAsync(null, SscPortal.Domain.MembershipRole.Member, SscPortal.Domain.MembershipStatus.Active, PlatformRoles.Administrator);
         var owner = await Portal.MemberAsync(null, SscPortal.Domain.MembershipRole.Member, SscPortal.Domain.MembershipStatus.Active);
         var email = await EmailOf(Portal, owner);
+        await SetLanguageAsync(Portal, owner, "es");
         using var browser = await SpanishBrowserAsync(Portal, administrator);
 
         var users = await browser.GetOkAsync("/admin/users?q=" + Uri.EscapeDataString(email));

@@ -18,4 +18,17 @@ public sealed class OfficialParties(AppDbContext db)
         return await db.Initiatives.AsNoTracking().AnyAsync(i => i.Id == initiativeId
             && (i.OwnerId == organisationId || i.Actors.Any(a => a.ActorId == organisationId)), cancellationToken);
     }
+
+    /// <summary>The official parties to the initiative (its owner and the actors taking part that are official), by name.</summary>
+    public async Task<IReadOnlyList<(int Id, string Name)>> OfInitiativeAsync(int initiativeId, CancellationToken cancellationToken = default)
+    {
+        var facts = await db.Initiatives.AsNoTracking().Where(i => i.Id == initiativeId).Select(i => new
+        {
+            Owner = new { i.Owner!.Id, i.Owner.Name, i.Owner.Type },
+            Actors = i.Actors.Select(a => new { a.Actor!.Id, a.Actor.Name, a.Actor.Type }).ToList(),
+        }).SingleOrDefaultAsync(cancellationToken);
+        if (facts is null) return [];
+        return facts.Actors.Prepend(facts.Owner).Where(a => AccessTable.KindOf(a.Type) == OrganisationKind.Official)
+            .DistinctBy(a => a.Id).OrderBy(a => a.Name, StringComparer.CurrentCulture).Select(a => (a.Id, a.Name)).ToList();
+    }
 }

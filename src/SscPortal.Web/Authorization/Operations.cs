@@ -25,6 +25,12 @@ public static class Operations
     public static readonly OperationAuthorizationRequirement Revise = new() { Name = nameof(Revise) };
     /// <summary>Publish a response to an assessment, for an organisation.</summary>
     public static readonly OperationAuthorizationRequirement Respond = new() { Name = nameof(Respond) };
+    /// <summary>Offer a complete draft assessment to the initiative's official parties for factual comment.</summary>
+    public static readonly OperationAuthorizationRequirement OfferForComment = new() { Name = nameof(OfferForComment) };
+    /// <summary>Comment, for an organisation, on a draft assessment offered to it (while the window is open).</summary>
+    public static readonly OperationAuthorizationRequirement Comment = new() { Name = nameof(Comment) };
+    /// <summary>Read every comment on an assessment, those for the assessor only among them.</summary>
+    public static readonly OperationAuthorizationRequirement ReadComments = new() { Name = nameof(ReadComments) };
     /// <summary>See an organisation's members and decide membership claims.</summary>
     public static readonly OperationAuthorizationRequirement DecideClaims = new() { Name = nameof(DecideClaims) };
     /// <summary>Change members' roles and remove members.</summary>

@@ -38,6 +38,7 @@ public static class PlatformPermissions
         builder.Services.AddScoped<IAuthorizationHandler, PartnershipRightsHandler>();
         builder.Services.AddScoped<IAuthorizationHandler, AssessmentRightsHandler>();
         builder.Services.AddScoped<IAuthorizationHandler, ResponseRightsHandler>();
+        builder.Services.AddScoped<IAuthorizationHandler, CommentRightsHandler>();
         builder.Services.AddScoped<IAuthorizationHandler, OrganisationRightsHandler>();
         builder.Services.AddScoped<Rights>();
         return builder;

@@ -77,15 +77,17 @@ public sealed class PartnershipRightsHandler(Access access) : RecordRightsHandle
 
 /// <summary>
 /// Civil society assesses any published initiative; an official organisation only those it is a party to (a
-/// self-assessment); only official parties answer.
+/// self-assessment); only official parties answer. A draft is its organisation's alone, except for the parties it was
+/// offered to for comment, while the window is open.
 /// </summary>
-public sealed class AssessmentRightsHandler(Access access, OfficialParties parties) : RecordRightsHandler<AssessmentResource>(access)
+public sealed class AssessmentRightsHandler(Access access, OfficialParties parties, CommentWindows windows) : RecordRightsHandler<AssessmentResource>(access)
 {
     protected override async Task<bool> AllowsAsync(OperationAuthorizationRequirement operation, AssessmentResource record) => operation.Name switch
     {
         nameof(Operations.See) => record.Publication == PublicationState.Published
             ? record.InitiativePublished || await Member(Permission.SeeOwnDrafts, record.AssessorId) || Platform(Permission.UnpublishAnyRecord)
-            : await SeeAsync(record.Publication, record.AssessorId),
+            : await SeeAsync(record.Publication, record.AssessorId)
+              || (record.Publication == PublicationState.Draft && await OfferedToReaderAsync(record.Id)),
         nameof(Operations.SeePeople) => await SeePeopleAsync(record.AssessorId),
         nameof(Operations.Edit) => record.Publication == PublicationState.Draft && await WriterAsync(record),
         // Only drafts are deleted: a rule of the record (it says so), not a right.
@@ -93,8 +95,20 @@ public sealed class AssessmentRightsHandler(Access access, OfficialParties parti
         nameof(Operations.Revise) => record.Publication == PublicationState.Published && await WriterAsync(record),
         nameof(Operations.Publish) => await Member(Permission.PublishAssessments, record.AssessorId),
         nameof(Operations.Unpublish) => Platform(Permission.UnpublishAnyRecord),
+        // Whether the draft is complete and not yet offered are rules of the record (the page says so), not rights.
+        nameof(Operations.OfferForComment) => record.Publication == PublicationState.Draft && await Member(Permission.PublishAssessments, record.AssessorId),
+        nameof(Operations.ReadComments) => await Member(Permission.SeeOwnDrafts, record.AssessorId),
         _ => false,
     };
+
+    /// <summary>Whether the reader is a member, with the right to comment, of a party the draft is offered to now.</summary>
+    private async Task<bool> OfferedToReaderAsync(int id)
+    {
+        if (id == 0) return false;
+        foreach (var party in await windows.OpenPartiesAsync(id))
+            if (await Member(Permission.CommentOnOfferedDrafts, party)) return true;
+        return false;
+    }
 
     private async Task<bool> WriterAsync(AssessmentResource record) =>
         await Member(Permission.WriteAssessments, record.AssessorId)
@@ -107,6 +121,17 @@ public sealed class ResponseRightsHandler(Access access, OfficialParties parties
     {
         nameof(Operations.Respond) => await Member(Permission.RespondToAssessments, record.ResponderId)
             && await parties.IsOfficialPartyAsync(record.InitiativeId, record.ResponderId),
+        _ => false,
+    };
+}
+
+/// <summary>A party comments on a draft offered to it, while the window is open; nobody else does.</summary>
+public sealed class CommentRightsHandler(Access access, CommentWindows windows) : RecordRightsHandler<CommentResource>(access)
+{
+    protected override async Task<bool> AllowsAsync(OperationAuthorizationRequirement operation, CommentResource record) => operation.Name switch
+    {
+        nameof(Operations.Comment) => (await windows.OpenPartiesAsync(record.AssessmentId)).Contains(record.CommenterId)
+            && await Member(Permission.CommentOnOfferedDrafts, record.CommenterId),
         _ => false,
     };
 }

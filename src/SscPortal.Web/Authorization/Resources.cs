@@ -11,8 +11,14 @@ public sealed record InitiativeResource(int OwnerId, PublicationState Publicatio
 /// <summary>A partnership, or a new one for <paramref name="OwnerId"/> (a draft).</summary>
 public sealed record PartnershipResource(int OwnerId, PublicationState Publication = PublicationState.Draft);
 
-/// <summary>An assessment by <paramref name="AssessorId"/> of initiative <paramref name="InitiativeId"/>, or a new one (a draft).</summary>
-public sealed record AssessmentResource(int AssessorId, int InitiativeId, PublicationState Publication = PublicationState.Draft, bool InitiativePublished = true);
+/// <summary>
+/// An assessment by <paramref name="AssessorId"/> of initiative <paramref name="InitiativeId"/>, or a new one (a draft). Its
+/// <paramref name="Id"/> (0 for a new one) lets the parties a draft is offered to read it while the comment window is open.
+/// </summary>
+public sealed record AssessmentResource(int AssessorId, int InitiativeId, PublicationState Publication = PublicationState.Draft, bool InitiativePublished = true, int Id = 0);
+
+/// <summary>A comment on draft assessment <paramref name="AssessmentId"/>, for organisation <paramref name="CommenterId"/>.</summary>
+public sealed record CommentResource(int AssessmentId, int CommenterId);
 
 /// <summary>A response to an assessment of initiative <paramref name="InitiativeId"/>, by <paramref name="ResponderId"/>.</summary>
 public sealed record ResponseResource(int ResponderId, int InitiativeId);

@@ -113,6 +113,8 @@ public static class EnumLabels
         AuditEventType.AssessmentResponded => "Response to an assessment published",
         AuditEventType.FrameworkPublished => "Assessment framework published",
         AuditEventType.MailRetried => "Failed mail sent again",
+        AuditEventType.AssessmentOfferedForComment => "Draft assessment offered for comment",
+        AuditEventType.AssessmentCommented => "Comment on a draft assessment",
         _ => value.ToString(),
     };
 

@@ -37,19 +37,20 @@ public sealed class AccountMail(
 
     /// <summary>
     /// The language an account's mail is written in: the one the person chose (at registration, or later in their account
-    /// settings); the request's for an account that has none the portal knows.
+    /// settings); the request's for an account that has none the portal knows. The address confirmation and the password
+    /// reset are read at once by whoever asked for them, so they are written in the language of that request instead.
     /// </summary>
     public static string MailLanguageFor(ApplicationUser user) => PortalCultures.IsSupported(user.Language) ? user.Language : PortalCultures.Current;
 
     public OutboxMessage EmailConfirmation(ApplicationUser user, string link) =>
-        Queue(user, MailKinds.EmailConfirmation, () => new(
+        Queue(user.Email!, PortalCultures.Current, MailKinds.EmailConfirmation, () => new(
             L["Confirm your e-mail address for the SSC Portal"],
             L["An account was created on the SSC Portal with this e-mail address. To activate it, confirm the address by opening this link:"],
             L["Confirm my account"], link,
             L["If you did not create this account, ignore this message: the account stays inactive."]));
 
     public OutboxMessage PasswordReset(ApplicationUser user, string link) =>
-        Queue(user, MailKinds.PasswordReset, () => new(
+        Queue(user.Email!, PortalCultures.Current, MailKinds.PasswordReset, () => new(
             L["Reset your SSC Portal password"],
             L["Someone asked to reset the password of your SSC Portal account. To choose a new password, open this link within an hour:"],
             L["Choose a new password"], link,

@@ -91,7 +91,8 @@ public sealed class DigestSender(IServiceScopeFactory scopes, DatabaseInitialize
         try
         {
             await database.Ready.WaitAsync(stoppingToken);
-            var interval = TimeSpan.FromMinutes(Math.Max(options.Value.CheckMinutes, 0.01));
+            // Task.Delay takes at most about 49 days; a day is already more than a digest may wait.
+            var interval = TimeSpan.FromMinutes(Math.Clamp(options.Value.CheckMinutes, 0.01, 24 * 60));
             while (!stoppingToken.IsCancellationRequested)
             {
                 try

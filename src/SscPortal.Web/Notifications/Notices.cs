@@ -87,6 +87,16 @@ public sealed class Notices(AppDbContext db, Access access, TimeProvider clock, 
             version.ToString(System.Globalization.CultureInfo.InvariantCulture), cancellationToken: cancellationToken);
     }
 
+    /// <summary>A draft assessment was offered for comment: the parties' active members learn it, and until when they may comment.</summary>
+    public async Task DraftOfferedAsync(int assessmentId, string title, IReadOnlyCollection<int> parties, DateTime closesAt, CancellationToken cancellationToken) =>
+        await TellAsync(NotificationKind.DraftOffered, await MembersOfAsync(parties, adminsOnly: false, cancellationToken), $"/assessments/{assessmentId}", title,
+            closesAt.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), RecordType.Assessment, cancellationToken: cancellationToken);
+
+    /// <summary>A party commented on a draft: the assessor organisation's active members learn it, and from whom.</summary>
+    public async Task CommentReceivedAsync(int assessmentId, string title, int assessorId, string commenter, CancellationToken cancellationToken) =>
+        await TellAsync(NotificationKind.CommentReceived, await MembersOfAsync([assessorId], adminsOnly: false, cancellationToken), $"/assessments/{assessmentId}#comments", title,
+            commenter, RecordType.Assessment, cancellationToken: cancellationToken);
+
     /// <summary>
     /// A record was saved with a change of <paramref name="change"/> (its new state is already in the transaction): tells the
     /// organisations concerned, then the people following anything it matches.

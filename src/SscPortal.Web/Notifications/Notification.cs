@@ -25,6 +25,10 @@ public enum NotificationKind
     ResponseDueSoon = 10,
     /// <summary>The response period of an assessment passed without a response from my organisation.</summary>
     ResponseOverdue = 11,
+    /// <summary>A draft assessment was offered to my organisation for factual comment.</summary>
+    DraftOffered = 20,
+    /// <summary>A party commented on my organisation's draft assessment.</summary>
+    CommentReceived = 21,
 }
 
 /// <summary>How a kind of notification reaches its reader beyond the portal.</summary>

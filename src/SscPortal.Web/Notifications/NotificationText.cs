@@ -18,6 +18,8 @@ public static class NotificationText
         NotificationKind.FrameworkPublished => L["Version {0} of the assessment framework was published. Your drafts use an older version.", n.Subject],
         NotificationKind.ResponseDueSoon => L["The period to respond to an assessment of “{0}” ends soon, and your organisation has not responded yet.", n.Subject],
         NotificationKind.ResponseOverdue => L["The period to respond to an assessment of “{0}” has ended without a response from your organisation.", n.Subject],
+        NotificationKind.DraftOffered => L["A draft assessment of “{0}” was offered to your organisation for factual comment.", n.Subject],
+        NotificationKind.CommentReceived => L["A party commented on your organisation's draft assessment of “{0}”.", n.Subject],
         NotificationKind.Followed => (n.About, n.Change) switch
         {
             (RecordType.Assessment, ChangeKind.ResponsePublished) => L["A response to an assessment of “{0}” was published.", n.Subject],
@@ -34,6 +36,8 @@ public static class NotificationText
         NotificationKind.RecordHeld => L["Reason given"].Value,
         NotificationKind.MembershipClaimed => L["Claimed by"].Value,
         NotificationKind.ResponseDueSoon or NotificationKind.ResponseOverdue => L["Response due by"].Value,
+        NotificationKind.DraftOffered => L["Comments close on"].Value,
+        NotificationKind.CommentReceived => L["Comment from"].Value,
         _ => null,
     };
 
@@ -51,6 +55,8 @@ public static class NotificationText
         NotificationKind.ResponseDueSoon => L["Responses my organisation owes that are due soon"],
         NotificationKind.ResponseOverdue => L["Responses my organisation did not give in time"],
         NotificationKind.Followed => L["What I follow"],
+        NotificationKind.DraftOffered => L["Draft assessments offered to my organisation for comment"],
+        NotificationKind.CommentReceived => L["Comments on my organisation's draft assessments"],
         _ => kind.ToString(),
     };
 

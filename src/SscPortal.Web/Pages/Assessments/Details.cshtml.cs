@@ -27,7 +27,7 @@ namespace SscPortal.Web.Pages.Assessments;
 [OutputCache(PolicyName = AnonymousPageCache.PolicyName)]
 public class DetailsModel(
     AppDbContext db, ReferenceData referenceData, Access access, Rights rights, AuditLog audit, History history, RecordSaver saver, TimeProvider clock,
-    ResponseDeadlines deadlines, IStringLocalizer<SharedResource> L) : PageModel
+    ResponseDeadlines deadlines, OfficialParties officialParties, Notifications.Notices notices, IStringLocalizer<SharedResource> L) : PageModel
 {
     public sealed record View(
         int Id, int InitiativeId, string InitiativeTitle, string InitiativeLanguage, bool InitiativePublished, int AssessorId, string AssessorName,
@@ -39,6 +39,11 @@ public class DetailsModel(
 
     /// <summary>Where an official party stands: its response, or awaited since publication, or no response after so many days.</summary>
     public sealed record PartyStanding(int ActorId, string Name, ResponseStatus Status, PartyResponse? Response, int DaysWaited);
+
+    /// <summary>A draft's offer for comment: when, until when (the publication, if that came first), to whom, and whether it is open now.</summary>
+    public sealed record OfferView(DateTime OpenedAt, DateTime ClosedAt, bool IsOpen, IReadOnlyList<(int Id, string Name)> Parties);
+
+    public sealed record CommentView(int Id, int OrganisationId, string OrganisationName, string? IndicatorCode, string Text, bool IsPublic, DateTime CreatedAt);
 
     public View Assessment { get; private set; } = null!;
     public AssessmentFramework Framework { get; private set; } = null!;
@@ -68,6 +73,24 @@ public class DetailsModel(
     public bool CanUnpublish { get; private set; }
     public IReadOnlyList<Access.ActiveMembership> CanRespondAs { get; private set; } = [];
 
+    /// <summary>The offer for comment, if the draft was offered; the comments the reader may read; how many came in all.</summary>
+    public OfferView? Offer { get; private set; }
+    public IReadOnlyList<CommentView> Comments { get; private set; } = [];
+    public int CommentCount { get; private set; }
+    /// <summary>The assessor's members read every comment, those for the assessor only among them.</summary>
+    public bool CanReadAllComments { get; private set; }
+    /// <summary>Whether the reader's organisation may offer this (complete, never offered) draft, and to which parties.</summary>
+    public bool CanOffer { get; private set; }
+    public IReadOnlyList<(int Id, string Name)> OfferableParties { get; private set; } = [];
+    public IReadOnlyList<Access.ActiveMembership> CanCommentAs { get; private set; } = [];
+
+    [BindProperty] public List<int> OfferTo { get; set; } = [];
+    [BindProperty] public int? Days { get; set; }
+    [BindProperty] public int CommenterId { get; set; }
+    [BindProperty] public string? CommentIndicator { get; set; }
+    [BindProperty] public string? CommentText { get; set; }
+    [BindProperty] public bool? CommentPublic { get; set; }
+
     [BindProperty] public string? Reason { get; set; }
     [BindProperty] public string? ResponseText { get; set; }
     [BindProperty] public int ResponderId { get; set; }
@@ -83,7 +106,7 @@ public class DetailsModel(
                 a.Publication, a.PublishedAt, a.UnpublishedReason, a.Revision, a.RevisionOfId, a.SupersededById, a.UpdatedAt, a.FrameworkId, a.Version))
             .SingleOrDefaultAsync(cancellationToken);
         if (assessment is null) return NotFound();
-        var record = new AssessmentResource(assessment.AssessorId, assessment.InitiativeId, assessment.Publication, assessment.InitiativePublished);
+        var record = new AssessmentResource(assessment.AssessorId, assessment.InitiativeId, assessment.Publication, assessment.InitiativePublished, assessment.Id);
         if (!await rights.MayAsync(record, Operations.See)) return NotFound();
         Assessment = assessment;
         Names = await referenceData.GetAsync(cancellationToken);
@@ -131,7 +154,138 @@ public class DetailsModel(
             var responded = Responses.Select(r => r.ResponderId).ToHashSet();
             CanRespondAs = (await RespondersAsync(assessment.InitiativeId)).Where(m => !responded.Contains(m.ActorId)).ToList();
         }
+        await LoadCommentsAsync(assessment, record, cancellationToken);
         return Page();
+    }
+
+    /// <summary>
+    /// The offer for comment and the comments the reader may read: every one for the assessor's members; a party's own while
+    /// the window is open; once published, the ones their authors made public, for everyone who may read the assessment.
+    /// </summary>
+    private async Task LoadCommentsAsync(View assessment, AssessmentResource record, CancellationToken cancellationToken)
+    {
+        var id = assessment.Id;
+        var draft = assessment.Publication == PublicationState.Draft;
+        CanReadAllComments = await rights.MayAsync(record, Operations.ReadComments);
+        CanCommentAs = draft ? await rights.OrganisationsForAsync(organisation => new CommentResource(id, organisation), Operations.Comment) : [];
+        var window = await db.CommentWindows.AsNoTracking().Where(w => w.AssessmentId == id)
+            .Select(w => new { w.OpenedAt, w.ClosesAt, Parties = w.Parties.Select(p => new { p.PartyId, p.Party!.Name }).ToList() })
+            .SingleOrDefaultAsync(cancellationToken);
+        if (window is not null)
+        {
+            var closed = assessment.PublishedAt is { } published && published < window.ClosesAt ? published : window.ClosesAt;
+            Offer = new OfferView(window.OpenedAt, closed, draft && clock.GetUtcNow().UtcDateTime < window.ClosesAt,
+                window.Parties.OrderBy(p => p.Name, StringComparer.CurrentCulture).Select(p => (p.PartyId, p.Name)).ToList());
+            CommentCount = await db.AssessmentComments.CountAsync(c => c.AssessmentId == id, cancellationToken);
+        }
+        var mine = CanCommentAs.Select(m => m.ActorId).ToList();
+        var all = CanReadAllComments;
+        Comments = await db.AssessmentComments.AsNoTracking()
+            .Where(c => c.AssessmentId == id && (all || (!draft && c.IsPublic) || mine.Contains(c.OrganisationId)))
+            .OrderBy(c => c.CreatedAt).ThenBy(c => c.Id)
+            .Select(c => new CommentView(c.Id, c.OrganisationId, c.Organisation!.Name, c.IndicatorCode, c.Text, c.IsPublic, c.CreatedAt))
+            .ToListAsync(cancellationToken);
+        if (draft && window is null && CanEdit && Missing.Count == 0 && await rights.MayAsync(record, Operations.OfferForComment))
+        {
+            OfferableParties = (await officialParties.OfInitiativeAsync(assessment.InitiativeId, cancellationToken)).Where(p => p.Id != assessment.AssessorId).ToList();
+            CanOffer = OfferableParties.Count > 0;
+        }
+    }
+
+    /// <summary>
+    /// The assessor organisation's admins offer a complete draft to official parties of the initiative for factual comment,
+    /// for 7 to 30 days; the parties' members are told, and may read the draft and comment while the window is open.
+    /// </summary>
+    public async Task<IActionResult> OnPostOfferAsync(int id, CancellationToken cancellationToken)
+    {
+        var assessment = await saver.LoadAsync(VersionedRecords.Assessment, id, cancellationToken, tracked: false);
+        if (assessment is null) return await RefuseAsync(id, Operations.See, NotFound());
+        if (await rights.RequireAsync(RightsOf(assessment) with { Id = id }, Operations.OfferForComment, AuditTargets.Assessment, id) is { } refused) return refused;
+        var framework = await db.AssessmentFrameworks.AsNoTracking().SingleAsync(f => f.Id == assessment.FrameworkId, cancellationToken);
+        var already = L["This draft was already offered for comment."].Value;
+        string? problem = assessment.CheckComplete(framework).Count > 0 ? L["Complete the draft before offering it for comment: the list below says what is missing."].Value
+            : await db.CommentWindows.AnyAsync(w => w.AssessmentId == id, cancellationToken) ? already
+            : null;
+        if (problem is not null)
+        {
+            TempData[PageMessages.Problem] = problem;
+            return RedirectToPage(new { id });
+        }
+        var parties = (await officialParties.OfInitiativeAsync(assessment.InitiativeId, cancellationToken)).Where(p => p.Id != assessment.AssessorId).ToList();
+        var chosen = OfferTo.Distinct().ToList();
+        if (chosen.Count == 0) ModelState.AddModelError(nameof(OfferTo), L["Choose at least one party to offer the draft to."]);
+        else if (chosen.Any(c => parties.All(p => p.Id != c)))
+        {
+            // A crafted id: no such party of this initiative. Nothing is offered, and the attempt is recorded.
+            await rights.RefuseAsync(AuditTargets.Assessment, id, Operations.OfferForComment);
+            ModelState.AddModelError(nameof(OfferTo), L["A draft can only be offered to the official parties of the initiative."]);
+        }
+        if (Days is not { } days || !CommentWindow.IsAllowedLength(days))
+            ModelState.AddModelError(nameof(Days), L["The window for comments lasts from {0} to {1} days.", CommentWindow.ShortestDays, CommentWindow.LongestDays]);
+        if (!ModelState.IsValid) return await OnGetAsync(id, cancellationToken);
+
+        var window = CommentWindow.Open(id, chosen, Days!.Value, saver.Now, access.UserId);
+        db.CommentWindows.Add(window);
+        var names = parties.Where(p => chosen.Contains(p.Id)).Select(p => p.Name).ToList();
+        var until = window.ClosesAt.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        audit.Add(AuditEventType.AssessmentOfferedForComment, AuditTargets.Assessment, id, $"{string.Join(", ", names)} (until {until})");
+        var title = await db.Initiatives.AsNoTracking().Where(i => i.Id == assessment.InitiativeId).Select(i => i.Title).SingleAsync(cancellationToken);
+        await notices.DraftOfferedAsync(id, title, chosen, window.ClosesAt, cancellationToken);
+        try { await db.SaveChangesAsync(cancellationToken); }
+        catch (DbUpdateException)
+        {
+            // Two admins offered it at the same moment: the database keeps one window, and this one was not saved.
+            db.ChangeTracker.Clear();
+            if (!await db.CommentWindows.AnyAsync(w => w.AssessmentId == id, cancellationToken)) throw;
+            TempData[PageMessages.Problem] = already;
+            return RedirectToPage(new { id });
+        }
+        TempData[PageMessages.Message] = L["The draft was offered for comment until {0}. You may go on revising it, and publish it when you choose.", until].Value;
+        return Redirect($"/assessments/{id}#comments");
+    }
+
+    /// <summary>
+    /// A party the draft was offered to comments on it while the window is open, on the whole or on one indicator, public
+    /// or for the assessor only; the assessor's members are told. The comment never changes the assessment.
+    /// </summary>
+    public async Task<IActionResult> OnPostCommentAsync(int id, CancellationToken cancellationToken)
+    {
+        var assessment = await db.Assessments.AsNoTracking().Where(a => a.Id == id)
+            .Select(a => new
+            {
+                Rights = new AssessmentResource(a.AssessorId, a.InitiativeId, a.Publication, a.Initiative!.Publication == PublicationState.Published, a.Id),
+                a.FrameworkId, a.Initiative.Title,
+            })
+            .SingleOrDefaultAsync(cancellationToken);
+        if (assessment is null || !await rights.MayAsync(assessment.Rights, Operations.See)) return await RefuseAsync(id, Operations.See, NotFound());
+        var commenters = await rights.OrganisationsForAsync(organisation => new CommentResource(id, organisation), Operations.Comment);
+        if (commenters.All(c => c.ActorId != CommenterId)) return await RefuseAsync(id, Operations.Comment, Forbid());
+
+        var text = CommentText?.Trim();
+        if (string.IsNullOrEmpty(text)) ModelState.AddModelError(nameof(CommentText), L["Write the comment before sending it."]);
+        else if (text.Length > AssessmentComment.TextLength) ModelState.AddModelError(nameof(CommentText), L["Use at most {0} characters.", AssessmentComment.TextLength]);
+        var indicator = string.IsNullOrWhiteSpace(CommentIndicator) ? null : CommentIndicator.Trim();
+        if (indicator is not null)
+        {
+            var framework = await db.AssessmentFrameworks.AsNoTracking().SingleAsync(f => f.Id == assessment.FrameworkId, cancellationToken);
+            if (framework.Indicators.All(i => i.Code != indicator))
+                ModelState.AddModelError(nameof(CommentIndicator), L["Choose one of the assessment's indicators, or the whole assessment."]);
+        }
+        if (CommentPublic is null) ModelState.AddModelError(nameof(CommentPublic), L["Choose who may read the comment."]);
+        if (!ModelState.IsValid) return await OnGetAsync(id, cancellationToken);
+
+        var commenter = commenters.First(c => c.ActorId == CommenterId);
+        db.AssessmentComments.Add(new AssessmentComment
+        {
+            AssessmentId = id, OrganisationId = CommenterId, UserId = access.UserId, IndicatorCode = indicator, Text = text!,
+            IsPublic = CommentPublic!.Value, CreatedAt = clock.GetUtcNow().UtcDateTime,
+        });
+        audit.Add(AuditEventType.AssessmentCommented, AuditTargets.Assessment, id,
+            $"{commenter.ActorName} ({(CommentPublic.Value ? "public" : "for the assessor only")}{(indicator is null ? "" : ", " + indicator)})");
+        await notices.CommentReceivedAsync(id, assessment.Title, assessment.Rights.AssessorId, commenter.ActorName, cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+        TempData[PageMessages.Message] = L["Your comment was sent to the assessor."].Value;
+        return Redirect($"/assessments/{id}#comments");
     }
 
     /// <summary>The assessor organisation's admins publish a complete draft; from then on it never changes.</summary>

@@ -354,6 +354,51 @@ namespace SscPortal.Web.Data.Migrations.Postgres
                     b.ToTable("AssessmentAnswer");
                 });
 
+            modelBuilder.Entity("SscPortal.Domain.AssessmentComment", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("AssessmentId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("IndicatorCode")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<bool>("IsPublic")
+                        .HasColumnType("boolean");
+
+                    b.Property<int>("OrganisationId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<string>("UserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrganisationId");
+
+                    b.HasIndex("AssessmentId", "CreatedAt");
+
+                    b.ToTable("AssessmentComments", t =>
+                        {
+                            t.HasCheckConstraint("CK_AssessmentComments_TextLength", "length(\"Text\") BETWEEN 1 AND 4000");
+                        });
+                });
+
             modelBuilder.Entity("SscPortal.Domain.AssessmentConsultation", b =>
                 {
                     b.Property<int>("AssessmentId")
@@ -561,6 +606,53 @@ namespace SscPortal.Web.Data.Migrations.Postgres
                     b.HasIndex("UserId", "At", "Id");
 
                     b.ToTable("AuditEvents");
+                });
+
+            modelBuilder.Entity("SscPortal.Domain.CommentWindow", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("AssessmentId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("ClosesAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("OfferedBy")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<DateTime>("OpenedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AssessmentId")
+                        .IsUnique();
+
+                    b.ToTable("CommentWindows", t =>
+                        {
+                            t.HasCheckConstraint("CK_CommentWindows_ClosesAfterOpening", "\"ClosesAt\" > \"OpenedAt\"");
+                        });
+                });
+
+            modelBuilder.Entity("SscPortal.Domain.CommentWindowParty", b =>
+                {
+                    b.Property<int>("CommentWindowId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("PartyId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("CommentWindowId", "PartyId");
+
+                    b.HasIndex("PartyId");
+
+                    b.ToTable("CommentWindowParties", (string)null);
                 });
 
             modelBuilder.Entity("SscPortal.Domain.Country", b =>
@@ -1841,6 +1933,25 @@ namespace SscPortal.Web.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("SscPortal.Domain.AssessmentComment", b =>
+                {
+                    b.HasOne("SscPortal.Domain.Assessment", "Assessment")
+                        .WithMany()
+                        .HasForeignKey("AssessmentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("SscPortal.Domain.Actor", "Organisation")
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Assessment");
+
+                    b.Navigation("Organisation");
+                });
+
             modelBuilder.Entity("SscPortal.Domain.AssessmentConsultation", b =>
                 {
                     b.HasOne("SscPortal.Domain.Assessment", null)
@@ -1885,6 +1996,34 @@ namespace SscPortal.Web.Data.Migrations.Postgres
                         .HasForeignKey("AssessmentId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("SscPortal.Domain.CommentWindow", b =>
+                {
+                    b.HasOne("SscPortal.Domain.Assessment", "Assessment")
+                        .WithMany()
+                        .HasForeignKey("AssessmentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Assessment");
+                });
+
+            modelBuilder.Entity("SscPortal.Domain.CommentWindowParty", b =>
+                {
+                    b.HasOne("SscPortal.Domain.CommentWindow", null)
+                        .WithMany("Parties")
+                        .HasForeignKey("CommentWindowId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("SscPortal.Domain.Actor", "Party")
+                        .WithMany()
+                        .HasForeignKey("PartyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Party");
                 });
 
             modelBuilder.Entity("SscPortal.Domain.Initiative", b =>
@@ -2216,6 +2355,11 @@ namespace SscPortal.Web.Data.Migrations.Postgres
                     b.Navigation("Consultations");
 
                     b.Navigation("Evidence");
+                });
+
+            modelBuilder.Entity("SscPortal.Domain.CommentWindow", b =>
+                {
+                    b.Navigation("Parties");
                 });
 
             modelBuilder.Entity("SscPortal.Domain.Initiative", b =>

@@ -336,6 +336,49 @@ namespace SscPortal.Web.Data.Migrations.Sqlite
                     b.ToTable("AssessmentAnswer");
                 });
 
+            modelBuilder.Entity("SscPortal.Domain.AssessmentComment", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AssessmentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("IndicatorCode")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsPublic")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("OrganisationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrganisationId");
+
+                    b.HasIndex("AssessmentId", "CreatedAt");
+
+                    b.ToTable("AssessmentComments", t =>
+                        {
+                            t.HasCheckConstraint("CK_AssessmentComments_TextLength", "length(\"Text\") BETWEEN 1 AND 4000");
+                        });
+                });
+
             modelBuilder.Entity("SscPortal.Domain.AssessmentConsultation", b =>
                 {
                     b.Property<int>("AssessmentId")
@@ -535,6 +578,51 @@ namespace SscPortal.Web.Data.Migrations.Sqlite
                     b.HasIndex("UserId", "At", "Id");
 
                     b.ToTable("AuditEvents");
+                });
+
+            modelBuilder.Entity("SscPortal.Domain.CommentWindow", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AssessmentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("ClosesAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OfferedBy")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("OpenedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AssessmentId")
+                        .IsUnique();
+
+                    b.ToTable("CommentWindows", t =>
+                        {
+                            t.HasCheckConstraint("CK_CommentWindows_ClosesAfterOpening", "\"ClosesAt\" > \"OpenedAt\"");
+                        });
+                });
+
+            modelBuilder.Entity("SscPortal.Domain.CommentWindowParty", b =>
+                {
+                    b.Property<int>("CommentWindowId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PartyId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("CommentWindowId", "PartyId");
+
+                    b.HasIndex("PartyId");
+
+                    b.ToTable("CommentWindowParties", (string)null);
                 });
 
             modelBuilder.Entity("SscPortal.Domain.Country", b =>
@@ -1775,6 +1863,25 @@ namespace SscPortal.Web.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("SscPortal.Domain.AssessmentComment", b =>
+                {
+                    b.HasOne("SscPortal.Domain.Assessment", "Assessment")
+                        .WithMany()
+                        .HasForeignKey("AssessmentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("SscPortal.Domain.Actor", "Organisation")
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Assessment");
+
+                    b.Navigation("Organisation");
+                });
+
             modelBuilder.Entity("SscPortal.Domain.AssessmentConsultation", b =>
                 {
                     b.HasOne("SscPortal.Domain.Assessment", null)
@@ -1819,6 +1926,34 @@ namespace SscPortal.Web.Data.Migrations.Sqlite
                         .HasForeignKey("AssessmentId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("SscPortal.Domain.CommentWindow", b =>
+                {
+                    b.HasOne("SscPortal.Domain.Assessment", "Assessment")
+                        .WithMany()
+                        .HasForeignKey("AssessmentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Assessment");
+                });
+
+            modelBuilder.Entity("SscPortal.Domain.CommentWindowParty", b =>
+                {
+                    b.HasOne("SscPortal.Domain.CommentWindow", null)
+                        .WithMany("Parties")
+                        .HasForeignKey("CommentWindowId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("SscPortal.Domain.Actor", "Party")
+                        .WithMany()
+                        .HasForeignKey("PartyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Party");
                 });
 
             modelBuilder.Entity("SscPortal.Domain.Initiative", b =>
@@ -2150,6 +2285,11 @@ namespace SscPortal.Web.Data.Migrations.Sqlite
                     b.Navigation("Consultations");
 
                     b.Navigation("Evidence");
+                });
+
+            modelBuilder.Entity("SscPortal.Domain.CommentWindow", b =>
+                {
+                    b.Navigation("Parties");
                 });
 
             modelBuilder.Entity("SscPortal.Domain.Initiative", b =>
