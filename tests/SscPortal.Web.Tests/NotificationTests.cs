@@ -233,6 +233,62 @@ public abstract class NotificationTests(MailFixture fixture)
     }
 
     [Fact]
+    public async Task Nobody_outside_is_told_of_an_assessment_the_public_cannot_read_and_an_agency_assessing_itself_owes_itself_nothing()
+    {
+        await using var world = await AccessWorld.CreateAsync(Portal);
+        var followerId = world.UserIds[Role.NoOrganisation]!;
+        var (client, token) = await world.ClientAsync(Role.NoOrganisation);
+        await client.PostAsync(new Uri("/my/following?handler=Follow", UriKind.Relative), new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["kind"] = "Organisation", ["key"] = TestData.Key(world.CsoA.Id), ["__RequestVerificationToken"] = token,
+        }));
+
+        // An assessment of an initiative that is still a draft: published by its assessor, read by nobody outside.
+        var hidden = await Portal.InitiativeAsync(world.AgencyG, "PE", "BO", publishedAt: null);
+        var assessment = await Portal.AssessmentAsync(world.CsoA, hidden, publishedAt: null);
+        using (var admin = await world.BrowserAsync(Role.CsoAdmin)) await PublishAsync(admin, $"/assessments/{assessment}");
+        Assert.Equal(PublicationState.Published, await Portal.WithDatabaseAsync(db => db.Assessments.Where(a => a.Id == assessment).Select(a => a.Publication).SingleAsync()));
+        Assert.Empty(await NotificationsOfAsync(followerId));
+        Assert.Empty(await NotificationsOfAsync(world.UserIds[Role.AgencyMember]));
+
+        // The agency's self-assessment of its own published initiative: its colleagues are not asked to respond to themselves.
+        var own = await Portal.InitiativeAsync(world.AgencyG, "PE", "BO", DateTime.UtcNow.AddMinutes(-5));
+        var self = await Portal.AssessmentAsync(world.AgencyG, own, publishedAt: null);
+        using (var agency = await world.BrowserAsync(Role.AgencyAdmin)) await PublishAsync(agency, $"/assessments/{self}");
+        Assert.DoesNotContain(await NotificationsOfAsync(world.UserIds[Role.AgencyMember]), n => n.Kind == NotificationKind.AssessmentPublished);
+        using var visitor = Portal.CreateBrowser();
+        Assert.DoesNotContain("Response awaited", (await visitor.GetOkAsync($"/assessments/{self}")).Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_crafted_follow_or_settings_form_is_refused_with_a_message_and_saves_nothing()
+    {
+        await using var world = await AccessWorld.CreateAsync(Portal);
+        var me = world.UserIds[Role.CsoMember]!;
+        var (client, token) = await world.ClientAsync(Role.CsoMember);
+        // A search whose words, percent-encoded as the catalogue writes them, would not fit.
+        var followed = await client.PostAsync(new Uri("/my/following?handler=Follow", UriKind.Relative), new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["kind"] = "Search", ["key"] = "q=" + new string('ж', 190), ["__RequestVerificationToken"] = token,
+        }));
+        Assert.Equal(HttpStatusCode.Redirect, followed.StatusCode);
+        Assert.Equal(0, await Portal.WithDatabaseAsync(db => db.Follows.CountAsync(f => f.UserId == me)));
+
+        // Two names for one kind (enum parsing would take "a,b"), and a kind that does not exist.
+        foreach (var key in new[] { "MembershipClaimed,OrganisationProposed", "12", "Nothing" })
+        {
+            var saved = await client.PostAsync(new Uri("/my/settings", UriKind.Relative), new FormUrlEncodedContent(new Dictionary<string, string>
+            {
+                ["Language"] = "fr", [$"Deliveries[{key}]"] = "PortalOnly", ["__RequestVerificationToken"] = token,
+            }));
+            Assert.Equal(HttpStatusCode.OK, saved.StatusCode);
+            Assert.Contains("Choose one of the options listed.", await saved.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        }
+        Assert.Equal(0, await Portal.WithDatabaseAsync(db => db.NotificationPreferences.CountAsync(p => p.UserId == me)));
+        Assert.Equal("en", await Portal.WithDatabaseAsync(db => db.Users.Where(u => u.Id == me).Select(u => u.Language).SingleAsync()));
+    }
+
+    [Fact]
     public async Task A_daily_digest_gathers_the_days_notifications_into_one_mail_sent_once()
     {
         var (world, initiative, _, _) = await AssessedWorldAsync();

@@ -59,6 +59,10 @@ public sealed class ResponseDeadlines(AppDbContext db, IOptions<AssessmentOption
     public int DaysSince(DateTime since) => Math.Max(0, (int)Math.Floor((Now - since).TotalDays));
 
     /// <summary>The official parties of an initiative (its owner and the organisations taking part, if official), by name.</summary>
+    /// <summary>The official parties that owe the assessment a response: every official party to the initiative but its assessor.</summary>
+    public async Task<IReadOnlyList<(int Id, string Name)>> PartiesOwingAsync(int initiativeId, int assessorId, CancellationToken cancellationToken) =>
+        (await OfficialPartiesAsync(initiativeId, cancellationToken)).Where(p => p.Id != assessorId).ToList();
+
     public async Task<IReadOnlyList<(int Id, string Name)>> OfficialPartiesAsync(int initiativeId, CancellationToken cancellationToken)
     {
         var initiative = await db.Initiatives.AsNoTracking().Where(i => i.Id == initiativeId)
@@ -114,5 +118,6 @@ public static class DutyBearerQueries
     /// of the initiatives it owns or takes part in. Whether it is official is the caller's question.
     /// </summary>
     public static IQueryable<Assessment> ReceivedBy(this IQueryable<Assessment> assessments, int organisationId) =>
-        assessments.CurrentlyPublished().Where(a => a.Initiative!.OwnerId == organisationId || a.Initiative.Actors.Any(x => x.ActorId == organisationId));
+        assessments.CurrentlyPublished().Where(a => a.AssessorId != organisationId
+            && (a.Initiative!.OwnerId == organisationId || a.Initiative.Actors.Any(x => x.ActorId == organisationId)));
 }

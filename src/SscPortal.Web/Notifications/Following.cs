@@ -45,6 +45,8 @@ public sealed class Following(AppDbContext db, ReferenceData referenceData, IStr
                 var filter = InitiativeFilter.Read(new QueryCollection(QueryHelpers.ParseQuery(key)), names, L);
                 if (filter.IsEmpty || filter.Problems.Count > 0) return null;
                 var link = filter.Link("");
+                // Stored as the catalogue writes it (words percent-encoded): that too must fit.
+                if (link.Length - 1 > Follow.KeyLength) return null;
                 var label = string.Join(", ", QueryHelpers.ParseQuery(link.TrimStart('?')).Select(p => $"{p.Key}: {p.Value}"));
                 return (link.TrimStart('?'), L["Initiatives where {0}", label]);
             default:

@@ -155,6 +155,7 @@ public sealed class Notices(AppDbContext db, Access access, TimeProvider clock, 
             .Select(a => new
             {
                 a.InitiativeId, a.AssessorId, a.Revision, a.Publication, a.UnpublishedReason, a.SupersededById,
+                InitiativePublication = a.Initiative!.Publication,
                 Title = a.Initiative!.Title, InitiativeOwner = a.Initiative.OwnerId,
                 Parties = a.Initiative.Actors.Select(x => new { x.ActorId, x.Actor!.Type }).ToList(),
                 OwnerType = a.Initiative.Owner!.Type,
@@ -162,13 +163,14 @@ public sealed class Notices(AppDbContext db, Access access, TimeProvider clock, 
         if (assessment is null) return;
         var path = $"/assessments/{id}";
         await ModerationAsync(change, asModerator, [assessment.AssessorId], path, assessment.Title, assessment.UnpublishedReason, RecordType.Assessment, cancellationToken);
-        if (assessment.Publication != PublicationState.Published) return;
+        // Nobody outside the assessor is told of an assessment the public cannot read: its initiative must be published too.
+        if (assessment.Publication != PublicationState.Published || assessment.InitiativePublication != PublicationState.Published) return;
         switch (change)
         {
             case ChangeKind.Published:
                 // The official parties to the initiative learn that civil society (or one of them) assessed it: their right of reply starts here.
                 var parties = assessment.Parties.Select(p => (p.ActorId, p.Type)).Append((assessment.InitiativeOwner, assessment.OwnerType))
-                    .Where(p => AccessTable.KindOf(p.Item2) == OrganisationKind.Official).Select(p => p.Item1).Distinct().ToList();
+                    .Where(p => AccessTable.KindOf(p.Item2) == OrganisationKind.Official && p.Item1 != assessment.AssessorId).Select(p => p.Item1).Distinct().ToList();
                 await TellAsync(assessment.Revision > 1 ? NotificationKind.AssessmentRevised : NotificationKind.AssessmentPublished,
                     await MembersOfAsync(parties, adminsOnly: false, cancellationToken), path, assessment.Title,
                     about: RecordType.Assessment, change: change, cancellationToken: cancellationToken);

@@ -30,7 +30,7 @@ public sealed class ResponseReminders(AppDbContext db, Notices notices, Response
             .OrderBy(a => a.Id)
             .Select(a => new
             {
-                a.Id, PublishedAt = a.PublishedAt!.Value, a.Initiative!.Title, a.Initiative.OwnerId,
+                a.Id, a.AssessorId, PublishedAt = a.PublishedAt!.Value, a.Initiative!.Title, a.Initiative.OwnerId,
                 OwnerIsOfficial = official.Contains(a.Initiative.Owner!.Type),
                 Taking = a.Initiative.Actors.Where(x => official.Contains(x.Actor!.Type)).Select(x => x.ActorId).ToList(),
                 Responders = db.AssessmentResponses.Where(r => r.AssessmentId == a.Id).Select(r => r.ResponderId).ToList(),
@@ -42,7 +42,7 @@ public sealed class ResponseReminders(AppDbContext db, Notices notices, Response
             var due = assessment.PublishedAt + period;
             var kind = due <= now ? NotificationKind.ResponseOverdue : NotificationKind.ResponseDueSoon;
             var waiting = assessment.Taking.Concat(assessment.OwnerIsOfficial ? [assessment.OwnerId] : [])
-                .Except(assessment.Responders).Distinct().ToList();
+                .Except(assessment.Responders).Where(party => party != assessment.AssessorId).Distinct().ToList();
             if (waiting.Count == 0) continue;
             told += await TellAsync(kind, $"/assessments/{assessment.Id}", assessment.Title, due, waiting, cancellationToken);
         }

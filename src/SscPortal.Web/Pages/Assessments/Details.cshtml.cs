@@ -127,7 +127,7 @@ public class DetailsModel(
         {
             ResponsesDueAt = deadlines.DueAt(published);
             var byResponder = Responses.ToDictionary(r => r.ResponderId);
-            Parties = (await deadlines.OfficialPartiesAsync(assessment.InitiativeId, cancellationToken))
+            Parties = (await deadlines.PartiesOwingAsync(assessment.InitiativeId, assessment.AssessorId, cancellationToken))
                 .Select(p => byResponder.GetValueOrDefault(p.Id) is { } response
                     ? new PartyStanding(p.Id, p.Name, ResponseStatus.Responded, response, 0)
                     : new PartyStanding(p.Id, p.Name, deadlines.StatusOf(published, null), null, deadlines.DaysSince(published)))
@@ -176,6 +176,7 @@ public class DetailsModel(
             var closed = assessment.PublishedAt is { } published && published < window.ClosesAt ? published : window.ClosesAt;
             Offer = new OfferView(window.OpenedAt, closed, draft && clock.GetUtcNow().UtcDateTime < window.ClosesAt,
                 window.Parties.OrderBy(p => p.Name, StringComparer.CurrentCulture).Select(p => (p.PartyId, p.Name)).ToList());
+            // How many comments came is public (the "how many comments came"); what the assessor-only ones say is not.
             CommentCount = await db.AssessmentComments.CountAsync(c => c.AssessmentId == id, cancellationToken);
         }
         var mine = CanCommentAs.Select(m => m.ActorId).ToList();

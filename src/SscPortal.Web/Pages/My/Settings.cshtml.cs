@@ -47,8 +47,11 @@ public class SettingsModel(AppDbContext db, Access access, IStringLocalizer<Shar
     {
         if (!PortalCultures.IsSupported(Language)) ModelState.AddModelError(nameof(Language), L["Choose one of the languages listed."]);
         foreach (var (key, delivery) in Deliveries)
-            if (!Enum.TryParse<NotificationKind>(key, out var kind) || !Enum.IsDefined(kind) || int.TryParse(key, out _) || !Enum.IsDefined(delivery))
-                ModelState.AddModelError($"{nameof(Deliveries)}[{key}]", L["Choose one of the options listed."]);
+        {
+            // A kind the form never offers has no field to stand beside: it is said above the form.
+            if (!Kinds.Any(k => k.ToString() == key)) ModelState.AddModelError(string.Empty, L["Choose one of the options listed."]);
+            else if (!Enum.IsDefined(delivery)) ModelState.AddModelError($"{nameof(Deliveries)}[{key}]", L["Choose one of the options listed."]);
+        }
         if (!ModelState.IsValid)
         {
             var saved = await ChosenAsync(cancellationToken);
