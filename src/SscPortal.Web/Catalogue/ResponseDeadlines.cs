@@ -37,7 +37,7 @@ public sealed record DutyBearerRecord(int Received, int RespondedTo, double? Med
 /// after its publication), each party's status, and an organisation's <see cref="DutyBearerRecord"/>. Time is read from the
 /// injected <see cref="TimeProvider"/>.
 /// </summary>
-public sealed class ResponseDeadlines(AppDbContext db, IOptions<AssessmentOptions> options, TimeProvider clock)
+public sealed class ResponseDeadlines(AppDbContext db, Authorization.OfficialParties officialParties, IOptions<AssessmentOptions> options, TimeProvider clock)
 {
     /// <summary>The organisation types that are official parties (agencies, governments, IGOs), for queries.</summary>
     public static readonly ActorType[] OfficialTypes =
@@ -58,24 +58,9 @@ public sealed class ResponseDeadlines(AppDbContext db, IOptions<AssessmentOption
     /// <summary>Whole days since <paramref name="since"/>.</summary>
     public int DaysSince(DateTime since) => Math.Max(0, (int)Math.Floor((Now - since).TotalDays));
 
-    /// <summary>The official parties of an initiative (its owner and the organisations taking part, if official), by name.</summary>
     /// <summary>The official parties that owe the assessment a response: every official party to the initiative but its assessor.</summary>
     public async Task<IReadOnlyList<(int Id, string Name)>> PartiesOwingAsync(int initiativeId, int assessorId, CancellationToken cancellationToken) =>
-        (await OfficialPartiesAsync(initiativeId, cancellationToken)).Where(p => p.Id != assessorId).ToList();
-
-    public async Task<IReadOnlyList<(int Id, string Name)>> OfficialPartiesAsync(int initiativeId, CancellationToken cancellationToken)
-    {
-        var initiative = await db.Initiatives.AsNoTracking().Where(i => i.Id == initiativeId)
-            .Select(i => new
-            {
-                Owner = new { i.Owner!.Id, i.Owner.Name, i.Owner.Type },
-                Taking = i.Actors.Where(a => OfficialTypes.Contains(a.Actor!.Type)).Select(a => new { a.Actor!.Id, a.Actor.Name }).ToList(),
-            }).SingleOrDefaultAsync(cancellationToken);
-        if (initiative is null) return [];
-        var parties = initiative.Taking.Select(a => (a.Id, a.Name)).ToList();
-        if (OfficialTypes.Contains(initiative.Owner.Type)) parties.Add((initiative.Owner.Id, initiative.Owner.Name));
-        return parties.DistinctBy(p => p.Id).OrderBy(p => p.Name, StringComparer.CurrentCulture).ToList();
-    }
+        (await officialParties.OfInitiativeAsync(initiativeId, cancellationToken)).Where(p => p.Id != assessorId).ToList();
 
     /// <summary>The organisation's record as a duty-bearer, in two queries whatever the number of assessments.</summary>
     public async Task<DutyBearerRecord> RecordOfAsync(int organisationId, CancellationToken cancellationToken)
