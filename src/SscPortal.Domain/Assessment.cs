@@ -99,6 +99,8 @@ public class Assessment : IVersioned
     public List<AssessmentAnswer> Answers { get; } = [];
     public List<AssessmentEvidence> Evidence { get; } = [];
     public List<AssessmentConsultation> Consultations { get; } = [];
+    /// <summary>The recommendations, one by one (Recommendation.cs); the narrative <see cref="Recommendations"/> may introduce them.</summary>
+    public List<Recommendation> RecommendationItems { get; } = [];
 
     public bool IsPublished => Publication == PublicationState.Published;
 
@@ -188,6 +190,7 @@ public class Assessment : IVersioned
             { IndicatorCode = e.IndicatorCode, Type = e.Type, Description = e.Description, Url = e.Url }));
         revision.Consultations.AddRange(Consultations.Select(c => new AssessmentConsultation
             { Group = c.Group, Women = c.Women, Men = c.Men, Unspecified = c.Unspecified }));
+        revision.RecommendationItems.AddRange(RecommendationItems.OrderBy(r => r.Number).Select(r => r.CarryOver()));
         return revision;
     }
 }
@@ -240,6 +243,9 @@ public class AssessmentResponse
     public required string Text { get; set; }
     public DateTime PublishedAt { get; set; }
     public string? UserId { get; set; }
+    /// <summary>When a moderator hid it, with the reason: its text is then no longer shown, and never changed.</summary>
+    public DateTime? HiddenAt { get; set; }
+    public string? HiddenReason { get; set; }
 }
 
 public enum ScoreScope

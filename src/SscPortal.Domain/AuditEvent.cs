@@ -45,6 +45,10 @@ public enum AuditEventType
     MailRetried = 82,
     AssessmentOfferedForComment = 80,
     AssessmentCommented = 81,
+    RecommendationAnswered = 90,
+    RecommendationProgressPosted = 91,
+    RecommendationViewPosted = 92,
+    StatementHidden = 93,
 }
 
 /// <summary>One security-relevant event or content change: who did what to which record, when, from where.</summary>

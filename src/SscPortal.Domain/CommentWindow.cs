@@ -64,4 +64,7 @@ public class AssessmentComment
     public required string Text { get; set; }
     public bool IsPublic { get; set; }
     public DateTime CreatedAt { get; set; }
+    /// <summary>When a moderator hid it, with the reason: its text is then no longer shown, and never changed.</summary>
+    public DateTime? HiddenAt { get; set; }
+    public string? HiddenReason { get; set; }
 }

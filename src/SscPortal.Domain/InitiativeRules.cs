@@ -36,6 +36,21 @@ public enum RuleCode
     UnknownIndicator,
     SupersededRevision,
     RevisionAlreadyPublished,
+    // A recommendation's, and what is said of it (Recommendation.cs).
+    AlreadyAnswered,
+    NotAnAnswer,
+    NotAddressed,
+    CommitmentRequired,
+    TargetDateRequired,
+    TargetDateInPast,
+    NotYetAnswered,
+    NoProgressExpected,
+    NotAProgressStatus,
+    NotAPartyStatement,
+    NotAVerdict,
+    TextRequired,
+    TextTooLong,
+    AlreadyHidden,
 }
 
 /// <summary>The rules an initiative must meet before it can be published (DOMAIN.md, "Initiatives").</summary>

@@ -12,6 +12,14 @@ public enum ChangeKind
     HoldReleased = 6,
     /// <summary>An official party published a response to an assessment (the assessment itself is unchanged).</summary>
     ResponsePublished = 7,
+    /// <summary>The addressed party answered one of the assessment's recommendations.</summary>
+    RecommendationAnswered = 8,
+    /// <summary>The addressed party posted progress on one of the assessment's recommendations.</summary>
+    ProgressPosted = 9,
+    /// <summary>The assessor's organisation gave its view of a party's answer or update.</summary>
+    AssessorViewPosted = 10,
+    /// <summary>A moderator hid a statement (a response, a comment, an answer, an update or a view), with a reason.</summary>
+    StatementHidden = 11,
 }
 
 /// <summary>One field's change: what it said before and after (null for empty).</summary>
@@ -73,6 +81,12 @@ public static class RecordSnapshot
         foreach (var evidence in assessment.Evidence.GroupBy(e => e.IndicatorCode).OrderBy(g => g.Key, StringComparer.Ordinal))
             fields[$"{nameof(Assessment.Evidence)}:{evidence.Key}"] = string.Join("; ",
                 evidence.Select(e => e.Url is null ? $"{e.Type}: {e.Description}" : $"{e.Type}: {e.Description} <{e.Url}>").Order(StringComparer.Ordinal));
+        foreach (var recommendation in assessment.RecommendationItems.OrderBy(r => r.Number))
+        {
+            var about = recommendation.Principles.Select(p => p.PrincipleCode).Order(StringComparer.Ordinal).Concat(recommendation.Indicators.Order(StringComparer.Ordinal)).ToList();
+            fields[$"{nameof(Assessment.RecommendationItems)}:{recommendation.Number}"] =
+                $"{recommendation.Text} (to #{recommendation.AddressedToId}, {recommendation.Priority} priority{(about.Count == 0 ? "" : "; " + string.Join(", ", about))})";
+        }
         return fields;
     }
 

@@ -31,6 +31,12 @@ public static class Operations
     public static readonly OperationAuthorizationRequirement Comment = new() { Name = nameof(Comment) };
     /// <summary>Read every comment on an assessment, those for the assessor only among them.</summary>
     public static readonly OperationAuthorizationRequirement ReadComments = new() { Name = nameof(ReadComments) };
+    /// <summary>Answer a recommendation addressed to an organisation, and post progress on it.</summary>
+    public static readonly OperationAuthorizationRequirement AnswerRecommendation = new() { Name = nameof(AnswerRecommendation) };
+    /// <summary>Post the assessor's view of a party's answer or progress on a recommendation.</summary>
+    public static readonly OperationAuthorizationRequirement PostAssessorView = new() { Name = nameof(PostAssessorView) };
+    /// <summary>Hide a statement on an assessment (a response, a comment, an answer, an update, a view), with a reason; never edit it.</summary>
+    public static readonly OperationAuthorizationRequirement HideStatement = new() { Name = nameof(HideStatement) };
     /// <summary>See an organisation's members and decide membership claims.</summary>
     public static readonly OperationAuthorizationRequirement DecideClaims = new() { Name = nameof(DecideClaims) };
     /// <summary>Change members' roles and remove members.</summary>

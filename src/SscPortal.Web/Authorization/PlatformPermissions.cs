@@ -39,6 +39,7 @@ public static class PlatformPermissions
         builder.Services.AddScoped<IAuthorizationHandler, AssessmentRightsHandler>();
         builder.Services.AddScoped<IAuthorizationHandler, ResponseRightsHandler>();
         builder.Services.AddScoped<IAuthorizationHandler, CommentRightsHandler>();
+        builder.Services.AddScoped<IAuthorizationHandler, RecommendationRightsHandler>();
         builder.Services.AddScoped<IAuthorizationHandler, OrganisationRightsHandler>();
         builder.Services.AddScoped<Rights>();
         return builder;

@@ -98,6 +98,8 @@ public sealed class AssessmentRightsHandler(Access access, OfficialParties parti
         // Whether the draft is complete and not yet offered are rules of the record (the page says so), not rights.
         nameof(Operations.OfferForComment) => record.Publication == PublicationState.Draft && await Member(Permission.PublishAssessments, record.AssessorId),
         nameof(Operations.ReadComments) => await Member(Permission.SeeOwnDrafts, record.AssessorId),
+        // Any statement on it (response, comment, answer, update, view): hidden with a reason, never edited.
+        nameof(Operations.HideStatement) => Platform(Permission.UnpublishAnyRecord),
         _ => false,
     };
 
@@ -121,6 +123,20 @@ public sealed class ResponseRightsHandler(Access access, OfficialParties parties
     {
         nameof(Operations.Respond) => await Member(Permission.RespondToAssessments, record.ResponderId)
             && await parties.IsOfficialPartyAsync(record.InitiativeId, record.ResponderId),
+        _ => false,
+    };
+}
+
+/// <summary>
+/// Only the addressed party's admins answer a recommendation and post its progress; only the assessor's admins post the
+/// assessor's view; both only on the current revision of a published assessment.
+/// </summary>
+public sealed class RecommendationRightsHandler(Access access) : RecordRightsHandler<RecommendationResource>(access)
+{
+    protected override async Task<bool> AllowsAsync(OperationAuthorizationRequirement operation, RecommendationResource record) => operation.Name switch
+    {
+        nameof(Operations.AnswerRecommendation) => record.Current && await Member(Permission.AnswerRecommendations, record.AddressedToId),
+        nameof(Operations.PostAssessorView) => record.Current && await Member(Permission.PostAssessorViews, record.AssessorId),
         _ => false,
     };
 }

@@ -23,5 +23,11 @@ public sealed record CommentResource(int AssessmentId, int CommenterId);
 /// <summary>A response to an assessment of initiative <paramref name="InitiativeId"/>, by <paramref name="ResponderId"/>.</summary>
 public sealed record ResponseResource(int ResponderId, int InitiativeId);
 
+/// <summary>
+/// A recommendation addressed to <paramref name="AddressedToId"/> in an assessment by <paramref name="AssessorId"/>;
+/// <paramref name="Current"/> when that assessment is published and not superseded (the only time it is answered).
+/// </summary>
+public sealed record RecommendationResource(int AddressedToId, int AssessorId, bool Current);
+
 /// <summary>An organisation, for the operations on its members and its identity.</summary>
 public sealed record OrganisationResource(int OrganisationId);

@@ -115,6 +115,10 @@ public static class EnumLabels
         AuditEventType.MailRetried => "Failed mail sent again",
         AuditEventType.AssessmentOfferedForComment => "Draft assessment offered for comment",
         AuditEventType.AssessmentCommented => "Comment on a draft assessment",
+        AuditEventType.RecommendationAnswered => "Recommendation answered",
+        AuditEventType.RecommendationProgressPosted => "Progress posted",
+        AuditEventType.RecommendationViewPosted => "The assessor's view posted",
+        AuditEventType.StatementHidden => "Statement hidden by a moderator",
         _ => value.ToString(),
     };
 
@@ -222,6 +226,34 @@ public static class EnumLabels
         _ => value.ToString(),
     };
 
+    public static string For(RecommendationPriority value) => value switch
+    {
+        RecommendationPriority.High => "High priority",
+        RecommendationPriority.Medium => "Medium priority",
+        RecommendationPriority.Low => "Low priority",
+        _ => value.ToString(),
+    };
+
+    public static string For(RecommendationStatus value) => value switch
+    {
+        RecommendationStatus.Awaiting => "Awaiting an answer",
+        RecommendationStatus.Accepted => "Accepted",
+        RecommendationStatus.PartlyAccepted => "Partly accepted",
+        RecommendationStatus.NotAccepted => "Not accepted",
+        RecommendationStatus.AlreadyDone => "Already done",
+        RecommendationStatus.InProgress => "In progress",
+        RecommendationStatus.Implemented => "Implemented",
+        _ => value.ToString(),
+    };
+
+    public static string For(AssessorVerdict value) => value switch
+    {
+        AssessorVerdict.AgreesDone => "Agrees it is done",
+        AssessorVerdict.Disputes => "Disputes it",
+        AssessorVerdict.Comment => "Comments",
+        _ => value.ToString(),
+    };
+
     public static string For(PrincipleOrigin value) => value switch
     {
         PrincipleOrigin.Bapa1978 => "Buenos Aires Plan of Action (1978)",
@@ -260,5 +292,8 @@ public static class EnumLabels
             .Concat(Enum.GetValues<Confidence>().Select(For))
             .Concat(Enum.GetValues<EvidenceType>().Select(For))
             .Concat(Enum.GetValues<PrincipleOrigin>().Select(For))
+            .Concat(Enum.GetValues<RecommendationPriority>().Select(For))
+            .Concat(Enum.GetValues<RecommendationStatus>().Select(For))
+            .Concat(Enum.GetValues<AssessorVerdict>().Select(For))
             .Concat(PortalLanguages.Content.Select(LanguageName));
 }

@@ -47,6 +47,11 @@ public static class HistoryLabels
         nameof(Assessment.Evidence) => "Evidence",
         nameof(Assessment.Revision) => "Revision",
         "Response" => "Response",
+        nameof(Assessment.RecommendationItems) => "Recommendation",
+        "Answer" => "Answer",
+        "Progress" => "Progress update",
+        "AssessorView" => "The assessor's view",
+        "Hidden" => "Hidden by a moderator",
         nameof(Partnership.Type) => "Kind of agreement",
         nameof(Partnership.Scope) => "Scope",
         nameof(Partnership.SignedOn) => "Signed",
@@ -73,13 +78,17 @@ public static class HistoryLabels
         ChangeKind.Deleted => "Deleted",
         ChangeKind.HoldReleased => "Moderation hold lifted",
         ChangeKind.ResponsePublished => "Response published",
+        ChangeKind.RecommendationAnswered => "Recommendation answered",
+        ChangeKind.ProgressPosted => "Progress posted",
+        ChangeKind.AssessorViewPosted => "The assessor's view posted",
+        ChangeKind.StatementHidden => "Statement hidden by a moderator",
         _ => kind.ToString(),
     };
 
     /// <summary>Every label, so a test can prove each one is translated.</summary>
     public static IEnumerable<string> All() =>
         RecordSnapshot.Of(new Initiative { Title = "", Summary = "" }).Keys.Concat(RecordSnapshot.Of(new Partnership { Title = "" }).Keys)
-            .Concat(RecordSnapshot.Of(new Assessment()).Keys).Append("Response")
+            .Concat(RecordSnapshot.Of(new Assessment()).Keys).Concat(["Response", nameof(Assessment.RecommendationItems), "Answer", "Progress", "AssessorView", "Hidden"])
             .Concat([nameof(Initiative.Publication), nameof(Initiative.UnpublishedReason), nameof(Initiative.HeldByModerator)]).Select(Field)
             .Concat(Enum.GetValues<ChangeKind>().Select(Kind));
 }

@@ -18,6 +18,8 @@ public static class PermissionLabels
         Permission.WriteSelfAssessments => L["Write and revise self-assessments of initiatives the organisation is an official party to"],
         Permission.PublishAssessments => L["Publish the organisation's assessments"],
         Permission.RespondToAssessments => L["Publish a response to an assessment of the organisation's initiatives"],
+        Permission.AnswerRecommendations => L["Answer the recommendations addressed to the organisation, and post progress on them"],
+        Permission.PostAssessorViews => L["Post the organisation's view of a party's answer or progress on one of its assessment's recommendations"],
         Permission.CommentOnOfferedDrafts => L["Read a draft assessment offered to the organisation for comment, and comment on it while the window is open"],
         Permission.EditOtherOrganisationsRecords => L["Change, hide or delete another organisation's records"],
         Permission.UnpublishAnyRecord => L["Unpublish any record, with a recorded reason (never edit it)"],

@@ -82,7 +82,7 @@ public sealed class Digests(AppDbContext db, NotificationMail mail, IOptions<Not
     }
 }
 
-/// <summary>Runs <see cref="Digests"/> and <see cref="ResponseReminders"/> every few minutes in the background, once the database is ready.</summary>
+/// <summary>Runs <see cref="Digests"/>, <see cref="ResponseReminders"/> and <see cref="RecommendationReminders"/> every few minutes in the background, once the database is ready.</summary>
 public sealed class DigestSender(IServiceScopeFactory scopes, DatabaseInitializer database, IOptions<NotificationOptions> options, TimeProvider clock, ILogger<DigestSender> logger)
     : BackgroundService
 {
@@ -104,6 +104,8 @@ public sealed class DigestSender(IServiceScopeFactory scopes, DatabaseInitialize
                     await digests.DeleteOldAsync(now, stoppingToken);
                     // The official parties whose response to an assessment is due soon, or overdue, are reminded once.
                     await scope.ServiceProvider.GetRequiredService<ResponseReminders>().SendDueAsync(now, stoppingToken);
+                    // Recommendations whose target date passed without being reported implemented: party and assessor are told once.
+                    await scope.ServiceProvider.GetRequiredService<RecommendationReminders>().SendDueAsync(now, stoppingToken);
                 }
                 catch (Exception e) when (e is not OperationCanceledException)
                 {

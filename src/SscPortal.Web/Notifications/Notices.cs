@@ -98,6 +98,20 @@ public sealed class Notices(AppDbContext db, Access access, TimeProvider clock, 
             commenter, RecordType.Assessment, cancellationToken: cancellationToken);
 
     /// <summary>
+    /// Something was said of a recommendation: the party's answer or progress reaches the assessor's members; the assessor's
+    /// view reaches the addressed party's members. <paramref name="speaker"/> is the organisation that said it.
+    /// </summary>
+    public async Task RecommendationStatementAsync(int assessmentId, int recommendationId, string title, StatementKind kind, int assessorId, int addressedToId,
+        string speaker, CancellationToken cancellationToken)
+    {
+        var (notification, to) = kind == StatementKind.AssessorView
+            ? (NotificationKind.AssessorViewPosted, addressedToId)
+            : (NotificationKind.RecommendationAnswered, assessorId);
+        await TellAsync(notification, await MembersOfAsync([to], adminsOnly: false, cancellationToken), $"/assessments/{assessmentId}#recommendation-{recommendationId}",
+            title, speaker, RecordType.Assessment, cancellationToken: cancellationToken);
+    }
+
+    /// <summary>
     /// A record was saved with a change of <paramref name="change"/> (its new state is already in the transaction): tells the
     /// organisations concerned, then the people following anything it matches.
     /// </summary>
@@ -174,6 +188,11 @@ public sealed class Notices(AppDbContext db, Access access, TimeProvider clock, 
                 await TellAsync(assessment.Revision > 1 ? NotificationKind.AssessmentRevised : NotificationKind.AssessmentPublished,
                     await MembersOfAsync(parties, adminsOnly: false, cancellationToken), path, assessment.Title,
                     about: RecordType.Assessment, change: change, cancellationToken: cancellationToken);
+                // The parties it addresses new recommendations to (a revision's carried ones were told of before) answer each.
+                var addressed = await db.Recommendations.AsNoTracking().Where(r => r.AssessmentId == id && r.ThreadId == null)
+                    .Select(r => r.AddressedToId).Distinct().ToListAsync(cancellationToken);
+                await TellAsync(NotificationKind.RecommendationAddressed, await MembersOfAsync(addressed, adminsOnly: false, cancellationToken),
+                    $"{path}#recommendations", assessment.Title, about: RecordType.Assessment, cancellationToken: cancellationToken);
                 break;
             case ChangeKind.ResponsePublished:
                 await TellAsync(NotificationKind.ResponsePublished, await MembersOfAsync([assessment.AssessorId], adminsOnly: false, cancellationToken), path,

@@ -29,6 +29,14 @@ public enum NotificationKind
     DraftOffered = 20,
     /// <summary>A party commented on my organisation's draft assessment.</summary>
     CommentReceived = 21,
+    /// <summary>A published assessment addresses recommendations to my organisation.</summary>
+    RecommendationAddressed = 30,
+    /// <summary>A party answered, or posted progress on, a recommendation of my organisation's assessment.</summary>
+    RecommendationAnswered = 31,
+    /// <summary>The assessor gave its view of my organisation's answer or progress on a recommendation.</summary>
+    AssessorViewPosted = 32,
+    /// <summary>The target date of a recommendation (addressed to my organisation, or of its assessment) passed without it being reported implemented.</summary>
+    TargetDatePassed = 33,
 }
 
 /// <summary>How a kind of notification reaches its reader beyond the portal.</summary>

@@ -10,6 +10,7 @@ public static class NotificationSetup
         services.AddScoped<NotificationMail>();
         services.AddScoped<Digests>();
         services.AddScoped<ResponseReminders>();
+        services.AddScoped<RecommendationReminders>();
         services.AddScoped<UnreadCount>();
         services.AddScoped<Following>();
         services.AddScoped<FollowState>();

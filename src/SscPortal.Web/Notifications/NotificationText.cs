@@ -20,6 +20,10 @@ public static class NotificationText
         NotificationKind.ResponseOverdue => L["The period to respond to an assessment of “{0}” has ended without a response from your organisation.", n.Subject],
         NotificationKind.DraftOffered => L["A draft assessment of “{0}” was offered to your organisation for factual comment.", n.Subject],
         NotificationKind.CommentReceived => L["A party commented on your organisation's draft assessment of “{0}”.", n.Subject],
+        NotificationKind.RecommendationAddressed => L["An assessment of “{0}” addresses recommendations to your organisation: answer each of them.", n.Subject],
+        NotificationKind.RecommendationAnswered => L["A party answered or posted progress on a recommendation of your organisation's assessment of “{0}”.", n.Subject],
+        NotificationKind.AssessorViewPosted => L["The assessor gave its view of your organisation's answer or progress on a recommendation of “{0}”.", n.Subject],
+        NotificationKind.TargetDatePassed => L["The target date of a recommendation of an assessment of “{0}” passed without it being reported implemented.", n.Subject],
         NotificationKind.Followed => (n.About, n.Change) switch
         {
             (RecordType.Assessment, ChangeKind.ResponsePublished) => L["A response to an assessment of “{0}” was published.", n.Subject],
@@ -38,6 +42,8 @@ public static class NotificationText
         NotificationKind.ResponseDueSoon or NotificationKind.ResponseOverdue => L["Response due by"].Value,
         NotificationKind.DraftOffered => L["Comments close on"].Value,
         NotificationKind.CommentReceived => L["Comment from"].Value,
+        NotificationKind.RecommendationAnswered or NotificationKind.AssessorViewPosted => L["From"].Value,
+        NotificationKind.TargetDatePassed => L["Target date"].Value,
         _ => null,
     };
 
@@ -57,6 +63,10 @@ public static class NotificationText
         NotificationKind.Followed => L["What I follow"],
         NotificationKind.DraftOffered => L["Draft assessments offered to my organisation for comment"],
         NotificationKind.CommentReceived => L["Comments on my organisation's draft assessments"],
+        NotificationKind.RecommendationAddressed => L["Recommendations addressed to my organisation"],
+        NotificationKind.RecommendationAnswered => L["Answers and progress on my organisation's recommendations"],
+        NotificationKind.AssessorViewPosted => L["The assessor's views of my organisation's answers and progress"],
+        NotificationKind.TargetDatePassed => L["Recommendations past their target date"],
         _ => kind.ToString(),
     };
 

@@ -18,5 +18,6 @@ public static class RecordQueries
 
     /// <summary>An assessment with its answers, evidence and consultations.</summary>
     public static IQueryable<Assessment> WithEverything(this IQueryable<Assessment> assessments) =>
-        assessments.Include(a => a.Answers).Include(a => a.Evidence).Include(a => a.Consultations).AsSplitQuery();
+        assessments.Include(a => a.Answers).Include(a => a.Evidence).Include(a => a.Consultations)
+            .Include(a => a.RecommendationItems).ThenInclude(r => r.Principles).AsSplitQuery();
 }

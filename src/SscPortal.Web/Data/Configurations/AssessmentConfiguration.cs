@@ -72,6 +72,7 @@ public sealed class AssessmentConfiguration :
         builder.HasMany(a => a.Answers).WithOne().HasForeignKey(a => a.AssessmentId).OnDelete(DeleteBehavior.Cascade);
         builder.HasMany(a => a.Evidence).WithOne().HasForeignKey(e => e.AssessmentId).OnDelete(DeleteBehavior.Cascade);
         builder.HasMany(a => a.Consultations).WithOne().HasForeignKey(c => c.AssessmentId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasMany(a => a.RecommendationItems).WithOne(r => r.Assessment).HasForeignKey(r => r.AssessmentId).OnDelete(DeleteBehavior.Cascade);
         // The public list: published, current revisions, newest first (keyset on PublishedAt, Id).
         builder.HasIndex(a => new { a.Publication, a.PublishedAt, a.Id });
         builder.HasIndex(a => new { a.InitiativeId, a.Publication });
@@ -111,6 +112,7 @@ public sealed class AssessmentConfiguration :
         builder.HasOne(r => r.Assessment).WithMany().HasForeignKey(r => r.AssessmentId).OnDelete(DeleteBehavior.Cascade);
         builder.HasOne(r => r.Responder).WithMany().HasForeignKey(r => r.ResponderId).OnDelete(DeleteBehavior.Restrict);
         builder.Property(r => r.Text).HasMaxLength(10000);
+        builder.Property(r => r.HiddenReason).HasMaxLength(UnpublishReason.MaxLength);
         builder.Property(r => r.UserId).HasMaxLength(450);
         // One response per party and assessment.
         builder.HasIndex(r => new { r.AssessmentId, r.ResponderId }).IsUnique();

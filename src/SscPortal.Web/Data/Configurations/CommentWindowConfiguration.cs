@@ -34,6 +34,7 @@ public sealed class CommentWindowConfiguration :
         builder.Property(c => c.Text).HasMaxLength(AssessmentComment.TextLength);
         builder.Property(c => c.IndicatorCode).HasMaxLength(20);
         builder.Property(c => c.UserId).HasMaxLength(450);
+        builder.Property(c => c.HiddenReason).HasMaxLength(UnpublishReason.MaxLength);
         builder.HasIndex(c => new { c.AssessmentId, c.CreatedAt });
         builder.ToTable(t => t.HasCheckConstraint("CK_AssessmentComments_TextLength", $"length(\"Text\") BETWEEN 1 AND {AssessmentComment.TextLength}"));
     }

@@ -12,6 +12,7 @@ public sealed class AssessmentInput
     public const string NotApplicable = "na";
     public const string InsufficientInformation = "ii";
     public const int EvidenceRows = 2;
+    public const int SpareRecommendationRows = 1;
 
     /// <summary>Only for a new assessment: which of the person's organisations makes it.</summary>
     public int AssessorId { get; set; }
@@ -22,6 +23,8 @@ public sealed class AssessmentInput
     public string? Recommendations { get; set; }
     public List<ConsultationRow> Consultations { get; set; } = [];
     public List<AnswerRow> Answers { get; set; } = [];
+    /// <summary>The recommendations, one by one; empty rows are left out.</summary>
+    public List<RecommendationRow> RecommendationRows { get; set; } = [];
     /// <summary>The version of the assessment the form was opened on (optimistic concurrency).</summary>
     public int Version { get; set; }
 
@@ -52,6 +55,18 @@ public sealed class AssessmentInput
         public bool IsEmpty => string.IsNullOrWhiteSpace(Description) && string.IsNullOrWhiteSpace(Url);
     }
 
+    public sealed class RecommendationRow
+    {
+        /// <summary>The recommendation the row shows (0 for a new one); only one of this draft's is ever changed.</summary>
+        public int Id { get; set; }
+        public string? Text { get; set; }
+        public int? AddressedToId { get; set; }
+        public RecommendationPriority Priority { get; set; } = RecommendationPriority.Medium;
+        public List<string> Principles { get; set; } = [];
+        public List<string> Indicators { get; set; } = [];
+        public bool IsEmpty => string.IsNullOrWhiteSpace(Text) && AddressedToId is null && (Principles ?? []).Count == 0 && (Indicators ?? []).Count == 0;
+    }
+
     public static string? ChoiceOf(AssessmentAnswer answer) => answer.Kind switch
     {
         AnswerKind.Scored => answer.Score?.ToString(System.Globalization.CultureInfo.InvariantCulture),
@@ -68,6 +83,11 @@ public sealed class AssessmentInput
     {
         AssessorId = assessment.AssessorId, Relationship = assessment.Relationship, ConflictOfInterest = assessment.ConflictOfInterest,
         Methods = assessment.Methods.ToList(), Findings = assessment.Findings, Recommendations = assessment.Recommendations, Version = assessment.Version,
+        RecommendationRows = assessment.RecommendationItems.OrderBy(r => r.Number).Select(r => new RecommendationRow
+        {
+            Id = r.Id, Text = r.Text, AddressedToId = r.AddressedToId, Priority = r.Priority,
+            Principles = r.Principles.Select(p => p.PrincipleCode).ToList(), Indicators = r.Indicators.ToList(),
+        }).ToList(),
         Consultations = assessment.Consultations.Select(c => new ConsultationRow { Group = c.Group, Women = c.Women, Men = c.Men, Unspecified = c.Unspecified }).ToList(),
         Answers = framework.Indicators.Select(indicator =>
         {
@@ -115,6 +135,25 @@ public sealed class AssessmentInput
             answer.Justification = Clean(row.Justification);
             answer.Confidence = row.Confidence;
         }
+        // Recommendations keep their identity (a revision's carry their thread): a row changes the one it names, if it is
+        // this draft's; the others go, and rows naming none are new. Their order is their number.
+        var recommended = RecommendationRows.Where(r => !r.IsEmpty).ToList();
+        var kept = recommended.Select(r => r.Id).Where(id => id != 0).ToHashSet();
+        assessment.RecommendationItems.RemoveAll(r => !kept.Contains(r.Id));
+        var number = 0;
+        foreach (var row in recommended)
+        {
+            var recommendation = assessment.RecommendationItems.FirstOrDefault(r => r.Id == row.Id && row.Id != 0);
+            if (recommendation is null) assessment.RecommendationItems.Add(recommendation = new Recommendation { Text = "" });
+            recommendation.Number = ++number;
+            recommendation.Text = row.Text!.Trim();
+            recommendation.AddressedToId = row.AddressedToId!.Value;
+            recommendation.Priority = row.Priority;
+            recommendation.Indicators = (row.Indicators ?? []).Distinct().Order(StringComparer.Ordinal).ToList();
+            var principles = (row.Principles ?? []).Distinct().ToHashSet();
+            if (!principles.SetEquals(recommendation.Principles.Select(p => p.PrincipleCode))) recommendation.WithPrinciples(principles.Order(StringComparer.Ordinal));
+        }
+
         // Evidence has no natural key: it is replaced as a whole.
         assessment.Evidence.Clear();
         assessment.Evidence.AddRange(Answers.SelectMany(a => a.Evidence.Where(e => !e.IsEmpty).Select(e => new AssessmentEvidence
@@ -130,9 +169,21 @@ public sealed class AssessmentInputValidator : AbstractValidator<AssessmentInput
 {
     public const int MaxPeople = 100_000_000;
 
-    public AssessmentInputValidator(IStringLocalizer<SharedResource> L, AssessmentFramework framework)
+    public AssessmentInputValidator(IStringLocalizer<SharedResource> L, AssessmentFramework framework, IReadOnlySet<int> parties, IReadOnlySet<string> principles)
     {
         var indicators = framework.Indicators.Select(i => i.Code).ToHashSet();
+        RuleFor(i => i.RecommendationRows).Must(rows => rows.Count(r => r is not null && !r.IsEmpty) <= Recommendation.MostPerAssessment)
+            .WithMessage(L["An assessment lists at most {0} recommendations.", Recommendation.MostPerAssessment]);
+        RuleForEach(i => i.RecommendationRows).ChildRules(row =>
+        {
+            row.RuleFor(r => r.Text).NotEmpty().When(r => !r.IsEmpty).WithMessage(L["Write the recommendation."])
+                .MaximumLength(Recommendation.TextLength).WithMessage(L["Use at most {0} characters.", Recommendation.TextLength]);
+            row.RuleFor(r => r.AddressedToId).NotNull().When(r => !r.IsEmpty).WithMessage(L["Choose the official party it is addressed to."])
+                .Must(id => id is null || parties.Contains(id.Value)).WithMessage(L["A recommendation is addressed to one of the initiative's official parties."]);
+            row.RuleFor(r => r.Priority).IsInEnum().WithMessage(L["Choose one of the listed options."]);
+            row.RuleFor(r => r.Principles).Must(codes => (codes ?? []).All(principles.Contains)).WithMessage(L["Choose principles from the list."]);
+            row.RuleFor(r => r.Indicators).Must(codes => (codes ?? []).All(indicators.Contains)).WithMessage(L["This indicator is not part of the framework the assessment uses."]);
+        });
         RuleFor(i => i.Relationship).IsInEnum().WithMessage(L["Choose one of the listed options."]);
         RuleForEach(i => i.Methods).IsInEnum().WithMessage(L["Choose one of the listed options."]);
         RuleFor(i => i.ConflictOfInterest).MaximumLength(2000).WithMessage(L["Use at most {0} characters.", 2000]);

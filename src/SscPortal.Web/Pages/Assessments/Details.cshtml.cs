@@ -25,7 +25,7 @@ namespace SscPortal.Web.Pages.Assessments;
 /// </summary>
 [AllowAnonymous]
 [OutputCache(PolicyName = AnonymousPageCache.PolicyName)]
-public class DetailsModel(
+public partial class DetailsModel(
     AppDbContext db, ReferenceData referenceData, Access access, Rights rights, AuditLog audit, History history, RecordSaver saver, TimeProvider clock,
     ResponseDeadlines deadlines, OfficialParties officialParties, Notifications.Notices notices, IStringLocalizer<SharedResource> L) : PageModel
 {
@@ -35,7 +35,8 @@ public class DetailsModel(
         string? Findings, string? Recommendations, PublicationState Publication, DateTime? PublishedAt, string? UnpublishedReason,
         int Revision, int? RevisionOfId, int? SupersededById, DateTime UpdatedAt, int FrameworkId, int Version);
 
-    public sealed record PartyResponse(int Id, int ResponderId, string ResponderName, string Text, DateTime PublishedAt);
+    /// <summary>A party's response; a moderator may have hidden it (<paramref name="HiddenReason"/>): then its text is not read out.</summary>
+    public sealed record PartyResponse(int Id, int ResponderId, string ResponderName, string? Text, DateTime PublishedAt, string? HiddenReason = null);
 
     /// <summary>Where an official party stands: its response, or awaited since publication, or no response after so many days.</summary>
     public sealed record PartyStanding(int ActorId, string Name, ResponseStatus Status, PartyResponse? Response, int DaysWaited);
@@ -43,7 +44,7 @@ public class DetailsModel(
     /// <summary>A draft's offer for comment: when, until when (the publication, if that came first), to whom, and whether it is open now.</summary>
     public sealed record OfferView(DateTime OpenedAt, DateTime ClosedAt, bool IsOpen, IReadOnlyList<(int Id, string Name)> Parties);
 
-    public sealed record CommentView(int Id, int OrganisationId, string OrganisationName, string? IndicatorCode, string Text, bool IsPublic, DateTime CreatedAt);
+    public sealed record CommentView(int Id, int OrganisationId, string OrganisationName, string? IndicatorCode, string? Text, bool IsPublic, DateTime CreatedAt, string? HiddenReason = null);
 
     public View Assessment { get; private set; } = null!;
     public AssessmentFramework Framework { get; private set; } = null!;
@@ -121,7 +122,7 @@ public class DetailsModel(
         var order = Names.Principles.Select(p => p.Code).ToList();
         ByPrinciple = AssessmentScoring.ByPrinciple(Framework, Answers).OrderBy(s => order.IndexOf(s.Code) is var i and >= 0 ? i : int.MaxValue).ToList();
         Responses = await db.AssessmentResponses.AsNoTracking().Where(r => r.AssessmentId == id).OrderBy(r => r.PublishedAt)
-            .Select(r => new PartyResponse(r.Id, r.ResponderId, r.Responder!.Name, r.Text, r.PublishedAt)).ToListAsync(cancellationToken);
+            .Select(r => new PartyResponse(r.Id, r.ResponderId, r.Responder!.Name, r.HiddenAt == null ? r.Text : null, r.PublishedAt, r.HiddenReason)).ToListAsync(cancellationToken);
         OtherResponses = Responses;
         if (assessment is { Publication: PublicationState.Published, PublishedAt: { } published, SupersededById: null })
         {
@@ -155,6 +156,7 @@ public class DetailsModel(
             CanRespondAs = (await RespondersAsync(assessment.InitiativeId)).Where(m => !responded.Contains(m.ActorId)).ToList();
         }
         await LoadCommentsAsync(assessment, record, cancellationToken);
+        await LoadRecommendationsAsync(assessment, cancellationToken);
         return Page();
     }
 
@@ -184,7 +186,7 @@ public class DetailsModel(
         Comments = await db.AssessmentComments.AsNoTracking()
             .Where(c => c.AssessmentId == id && (all || (!draft && c.IsPublic) || mine.Contains(c.OrganisationId)))
             .OrderBy(c => c.CreatedAt).ThenBy(c => c.Id)
-            .Select(c => new CommentView(c.Id, c.OrganisationId, c.Organisation!.Name, c.IndicatorCode, c.Text, c.IsPublic, c.CreatedAt))
+            .Select(c => new CommentView(c.Id, c.OrganisationId, c.Organisation!.Name, c.IndicatorCode, c.HiddenAt == null ? c.Text : null, c.IsPublic, c.CreatedAt, c.HiddenReason))
             .ToListAsync(cancellationToken);
         if (draft && window is null && CanEdit && Missing.Count == 0 && await rights.MayAsync(record, Operations.OfferForComment))
         {

@@ -20,7 +20,8 @@ namespace SscPortal.Web.Pages.Assessments;
 /// </summary>
 [Authorize]
 public partial class EditModel(
-    AppDbContext db, ReferenceData referenceData, Rights rights, RecordSaver saver, SubmitOnce once, IStringLocalizer<SharedResource> L) : PageModel
+    AppDbContext db, ReferenceData referenceData, Rights rights, RecordSaver saver, SubmitOnce once, OfficialParties officialParties,
+    IStringLocalizer<SharedResource> L) : PageModel
 {
     /// <summary>An organisation the person may assess the initiative for, and whether that would be a self-assessment.</summary>
     public sealed record Assessor(int ActorId, string Name, bool SelfAssessment);
@@ -38,6 +39,8 @@ public partial class EditModel(
     public int Revision { get; private set; } = 1;
     public EditConflict? Conflict { get; private set; }
     public ReferenceData.Snapshot Names { get; private set; } = null!;
+    /// <summary>The initiative's official parties: those a recommendation may be addressed to.</summary>
+    public IReadOnlyList<(int Id, string Name)> Parties { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(int? id, int? initiativeId, CancellationToken cancellationToken)
     {
@@ -74,7 +77,8 @@ public partial class EditModel(
             return Forbid();
         }
         if (IsSelfAssessment) Input.Relationship = AssessorRelationship.Party;
-        var validation = await new AssessmentInputValidator(L, Framework).ValidateAsync(Input, cancellationToken);
+        var validation = await new AssessmentInputValidator(L, Framework, Parties.Select(p => p.Id).ToHashSet(),
+            Names.Principles.Select(p => p.Code).ToHashSet(StringComparer.Ordinal)).ValidateAsync(Input, cancellationToken);
         ModelState.AddErrors(validation);
         // Errors on fields the form does not show (an indicator's code, a group: hidden, so only a crafted or damaged form
         // gets them wrong) are said at the top of the form, where the person sees them.
@@ -150,6 +154,7 @@ public partial class EditModel(
         // Only published initiatives are assessed: a draft is not yet a claim anyone can test.
         if (initiative is null || (id is null && initiative.Publication != PublicationState.Published)) return NotFound();
         InitiativeId = initiativeId!.Value;
+        Parties = await officialParties.OfInitiativeAsync(InitiativeId, cancellationToken);
         InitiativeTitle = initiative.Title;
         InitiativeLanguage = initiative.Language;
         if (id is null)
@@ -190,5 +195,9 @@ public partial class EditModel(
         foreach (var group in Enum.GetValues<RightsHolderGroup>().Where(g => Input.Consultations.All(c => c.Group != g)))
             Input.Consultations.Add(new AssessmentInput.ConsultationRow { Group = group });
         Input.Consultations = Input.Consultations.OrderBy(c => c.Group).ToList();
+        Input.RecommendationRows = Input.RecommendationRows.Where(r => r is not null).ToList();
+        var recommendations = Math.Min(Recommendation.MostPerAssessment,
+            Input.RecommendationRows.Count(r => !r.IsEmpty) + Math.Max(AssessmentInput.SpareRecommendationRows, spare));
+        while (Input.RecommendationRows.Count < recommendations) Input.RecommendationRows.Add(new AssessmentInput.RecommendationRow());
     }
 }

@@ -348,6 +348,13 @@ namespace SscPortal.Web.Data.Migrations.Sqlite
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("HiddenAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("HiddenReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("IndicatorCode")
                         .HasMaxLength(20)
                         .HasColumnType("TEXT");
@@ -478,6 +485,13 @@ namespace SscPortal.Web.Data.Migrations.Sqlite
 
                     b.Property<int>("AssessmentId")
                         .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("HiddenAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("HiddenReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
 
                     b.Property<DateTime>("PublishedAt")
                         .HasColumnType("TEXT");
@@ -1284,6 +1298,157 @@ namespace SscPortal.Web.Data.Migrations.Sqlite
                     b.HasKey("Code");
 
                     b.ToTable("Principles");
+                });
+
+            modelBuilder.Entity("SscPortal.Domain.Recommendation", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AddressedToId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AssessmentId")
+                        .HasColumnType("INTEGER");
+
+                    b.PrimitiveCollection<string>("Indicators")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("LastStatementAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Priority")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("TargetDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("ThreadId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ThreadId");
+
+                    b.HasIndex("AddressedToId", "Status");
+
+                    b.HasIndex("AssessmentId", "Number");
+
+                    b.HasIndex("Status", "TargetDate");
+
+                    b.ToTable("Recommendations", t =>
+                        {
+                            t.HasCheckConstraint("CK_Recommendations_Number", "\"Number\" >= 1");
+
+                            t.HasCheckConstraint("CK_Recommendations_TextLength", "length(\"Text\") BETWEEN 1 AND 2000");
+                        });
+                });
+
+            modelBuilder.Entity("SscPortal.Domain.RecommendationPrinciple", b =>
+                {
+                    b.Property<int>("RecommendationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("PrincipleCode")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("RecommendationId", "PrincipleCode");
+
+                    b.HasIndex("PrincipleCode");
+
+                    b.ToTable("RecommendationPrinciples", (string)null);
+                });
+
+            modelBuilder.Entity("SscPortal.Domain.RecommendationStatement", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("AboutId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Commitment")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EvidenceUrl")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("HiddenAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("HiddenReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("OrganisationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("RecommendationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("TargetDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ThreadId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("Verdict")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AboutId");
+
+                    b.HasIndex("OrganisationId");
+
+                    b.HasIndex("RecommendationId");
+
+                    b.HasIndex("ThreadId")
+                        .IsUnique()
+                        .HasDatabaseName("IX_RecommendationStatements_OneAnswer")
+                        .HasFilter("\"Kind\" = 1");
+
+                    b.HasIndex("ThreadId", "CreatedAt");
+
+                    b.ToTable("RecommendationStatements", t =>
+                        {
+                            t.HasCheckConstraint("CK_RecommendationStatements_TextLength", "length(\"Text\") BETWEEN 1 AND 4000");
+                        });
                 });
 
             modelBuilder.Entity("SscPortal.Domain.RecordChange", b =>
@@ -2217,6 +2382,69 @@ namespace SscPortal.Web.Data.Migrations.Sqlite
                     b.Navigation("Actor");
                 });
 
+            modelBuilder.Entity("SscPortal.Domain.Recommendation", b =>
+                {
+                    b.HasOne("SscPortal.Domain.Actor", "AddressedTo")
+                        .WithMany()
+                        .HasForeignKey("AddressedToId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("SscPortal.Domain.Assessment", "Assessment")
+                        .WithMany("RecommendationItems")
+                        .HasForeignKey("AssessmentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("SscPortal.Domain.Recommendation", null)
+                        .WithMany()
+                        .HasForeignKey("ThreadId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("AddressedTo");
+
+                    b.Navigation("Assessment");
+                });
+
+            modelBuilder.Entity("SscPortal.Domain.RecommendationPrinciple", b =>
+                {
+                    b.HasOne("SscPortal.Domain.Recommendation", null)
+                        .WithMany("Principles")
+                        .HasForeignKey("RecommendationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("SscPortal.Domain.RecommendationStatement", b =>
+                {
+                    b.HasOne("SscPortal.Domain.RecommendationStatement", null)
+                        .WithMany()
+                        .HasForeignKey("AboutId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("SscPortal.Domain.Actor", "Organisation")
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("SscPortal.Domain.Recommendation", "Recommendation")
+                        .WithMany()
+                        .HasForeignKey("RecommendationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("SscPortal.Domain.Recommendation", null)
+                        .WithMany()
+                        .HasForeignKey("ThreadId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Organisation");
+
+                    b.Navigation("Recommendation");
+                });
+
             modelBuilder.Entity("SscPortal.Domain.SdgTarget", b =>
                 {
                     b.HasOne("SscPortal.Domain.SdgGoal", null)
@@ -2285,6 +2513,8 @@ namespace SscPortal.Web.Data.Migrations.Sqlite
                     b.Navigation("Consultations");
 
                     b.Navigation("Evidence");
+
+                    b.Navigation("RecommendationItems");
                 });
 
             modelBuilder.Entity("SscPortal.Domain.CommentWindow", b =>
@@ -2324,6 +2554,11 @@ namespace SscPortal.Web.Data.Migrations.Sqlite
                     b.Navigation("Initiatives");
 
                     b.Navigation("Signatories");
+                });
+
+            modelBuilder.Entity("SscPortal.Domain.Recommendation", b =>
+                {
+                    b.Navigation("Principles");
                 });
 #pragma warning restore 612, 618
         }
