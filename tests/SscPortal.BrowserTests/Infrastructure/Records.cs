@@ -39,6 +39,16 @@ public static class Records
 
     /// <summary>A published civil-society assessment of the initiative, every indicator "insufficient information".</summary>
     public static Task<int> PublishedAssessmentAsync(this PortalServer portal, int assessorId, int initiativeId) =>
+        CompleteAssessmentAsync(portal, assessorId, initiativeId, publish: true);
+
+    /// <summary>
+    /// A civil-society assessment of the initiative, complete (every indicator "insufficient information", justified) but
+    /// still a draft: ready to be offered for comment or published.
+    /// </summary>
+    public static Task<int> CompleteDraftAssessmentAsync(this PortalServer portal, int assessorId, int initiativeId) =>
+        CompleteAssessmentAsync(portal, assessorId, initiativeId, publish: false);
+
+    private static Task<int> CompleteAssessmentAsync(PortalServer portal, int assessorId, int initiativeId, bool publish) =>
         WithDatabaseAsync(portal, async db =>
         {
             var framework = await db.AssessmentFrameworks.OrderByDescending(f => f.Version).FirstAsync();
@@ -51,9 +61,11 @@ public static class Records
             };
             foreach (var indicator in framework.Indicators)
                 assessment.Answers.Add(new AssessmentAnswer { IndicatorCode = indicator.Code, Kind = AnswerKind.InsufficientInformation, Justification = "No document was shared." });
-            assessment.Publish(framework, now);
+            Assert.Empty(assessment.CheckComplete(framework));
+            if (publish) assessment.Publish(framework, now);
             db.Assessments.Add(assessment);
             await db.SaveChangesAsync();
+            if (!publish) return assessment.Id;
             db.AssessmentScores.AddRange(AssessmentScoring.Rows(framework, assessment.Answers).Select(row => { row.AssessmentId = assessment.Id; return row; }));
             await db.SaveChangesAsync();
             return assessment.Id;
