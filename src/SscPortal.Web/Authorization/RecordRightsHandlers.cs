@@ -135,6 +135,8 @@ public sealed class RecommendationRightsHandler(Access access) : RecordRightsHan
 {
     protected override async Task<bool> AllowsAsync(OperationAuthorizationRequirement operation, RecommendationResource record) => operation.Name switch
     {
+        // Pages ask only after the assessment itself may be read; its recommendations are said of only while it is the current publication.
+        nameof(Operations.See) => record.Current,
         nameof(Operations.AnswerRecommendation) => record.Current && await Member(Permission.AnswerRecommendations, record.AddressedToId),
         nameof(Operations.PostAssessorView) => record.Current && await Member(Permission.PostAssessorViews, record.AssessorId),
         _ => false,

@@ -32,7 +32,7 @@ public sealed class RecommendationConfiguration :
     {
         builder.ToTable("RecommendationPrinciples");
         builder.HasKey(p => new { p.RecommendationId, p.PrincipleCode });
-        builder.Property(p => p.PrincipleCode).HasMaxLength(20);
+        builder.Property(p => p.PrincipleCode).HasMaxLength(60);
         builder.HasIndex(p => p.PrincipleCode);
     }
 

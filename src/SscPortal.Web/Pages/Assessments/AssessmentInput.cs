@@ -64,7 +64,10 @@ public sealed class AssessmentInput
         public RecommendationPriority Priority { get; set; } = RecommendationPriority.Medium;
         public List<string> Principles { get; set; } = [];
         public List<string> Indicators { get; set; } = [];
-        public bool IsEmpty => string.IsNullOrWhiteSpace(Text) && AddressedToId is null && (Principles ?? []).Count == 0 && (Indicators ?? []).Count == 0;
+        public bool IsEmpty => string.IsNullOrWhiteSpace(Text) && AddressedToId is null && Chosen(Principles).Count == 0 && Chosen(Indicators).Count == 0;
+
+        /// <summary>The codes chosen in a list (a list left empty may arrive as one blank value).</summary>
+        public static List<string> Chosen(List<string>? codes) => (codes ?? []).Where(c => !string.IsNullOrWhiteSpace(c)).Distinct().ToList();
     }
 
     public static string? ChoiceOf(AssessmentAnswer answer) => answer.Kind switch
@@ -149,8 +152,8 @@ public sealed class AssessmentInput
             recommendation.Text = row.Text!.Trim();
             recommendation.AddressedToId = row.AddressedToId!.Value;
             recommendation.Priority = row.Priority;
-            recommendation.Indicators = (row.Indicators ?? []).Distinct().Order(StringComparer.Ordinal).ToList();
-            var principles = (row.Principles ?? []).Distinct().ToHashSet();
+            recommendation.Indicators = RecommendationRow.Chosen(row.Indicators).Order(StringComparer.Ordinal).ToList();
+            var principles = RecommendationRow.Chosen(row.Principles).ToHashSet();
             if (!principles.SetEquals(recommendation.Principles.Select(p => p.PrincipleCode))) recommendation.WithPrinciples(principles.Order(StringComparer.Ordinal));
         }
 
@@ -181,8 +184,8 @@ public sealed class AssessmentInputValidator : AbstractValidator<AssessmentInput
             row.RuleFor(r => r.AddressedToId).NotNull().When(r => !r.IsEmpty).WithMessage(L["Choose the official party it is addressed to."])
                 .Must(id => id is null || parties.Contains(id.Value)).WithMessage(L["A recommendation is addressed to one of the initiative's official parties."]);
             row.RuleFor(r => r.Priority).IsInEnum().WithMessage(L["Choose one of the listed options."]);
-            row.RuleFor(r => r.Principles).Must(codes => (codes ?? []).All(principles.Contains)).WithMessage(L["Choose principles from the list."]);
-            row.RuleFor(r => r.Indicators).Must(codes => (codes ?? []).All(indicators.Contains)).WithMessage(L["This indicator is not part of the framework the assessment uses."]);
+            row.RuleFor(r => r.Principles).Must(codes => AssessmentInput.RecommendationRow.Chosen(codes).All(principles.Contains)).WithMessage(L["Choose principles from the list."]);
+            row.RuleFor(r => r.Indicators).Must(codes => AssessmentInput.RecommendationRow.Chosen(codes).All(indicators.Contains)).WithMessage(L["This indicator is not part of the framework the assessment uses."]);
         });
         RuleFor(i => i.Relationship).IsInEnum().WithMessage(L["Choose one of the listed options."]);
         RuleForEach(i => i.Methods).IsInEnum().WithMessage(L["Choose one of the listed options."]);

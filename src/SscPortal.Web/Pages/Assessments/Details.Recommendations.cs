@@ -120,6 +120,19 @@ public partial class DetailsModel
         var resource = new RecommendationResource(recommendation.AddressedToId, facts.Rights.AssessorId, facts.Current);
         var operation = kind == StatementKind.AssessorView ? Operations.PostAssessorView : Operations.AnswerRecommendation;
         if (await rights.RequireAsync(resource, operation, AuditTargets.Assessment, id) is { } refused) return refused;
+        // What the recommendation's state allows is said at the top of the page (the form for it is no longer shown).
+        var stateProblem = kind switch
+        {
+            StatementKind.Answer when recommendation.Status != RecommendationStatus.Awaiting => RuleCode.AlreadyAnswered,
+            StatementKind.Progress when recommendation.Status == RecommendationStatus.Awaiting => RuleCode.NotYetAnswered,
+            StatementKind.Progress when !recommendation.TakesProgress => RuleCode.NoProgressExpected,
+            _ => (RuleCode?)null,
+        };
+        if (stateProblem is { } code)
+        {
+            TempData[PageMessages.Problem] = RuleMessages.For(code, L);
+            return Redirect($"/assessments/{id}#recommendation-{recommendation.Id}");
+        }
         SentForm = kind switch
         {
             StatementKind.Answer => $"answer-{recommendation.Id}",

@@ -1426,8 +1426,8 @@ namespace SscPortal.Web.Data.Migrations.Postgres
                         .HasColumnType("integer");
 
                     b.Property<string>("PrincipleCode")
-                        .HasMaxLength(20)
-                        .HasColumnType("character varying(20)");
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
 
                     b.HasKey("RecommendationId", "PrincipleCode");
 

@@ -1363,7 +1363,7 @@ namespace SscPortal.Web.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("PrincipleCode")
-                        .HasMaxLength(20)
+                        .HasMaxLength(60)
                         .HasColumnType("TEXT");
 
                     b.HasKey("RecommendationId", "PrincipleCode");

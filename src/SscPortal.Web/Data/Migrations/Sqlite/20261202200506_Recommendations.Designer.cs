@@ -11,7 +11,7 @@ using SscPortal.Web.Data;
 namespace SscPortal.Web.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteAppDbContext))]
-    [Migration("20261202193849_Recommendations")]
+    [Migration("20261202200506_Recommendations")]
     partial class Recommendations
     {
         /// <inheritdoc />
@@ -1366,7 +1366,7 @@ namespace SscPortal.Web.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("PrincipleCode")
-                        .HasMaxLength(20)
+                        .HasMaxLength(60)
                         .HasColumnType("TEXT");
 
                     b.HasKey("RecommendationId", "PrincipleCode");

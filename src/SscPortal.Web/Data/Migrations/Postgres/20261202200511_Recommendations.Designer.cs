@@ -14,7 +14,7 @@ using SscPortal.Web.Data;
 namespace SscPortal.Web.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresAppDbContext))]
-    [Migration("20261202194019_Recommendations")]
+    [Migration("20261202200511_Recommendations")]
     partial class Recommendations
     {
         /// <inheritdoc />
@@ -1429,8 +1429,8 @@ namespace SscPortal.Web.Data.Migrations.Postgres
                         .HasColumnType("integer");
 
                     b.Property<string>("PrincipleCode")
-                        .HasMaxLength(20)
-                        .HasColumnType("character varying(20)");
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
 
                     b.HasKey("RecommendationId", "PrincipleCode");
 

@@ -1,11 +1,9 @@
 ﻿using System;
-using System.Collections.Generic;
 using Microsoft.EntityFrameworkCore.Migrations;
-using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
 #nullable disable
 
-namespace SscPortal.Web.Data.Migrations.Postgres
+namespace SscPortal.Web.Data.Migrations.Sqlite
 {
     /// <inheritdoc />
     public partial class Recommendations : Migration
@@ -16,26 +14,26 @@ namespace SscPortal.Web.Data.Migrations.Postgres
             migrationBuilder.AddColumn<DateTime>(
                 name: "HiddenAt",
                 table: "AssessmentResponses",
-                type: "timestamp with time zone",
+                type: "TEXT",
                 nullable: true);
 
             migrationBuilder.AddColumn<string>(
                 name: "HiddenReason",
                 table: "AssessmentResponses",
-                type: "character varying(1000)",
+                type: "TEXT",
                 maxLength: 1000,
                 nullable: true);
 
             migrationBuilder.AddColumn<DateTime>(
                 name: "HiddenAt",
                 table: "AssessmentComments",
-                type: "timestamp with time zone",
+                type: "TEXT",
                 nullable: true);
 
             migrationBuilder.AddColumn<string>(
                 name: "HiddenReason",
                 table: "AssessmentComments",
-                type: "character varying(1000)",
+                type: "TEXT",
                 maxLength: 1000,
                 nullable: true);
 
@@ -43,18 +41,18 @@ namespace SscPortal.Web.Data.Migrations.Postgres
                 name: "Recommendations",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    AssessmentId = table.Column<int>(type: "integer", nullable: false),
-                    Number = table.Column<int>(type: "integer", nullable: false),
-                    Text = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
-                    AddressedToId = table.Column<int>(type: "integer", nullable: false),
-                    Priority = table.Column<int>(type: "integer", nullable: false),
-                    Indicators = table.Column<List<string>>(type: "text[]", nullable: false),
-                    ThreadId = table.Column<int>(type: "integer", nullable: true),
-                    Status = table.Column<int>(type: "integer", nullable: false),
-                    TargetDate = table.Column<DateOnly>(type: "date", nullable: true),
-                    LastStatementAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    AssessmentId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Number = table.Column<int>(type: "INTEGER", nullable: false),
+                    Text = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    AddressedToId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Priority = table.Column<int>(type: "INTEGER", nullable: false),
+                    Indicators = table.Column<string>(type: "TEXT", nullable: false),
+                    ThreadId = table.Column<int>(type: "INTEGER", nullable: true),
+                    Status = table.Column<int>(type: "INTEGER", nullable: false),
+                    TargetDate = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    LastStatementAt = table.Column<DateTime>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -85,8 +83,8 @@ namespace SscPortal.Web.Data.Migrations.Postgres
                 name: "RecommendationPrinciples",
                 columns: table => new
                 {
-                    RecommendationId = table.Column<int>(type: "integer", nullable: false),
-                    PrincipleCode = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false)
+                    RecommendationId = table.Column<int>(type: "INTEGER", nullable: false),
+                    PrincipleCode = table.Column<string>(type: "TEXT", maxLength: 60, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -103,23 +101,23 @@ namespace SscPortal.Web.Data.Migrations.Postgres
                 name: "RecommendationStatements",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    RecommendationId = table.Column<int>(type: "integer", nullable: false),
-                    ThreadId = table.Column<int>(type: "integer", nullable: false),
-                    Kind = table.Column<int>(type: "integer", nullable: false),
-                    OrganisationId = table.Column<int>(type: "integer", nullable: false),
-                    UserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: true),
-                    Status = table.Column<int>(type: "integer", nullable: true),
-                    Verdict = table.Column<int>(type: "integer", nullable: true),
-                    AboutId = table.Column<int>(type: "integer", nullable: true),
-                    Text = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
-                    Commitment = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
-                    TargetDate = table.Column<DateOnly>(type: "date", nullable: true),
-                    EvidenceUrl = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
-                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    HiddenAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    HiddenReason = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    RecommendationId = table.Column<int>(type: "INTEGER", nullable: false),
+                    ThreadId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Kind = table.Column<int>(type: "INTEGER", nullable: false),
+                    OrganisationId = table.Column<int>(type: "INTEGER", nullable: false),
+                    UserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: true),
+                    Status = table.Column<int>(type: "INTEGER", nullable: true),
+                    Verdict = table.Column<int>(type: "INTEGER", nullable: true),
+                    AboutId = table.Column<int>(type: "INTEGER", nullable: true),
+                    Text = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
+                    Commitment = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    TargetDate = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    EvidenceUrl = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    HiddenAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    HiddenReason = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true)
                 },
                 constraints: table =>
                 {
