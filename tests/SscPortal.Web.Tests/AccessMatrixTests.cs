@@ -295,6 +295,11 @@ public abstract class AccessMatrixTests(PortalFixture fixture)
         new("/feeds/organisations/{id:int}.atom GET", "a guessed organisation", _ => Task.FromResult(Get("/feeds/organisations/2147483000.atom")), Nobody),
         new("/feeds/countries/{code:length(2)}.atom GET", "a country's feed", _ => Task.FromResult(Get("/feeds/countries/PE.atom")), Everyone),
         new("/feeds/countries/{code:length(2)}.atom GET", "a country that is not one", _ => Task.FromResult(Get("/feeds/countries/QQ.atom")), Nobody),
+        // The recommendation tracker (issue 16) and its exports: public reads of public assessments' recommendations (RecommendationTrackerTests).
+        new("/recommendations GET", "the recommendation tracker", _ => Task.FromResult(Get("/recommendations?status=awaiting&overdue=yes")), Everyone),
+        new("/recommendations.csv GET", "the tracker as CSV", _ => Task.FromResult(Get("/recommendations.csv?country=pe")), Everyone),
+        new("/api/v1/recommendations GET", "the tracker's recommendations", _ => Task.FromResult(Get("/api/v1/recommendations?limit=5")), Everyone),
+        new("/feeds/recommendations.atom GET", "the tracker's feed", _ => Task.FromResult(Get("/feeds/recommendations.atom?priority=high")), Everyone),
 
         // Account pages: open to all (signing in again, or registering another account, is not a privilege).
         new("/account/login GET", "sign-in form", _ => Task.FromResult(Get("/account/login")), Everyone),

@@ -24,7 +24,7 @@ namespace SscPortal.Web.Feeds;
 /// it came from, whose link carries only the values it applied); an unknown organisation or country is the ordinary 404 page. Links are absolute, from Portal:PublicUrl
 /// (<see cref="PublicAddress"/>): without it, outside Development, there are no feeds (404, and an error in the log).
 /// </summary>
-public static class FeedEndpoints
+public static partial class FeedEndpoints
 {
     public const string InitiativesPath = "/feeds/initiatives.atom";
     public const string AssessmentsPath = "/feeds/assessments.atom";
@@ -44,6 +44,7 @@ public static class FeedEndpoints
         feeds.MapGet("/assessments.atom", AssessmentsAsync).WithMetadata(AssessmentsFeedQuery);
         feeds.MapGet("/organisations/{id:int}.atom", OrganisationAsync);
         feeds.MapGet("/countries/{code:length(2)}.atom", CountryAsync);
+        feeds.MapGet("/recommendations.atom", RecommendationsAsync).WithMetadata(RecommendationsFeedQuery);
         return app;
     }
 

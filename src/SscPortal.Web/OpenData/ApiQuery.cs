@@ -125,9 +125,9 @@ public sealed class ApiQuery(string operationId, params ApiParameter[] parameter
                     value = code;
                     return true;
                 }
-                problem = allowed.Count <= ListedValues
+                problem = parameter.Message?.Invoke(L, shown) ?? (allowed.Count <= ListedValues
                     ? L["“{0}” is not one of the allowed values: {1}.", shown, string.Join(", ", allowed)]
-                    : L["“{0}” is not one of the {1} allowed values, which /openapi/v1.json lists for this parameter.", shown, allowed.Count];
+                    : L["“{0}” is not one of the {1} allowed values, which /openapi/v1.json lists for this parameter.", shown, allowed.Count]);
                 return false;
             case ApiValueKind.Cursor:
                 if (KeysetCursor.TryDecode(text, out var cursor) && parameter.CursorCheck!(cursor)) return true;

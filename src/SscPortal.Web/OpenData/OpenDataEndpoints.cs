@@ -18,7 +18,7 @@ namespace SscPortal.Web.OpenData;
 /// Open data for other systems, all public and read-only: the catalogue as CSV and as IATI XML (streamed), and a JSON API
 /// with the catalogue's filters and cursor paging, described at /openapi/v1.json.
 /// </summary>
-public static class OpenDataEndpoints
+public static partial class OpenDataEndpoints
 {
     public const int DefaultLimit = 20;
     public const int MaxLimit = 100;
@@ -109,6 +109,7 @@ public static class OpenDataEndpoints
             .WithSummary("Organisations, by id, with cursor paging; filter by type and country.");
         api.MapGet("/assessments", ListAssessmentsAsync).WithName(AssessmentsQuery.OperationId).WithMetadata(AssessmentsQuery).ProducesValidationProblem()
             .WithSummary("Published assessments (the latest revision of each), newest first, with their scores by dimension; filter by country, modality, perspective and assessor.");
+        MapRecommendations(app, api);
         return app;
     }
 

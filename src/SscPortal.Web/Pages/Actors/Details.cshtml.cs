@@ -19,7 +19,7 @@ namespace SscPortal.Web.Pages.Actors;
 /// </summary>
 [AllowAnonymous]
 [OutputCache(PolicyName = AnonymousPageCache.PolicyName)]
-public class DetailsModel(AppDbContext db, ReferenceData referenceData, Rights rights, ResponseDeadlines deadlines) : PageModel
+public class DetailsModel(AppDbContext db, ReferenceData referenceData, Rights rights, ResponseDeadlines deadlines, TimeProvider clock) : PageModel
 {
     public sealed record View(
         int Id, string Name, string? Acronym, ActorType Type, string? CountryCode, string? Scope,
@@ -35,6 +35,9 @@ public class DetailsModel(AppDbContext db, ReferenceData referenceData, Rights r
     /// <summary>Its record as a duty-bearer, for an official organisation (an agency, a government, an IGO); null for the others.</summary>
     public DutyBearerRecord? Record { get; private set; }
     public int ResponseDays => deadlines.ResponseDays;
+
+    /// <summary>The recommendations of public assessments addressed to it, by status (the tracker's counts).</summary>
+    public RecommendationCounts Recommendations { get; private set; } = new(new Dictionary<RecommendationStatus, int>(), 0);
 
     /// <summary>Whether the reader may record the organisation's IATI identifier (its organisation admins, moderators, administrators).</summary>
     public bool CanRecordIdentifier { get; private set; }
@@ -61,6 +64,8 @@ public class DetailsModel(AppDbContext db, ReferenceData referenceData, Rights r
             .Select(p => (p.Id, p.Title)).ToList();
         Names = await referenceData.GetAsync(cancellationToken);
         if (AccessTable.KindOf(actor.Type) == OrganisationKind.Official) Record = await deadlines.RecordOfAsync(id, cancellationToken);
+        Recommendations = await RecommendationQueries.CountByStatusAsync(db.Recommendations.AsNoTracking().PubliclyTracked().Where(r => r.AddressedToId == id),
+            DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime), cancellationToken);
         CanRecordIdentifier = User.Identity?.IsAuthenticated == true
             && await rights.MayAsync(new OrganisationResource(id), Operations.SetIdentifier);
         return Page();

@@ -18,7 +18,7 @@ namespace SscPortal.Web.Pages.Countries;
 /// </summary>
 [AllowAnonymous]
 [OutputCache(PolicyName = AnonymousPageCache.PolicyName)]
-public class DetailsModel(AppDbContext db, ReferenceData referenceData) : PageModel
+public class DetailsModel(AppDbContext db, ReferenceData referenceData, TimeProvider clock) : PageModel
 {
     public string Code { get; private set; } = "";
     public string Name { get; private set; } = "";
@@ -26,6 +26,8 @@ public class DetailsModel(AppDbContext db, ReferenceData referenceData) : PageMo
     public int AssessedInitiatives { get; private set; }
     public int AsProvider { get; private set; }
     public int AsRecipient { get; private set; }
+    /// <summary>The recommendations of public assessments of its initiatives, by status (the tracker's counts).</summary>
+    public RecommendationCounts Recommendations { get; private set; } = new(new Dictionary<RecommendationStatus, int>(), 0);
     public IReadOnlyList<(FrameworkDimension Dimension, IReadOnlyList<ScoreDistribution> Scores)> Dimensions { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(string code, CancellationToken cancellationToken)
@@ -42,6 +44,8 @@ public class DetailsModel(AppDbContext db, ReferenceData referenceData) : PageMo
         AsRecipient = await initiatives.CountAsync(i => i.Countries.Any(c => c.CountryCode == code && (c.Role == CountryRole.Recipient || c.Role == CountryRole.Both)), cancellationToken);
         var assessments = db.Assessments.AsNoTracking().CurrentlyPublished().InCountry(code);
         AssessedInitiatives = await assessments.Select(a => a.InitiativeId).Distinct().CountAsync(cancellationToken);
+        Recommendations = await RecommendationQueries.CountByStatusAsync(db.Recommendations.AsNoTracking().PubliclyTracked().InCountry(code),
+            DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime), cancellationToken);
 
         var framework = await db.AssessmentFrameworks.AsNoTracking().OrderByDescending(f => f.Version).FirstAsync(cancellationToken);
         var dimensions = new List<(FrameworkDimension, IReadOnlyList<ScoreDistribution>)>();
