@@ -194,6 +194,35 @@ public abstract class AccessMatrixTests(PortalFixture fixture)
         return id;
     }
 
+    /// <summary>A's published assessment of G's initiative (H takes part) with one recommendation to G (or H), accepted by it when <paramref name="answered"/>.</summary>
+    private static async Task<(int Assessment, int Recommendation, int Statement)> Recommended(AccessWorld w, bool answered, Actor? to = null)
+    {
+        var initiative = await Published(w, w.AgencyG);
+        var addressed = to ?? w.AgencyG;
+        var assessment = await w.Portal.AssessmentAsync(w.CsoA, initiative, DateTime.UtcNow.AddMinutes(-1));
+        return await w.Portal.WithDatabaseAsync(async db =>
+        {
+            if (addressed.Id != w.AgencyG.Id) db.Add(new InitiativeActor { InitiativeId = initiative, ActorId = addressed.Id, Role = ActorRole.Implementing });
+            var recommendation = new Recommendation { AssessmentId = assessment, Number = 1, Text = "Open the books.", AddressedToId = addressed.Id };
+            db.Recommendations.Add(recommendation);
+            await db.SaveChangesAsync();
+            var statement = 0;
+            if (answered)
+            {
+                var said = recommendation.Answer(addressed.Id, null, RecommendationStatus.Accepted, "We will.", "Publish the books.", DateOnly.FromDateTime(DateTime.UtcNow).AddDays(30), null, DateTime.UtcNow);
+                db.RecommendationStatements.Add(said);
+                await db.SaveChangesAsync();
+                statement = said.Id;
+            }
+            return (assessment, recommendation.Id, statement);
+        });
+    }
+
+    private static Dictionary<string, string> StatementForm(int recommendation, string? status = null) => new()
+    {
+        ["Statement.RecommendationId"] = $"{recommendation}", ["Statement.Status"] = status ?? "", ["Statement.Text"] = "Matrix statement.",
+    };
+
     private static Dictionary<string, string> CommentForm(Actor commenter) => new()
     {
         ["CommenterId"] = $"{commenter.Id}", ["CommentText"] = "A factual correction.", ["CommentPublic"] = "true", ["CommentIndicator"] = "",
@@ -541,6 +570,19 @@ public abstract class AccessMatrixTests(PortalFixture fixture)
         new("/assessments/{id:int} POST Comment", "comment for G on A's draft offered to H (crafted)", async w => Post($"/assessments/{await Offered(w, w.AgencyH)}?handler=Comment", CommentForm(w.AgencyG)), Nobody),
         new("/assessments/{id:int} POST Comment", "comment for G once its window closed", async w => Post($"/assessments/{await Offered(w, w.AgencyG, closed: true)}?handler=Comment", CommentForm(w.AgencyG)), Nobody),
         new("/assessments/{id:int} POST Comment", "comment on a guessed assessment id", w => Task.FromResult(Post("/assessments/2147483000?handler=Comment", CommentForm(w.AgencyG))), Nobody),
+
+        // Recommendations (issue 16): the addressed party's admins answer and post progress; the assessor's admins give their view; moderators hide statements.
+        new("/assessments/{id:int} POST AnswerRecommendation", "answer A's recommendation to G", async w => { var r = await Recommended(w, answered: false); return Post($"/assessments/{r.Assessment}?handler=AnswerRecommendation", StatementForm(r.Recommendation, "NotAccepted")); }, Holders(Permission.AnswerRecommendations, AgencyG)),
+        new("/assessments/{id:int} POST AnswerRecommendation", "answer A's recommendation to H (addressed to nobody in the world)", async w => { var r = await Recommended(w, answered: false, to: w.AgencyH); return Post($"/assessments/{r.Assessment}?handler=AnswerRecommendation", StatementForm(r.Recommendation, "NotAccepted")); }, Holders(Permission.AnswerRecommendations, AgencyH)),
+        new("/assessments/{id:int} POST AnswerRecommendation", "answer a recommendation of a guessed assessment id", w => Task.FromResult(Post("/assessments/2147483000?handler=AnswerRecommendation", StatementForm(1, "NotAccepted"))), Nobody),
+        new("/assessments/{id:int} POST PostProgress", "progress on A's accepted recommendation to G", async w => { var r = await Recommended(w, answered: true); return Post($"/assessments/{r.Assessment}?handler=PostProgress", StatementForm(r.Recommendation, "InProgress")); }, Holders(Permission.AnswerRecommendations, AgencyG)),
+        new("/assessments/{id:int} POST PostProgress", "progress on a guessed assessment id", w => Task.FromResult(Post("/assessments/2147483000?handler=PostProgress", StatementForm(1, "InProgress"))), Nobody),
+        new("/assessments/{id:int} POST PostView", "A's view of G's answer", async w => { var r = await Recommended(w, answered: true); return Post($"/assessments/{r.Assessment}?handler=PostView", new(StatementForm(r.Recommendation)) { ["Statement.AboutId"] = $"{r.Statement}", ["Statement.Verdict"] = "Disputes" }); },
+            Holders(Permission.PostAssessorViews, CsoA)),
+        new("/assessments/{id:int} POST PostView", "a view on a guessed assessment id", w => Task.FromResult(Post("/assessments/2147483000?handler=PostView", StatementForm(1))), Nobody),
+        new("/assessments/{id:int} POST HideStatement", "hide G's answer to A's recommendation", async w => { var r = await Recommended(w, answered: true); return Post($"/assessments/{r.Assessment}?handler=HideStatement", new() { ["HideKind"] = "statement", ["HideId"] = $"{r.Statement}", ["Reason"] = "Matrix" }); },
+            Platform(Permission.UnpublishAnyRecord)),
+        new("/assessments/{id:int} POST HideStatement", "hide on a guessed assessment id", w => Task.FromResult(Post("/assessments/2147483000?handler=HideStatement", new() { ["HideKind"] = "statement", ["HideId"] = "1", ["Reason"] = "Matrix" })), Nobody),
 
         // Platform administration.
         new("/admin GET", "moderation queue", _ => Task.FromResult(Get("/admin")), Platform(Permission.VerifyOrganisations)),
