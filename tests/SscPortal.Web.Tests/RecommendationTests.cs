@@ -277,7 +277,7 @@ public abstract class RecommendationTests(PortalFixture fixture)
             var hidden = await moderator.SubmitAsync(page, $"#statement-{view.Id} form", new Dictionary<string, string> { ["Reason"] = "Names a private person." });
             Assert.Contains("Names a private person.", hidden.Text, StringComparison.Ordinal);
         }
-        var after = await anonymous.GetOkAsync($"/assessments/{draft}?after-hiding");
+        var after = await anonymous.GetOkAsync($"/assessments/{draft}");
         Assert.DoesNotContain("Only the summary is online", after.Text, StringComparison.Ordinal);
         Assert.Contains("Names a private person.", after.Text, StringComparison.Ordinal);
         Assert.Equal(1, await Portal.WithDatabaseAsync(db => db.AuditEvents.CountAsync(e => e.Type == AuditEventType.StatementHidden && e.TargetId == TestData.Key(draft))));
