@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 
 namespace SscPortal.BrowserTests.Infrastructure;
@@ -100,6 +101,36 @@ public sealed class Visit : IAsyncDisposable
         if (text.Length > 40) await Page.Keyboard.InsertTextAsync(text);
         else await Page.Keyboard.TypeAsync(text);
         Assert.Equal(text, await field.InputValueAsync());
+    }
+
+    /// <summary>
+    /// Enters a date in an input of type date. Its value is always yyyy-MM-dd, which a mouse or a finger's browser takes
+    /// as it is. From the keyboard the digits are typed into the field's parts, whose order is the browser's own (not the
+    /// page's locale: a Chromium without British resources shows month/day/year), so each order is tried in turn,
+    /// Shift+Tab going back to the first part between tries.
+    /// </summary>
+    public async Task FillDateAsync(ILocator field, DateOnly date)
+    {
+        var value = date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        if (Mode != Mode.Keyboard)
+        {
+            await field.FillAsync(value);
+            Assert.Equal(value, await field.InputValueAsync());
+            return;
+        }
+        await TabToAsync(field);
+        string[] orders = ["ddMMyyyy", "MMddyyyy", "yyyyMMdd"];
+        var typed = new List<string>();
+        foreach (var order in orders)
+        {
+            await Page.Keyboard.TypeAsync(date.ToString(order, CultureInfo.InvariantCulture));
+            var now = await field.InputValueAsync();
+            if (now == value) return;
+            typed.Add($"{order} gave \"{now}\"");
+            // Typing the last part leaves the focus there; two Shift+Tabs go back to the first of the three.
+            for (var i = 0; i < 2; i++) await Page.Keyboard.PressAsync("Shift+Tab");
+        }
+        Assert.Fail($"Typing {value} into the date field in any order failed: {string.Join("; ", typed)}.");
     }
 
     /// <summary>Chooses the option whose visible text is <paramref name="label"/>.</summary>
