@@ -45,21 +45,13 @@ public abstract class CommentWindowTests(PortalFixture fixture)
             await Portal.MemberAsync(world.CsoB, MembershipRole.OrganisationAdmin, MembershipStatus.Active));
     }
 
-    private async Task<HtmlClient> BrowserOfAsync(string userId, bool followRedirects = true)
-    {
-        var email = await Portal.WithServicesAsync(async s => (await s.GetRequiredService<UserManager<ApplicationUser>>().FindByIdAsync(userId))!.Email!);
-        var browser = Portal.CreateBrowser(followRedirects);
-        await browser.SignInAsync(email, AccessWorld.Password);
-        return browser;
-    }
+    private Task<HtmlClient> BrowserOfAsync(string userId, bool followRedirects = true) => Portal.BrowserOfAsync(userId, followRedirects);
 
-    /// <summary>A form posted directly (as a crafted request would be), with a valid antiforgery token; redirects are not followed.</summary>
-    private async Task<HttpResponseMessage> PostAsync(string userId, string url, Dictionary<string, string> form)
+    /// <summary>A form posted directly by the account (as a crafted request would be); redirects are not followed.</summary>
+    private async Task<HttpResponseMessage> PostAsync(string userId, string url, IEnumerable<KeyValuePair<string, string>> form)
     {
         using var browser = await BrowserOfAsync(userId, followRedirects: false);
-        var home = await browser.GetOkAsync("/");
-        form["__RequestVerificationToken"] = AccessWorld.TokenIn(home.Document.DocumentElement.OuterHtml);
-        return await browser.Http.PostAsync(new Uri(url, UriKind.Relative), new FormUrlEncodedContent(form));
+        return await browser.PostCraftedAsync(url, form);
     }
 
     private static Dictionary<string, string> CommentForm(int commenterId, string text, bool isPublic = true, string indicator = "") => new()
@@ -330,13 +322,7 @@ public abstract class CommentWindowTests(PortalFixture fixture)
     }
 
     /// <summary>A form with repeated fields (several parties), posted directly with a valid antiforgery token; redirects are not followed.</summary>
-    private async Task<HttpResponseMessage> PostRawAsync(string userId, string url, List<KeyValuePair<string, string>> fields)
-    {
-        using var browser = await BrowserOfAsync(userId, followRedirects: false);
-        var home = await browser.GetOkAsync("/");
-        fields.Add(new("__RequestVerificationToken", AccessWorld.TokenIn(home.Document.DocumentElement.OuterHtml)));
-        return await browser.Http.PostAsync(new Uri(url, UriKind.Relative), new FormUrlEncodedContent(fields));
-    }
+    private Task<HttpResponseMessage> PostRawAsync(string userId, string url, List<KeyValuePair<string, string>> fields) => PostAsync(userId, url, fields);
 }
 
 [Collection(SqliteSuite.Name)]

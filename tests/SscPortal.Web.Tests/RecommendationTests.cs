@@ -41,21 +41,10 @@ public abstract class RecommendationTests(PortalFixture fixture)
             await Portal.MemberAsync(world.AgencyH, MembershipRole.OrganisationAdmin, MembershipStatus.Active));
     }
 
-    private async Task<HtmlClient> BrowserOfAsync(string userId, bool followRedirects = true)
-    {
-        var email = await Portal.WithServicesAsync(async s => (await s.GetRequiredService<UserManager<ApplicationUser>>().FindByIdAsync(userId))!.Email!);
-        var browser = Portal.CreateBrowser(followRedirects);
-        await browser.SignInAsync(email, AccessWorld.Password);
-        return browser;
-    }
+    private Task<HtmlClient> BrowserOfAsync(string userId, bool followRedirects = true) => Portal.BrowserOfAsync(userId, followRedirects);
 
-    /// <summary>A form posted directly (as a crafted request would be), with a valid antiforgery token; redirects are not followed.</summary>
-    private static async Task<HttpResponseMessage> PostAsync(HtmlClient browser, string url, Dictionary<string, string> form)
-    {
-        var home = await browser.GetOkAsync("/");
-        form["__RequestVerificationToken"] = AccessWorld.TokenIn(home.Document.DocumentElement.OuterHtml);
-        return await browser.Http.PostAsync(new Uri(url, UriKind.Relative), new FormUrlEncodedContent(form));
-    }
+    /// <summary>A form posted directly (as a crafted request would be), with a valid antiforgery token.</summary>
+    private static Task<HttpResponseMessage> PostAsync(HtmlClient browser, string url, Dictionary<string, string> form) => browser.PostCraftedAsync(url, form);
 
     /// <summary>A refusal to someone who may read the page: 403, which a signed-in browser is shown as the access-denied page.</summary>
     private static bool IsForbidden(HttpResponseMessage response) =>

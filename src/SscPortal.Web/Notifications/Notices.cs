@@ -17,7 +17,8 @@ namespace SscPortal.Web.Notifications;
 /// of it. Changes of records reach here from <see cref="Records.History.AddAsync"/>, the one place every change of a
 /// record is written; requests (a membership claim, an organisation proposed, a framework published) from their pages.
 /// </summary>
-public sealed class Notices(AppDbContext db, Access access, TimeProvider clock, NotificationMail mail, ReferenceData referenceData, IStringLocalizer<SharedResource> L)
+public sealed class Notices(AppDbContext db, Access access, TimeProvider clock, NotificationMail mail, ReferenceData referenceData, OfficialParties officialParties,
+    IStringLocalizer<SharedResource> L)
 {
     private readonly HashSet<(string User, string Path)> _told = [];
 
@@ -170,9 +171,7 @@ public sealed class Notices(AppDbContext db, Access access, TimeProvider clock, 
             {
                 a.InitiativeId, a.AssessorId, a.Revision, a.Publication, a.UnpublishedReason, a.SupersededById,
                 InitiativePublication = a.Initiative!.Publication,
-                Title = a.Initiative!.Title, InitiativeOwner = a.Initiative.OwnerId,
-                Parties = a.Initiative.Actors.Select(x => new { x.ActorId, x.Actor!.Type }).ToList(),
-                OwnerType = a.Initiative.Owner!.Type,
+                Title = a.Initiative!.Title,
             }).SingleOrDefaultAsync(cancellationToken);
         if (assessment is null) return;
         var path = $"/assessments/{id}";
@@ -183,8 +182,8 @@ public sealed class Notices(AppDbContext db, Access access, TimeProvider clock, 
         {
             case ChangeKind.Published:
                 // The official parties to the initiative learn that civil society (or one of them) assessed it: their right of reply starts here.
-                var parties = assessment.Parties.Select(p => (p.ActorId, p.Type)).Append((assessment.InitiativeOwner, assessment.OwnerType))
-                    .Where(p => AccessTable.KindOf(p.Item2) == OrganisationKind.Official && p.Item1 != assessment.AssessorId).Select(p => p.Item1).Distinct().ToList();
+                var parties = (await officialParties.OfInitiativeAsync(assessment.InitiativeId, cancellationToken))
+                    .Where(p => p.Id != assessment.AssessorId).Select(p => p.Id).ToList();
                 await TellAsync(assessment.Revision > 1 ? NotificationKind.AssessmentRevised : NotificationKind.AssessmentPublished,
                     await MembersOfAsync(parties, adminsOnly: false, cancellationToken), path, assessment.Title,
                     about: RecordType.Assessment, change: change, cancellationToken: cancellationToken);

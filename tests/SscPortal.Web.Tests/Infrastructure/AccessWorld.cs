@@ -183,6 +183,23 @@ public sealed partial class AccessWorld : IAsyncDisposable
 
 public static class MembershipTestData
 {
+    /// <summary>A browser signed in as the account (one made with <see cref="AccessWorld.Password"/>).</summary>
+    public static async Task<HtmlClient> BrowserOfAsync(this PortalFactory portal, string userId, bool followRedirects = true)
+    {
+        var email = await portal.WithServicesAsync(async s => (await s.GetRequiredService<UserManager<ApplicationUser>>().FindByIdAsync(userId))!.Email!);
+        var browser = portal.CreateBrowser(followRedirects);
+        await browser.SignInAsync(email, AccessWorld.Password);
+        return browser;
+    }
+
+    /// <summary>A form posted directly (as a crafted request would be, fields repeated at will), with a valid antiforgery token.</summary>
+    public static async Task<HttpResponseMessage> PostCraftedAsync(this HtmlClient browser, string url, IEnumerable<KeyValuePair<string, string>> fields)
+    {
+        var home = await browser.GetOkAsync("/");
+        var form = fields.Append(new("__RequestVerificationToken", AccessWorld.TokenIn(home.Document.DocumentElement.OuterHtml)));
+        return await browser.Http.PostAsync(new Uri(url, UriKind.Relative), new FormUrlEncodedContent(form));
+    }
+
     /// <summary>A confirmed account with <see cref="AccessWorld.Password"/>, optionally a member of an organisation and holder of a platform role.</summary>
     public static async Task<string> MemberAsync(this PortalFactory portal, Actor? organisation, MembershipRole role, MembershipStatus status, string? platformRole = null)
     {
