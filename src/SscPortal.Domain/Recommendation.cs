@@ -176,6 +176,25 @@ public class Recommendation
         Status = Status, TargetDate = TargetDate, LastStatementAt = LastStatementAt,
     }.WithPrinciples(Principles.Select(p => p.PrincipleCode));
 
+    /// <summary>Takes the standing of the same thread in the revision this one replaces (said of while this was a draft).</summary>
+    public void TakeStanding(Recommendation earlier)
+    {
+        if (earlier.Thread != Thread) throw new ArgumentException("Another thread's standing.", nameof(earlier));
+        (Status, TargetDate, LastStatementAt) = (earlier.Status, earlier.TargetDate, earlier.LastStatementAt);
+    }
+
+    /// <summary>
+    /// Addressed to another party: what the first one said stays with the first thread, and this one starts its own,
+    /// awaiting the new party's answer.
+    /// </summary>
+    public void Readdress(int partyId)
+    {
+        if (partyId == AddressedToId) return;
+        AddressedToId = partyId;
+        if (Id == 0 && ThreadId is null) return;
+        (ThreadId, Status, TargetDate, LastStatementAt) = (null, RecommendationStatus.Awaiting, null, null);
+    }
+
     public Recommendation WithPrinciples(IEnumerable<string> codes)
     {
         Principles.Clear();

@@ -96,4 +96,20 @@ public class RecommendationTests
         Assert.Equal(("Offensive words.", "Insults a person.", (DateTime?)Now), (statement.Text, statement.HiddenReason, statement.HiddenAt));
         Assert.Equal([RuleCode.AlreadyHidden], Codes(() => statement.Hide("Again.", Now)));
     }
+
+    [Fact]
+    public void A_carried_recommendation_addressed_to_another_party_starts_its_own_thread_and_a_revision_takes_its_thread_s_standing()
+    {
+        var original = Fresh();
+        original.Answer(Party, null, RecommendationStatus.Accepted, "Yes.", "Publish it.", Today.AddDays(10), null, Now);
+        var copy = new Recommendation { Text = "Publish the budget.", AddressedToId = Party, ThreadId = original.Id };
+        copy.TakeStanding(original);
+        Assert.Equal((RecommendationStatus.Accepted, (DateOnly?)Today.AddDays(10)), (copy.Status, copy.TargetDate));
+        Assert.Throws<ArgumentException>(() => copy.TakeStanding(new Recommendation { Id = 99, Text = "Other." }));
+
+        copy.Readdress(Party);
+        Assert.Equal((10, RecommendationStatus.Accepted), (copy.ThreadId!.Value, copy.Status));
+        copy.Readdress(Party + 1);
+        Assert.Equal((Party + 1, (int?)null, RecommendationStatus.Awaiting, (DateOnly?)null), (copy.AddressedToId, copy.ThreadId, copy.Status, copy.TargetDate));
+    }
 }

@@ -274,6 +274,12 @@ public abstract class RecommendationTests(PortalFixture fixture)
         Assert.Equal("Only the summary is online, not the budget lines.",
             await Portal.WithDatabaseAsync(db => db.RecommendationStatements.AsNoTracking().Where(s => s.Id == view.Id).Select(s => s.Text).SingleAsync()));
 
+        // The history says who said what kind of thing when, never the words a moderator may hide.
+        var recorded = await anonymous.GetOkAsync($"/assessments/{draft}/history");
+        Assert.Contains("Disputes", recorded.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("Only the summary is online", recorded.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("The budget is online.", recorded.Text, StringComparison.Ordinal);
+
         // Nobody but a moderator hides a statement: the party whose update was disputed cannot hide the view.
         using (var agency = await BrowserOfAsync(world.UserIds[Role.AgencyAdmin]!, followRedirects: false))
             Assert.True(IsForbidden(await PostAsync(agency, $"/assessments/{draft}?handler=HideStatement",
@@ -395,8 +401,6 @@ public abstract class RecommendationTests(PortalFixture fixture)
             var r = new Recommendation { AssessmentId = published, Number = 1, Text = "Open the books.", AddressedToId = world.AgencyG.Id };
             db.Recommendations.Add(r);
             await db.SaveChangesAsync();
-            db.RecommendationStatements.Add(r.Answer(world.AgencyG.Id, null, RecommendationStatus.NotAccepted, "The books are confidential.", null, null, null, DateTime.UtcNow));
-            await db.SaveChangesAsync();
             return r.Id;
         });
         using (var admin = await world.BrowserAsync(Role.CsoAdmin))
@@ -407,13 +411,72 @@ public abstract class RecommendationTests(PortalFixture fixture)
         }
         var revision = await Portal.WithDatabaseAsync(db => db.Assessments.AsNoTracking().Where(a => a.RevisionOfId == published).Select(a => a.Id).SingleAsync());
         var carried = Assert.Single(await RecommendationsOfAsync(revision));
-        Assert.Equal((recommendation, RecommendationStatus.NotAccepted), (carried.ThreadId!.Value, carried.Status));
+        Assert.Equal((recommendation, RecommendationStatus.Awaiting), (carried.ThreadId!.Value, carried.Status));
+
+        // While the revision is a draft, G answers the published one: the revision, once published, stands where the thread stands.
+        using (var agency = await world.BrowserAsync(Role.AgencyAdmin))
+        {
+            var page = await agency.GetOkAsync($"/assessments/{published}");
+            var answered = await agency.SubmitAsync(page, $"#recommendation-{recommendation} form.answer-form", new Dictionary<string, string>
+            {
+                ["Statement.Status"] = "Accepted", ["Statement.Commitment"] = "Publish the books.", ["Statement.TargetDate"] = Date(Today.AddDays(30)),
+                ["Statement.Text"] = "The books will be opened.",
+            });
+            Assert.True(answered.Text.Contains("The books will be opened.", StringComparison.Ordinal), ErrorIn(answered));
+        }
         await PublishAsync(world, revision);
+        Assert.Equal((RecommendationStatus.Accepted, (DateOnly?)Today.AddDays(30)), await Portal.WithDatabaseAsync(db =>
+            db.Recommendations.AsNoTracking().Where(r => r.Id == carried.Id).Select(r => new ValueTuple<RecommendationStatus, DateOnly?>(r.Status, r.TargetDate)).SingleAsync()));
+        using (var agency = await world.BrowserAsync(Role.AgencyAdmin))
+        {
+            // On the revision G goes on with progress; it is not asked to answer again.
+            var page = await agency.GetOkAsync($"/assessments/{revision}");
+            Assert.Null(page.Document.QuerySelector($"#recommendation-{carried.Id} form.answer-form"));
+            var updated = await agency.SubmitAsync(page, $"#recommendation-{carried.Id} form.progress-form", new Dictionary<string, string>
+            {
+                ["Statement.Status"] = "InProgress", ["Statement.Text"] = "The first ledgers are online.",
+            });
+            Assert.True(updated.Text.Contains("The first ledgers are online.", StringComparison.Ordinal), ErrorIn(updated));
+        }
         using var anonymous = Portal.CreateBrowser();
         var shown = await anonymous.GetOkAsync($"/assessments/{revision}");
-        Assert.Contains("The books are confidential.", shown.Document.QuerySelector($"#recommendation-{carried.Id}")!.TextContent, StringComparison.Ordinal);
+        var thread = shown.Document.QuerySelector($"#recommendation-{carried.Id}")!.TextContent;
+        Assert.Contains("The books will be opened.", thread, StringComparison.Ordinal);
+        Assert.Contains("The first ledgers are online.", thread, StringComparison.Ordinal);
         // Only new recommendations are announced to the parties again: this one was told of before.
         Assert.Empty(await NotificationsOfAsync(world.UserIds[Role.AgencyAdmin], NotificationKind.RecommendationAddressed));
+    }
+
+    [Fact]
+    public async Task Two_updates_at_once_leave_the_standing_of_the_one_saved_and_refuse_the_other()
+    {
+        await using var scene = await SceneAsync();
+        var world = scene.World;
+        var published = await Portal.AssessmentAsync(world.CsoA, scene.Initiative, DateTime.UtcNow.AddMinutes(-1));
+        var id = await Portal.WithDatabaseAsync(async db =>
+        {
+            var r = new Recommendation { AssessmentId = published, Number = 1, Text = "Open the books.", AddressedToId = world.AgencyG.Id };
+            db.Recommendations.Add(r);
+            await db.SaveChangesAsync();
+            db.RecommendationStatements.Add(r.Answer(world.AgencyG.Id, null, RecommendationStatus.Accepted, "Yes.", "Publish them.", Today.AddDays(9), null, DateTime.UtcNow));
+            await db.SaveChangesAsync();
+            return r.Id;
+        });
+        await Portal.WithServicesAsync(async services =>
+        {
+            await using var first = services.CreateAsyncScope();
+            await using var second = services.CreateAsyncScope();
+            var one = first.ServiceProvider.GetRequiredService<AppDbContext>();
+            var two = second.ServiceProvider.GetRequiredService<AppDbContext>();
+            var seenByOne = await one.Recommendations.SingleAsync(r => r.Id == id);
+            var seenByTwo = await two.Recommendations.SingleAsync(r => r.Id == id);
+            one.RecommendationStatements.Add(seenByOne.Progress(world.AgencyG.Id, null, RecommendationStatus.Implemented, "Done.", null, null, DateTime.UtcNow));
+            two.RecommendationStatements.Add(seenByTwo.Progress(world.AgencyG.Id, null, RecommendationStatus.InProgress, "Working.", null, null, DateTime.UtcNow));
+            await one.SaveChangesAsync();
+            await Assert.ThrowsAnyAsync<DbUpdateConcurrencyException>(() => two.SaveChangesAsync());
+        });
+        Assert.Equal(RecommendationStatus.Implemented, await Portal.WithDatabaseAsync(db => db.Recommendations.Where(r => r.Id == id).Select(r => r.Status).SingleAsync()));
+        Assert.Equal(["Yes.", "Done."], await Portal.WithDatabaseAsync(db => db.RecommendationStatements.Where(s => s.RecommendationId == id).OrderBy(s => s.Id).Select(s => s.Text).ToListAsync()));
     }
 }
 

@@ -11,6 +11,8 @@ public sealed class RecommendationConfiguration :
     public void Configure(EntityTypeBuilder<Recommendation> builder)
     {
         builder.Property(r => r.Text).HasMaxLength(Recommendation.TextLength);
+        // Its standing changes only from the one the person saw: two updates at once cannot leave it saying the older one.
+        builder.Property(r => r.Status).IsConcurrencyToken();
         builder.HasOne(r => r.AddressedTo).WithMany().HasForeignKey(r => r.AddressedToId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<Recommendation>().WithMany().HasForeignKey(r => r.ThreadId).OnDelete(DeleteBehavior.Restrict);
         builder.HasMany(r => r.Principles).WithOne().HasForeignKey(p => p.RecommendationId).OnDelete(DeleteBehavior.Cascade);

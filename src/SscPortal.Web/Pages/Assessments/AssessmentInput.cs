@@ -104,8 +104,11 @@ public sealed class AssessmentInput
         }).ToList(),
     };
 
-    /// <summary>Writes this input onto the draft; it must have passed the validator. Empty rows are left out.</summary>
-    public void ApplyTo(Assessment assessment)
+    /// <summary>
+    /// Writes this input onto the draft; it must have passed the validator. Empty rows are left out. Recommendations are
+    /// left as they are when the form offered none (the initiative has no official party to address them to).
+    /// </summary>
+    public void ApplyTo(Assessment assessment, bool recommendationsOffered = true)
     {
         assessment.Relationship = Relationship;
         assessment.ConflictOfInterest = Clean(ConflictOfInterest);
@@ -140,6 +143,18 @@ public sealed class AssessmentInput
         }
         // Recommendations keep their identity (a revision's carry their thread): a row changes the one it names, if it is
         // this draft's; the others go, and rows naming none are new. Their order is their number.
+        if (recommendationsOffered) ApplyRecommendations(assessment);
+
+        // Evidence has no natural key: it is replaced as a whole.
+        assessment.Evidence.Clear();
+        assessment.Evidence.AddRange(Answers.SelectMany(a => a.Evidence.Where(e => !e.IsEmpty).Select(e => new AssessmentEvidence
+        {
+            IndicatorCode = a.IndicatorCode, Type = e.Type, Description = e.Description!.Trim(), Url = Clean(e.Url),
+        })));
+    }
+
+    private void ApplyRecommendations(Assessment assessment)
+    {
         var recommended = RecommendationRows.Where(r => !r.IsEmpty).ToList();
         var kept = recommended.Select(r => r.Id).Where(id => id != 0).ToHashSet();
         assessment.RecommendationItems.RemoveAll(r => !kept.Contains(r.Id));
@@ -150,19 +165,13 @@ public sealed class AssessmentInput
             if (recommendation is null) assessment.RecommendationItems.Add(recommendation = new Recommendation { Text = "" });
             recommendation.Number = ++number;
             recommendation.Text = row.Text!.Trim();
-            recommendation.AddressedToId = row.AddressedToId!.Value;
+            // A carried recommendation addressed to another party starts a thread of its own.
+            recommendation.Readdress(row.AddressedToId!.Value);
             recommendation.Priority = row.Priority;
             recommendation.Indicators = RecommendationRow.Chosen(row.Indicators).Order(StringComparer.Ordinal).ToList();
             var principles = RecommendationRow.Chosen(row.Principles).ToHashSet();
             if (!principles.SetEquals(recommendation.Principles.Select(p => p.PrincipleCode))) recommendation.WithPrinciples(principles.Order(StringComparer.Ordinal));
         }
-
-        // Evidence has no natural key: it is replaced as a whole.
-        assessment.Evidence.Clear();
-        assessment.Evidence.AddRange(Answers.SelectMany(a => a.Evidence.Where(e => !e.IsEmpty).Select(e => new AssessmentEvidence
-        {
-            IndicatorCode = a.IndicatorCode, Type = e.Type, Description = e.Description!.Trim(), Url = Clean(e.Url),
-        })));
     }
 
     private static string? Clean(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();

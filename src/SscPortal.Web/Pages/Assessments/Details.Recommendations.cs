@@ -208,15 +208,18 @@ public partial class DetailsModel
         };
         var label = said.Status?.ToString() ?? said.Verdict?.ToString();
         audit.Add(auditType, AuditTargets.Assessment, id, $"{speakerName}: recommendation {recommendation.Number} ({label})");
+        // The history says who said what kind of thing when; the words themselves are on the page, where a moderator may hide them.
         await history.AddAsync(RecordType.Assessment, id, speaker, change,
-            [new($"{field}:{recommendation.Number}", null, said.TargetDate is { } target ? $"{label} (by {target:yyyy-MM-dd}): {said.Text}" : $"{label}: {said.Text}")]);
+            [new($"{field}:{recommendation.Number}", null, said.TargetDate is { } target ? $"{label} (by {target:yyyy-MM-dd})" : label)]);
         await notices.RecommendationStatementAsync(id, recommendation.Id, facts.Title, kind, facts.Rights.AssessorId, recommendation.AddressedToId, speakerName, cancellationToken);
         try { await db.SaveChangesAsync(cancellationToken); }
-        catch (DbUpdateException) when (kind == StatementKind.Answer)
+        catch (DbUpdateException)
         {
-            // The same answer sent twice at once: the database keeps one per recommendation, and this one was not saved.
+            // Another statement on it was saved a moment ago (the database keeps one answer, and the standing changes only
+            // from the one this person saw): nothing of this one was saved.
             db.ChangeTracker.Clear();
-            TempData[PageMessages.Problem] = RuleMessages.For(RuleCode.AlreadyAnswered, L);
+            TempData[PageMessages.Problem] = kind == StatementKind.Answer ? RuleMessages.For(RuleCode.AlreadyAnswered, L)
+                : L["Someone else posted on this recommendation a moment ago, so nothing was saved: check it and try again."].Value;
             return Redirect($"/assessments/{id}#recommendation-{recommendation.Id}");
         }
         TempData[PageMessages.Message] = kind == StatementKind.AssessorView ? L["Your organisation's view was published beside the party's."].Value
@@ -227,6 +230,10 @@ public partial class DetailsModel
     /// <summary>The message beside a field of the form the person sent, or null (other forms on the page show none).</summary>
     public string? ErrorFor(string form, string field) =>
         SentForm == form && ModelState.TryGetValue($"{nameof(Statement)}.{field}", out var entry) && entry.Errors.Count > 0 ? entry.Errors[0].ErrorMessage : null;
+
+    /// <summary>The id of a field's message, for its <c>aria-describedby</c>, when it has one; and <c>aria-invalid</c>.</summary>
+    public string? ErrorId(string form, string field, string id) => ErrorFor(form, field) is null ? null : id;
+    public string? Invalid(string form, string field) => ErrorFor(form, field) is null ? null : "true";
 
     /// <summary>What was typed in the form, if it is the one the person sent and it comes back with messages; otherwise an empty form.</summary>
     public StatementInput Typed(string form) => SentForm == form ? Statement : new();

@@ -308,8 +308,12 @@ public partial class DetailsModel(
         var framework = await db.AssessmentFrameworks.AsNoTracking().SingleAsync(f => f.Id == assessment.FrameworkId, cancellationToken);
         // The revision it replaces in lists, which stays readable and links to it.
         var revised = assessment.RevisionOfId is { } revisedId ? await db.Assessments.SingleOrDefaultAsync(a => a.Id == revisedId, cancellationToken) : null;
+        // What the parties and the assessor said of the revised assessment's recommendations while this was a draft carries over.
+        var earlier = revised is null ? [] : await db.Recommendations.AsNoTracking().Where(r => r.AssessmentId == revised.Id).ToListAsync(cancellationToken);
         var outcome = await saver.ChangeAsync(VersionedRecords.Assessment, assessment, SeenVersion, record =>
         {
+            foreach (var carried in record.RecommendationItems.Where(r => r.ThreadId is not null))
+                if (earlier.FirstOrDefault(e => e.Thread == carried.Thread) is { } standing) carried.TakeStanding(standing);
             var scores = record.Publish(framework, saver.Now, revised);
             return new StateChange(AuditEventType.AssessmentPublished, ChangeKind.Published,
                 [new(nameof(Domain.Assessment.Publication), nameof(PublicationState.Draft), nameof(PublicationState.Published))])
@@ -418,7 +422,8 @@ public partial class DetailsModel(
         }
         db.AssessmentResponses.Add(new AssessmentResponse { AssessmentId = id, ResponderId = ResponderId, Text = text!, PublishedAt = clock.GetUtcNow().UtcDateTime, UserId = access.UserId });
         audit.Add(AuditEventType.AssessmentResponded, AuditTargets.Assessment, id, responders.First(r => r.ActorId == ResponderId).ActorName);
-        await history.AddAsync(RecordType.Assessment, id, ResponderId, ChangeKind.ResponsePublished, [new("Response", null, text)]);
+        // The history names who responded; the words are on the page, where a moderator may hide them.
+        await history.AddAsync(RecordType.Assessment, id, ResponderId, ChangeKind.ResponsePublished, [new("Response", null, responders.First(r => r.ActorId == ResponderId).ActorName)]);
         try { await db.SaveChangesAsync(cancellationToken); }
         catch (DbUpdateException)
         {

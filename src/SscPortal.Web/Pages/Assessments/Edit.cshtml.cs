@@ -77,6 +77,8 @@ public partial class EditModel(
             return Forbid();
         }
         if (IsSelfAssessment) Input.Relationship = AssessorRelationship.Party;
+        // An assessor addresses recommendations to the initiative's other official parties, never to itself.
+        Parties = Parties.Where(p => p.Id != Input.AssessorId).ToList();
         var validation = await new AssessmentInputValidator(L, Framework, Parties.Select(p => p.Id).ToHashSet(),
             Names.Principles.Select(p => p.Code).ToHashSet(StringComparer.Ordinal)).ValidateAsync(Input, cancellationToken);
         ModelState.AddErrors(validation);
@@ -101,7 +103,7 @@ public partial class EditModel(
             }
             : (await saver.LoadAsync(VersionedRecords.Assessment, id.Value, cancellationToken))!;
         var before = id is null ? null : RecordSaver.Before(VersionedRecords.Assessment, assessment);
-        Input.ApplyTo(assessment);
+        Input.ApplyTo(assessment, recommendationsOffered: Parties.Count > 0);
         if (!IsSelfAssessment) assessment.Perspective = Assessment.PerspectiveOf(OrganisationKind.CivilSociety, assessment.Relationship);
 
         var outcome = await saver.SaveAsync(VersionedRecords.Assessment, assessment, before, Input.Version,
@@ -154,7 +156,7 @@ public partial class EditModel(
         // Only published initiatives are assessed: a draft is not yet a claim anyone can test.
         if (initiative is null || (id is null && initiative.Publication != PublicationState.Published)) return NotFound();
         InitiativeId = initiativeId!.Value;
-        Parties = await officialParties.OfInitiativeAsync(InitiativeId, cancellationToken);
+        Parties = (await officialParties.OfInitiativeAsync(InitiativeId, cancellationToken)).Where(p => p.Id != Input.AssessorId).ToList();
         InitiativeTitle = initiative.Title;
         InitiativeLanguage = initiative.Language;
         if (id is null)

@@ -11,7 +11,7 @@ using SscPortal.Web.Data;
 namespace SscPortal.Web.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteAppDbContext))]
-    [Migration("20261202200506_Recommendations")]
+    [Migration("20261202205223_Recommendations")]
     partial class Recommendations
     {
         /// <inheritdoc />
@@ -1329,6 +1329,7 @@ namespace SscPortal.Web.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("Status")
+                        .IsConcurrencyToken()
                         .HasColumnType("INTEGER");
 
                     b.Property<DateOnly?>("TargetDate")

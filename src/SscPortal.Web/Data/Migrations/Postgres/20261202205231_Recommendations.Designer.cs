@@ -14,7 +14,7 @@ using SscPortal.Web.Data;
 namespace SscPortal.Web.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresAppDbContext))]
-    [Migration("20261202200511_Recommendations")]
+    [Migration("20261202205231_Recommendations")]
     partial class Recommendations
     {
         /// <inheritdoc />
@@ -1392,6 +1392,7 @@ namespace SscPortal.Web.Data.Migrations.Postgres
                         .HasColumnType("integer");
 
                     b.Property<int>("Status")
+                        .IsConcurrencyToken()
                         .HasColumnType("integer");
 
                     b.Property<DateOnly?>("TargetDate")
