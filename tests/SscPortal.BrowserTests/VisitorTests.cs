@@ -81,4 +81,32 @@ public sealed class VisitorTests(BrowserSuite suite, ITestOutputHelper output) :
         await Assertions.Expect(claims).ToBeVisibleAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Listitem).GetByRole(AriaRole.Link, new() { NameRegex = new Regex("^Cooperación triangular Perú") }).First).ToBeVisibleAsync();
     }
+
+    [Theory]
+    [MemberData(nameof(Modes))]
+    public async Task A_visitor_follows_what_became_of_the_recommendations_from_the_tracker_to_the_assessment(Mode mode)
+    {
+        var apci = await suite.Portal.ActorIdAsync("Agencia Peruana de Cooperación Internacional");
+        var ibon = await suite.Portal.ActorIdAsync("IBON International");
+        var title = Steps.Unique("Seed fairs");
+        var assessment = await suite.Portal.PublishedAssessmentAsync(ibon, await suite.Portal.PublishedInitiativeAsync(apci, title));
+        var text = Steps.Unique("Publish the seed fairs' accounts");
+        var recommendation = await suite.Portal.OverdueRecommendationAsync(assessment, apci, text);
+
+        await using var visit = await suite.VisitAsync(mode, output);
+        var page = visit.Page;
+        await visit.StartAtHomeAsync();
+        await visit.FollowAsync(page.GetByRole(AriaRole.Navigation, new() { Name = "Main" }).GetByRole(AriaRole.Link, new() { Name = "Recommendations" }));
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1, Name = "Recommendations" })).ToBeVisibleAsync();
+        // Narrowed to what is overdue, the recommendation is listed, and leads to its thread on the assessment.
+        await visit.OpenFiltersAsync();
+        await visit.FollowAsync(visit.MainContent().Locator("a[href*='overdue=']").First);
+        var listed = visit.MainContent().GetByRole(AriaRole.Listitem).Filter(new() { HasText = text }).GetByRole(AriaRole.Link, new() { Name = "Recommendation 1" });
+        await Assertions.Expect(listed).ToBeVisibleAsync();
+        await visit.FollowAsync(listed);
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1, NameRegex = new Regex(Regex.Escape(title)) })).ToBeVisibleAsync();
+        var thread = page.Locator($"#recommendation-{recommendation}");
+        await Assertions.Expect(thread).ToContainTextAsync("Accepted");
+        await Assertions.Expect(thread).ToContainTextAsync("Target date passed");
+    }
 }

@@ -70,6 +70,20 @@ public static class Records
             await db.SaveChangesAsync();
             return assessment.Id;
         });
+
+    /// <summary>A recommendation of the assessment addressed to the organisation, answered "accepted" by it with a target date already passed.</summary>
+    public static Task<int> OverdueRecommendationAsync(this PortalServer portal, int assessmentId, int addressedToId, string text) =>
+        WithDatabaseAsync(portal, async db =>
+        {
+            var recommendation = new Recommendation
+            {
+                AssessmentId = assessmentId, Number = 1, Text = text, AddressedToId = addressedToId, Priority = RecommendationPriority.High,
+                Status = RecommendationStatus.Accepted, TargetDate = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(-5), LastStatementAt = DateTime.UtcNow.AddDays(-40),
+            };
+            db.Recommendations.Add(recommendation);
+            await db.SaveChangesAsync();
+            return recommendation.Id;
+        });
 }
 
 /// <summary>What a test reads back from the portal's database, such as whether a refused form saved anything.</summary>
