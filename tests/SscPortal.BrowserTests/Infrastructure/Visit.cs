@@ -68,9 +68,26 @@ public sealed class Visit : IAsyncDisposable
         {
             Page.FrameNavigated -= OnNavigated;
         }
-        await Page.WaitForLoadStateAsync(LoadState.Load);
+        await LoadedAsync();
         Output.WriteLine($"{Mode}: {Page.Url}");
         await CheckPageAsync();
+    }
+
+    /// <summary>
+    /// Waits until the new page has loaded: its load event, or else the network idle (every request, stylesheets included,
+    /// finished). On a busy machine Chromium's load event for a page that arrived right after a redirect was twice not
+    /// reported to Playwright at all, although the page and all it needs had arrived; the idle network says the same.
+    /// </summary>
+    private async Task LoadedAsync()
+    {
+        var load = Page.WaitForLoadStateAsync(LoadState.Load);
+        var idle = Page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        var first = await Task.WhenAny(load, idle);
+        var other = first == load ? idle : load;
+        // The other wait still runs to its own end; what it says then no longer matters.
+        _ = other.ContinueWith(t => t.Exception, TaskScheduler.Default);
+        if (first.IsFaulted) await other;
+        else await first;
     }
 
     /// <summary>Clicks, taps or (keyboard) tabs to the element and presses Enter.</summary>
