@@ -49,6 +49,13 @@ public enum AuditEventType
     RecommendationProgressPosted = 91,
     RecommendationViewPosted = 92,
     StatementHidden = 93,
+    FileAdded = 100,
+    FilePublished = 101,
+    FileHidden = 102,
+    FileReported = 103,
+    FileDiscarded = 104,
+    TestimonyRecorded = 105,
+    TestimonyWithdrawn = 106,
 }
 
 /// <summary>One security-relevant event or content change: who did what to which record, when, from where.</summary>

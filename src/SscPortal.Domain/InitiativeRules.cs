@@ -51,6 +51,10 @@ public enum RuleCode
     TextRequired,
     TextTooLong,
     AlreadyHidden,
+    // Evidence files and testimonies (Evidence.cs).
+    AttributionRequired,
+    ConsentMethodRequired,
+    ConsentAlreadyEnded,
 }
 
 /// <summary>The rules an initiative must meet before it can be published (DOMAIN.md, "Initiatives").</summary>

@@ -20,6 +20,14 @@ public enum ChangeKind
     AssessorViewPosted = 10,
     /// <summary>A moderator hid a statement (a response, a comment, an answer, an update or a view), with a reason.</summary>
     StatementHidden = 11,
+    /// <summary>A file was added to the record (or a new version of one).</summary>
+    FileAdded = 12,
+    /// <summary>A moderator hid one of the record's files, with a reason.</summary>
+    FileHidden = 13,
+    /// <summary>A testimony was recorded in the assessment.</summary>
+    TestimonyRecorded = 14,
+    /// <summary>A testimony's consent was revoked or ran out: its words and its giver's name were deleted.</summary>
+    TestimonyWithdrawn = 15,
 }
 
 /// <summary>One field's change: what it said before and after (null for empty).</summary>

@@ -12,6 +12,7 @@ using SscPortal.Web.Authorization;
 using SscPortal.Web.Commands;
 using SscPortal.Web.Data;
 using SscPortal.Web.Data.Seed;
+using SscPortal.Web.Evidence;
 using SscPortal.Web.Feeds;
 using SscPortal.Web.Localization;
 using SscPortal.Web.Logging;
@@ -55,6 +56,12 @@ builder.Services.AddPortalRateLimits(builder.Configuration);
 builder.Services.AddPortalMail(builder.Configuration);
 // Notifications: who is told of what, in the portal's bell and by mail or a daily digest, by their preferences (Notifications/).
 builder.Services.AddPortalNotifications(builder.Configuration);
+// Evidence: files on the local disk or in an S3-compatible store, checked from their content and stripped of hidden metadata;
+// testimonies shown only as their givers consented; a cleanup of what failed uploads leave (Evidence/).
+builder.Services.AddPortalEvidence(builder.Configuration);
+// A request may carry the largest file allowed (Files:MaxMegabytes) and its form; Kestrel's own limit is about 28 MB.
+builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize =
+    Math.Max(30_000_000L, (builder.Configuration.GetValue("Files:MaxMegabytes", 25) + 2) * 1024L * 1024L));
 // X-Forwarded-For and -Proto only from the proxies named in configuration (Security/TrustedProxies.cs).
 builder.Services.AddTrustedProxies(builder.Configuration);
 builder.Services.AddHttpContextAccessor();

@@ -156,6 +156,41 @@ public abstract class AccessMatrixTests(PortalFixture fixture)
         return id;
     }
 
+    /// <summary>A file (a small PDF really in the portal's store) on the organisation's published initiative.</summary>
+    private static async Task<int> FileOf(AccessWorld w, Actor owner, EvidenceVisibility visibility, bool awaiting = false, bool reported = false)
+    {
+        var initiative = await Published(w, owner);
+        var bytes = System.Text.Encoding.ASCII.GetBytes("%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n");
+        var key = SscPortal.Web.Evidence.StorageKeys.New(DateTime.UtcNow);
+        await w.Portal.Services.GetRequiredService<SscPortal.Web.Evidence.IFileStore>().PutAsync(key, new MemoryStream(bytes), "application/pdf", CancellationToken.None);
+        return await w.Portal.WithDatabaseAsync(async db =>
+        {
+            var file = new EvidenceFile
+            {
+                OwnerKind = FileOwnerKind.Initiative, OwnerId = initiative, OrganisationId = owner.Id, FileName = "matrix.pdf", ContentType = "application/pdf",
+                Size = bytes.Length, Sha256 = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(bytes)), StorageKey = key, UploadedAt = DateTime.UtcNow,
+                Visibility = visibility, State = awaiting ? FileState.AwaitingReview : FileState.Published, FoundMetadata = awaiting ? "Author: Matrix" : null,
+                ReportedAt = reported ? DateTime.UtcNow : null, ReportReason = reported ? "Matrix" : null,
+            };
+            db.EvidenceFiles.Add(file);
+            await db.SaveChangesAsync();
+            return file.Id;
+        });
+    }
+
+    /// <summary>A testimony, restricted to the organisation, in its draft assessment.</summary>
+    private static async Task<int> TestimonyOf(AccessWorld w, Actor assessor)
+    {
+        var assessment = await Assessed(w, assessor, published: false);
+        return await w.Portal.WithDatabaseAsync(async db =>
+        {
+            var testimony = new Testimony { AssessmentId = assessment, Text = "What I saw.", ConsentMethod = ConsentMethod.Written, ConsentGivenOn = DateOnly.FromDateTime(DateTime.UtcNow), CreatedAt = DateTime.UtcNow };
+            db.Testimonies.Add(testimony);
+            await db.SaveChangesAsync();
+            return testimony.Id;
+        });
+    }
+
     /// <summary>A published assessment by the organisation, unpublished by a moderator (only moderators unpublish assessments).</summary>
     private static async Task<int> UnpublishedAssessment(AccessWorld w, Actor assessor)
     {
@@ -583,6 +618,32 @@ public abstract class AccessMatrixTests(PortalFixture fixture)
         new("/assessments/{id:int} POST HideStatement", "hide G's answer to A's recommendation", async w => { var r = await Recommended(w, answered: true); return Post($"/assessments/{r.Assessment}?handler=HideStatement", new() { ["HideKind"] = "statement", ["HideId"] = $"{r.Statement}", ["Reason"] = "Matrix" }); },
             Platform(Permission.UnpublishAnyRecord)),
         new("/assessments/{id:int} POST HideStatement", "hide on a guessed assessment id", w => Task.FromResult(Post("/assessments/2147483000?handler=HideStatement", new() { ["HideKind"] = "statement", ["HideId"] = "1", ["Reason"] = "Matrix" })), Nobody),
+
+        // Evidence files and testimonies (issue 17): the owning organisation's members add them; restricted ones are read only by those named.
+        new("/files/add GET", "add a file to A's draft", async w => Get($"/files/add?to=initiative&id={await Draft(w, w.CsoA)}"), EditInitiative(CsoA, draft: true) & Holders(Permission.AddEvidence, CsoA)),
+        new("/files/add GET", "add a file to G's published record", async w => Get($"/files/add?to=initiative&id={await Published(w, w.AgencyG)}"), EditInitiative(AgencyG, draft: false) & Holders(Permission.AddEvidence, AgencyG)),
+        new("/files/add GET", "add a file to a guessed record", _ => Task.FromResult(Get("/files/add?to=initiative&id=2147483000")), Nobody),
+        new("/files/add POST", "send a file for A's draft", async w => Post($"/files/add?to=initiative&id={await Draft(w, w.CsoA)}"), EditInitiative(CsoA, draft: true) & Holders(Permission.AddEvidence, CsoA)),
+        new("/files/add POST", "send a new version of A's public file", async w => Post($"/files/add?replaces={await FileOf(w, w.CsoA, EvidenceVisibility.Public)}"), EditInitiative(CsoA, draft: false) & Holders(Permission.AddEvidence, CsoA)),
+        new("/files/{id:int} GET", "A's public file", async w => Get($"/files/{await FileOf(w, w.CsoA, EvidenceVisibility.Public)}"), Everyone),
+        new("/files/{id:int} GET", "A's restricted file", async w => Get($"/files/{await FileOf(w, w.CsoA, EvidenceVisibility.Organisation)}"), Holders(Permission.SeeOwnDrafts, CsoA)),
+        new("/files/{id:int} GET", "A's reported restricted file", async w => Get($"/files/{await FileOf(w, w.CsoA, EvidenceVisibility.Organisation, reported: true)}"),
+            Holders(Permission.SeeOwnDrafts, CsoA) | Platform(Permission.ReadReportedEvidence)),
+        new("/files/{id:int} GET", "a guessed file id", _ => Task.FromResult(Get("/files/2147483000")), Nobody),
+        new("/files/{id:int} POST Publish", "publish A's file awaiting review", async w => Post($"/files/{await FileOf(w, w.CsoA, EvidenceVisibility.Public, awaiting: true)}?handler=Publish", new() { ["removeMetadata"] = "false" }), Holders(Permission.AddEvidence, CsoA)),
+        new("/files/{id:int} POST Discard", "discard A's file awaiting review", async w => Post($"/files/{await FileOf(w, w.CsoA, EvidenceVisibility.Public, awaiting: true)}?handler=Discard"), Holders(Permission.AddEvidence, CsoA)),
+        new("/files/{id:int} POST Report", "report A's public file", async w => Post($"/files/{await FileOf(w, w.CsoA, EvidenceVisibility.Public)}?handler=Report", new() { ["Reason"] = "Matrix" }), SignedIn),
+        new("/files/{id:int} POST Hide", "hide A's public file", async w => Post($"/files/{await FileOf(w, w.CsoA, EvidenceVisibility.Public)}?handler=Hide", new() { ["Reason"] = "Matrix" }), Platform(Permission.UnpublishAnyRecord)),
+        new("/files/{id:int}/download GET", "download A's public file", async w => Get($"/files/{await FileOf(w, w.CsoA, EvidenceVisibility.Public)}/download"), Everyone),
+        new("/files/{id:int}/download GET", "download A's restricted file", async w => Get($"/files/{await FileOf(w, w.CsoA, EvidenceVisibility.Organisation)}/download"), Holders(Permission.SeeOwnDrafts, CsoA)),
+        new("/files/{id:int}/download GET", "download a guessed file id", _ => Task.FromResult(Get("/files/2147483000/download")), Nobody),
+        new("/assessments/{assessmentid:int}/testimonies/new GET", "record a testimony in A's draft", async w => Get($"/assessments/{await Assessed(w, w.CsoA, published: false)}/testimonies/new"),
+            WriteAssessment(CsoA, party: false) & Holders(Permission.AddEvidence, CsoA)),
+        new("/assessments/{assessmentid:int}/testimonies/new POST", "send a testimony for A's draft", async w => Post($"/assessments/{await Assessed(w, w.CsoA, published: false)}/testimonies/new"),
+            WriteAssessment(CsoA, party: false) & Holders(Permission.AddEvidence, CsoA)),
+        new("/assessments/{assessmentid:int}/testimonies/new GET", "record a testimony in A's published assessment", async w => Get($"/assessments/{await Assessed(w, w.CsoA, published: true)}/testimonies/new"), Nobody),
+        new("/testimonies/{id:int}/withdraw GET", "withdraw a testimony of A's", async w => Get($"/testimonies/{await TestimonyOf(w, w.CsoA)}/withdraw"), Holders(Permission.AddEvidence, CsoA)),
+        new("/testimonies/{id:int}/withdraw POST", "withdraw a testimony of A's", async w => Post($"/testimonies/{await TestimonyOf(w, w.CsoA)}/withdraw"), Holders(Permission.AddEvidence, CsoA)),
 
         // Platform administration.
         new("/admin GET", "moderation queue", _ => Task.FromResult(Get("/admin")), Platform(Permission.VerifyOrganisations)),

@@ -37,6 +37,14 @@ public static class Operations
     public static readonly OperationAuthorizationRequirement PostAssessorView = new() { Name = nameof(PostAssessorView) };
     /// <summary>Hide a statement on an assessment (a response, a comment, an answer, an update, a view), with a reason; never edit it.</summary>
     public static readonly OperationAuthorizationRequirement HideStatement = new() { Name = nameof(HideStatement) };
+    /// <summary>Add a file or testimony to a record (for the organisation that would own it).</summary>
+    public static readonly OperationAuthorizationRequirement AddEvidence = new() { Name = nameof(AddEvidence) };
+    /// <summary>Decide about a file's found metadata and publish it, discard it, or replace it with a new version.</summary>
+    public static readonly OperationAuthorizationRequirement ManageEvidence = new() { Name = nameof(ManageEvidence) };
+    /// <summary>Report a file or testimony to the moderators.</summary>
+    public static readonly OperationAuthorizationRequirement Report = new() { Name = nameof(Report) };
+    /// <summary>Hide a file with a reason (its bytes are kept, never changed).</summary>
+    public static readonly OperationAuthorizationRequirement Hide = new() { Name = nameof(Hide) };
     /// <summary>See an organisation's members and decide membership claims.</summary>
     public static readonly OperationAuthorizationRequirement DecideClaims = new() { Name = nameof(DecideClaims) };
     /// <summary>Change members' roles and remove members.</summary>

@@ -41,6 +41,7 @@ public static class PlatformPermissions
         builder.Services.AddScoped<IAuthorizationHandler, CommentRightsHandler>();
         builder.Services.AddScoped<IAuthorizationHandler, RecommendationRightsHandler>();
         builder.Services.AddScoped<IAuthorizationHandler, OrganisationRightsHandler>();
+        builder.Services.AddScoped<IAuthorizationHandler, EvidenceRightsHandler>();
         builder.Services.AddScoped<Rights>();
         return builder;
     }

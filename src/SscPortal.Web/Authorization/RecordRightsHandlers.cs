@@ -154,6 +154,36 @@ public sealed class CommentRightsHandler(Access access, CommentWindows windows) 
     };
 }
 
+/// <summary>
+/// Only members of the organisation that owns a record add or replace its files and testimonies; restricted ones are read only
+/// by those they name; moderators hide any, and read a restricted one only once it was reported.
+/// </summary>
+public sealed class EvidenceRightsHandler(Access access, CommentWindows windows) : RecordRightsHandler<EvidenceResource>(access)
+{
+    protected override async Task<bool> AllowsAsync(OperationAuthorizationRequirement operation, EvidenceResource item) => operation.Name switch
+    {
+        nameof(Operations.See) => await ReadsAsync(item),
+        nameof(Operations.AddEvidence) => await Member(Permission.AddEvidence, item.OrganisationId),
+        nameof(Operations.ManageEvidence) => await Member(Permission.AddEvidence, item.OrganisationId),
+        nameof(Operations.Report) => !item.AwaitingReview && Access.UserId is not null && await ReadsAsync(item),
+        nameof(Operations.Hide) => !item.AwaitingReview && Platform(Permission.UnpublishAnyRecord),
+        _ => false,
+    };
+
+    private async Task<bool> ReadsAsync(EvidenceResource item)
+    {
+        if (await Member(Permission.SeeOwnDrafts, item.OrganisationId)) return true;
+        if (item.AwaitingReview) return false;
+        if (item.Visibility == EvidenceVisibility.Public) return true;
+        if (item.Reported && Platform(Permission.ReadReportedEvidence)) return true;
+        if (item.Visibility != EvidenceVisibility.Parties || item.AssessmentId is not { } assessment) return false;
+        var open = item.PartiesAlways ? item.Parties ?? [] : await windows.OpenPartiesAsync(assessment);
+        foreach (var party in (item.Parties ?? []).Where(open.Contains))
+            if (await Member(Permission.CommentOnOfferedDrafts, party)) return true;
+        return false;
+    }
+}
+
 public sealed class OrganisationRightsHandler(Access access) : RecordRightsHandler<OrganisationResource>(access)
 {
     protected override async Task<bool> AllowsAsync(OperationAuthorizationRequirement operation, OrganisationResource record) => operation.Name switch

@@ -31,3 +31,13 @@ public sealed record RecommendationResource(int AddressedToId, int AssessorId, b
 
 /// <summary>An organisation, for the operations on its members and its identity.</summary>
 public sealed record OrganisationResource(int OrganisationId);
+
+/// <summary>
+/// A file or testimony of <paramref name="OrganisationId"/> (or a new one), readable as <paramref name="Visibility"/> says:
+/// by everyone who may read its record, by the organisation, or also by the named <paramref name="Parties"/> while a comment
+/// window on assessment <paramref name="AssessmentId"/> is open for them. Pages ask only after the record itself may be read.
+/// <paramref name="AwaitingReview"/>: uploaded, not yet published by its uploader's organisation. <paramref name="PartiesAlways"/>: the
+/// parties read it whether or not a window is open (a testimony whose giver agreed to share it with them).
+/// </summary>
+public sealed record EvidenceResource(int OrganisationId, EvidenceVisibility Visibility = EvidenceVisibility.Public, IReadOnlyList<int>? Parties = null,
+    int? AssessmentId = null, bool Reported = false, bool AwaitingReview = false, bool PartiesAlways = false);

@@ -33,6 +33,8 @@ public abstract partial class AppDbContext(DbContextOptions options) : IdentityD
     public DbSet<AssessmentComment> AssessmentComments => Set<AssessmentComment>();
     public DbSet<Recommendation> Recommendations => Set<Recommendation>();
     public DbSet<RecommendationStatement> RecommendationStatements => Set<RecommendationStatement>();
+    public DbSet<EvidenceFile> EvidenceFiles => Set<EvidenceFile>();
+    public DbSet<Testimony> Testimonies => Set<Testimony>();
     public DbSet<Forms.FormSubmission> FormSubmissions => Set<Forms.FormSubmission>();
     public DbSet<Mail.OutboxMessage> OutboxMessages => Set<Mail.OutboxMessage>();
     public DbSet<Notifications.Notification> Notifications => Set<Notifications.Notification>();

@@ -119,6 +119,13 @@ public static class EnumLabels
         AuditEventType.RecommendationProgressPosted => "Progress posted",
         AuditEventType.RecommendationViewPosted => "The assessor's view posted",
         AuditEventType.StatementHidden => "Statement hidden by a moderator",
+        AuditEventType.FileAdded => "File added",
+        AuditEventType.FilePublished => "File published after its metadata was reviewed",
+        AuditEventType.FileHidden => "File hidden by a moderator",
+        AuditEventType.FileReported => "File reported to the moderators",
+        AuditEventType.FileDiscarded => "Uploaded file discarded",
+        AuditEventType.TestimonyRecorded => "Testimony recorded",
+        AuditEventType.TestimonyWithdrawn => "Testimony withdrawn",
         _ => value.ToString(),
     };
 
@@ -226,6 +233,23 @@ public static class EnumLabels
         _ => value.ToString(),
     };
 
+    public static string For(ConsentMethod value) => value switch
+    {
+        ConsentMethod.Written => "in writing",
+        ConsentMethod.OralRecorded => "aloud, recorded",
+        ConsentMethod.OralWitnessed => "aloud, before a witness",
+        ConsentMethod.Digital => "in a message or a form",
+        _ => value.ToString(),
+    };
+
+    public static string For(TestimonyAttribution value) => value switch
+    {
+        TestimonyAttribution.Anonymous => "Anonymous",
+        TestimonyAttribution.Role => "By a role or description they chose",
+        TestimonyAttribution.Name => "By their name",
+        _ => value.ToString(),
+    };
+
     public static string For(RecommendationPriority value) => value switch
     {
         RecommendationPriority.High => "High priority",
@@ -295,5 +319,7 @@ public static class EnumLabels
             .Concat(Enum.GetValues<RecommendationPriority>().Select(For))
             .Concat(Enum.GetValues<RecommendationStatus>().Select(For))
             .Concat(Enum.GetValues<AssessorVerdict>().Select(For))
+            .Concat(Enum.GetValues<ConsentMethod>().Select(For))
+            .Concat(Enum.GetValues<TestimonyAttribution>().Select(For))
             .Concat(PortalLanguages.Content.Select(LanguageName));
 }

@@ -52,6 +52,8 @@ public static class HistoryLabels
         "Progress" => "Progress update",
         "AssessorView" => "The assessor's view",
         "Hidden" => "Hidden by a moderator",
+        "Files" => "Files",
+        "Testimonies" => "Testimonies",
         nameof(Partnership.Type) => "Kind of agreement",
         nameof(Partnership.Scope) => "Scope",
         nameof(Partnership.SignedOn) => "Signed",
@@ -82,13 +84,17 @@ public static class HistoryLabels
         ChangeKind.ProgressPosted => "Progress posted",
         ChangeKind.AssessorViewPosted => "The assessor's view posted",
         ChangeKind.StatementHidden => "Statement hidden by a moderator",
+        ChangeKind.FileAdded => "File added",
+        ChangeKind.FileHidden => "File hidden by a moderator",
+        ChangeKind.TestimonyRecorded => "Testimony recorded",
+        ChangeKind.TestimonyWithdrawn => "Testimony withdrawn",
         _ => kind.ToString(),
     };
 
     /// <summary>Every label, so a test can prove each one is translated.</summary>
     public static IEnumerable<string> All() =>
         RecordSnapshot.Of(new Initiative { Title = "", Summary = "" }).Keys.Concat(RecordSnapshot.Of(new Partnership { Title = "" }).Keys)
-            .Concat(RecordSnapshot.Of(new Assessment()).Keys).Concat(["Response", nameof(Assessment.RecommendationItems), "Answer", "Progress", "AssessorView", "Hidden"])
+            .Concat(RecordSnapshot.Of(new Assessment()).Keys).Concat(["Response", nameof(Assessment.RecommendationItems), "Answer", "Progress", "AssessorView", "Hidden", "Files", "Testimonies"])
             .Concat([nameof(Initiative.Publication), nameof(Initiative.UnpublishedReason), nameof(Initiative.HeldByModerator)]).Select(Field)
             .Concat(Enum.GetValues<ChangeKind>().Select(Kind));
 }

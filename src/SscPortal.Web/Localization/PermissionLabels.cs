@@ -20,6 +20,8 @@ public static class PermissionLabels
         Permission.RespondToAssessments => L["Publish a response to an assessment of the organisation's initiatives"],
         Permission.AnswerRecommendations => L["Answer the recommendations addressed to the organisation, and post progress on them"],
         Permission.PostAssessorViews => L["Post the organisation's view of a party's answer or progress on one of its assessment's recommendations"],
+        Permission.AddEvidence => L["Add files and testimonies to the organisation's records, replace files with new versions, and withdraw testimonies"],
+        Permission.ReadReportedEvidence => L["Read a restricted file or testimony once it has been reported, to decide whether to hide it"],
         Permission.CommentOnOfferedDrafts => L["Read a draft assessment offered to the organisation for comment, and comment on it while the window is open"],
         Permission.EditOtherOrganisationsRecords => L["Change, hide or delete another organisation's records"],
         Permission.UnpublishAnyRecord => L["Unpublish any record, with a recorded reason (never edit it)"],

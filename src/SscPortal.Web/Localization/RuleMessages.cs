@@ -63,6 +63,9 @@ public static class RuleMessages
             RuleCode.TextRequired => L["Write what your organisation says."],
             RuleCode.TextTooLong => L["Use at most {0} characters.", RecommendationStatement.TextLength],
             RuleCode.AlreadyHidden => L["This statement was already hidden."],
+            RuleCode.AttributionRequired => L["Enter the role or name the person chose, or choose anonymous."],
+            RuleCode.ConsentMethodRequired => L["Choose how consent was given."],
+            RuleCode.ConsentAlreadyEnded => L["This date has passed: a testimony cannot be kept beyond the consent given for it."],
             _ => code.ToString(),
         },
     };

@@ -13,4 +13,6 @@ public static class AuditTargets
     public const string Framework = "framework";
     public const string Mail = "mail";
     public const string Page = "page";
+    public const string File = "file";
+    public const string Testimony = "testimony";
 }

@@ -52,6 +52,30 @@ public sealed class HtmlClient(HttpClient http) : IDisposable
     }
 
     /// <summary>Submits a form as rendered (hidden fields and the antiforgery token included), with some fields filled in.</summary>
+    /// <summary>Submits a form with a file, as multipart/form-data (the form's other fields as rendered, then <paramref name="values"/>).</summary>
+    public async Task<Page> UploadAsync(Page page, string formSelector, IReadOnlyDictionary<string, string> values, string fileField, string fileName, byte[] content)
+    {
+        var form = page.Document.QuerySelector<IHtmlFormElement>(formSelector)
+                   ?? throw new InvalidOperationException($"No form matches {formSelector} on {page.Address}");
+        using var body = new MultipartFormDataContent();
+        foreach (var element in form.Elements)
+        {
+            if (element is IHtmlInputElement { Type: "checkbox" or "radio", IsChecked: false } or IHtmlInputElement { Type: "submit" or "button" or "file" } or IHtmlButtonElement) continue;
+            var (name, value) = element switch
+            {
+                IHtmlInputElement input => (input.Name, input.Value),
+                IHtmlSelectElement select => (select.Name, select.Value ?? ""),
+                IHtmlTextAreaElement area => (area.Name, area.Value),
+                _ => (null, null),
+            };
+            if (!string.IsNullOrEmpty(name) && !values.ContainsKey(name)) body.Add(new StringContent(value ?? ""), name);
+        }
+        foreach (var (name, value) in values) body.Add(new StringContent(value), name);
+        body.Add(new ByteArrayContent(content), fileField, fileName);
+        var action = string.IsNullOrEmpty(form.GetAttribute("action")) ? page.Address : new Uri(page.Address, form.GetAttribute("action"));
+        return await ParseAsync(await http.PostAsync(action, body));
+    }
+
     public async Task<Page> SubmitAsync(Page page, string formSelector, IReadOnlyDictionary<string, string> values, string? submitterSelector = null)
     {
         var form = page.Document.QuerySelector<IHtmlFormElement>(formSelector)

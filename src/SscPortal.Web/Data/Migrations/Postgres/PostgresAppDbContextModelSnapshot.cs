@@ -737,6 +737,142 @@ namespace SscPortal.Web.Data.Migrations.Postgres
                     b.ToTable("Currencies");
                 });
 
+            modelBuilder.Entity("SscPortal.Domain.EvidenceFile", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("character varying(120)");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("FoundMetadata")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<DateTime?>("HiddenAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("HiddenReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<int>("OrganisationId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("OwnerId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("OwnerKind")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("RemovedMetadata")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<string>("ReportReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<DateTime?>("ReportedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Section")
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
+                    b.Property<int?>("SeriesId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character(64)")
+                        .IsFixedLength();
+
+                    b.Property<long>("Size")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("State")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("StorageKey")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int?>("SupersededById")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("UploadedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("UploadedByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<int>("VersionNumber")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Visibility")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrganisationId");
+
+                    b.HasIndex("SeriesId");
+
+                    b.HasIndex("State");
+
+                    b.HasIndex("StorageKey")
+                        .IsUnique();
+
+                    b.HasIndex("SupersededById");
+
+                    b.HasIndex("OwnerKind", "OwnerId");
+
+                    b.HasIndex("SeriesId", "VersionNumber")
+                        .IsUnique();
+
+                    b.ToTable("EvidenceFiles", t =>
+                        {
+                            t.HasCheckConstraint("CK_EvidenceFiles_Size", "\"Size\" > 0");
+
+                            t.HasCheckConstraint("CK_EvidenceFiles_Version", "\"VersionNumber\" >= 1");
+
+                            t.HasCheckConstraint("CK_EvidenceFiles_Visibility", "\"Visibility\" IN (1, 2, 3)");
+                        });
+                });
+
+            modelBuilder.Entity("SscPortal.Domain.EvidenceFileParty", b =>
+                {
+                    b.Property<int>("EvidenceFileId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("PartyId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("EvidenceFileId", "PartyId");
+
+                    b.HasIndex("PartyId");
+
+                    b.ToTable("EvidenceFileParties", (string)null);
+                });
+
             modelBuilder.Entity("SscPortal.Domain.Initiative", b =>
                 {
                     b.Property<int>("Id")
@@ -1691,6 +1827,86 @@ namespace SscPortal.Web.Data.Migrations.Postgres
                     b.ToTable("SectorCategories");
                 });
 
+            modelBuilder.Entity("SscPortal.Domain.Testimony", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("AssessmentId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("AttributedTo")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("Attribution")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("AudioFileId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly>("ConsentGivenOn")
+                        .HasColumnType("date");
+
+                    b.Property<int>("ConsentMethod")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("ConsentNote")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<DateOnly?>("ConsentUntil")
+                        .HasColumnType("date");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CreatedByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<string>("IndicatorCode")
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
+                    b.Property<bool>("MayQuote")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("MayShareWithParties")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("MayShowPublicly")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Text")
+                        .HasMaxLength(8000)
+                        .HasColumnType("character varying(8000)");
+
+                    b.Property<int?>("Withdrawal")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime?>("WithdrawnAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AssessmentId");
+
+                    b.HasIndex("AudioFileId");
+
+                    b.HasIndex("WithdrawnAt", "ConsentUntil");
+
+                    b.ToTable("Testimonies", t =>
+                        {
+                            t.HasCheckConstraint("CK_Testimonies_HasContent", "\"WithdrawnAt\" IS NOT NULL OR \"Text\" IS NOT NULL");
+
+                            t.HasCheckConstraint("CK_Testimonies_WithdrawnIsEmpty", "\"WithdrawnAt\" IS NULL OR (\"Text\" IS NULL AND \"AttributedTo\" IS NULL AND \"AudioFileId\" IS NULL AND \"ConsentNote\" IS NULL)");
+                        });
+                });
+
             modelBuilder.Entity("SscPortal.Web.Data.ApplicationUser", b =>
                 {
                     b.Property<string>("Id")
@@ -2197,6 +2413,42 @@ namespace SscPortal.Web.Data.Migrations.Postgres
                     b.Navigation("Party");
                 });
 
+            modelBuilder.Entity("SscPortal.Domain.EvidenceFile", b =>
+                {
+                    b.HasOne("SscPortal.Domain.Actor", "Organisation")
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("SscPortal.Domain.EvidenceFile", null)
+                        .WithMany()
+                        .HasForeignKey("SeriesId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("SscPortal.Domain.EvidenceFile", null)
+                        .WithMany()
+                        .HasForeignKey("SupersededById")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("Organisation");
+                });
+
+            modelBuilder.Entity("SscPortal.Domain.EvidenceFileParty", b =>
+                {
+                    b.HasOne("SscPortal.Domain.EvidenceFile", null)
+                        .WithMany("Parties")
+                        .HasForeignKey("EvidenceFileId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("SscPortal.Domain.Actor", null)
+                        .WithMany()
+                        .HasForeignKey("PartyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("SscPortal.Domain.Initiative", b =>
                 {
                     b.HasOne("SscPortal.Domain.Actor", "Owner")
@@ -2539,6 +2791,20 @@ namespace SscPortal.Web.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("SscPortal.Domain.Testimony", b =>
+                {
+                    b.HasOne("SscPortal.Domain.Assessment", null)
+                        .WithMany()
+                        .HasForeignKey("AssessmentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("SscPortal.Domain.EvidenceFile", null)
+                        .WithMany()
+                        .HasForeignKey("AudioFileId")
+                        .OnDelete(DeleteBehavior.SetNull);
+                });
+
             modelBuilder.Entity("SscPortal.Web.Forms.FormSubmission", b =>
                 {
                     b.HasOne("SscPortal.Web.Data.ApplicationUser", null)
@@ -2594,6 +2860,11 @@ namespace SscPortal.Web.Data.Migrations.Postgres
                 });
 
             modelBuilder.Entity("SscPortal.Domain.CommentWindow", b =>
+                {
+                    b.Navigation("Parties");
+                });
+
+            modelBuilder.Entity("SscPortal.Domain.EvidenceFile", b =>
                 {
                     b.Navigation("Parties");
                 });

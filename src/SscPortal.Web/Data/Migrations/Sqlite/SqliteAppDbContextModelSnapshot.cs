@@ -706,6 +706,140 @@ namespace SscPortal.Web.Data.Migrations.Sqlite
                     b.ToTable("Currencies");
                 });
 
+            modelBuilder.Entity("SscPortal.Domain.EvidenceFile", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FoundMetadata")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("HiddenAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("HiddenReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("OrganisationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("OwnerId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("OwnerKind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RemovedMetadata")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReportReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ReportedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Section")
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("SeriesId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .IsFixedLength();
+
+                    b.Property<long>("Size")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("State")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("StorageKey")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("SupersededById")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("UploadedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UploadedByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("VersionNumber")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Visibility")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrganisationId");
+
+                    b.HasIndex("SeriesId");
+
+                    b.HasIndex("State");
+
+                    b.HasIndex("StorageKey")
+                        .IsUnique();
+
+                    b.HasIndex("SupersededById");
+
+                    b.HasIndex("OwnerKind", "OwnerId");
+
+                    b.HasIndex("SeriesId", "VersionNumber")
+                        .IsUnique();
+
+                    b.ToTable("EvidenceFiles", t =>
+                        {
+                            t.HasCheckConstraint("CK_EvidenceFiles_Size", "\"Size\" > 0");
+
+                            t.HasCheckConstraint("CK_EvidenceFiles_Version", "\"VersionNumber\" >= 1");
+
+                            t.HasCheckConstraint("CK_EvidenceFiles_Visibility", "\"Visibility\" IN (1, 2, 3)");
+                        });
+                });
+
+            modelBuilder.Entity("SscPortal.Domain.EvidenceFileParty", b =>
+                {
+                    b.Property<int>("EvidenceFileId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PartyId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("EvidenceFileId", "PartyId");
+
+                    b.HasIndex("PartyId");
+
+                    b.ToTable("EvidenceFileParties", (string)null);
+                });
+
             modelBuilder.Entity("SscPortal.Domain.Initiative", b =>
                 {
                     b.Property<int>("Id")
@@ -1624,6 +1758,84 @@ namespace SscPortal.Web.Data.Migrations.Sqlite
                     b.ToTable("SectorCategories");
                 });
 
+            modelBuilder.Entity("SscPortal.Domain.Testimony", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AssessmentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AttributedTo")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Attribution")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("AudioFileId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("ConsentGivenOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ConsentMethod")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ConsentNote")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("ConsentUntil")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("IndicatorCode")
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("MayQuote")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("MayShareWithParties")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("MayShowPublicly")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Text")
+                        .HasMaxLength(8000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("Withdrawal")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("WithdrawnAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AssessmentId");
+
+                    b.HasIndex("AudioFileId");
+
+                    b.HasIndex("WithdrawnAt", "ConsentUntil");
+
+                    b.ToTable("Testimonies", t =>
+                        {
+                            t.HasCheckConstraint("CK_Testimonies_HasContent", "\"WithdrawnAt\" IS NOT NULL OR \"Text\" IS NOT NULL");
+
+                            t.HasCheckConstraint("CK_Testimonies_WithdrawnIsEmpty", "\"WithdrawnAt\" IS NULL OR (\"Text\" IS NULL AND \"AttributedTo\" IS NULL AND \"AudioFileId\" IS NULL AND \"ConsentNote\" IS NULL)");
+                        });
+                });
+
             modelBuilder.Entity("SscPortal.Web.Data.ApplicationUser", b =>
                 {
                     b.Property<string>("Id")
@@ -2122,6 +2334,42 @@ namespace SscPortal.Web.Data.Migrations.Sqlite
                     b.Navigation("Party");
                 });
 
+            modelBuilder.Entity("SscPortal.Domain.EvidenceFile", b =>
+                {
+                    b.HasOne("SscPortal.Domain.Actor", "Organisation")
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("SscPortal.Domain.EvidenceFile", null)
+                        .WithMany()
+                        .HasForeignKey("SeriesId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("SscPortal.Domain.EvidenceFile", null)
+                        .WithMany()
+                        .HasForeignKey("SupersededById")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("Organisation");
+                });
+
+            modelBuilder.Entity("SscPortal.Domain.EvidenceFileParty", b =>
+                {
+                    b.HasOne("SscPortal.Domain.EvidenceFile", null)
+                        .WithMany("Parties")
+                        .HasForeignKey("EvidenceFileId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("SscPortal.Domain.Actor", null)
+                        .WithMany()
+                        .HasForeignKey("PartyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("SscPortal.Domain.Initiative", b =>
                 {
                     b.HasOne("SscPortal.Domain.Actor", "Owner")
@@ -2464,6 +2712,20 @@ namespace SscPortal.Web.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("SscPortal.Domain.Testimony", b =>
+                {
+                    b.HasOne("SscPortal.Domain.Assessment", null)
+                        .WithMany()
+                        .HasForeignKey("AssessmentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("SscPortal.Domain.EvidenceFile", null)
+                        .WithMany()
+                        .HasForeignKey("AudioFileId")
+                        .OnDelete(DeleteBehavior.SetNull);
+                });
+
             modelBuilder.Entity("SscPortal.Web.Forms.FormSubmission", b =>
                 {
                     b.HasOne("SscPortal.Web.Data.ApplicationUser", null)
@@ -2519,6 +2781,11 @@ namespace SscPortal.Web.Data.Migrations.Sqlite
                 });
 
             modelBuilder.Entity("SscPortal.Domain.CommentWindow", b =>
+                {
+                    b.Navigation("Parties");
+                });
+
+            modelBuilder.Entity("SscPortal.Domain.EvidenceFile", b =>
                 {
                     b.Navigation("Parties");
                 });

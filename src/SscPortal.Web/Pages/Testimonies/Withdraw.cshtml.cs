@@ -1,0 +1,42 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using SscPortal.Domain;
+using SscPortal.Web.Authorization;
+using SscPortal.Web.Data;
+using SscPortal.Web.Evidence;
+using SscPortal.Web.Forms;
+using SscPortal.Web.Security;
+
+namespace SscPortal.Web.Pages.Testimonies;
+
+/// <summary>
+/// The assessor's organisation withdraws a testimony whose giver revoked consent, even in a published assessment: its words,
+/// recording and name are deleted at once, everywhere; only the fact that a testimony was withdrawn remains.
+/// </summary>
+[Authorize]
+public class WithdrawModel(AppDbContext db, Rights rights, TestimonyWithdrawals withdrawals, IStringLocalizer<SharedResource> L) : PageModel
+{
+    public int AssessmentId { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(int id, CancellationToken cancellationToken) => await LoadAsync(id, cancellationToken) ?? Page();
+
+    public async Task<IActionResult> OnPostAsync(int id, CancellationToken cancellationToken)
+    {
+        if (await LoadAsync(id, cancellationToken) is { } refused) return refused;
+        await withdrawals.WithdrawAsync(id, TestimonyWithdrawal.ConsentRevoked, cancellationToken);
+        TempData[PageMessages.Message] = L["The testimony was withdrawn: its words, recording and name were deleted."].Value;
+        return Redirect($"/assessments/{AssessmentId}");
+    }
+
+    private async Task<IActionResult?> LoadAsync(int id, CancellationToken cancellationToken)
+    {
+        var facts = await db.Testimonies.AsNoTracking().Where(t => t.Id == id && t.WithdrawnAt == null)
+            .Join(db.Assessments, t => t.AssessmentId, a => a.Id, (t, a) => new { a.Id, a.AssessorId }).SingleOrDefaultAsync(cancellationToken);
+        if (facts is null) return NotFound();
+        AssessmentId = facts.Id;
+        return await rights.RequireAsync(new EvidenceResource(facts.AssessorId, EvidenceVisibility.Organisation), Operations.ManageEvidence, AuditTargets.Testimony, id);
+    }
+}
