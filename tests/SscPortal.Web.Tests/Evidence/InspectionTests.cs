@@ -299,6 +299,36 @@ public sealed class InspectionTests
     }
 
     [Fact]
+    public void OpenDocument_files_with_macros_or_a_password_are_refused()
+    {
+        var withMacro = Zip(
+            ("mimetype", "application/vnd.oasis.opendocument.text"),
+            ("content.xml", "<x/>"),
+            ("Basic/Standard/Module1.xml", "<script:module/>"),
+            ("META-INF/manifest.xml", """<manifest:manifest xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0"/>"""));
+        Assert.Equal(Refusal.MacroEnabled, Inspect(withMacro).Refusal);
+
+        var withPassword = Zip(
+            ("mimetype", "application/vnd.oasis.opendocument.text"),
+            ("content.xml", "encrypted bytes"),
+            ("META-INF/manifest.xml", """<manifest:manifest xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0"><manifest:file-entry manifest:full-path="content.xml" manifest:media-type="text/xml"><manifest:encryption-data manifest:checksum-type="SHA1/1K"/></manifest:file-entry></manifest:manifest>"""));
+        Assert.Equal(Refusal.Encrypted, Inspect(withPassword).Refusal);
+    }
+
+    [Fact]
+    public void Data_hidden_after_the_end_of_an_image_is_dropped_from_the_clean_copy()
+    {
+        var polyglot = Jpeg().Concat(Zip(("secret.txt", Person))).ToArray();
+        Assert.Equal(DetectedTypes.Jpeg, Inspect(polyglot).Type);
+
+        var (clean, removed) = Strip(polyglot, DetectedTypes.Jpeg);
+
+        Assert.Contains("Data after the image", removed);
+        Assert.Equal([0xFF, 0xD9], clean[^2..]);
+        Assert.False(Contains(clean, "secret.txt"));
+    }
+
+    [Fact]
     public void An_encrypted_pdf_is_refused()
     {
         Assert.Equal(Refusal.Encrypted, Inspect(Pdf(trailerExtra: "/Encrypt 9 0 R ")).Refusal);
