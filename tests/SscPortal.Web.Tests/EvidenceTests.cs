@@ -20,18 +20,8 @@ public abstract class EvidenceTests(PortalFixture fixture)
 {
     private PortalFactory Portal => fixture.Portal;
 
-    /// <summary>A JPEG with an EXIF segment naming a camera and carrying a GPS tag, and some "pixel" bytes.</summary>
-    public static byte[] PhotoWithGps()
-    {
-        var exif = Encoding.ASCII.GetBytes("Exif\0\0MM\0*GPSLatitude=-25.45;Make=CanonSecretCamera");
-        var bytes = new List<byte> { 0xFF, 0xD8 };
-        bytes.AddRange([0xFF, 0xE0, 0x00, 0x10, .. "JFIF\0"u8.ToArray(), 0x01, 0x01, 0x00, 0x00, 0x01, 0x00, 0x01, 0x00, 0x00]);
-        bytes.AddRange([0xFF, 0xE1, (byte)((exif.Length + 2) >> 8), (byte)(exif.Length + 2), .. exif]);
-        bytes.AddRange([0xFF, 0xDB, 0x00, 0x04, 0x00, 0x01]);
-        bytes.AddRange([0xFF, 0xDA, 0x00, 0x04, 0x01, 0x00, 0x11, 0x22, 0x33, 0x44, 0x55]);
-        bytes.AddRange([0xFF, 0xD9]);
-        return bytes.ToArray();
-    }
+    /// <summary>A JPEG whose EXIF names a camera and carries a GPS position (Evidence/InspectionSamples.cs).</summary>
+    public static byte[] PhotoWithGps() => SscPortal.Web.Tests.Evidence.InspectionSamples.Jpeg();
 
     private async Task<(Actor Owner, int Initiative, HtmlClient Admin)> RecordAsync()
     {
@@ -64,8 +54,9 @@ public abstract class EvidenceTests(PortalFixture fixture)
         using var whole = await anonymous.Http.GetAsync($"/files/{file.Id}/download");
         Assert.Equal(HttpStatusCode.OK, whole.StatusCode);
         var stored = await whole.Content.ReadAsByteArrayAsync();
-        Assert.DoesNotContain("CanonSecretCamera", Encoding.ASCII.GetString(stored), StringComparison.Ordinal);
-        Assert.DoesNotContain("GPSLatitude", Encoding.ASCII.GetString(stored), StringComparison.Ordinal);
+        Assert.DoesNotContain(SscPortal.Web.Tests.Evidence.InspectionSamples.Camera, Encoding.ASCII.GetString(stored), StringComparison.Ordinal);
+        Assert.DoesNotContain(SscPortal.Web.Tests.Evidence.InspectionSamples.Person, Encoding.ASCII.GetString(stored), StringComparison.Ordinal);
+        Assert.Equal(-1, stored.AsSpan().IndexOf(SscPortal.Web.Tests.Evidence.InspectionSamples.GpsPointerEntry));
         Assert.Equal(file.Sha256, Convert.ToHexStringLower(SHA256.HashData(stored)));
         Assert.Equal(file.Size, stored.Length);
         Assert.Equal("nosniff", whole.Headers.GetValues("X-Content-Type-Options").Single());
