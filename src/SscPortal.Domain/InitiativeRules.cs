@@ -51,6 +51,18 @@ public enum RuleCode
     TextRequired,
     TextTooLong,
     AlreadyHidden,
+    // An initiative's locations (InitiativeLocation.Check).
+    LocationPrecisionUnknown,
+    LocationNameTooLong,
+    LocationNameNotPlain,
+    CountryLocationNamesNoPlace,
+    LocationNeedsRegion,
+    RegionLocationNamesNoPlace,
+    LocationNeedsPlace,
+    PointNeedsCoordinates,
+    CoordinatesOnlyForPoints,
+    LatitudeOutOfRange,
+    LongitudeOutOfRange,
 }
 
 /// <summary>The rules an initiative must meet before it can be published (DOMAIN.md, "Initiatives").</summary>
@@ -88,6 +100,8 @@ public static class InitiativeRules
             if (contribution.Kind == ContributionKind.InKind && string.IsNullOrWhiteSpace(contribution.Description))
                 problems.Add(new(nameof(Initiative.Contributions), RuleCode.InKindNeedsDescription));
         }
+        for (var i = 0; i < initiative.Locations.Count; i++)
+            problems.AddRange(initiative.Locations[i].Check(i));
         if (initiative.Actors.All(a => a.ActorId != initiative.OwnerId))
             problems.Add(new(nameof(Initiative.Actors), RuleCode.OwnerNotAmongActors));
         return problems;
