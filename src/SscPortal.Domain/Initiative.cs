@@ -86,6 +86,12 @@ public class Initiative : IVersioned
 
     public List<ThematicArea> ThematicAreas { get; set; } = [];
 
+    /// <summary>Whether it works in a conflict-affected or otherwise sensitive setting, as its owner says (see <see cref="SafeLocations"/>).</summary>
+    public SettingSensitivity Sensitivity { get; set; }
+
+    /// <summary>Marked sensitive by its owner, or under a peace-and-development pillar without its owner confirming it is not.</summary>
+    public bool IsInSensitiveSetting => SafeLocations.IsSensitive(Sensitivity, ThematicAreas);
+
     /// <summary>The language the title and summary were written in (en, es, pt or fr).</summary>
     public string Language { get; set; } = "en";
 
@@ -142,6 +148,12 @@ public class Initiative : IVersioned
     public List<InitiativeTranslation> Translations { get; } = [];
 
     public bool IsPublished => Publication == PublicationState.Published;
+
+    /// <summary>
+    /// The locations as anyone but the owner's members may see them: at region level at most when the initiative is in a
+    /// sensitive setting, as recorded otherwise.
+    /// </summary>
+    public IReadOnlyList<InitiativeLocation> PublicLocations() => SafeLocations.ForPublic(IsInSensitiveSetting, Locations);
 
     public void Touch(DateTime utcNow)
     {

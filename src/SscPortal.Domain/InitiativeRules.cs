@@ -55,6 +55,18 @@ public enum RuleCode
     AttributionRequired,
     ConsentMethodRequired,
     ConsentAlreadyEnded,
+    // An initiative's locations (InitiativeLocation.Check).
+    LocationPrecisionUnknown,
+    LocationNameTooLong,
+    LocationNameNotPlain,
+    CountryLocationNamesNoPlace,
+    LocationNeedsRegion,
+    RegionLocationNamesNoPlace,
+    LocationNeedsPlace,
+    PointNeedsCoordinates,
+    CoordinatesOnlyForPoints,
+    LatitudeOutOfRange,
+    LongitudeOutOfRange,
 }
 
 /// <summary>The rules an initiative must meet before it can be published (DOMAIN.md, "Initiatives").</summary>
@@ -92,6 +104,8 @@ public static class InitiativeRules
             if (contribution.Kind == ContributionKind.InKind && string.IsNullOrWhiteSpace(contribution.Description))
                 problems.Add(new(nameof(Initiative.Contributions), RuleCode.InKindNeedsDescription));
         }
+        for (var i = 0; i < initiative.Locations.Count; i++)
+            problems.AddRange(initiative.Locations[i].Check(i));
         if (initiative.Actors.All(a => a.ActorId != initiative.OwnerId))
             problems.Add(new(nameof(Initiative.Actors), RuleCode.OwnerNotAmongActors));
         return problems;

@@ -161,7 +161,8 @@ public static class RecordSnapshot
         [nameof(Initiative.RightsHolders)] = initiative.RightsHolders.Count == 0 ? null
             : string.Join("; ", initiative.RightsHolders.OrderBy(r => r.Group).Select(r => r.Count is { } n ? $"{r.Group} ({n.ToString(CultureInfo.InvariantCulture)})" : r.Group.ToString())),
         [nameof(Initiative.Locations)] = initiative.Locations.Count == 0 ? null
-            : string.Join("; ", initiative.Locations.Select(l => l.Place is null ? l.CountryCode : $"{l.CountryCode}: {l.Place}").Order(StringComparer.Ordinal)),
+            : string.Join("; ", initiative.Locations.Select(Describe).Order(StringComparer.Ordinal)),
+        [nameof(Initiative.Sensitivity)] = initiative.Sensitivity == SettingSensitivity.NotStated ? null : initiative.Sensitivity.ToString(),
         [nameof(Initiative.Links)] = initiative.Links.Count == 0 ? null
             : string.Join("; ", initiative.Links.Select(l => $"{l.Title} <{l.Url}>").Order(StringComparer.Ordinal)),
         [nameof(Initiative.Results)] = initiative.Results.Count == 0 ? null
@@ -173,6 +174,17 @@ public static class RecordSnapshot
         [nameof(Initiative.Sectors)] = initiative.Sectors.Count == 0 ? null
             : string.Join("; ", initiative.Sectors.Select(s => s.SectorCode).Order(StringComparer.Ordinal)),
     };
+
+    /// <summary>A location as the history records it: "PE Point: Cusco / Ollantaytambo (-13.2581, -72.2634)".</summary>
+    public static string Describe(InitiativeLocation location)
+    {
+        var text = new System.Text.StringBuilder($"{location.CountryCode} {location.Precision}");
+        var names = string.Join(" / ", new[] { location.Region, location.Place }.OfType<string>());
+        if (names.Length > 0) text.Append(": ").Append(names);
+        if (location.Latitude is { } latitude && location.Longitude is { } longitude)
+            text.Append(CultureInfo.InvariantCulture, $" ({latitude:0.######}, {longitude:0.######})");
+        return text.ToString();
+    }
 
     private static string? Date(DateOnly? date) => date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 }

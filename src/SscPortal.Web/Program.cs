@@ -73,6 +73,7 @@ builder.Services.AddScoped<SscPortal.Web.Catalogue.ResponseDeadlines>();
 builder.Services.AddScoped<CommentWindows>();
 builder.Services.AddScoped<AuditLog>();
 builder.Services.AddScoped<History>();
+builder.Services.AddScoped<SscPortal.Web.Catalogue.LocationsForReader>();
 // The one save path for versioned records: version check, history and audit in one transaction, conflicts (Records/RecordSaver.cs).
 builder.Services.AddScoped<SscPortal.Web.Records.RecordSaver>();
 builder.Services.AddScoped<SscPortal.Web.Forms.SubmitOnce>();

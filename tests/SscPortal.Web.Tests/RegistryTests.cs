@@ -229,7 +229,7 @@ public abstract class RegistryTests(PortalFixture fixture)
             ["Input.Contributions[1].ActorId"] = TestData.Key(world.CsoA.Id), ["Input.Contributions[1].Kind"] = "InKind", ["Input.Contributions[1].Amount"] = "-5", ["Input.Contributions[1].Currency"] = "ZZZ",
             ["Input.Contributions[2].ActorId"] = TestData.Key(world.CsoA.Id), ["Input.Contributions[2].Kind"] = "InKind",
             ["Input.RightsHolders[0].Reached"] = "true", ["Input.RightsHolders[0].Count"] = "120",
-            ["Input.Locations[0].CountryCode"] = "BO", ["Input.Locations[0].Place"] = "Cochabamba",
+            ["Input.Locations[0].CountryCode"] = "BO", ["Input.Locations[0].Precision"] = "Municipality", ["Input.Locations[0].Place"] = "Cochabamba",
             ["Input.Links[0].Title"] = "<b>Final report</b>", ["Input.Links[0].Url"] = "javascript:alert(1)",
             ["Input.Results[0].Text"] = "120 women trained in seed banking", ["Input.Results[0].Achieved"] = "true",
             ["Input.Objectives"] = "Strengthen community seed banks.", ["Input.ThematicAreas"] = "FoodSecurity", ["Input.Contact"] = "seeds@cso-a.example.org",

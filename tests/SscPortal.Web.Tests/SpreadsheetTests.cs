@@ -59,7 +59,7 @@ public abstract class SpreadsheetTests(PortalFixture fixture)
             [At("countries")] = "PE:FirstProvider;DE:SecondProvider;PY:Recipient", [At("sdgs")] = "2;17", [At("primary_sdg")] = "2",
             [At("actors")] = $"{TestData.Key(world.AgencyG.Id)}:Funding", [At("sdg_targets")] = "2.3",
             [At("contributions")] = $"{TestData.Key(world.AgencyG.Id)};Money;50000.5;USD;Travel; and lodging\n{TestData.Key(world.CsoA.Id)};InKind;;;Two agronomists",
-            [At("rights_holders")] = "Women;Farmers:300", [At("locations")] = "PY: Caaguazú\nPE", [At("links")] = "https://example.org/plan.pdf Work plan",
+            [At("rights_holders")] = "Women;Farmers:300", [At("locations")] = "PY | Point | Caaguazú | Coronel Oviedo | -25.4472 | -56.4408\nPE | Region | Cusco\nBO | Country", [At("sensitive_setting")] = "Sensitive", [At("links")] = "https://example.org/plan.pdf Work plan",
             [At("results")] = "[achieved] 40 farmers trained\nSeed bank running", [At("title_es")] = "Creada desde una hoja", [At("summary_es")] = "Resumen",
         };
         var file = string.Join("\n", new[] { rows[0], row, added }.Select(r => Csv.Line(r)));
@@ -78,7 +78,7 @@ public abstract class SpreadsheetTests(PortalFixture fixture)
         // Every part of the record made the trip, and downloading it again gives back what was uploaded.
         var again = Csv.Parse(Encoding.UTF8.GetString(await (await client.GetAsync(new Uri($"/my/spreadsheet?handler=Download&organisationId={world.CsoA.Id}", UriKind.Relative))).Content.ReadAsByteArrayAsync()).TrimStart('\uFEFF'), 100);
         var back = again.Single(r => r[0] == TestData.Key(created.Id));
-        foreach (var column in new[] { "actors", "sdg_targets", "contributions", "rights_holders", "locations", "links", "results", "title_es", "summary_es" })
+        foreach (var column in new[] { "actors", "sdg_targets", "contributions", "rights_holders", "locations", "sensitive_setting", "links", "results", "title_es", "summary_es" })
             Assert.Equal(added[At(column)], back[At(column)]);
         Assert.True(await Portal.WithDatabaseAsync(db => db.RecordChanges.AnyAsync(c => c.RecordType == RecordType.Initiative && c.RecordId == draft && c.Kind == ChangeKind.Edited)));
     }

@@ -15,6 +15,11 @@ public static class Operations
     public static readonly OperationAuthorizationRequirement SeePeople = new() { Name = nameof(SeePeople) };
     /// <summary>Create or change the record (a new record is a draft of its owner).</summary>
     public static readonly OperationAuthorizationRequirement Edit = new() { Name = nameof(Edit) };
+    /// <summary>
+    /// See an initiative's locations as recorded, however sensitive its setting: whoever may edit it (in any state). Everyone
+    /// else sees them at region level at most when it works in a sensitive setting (<see cref="Domain.SafeLocations"/>).
+    /// </summary>
+    public static readonly OperationAuthorizationRequirement SeePreciseLocations = new() { Name = nameof(SeePreciseLocations) };
     /// <summary>Delete a draft.</summary>
     public static readonly OperationAuthorizationRequirement Delete = new() { Name = nameof(Delete) };
     public static readonly OperationAuthorizationRequirement Publish = new() { Name = nameof(Publish) };

@@ -48,6 +48,9 @@ public sealed class InitiativeRightsHandler(Access access) : RecordRightsHandler
         // Members edit their organisation's drafts; once a record is public, changing it is for its admins, who answer for it.
         nameof(Operations.Edit) => await Member(record.Publication == PublicationState.Draft ? Permission.EditOwnInitiatives : Permission.PublishOwnRecords, record.OwnerId)
             || Platform(Permission.EditOtherOrganisationsRecords),
+        // The owner's members who may edit its records, drafts or public ones, see its locations as recorded.
+        nameof(Operations.SeePreciseLocations) => await Member(Permission.EditOwnInitiatives, record.OwnerId) || await Member(Permission.PublishOwnRecords, record.OwnerId)
+            || Platform(Permission.EditOtherOrganisationsRecords),
         // Only drafts are deleted: a rule of the record (it says so), not a right.
         nameof(Operations.Delete) => await Member(Permission.EditOwnInitiatives, record.OwnerId) || Platform(Permission.EditOtherOrganisationsRecords),
         nameof(Operations.Publish) => await Member(Permission.PublishOwnRecords, record.OwnerId),

@@ -146,6 +146,23 @@ public static class EnumLabels
         _ => value.ToString(),
     };
 
+    public static string For(LocationPrecision value) => value switch
+    {
+        LocationPrecision.Country => "Country only",
+        LocationPrecision.Region => "Region (first-level administrative area)",
+        LocationPrecision.Municipality => "Municipality or place",
+        LocationPrecision.Point => "Point (latitude and longitude)",
+        _ => value.ToString(),
+    };
+
+    public static string For(SettingSensitivity value) => value switch
+    {
+        SettingSensitivity.NotStated => "Not stated: sensitive only if it works under a peace-and-development pillar",
+        SettingSensitivity.Sensitive => "Yes: it works in a conflict-affected or otherwise sensitive setting",
+        SettingSensitivity.ConfirmedNotSensitive => "No: I confirm it does not, and its precise locations may be public",
+        _ => value.ToString(),
+    };
+
     public static string For(ContributionKind value) => value switch
     {
         ContributionKind.Money => "In money",
@@ -308,6 +325,8 @@ public static class EnumLabels
             .Concat(Enum.GetValues<PartnershipType>().Select(For))
             .Concat(Enum.GetValues<ContributionKind>().Select(For))
             .Concat(Enum.GetValues<ThematicArea>().Select(For))
+            .Concat(Enum.GetValues<LocationPrecision>().Select(For))
+            .Concat(Enum.GetValues<SettingSensitivity>().Select(For))
             .Concat(Enum.GetValues<RightsHolderGroup>().Select(For))
             .Concat(Enum.GetValues<AssessmentPerspective>().Select(For))
             .Concat(Enum.GetValues<AssessorRelationship>().Select(For))

@@ -31,6 +31,7 @@ public static class HistoryLabels
         nameof(Initiative.Contributions) => "Contributions",
         nameof(Initiative.RightsHolders) => "Rights-holders reached",
         nameof(Initiative.Locations) => "Locations",
+        nameof(Initiative.Sensitivity) => "Sensitive setting",
         nameof(Initiative.Links) => "Documents and links",
         nameof(Initiative.Results) => "Results",
         nameof(Initiative.Publication) => "Publication",

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Xml;
 using Microsoft.EntityFrameworkCore;
 using SscPortal.Domain;
+using SscPortal.Web.Catalogue;
 
 namespace SscPortal.Web.OpenData;
 
@@ -109,7 +110,7 @@ public static class IatiActivities
         DateOnly? ApprovalDate, DateOnly? PlannedStart, DateOnly? PlannedEnd, DateOnly? ActualStart, DateOnly? ActualEnd, DateTime UpdatedAt, DateTime PublishedAt,
         int OwnerId, string OwnerName, ActorType OwnerType, string? OwnerIdentifier,
         List<InitiativeTranslation> Translations, List<InitiativeCountry> Countries, List<(int Id, string Name, ActorType Type, ActorRole Role, string? Identifier)> Actors,
-        List<int> Goals, List<string> Targets, List<string> Sectors, List<Contribution> Contributions);
+        List<int> Goals, List<string> Targets, List<string> Sectors, List<Contribution> Contributions, IReadOnlyList<InitiativeLocation> Locations);
 
     private sealed record Contribution(int ActorId, string ActorName, ActorType ActorType, string? ActorIdentifier, decimal Amount, string Currency);
 
@@ -156,12 +157,15 @@ public static class IatiActivities
             Sectors = i.Sectors.Select(s => s.SectorCode).ToList(),
             Contributions = i.Contributions.Where(c => c.Kind == ContributionKind.Money && c.Amount != null && c.Currency != null)
                 .Select(c => new { c.ActorId, c.Actor!.Name, c.Actor.Type, c.Actor.IatiIdentifier, c.Amount, c.Currency }).ToList(),
+            i.Sensitivity, i.ThematicAreas, Locations = i.Locations.OrderBy(l => l.Id).ToList(),
         }).AsSplitQuery().ToListAsync(cancellationToken);
         return rows.Select(r => new Row(r.Id, r.Title, r.Summary, r.Description, r.Language, r.Modality, r.Status,
             r.ApprovalDate, r.PlannedStart, r.PlannedEnd, r.ActualStart, r.ActualEnd, r.UpdatedAt, r.PublishedAt, r.OwnerId, r.OwnerName, r.OwnerType, r.OwnerIdentifier,
             r.Translations, r.Countries, r.Actors.Select(a => (a.ActorId, a.Name, a.Type, a.Role, a.IatiIdentifier)).ToList(),
             r.Goals, r.Targets.Order(StringComparer.Ordinal).ToList(), r.Sectors.Order(StringComparer.Ordinal).ToList(),
-            r.Contributions.Select(c => new Contribution(c.ActorId, c.Name, c.Type, c.IatiIdentifier, c.Amount!.Value, c.Currency!)).ToList())).ToList();
+            r.Contributions.Select(c => new Contribution(c.ActorId, c.Name, c.Type, c.IatiIdentifier, c.Amount!.Value, c.Currency!)).ToList(),
+            // The IATI file is public: locations as the public may see them (region level at most in a sensitive setting).
+            LocationsForReader.ForPublic(r.Sensitivity, r.ThematicAreas, r.Locations))).ToList();
     }
 
     private static async Task WriteActivityAsync(XmlWriter xml, Row r, IatiReporter reporter, string baseUrl)
@@ -213,6 +217,7 @@ public static class IatiActivities
 
         var recipients = r.Countries.Where(c => c.Role is CountryRole.Recipient or CountryRole.Both).Select(c => c.CountryCode).Distinct().Order(StringComparer.Ordinal).ToList();
         foreach (var (code, share) in Shares(recipients)) await EmptyAsync(xml, "recipient-country", ("code", code), ("percentage", share));
+        foreach (var location in r.Locations.Where(l => l.Precision != LocationPrecision.Country)) await LocationAsync(xml, location);
         foreach (var (code, share) in Shares(r.Sectors)) await EmptyAsync(xml, "sector", ("vocabulary", "1"), ("code", code), ("percentage", share));
         foreach (var goal in r.Goals) await EmptyAsync(xml, "tag", ("vocabulary", "2"), ("code", goal.ToString(CultureInfo.InvariantCulture)));
         foreach (var target in r.Targets) await EmptyAsync(xml, "tag", ("vocabulary", "3"), ("code", target));
@@ -271,6 +276,36 @@ public static class IatiActivities
         await EmptyAsync(xml, "category", ("code", "A01"));
         await xml.WriteEndElementAsync();
 
+        await xml.WriteEndElementAsync();
+    }
+
+    /// <summary>
+    /// A location below country level (the country is the recipient-country): its name, for a point its coordinates
+    /// (srsName WGS 84, "latitude longitude"), how exact it is (1 exact, 2 approximate), and its class (1 administrative
+    /// region, 2 populated place) and feature designation (ADM1 a first-level administrative division, PPL a populated place).
+    /// </summary>
+    private static async Task LocationAsync(XmlWriter xml, InitiativeLocation location)
+    {
+        await xml.WriteStartElementAsync(null, "location", null);
+        await EmptyAsync(xml, "location-reach", ("code", "1"));
+        var name = string.Join(", ", new[] { location.Place, location.Region }.OfType<string>());
+        if (name.Length > 0)
+        {
+            await xml.WriteStartElementAsync(null, "name", null);
+            await NarrativeAsync(xml, name, null);
+            await xml.WriteEndElementAsync();
+        }
+        if (location is { Precision: LocationPrecision.Point, Latitude: { } latitude, Longitude: { } longitude })
+        {
+            await xml.WriteStartElementAsync(null, "point", null);
+            await xml.WriteAttributeStringAsync(null, "srsName", null, "http://www.opengis.net/def/crs/EPSG/0/4326");
+            await xml.WriteElementStringAsync(null, "pos", null, FormattableString.Invariant($"{latitude:0.######} {longitude:0.######}"));
+            await xml.WriteEndElementAsync();
+        }
+        await EmptyAsync(xml, "exactness", ("code", location.Precision == LocationPrecision.Point ? "1" : "2"));
+        var (locationClass, feature) = location.Precision == LocationPrecision.Region ? ("1", "ADM1") : ("2", "PPL");
+        await EmptyAsync(xml, "location-class", ("code", locationClass));
+        await EmptyAsync(xml, "feature-designation", ("code", feature));
         await xml.WriteEndElementAsync();
     }
 

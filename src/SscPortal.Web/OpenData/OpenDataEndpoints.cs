@@ -90,8 +90,20 @@ public static partial class OpenDataEndpoints
     [
         "id", "url", "title", "summary", "language", "modality", "instrument", "status", "owner", "record_kind",
         "provider_countries", "recipient_countries", "countries", "organisations", "sdgs", "primary_sdg", "sdg_targets", "sectors", "principles",
-        "approval_date", "planned_start", "planned_end", "actual_start", "actual_end", "published_at",
+        "approval_date", "planned_start", "planned_end", "actual_start", "actual_end", "published_at", "sensitive_setting", "locations",
     ];
+
+    /// <summary>
+    /// A location in the CSV: country, precision, region, place and coordinates separated by " | " (empty parts left
+    /// empty), as the public may see it: "PE | Point | Cusco | Ollantaytambo | -13.2581 | -72.2634", "CO | Region | Meta".
+    /// </summary>
+    public static string CsvLocation(LocationInInitiative l)
+    {
+        var parts = new List<string> { l.Country, l.Precision, l.Region ?? "", l.Place ?? "",
+            l.Latitude?.ToString("0.######", CultureInfo.InvariantCulture) ?? "", l.Longitude?.ToString("0.######", CultureInfo.InvariantCulture) ?? "" };
+        while (parts.Count > 2 && parts[^1].Length == 0) parts.RemoveAt(parts.Count - 1);
+        return string.Join(" | ", parts);
+    }
 
     public static IEndpointRouteBuilder MapOpenData(this IEndpointRouteBuilder app)
     {
@@ -265,6 +277,7 @@ public static partial class OpenDataEndpoints
                 string.Join(";", r.Sdgs), r.PrimarySdg?.ToString(CultureInfo.InvariantCulture), string.Join(";", r.SdgTargets), string.Join(";", r.Sectors), string.Join(";", r.Principles),
                 Date(r.ApprovalDate), Date(r.PlannedStart), Date(r.PlannedEnd), Date(r.ActualStart), Date(r.ActualEnd),
                 r.PublishedAt.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture),
+                r.SensitiveSetting ? "yes" : "no", string.Join(";", r.Locations.Select(CsvLocation)),
             ]));
             // Hand each batch to the client as it is written: memory stays flat however many rows there are.
             if (++written % InitiativeRecords.Batch == 0) await writer.FlushAsync(cancellationToken);

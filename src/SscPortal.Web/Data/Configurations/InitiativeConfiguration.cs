@@ -17,6 +17,7 @@ public sealed class InitiativeConfiguration : IEntityTypeConfiguration<Initiativ
         builder.Property(i => i.SearchBody).HasMaxLength(60000);
         builder.Property(i => i.Language).HasMaxLength(2);
         builder.Property(i => i.UnpublishedReason).HasMaxLength(1000);
+        builder.ToTable(t => t.HasCheckConstraint("CK_Initiatives_Sensitivity", "\"Sensitivity\" IN (0, 1, 2)"));
         builder.HasOne(i => i.Owner).WithMany().HasForeignKey(i => i.OwnerId).OnDelete(DeleteBehavior.Restrict);
         // Optimistic concurrency on both databases: every UPDATE checks the version the editor started from.
         builder.Property(i => i.Version).IsConcurrencyToken();
@@ -128,7 +129,21 @@ public sealed class InitiativePartsConfiguration :
     public void Configure(EntityTypeBuilder<InitiativeLocation> builder)
     {
         builder.Property(l => l.CountryCode).HasMaxLength(2).IsFixedLength();
-        builder.Property(l => l.Place).HasMaxLength(200);
+        builder.Property(l => l.Place).HasMaxLength(InitiativeLocation.NameLength);
+        builder.Property(l => l.Region).HasMaxLength(InitiativeLocation.NameLength);
+        builder.Property(l => l.Precision).HasDefaultValue(LocationPrecision.Country).HasSentinel(LocationPrecision.Country);
+        // What the domain checks (InitiativeLocation.Check), held by the database too: a point has both coordinates and
+        // only a point has any, within their ranges; a region-level location names its region, a municipality its place.
+        builder.ToTable(t =>
+        {
+            t.HasCheckConstraint("CK_InitiativeLocation_Precision", "\"Precision\" BETWEEN 1 AND 4");
+            t.HasCheckConstraint("CK_InitiativeLocation_Latitude", "\"Latitude\" BETWEEN -90 AND 90");
+            t.HasCheckConstraint("CK_InitiativeLocation_Longitude", "\"Longitude\" BETWEEN -180 AND 180");
+            t.HasCheckConstraint("CK_InitiativeLocation_PointHasCoordinates",
+                "(\"Precision\" = 4 AND \"Latitude\" IS NOT NULL AND \"Longitude\" IS NOT NULL) OR (\"Precision\" <> 4 AND \"Latitude\" IS NULL AND \"Longitude\" IS NULL)");
+            t.HasCheckConstraint("CK_InitiativeLocation_RegionNamed", "\"Precision\" <> 2 OR \"Region\" IS NOT NULL");
+            t.HasCheckConstraint("CK_InitiativeLocation_PlaceNamed", "\"Precision\" <> 3 OR \"Place\" IS NOT NULL");
+        });
         builder.HasOne<Country>().WithMany().HasForeignKey(l => l.CountryCode).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(l => l.InitiativeId);
     }

@@ -17,7 +17,11 @@ public static class DemoData
         string OwnerKey, CountrySeed[] Countries, ActorRoleSeed[] Actors,
         int[] Sdgs, string[] Sectors,
         DateOnly? Approval, DateOnly? PlannedStart, DateOnly? PlannedEnd, DateOnly? ActualStart, DateOnly? ActualEnd,
-        PublicationState Publication = PublicationState.Published, string? Description = null, string? UnpublishedReason = null);
+        PublicationState Publication = PublicationState.Published, string? Description = null, string? UnpublishedReason = null,
+        ThematicArea[]? ThematicAreas = null, SettingSensitivity Sensitivity = SettingSensitivity.NotStated, LocationSeed[]? Locations = null);
+
+    /// <summary>A location as precise as its owner records it (the public may see less: <see cref="SafeLocations"/>).</summary>
+    public sealed record LocationSeed(string CountryCode, LocationPrecision Precision, string? Region = null, string? Place = null, double? Latitude = null, double? Longitude = null);
 
     public static readonly ActorSeed[] Actors =
     [
@@ -355,7 +359,10 @@ public static class DemoData
             Sdgs: [16, 10, 8], Sectors: ["15220", "15240"],
             Approval: new DateOnly(2018, 9, 20), PlannedStart: new DateOnly(2019, 2, 1), PlannedEnd: new DateOnly(2026, 12, 31),
             ActualStart: new DateOnly(2019, 3, 18), ActualEnd: null,
-            Description: "La alianza entre APC-Colombia y UNOSSC busca compartir conocimiento sobre políticas y programas de paz con otros países del Sur Global. Delegaciones centroamericanas conocieron programas de reincorporación de excombatientes y de prevención de la violencia juvenil. La fase final sistematiza las lecciones aprendidas en una caja de herramientas en español."),
+            Description: "La alianza entre APC-Colombia y UNOSSC busca compartir conocimiento sobre políticas y programas de paz con otros países del Sur Global. Delegaciones centroamericanas conocieron programas de reincorporación de excombatientes y de prevención de la violencia juvenil. La fase final sistematiza las lecciones aprendidas en una caja de herramientas en español.",
+            // Under a peace-and-development pillar: the public sees "Colombia: Meta", its owner the point where the visits took place.
+            ThematicAreas: [ThematicArea.ConflictTransformation, ThematicArea.Governance],
+            Locations: [new("CO", LocationPrecision.Point, "Meta", "Mesetas", 3.3822, -74.0447), new("GT", LocationPrecision.Region, "Huehuetenango")]),
 
         new(
             Title: "Pacific civil society knowledge exchange on community-led climate resilience",
@@ -565,7 +572,10 @@ public static class DemoData
             Sdgs: [16, 10, 15], Sectors: ["15160", "15150"],
             Approval: new DateOnly(2021, 2, 1), PlannedStart: new DateOnly(2021, 6, 1), PlannedEnd: new DateOnly(2024, 5, 31),
             ActualStart: new DateOnly(2021, 7, 5), ActualEnd: null,
-            Description: "Community monitors trained by the partner organisations gathered testimony and documents on consultation processes at three project sites. Their findings were shared with the agencies involved and with national human rights institutions. Activities were suspended in 2023 to strengthen protection measures for the monitors."),
+            Description: "Community monitors trained by the partner organisations gathered testimony and documents on consultation processes at three project sites. Their findings were shared with the agencies involved and with national human rights institutions. Activities were suspended in 2023 to strengthen protection measures for the monitors.",
+            // Marked sensitive by its owner: IBON's members see the municipality, the public the region only.
+            ThematicAreas: [ThematicArea.Infrastructure], Sensitivity: SettingSensitivity.Sensitive,
+            Locations: [new("PH", LocationPrecision.Municipality, "Cordillera Administrative Region", "Tabuk"), new("PE", LocationPrecision.Region, "Loreto")]),
 
         new(
             Title: "Brazil–Mozambique civil society dialogue on Brazilian agricultural cooperation",

@@ -127,7 +127,10 @@ public sealed class DemoDataSeeder(
             ApprovalDate = seed.Approval, PlannedStart = seed.PlannedStart, PlannedEnd = seed.PlannedEnd,
             ActualStart = seed.ActualStart, ActualEnd = seed.ActualEnd,
             Owner = actors[seed.OwnerKey], OwnerId = actors[seed.OwnerKey].Id,
+            ThematicAreas = [.. seed.ThematicAreas ?? []], Sensitivity = seed.Sensitivity,
         };
+        initiative.Locations.AddRange((seed.Locations ?? []).Select(l => new InitiativeLocation
+            { CountryCode = l.CountryCode, Precision = l.Precision, Region = l.Region, Place = l.Place, Latitude = l.Latitude, Longitude = l.Longitude }));
         initiative.Countries.AddRange(seed.Countries.Select(c => new InitiativeCountry { CountryCode = c.Code, Role = c.Role }));
         initiative.Actors.AddRange(seed.Actors.Select(a => new InitiativeActor { Actor = actors[a.ActorKey], ActorId = actors[a.ActorKey].Id, Role = a.Role }));
         initiative.Sdgs.AddRange(seed.Sdgs.Select((goal, i) => new InitiativeSdg { GoalCode = goal, IsPrimary = i == 0 }));

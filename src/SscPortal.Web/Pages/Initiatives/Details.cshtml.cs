@@ -25,7 +25,7 @@ namespace SscPortal.Web.Pages.Initiatives;
 [AllowAnonymous]
 [OutputCache(PolicyName = AnonymousPageCache.PolicyName)]
 public class DetailsModel(
-    AppDbContext db, ReferenceData referenceData, Rights rights, History history, RecordSaver saver,
+    AppDbContext db, ReferenceData referenceData, Rights rights, History history, RecordSaver saver, LocationsForReader locations,
     IStringLocalizer<SharedResource> L) : PageModel
 {
     public sealed record ActorTakingPart(int Id, string Name, string? Acronym, ActorType Type, ActorRole Role);
@@ -36,9 +36,12 @@ public class DetailsModel(
     public sealed record Parts(
         IReadOnlyList<Contribution> Contributions, IReadOnlyList<InitiativeRightsHolder> RightsHolders,
         IReadOnlyList<InitiativeLocation> Locations, IReadOnlyList<InitiativeLink> Links, IReadOnlyList<InitiativeResult> Results,
-        string? Objectives, string? Contact, IReadOnlyList<ThematicArea> ThematicAreas, IReadOnlyList<string> Targets);
+        string? Objectives, string? Contact, IReadOnlyList<ThematicArea> ThematicAreas, IReadOnlyList<string> Targets, SettingSensitivity Sensitivity);
 
     public Parts Details { get; private set; } = null!;
+
+    /// <summary>Whether the initiative works in a sensitive setting, and whether this reader sees its locations as recorded all the same.</summary>
+    public LocationsForReader.Shown Locations { get; private set; } = null!;
 
     public sealed record View(
         int Id, string Title, string Summary, string? Description, string Language,
@@ -109,8 +112,11 @@ public class DetailsModel(
                 i.Locations.OrderBy(l => l.Id).ToList(),
                 i.Links.OrderBy(l => l.Id).ToList(),
                 i.Results.OrderBy(r => r.Id).ToList(),
-                i.Objectives, i.Contact, i.ThematicAreas, i.SdgTargets.OrderBy(t => t.TargetCode).Select(t => t.TargetCode).ToList()))
+                i.Objectives, i.Contact, i.ThematicAreas, i.SdgTargets.OrderBy(t => t.TargetCode).Select(t => t.TargetCode).ToList(), i.Sensitivity))
             .AsSplitQuery().SingleAsync(cancellationToken);
+        // The locations this reader may see: precise for the owner's editors, at region level at most for everyone else when sensitive.
+        Locations = await locations.ForAsync(RightsOf(initiative), Details.Sensitivity, Details.ThematicAreas, Details.Locations);
+        Details = Details with { Locations = Locations.Locations };
         Partnerships = (await db.Partnerships.AsNoTracking()
                 .Where(p => p.Publication == PublicationState.Published && p.Initiatives.Any(i => i.InitiativeId == id))
                 .OrderBy(p => p.Title).Select(p => new { p.Id, p.Title }).ToListAsync(cancellationToken))

@@ -39,7 +39,30 @@ public sealed class RightsHolderRow
 public sealed class LocationRow
 {
     public string? CountryCode { get; set; }
+    public LocationPrecision Precision { get; set; } = LocationPrecision.Country;
+    public string? Region { get; set; }
     public string? Place { get; set; }
+    public double? Latitude { get; set; }
+    public double? Longitude { get; set; }
+
+    public bool IsEmpty => string.IsNullOrWhiteSpace(CountryCode) && string.IsNullOrWhiteSpace(Region) && string.IsNullOrWhiteSpace(Place)
+                           && Latitude is null && Longitude is null;
+
+    public static LocationRow From(InitiativeLocation location) => new()
+    {
+        CountryCode = location.CountryCode, Region = location.Region, Place = location.Place,
+        Latitude = location.Latitude, Longitude = location.Longitude,
+        // Before locations had a precision, a place was recorded at country level: it is a municipality or place.
+        Precision = location.Precision == LocationPrecision.Country && location.Place is not null ? LocationPrecision.Municipality : location.Precision,
+    };
+
+    public InitiativeLocation ToLocation() => new()
+    {
+        CountryCode = CountryCode!.Trim().ToUpperInvariant(), Precision = Precision,
+        Region = string.IsNullOrWhiteSpace(Region) ? null : Region.Trim(),
+        Place = string.IsNullOrWhiteSpace(Place) ? null : Place.Trim(),
+        Latitude = Latitude, Longitude = Longitude,
+    };
 }
 
 public sealed class LinkRow
@@ -74,6 +97,9 @@ public sealed class InitiativeInput
     public string? Objectives { get; set; }
     public string? Contact { get; set; }
     public List<ThematicArea> ThematicAreas { get; set; } = [];
+
+    /// <summary>Whether it works in a conflict-affected or otherwise sensitive setting (see <see cref="SafeLocations"/>).</summary>
+    public SettingSensitivity Sensitivity { get; set; }
     public string Language { get; set; } = "en";
     public Modality Modality { get; set; } = Modality.Bilateral;
     public Instrument Instrument { get; set; } = Instrument.Project;
@@ -117,6 +143,7 @@ public sealed class InitiativeInput
     {
         OwnerId = initiative.OwnerId, Title = initiative.Title, Summary = initiative.Summary, Description = initiative.Description,
         Objectives = initiative.Objectives, Contact = initiative.Contact, ThematicAreas = initiative.ThematicAreas.ToList(),
+        Sensitivity = initiative.Sensitivity,
         Language = initiative.Language, Modality = initiative.Modality, Instrument = initiative.Instrument, Status = initiative.Status,
         ApprovalDate = initiative.ApprovalDate, PlannedStart = initiative.PlannedStart, PlannedEnd = initiative.PlannedEnd,
         ActualStart = initiative.ActualStart, ActualEnd = initiative.ActualEnd, Version = initiative.Version,
@@ -133,7 +160,7 @@ public sealed class InitiativeInput
         Contributions = initiative.Contributions.OrderBy(c => c.Id).Select(c => new ContributionRow
             { ActorId = c.ActorId, Kind = c.Kind, Amount = c.Amount, Currency = c.Currency, Description = c.Description }).ToList(),
         RightsHolders = initiative.RightsHolders.Select(r => new RightsHolderRow { Group = r.Group, Reached = true, Count = r.Count }).ToList(),
-        Locations = initiative.Locations.OrderBy(l => l.Id).Select(l => new LocationRow { CountryCode = l.CountryCode, Place = l.Place }).ToList(),
+        Locations = initiative.Locations.OrderBy(l => l.Id).Select(LocationRow.From).ToList(),
         Links = initiative.Links.OrderBy(l => l.Id).Select(l => new LinkRow { Title = l.Title, Url = l.Url }).ToList(),
         Results = initiative.Results.OrderBy(r => r.Id).Select(r => new ResultRow { Text = r.Text, Achieved = r.Achieved }).ToList(),
     };
@@ -147,6 +174,7 @@ public sealed class InitiativeInput
         initiative.Objectives = string.IsNullOrWhiteSpace(Objectives) ? null : Objectives.Trim();
         initiative.Contact = string.IsNullOrWhiteSpace(Contact) ? null : Contact.Trim();
         initiative.ThematicAreas = ThematicAreas.Distinct().Order().ToList();
+        initiative.Sensitivity = Sensitivity;
         initiative.Language = Language;
         initiative.Modality = Modality;
         initiative.Instrument = Instrument;
@@ -192,8 +220,7 @@ public sealed class InitiativeInput
             else initiative.RightsHolders.Add(new InitiativeRightsHolder { Group = row.Group, Count = row.Count });
         }
         initiative.Locations.Clear();
-        initiative.Locations.AddRange(Locations.Where(l => !string.IsNullOrWhiteSpace(l.CountryCode))
-            .Select(l => new InitiativeLocation { CountryCode = l.CountryCode!.Trim().ToUpperInvariant(), Place = string.IsNullOrWhiteSpace(l.Place) ? null : l.Place.Trim() }));
+        initiative.Locations.AddRange(Locations.Where(l => !string.IsNullOrWhiteSpace(l.CountryCode)).Select(l => l.ToLocation()));
         initiative.Links.Clear();
         initiative.Links.AddRange(Links.Where(l => !string.IsNullOrWhiteSpace(l.Url)).Select(l => new InitiativeLink { Title = l.Title!.Trim(), Url = l.Url!.Trim() }));
         initiative.Results.Clear();
@@ -285,9 +312,22 @@ public sealed class InitiativeInputValidator : AbstractValidator<InitiativeInput
         {
             row.RuleFor(r => r.CountryCode).Must(code => string.IsNullOrWhiteSpace(code) || names.Countries.ContainsKey(code.Trim().ToUpperInvariant()))
                 .WithMessage(L["Enter a two-letter ISO country code, such as PE for Peru."]);
-            row.RuleFor(r => r.CountryCode).NotEmpty().When(r => !string.IsNullOrWhiteSpace(r.Place)).WithMessage(L["Say in which country this place is."]);
-            row.RuleFor(r => r.Place).MaximumLength(200).WithMessage(L["Use at most {0} characters.", 200]);
+            row.RuleFor(r => r.CountryCode).NotEmpty().When(r => !r.IsEmpty).WithMessage(L["Say in which country this place is."]);
+            row.RuleFor(r => r.Precision).IsInEnum().WithMessage(L["Choose how precise the location is."]);
+            foreach (var name in new System.Linq.Expressions.Expression<Func<LocationRow, string?>>[] { r => r.Region, r => r.Place })
+                row.RuleFor(name).Cascade(CascadeMode.Stop)
+                    .MaximumLength(InitiativeLocation.NameLength).WithMessage(L["Use at most {0} characters.", InitiativeLocation.NameLength])
+                    .Must(text => text is null || InitiativeLocation.IsPlainName(text)).WithMessage(L["Write the name as plain text, without < or > or control characters."]);
+            row.RuleFor(r => r.Region).NotEmpty().When(r => r.Precision == LocationPrecision.Region && !r.IsEmpty)
+                .WithMessage(L["Name the region (the first-level administrative area)."]);
+            row.RuleFor(r => r.Place).NotEmpty().When(r => r.Precision == LocationPrecision.Municipality && !r.IsEmpty)
+                .WithMessage(L["Name the municipality or place."]);
+            row.RuleFor(r => r.Latitude).NotNull().When(r => r.Precision == LocationPrecision.Point && !r.IsEmpty).WithMessage(L["A point needs its latitude and longitude."])
+                .InclusiveBetween(-90, 90).WithMessage(L["Enter a latitude from -90 to 90, in decimal degrees."]);
+            row.RuleFor(r => r.Longitude).NotNull().When(r => r.Precision == LocationPrecision.Point && !r.IsEmpty).WithMessage(L["A point needs its latitude and longitude."])
+                .InclusiveBetween(-180, 180).WithMessage(L["Enter a longitude from -180 to 180, in decimal degrees."]);
         });
+        RuleFor(i => i.Sensitivity).IsInEnum().WithMessage(L["Choose one of the listed options."]);
         RuleForEach(i => i.Links).ChildRules(row =>
         {
             row.RuleFor(r => r.Title).NotEmpty().When(r => !string.IsNullOrWhiteSpace(r.Url)).WithMessage(L["Give the link a title."])

@@ -8,6 +8,7 @@ using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using SscPortal.Domain;
+using SscPortal.Web.Catalogue;
 using SscPortal.Web.Data;
 using SscPortal.Web.Localization;
 
@@ -29,6 +30,15 @@ public class IndexModel(AppDbContext db, ReferenceData referenceData, CatalogueC
     public int Max { get; private set; }
     public ReferenceData.Snapshot Names { get; private set; } = null!;
 
+    /// <summary>How many initiatives the list of places shows at most (the newest published).</summary>
+    public const int PlacesShown = 100;
+
+    /// <summary>A published initiative and the places below country level where it works, as the public may see them.</summary>
+    public sealed record Located(int Id, string Title, string Language, IReadOnlyList<InitiativeLocation> Locations);
+
+    /// <summary>The newest published initiatives (with the filters) that name a region, place or point: the public locations only.</summary>
+    public IReadOnlyList<Located> Places { get; private set; } = [];
+
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
         Names = await referenceData.GetAsync(cancellationToken);
@@ -42,6 +52,18 @@ public class IndexModel(AppDbContext db, ReferenceData referenceData, CatalogueC
             .GroupBy(c => c.CountryCode).Select(g => new { g.Key, Count = g.Select(c => c.InitiativeId).Distinct().Count() })
             .ToDictionaryAsync(g => g.Key.Trim(), g => g.Count, cancellationToken));
         Max = Counts.Count == 0 ? 0 : Counts.Values.Max();
+
+        // The map is public whoever looks: each initiative's locations as the public may see them (region level at most
+        // in a sensitive setting), leaving out those that then say no more than the country.
+        var located = await Filter.Apply(db.Initiatives.AsNoTracking(), db)
+            .Where(i => i.Locations.Any(l => l.Precision != LocationPrecision.Country))
+            .OrderByDescending(i => i.PublishedAt).ThenByDescending(i => i.Id).Take(PlacesShown)
+            .Select(i => new { i.Id, i.Title, i.Language, i.Sensitivity, i.ThematicAreas, Locations = i.Locations.OrderBy(l => l.Id).ToList() })
+            .AsSplitQuery().ToListAsync(cancellationToken);
+        Places = located
+            .Select(i => new Located(i.Id, i.Title, i.Language,
+                LocationsForReader.ForPublic(i.Sensitivity, i.ThematicAreas, i.Locations).Where(l => l.Precision != LocationPrecision.Country).ToList()))
+            .Where(i => i.Locations.Count > 0).ToList();
     }
 
     /// <summary>The catalogue filtered to a country in the role the map shows.</summary>

@@ -20,7 +20,7 @@ public static class InitiativeSpreadsheet
         "id", "title", "summary", "description", "objectives", "language", "modality", "instrument", "status", "thematic_areas",
         "approval_date", "planned_start", "planned_end", "actual_start", "actual_end",
         "countries", "actors", "sdgs", "primary_sdg", "sdg_targets", "sectors", "principles",
-        "contributions", "rights_holders", "locations", "links", "results", "contact",
+        "contributions", "rights_holders", "locations", "sensitive_setting", "links", "results", "contact",
         .. PortalLanguages.Content.SelectMany(language => new[] { $"title_{language}", $"summary_{language}" }),
     ];
 
@@ -49,7 +49,8 @@ public static class InitiativeSpreadsheet
             ["contributions"] = Lines(input.Contributions, c =>
                 $"{Number(c.ActorId!.Value)};{c.Kind};{c.Amount?.ToString("0.##", CultureInfo.InvariantCulture)};{c.Currency};{c.Description}".TrimEnd(';')),
             ["rights_holders"] = Codes(input.RightsHolders.OrderBy(r => r.Group), r => r.Count is { } n ? $"{r.Group}:{Number(n)}" : r.Group.ToString()),
-            ["locations"] = Lines(input.Locations, l => l.Place is null ? l.CountryCode! : $"{l.CountryCode}: {l.Place}"),
+            ["locations"] = Lines(input.Locations, Location),
+            ["sensitive_setting"] = input.Sensitivity.ToString(),
             ["links"] = Lines(input.Links, l => $"{l.Url} {l.Title}"),
             ["results"] = Lines(input.Results, r => r.Achieved ? Achieved + r.Text : r.Text!),
             ["contact"] = input.Contact,
@@ -151,9 +152,36 @@ public static class InitiativeSpreadsheet
         }
         foreach (var line in LinesOf("locations"))
         {
-            var pieces = line.Split(':', 2, StringSplitOptions.TrimEntries);
-            input.Locations.Add(new LocationRow { CountryCode = pieces[0], Place = pieces.Length == 2 ? Text(pieces[1]) : null });
+            if (!line.Contains('|', StringComparison.Ordinal))
+            {
+                // The older form, "PE" or "PE: Cusco": a country, or a municipality or place in it.
+                var pieces = line.Split(':', 2, StringSplitOptions.TrimEntries);
+                var place = pieces.Length == 2 ? Text(pieces[1]) : null;
+                input.Locations.Add(new LocationRow { CountryCode = pieces[0], Place = place, Precision = place is null ? LocationPrecision.Country : LocationPrecision.Municipality });
+                continue;
+            }
+            // country | precision | region | place | latitude | longitude, the last parts left out when empty.
+            var parts = line.Split('|', StringSplitOptions.TrimEntries);
+            double? Degrees(int index)
+            {
+                if (index >= parts.Length || parts[index].Length == 0) return null;
+                if (double.TryParse(parts[index], NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var value)) return value;
+                problems.Add(("locations", Format(LocationExample, line)));
+                return null;
+            }
+            if (parts.Length is < 2 or > 6 || !CodeParsing.TryParseName<LocationPrecision>(parts[1], out var precision))
+            {
+                problems.Add(("locations", Format(LocationExample, line)));
+                continue;
+            }
+            input.Locations.Add(new LocationRow
+            {
+                CountryCode = parts[0], Precision = precision,
+                Region = parts.Length > 2 ? Text(parts[2]) : null, Place = parts.Length > 3 ? Text(parts[3]) : null,
+                Latitude = Degrees(4), Longitude = Degrees(5),
+            });
         }
+        if (cell("sensitive_setting") is { Length: > 0 } sensitivity) input.Sensitivity = Code<SettingSensitivity>("sensitive_setting", sensitivity);
         foreach (var line in LinesOf("links"))
         {
             var pieces = line.Split(' ', 2, StringSplitOptions.TrimEntries);
@@ -192,6 +220,7 @@ public static class InitiativeSpreadsheet
             nameof(InitiativeInput.Targets) or nameof(Initiative.SdgTargets) => "sdg_targets",
             nameof(InitiativeInput.RightsHolders) => "rights_holders",
             nameof(InitiativeInput.ThematicAreas) => "thematic_areas",
+            nameof(InitiativeInput.Sensitivity) => "sensitive_setting",
             nameof(InitiativeInput.ApprovalDate) => "approval_date",
             nameof(InitiativeInput.PlannedStart) => "planned_start",
             nameof(InitiativeInput.PlannedEnd) => "planned_end",
@@ -199,6 +228,17 @@ public static class InitiativeSpreadsheet
             nameof(InitiativeInput.ActualEnd) => "actual_end",
             _ => root.ToLowerInvariant(),
         };
+    }
+
+    private const string LocationExample = "PE | Point | Cusco | Ollantaytambo | -13.2581 | -72.2634";
+
+    /// <summary>A location as one line of its cell: country | precision | region | place | latitude | longitude, empty parts at the end left out.</summary>
+    private static string Location(LocationRow l)
+    {
+        var parts = new List<string> { l.CountryCode!, l.Precision.ToString(), l.Region ?? "", l.Place ?? "",
+            l.Latitude?.ToString(CultureInfo.InvariantCulture) ?? "", l.Longitude?.ToString(CultureInfo.InvariantCulture) ?? "" };
+        while (parts.Count > 2 && parts[^1].Length == 0) parts.RemoveAt(parts.Count - 1);
+        return string.Join(" | ", parts);
     }
 
     private static string? Text(string value) => value.Length == 0 ? null : value;

@@ -949,6 +949,9 @@ namespace SscPortal.Web.Data.Migrations.Postgres
                         .HasColumnType("tsvector")
                         .HasComputedColumnSql("setweight(to_tsvector('ssc_en'::regconfig, coalesce(\"SearchTitle\", '')), 'A') || setweight(to_tsvector('ssc_en'::regconfig, coalesce(\"SearchBody\", '')), 'B') || setweight(to_tsvector('ssc_es'::regconfig, coalesce(\"SearchTitle\", '')), 'A') || setweight(to_tsvector('ssc_es'::regconfig, coalesce(\"SearchBody\", '')), 'B') || setweight(to_tsvector('ssc_pt'::regconfig, coalesce(\"SearchTitle\", '')), 'A') || setweight(to_tsvector('ssc_pt'::regconfig, coalesce(\"SearchBody\", '')), 'B')", true);
 
+                    b.Property<int>("Sensitivity")
+                        .HasColumnType("integer");
+
                     b.Property<int>("Status")
                         .HasColumnType("integer");
 
@@ -992,7 +995,10 @@ namespace SscPortal.Web.Data.Migrations.Postgres
 
                     b.HasIndex("Publication", "PublishedAt", "Id");
 
-                    b.ToTable("Initiatives");
+                    b.ToTable("Initiatives", t =>
+                        {
+                            t.HasCheckConstraint("CK_Initiatives_Sensitivity", "\"Sensitivity\" IN (0, 1, 2)");
+                        });
                 });
 
             modelBuilder.Entity("SscPortal.Domain.InitiativeActor", b =>
@@ -1116,7 +1122,22 @@ namespace SscPortal.Web.Data.Migrations.Postgres
                     b.Property<int>("InitiativeId")
                         .HasColumnType("integer");
 
+                    b.Property<double?>("Latitude")
+                        .HasColumnType("double precision");
+
+                    b.Property<double?>("Longitude")
+                        .HasColumnType("double precision");
+
                     b.Property<string>("Place")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("Precision")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasDefaultValue(1);
+
+                    b.Property<string>("Region")
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
@@ -1126,7 +1147,20 @@ namespace SscPortal.Web.Data.Migrations.Postgres
 
                     b.HasIndex("InitiativeId");
 
-                    b.ToTable("InitiativeLocation");
+                    b.ToTable("InitiativeLocation", t =>
+                        {
+                            t.HasCheckConstraint("CK_InitiativeLocation_Latitude", "\"Latitude\" BETWEEN -90 AND 90");
+
+                            t.HasCheckConstraint("CK_InitiativeLocation_Longitude", "\"Longitude\" BETWEEN -180 AND 180");
+
+                            t.HasCheckConstraint("CK_InitiativeLocation_PlaceNamed", "\"Precision\" <> 3 OR \"Place\" IS NOT NULL");
+
+                            t.HasCheckConstraint("CK_InitiativeLocation_PointHasCoordinates", "(\"Precision\" = 4 AND \"Latitude\" IS NOT NULL AND \"Longitude\" IS NOT NULL) OR (\"Precision\" <> 4 AND \"Latitude\" IS NULL AND \"Longitude\" IS NULL)");
+
+                            t.HasCheckConstraint("CK_InitiativeLocation_Precision", "\"Precision\" BETWEEN 1 AND 4");
+
+                            t.HasCheckConstraint("CK_InitiativeLocation_RegionNamed", "\"Precision\" <> 2 OR \"Region\" IS NOT NULL");
+                        });
                 });
 
             modelBuilder.Entity("SscPortal.Domain.InitiativePrinciple", b =>

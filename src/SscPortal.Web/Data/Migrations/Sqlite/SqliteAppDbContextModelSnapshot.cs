@@ -909,6 +909,9 @@ namespace SscPortal.Web.Data.Migrations.Sqlite
                         .HasMaxLength(2000)
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("Sensitivity")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("Status")
                         .HasColumnType("INTEGER");
 
@@ -943,7 +946,10 @@ namespace SscPortal.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("Publication", "PublishedAt", "Id");
 
-                    b.ToTable("Initiatives");
+                    b.ToTable("Initiatives", t =>
+                        {
+                            t.HasCheckConstraint("CK_Initiatives_Sensitivity", "\"Sensitivity\" IN (0, 1, 2)");
+                        });
                 });
 
             modelBuilder.Entity("SscPortal.Domain.InitiativeActor", b =>
@@ -1061,7 +1067,22 @@ namespace SscPortal.Web.Data.Migrations.Sqlite
                     b.Property<int>("InitiativeId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<double?>("Latitude")
+                        .HasColumnType("REAL");
+
+                    b.Property<double?>("Longitude")
+                        .HasColumnType("REAL");
+
                     b.Property<string>("Place")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Precision")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(1);
+
+                    b.Property<string>("Region")
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
@@ -1071,7 +1092,20 @@ namespace SscPortal.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("InitiativeId");
 
-                    b.ToTable("InitiativeLocation");
+                    b.ToTable("InitiativeLocation", t =>
+                        {
+                            t.HasCheckConstraint("CK_InitiativeLocation_Latitude", "\"Latitude\" BETWEEN -90 AND 90");
+
+                            t.HasCheckConstraint("CK_InitiativeLocation_Longitude", "\"Longitude\" BETWEEN -180 AND 180");
+
+                            t.HasCheckConstraint("CK_InitiativeLocation_PlaceNamed", "\"Precision\" <> 3 OR \"Place\" IS NOT NULL");
+
+                            t.HasCheckConstraint("CK_InitiativeLocation_PointHasCoordinates", "(\"Precision\" = 4 AND \"Latitude\" IS NOT NULL AND \"Longitude\" IS NOT NULL) OR (\"Precision\" <> 4 AND \"Latitude\" IS NULL AND \"Longitude\" IS NULL)");
+
+                            t.HasCheckConstraint("CK_InitiativeLocation_Precision", "\"Precision\" BETWEEN 1 AND 4");
+
+                            t.HasCheckConstraint("CK_InitiativeLocation_RegionNamed", "\"Precision\" <> 2 OR \"Region\" IS NOT NULL");
+                        });
                 });
 
             modelBuilder.Entity("SscPortal.Domain.InitiativePrinciple", b =>
