@@ -363,6 +363,8 @@ public abstract class AccessMatrixTests(PortalFixture fixture)
         new("/recommendations GET", "the recommendation tracker", _ => Task.FromResult(Get("/recommendations?status=awaiting&overdue=yes")), Everyone),
         new("/recommendations.csv GET", "the tracker as CSV", _ => Task.FromResult(Get("/recommendations.csv?country=pe")), Everyone),
         new("/api/v1/recommendations GET", "the tracker's recommendations", _ => Task.FromResult(Get("/api/v1/recommendations?limit=5")), Everyone),
+        new("/export/testimonies.csv GET", "testimonies consented to be public, as CSV", _ => Task.FromResult(Get("/export/testimonies.csv")), Everyone),
+        new("/api/v1/testimonies GET", "testimonies consented to be public", _ => Task.FromResult(Get("/api/v1/testimonies?limit=5")), Everyone),
         new("/feeds/recommendations.atom GET", "the tracker's feed", _ => Task.FromResult(Get("/feeds/recommendations.atom?priority=high")), Everyone),
 
         // Account pages: open to all (signing in again, or registering another account, is not a privilege).

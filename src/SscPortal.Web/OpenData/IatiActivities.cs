@@ -114,7 +114,11 @@ public static class IatiActivities
 
     private sealed record Contribution(int ActorId, string ActorName, ActorType ActorType, string? ActorIdentifier, decimal Amount, string Currency);
 
-    public static async Task WriteAsync(Stream output, IQueryable<Initiative> published, string baseUrl, DateTime now, IatiPublisher publisher, CancellationToken cancellationToken)
+    /// <summary>A document an activity links to: a public file of the initiative, or a testimony its giver consented to show publicly.</summary>
+    public sealed record IatiDocument(int InitiativeId, string Url, string Format, string Title, string Category);
+
+    public static async Task WriteAsync(Stream output, IQueryable<Initiative> published, string baseUrl, DateTime now, IatiPublisher publisher, CancellationToken cancellationToken,
+        Func<IReadOnlyList<int>, Task<ILookup<int, IatiDocument>>>? documents = null)
     {
         var settings = new XmlWriterSettings { Async = true, Indent = true, Encoding = new System.Text.UTF8Encoding(false) };
         await using var xml = XmlWriter.Create(output, settings);
@@ -128,11 +132,12 @@ public static class IatiActivities
         {
             var ids = await published.Where(i => i.Id > after).OrderBy(i => i.Id).Select(i => i.Id).Take(InitiativeRecords.Batch).ToListAsync(cancellationToken);
             if (ids.Count == 0) break;
+            var linked = documents is null ? Enumerable.Empty<IatiDocument>().ToLookup(d => d.InitiativeId) : await documents(ids);
             foreach (var row in await ReadAsync(published.Where(i => ids.Contains(i.Id)), cancellationToken))
             {
                 var reporter = ReporterOf(row.OwnerIdentifier, row.OwnerName, row.OwnerType, row.Actors.Count == 0 || row.Actors.Any(a => a.Id == row.OwnerId), publisher);
                 if (reporter is null) leftOut++;
-                else await WriteActivityAsync(xml, row, reporter, baseUrl);
+                else await WriteActivityAsync(xml, row, reporter, baseUrl, linked[row.Id]);
             }
             await xml.FlushAsync();
             after = ids[^1];
@@ -168,7 +173,7 @@ public static class IatiActivities
             LocationsForReader.ForPublic(r.Sensitivity, r.ThematicAreas, r.Locations))).ToList();
     }
 
-    private static async Task WriteActivityAsync(XmlWriter xml, Row r, IatiReporter reporter, string baseUrl)
+    private static async Task WriteActivityAsync(XmlWriter xml, Row r, IatiReporter reporter, string baseUrl, IEnumerable<IatiDocument> documents)
     {
         var money = r.Contributions;
         // One currency for the whole activity when all money is in one; otherwise each value names its own (rule 7.8.1 either way).
@@ -275,6 +280,17 @@ public static class IatiActivities
         await xml.WriteEndElementAsync();
         await EmptyAsync(xml, "category", ("code", "A01"));
         await xml.WriteEndElementAsync();
+        foreach (var document in documents)
+        {
+            await xml.WriteStartElementAsync(null, "document-link", null);
+            await xml.WriteAttributeStringAsync(null, "format", null, document.Format);
+            await xml.WriteAttributeStringAsync(null, "url", null, document.Url);
+            await xml.WriteStartElementAsync(null, "title", null);
+            await NarrativeAsync(xml, document.Title, null);
+            await xml.WriteEndElementAsync();
+            await EmptyAsync(xml, "category", ("code", document.Category));
+            await xml.WriteEndElementAsync();
+        }
 
         await xml.WriteEndElementAsync();
     }

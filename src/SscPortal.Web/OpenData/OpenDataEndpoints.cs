@@ -122,6 +122,7 @@ public static partial class OpenDataEndpoints
         api.MapGet("/assessments", ListAssessmentsAsync).WithName(AssessmentsQuery.OperationId).WithMetadata(AssessmentsQuery).ProducesValidationProblem()
             .WithSummary("Published assessments (the latest revision of each), newest first, with their scores by dimension; filter by country, modality, perspective and assessor.");
         MapRecommendations(app, api);
+        MapTestimonies(app, api);
         return app;
     }
 
@@ -252,7 +253,10 @@ public static partial class OpenDataEndpoints
         context.Response.Headers.ContentDisposition = "attachment; filename=\"activities.xml\"";
         var names = await referenceData.GetAsync(cancellationToken);
         var publisher = IatiPublisher.From(context.RequestServices.GetRequiredService<IConfiguration>(), names.Countries.ContainsKey);
-        await IatiActivities.WriteAsync(context.Response.Body, filter.Apply(db.Initiatives.AsNoTracking(), db), BaseUrl(context.Request), clock.GetUtcNow().UtcDateTime, publisher, cancellationToken);
+        var baseUrl = BaseUrl(context.Request);
+        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        await IatiActivities.WriteAsync(context.Response.Body, filter.Apply(db.Initiatives.AsNoTracking(), db), baseUrl, clock.GetUtcNow().UtcDateTime, publisher, cancellationToken,
+            ids => PublicDocumentsAsync(db, ids, baseUrl, today, cancellationToken));
     }
 
     /// <summary>The catalogue with its current filters as CSV (UTF-8 with a byte-order mark, for spreadsheet programs), streamed.</summary>
