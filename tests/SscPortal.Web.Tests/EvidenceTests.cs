@@ -186,6 +186,43 @@ public abstract class EvidenceTests(PortalFixture fixture)
         Assert.Equal((null, null, TestimonyWithdrawal.ConsentExpired), (gone.Text, gone.AttributedTo, gone.Withdrawal));
     }
 
+    [Fact]
+    public async Task The_cleanup_removes_what_an_interrupted_upload_left_on_disk_once_older_than_an_hour()
+    {
+        // Both database hosts share the disk store and the temporary folder (the portal's content root), so nothing a
+        // record names is aged here: the other host's cleanup would rightly see it as an orphan of its own database.
+        var root = await Portal.WithServicesAsync(s => Task.FromResult(Path.GetFullPath(Path.Combine(
+            s.GetRequiredService<Microsoft.AspNetCore.Hosting.IWebHostEnvironment>().ContentRootPath,
+            s.GetRequiredService<Microsoft.Extensions.Options.IOptions<FileStoreOptions>>().Value.Folder))));
+        var temporaryFolder = await Portal.WithServicesAsync(s => Task.FromResult(s.GetRequiredService<FileIntake>().TemporaryFolder));
+        string Write(string folder, string name, bool old)
+        {
+            var path = Path.Combine(folder, name.Replace('/', Path.DirectorySeparatorChar));
+            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+            File.WriteAllText(path, "left behind");
+            if (old) File.SetLastWriteTimeUtc(path, DateTime.UtcNow.AddHours(-2));
+            return path;
+        }
+        var orphan = Write(root, StorageKeys.New(DateTime.UtcNow), old: true);
+        var partial = Write(root, StorageKeys.New(DateTime.UtcNow) + ".partial", old: true);
+        var recentOrphan = Write(root, StorageKeys.New(DateTime.UtcNow), old: false);
+        var oldUpload = Write(temporaryFolder, Guid.NewGuid().ToString("N") + ".tmp", old: true);
+        var recentUpload = Write(temporaryFolder, Guid.NewGuid().ToString("N") + ".tmp", old: false);
+        var (_, initiative, admin) = await RecordAsync();
+        await UploadAsync(admin, $"/files/add?to=initiative&id={initiative}", "site visit.jpg", PhotoWithGps());
+        var named = Path.Combine(root, Assert.Single(await FilesOfAsync(initiative)).StorageKey.Replace('/', Path.DirectorySeparatorChar));
+
+        await Portal.WithServicesAsync(async s => await s.GetRequiredService<FileCleanup>().RunAsync(DateTime.UtcNow, CancellationToken.None));
+        Assert.False(File.Exists(orphan));
+        Assert.False(File.Exists(partial));
+        Assert.False(File.Exists(oldUpload));
+        Assert.True(File.Exists(recentOrphan));
+        Assert.True(File.Exists(recentUpload));
+        Assert.True(File.Exists(named));
+        File.Delete(recentOrphan);
+        File.Delete(recentUpload);
+    }
+
     public static byte[] Docx(string author)
     {
         using var buffer = new MemoryStream();

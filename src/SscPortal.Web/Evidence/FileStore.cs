@@ -48,9 +48,12 @@ public sealed class DiskFileStore(IOptions<FileStoreOptions> options, IWebHostEn
 {
     private string Root => Path.GetFullPath(Path.Combine(environment.ContentRootPath, options.Value.Folder));
 
-    private string PathOf(string key)
+    private const string Partial = ".partial";
+
+    private string PathOf(string key, bool orPartial = false)
     {
-        if (!StorageKeys.IsWellFormed(key)) throw new ArgumentException("Not a storage key.", nameof(key));
+        var named = orPartial && key.EndsWith(Partial, StringComparison.Ordinal) ? key[..^Partial.Length] : key;
+        if (!StorageKeys.IsWellFormed(named)) throw new ArgumentException("Not a storage key.", nameof(key));
         return Path.Combine(Root, key.Replace('/', Path.DirectorySeparatorChar));
     }
 
@@ -58,7 +61,7 @@ public sealed class DiskFileStore(IOptions<FileStoreOptions> options, IWebHostEn
     {
         var path = PathOf(key);
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        var partial = path + ".partial";
+        var partial = path + Partial;
         try
         {
             await using (var file = new FileStream(partial, FileMode.CreateNew, FileAccess.Write, FileShare.None, 81920, useAsync: true))
@@ -78,9 +81,10 @@ public sealed class DiskFileStore(IOptions<FileStoreOptions> options, IWebHostEn
         return Task.FromResult<Stream>(length is { } l ? new BoundedStream(file, l) : file);
     }
 
+    /// <summary>Deletes the file of a key, or the ".partial" a stopped write left (listed under that name for the cleanup).</summary>
     public Task DeleteAsync(string key, CancellationToken cancellationToken)
     {
-        File.Delete(PathOf(key));
+        File.Delete(PathOf(key, orPartial: true));
         return Task.CompletedTask;
     }
 
@@ -91,8 +95,11 @@ public sealed class DiskFileStore(IOptions<FileStoreOptions> options, IWebHostEn
         foreach (var path in Directory.EnumerateFiles(Root, "*", SearchOption.AllDirectories))
         {
             cancellationToken.ThrowIfCancellationRequested();
-            // A ".partial" left by a stopped process is listed under its own name, which is no key: the cleanup deletes it.
-            yield return (Path.GetRelativePath(Root, path).Replace(Path.DirectorySeparatorChar, '/'), File.GetLastWriteTimeUtc(path));
+            // A ".partial" left by a stopped process is listed under its own name, which no record holds: the cleanup deletes
+            // it. Files that are neither a key nor a key's ".partial" are not the store's, and are left alone.
+            var key = Path.GetRelativePath(Root, path).Replace(Path.DirectorySeparatorChar, '/');
+            var named = key.EndsWith(Partial, StringComparison.Ordinal) ? key[..^Partial.Length] : key;
+            if (StorageKeys.IsWellFormed(named)) yield return (key, File.GetLastWriteTimeUtc(path));
         }
     }
 }
@@ -152,7 +159,8 @@ public sealed class S3FileStore : IFileStore, IDisposable
     {
         var request = new GetObjectRequest { BucketName = _bucket, Key = key };
         if (offset > 0 || length is not null)
-            request.ByteRange = new ByteRange(offset, length is { } l ? offset + l - 1 : long.MaxValue);
+            // An open range is "bytes=N-": an end of long.MaxValue is not a valid range to every server.
+            request.ByteRange = length is { } l ? new ByteRange(offset, offset + l - 1) : new ByteRange($"bytes={offset}-");
         var response = await _client.GetObjectAsync(request, cancellationToken);
         return response.ResponseStream;
     }
