@@ -79,7 +79,7 @@ public sealed class FileIntake(IFileStore store, IOptions<FileStoreOptions> opti
     public long MaxBytes => options.Value.MaxBytes;
     public int MaxMegabytes => options.Value.MaxMegabytes;
 
-    public string TemporaryFolder => Path.GetFullPath(Path.Combine(environment.ContentRootPath, "App_Data", "uploads"));
+    public string TemporaryFolder => Path.GetFullPath(Path.Combine(environment.ContentRootPath, options.Value.UploadFolder));
 
     private string NewTemporaryPath()
     {

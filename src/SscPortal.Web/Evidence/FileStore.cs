@@ -14,6 +14,8 @@ public sealed class FileStoreOptions
     public string Store { get; set; } = "Disk";
     /// <summary>The folder of the disk store (relative paths are under the content root).</summary>
     public string Folder { get; set; } = "App_Data/files";
+    /// <summary>Where uploads are received and checked before they are stored (relative paths are under the content root).</summary>
+    public string UploadFolder { get; set; } = "App_Data/uploads";
     /// <summary>The largest file accepted, in megabytes.</summary>
     public int MaxMegabytes { get; set; } = 25;
     /// <summary>The S3 endpoint (e.g. http://minio:9000); empty for Amazon S3 itself.</summary>

@@ -14,6 +14,7 @@ public sealed class PortalFactory : WebApplicationFactory<Program>
     private readonly IReadOnlyDictionary<string, string?>? _settings;
     private readonly string _environment;
     private readonly Action<IServiceCollection>? _services;
+    private readonly string _files = Path.Combine(Path.GetTempPath(), "ssc-tests-files", Guid.NewGuid().ToString("N"));
 
     /// <param name="services">Replaces services after the portal's own registrations (a fake <see cref="TimeProvider"/>…).</param>
     /// <param name="kestrel">Serve on a real TCP port on loopback (see <see cref="ServerAddress"/>), for tests that need what only a real server does: its status lines, its request size limits.</param>
@@ -55,9 +56,20 @@ public sealed class PortalFactory : WebApplicationFactory<Program>
         builder.UseSetting("Diagnostics:SqlStatementHeader", "true");
         // No mail server: the portal's mail goes to a pickup folder of this run, not into the source tree.
         builder.UseSetting("Mail:PickupFolder", Path.Combine(Path.GetTempPath(), "ssc-tests-mail"));
+        // Each portal keeps its evidence files and uploads apart: one's cleanup (on its own clock) never removes another's files.
+        builder.UseSetting("Files:Folder", Path.Combine(_files, "store"));
+        builder.UseSetting("Files:UploadFolder", Path.Combine(_files, "uploads"));
         foreach (var (key, value) in _settings ?? new Dictionary<string, string?>())
             builder.UseSetting(key, value);
         if (_services is not null) builder.ConfigureTestServices(_services);
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        try { if (Directory.Exists(_files)) Directory.Delete(_files, recursive: true); }
+        catch (IOException) { /* a leftover temp folder is harmless */ }
+        GC.SuppressFinalize(this);
     }
 
     /// <summary>A client that keeps cookies and follows redirects, as a browser would.</summary>
