@@ -108,7 +108,14 @@ public class EvidenceFile
         var stem = dot > 0 ? name[..dot].TrimEnd() : name;
         if (stem.Length == 0) stem = "file";
         var room = NameLength - extension.Length;
-        if (stem.Length > room) stem = stem[..room];
+        if (stem.Length > room)
+        {
+            // Cut between whole characters (an emoji or an accented letter is never split).
+            var cut = 0;
+            var elements = System.Globalization.StringInfo.GetTextElementEnumerator(stem);
+            while (elements.MoveNext() && elements.ElementIndex + elements.GetTextElement().Length <= room) cut = elements.ElementIndex + elements.GetTextElement().Length;
+            stem = stem[..cut];
+        }
         return stem + extension;
     }
 

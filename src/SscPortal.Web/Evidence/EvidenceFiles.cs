@@ -173,7 +173,7 @@ public sealed class FileIntake(IFileStore store, IOptions<FileStoreOptions> opti
         {
             await store.DeleteAsync(key, CancellationToken.None);
         }
-        catch (Exception e) when (e is IOException or Amazon.Runtime.AmazonServiceException or HttpRequestException)
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or Amazon.Runtime.AmazonServiceException or HttpRequestException)
         {
             // The cleanup (FileCleanup) removes objects no record names.
         }

@@ -61,44 +61,100 @@ public sealed class TestimonyWithdrawals(AppDbContext db, IFileStore store, Hist
 /// <summary>
 /// What a failed or abandoned upload leaves behind is removed: temporary files older than an hour, files still waiting for
 /// their uploader's decision after a day, and stored objects no record names (an upload interrupted between the store and
-/// the database). Testimonies whose consent ran out are withdrawn the same way.
+/// the database), and the files of records deleted since. Testimonies whose consent ran out are withdrawn the same way.
 /// </summary>
-public sealed class FileCleanup(AppDbContext db, IFileStore store, FileIntake intake, TestimonyWithdrawals withdrawals)
+public sealed class FileCleanup(AppDbContext db, IFileStore store, FileIntake intake, TestimonyWithdrawals withdrawals, ILogger<FileCleanup> logger)
 {
     public static readonly TimeSpan Grace = TimeSpan.FromHours(1);
     public static readonly TimeSpan ReviewWait = TimeSpan.FromDays(1);
 
-    public sealed record Outcome(int TemporaryFiles, int AbandonedUploads, int Orphans, int TestimoniesWithdrawn);
+    public sealed record Outcome(int TemporaryFiles, int AbandonedUploads, int Orphans, int TestimoniesWithdrawn, int FilesOfDeletedRecords);
 
+    /// <summary>
+    /// Runs every step, each on its own: a step that fails (a store out of reach) is logged and the others still run; testimonies
+    /// whose consent ran out are withdrawn first, since nothing may delay that.
+    /// </summary>
     public async Task<Outcome> RunAsync(DateTime now, CancellationToken cancellationToken)
     {
-        var temporary = 0;
-        if (Directory.Exists(intake.TemporaryFolder))
-            foreach (var path in Directory.EnumerateFiles(intake.TemporaryFolder))
-                if (File.GetLastWriteTimeUtc(path) < now - Grace)
-                {
-                    File.Delete(path);
-                    temporary++;
-                }
-
-        var limit = now - ReviewWait;
-        var abandoned = await db.EvidenceFiles.Where(f => f.State == FileState.AwaitingReview && f.UploadedAt < limit).ToListAsync(cancellationToken);
-        db.EvidenceFiles.RemoveRange(abandoned);
-        await db.SaveChangesAsync(cancellationToken);
-        foreach (var file in abandoned) await intake.ForgetAsync(file.StorageKey);
-
-        var orphans = 0;
-        var batch = new List<string>();
-        await foreach (var (key, writtenAt) in store.ListAsync(cancellationToken))
+        var withdrawn = await StepAsync(() => withdrawals.WithdrawExpiredAsync(DateOnly.FromDateTime(now), cancellationToken));
+        var ownerless = await StepAsync(() => DeleteFilesOfDeletedRecordsAsync(cancellationToken));
+        var temporary = await StepAsync(() => Task.FromResult(DeleteOldTemporaryFiles(now)));
+        var abandoned = await StepAsync(() => DeleteAbandonedUploadsAsync(now - ReviewWait, cancellationToken));
+        var orphans = await StepAsync(async () =>
         {
-            if (writtenAt >= now - Grace) continue;
-            batch.Add(key);
-            if (batch.Count == 500) { orphans += await DeleteUnknownAsync(batch, cancellationToken); batch.Clear(); }
-        }
-        orphans += await DeleteUnknownAsync(batch, cancellationToken);
+            var deleted = 0;
+            var batch = new List<string>();
+            await foreach (var (key, writtenAt) in store.ListAsync(cancellationToken))
+            {
+                if (writtenAt >= now - Grace) continue;
+                batch.Add(key);
+                if (batch.Count == 500) { deleted += await DeleteUnknownAsync(batch, cancellationToken); batch.Clear(); }
+            }
+            return deleted + await DeleteUnknownAsync(batch, cancellationToken);
+        });
+        return new Outcome(temporary, abandoned, orphans, withdrawn, ownerless);
+    }
 
-        var withdrawn = await withdrawals.WithdrawExpiredAsync(DateOnly.FromDateTime(now), cancellationToken);
-        return new Outcome(temporary, abandoned.Count, orphans, withdrawn);
+    private async Task<int> StepAsync(Func<Task<int>> step)
+    {
+        try
+        {
+            return await step();
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            logger.LogWarning(e, "A step of the file cleanup failed; the others ran");
+            db.ChangeTracker.Clear();
+            return 0;
+        }
+    }
+
+    private int DeleteOldTemporaryFiles(DateTime now)
+    {
+        var deleted = 0;
+        if (!Directory.Exists(intake.TemporaryFolder)) return 0;
+        foreach (var path in Directory.EnumerateFiles(intake.TemporaryFolder))
+            if (File.GetLastWriteTimeUtc(path) < now - Grace)
+            {
+                File.Delete(path);
+                deleted++;
+            }
+        return deleted;
+    }
+
+    /// <summary>Files still waiting for their uploader's decision after a day; one published meanwhile is left alone.</summary>
+    private async Task<int> DeleteAbandonedUploadsAsync(DateTime limit, CancellationToken cancellationToken)
+    {
+        var abandoned = await db.EvidenceFiles.AsNoTracking().Where(f => f.State == FileState.AwaitingReview && f.UploadedAt < limit)
+            .Select(f => new { f.Id, f.StorageKey }).ToListAsync(cancellationToken);
+        var deleted = 0;
+        foreach (var file in abandoned)
+        {
+            if (await db.EvidenceFiles.Where(f => f.Id == file.Id && f.State == FileState.AwaitingReview).ExecuteDeleteAsync(cancellationToken) == 0) continue;
+            await intake.ForgetAsync(file.StorageKey);
+            deleted++;
+        }
+        return deleted;
+    }
+
+    /// <summary>The files (and recordings) of records deleted since (a draft initiative, partnership or assessment, or a testimony with it).</summary>
+    private async Task<int> DeleteFilesOfDeletedRecordsAsync(CancellationToken cancellationToken)
+    {
+        var ownerless = await db.EvidenceFiles.AsNoTracking().Where(f =>
+                (f.OwnerKind == FileOwnerKind.Initiative && !db.Initiatives.Any(i => i.Id == f.OwnerId))
+                || (f.OwnerKind == FileOwnerKind.Partnership && !db.Partnerships.Any(p => p.Id == f.OwnerId))
+                || (f.OwnerKind == FileOwnerKind.Assessment && !db.Assessments.Any(a => a.Id == f.OwnerId))
+                || (f.OwnerKind == FileOwnerKind.Testimony && !db.Testimonies.Any(t => t.Id == f.OwnerId)))
+            .OrderBy(f => f.Id).Select(f => new { f.Id, f.StorageKey }).Take(500).ToListAsync(cancellationToken);
+        foreach (var file in ownerless)
+        {
+            // Later versions point at earlier ones: clear the links first.
+            await db.EvidenceFiles.Where(f => f.SupersededById == file.Id).ExecuteUpdateAsync(u => u.SetProperty(f => f.SupersededById, (int?)null), cancellationToken);
+            await db.EvidenceFiles.Where(f => f.SeriesId == file.Id).ExecuteUpdateAsync(u => u.SetProperty(f => f.SeriesId, (int?)null), cancellationToken);
+            await db.EvidenceFiles.Where(f => f.Id == file.Id).ExecuteDeleteAsync(cancellationToken);
+            await intake.ForgetAsync(file.StorageKey);
+        }
+        return ownerless.Count;
     }
 
     private async Task<int> DeleteUnknownAsync(List<string> keys, CancellationToken cancellationToken)

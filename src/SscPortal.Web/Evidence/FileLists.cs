@@ -68,6 +68,13 @@ public sealed class FileLists(AppDbContext db, Rights rights, FileOwners owners)
         return shelves;
     }
 
+    /// <summary>
+    /// How a record's history names a file: a public one by its name, a restricted one by its number only, since the history
+    /// is read by everyone who may read the record.
+    /// </summary>
+    public static string HistoryName(int id, string fileName, int version, EvidenceVisibility visibility) =>
+        visibility == EvidenceVisibility.Public ? $"{fileName} (v{version})" : $"#{id} (v{version})";
+
     /// <summary>A size as people read it ("2.4 MB"), in the reader's culture.</summary>
     public static string Size(long bytes) => bytes switch
     {

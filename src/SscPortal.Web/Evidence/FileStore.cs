@@ -137,6 +137,12 @@ public sealed class S3FileStore : IFileStore, IDisposable
     private async Task EnsureBucketAsync(CancellationToken cancellationToken)
     {
         if (_bucketReady) return;
+        // Credentials that may not create buckets still work with one that exists.
+        if (await Amazon.S3.Util.AmazonS3Util.DoesS3BucketExistV2Async(_client, _bucket))
+        {
+            _bucketReady = true;
+            return;
+        }
         try
         {
             await _client.PutBucketAsync(new PutBucketRequest { BucketName = _bucket }, cancellationToken);

@@ -8,7 +8,7 @@ namespace SscPortal.Web.Evidence;
 /// outside the file), its fingerprint as the ETag (so an unchanged copy is a 304, and If-Range works), the type decided at
 /// upload, never sniffed, and anything but an image or a PDF as an attachment.
 /// </summary>
-public sealed class StoredFileResult(IFileStore store, string key, string contentType, long size, string sha256, string fileName, DateTime uploadedAt) : IActionResult
+public sealed class StoredFileResult(IFileStore store, string key, string contentType, long size, string sha256, string fileName, DateTime uploadedAt, bool isPublic) : IActionResult
 {
     public async Task ExecuteResultAsync(ActionContext context)
     {
@@ -21,7 +21,8 @@ public sealed class StoredFileResult(IFileStore store, string key, string conten
         response.Headers.AcceptRanges = "bytes";
         response.Headers.XContentTypeOptions = "nosniff";
         // Whether the reader may have it is asked anew each time (a moderator may hide it); the fingerprint makes asking cheap.
-        response.Headers.CacheControl = "private, no-cache";
+        // A restricted file or a recording is not kept in the browser's cache, where the next person at a shared computer would find it.
+        response.Headers.CacheControl = isPublic ? "private, no-cache" : "no-store";
         var disposition = new ContentDispositionHeaderValue(FileLists.OpensInBrowser(contentType) ? "inline" : "attachment");
         disposition.SetHttpFileName(fileName);
         response.Headers.ContentDisposition = disposition.ToString();
@@ -36,7 +37,7 @@ public sealed class StoredFileResult(IFileStore store, string key, string conten
         long offset = 0, length = size;
         var range = typed.Range;
         var ifRange = typed.IfRange;
-        var rangeApplies = range is { Unit.Value: "bytes", Ranges.Count: 1 } && (ifRange?.EntityTag is null || ifRange.EntityTag.Tag == etag.Tag) && ifRange?.LastModified is null;
+        var rangeApplies = range is { Unit.Value: "bytes", Ranges.Count: 1 } && (ifRange?.EntityTag is null || (!ifRange.EntityTag.IsWeak && ifRange.EntityTag.Tag == etag.Tag)) && ifRange?.LastModified is null;
         if (rangeApplies)
         {
             var asked = range!.Ranges.Single();
@@ -55,11 +56,30 @@ public sealed class StoredFileResult(IFileStore store, string key, string conten
             response.StatusCode = StatusCodes.Status206PartialContent;
             headers.ContentRange = new ContentRangeHeaderValue(offset, offset + length - 1, size);
         }
-        response.ContentType = contentType;
-        response.ContentLength = length;
-        if (HttpMethods.IsHead(request.Method)) return;
-        await using var content = await store.OpenAsync(key, offset, offset == 0 && length == size ? null : length, context.HttpContext.RequestAborted);
-        await content.CopyToAsync(response.Body, 81920, context.HttpContext.RequestAborted);
+        if (HttpMethods.IsHead(request.Method))
+        {
+            response.ContentType = contentType;
+            response.ContentLength = length;
+            return;
+        }
+        Stream content;
+        try
+        {
+            content = await store.OpenAsync(key, offset, offset == 0 && length == size ? null : length, context.HttpContext.RequestAborted);
+        }
+        catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException || (e is Amazon.S3.AmazonS3Exception s3 && s3.StatusCode == System.Net.HttpStatusCode.NotFound))
+        {
+            // The record names an object the store no longer has (deleted by hand, or a store restored from an older copy).
+            response.Clear();
+            response.StatusCode = StatusCodes.Status404NotFound;
+            return;
+        }
+        await using (content)
+        {
+            response.ContentType = contentType;
+            response.ContentLength = length;
+            await content.CopyToAsync(response.Body, 81920, context.HttpContext.RequestAborted);
+        }
 
         void NotSatisfiable(HttpResponse r)
         {

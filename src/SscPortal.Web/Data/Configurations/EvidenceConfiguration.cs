@@ -28,6 +28,8 @@ public sealed class EvidenceConfiguration :
         // A version is replaced once: two replacements at once make one new version, the other is told.
         builder.HasIndex(f => new { f.SeriesId, f.VersionNumber }).IsUnique();
         builder.HasIndex(f => f.State);
+        // A file's decision is made once: publishing twice at once, or the cleanup discarding one being published, finds it changed.
+        builder.Property(f => f.State).IsConcurrencyToken();
         builder.HasOne(f => f.Organisation).WithMany().HasForeignKey(f => f.OrganisationId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<EvidenceFile>().WithMany().HasForeignKey(f => f.SeriesId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<EvidenceFile>().WithMany().HasForeignKey(f => f.SupersededById).OnDelete(DeleteBehavior.Restrict);
@@ -59,6 +61,8 @@ public sealed class EvidenceConfiguration :
         builder.HasOne<Assessment>().WithMany().HasForeignKey(t => t.AssessmentId).OnDelete(DeleteBehavior.Cascade);
         builder.HasOne<EvidenceFile>().WithMany().HasForeignKey(t => t.AudioFileId).OnDelete(DeleteBehavior.SetNull);
         builder.HasIndex(t => t.AssessmentId);
+        // Withdrawn once: two withdrawals at once record one.
+        builder.Property(t => t.WithdrawnAt).IsConcurrencyToken();
         // The daily sweep finds what ran out.
         builder.HasIndex(t => new { t.WithdrawnAt, t.ConsentUntil });
         builder.Ignore(t => t.ShownAttribution);

@@ -98,10 +98,11 @@ public class AddModel(AppDbContext db, Rights rights, FileOwners owners, FileInt
                 {
                     if (Replaced is not null && file.State == FileState.Published)
                         await SupersedeAsync(Replaced.Id, file.Id, cancellationToken);
-                    audit.Add(AuditEventType.FileAdded, AuditTargets.File, file.Id, $"{file.FileName} (v{file.VersionNumber}, {file.Sha256})");
+                    audit.Add(AuditEventType.FileAdded, AuditTargets.File, file.Id, $"v{file.VersionNumber}, {file.Sha256}");
                     if (file.State == FileState.Published)
                         await history.AddAsync(HistoryTypeOf(owner.Kind), owner.AssessmentId ?? owner.Id, owner.OrganisationId, ChangeKind.FileAdded,
-                            [new("Files", Replaced is null ? null : $"{Replaced.FileName} (v{Replaced.VersionNumber})", $"{file.FileName} (v{file.VersionNumber})")]);
+                            [new("Files", Replaced is null ? null : FileLists.HistoryName(Replaced.Id, Replaced.FileName, Replaced.VersionNumber, Replaced.Visibility),
+                                FileLists.HistoryName(file.Id, file.FileName, file.VersionNumber, file.Visibility))]);
                     once.Record($"/files/{file.Id}");
                 }, cancellationToken);
                 if (!saved) throw new DbUpdateConcurrencyException("The replaced version was replaced meanwhile.");
@@ -114,6 +115,11 @@ public class AddModel(AppDbContext db, Rights rights, FileOwners owners, FileInt
                     ? L["The file was added."].Value
                     : L["The file was added. Hidden metadata (such as a camera's GPS position) was removed from it: {0}.", file.RemovedMetadata].Value;
                 return Redirect(owner.Path + (file.Section is null ? "#files" : "#indicator-" + file.Section));
+            }
+            catch (Exception e) when (e is not DbUpdateException)
+            {
+                await intake.ForgetAsync(key);
+                throw;
             }
             catch (DbUpdateException e)
             {
@@ -158,11 +164,17 @@ public class AddModel(AppDbContext db, Rights rights, FileOwners owners, FileInt
         if (!FileOwners.TryParse(To, out var kind)) return NotFound();
         Owner = await owners.FindAsync(kind, Id, cancellationToken);
         if (Owner is null) return NotFound();
+        // A version the reader may not read or replace answers as a guessed id would: nothing tells them it exists.
+        if (Replaced is not null && (!await rights.MayAsync(Owner.Resource, Operations.See) || !await rights.MayAsync(Replaced.Resource(Owner.AssessmentId), Operations.See)
+                || !await rights.MayAsync(Replaced.Resource(Owner.AssessmentId), Operations.ManageEvidence)))
+        {
+            await rights.RefuseAsync(AuditTargets.File, Replaced.Id, Operations.ManageEvidence);
+            return NotFound();
+        }
         if (await rights.RequireAsync(Owner.Resource, Operations.Edit, AuditTargets.File, Replaces ?? Id) is { } refused) return refused;
         if (await rights.RequireAsync(new EvidenceResource(Owner.OrganisationId), Operations.AddEvidence, AuditTargets.File, Replaces ?? Id) is { } cannot) return cannot;
         if (Replaced is not null)
         {
-            if (!await rights.MayAsync(Replaced.Resource(Owner.AssessmentId), Operations.ManageEvidence)) return Forbid();
             if (Replaced.SupersededById is not null || Replaced.AwaitingReview || Replaced.Hidden)
             {
                 TempData[PageMessages.Problem] = L["Only the current, published version of a file can be replaced."].Value;

@@ -47,6 +47,8 @@ public class DetailsModel(AppDbContext db, Rights rights, FileOwners owners, Fil
     {
         if (await LoadAsync(id, cancellationToken) is { } refused) return refused;
         if (await rights.RequireAsync(Item.Resource(Owner.AssessmentId), Operations.ManageEvidence, AuditTargets.File, id) is { } cannot) return cannot;
+        // Publishing adds to the record: only those who may change it now (a published initiative is its admins').
+        if (await rights.RequireAsync(Owner.Resource, Operations.Edit, AuditTargets.File, id) is { } locked) return locked;
         var file = await db.EvidenceFiles.SingleAsync(f => f.Id == id, cancellationToken);
         if (file.State == FileState.Published)
         {
@@ -78,7 +80,7 @@ public class DetailsModel(AppDbContext db, Rights rights, FileOwners owners, Fil
                 }
                 audit.Add(AuditEventType.FilePublished, AuditTargets.File, id, removeMetadata ? "author metadata removed" : "author metadata kept");
                 await history.AddAsync(AddModel.HistoryTypeOf(Owner.Kind), Owner.AssessmentId ?? Owner.Id, Owner.OrganisationId, ChangeKind.FileAdded,
-                    [new("Files", null, $"{file.FileName} (v{file.VersionNumber})")]);
+                    [new("Files", null, FileLists.HistoryName(file.Id, file.FileName, file.VersionNumber, file.Visibility))]);
             }, cancellationToken);
             if (!saved) throw new DbUpdateConcurrencyException("The file was changed meanwhile.");
         }
@@ -109,7 +111,7 @@ public class DetailsModel(AppDbContext db, Rights rights, FileOwners owners, Fil
             TempData[PageMessages.Problem] = L["Only a file still waiting for your decision can be discarded; a published one stays."].Value;
             return RedirectToPage(new { id });
         }
-        await audit.SaveAsync(AuditEventType.FileDiscarded, AuditTargets.File, id, Item.FileName);
+        await audit.SaveAsync(AuditEventType.FileDiscarded, AuditTargets.File, id, $"v{Item.VersionNumber}, {Item.Sha256}");
         await intake.ForgetAsync(StorageKeyOf(id));
         TempData[PageMessages.Message] = L["The file was discarded: nothing of it was kept."].Value;
         return Redirect(Owner.Path);
@@ -151,9 +153,10 @@ public class DetailsModel(AppDbContext db, Rights rights, FileOwners owners, Fil
             ModelState.AddViolations(e.Violations, field => field, L);
             return Page();
         }
-        audit.Add(AuditEventType.FileHidden, AuditTargets.File, id, $"{file.FileName}: {file.HiddenReason}");
+        audit.Add(AuditEventType.FileHidden, AuditTargets.File, id, file.HiddenReason);
+        // The history says which file by number only: a moderator may have hidden it for what its name says.
         await history.AddAsync(AddModel.HistoryTypeOf(Owner.Kind), Owner.AssessmentId ?? Owner.Id, Owner.OrganisationId, ChangeKind.FileHidden,
-            [new("Files", $"{file.FileName} (v{file.VersionNumber})", file.HiddenReason)], asModerator: true);
+            [new("Files", $"#{file.Id} (v{file.VersionNumber})", file.HiddenReason)], asModerator: true);
         await db.SaveChangesAsync(cancellationToken);
         TempData[PageMessages.Message] = L["The file was hidden; the reason is shown in its place."].Value;
         return RedirectToPage(new { id });
@@ -180,6 +183,9 @@ public class DetailsModel(AppDbContext db, Rights rights, FileOwners owners, Fil
         var owner = await owners.FindAsync(file.OwnerKind, file.OwnerId, cancellationToken);
         if (owner is null || !await rights.MayAsync(owner.Resource, Operations.See) || !await rights.MayAsync(file.Resource(owner.AssessmentId), Operations.See))
             return NotFound();
+        if (file.Hidden && !await rights.MayAsync(file.Resource(owner.AssessmentId), Operations.ManageEvidence)
+            && !await rights.MayAsync(file.Resource(owner.AssessmentId) with { Reported = true }, Operations.Hide))
+            return NotFound();
         (Item, Owner) = (file, owner);
         _storageKey = await db.EvidenceFiles.AsNoTracking().Where(f => f.Id == id).Select(f => f.StorageKey).SingleAsync(cancellationToken);
         var found = await db.EvidenceFiles.AsNoTracking().Where(f => f.Id == id).Select(f => f.FoundMetadata).SingleAsync(cancellationToken);
@@ -191,7 +197,7 @@ public class DetailsModel(AppDbContext db, Rights rights, FileOwners owners, Fil
         var versions = await FileLists.Items(db.EvidenceFiles.AsNoTracking().Where(f => (f.Id == file.Series || f.SeriesId == file.Series) && f.State == FileState.Published)
             .OrderByDescending(f => f.VersionNumber)).ToListAsync(cancellationToken);
         var readable = new List<FileItem>();
-        foreach (var version in versions)
+        foreach (var version in versions.Where(v => !v.Hidden || MayManage || v.Id == file.Id))
             if (await rights.MayAsync(version.Resource(owner.AssessmentId), Operations.See)) readable.Add(version);
         Versions = readable;
         PartyNames = file.Parties.Count == 0 ? [] : await db.Actors.AsNoTracking().Where(a => file.Parties.Contains(a.Id)).Select(a => a.Name).OrderBy(n => n).ToListAsync(cancellationToken);

@@ -29,6 +29,6 @@ public class DownloadModel(AppDbContext db, Rights rights, FileOwners owners, IF
             : new EvidenceResource(f.OrganisationId, f.Visibility, file.Parties, owner.AssessmentId, f.ReportedAt is not null, f.State == FileState.AwaitingReview);
         if (resource is null || !await rights.MayAsync(resource, Operations.See)) return NotFound();
         if (f.HiddenAt is not null && !await rights.MayAsync(resource with { Visibility = EvidenceVisibility.Organisation, Reported = false }, Operations.See)) return NotFound();
-        return new StoredFileResult(store, f.StorageKey, f.ContentType, f.Size, f.Sha256, f.FileName, f.UploadedAt);
+        return new StoredFileResult(store, f.StorageKey, f.ContentType, f.Size, f.Sha256, f.FileName, f.UploadedAt, resource.Visibility == EvidenceVisibility.Public);
     }
 }
