@@ -8,6 +8,8 @@ public enum FileOwnerKind
     Assessment = 3,
     /// <summary>The audio of a testimony (its assessment decides who may add it; the testimony's consent who may hear it).</summary>
     Testimony = 4,
+    /// <summary>Evidence an official party gives with a progress update on a recommendation (published with it, never changed).</summary>
+    RecommendationStatement = 5,
 }
 
 /// <summary>Who may read a file or a testimony, besides what its record allows.</summary>

@@ -213,12 +213,21 @@ public abstract class RecommendationTests(PortalFixture fixture)
         using (var agency = await world.BrowserAsync(Role.AgencyAdmin))
         {
             var page = await agency.GetOkAsync($"/assessments/{draft}");
-            var updated = await agency.SubmitAsync(page, $"#recommendation-{toG.Id} form.progress-form", new Dictionary<string, string>
+            var updated = await agency.UploadAsync(page, $"#recommendation-{toG.Id} form.progress-form", new Dictionary<string, string>
             {
                 ["Statement.Status"] = "Implemented", ["Statement.Text"] = "The budget is online.", ["Statement.EvidenceUrl"] = "https://apci.example.org/budget-2026",
-            });
+            }, "StatementFile", "budget report.docx", EvidenceTests.Docx("Maria Quispe"));
             Assert.True(updated.Text.Contains("The budget is online.", StringComparison.Ordinal), ErrorIn(updated));
             Assert.Null(updated.Document.QuerySelector($"#recommendation-{toG.Id} form.progress-form"));
+            // The document came with the update, published with it, without the author's name it carried.
+            Assert.Contains("budget report.docx", updated.Text, StringComparison.Ordinal);
+            var evidence = await Portal.WithDatabaseAsync(db => db.EvidenceFiles.AsNoTracking().SingleAsync(f => f.OwnerKind == FileOwnerKind.RecommendationStatement
+                && db.RecommendationStatements.Any(s => s.Id == f.OwnerId && s.RecommendationId == toG.Id)));
+            using var visitor = Portal.CreateBrowser();
+            var bytes = await visitor.Http.GetByteArrayAsync($"/files/{evidence.Id}/download");
+            using var zip = new System.IO.Compression.ZipArchive(new MemoryStream(bytes));
+            using var core = new StreamReader(zip.GetEntry("docProps/core.xml")!.Open());
+            Assert.DoesNotContain("Maria Quispe", await core.ReadToEndAsync(), StringComparison.Ordinal);
         }
         Assert.Equal(RecommendationStatus.Implemented, (await RecommendationsOfAsync(draft))[0].Status);
         var update = await Portal.WithDatabaseAsync(db => db.RecommendationStatements.AsNoTracking().SingleAsync(s => s.RecommendationId == toG.Id && s.Kind == StatementKind.Progress));

@@ -23,7 +23,7 @@ public sealed record FileOwner(FileOwnerKind Kind, int Id, object Resource, int 
 public sealed class FileOwners(AppDbContext db)
 {
     public static bool TryParse(string? kind, out FileOwnerKind parsed) =>
-        Enum.TryParse(kind, ignoreCase: true, out parsed) && Enum.IsDefined(parsed) && parsed != FileOwnerKind.Testimony;
+        Enum.TryParse(kind, ignoreCase: true, out parsed) && parsed is FileOwnerKind.Initiative or FileOwnerKind.Partnership or FileOwnerKind.Assessment;
 
     public async Task<FileOwner?> FindAsync(FileOwnerKind kind, int id, CancellationToken cancellationToken)
     {
@@ -41,6 +41,12 @@ public sealed class FileOwners(AppDbContext db)
                     partnership.OwnerId, partnership.Title, $"/partnerships/{id}");
             case FileOwnerKind.Assessment:
                 return await AssessmentAsync(id, kind, id, cancellationToken);
+            case FileOwnerKind.RecommendationStatement:
+                var statement = await db.RecommendationStatements.AsNoTracking().Where(st => st.Id == id)
+                    .Select(st => new { st.OrganisationId, st.Recommendation!.AssessmentId }).SingleOrDefaultAsync(cancellationToken);
+                return statement is null ? null : await AssessmentAsync(statement.AssessmentId, kind, id, cancellationToken) is { } about
+                    ? about with { OrganisationId = statement.OrganisationId, Path = $"/assessments/{statement.AssessmentId}#statement-{id}", Sections = null }
+                    : null;
             case FileOwnerKind.Testimony:
                 var assessmentId = await db.Testimonies.AsNoTracking().Where(t => t.Id == id).Select(t => (int?)t.AssessmentId).SingleOrDefaultAsync(cancellationToken);
                 return assessmentId is null ? null : await AssessmentAsync(assessmentId.Value, kind, id, cancellationToken);
@@ -155,6 +161,17 @@ public sealed class FileIntake(IFileStore store, IOptions<FileStoreOptions> opti
         {
             File.Delete(original);
         }
+    }
+
+    /// <summary>A prepared document's copy without the author names found in it (for files published at once, with no time to ask).</summary>
+    public async Task<PreparedFile> WithoutAuthorMetadataAsync(PreparedFile file, CancellationToken cancellationToken)
+    {
+        var cleaned = NewTemporaryPath();
+        await using (var input = File.OpenRead(file.Path))
+        await using (var output = new FileStream(cleaned, FileMode.CreateNew, FileAccess.ReadWrite))
+            FileInspector.RemoveAuthorMetadata(input, output, file.Type);
+        var (size, sha) = await FingerprintAsync(cleaned, cancellationToken);
+        return new PreparedFile(cleaned, size, sha, file.Type, [], file.Removed.Concat(file.AuthorMetadata.Select(m => m.Field)).Distinct().ToList());
     }
 
     /// <summary>Puts a prepared file in the store under a new key, and returns the key.</summary>

@@ -105,6 +105,9 @@ public partial class DetailsModel
     public Task<IActionResult> OnPostPostViewAsync(int id, CancellationToken cancellationToken) =>
         SayAsync(id, StatementKind.AssessorView, cancellationToken);
 
+    /// <summary>A file sent with a progress update, as evidence of it.</summary>
+    [BindProperty] public IFormFile? StatementFile { get; set; }
+
     private async Task<IActionResult> SayAsync(int id, StatementKind kind, CancellationToken cancellationToken)
     {
         // The recommendation is looked up within this assessment: an id from another one is not found here.
@@ -176,7 +179,24 @@ public partial class DetailsModel
         else if (Statement.Status is not { } status || !Enum.IsDefined(status)
             || (kind == StatementKind.Answer ? !Recommendation.IsAnswer(status) : !Recommendation.IsProgress(status)))
             Problem(nameof(StatementInput.Status), RuleMessages.For(kind == StatementKind.Answer ? RuleCode.NotAnAnswer : RuleCode.NotAProgressStatus, L));
-        if (!ModelState.IsValid) return await OnGetAsync(id, cancellationToken);
+        // A progress update may bring a document, a photo or a recording as evidence, checked as every file is (Evidence/).
+        Evidence.PreparedFile? file = null;
+        if (kind == StatementKind.Progress && StatementFile is { Length: > 0 } && ModelState.IsValid)
+        {
+            var (prepared, fileProblem) = await intake.PrepareAsync(StatementFile, cancellationToken);
+            if (prepared is null) Problem(nameof(StatementFile), fileProblem == "TooLarge" ? L["The file is larger than {0} MB: nothing was saved. Add a smaller file, or split it.", intake.MaxMegabytes] : L[fileProblem!]);
+            else if (prepared.AuthorMetadata.Count == 0) file = prepared;
+            else
+            {
+                using (prepared) file = await intake.WithoutAuthorMetadataAsync(prepared, cancellationToken);
+            }
+        }
+        if (!ModelState.IsValid)
+        {
+            file?.Dispose();
+            return await OnGetAsync(id, cancellationToken);
+        }
+        using var evidenceFile = file;
 
         RecommendationStatement said;
         var now = clock.GetUtcNow().UtcDateTime;
@@ -212,9 +232,37 @@ public partial class DetailsModel
         await history.AddAsync(RecordType.Assessment, id, speaker, change,
             [new($"{field}:{recommendation.Number}", null, said.TargetDate is { } target ? $"{label} (by {target:yyyy-MM-dd})" : label)]);
         await notices.RecommendationStatementAsync(id, recommendation.Id, facts.Title, kind, facts.Rights.AssessorId, recommendation.AddressedToId, speakerName, cancellationToken);
-        try { await db.SaveChangesAsync(cancellationToken); }
+        string? storedKey = null;
+        try
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            await db.SaveChangesAsync(cancellationToken);
+            if (evidenceFile is not null)
+            {
+                storedKey = await intake.StoreAsync(evidenceFile, cancellationToken);
+                var attached = new EvidenceFile
+                {
+                    OwnerKind = FileOwnerKind.RecommendationStatement, OwnerId = said.Id, OrganisationId = speaker,
+                    FileName = EvidenceFile.SafeName(StatementFile!.FileName, evidenceFile.Type.Extension), ContentType = evidenceFile.Type.ContentType,
+                    Size = evidenceFile.Size, Sha256 = evidenceFile.Sha256, StorageKey = storedKey, UploadedByUserId = access.UserId, UploadedAt = now,
+                    RemovedMetadata = evidenceFile.Removed.Count > 0 ? string.Join("; ", evidenceFile.Removed) : null,
+                    // Published with the statement, never changed: the names a document carries are removed rather than asked about.
+                    FoundMetadata = null,
+                };
+                db.EvidenceFiles.Add(attached);
+                audit.Add(AuditEventType.FileAdded, AuditTargets.File, null, $"v1, {attached.Sha256}");
+                await db.SaveChangesAsync(cancellationToken);
+            }
+            await transaction.CommitAsync(cancellationToken);
+        }
+        catch (Exception e) when (storedKey is not null && e is not DbUpdateException)
+        {
+            await intake.ForgetAsync(storedKey);
+            throw;
+        }
         catch (DbUpdateException)
         {
+            if (storedKey is not null) await intake.ForgetAsync(storedKey);
             // Another statement on it was saved a moment ago (the database keeps one answer, and the standing changes only
             // from the one this person saw): nothing of this one was saved.
             db.ChangeTracker.Clear();

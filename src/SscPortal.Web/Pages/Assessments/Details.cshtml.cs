@@ -27,7 +27,7 @@ namespace SscPortal.Web.Pages.Assessments;
 [OutputCache(PolicyName = AnonymousPageCache.PolicyName)]
 public partial class DetailsModel(
     AppDbContext db, ReferenceData referenceData, Access access, Rights rights, AuditLog audit, History history, RecordSaver saver, TimeProvider clock,
-    ResponseDeadlines deadlines, OfficialParties officialParties, Notifications.Notices notices, IStringLocalizer<SharedResource> L) : PageModel
+    ResponseDeadlines deadlines, OfficialParties officialParties, Notifications.Notices notices, Evidence.FileIntake intake, IStringLocalizer<SharedResource> L) : PageModel
 {
     public sealed record View(
         int Id, int InitiativeId, string InitiativeTitle, string InitiativeLanguage, bool InitiativePublished, int AssessorId, string AssessorName,
