@@ -68,7 +68,9 @@ public sealed class Testimonies(AppDbContext db, Rights rights, OfficialParties 
                 if (!t.IsShowableOn(today)) { withdrawn++; continue; }
                 var resource = ResourceOf(t, assessment.AssessorId, assessmentId, parties, today, forAudio: false)!;
                 if (!await rights.MayAsync(resource, Operations.See)) { restricted++; continue; }
-                var inFull = resource.Visibility != EvidenceVisibility.Public || t.MayShowPublicly || await rights.MayAsync(resource with { Visibility = EvidenceVisibility.Organisation }, Operations.See);
+                // In full (consent details, the recording) to whoever consent lets have it all: the public when shown publicly,
+                // the parties when shared with them, the assessor always; a quote alone to everyone else.
+                var inFull = await rights.MayAsync(ResourceOf(t, assessment.AssessorId, assessmentId, parties, today, forAudio: true)!, Operations.See);
                 readable.Add(new TestimonyView(t.Id, t.AssessmentId, t.IndicatorCode, t.Text, t.ShownAttribution, t.Attribution, t.ConsentMethod, t.ConsentGivenOn, t.ConsentUntil,
                     t.MayQuote, t.MayShowPublicly, t.MayShareWithParties, inFull ? t.AudioFileId : null, t.WithdrawnAt, t.Withdrawal, inFull));
             }

@@ -20,23 +20,28 @@ namespace SscPortal.Web.Pages.Testimonies;
 public class WithdrawModel(AppDbContext db, Rights rights, TestimonyWithdrawals withdrawals, IStringLocalizer<SharedResource> L) : PageModel
 {
     public int AssessmentId { get; private set; }
+    /// <summary>The start of its words, so the person withdrawing knows which one it is.</summary>
+    public string Excerpt { get; private set; } = "";
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken cancellationToken) => await LoadAsync(id, cancellationToken) ?? Page();
 
     public async Task<IActionResult> OnPostAsync(int id, CancellationToken cancellationToken)
     {
         if (await LoadAsync(id, cancellationToken) is { } refused) return refused;
-        await withdrawals.WithdrawAsync(id, TestimonyWithdrawal.ConsentRevoked, cancellationToken);
-        TempData[PageMessages.Message] = L["The testimony was withdrawn: its words, recording and name were deleted."].Value;
+        TempData[PageMessages.Message] = await withdrawals.WithdrawAsync(id, TestimonyWithdrawal.ConsentRevoked, cancellationToken)
+            ? L["The testimony was withdrawn: its words, recording and name were deleted."].Value
+            : L["This testimony had already been withdrawn."].Value;
         return Redirect($"/assessments/{AssessmentId}");
     }
 
     private async Task<IActionResult?> LoadAsync(int id, CancellationToken cancellationToken)
     {
         var facts = await db.Testimonies.AsNoTracking().Where(t => t.Id == id && t.WithdrawnAt == null)
-            .Join(db.Assessments, t => t.AssessmentId, a => a.Id, (t, a) => new { a.Id, a.AssessorId }).SingleOrDefaultAsync(cancellationToken);
+            .Join(db.Assessments, t => t.AssessmentId, a => a.Id, (t, a) => new { a.Id, a.AssessorId, t.Text }).SingleOrDefaultAsync(cancellationToken);
         if (facts is null) return NotFound();
         AssessmentId = facts.Id;
+        var words = facts.Text ?? "";
+        Excerpt = words.Length <= 160 ? words : words[..160] + "…";
         return await rights.RequireAsync(new EvidenceResource(facts.AssessorId, EvidenceVisibility.Organisation), Operations.ManageEvidence, AuditTargets.Testimony, id);
     }
 }
