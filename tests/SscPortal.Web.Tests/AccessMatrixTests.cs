@@ -178,6 +178,27 @@ public abstract class AccessMatrixTests(PortalFixture fixture)
         });
     }
 
+    /// <summary>A file of A's on one of its (draft) assessments, shared with the named party during a comment window.</summary>
+    private static async Task<int> AssessmentFileOf(AccessWorld w, int assessment, Actor party)
+    {
+        var bytes = System.Text.Encoding.ASCII.GetBytes("%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n");
+        var key = SscPortal.Web.Evidence.StorageKeys.New(DateTime.UtcNow);
+        await w.Portal.Services.GetRequiredService<SscPortal.Web.Evidence.IFileStore>().PutAsync(key, new MemoryStream(bytes), "application/pdf", CancellationToken.None);
+        return await w.Portal.WithDatabaseAsync(async db =>
+        {
+            var file = new EvidenceFile
+            {
+                OwnerKind = FileOwnerKind.Assessment, OwnerId = assessment, OrganisationId = w.CsoA.Id, Section = EvidenceFile.FindingsSection, FileName = "shared.pdf",
+                ContentType = "application/pdf", Size = bytes.Length, Sha256 = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(bytes)), StorageKey = key,
+                UploadedAt = DateTime.UtcNow, Visibility = EvidenceVisibility.Parties,
+            };
+            file.Parties.Add(new EvidenceFileParty { PartyId = party.Id });
+            db.EvidenceFiles.Add(file);
+            await db.SaveChangesAsync();
+            return file.Id;
+        });
+    }
+
     /// <summary>A testimony, restricted to the organisation, in its draft assessment.</summary>
     private static async Task<int> TestimonyOf(AccessWorld w, Actor assessor)
     {
@@ -631,6 +652,12 @@ public abstract class AccessMatrixTests(PortalFixture fixture)
         new("/files/{id:int} GET", "A's restricted file", async w => Get($"/files/{await FileOf(w, w.CsoA, EvidenceVisibility.Organisation)}"), Holders(Permission.SeeOwnDrafts, CsoA)),
         new("/files/{id:int} GET", "A's reported restricted file", async w => Get($"/files/{await FileOf(w, w.CsoA, EvidenceVisibility.Organisation, reported: true)}"),
             Holders(Permission.SeeOwnDrafts, CsoA) | Platform(Permission.ReadReportedEvidence)),
+        new("/files/{id:int} GET", "A's file on its draft offered to G, shared with G", async w => Get($"/files/{await AssessmentFileOf(w, await Offered(w, w.AgencyG), w.AgencyG)}"),
+            Holders(Permission.SeeOwnDrafts, CsoA) | Holders(Permission.CommentOnOfferedDrafts, AgencyG)),
+        new("/files/{id:int} GET", "A's file shared with G once G's window closed", async w => Get($"/files/{await AssessmentFileOf(w, await Offered(w, w.AgencyG, closed: true), w.AgencyG)}"),
+            Holders(Permission.SeeOwnDrafts, CsoA)),
+        new("/files/{id:int} GET", "A's file shared with H on a draft offered to G only", async w => Get($"/files/{await AssessmentFileOf(w, await Offered(w, w.AgencyG), w.AgencyH)}"),
+            Holders(Permission.SeeOwnDrafts, CsoA)),
         new("/files/{id:int} GET", "a guessed file id", _ => Task.FromResult(Get("/files/2147483000")), Nobody),
         new("/files/{id:int} POST Publish", "publish A's file awaiting review", async w => Post($"/files/{await FileOf(w, w.CsoA, EvidenceVisibility.Public, awaiting: true)}?handler=Publish", new() { ["removeMetadata"] = "false" }),
             Holders(Permission.AddEvidence, CsoA) & EditInitiative(CsoA, draft: false)),

@@ -359,7 +359,9 @@ public abstract class AccessTests(PortalFixture fixture)
             {
                 var parts = e.Split(' ');
                 var path = parts[0].Replace("/organisations/{id:int}", $"/organisations/{world.CsoA.Id}", StringComparison.Ordinal)
-                    .Replace("{id:int}", TestData.Key(draft), StringComparison.Ordinal).Replace("{initiativeid:int}", TestData.Key(draft), StringComparison.Ordinal);
+                    .Replace("{id:int}", TestData.Key(draft), StringComparison.Ordinal);
+                // Any other number in a route (an initiative's, an assessment's) takes the draft's: the token is refused before anything is looked up.
+                path = System.Text.RegularExpressions.Regex.Replace(path, @"\{[a-z]+:int\}", TestData.Key(draft));
                 return parts.Length > 2 ? $"{path}?handler={parts[2]}" : path;
             })
             .ToList();

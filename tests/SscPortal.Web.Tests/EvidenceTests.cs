@@ -6,6 +6,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using SscPortal.Domain;
 using SscPortal.Web.Evidence;
+using SscPortal.Web.Tests.Evidence;
 using SscPortal.Web.Tests.Infrastructure;
 
 namespace SscPortal.Web.Tests;
@@ -93,6 +94,32 @@ public abstract class EvidenceTests(PortalFixture fixture)
         var page = await UploadAsync(admin, $"/files/add?to=initiative&id={initiative}", name, Encoding.Latin1.GetBytes(content));
         Assert.Equal(HttpStatusCode.OK, page.Status);
         Assert.False(string.IsNullOrWhiteSpace(page.Document.QuerySelector("#upload-error")?.TextContent));
+        Assert.Empty(await FilesOfAsync(initiative));
+    }
+
+    [Fact]
+    public async Task An_empty_a_too_large_and_a_zip_bomb_document_are_refused_beside_the_field_and_nothing_is_stored()
+    {
+        var (_, initiative, admin) = await RecordAsync();
+        // A document whose one picture, 300 MB of zeros when opened, is a few hundred kilobytes in the file.
+        var types = System.Text.Encoding.UTF8.GetBytes("<?xml version=\"1.0\"?><Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\">"
+            + "<Override PartName=\"/word/document.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml\"/></Types>");
+        var bomb = InspectionSamples.RawZip(
+        [
+            ("[Content_Types].xml", (ushort)0, types, SscPortal.Web.Evidence.Inspection.Crc32.Compute(types), types.Length),
+            ("word/media/zeros.bin", (ushort)8, InspectionSamples.DeflatedZeros(300L * 1024 * 1024), 0u, 300L * 1024 * 1024),
+        ]);
+        foreach (var (name, content, message) in new[]
+        {
+            ("empty.pdf", Array.Empty<byte>(), "empty"),
+            ("huge.pdf", new byte[26 * 1024 * 1024], "larger than 25 MB"),
+            ("bomb.docx", bomb, "zip bomb"),
+        })
+        {
+            var page = await UploadAsync(admin, $"/files/add?to=initiative&id={initiative}", name, content);
+            Assert.Equal(HttpStatusCode.OK, page.Status);
+            Assert.Contains(message, page.Document.QuerySelector("#upload-error")?.TextContent ?? "", StringComparison.Ordinal);
+        }
         Assert.Empty(await FilesOfAsync(initiative));
     }
 
