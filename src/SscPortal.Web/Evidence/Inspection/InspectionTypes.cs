@@ -72,6 +72,12 @@ public static class DetectedTypes
     public static DetectedType Wav { get; } = new("audio/wav", ".wav", FileFamily.Audio);
     public static DetectedType Flac { get; } = new("audio/flac", ".flac", FileFamily.Audio);
     public static DetectedType M4a { get; } = new("audio/mp4", ".m4a", FileFamily.Audio);
+
+    private static readonly DetectedType[] All = [Pdf, Docx, Xlsx, Pptx, Odt, Ods, Odp, Jpeg, Png, Gif, WebP, Mp3, Ogg, Wav, Flac, M4a];
+
+    /// <summary>The accepted type a stored file was found to be (files keep the content type the inspection gave them).</summary>
+    public static DetectedType Of(string contentType) =>
+        All.FirstOrDefault(t => t.ContentType == contentType) ?? throw new ArgumentException($"Not an accepted type: {contentType}", nameof(contentType));
 }
 
 /// <summary>Thrown inside the inspection code to stop at the first reason for refusal; never escapes <see cref="FileInspector.Inspect"/>.</summary>

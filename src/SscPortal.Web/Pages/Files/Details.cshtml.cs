@@ -63,7 +63,7 @@ public class DetailsModel(AppDbContext db, Rights rights, FileOwners owners, Fil
             string? removed = null;
             if (removeMetadata)
             {
-                var type = new DetectedType(file.ContentType, Path.GetExtension(file.FileName), FamilyOf(file.ContentType));
+                var type = DetectedTypes.Of(file.ContentType);
                 cleaned = await intake.WithoutAuthorMetadataAsync(oldKey, type, cancellationToken);
                 newKey = await intake.StoreAsync(cleaned, cancellationToken);
                 (file.StorageKey, file.Size, file.Sha256) = (newKey, cleaned.Size, cleaned.Sha256);
@@ -165,16 +165,6 @@ public class DetailsModel(AppDbContext db, Rights rights, FileOwners owners, Fil
     private string StorageKeyOf(int id) => _storageKey ?? throw new InvalidOperationException($"File {id} was not loaded.");
     private string? _storageKey;
 
-    public static FileFamily FamilyOf(string contentType) => contentType switch
-    {
-        "application/pdf" => FileFamily.Pdf,
-        _ when contentType.Contains("spreadsheet", StringComparison.Ordinal) => FileFamily.Spreadsheet,
-        _ when contentType.Contains("presentation", StringComparison.Ordinal) => FileFamily.Presentation,
-        _ when contentType.StartsWith("image/", StringComparison.Ordinal) => FileFamily.Image,
-        _ when contentType.StartsWith("audio/", StringComparison.Ordinal) => FileFamily.Audio,
-        _ => FileFamily.Document,
-    };
-
     /// <summary>The file and its record, both readable by the reader, or a 404 that says nothing of either.</summary>
     private async Task<IActionResult?> LoadAsync(int id, CancellationToken cancellationToken)
     {
@@ -187,8 +177,8 @@ public class DetailsModel(AppDbContext db, Rights rights, FileOwners owners, Fil
             && !await rights.MayAsync(file.Resource(owner.AssessmentId) with { Reported = true }, Operations.Hide))
             return NotFound();
         (Item, Owner) = (file, owner);
-        _storageKey = await db.EvidenceFiles.AsNoTracking().Where(f => f.Id == id).Select(f => f.StorageKey).SingleAsync(cancellationToken);
-        var found = await db.EvidenceFiles.AsNoTracking().Where(f => f.Id == id).Select(f => f.FoundMetadata).SingleAsync(cancellationToken);
+        var stored = await db.EvidenceFiles.AsNoTracking().Where(f => f.Id == id).Select(f => new { f.StorageKey, f.FoundMetadata }).SingleAsync(cancellationToken);
+        (_storageKey, var found) = (stored.StorageKey, stored.FoundMetadata);
         MayManage = await rights.MayAsync(file.Resource(owner.AssessmentId), Operations.ManageEvidence);
         FoundMetadata = MayManage && found is not null ? found.Split('\n') : [];
         MayReplace = MayManage && !file.AwaitingReview && !file.Hidden && file.SupersededById is null && await rights.MayAsync(owner.Resource, Operations.Edit);
