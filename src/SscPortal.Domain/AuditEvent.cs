@@ -56,6 +56,17 @@ public enum AuditEventType
     FileDiscarded = 104,
     TestimonyRecorded = 105,
     TestimonyWithdrawn = 106,
+    ListingCreated = 110,
+    ListingEdited = 111,
+    ListingPublished = 112,
+    ListingUnpublished = 113,
+    ListingDeleted = 114,
+    ListingHoldReleased = 115,
+    InterestExpressed = 116,
+    ConversationMessagePosted = 117,
+    ConversationClosed = 118,
+    ConversationReported = 119,
+    InitiativeStartedFromConversation = 120,
 }
 
 /// <summary>One security-relevant event or content change: who did what to which record, when, from where.</summary>

@@ -67,6 +67,22 @@ public enum RuleCode
     CoordinatesOnlyForPoints,
     LatitudeOutOfRange,
     LongitudeOutOfRange,
+    // An offer's or need's, and its conversations'.
+    DescriptionRequired,
+    DurationOutOfRange,
+    OpenUntilRequired,
+    OpenUntilInPast,
+    OpenUntilTooFar,
+    UnknownLanguage,
+    ListingNotOpen,
+    InterestInOwnListing,
+    NotYourListing,
+    NotAParty,
+    ConversationClosed,
+    NotAnOutcome,
+    AlreadyReported,
+    NotAgreed,
+    InitiativeAlreadyStarted,
 }
 
 /// <summary>The rules an initiative must meet before it can be published (DOMAIN.md, "Initiatives").</summary>

@@ -39,6 +39,7 @@ public enum RecordType
     Initiative = 1,
     Partnership = 2,
     Assessment = 3,
+    Listing = 4,
 }
 
 /// <summary>One entry in a record's history: who, for which organisation, when, and which fields changed.</summary>
@@ -114,6 +115,45 @@ public static class RecordSnapshot
         [nameof(Partnership.Initiatives)] = partnership.Initiatives.Count == 0 ? null
             : string.Join("; ", partnership.Initiatives.Select(i => i.InitiativeId).Order().Select(id => $"#{id}")),
     };
+
+    /// <summary>An offer's or need's fields; each translation's title and description are fields of their own ("Title:es").</summary>
+    public static IReadOnlyDictionary<string, string?> Of(Listing listing)
+    {
+        var fields = new Dictionary<string, string?>
+        {
+            [nameof(Listing.Kind)] = listing.Kind.ToString(),
+            [nameof(Listing.Form)] = listing.Form.ToString(),
+            [nameof(Listing.Title)] = listing.Title,
+            [nameof(Listing.Description)] = listing.Description,
+            [nameof(Listing.Language)] = listing.Language,
+            [nameof(Listing.Themes)] = listing.Themes.Count == 0 ? null : string.Join("; ", listing.Themes.Order()),
+            [nameof(Listing.WorkingLanguages)] = listing.WorkingLanguages.Count == 0 ? null : string.Join("; ", listing.WorkingLanguages.Order(StringComparer.Ordinal)),
+            [nameof(Listing.ContributionInKind)] = listing.ContributionInKind,
+            [nameof(Listing.ContributionAmount)] = listing.ContributionAmount is { } amount
+                ? $"{amount.ToString("0.##", CultureInfo.InvariantCulture)} {listing.ContributionCurrency}".Trim() : null,
+            [nameof(Listing.DurationMonths)] = listing.DurationMonths?.ToString(CultureInfo.InvariantCulture),
+            [nameof(Listing.OpenUntil)] = Date(listing.OpenUntil),
+            [nameof(Listing.Contact)] = listing.Contact,
+            [nameof(Listing.Countries)] = Codes(listing.Countries.Select(c => c.CountryCode)),
+            [nameof(Listing.Regions)] = Codes(listing.Regions.Select(r => r.RegionCode)),
+            [nameof(Listing.Sectors)] = Codes(listing.Sectors.Select(s => s.SectorCode)),
+            [nameof(Listing.Sdgs)] = listing.Sdgs.Count == 0 ? null : string.Join("; ", listing.Sdgs.Select(s => s.GoalCode).Order()),
+            [nameof(Listing.Initiatives)] = listing.Initiatives.Count == 0 ? null
+                : string.Join("; ", listing.Initiatives.Select(i => i.InitiativeId).Order().Select(id => $"#{id}")),
+        };
+        foreach (var translation in listing.Translations.OrderBy(t => t.Language, StringComparer.Ordinal))
+        {
+            fields[$"{nameof(Listing.Title)}:{translation.Language}"] = translation.Title;
+            fields[$"{nameof(Listing.Description)}:{translation.Language}"] = translation.Description;
+        }
+        return fields;
+    }
+
+    private static string? Codes(IEnumerable<string> codes)
+    {
+        var list = codes.Order(StringComparer.Ordinal).ToList();
+        return list.Count == 0 ? null : string.Join("; ", list);
+    }
 
     public static IReadOnlyDictionary<string, string?> Of(Initiative initiative)
     {

@@ -50,6 +50,10 @@ public static class Operations
     public static readonly OperationAuthorizationRequirement Report = new() { Name = nameof(Report) };
     /// <summary>Hide a file with a reason (its bytes are kept, never changed).</summary>
     public static readonly OperationAuthorizationRequirement Hide = new() { Name = nameof(Hide) };
+    /// <summary>Say "we are interested" in another organisation's open offer or need, for an organisation, starting a conversation.</summary>
+    public static readonly OperationAuthorizationRequirement ExpressInterest = new() { Name = nameof(ExpressInterest) };
+    /// <summary>Write in a conversation, for one of its two organisations, and end it (agreed, declined, withdrawn).</summary>
+    public static readonly OperationAuthorizationRequirement Converse = new() { Name = nameof(Converse) };
     /// <summary>See an organisation's members and decide membership claims.</summary>
     public static readonly OperationAuthorizationRequirement DecideClaims = new() { Name = nameof(DecideClaims) };
     /// <summary>Change members' roles and remove members.</summary>

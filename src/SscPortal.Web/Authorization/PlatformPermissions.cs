@@ -42,6 +42,9 @@ public static class PlatformPermissions
         builder.Services.AddScoped<IAuthorizationHandler, RecommendationRightsHandler>();
         builder.Services.AddScoped<IAuthorizationHandler, OrganisationRightsHandler>();
         builder.Services.AddScoped<IAuthorizationHandler, EvidenceRightsHandler>();
+        builder.Services.AddScoped<IAuthorizationHandler, ListingRightsHandler>();
+        builder.Services.AddScoped<IAuthorizationHandler, InterestRightsHandler>();
+        builder.Services.AddScoped<IAuthorizationHandler, ConversationRightsHandler>();
         builder.Services.AddScoped<Rights>();
         return builder;
     }

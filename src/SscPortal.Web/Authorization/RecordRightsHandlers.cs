@@ -187,6 +187,55 @@ public sealed class EvidenceRightsHandler(Access access, CommentWindows windows)
     }
 }
 
+/// <summary>
+/// Members of any verified organisation with editing rights write its offers and needs; its admins publish them; moderators
+/// unpublish any with a reason.
+/// </summary>
+public sealed class ListingRightsHandler(Access access) : RecordRightsHandler<ListingResource>(access)
+{
+    protected override async Task<bool> AllowsAsync(OperationAuthorizationRequirement operation, ListingResource record) => operation.Name switch
+    {
+        nameof(Operations.See) => await SeeAsync(record.Publication, record.OwnerId),
+        nameof(Operations.SeePeople) => await SeePeopleAsync(record.OwnerId),
+        // Members write their organisation's drafts; once public, changing it is for its admins, who answer for it.
+        nameof(Operations.Edit) => await Member(record.Publication == PublicationState.Draft ? Permission.WriteOffersAndNeeds : Permission.PublishOwnRecords, record.OwnerId)
+            || Platform(Permission.EditOtherOrganisationsRecords),
+        // Only drafts are deleted: a rule of the record (it says so), not a right.
+        nameof(Operations.Delete) => await Member(Permission.WriteOffersAndNeeds, record.OwnerId) || Platform(Permission.EditOtherOrganisationsRecords),
+        nameof(Operations.Publish) => await Member(Permission.PublishOwnRecords, record.OwnerId),
+        nameof(Operations.Unpublish) => await Member(Permission.PublishOwnRecords, record.OwnerId) || Platform(Permission.UnpublishAnyRecord),
+        nameof(Operations.Release) => Platform(Permission.UnpublishAnyRecord),
+        _ => false,
+    };
+}
+
+/// <summary>Another organisation's members say "we are interested" in an open offer or need; never its own.</summary>
+public sealed class InterestRightsHandler(Access access) : RecordRightsHandler<InterestResource>(access)
+{
+    protected override async Task<bool> AllowsAsync(OperationAuthorizationRequirement operation, InterestResource record) => operation.Name switch
+    {
+        nameof(Operations.ExpressInterest) => record.Open && record.InterestedId != record.OwnerId && await Member(Permission.ExpressInterest, record.InterestedId),
+        _ => false,
+    };
+}
+
+/// <summary>
+/// A conversation is read and written by the members of its two organisations only; moderators read it only once one of
+/// them reported it, and never write in it.
+/// </summary>
+public sealed class ConversationRightsHandler(Access access) : RecordRightsHandler<ConversationResource>(access)
+{
+    protected override async Task<bool> AllowsAsync(OperationAuthorizationRequirement operation, ConversationResource record) => operation.Name switch
+    {
+        nameof(Operations.See) => await PartyAsync(record) || (record.Reported && Platform(Permission.ReadReportedConversations)),
+        nameof(Operations.Converse) or nameof(Operations.Report) => await PartyAsync(record),
+        _ => false,
+    };
+
+    private async Task<bool> PartyAsync(ConversationResource record) =>
+        await Member(Permission.ExpressInterest, record.ListingOwnerId) || await Member(Permission.ExpressInterest, record.InterestedId);
+}
+
 public sealed class OrganisationRightsHandler(Access access) : RecordRightsHandler<OrganisationResource>(access)
 {
     protected override async Task<bool> AllowsAsync(OperationAuthorizationRequirement operation, OrganisationResource record) => operation.Name switch

@@ -29,6 +29,15 @@ public sealed record ResponseResource(int ResponderId, int InitiativeId);
 /// </summary>
 public sealed record RecommendationResource(int AddressedToId, int AssessorId, bool Current);
 
+/// <summary>An offer or need, or a new one for <paramref name="OwnerId"/> (a draft).</summary>
+public sealed record ListingResource(int OwnerId, PublicationState Publication = PublicationState.Draft, bool HeldByModerator = false);
+
+/// <summary>"We are interested", said for organisation <paramref name="InterestedId"/> in a published offer or need of <paramref name="OwnerId"/>.</summary>
+public sealed record InterestResource(int OwnerId, int InterestedId, bool Open);
+
+/// <summary>A private conversation between the organisation that published an offer or need and an interested one.</summary>
+public sealed record ConversationResource(int ListingOwnerId, int InterestedId, bool Reported);
+
 /// <summary>An organisation, for the operations on its members and its identity.</summary>
 public sealed record OrganisationResource(int OrganisationId);
 

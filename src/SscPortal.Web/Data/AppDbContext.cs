@@ -35,6 +35,9 @@ public abstract partial class AppDbContext(DbContextOptions options) : IdentityD
     public DbSet<RecommendationStatement> RecommendationStatements => Set<RecommendationStatement>();
     public DbSet<EvidenceFile> EvidenceFiles => Set<EvidenceFile>();
     public DbSet<Testimony> Testimonies => Set<Testimony>();
+    public DbSet<Listing> Listings => Set<Listing>();
+    public DbSet<Conversation> Conversations => Set<Conversation>();
+    public DbSet<ConversationMessage> ConversationMessages => Set<ConversationMessage>();
     public DbSet<Forms.FormSubmission> FormSubmissions => Set<Forms.FormSubmission>();
     public DbSet<Mail.OutboxMessage> OutboxMessages => Set<Mail.OutboxMessage>();
     public DbSet<Notifications.Notification> Notifications => Set<Notifications.Notification>();
@@ -107,6 +110,10 @@ public sealed class PostgresAppDbContext(DbContextOptions<PostgresAppDbContext> 
         builder.Entity<Initiative>().Property<NpgsqlTypes.NpgsqlTsVector>(SearchVector).HasComputedColumnSql(vector, stored: true);
         builder.Entity<Initiative>().HasIndex(SearchVector).HasMethod("GIN");
         builder.Entity<Initiative>().HasIndex(i => i.SearchTitle).HasMethod("GIN").HasOperators("gin_trgm_ops");
+        // Offers and needs are searched the same way, and matched by the similarity of their texts (see Exchange/Matches.cs).
+        builder.Entity<Listing>().Property<NpgsqlTypes.NpgsqlTsVector>(SearchVector).HasComputedColumnSql(vector, stored: true);
+        builder.Entity<Listing>().HasIndex(SearchVector).HasMethod("GIN");
+        builder.Entity<Listing>().HasIndex(l => l.SearchTitle).HasMethod("GIN").HasOperators("gin_trgm_ops");
     }
 
     public const string SearchVector = "SearchVector";

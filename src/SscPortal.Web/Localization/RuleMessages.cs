@@ -14,6 +14,11 @@ public static class RuleMessages
     {
         (RuleCode.AlreadyPublished, RecordType.Assessment) => L["This assessment is already published: start a revision to change it."],
         (RuleCode.NotPublished, RecordType.Assessment) => L["Only a published assessment can be unpublished."],
+        (RuleCode.TitleRequired, RecordType.Listing) => L["Give the offer or need a title."],
+        (RuleCode.AmountOutOfRange, RecordType.Listing) => L["Enter an amount above zero and below a trillion."],
+        (RuleCode.TextTooLong, RecordType.Listing) => L["Use at most {0} characters.", Conversation.MessageLength],
+        (RuleCode.TextRequired, RecordType.Listing) => L["Write a message."],
+        (RuleCode.ReasonRequired, RecordType.Listing) => L["Say why: the moderators will read it."],
         (RuleCode.ReasonRequired or RuleCode.ReasonTooLong, RecordType.Assessment) => L["Give the reason, in at most 1000 characters: the assessor organisation will read it."],
         _ => code switch
         {
@@ -77,6 +82,21 @@ public static class RuleMessages
             RuleCode.CoordinatesOnlyForPoints => L["Coordinates are given only for a point: choose point, or leave them empty."],
             RuleCode.LatitudeOutOfRange => L["Enter a latitude from -90 to 90, in decimal degrees."],
             RuleCode.LongitudeOutOfRange => L["Enter a longitude from -180 to 180, in decimal degrees."],
+            RuleCode.DescriptionRequired => L["Describe what is offered or needed."],
+            RuleCode.DurationOutOfRange => L["Enter a duration from 1 to {0} months.", Listing.MaxDurationMonths],
+            RuleCode.OpenUntilRequired => L["Say until when it is open."],
+            RuleCode.OpenUntilInPast => L["The open-until date cannot be in the past."],
+            RuleCode.OpenUntilTooFar => L["It can stay open at most {0} years from today.", Listing.MaxOpenYears],
+            RuleCode.UnknownLanguage => L["Choose one of the listed options."],
+            RuleCode.ListingNotOpen => L["This offer or need is no longer open."],
+            RuleCode.InterestInOwnListing => L["This is your organisation's own offer or need: choose another organisation to speak for."],
+            RuleCode.NotYourListing => L["Choose one of your organisation's own offers or needs."],
+            RuleCode.NotAParty => L["Your organisation is not part of this conversation."],
+            RuleCode.ConversationClosed => L["This conversation has ended: no more messages can be sent."],
+            RuleCode.NotAnOutcome => L["Choose agreed, declined or withdrawn."],
+            RuleCode.AlreadyReported => L["This conversation was already reported to the moderators."],
+            RuleCode.NotAgreed => L["Only an agreed conversation starts an initiative."],
+            RuleCode.InitiativeAlreadyStarted => L["An initiative was already started from this conversation."],
             _ => code.ToString(),
         },
     };

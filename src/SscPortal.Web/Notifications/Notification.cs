@@ -37,6 +37,14 @@ public enum NotificationKind
     AssessorViewPosted = 32,
     /// <summary>The target date of a recommendation (addressed to my organisation, or of its assessment) passed without it being reported implemented.</summary>
     TargetDatePassed = 33,
+    /// <summary>Another organisation said "we are interested" in my organisation's offer or need.</summary>
+    InterestExpressed = 40,
+    /// <summary>A new message in one of my organisation's conversations.</summary>
+    ConversationMessage = 41,
+    /// <summary>The other side ended one of my organisation's conversations (agreed, declined or withdrawn).</summary>
+    ConversationEnded = 42,
+    /// <summary>A conversation was reported to the moderators.</summary>
+    ConversationReported = 43,
 }
 
 /// <summary>How a kind of notification reaches its reader beyond the portal.</summary>
@@ -105,6 +113,12 @@ public enum FollowKind
     Sdg = 5,
     /// <summary>A catalogue search: its query string, as <c>/initiatives</c> takes it.</summary>
     Search = 6,
+    /// <summary>A theme (its <c>ThematicArea</c> name): offers, needs and initiatives under it.</summary>
+    Theme = 7,
+    /// <summary>A world region (its code): offers, needs and initiatives in it.</summary>
+    Region = 8,
+    /// <summary>A search of the exchange: its query string, as <c>/exchange</c> takes it.</summary>
+    ExchangeSearch = 9,
 }
 
 /// <summary>Something a signed-in person follows: they are told when a matching record is published or changes.</summary>

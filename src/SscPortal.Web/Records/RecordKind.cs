@@ -25,6 +25,9 @@ public static class VersionedRecords
     public static readonly RecordKind<Partnership> Partnership = new(
         RecordType.Partnership, AuditTargets.Partnership, q => q.WithEverything(), RecordSnapshot.Of, p => p.OwnerId, "partnerships");
 
+    public static readonly RecordKind<Listing> Listing = new(
+        RecordType.Listing, AuditTargets.Listing, q => q.WithEverything(), RecordSnapshot.Of, l => l.OwnerId, "exchange");
+
     public static readonly RecordKind<Assessment> Assessment = new(
         RecordType.Assessment, AuditTargets.Assessment, q => q.WithEverything(), RecordSnapshot.Of, a => a.AssessorId, "assessments");
 }

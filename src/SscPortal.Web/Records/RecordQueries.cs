@@ -16,6 +16,11 @@ public static class RecordQueries
     public static IQueryable<Partnership> WithEverything(this IQueryable<Partnership> partnerships) =>
         partnerships.Include(p => p.Signatories).Include(p => p.Initiatives).AsSplitQuery();
 
+    /// <summary>An offer or need with its countries, regions, sectors, goals, translations and initiatives.</summary>
+    public static IQueryable<Listing> WithEverything(this IQueryable<Listing> listings) =>
+        listings.Include(l => l.Countries).Include(l => l.Regions).Include(l => l.Sectors).Include(l => l.Sdgs).Include(l => l.Translations)
+            .Include(l => l.Initiatives).AsSplitQuery();
+
     /// <summary>An assessment with its answers, evidence and consultations.</summary>
     public static IQueryable<Assessment> WithEverything(this IQueryable<Assessment> assessments) =>
         assessments.Include(a => a.Answers).Include(a => a.Evidence).Include(a => a.Consultations)

@@ -15,4 +15,6 @@ public static class AuditTargets
     public const string Page = "page";
     public const string File = "file";
     public const string Testimony = "testimony";
+    public const string Listing = "listing";
+    public const string Conversation = "conversation";
 }

@@ -670,6 +670,129 @@ namespace SscPortal.Web.Data.Migrations.Postgres
                     b.ToTable("CommentWindowParties", (string)null);
                 });
 
+            modelBuilder.Entity("SscPortal.Domain.Conversation", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTime?>("ClosedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int?>("ClosedById")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("CounterpartListingId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("DeclineReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<int?>("InitiativeId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("InterestedId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ListingId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ListingOwnerId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("ReportReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<DateTime?>("ReportedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int?>("ReportedById")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("StartedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("State")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CounterpartListingId");
+
+                    b.HasIndex("InitiativeId")
+                        .IsUnique()
+                        .HasFilter("\"InitiativeId\" IS NOT NULL");
+
+                    b.HasIndex("InterestedId");
+
+                    b.HasIndex("ListingOwnerId");
+
+                    b.HasIndex("ListingId", "InterestedId")
+                        .IsUnique();
+
+                    b.ToTable("Conversations", t =>
+                        {
+                            t.HasCheckConstraint("CK_Conversations_Closed", "(\"State\" = 1) = (\"ClosedAt\" IS NULL)");
+
+                            t.HasCheckConstraint("CK_Conversations_Initiative", "\"InitiativeId\" IS NULL OR \"State\" = 2");
+
+                            t.HasCheckConstraint("CK_Conversations_Reason", "\"DeclineReason\" IS NULL OR \"State\" = 3");
+
+                            t.HasCheckConstraint("CK_Conversations_State", "\"State\" IN (1, 2, 3, 4)");
+
+                            t.HasCheckConstraint("CK_Conversations_TwoSides", "\"ListingOwnerId\" <> \"InterestedId\"");
+                        });
+                });
+
+            modelBuilder.Entity("SscPortal.Domain.ConversationMessage", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("ConversationId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("OrganisationId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("SentAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrganisationId");
+
+                    b.HasIndex("UserId", "SentAt");
+
+                    b.HasIndex("ConversationId", "SentAt", "Id");
+
+                    b.ToTable("ConversationMessages", t =>
+                        {
+                            t.HasCheckConstraint("CK_ConversationMessages_Text", "length(\"Text\") > 0");
+                        });
+                });
+
             modelBuilder.Entity("SscPortal.Domain.Country", b =>
                 {
                     b.Property<string>("Code")
@@ -1361,6 +1484,237 @@ namespace SscPortal.Web.Data.Migrations.Postgres
                         .HasFilter("\"AcceptedAt\" IS NULL AND \"RevokedAt\" IS NULL");
 
                     b.ToTable("Invitations");
+                });
+
+            modelBuilder.Entity("SscPortal.Domain.Listing", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Contact")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<decimal?>("ContributionAmount")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)");
+
+                    b.Property<string>("ContributionCurrency")
+                        .HasMaxLength(3)
+                        .HasColumnType("character varying(3)");
+
+                    b.Property<string>("ContributionInKind")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(8000)
+                        .HasColumnType("character varying(8000)");
+
+                    b.Property<int?>("DurationMonths")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Form")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("HeldByModerator")
+                        .HasColumnType("boolean");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .HasMaxLength(2)
+                        .HasColumnType("character varying(2)");
+
+                    b.Property<DateOnly?>("OpenUntil")
+                        .HasColumnType("date");
+
+                    b.Property<int>("OwnerId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Publication")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime?>("PublishedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("SearchBody")
+                        .IsRequired()
+                        .HasMaxLength(60000)
+                        .HasColumnType("character varying(60000)");
+
+                    b.Property<string>("SearchTitle")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<NpgsqlTsVector>("SearchVector")
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("tsvector")
+                        .HasComputedColumnSql("setweight(to_tsvector('ssc_en'::regconfig, coalesce(\"SearchTitle\", '')), 'A') || setweight(to_tsvector('ssc_en'::regconfig, coalesce(\"SearchBody\", '')), 'B') || setweight(to_tsvector('ssc_es'::regconfig, coalesce(\"SearchTitle\", '')), 'A') || setweight(to_tsvector('ssc_es'::regconfig, coalesce(\"SearchBody\", '')), 'B') || setweight(to_tsvector('ssc_pt'::regconfig, coalesce(\"SearchTitle\", '')), 'A') || setweight(to_tsvector('ssc_pt'::regconfig, coalesce(\"SearchBody\", '')), 'B')", true);
+
+                    b.PrimitiveCollection<int[]>("Themes")
+                        .IsRequired()
+                        .HasColumnType("integer[]");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<string>("UnpublishedReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.PrimitiveCollection<List<string>>("WorkingLanguages")
+                        .IsRequired()
+                        .HasColumnType("text[]");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OwnerId");
+
+                    b.HasIndex("SearchTitle");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("SearchTitle"), "GIN");
+                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex("SearchTitle"), new[] { "gin_trgm_ops" });
+
+                    b.HasIndex("SearchVector");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("SearchVector"), "GIN");
+
+                    b.HasIndex("Publication", "Kind", "OpenUntil");
+
+                    b.HasIndex("Publication", "PublishedAt", "Id");
+
+                    b.ToTable("Listings", t =>
+                        {
+                            t.HasCheckConstraint("CK_Listings_Duration", "\"DurationMonths\" IS NULL OR \"DurationMonths\" BETWEEN 1 AND 120");
+
+                            t.HasCheckConstraint("CK_Listings_Form", "\"Form\" BETWEEN 1 AND 8");
+
+                            t.HasCheckConstraint("CK_Listings_Kind", "\"Kind\" IN (1, 2, 3)");
+
+                            t.HasCheckConstraint("CK_Listings_Money", "(\"ContributionAmount\" IS NULL) = (\"ContributionCurrency\" IS NULL)");
+                        });
+                });
+
+            modelBuilder.Entity("SscPortal.Domain.ListingCountry", b =>
+                {
+                    b.Property<int>("ListingId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("CountryCode")
+                        .HasMaxLength(2)
+                        .HasColumnType("character(2)")
+                        .IsFixedLength();
+
+                    b.HasKey("ListingId", "CountryCode");
+
+                    b.HasIndex("CountryCode");
+
+                    b.ToTable("ListingCountry");
+                });
+
+            modelBuilder.Entity("SscPortal.Domain.ListingInitiative", b =>
+                {
+                    b.Property<int>("ListingId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("InitiativeId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("ListingId", "InitiativeId");
+
+                    b.HasIndex("InitiativeId");
+
+                    b.ToTable("ListingInitiative");
+                });
+
+            modelBuilder.Entity("SscPortal.Domain.ListingRegion", b =>
+                {
+                    b.Property<int>("ListingId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("RegionCode")
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.HasKey("ListingId", "RegionCode");
+
+                    b.HasIndex("RegionCode");
+
+                    b.ToTable("ListingRegion");
+                });
+
+            modelBuilder.Entity("SscPortal.Domain.ListingSdg", b =>
+                {
+                    b.Property<int>("ListingId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("GoalCode")
+                        .HasColumnType("integer");
+
+                    b.HasKey("ListingId", "GoalCode");
+
+                    b.HasIndex("GoalCode");
+
+                    b.ToTable("ListingSdg");
+                });
+
+            modelBuilder.Entity("SscPortal.Domain.ListingSector", b =>
+                {
+                    b.Property<int>("ListingId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("SectorCode")
+                        .HasColumnType("character varying(5)");
+
+                    b.HasKey("ListingId", "SectorCode");
+
+                    b.HasIndex("SectorCode");
+
+                    b.ToTable("ListingSector");
+                });
+
+            modelBuilder.Entity("SscPortal.Domain.ListingTranslation", b =>
+                {
+                    b.Property<int>("ListingId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Language")
+                        .HasMaxLength(2)
+                        .HasColumnType("character varying(2)");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(8000)
+                        .HasColumnType("character varying(8000)");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.HasKey("ListingId", "Language");
+
+                    b.ToTable("ListingTranslation");
                 });
 
             modelBuilder.Entity("SscPortal.Domain.OrganisationMembership", b =>
@@ -2449,6 +2803,58 @@ namespace SscPortal.Web.Data.Migrations.Postgres
                     b.Navigation("Party");
                 });
 
+            modelBuilder.Entity("SscPortal.Domain.Conversation", b =>
+                {
+                    b.HasOne("SscPortal.Domain.Listing", "CounterpartListing")
+                        .WithMany()
+                        .HasForeignKey("CounterpartListingId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("SscPortal.Domain.Initiative", null)
+                        .WithMany()
+                        .HasForeignKey("InitiativeId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("SscPortal.Domain.Actor", "Interested")
+                        .WithMany()
+                        .HasForeignKey("InterestedId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("SscPortal.Domain.Listing", "Listing")
+                        .WithMany()
+                        .HasForeignKey("ListingId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("SscPortal.Domain.Actor", null)
+                        .WithMany()
+                        .HasForeignKey("ListingOwnerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("CounterpartListing");
+
+                    b.Navigation("Interested");
+
+                    b.Navigation("Listing");
+                });
+
+            modelBuilder.Entity("SscPortal.Domain.ConversationMessage", b =>
+                {
+                    b.HasOne("SscPortal.Domain.Conversation", null)
+                        .WithMany("Messages")
+                        .HasForeignKey("ConversationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("SscPortal.Domain.Actor", null)
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("SscPortal.Domain.EvidenceFile", b =>
                 {
                     b.HasOne("SscPortal.Domain.Actor", "Organisation")
@@ -2682,6 +3088,97 @@ namespace SscPortal.Web.Data.Migrations.Postgres
                     b.Navigation("Actor");
                 });
 
+            modelBuilder.Entity("SscPortal.Domain.Listing", b =>
+                {
+                    b.HasOne("SscPortal.Domain.Actor", "Owner")
+                        .WithMany()
+                        .HasForeignKey("OwnerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Owner");
+                });
+
+            modelBuilder.Entity("SscPortal.Domain.ListingCountry", b =>
+                {
+                    b.HasOne("SscPortal.Domain.Country", null)
+                        .WithMany()
+                        .HasForeignKey("CountryCode")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("SscPortal.Domain.Listing", null)
+                        .WithMany("Countries")
+                        .HasForeignKey("ListingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("SscPortal.Domain.ListingInitiative", b =>
+                {
+                    b.HasOne("SscPortal.Domain.Initiative", "Initiative")
+                        .WithMany()
+                        .HasForeignKey("InitiativeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("SscPortal.Domain.Listing", null)
+                        .WithMany("Initiatives")
+                        .HasForeignKey("ListingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Initiative");
+                });
+
+            modelBuilder.Entity("SscPortal.Domain.ListingRegion", b =>
+                {
+                    b.HasOne("SscPortal.Domain.Listing", null)
+                        .WithMany("Regions")
+                        .HasForeignKey("ListingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("SscPortal.Domain.ListingSdg", b =>
+                {
+                    b.HasOne("SscPortal.Domain.SdgGoal", null)
+                        .WithMany()
+                        .HasForeignKey("GoalCode")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("SscPortal.Domain.Listing", null)
+                        .WithMany("Sdgs")
+                        .HasForeignKey("ListingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("SscPortal.Domain.ListingSector", b =>
+                {
+                    b.HasOne("SscPortal.Domain.Listing", null)
+                        .WithMany("Sectors")
+                        .HasForeignKey("ListingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("SscPortal.Domain.Sector", null)
+                        .WithMany()
+                        .HasForeignKey("SectorCode")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("SscPortal.Domain.ListingTranslation", b =>
+                {
+                    b.HasOne("SscPortal.Domain.Listing", null)
+                        .WithMany("Translations")
+                        .HasForeignKey("ListingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("SscPortal.Domain.OrganisationMembership", b =>
                 {
                     b.HasOne("SscPortal.Domain.Actor", "Actor")
@@ -2900,6 +3397,11 @@ namespace SscPortal.Web.Data.Migrations.Postgres
                     b.Navigation("Parties");
                 });
 
+            modelBuilder.Entity("SscPortal.Domain.Conversation", b =>
+                {
+                    b.Navigation("Messages");
+                });
+
             modelBuilder.Entity("SscPortal.Domain.EvidenceFile", b =>
                 {
                     b.Navigation("Parties");
@@ -2924,6 +3426,21 @@ namespace SscPortal.Web.Data.Migrations.Postgres
                     b.Navigation("RightsHolders");
 
                     b.Navigation("SdgTargets");
+
+                    b.Navigation("Sdgs");
+
+                    b.Navigation("Sectors");
+
+                    b.Navigation("Translations");
+                });
+
+            modelBuilder.Entity("SscPortal.Domain.Listing", b =>
+                {
+                    b.Navigation("Countries");
+
+                    b.Navigation("Initiatives");
+
+                    b.Navigation("Regions");
 
                     b.Navigation("Sdgs");
 

@@ -639,6 +639,125 @@ namespace SscPortal.Web.Data.Migrations.Sqlite
                     b.ToTable("CommentWindowParties", (string)null);
                 });
 
+            modelBuilder.Entity("SscPortal.Domain.Conversation", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("ClosedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("ClosedById")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("CounterpartListingId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("DeclineReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("InitiativeId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("InterestedId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ListingId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ListingOwnerId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ReportReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ReportedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("ReportedById")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("StartedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("State")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CounterpartListingId");
+
+                    b.HasIndex("InitiativeId")
+                        .IsUnique()
+                        .HasFilter("\"InitiativeId\" IS NOT NULL");
+
+                    b.HasIndex("InterestedId");
+
+                    b.HasIndex("ListingOwnerId");
+
+                    b.HasIndex("ListingId", "InterestedId")
+                        .IsUnique();
+
+                    b.ToTable("Conversations", t =>
+                        {
+                            t.HasCheckConstraint("CK_Conversations_Closed", "(\"State\" = 1) = (\"ClosedAt\" IS NULL)");
+
+                            t.HasCheckConstraint("CK_Conversations_Initiative", "\"InitiativeId\" IS NULL OR \"State\" = 2");
+
+                            t.HasCheckConstraint("CK_Conversations_Reason", "\"DeclineReason\" IS NULL OR \"State\" = 3");
+
+                            t.HasCheckConstraint("CK_Conversations_State", "\"State\" IN (1, 2, 3, 4)");
+
+                            t.HasCheckConstraint("CK_Conversations_TwoSides", "\"ListingOwnerId\" <> \"InterestedId\"");
+                        });
+                });
+
+            modelBuilder.Entity("SscPortal.Domain.ConversationMessage", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ConversationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("OrganisationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("SentAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrganisationId");
+
+                    b.HasIndex("UserId", "SentAt");
+
+                    b.HasIndex("ConversationId", "SentAt", "Id");
+
+                    b.ToTable("ConversationMessages", t =>
+                        {
+                            t.HasCheckConstraint("CK_ConversationMessages_Text", "length(\"Text\") > 0");
+                        });
+                });
+
             modelBuilder.Entity("SscPortal.Domain.Country", b =>
                 {
                     b.Property<string>("Code")
@@ -1302,6 +1421,221 @@ namespace SscPortal.Web.Data.Migrations.Sqlite
                         .HasFilter("\"AcceptedAt\" IS NULL AND \"RevokedAt\" IS NULL");
 
                     b.ToTable("Invitations");
+                });
+
+            modelBuilder.Entity("SscPortal.Domain.Listing", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Contact")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal?>("ContributionAmount")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ContributionCurrency")
+                        .HasMaxLength(3)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ContributionInKind")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(8000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("DurationMonths")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Form")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("HeldByModerator")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .HasMaxLength(2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("OpenUntil")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("OwnerId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Publication")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("PublishedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SearchBody")
+                        .IsRequired()
+                        .HasMaxLength(60000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SearchTitle")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.PrimitiveCollection<string>("Themes")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UnpublishedReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.PrimitiveCollection<string>("WorkingLanguages")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OwnerId");
+
+                    b.HasIndex("Publication", "Kind", "OpenUntil");
+
+                    b.HasIndex("Publication", "PublishedAt", "Id");
+
+                    b.ToTable("Listings", t =>
+                        {
+                            t.HasCheckConstraint("CK_Listings_Duration", "\"DurationMonths\" IS NULL OR \"DurationMonths\" BETWEEN 1 AND 120");
+
+                            t.HasCheckConstraint("CK_Listings_Form", "\"Form\" BETWEEN 1 AND 8");
+
+                            t.HasCheckConstraint("CK_Listings_Kind", "\"Kind\" IN (1, 2, 3)");
+
+                            t.HasCheckConstraint("CK_Listings_Money", "(\"ContributionAmount\" IS NULL) = (\"ContributionCurrency\" IS NULL)");
+                        });
+                });
+
+            modelBuilder.Entity("SscPortal.Domain.ListingCountry", b =>
+                {
+                    b.Property<int>("ListingId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CountryCode")
+                        .HasMaxLength(2)
+                        .HasColumnType("TEXT")
+                        .IsFixedLength();
+
+                    b.HasKey("ListingId", "CountryCode");
+
+                    b.HasIndex("CountryCode");
+
+                    b.ToTable("ListingCountry");
+                });
+
+            modelBuilder.Entity("SscPortal.Domain.ListingInitiative", b =>
+                {
+                    b.Property<int>("ListingId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("InitiativeId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("ListingId", "InitiativeId");
+
+                    b.HasIndex("InitiativeId");
+
+                    b.ToTable("ListingInitiative");
+                });
+
+            modelBuilder.Entity("SscPortal.Domain.ListingRegion", b =>
+                {
+                    b.Property<int>("ListingId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RegionCode")
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("ListingId", "RegionCode");
+
+                    b.HasIndex("RegionCode");
+
+                    b.ToTable("ListingRegion");
+                });
+
+            modelBuilder.Entity("SscPortal.Domain.ListingSdg", b =>
+                {
+                    b.Property<int>("ListingId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("GoalCode")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("ListingId", "GoalCode");
+
+                    b.HasIndex("GoalCode");
+
+                    b.ToTable("ListingSdg");
+                });
+
+            modelBuilder.Entity("SscPortal.Domain.ListingSector", b =>
+                {
+                    b.Property<int>("ListingId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SectorCode")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("ListingId", "SectorCode");
+
+                    b.HasIndex("SectorCode");
+
+                    b.ToTable("ListingSector");
+                });
+
+            modelBuilder.Entity("SscPortal.Domain.ListingTranslation", b =>
+                {
+                    b.Property<int>("ListingId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Language")
+                        .HasMaxLength(2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(8000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("ListingId", "Language");
+
+                    b.ToTable("ListingTranslation");
                 });
 
             modelBuilder.Entity("SscPortal.Domain.OrganisationMembership", b =>
@@ -2370,6 +2704,58 @@ namespace SscPortal.Web.Data.Migrations.Sqlite
                     b.Navigation("Party");
                 });
 
+            modelBuilder.Entity("SscPortal.Domain.Conversation", b =>
+                {
+                    b.HasOne("SscPortal.Domain.Listing", "CounterpartListing")
+                        .WithMany()
+                        .HasForeignKey("CounterpartListingId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("SscPortal.Domain.Initiative", null)
+                        .WithMany()
+                        .HasForeignKey("InitiativeId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("SscPortal.Domain.Actor", "Interested")
+                        .WithMany()
+                        .HasForeignKey("InterestedId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("SscPortal.Domain.Listing", "Listing")
+                        .WithMany()
+                        .HasForeignKey("ListingId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("SscPortal.Domain.Actor", null)
+                        .WithMany()
+                        .HasForeignKey("ListingOwnerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("CounterpartListing");
+
+                    b.Navigation("Interested");
+
+                    b.Navigation("Listing");
+                });
+
+            modelBuilder.Entity("SscPortal.Domain.ConversationMessage", b =>
+                {
+                    b.HasOne("SscPortal.Domain.Conversation", null)
+                        .WithMany("Messages")
+                        .HasForeignKey("ConversationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("SscPortal.Domain.Actor", null)
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("SscPortal.Domain.EvidenceFile", b =>
                 {
                     b.HasOne("SscPortal.Domain.Actor", "Organisation")
@@ -2603,6 +2989,97 @@ namespace SscPortal.Web.Data.Migrations.Sqlite
                     b.Navigation("Actor");
                 });
 
+            modelBuilder.Entity("SscPortal.Domain.Listing", b =>
+                {
+                    b.HasOne("SscPortal.Domain.Actor", "Owner")
+                        .WithMany()
+                        .HasForeignKey("OwnerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Owner");
+                });
+
+            modelBuilder.Entity("SscPortal.Domain.ListingCountry", b =>
+                {
+                    b.HasOne("SscPortal.Domain.Country", null)
+                        .WithMany()
+                        .HasForeignKey("CountryCode")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("SscPortal.Domain.Listing", null)
+                        .WithMany("Countries")
+                        .HasForeignKey("ListingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("SscPortal.Domain.ListingInitiative", b =>
+                {
+                    b.HasOne("SscPortal.Domain.Initiative", "Initiative")
+                        .WithMany()
+                        .HasForeignKey("InitiativeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("SscPortal.Domain.Listing", null)
+                        .WithMany("Initiatives")
+                        .HasForeignKey("ListingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Initiative");
+                });
+
+            modelBuilder.Entity("SscPortal.Domain.ListingRegion", b =>
+                {
+                    b.HasOne("SscPortal.Domain.Listing", null)
+                        .WithMany("Regions")
+                        .HasForeignKey("ListingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("SscPortal.Domain.ListingSdg", b =>
+                {
+                    b.HasOne("SscPortal.Domain.SdgGoal", null)
+                        .WithMany()
+                        .HasForeignKey("GoalCode")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("SscPortal.Domain.Listing", null)
+                        .WithMany("Sdgs")
+                        .HasForeignKey("ListingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("SscPortal.Domain.ListingSector", b =>
+                {
+                    b.HasOne("SscPortal.Domain.Listing", null)
+                        .WithMany("Sectors")
+                        .HasForeignKey("ListingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("SscPortal.Domain.Sector", null)
+                        .WithMany()
+                        .HasForeignKey("SectorCode")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("SscPortal.Domain.ListingTranslation", b =>
+                {
+                    b.HasOne("SscPortal.Domain.Listing", null)
+                        .WithMany("Translations")
+                        .HasForeignKey("ListingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("SscPortal.Domain.OrganisationMembership", b =>
                 {
                     b.HasOne("SscPortal.Domain.Actor", "Actor")
@@ -2821,6 +3298,11 @@ namespace SscPortal.Web.Data.Migrations.Sqlite
                     b.Navigation("Parties");
                 });
 
+            modelBuilder.Entity("SscPortal.Domain.Conversation", b =>
+                {
+                    b.Navigation("Messages");
+                });
+
             modelBuilder.Entity("SscPortal.Domain.EvidenceFile", b =>
                 {
                     b.Navigation("Parties");
@@ -2845,6 +3327,21 @@ namespace SscPortal.Web.Data.Migrations.Sqlite
                     b.Navigation("RightsHolders");
 
                     b.Navigation("SdgTargets");
+
+                    b.Navigation("Sdgs");
+
+                    b.Navigation("Sectors");
+
+                    b.Navigation("Translations");
+                });
+
+            modelBuilder.Entity("SscPortal.Domain.Listing", b =>
+                {
+                    b.Navigation("Countries");
+
+                    b.Navigation("Initiatives");
+
+                    b.Navigation("Regions");
 
                     b.Navigation("Sdgs");
 
