@@ -24,6 +24,10 @@ public static class NotificationText
         NotificationKind.RecommendationAnswered => L["A party answered or posted progress on a recommendation of your organisation's assessment of “{0}”.", n.Subject],
         NotificationKind.AssessorViewPosted => L["The assessor gave its view of your organisation's answer or progress on a recommendation of “{0}”.", n.Subject],
         NotificationKind.TargetDatePassed => L["The target date of a recommendation of an assessment of “{0}” passed without it being reported implemented.", n.Subject],
+        NotificationKind.InterestExpressed => L["{0} is interested in your organisation's offer or need “{1}” and wrote to you.", n.Detail ?? "", n.Subject],
+        NotificationKind.ConversationMessage => L["A new message about “{0}”.", n.Subject],
+        NotificationKind.ConversationEnded => L["The conversation about “{0}” was ended by the other organisation.", n.Subject],
+        NotificationKind.ConversationReported => L["A conversation about “{0}” was reported to the moderators.", n.Subject],
         NotificationKind.Followed => (n.About, n.Change) switch
         {
             (RecordType.Assessment, ChangeKind.ResponsePublished) => L["A response to an assessment of “{0}” was published.", n.Subject],
@@ -44,6 +48,8 @@ public static class NotificationText
         NotificationKind.CommentReceived => L["Comment from"].Value,
         NotificationKind.RecommendationAnswered or NotificationKind.AssessorViewPosted => L["From"].Value,
         NotificationKind.TargetDatePassed => L["Target date"].Value,
+        NotificationKind.ConversationMessage or NotificationKind.ConversationEnded => L["From"].Value,
+        NotificationKind.ConversationReported => L["Reason given"].Value,
         _ => null,
     };
 
@@ -67,6 +73,10 @@ public static class NotificationText
         NotificationKind.RecommendationAnswered => L["Answers and progress on my organisation's recommendations"],
         NotificationKind.AssessorViewPosted => L["The assessor's views of my organisation's answers and progress"],
         NotificationKind.TargetDatePassed => L["Recommendations past their target date"],
+        NotificationKind.InterestExpressed => L["Interest in my organisation's offers and needs"],
+        NotificationKind.ConversationMessage => L["Messages in my organisation's conversations"],
+        NotificationKind.ConversationEnded => L["My organisation's conversations ended by the other side"],
+        NotificationKind.ConversationReported => L["Conversations reported to the moderators"],
         _ => kind.ToString(),
     };
 

@@ -18,4 +18,13 @@ public static class AuditDetails
     /// <summary>A new revision of a published assessment.</summary>
     public static string Revision(int revision, int of) =>
         FormattableString.Invariant($"revision={revision}; of={of}");
+
+    /// <summary>Interest expressed in an offer or need (the conversation is the audit entry's target).</summary>
+    public static string Listing(int listingId) => FormattableString.Invariant($"listing={listingId}");
+
+    /// <summary>How a conversation ended.</summary>
+    public static string ConversationEnded(Domain.ConversationState outcome) => $"outcome={outcome}";
+
+    /// <summary>The initiative started from an agreed conversation.</summary>
+    public static string StartedInitiative(int initiativeId) => FormattableString.Invariant($"initiative={initiativeId}");
 }

@@ -15,10 +15,11 @@ public static class RecordPages
     /// Puts each broken rule next to its field (<paramref name="fieldFor"/> names the form's field for the record's
     /// property); several on one field are said together, once each.
     /// </summary>
-    public static void AddViolations(this ModelStateDictionary modelState, IEnumerable<RuleViolation> violations, Func<string, string> fieldFor, IStringLocalizer<SharedResource> L)
+    public static void AddViolations(this ModelStateDictionary modelState, IEnumerable<RuleViolation> violations, Func<string, string> fieldFor, IStringLocalizer<SharedResource> L,
+        RecordType about = RecordType.Initiative)
     {
         foreach (var field in violations.GroupBy(v => fieldFor(v.Field)))
-            modelState.AddModelError(field.Key, string.Join(" ", field.Select(v => RuleMessages.For(v.Code, L)).Distinct()));
+            modelState.AddModelError(field.Key, string.Join(" ", field.Select(v => RuleMessages.For(v.Code, L, about)).Distinct()));
     }
 
     /// <summary>

@@ -56,7 +56,7 @@ public sealed class ListingRegionConfiguration : IEntityTypeConfiguration<Listin
     public void Configure(EntityTypeBuilder<ListingRegion> builder)
     {
         builder.HasKey(r => new { r.ListingId, r.RegionCode });
-        builder.Property(r => r.RegionCode).HasMaxLength(10);
+        builder.Property(r => r.RegionCode).HasMaxLength(30);
         builder.HasIndex(r => r.RegionCode);
     }
 }

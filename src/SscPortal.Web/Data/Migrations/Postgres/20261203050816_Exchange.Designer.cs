@@ -1656,8 +1656,8 @@ namespace SscPortal.Web.Data.Migrations.Postgres
                         .HasColumnType("integer");
 
                     b.Property<string>("RegionCode")
-                        .HasMaxLength(10)
-                        .HasColumnType("character varying(10)");
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
 
                     b.HasKey("ListingId", "RegionCode");
 

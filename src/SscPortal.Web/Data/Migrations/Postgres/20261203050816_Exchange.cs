@@ -174,7 +174,7 @@ namespace SscPortal.Web.Data.Migrations.Postgres
                 columns: table => new
                 {
                     ListingId = table.Column<int>(type: "integer", nullable: false),
-                    RegionCode = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: false)
+                    RegionCode = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: false)
                 },
                 constraints: table =>
                 {

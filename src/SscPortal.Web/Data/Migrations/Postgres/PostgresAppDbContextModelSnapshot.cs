@@ -1653,8 +1653,8 @@ namespace SscPortal.Web.Data.Migrations.Postgres
                         .HasColumnType("integer");
 
                     b.Property<string>("RegionCode")
-                        .HasMaxLength(10)
-                        .HasColumnType("character varying(10)");
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
 
                     b.HasKey("ListingId", "RegionCode");
 

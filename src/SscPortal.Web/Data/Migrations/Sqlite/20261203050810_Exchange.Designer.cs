@@ -1577,7 +1577,7 @@ namespace SscPortal.Web.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("RegionCode")
-                        .HasMaxLength(10)
+                        .HasMaxLength(30)
                         .HasColumnType("TEXT");
 
                     b.HasKey("ListingId", "RegionCode");

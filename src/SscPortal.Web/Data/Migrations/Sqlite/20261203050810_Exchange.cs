@@ -170,7 +170,7 @@ namespace SscPortal.Web.Data.Migrations.Sqlite
                 columns: table => new
                 {
                     ListingId = table.Column<int>(type: "INTEGER", nullable: false),
-                    RegionCode = table.Column<string>(type: "TEXT", maxLength: 10, nullable: false)
+                    RegionCode = table.Column<string>(type: "TEXT", maxLength: 30, nullable: false)
                 },
                 constraints: table =>
                 {
