@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using SscPortal.Domain;
 using SscPortal.Web.Data.Seed;
 using SscPortal.Web.Tests.Infrastructure;
@@ -85,8 +86,102 @@ public class DemoDataTests
     {
         var text = string.Join("\n", DemoData.Actors.Select(a => $"{a.Name} {a.Description} {a.Website}")
             .Concat(DemoData.Initiatives.Select(i => $"{i.Title} {i.Summary} {i.Description}"))
-            .Concat(DemoData.Partnerships.Select(p => $"{p.Title} {p.Scope} {p.DocumentUrl}")));
+            .Concat(DemoData.Partnerships.Select(p => $"{p.Title} {p.Scope} {p.DocumentUrl}"))
+            .Concat(DemoData.Listings.Select(l => $"{l.Title} {l.Description} {l.InKind} " + string.Join(" ", (l.Translations ?? []).Select(t => $"{t.Title} {t.Description}"))))
+            .Concat(DemoData.Conversations.SelectMany(c => c.Messages.Select(m => m.Text).Append(c.Reason ?? ""))));
         Assert.DoesNotContain("@", text, StringComparison.Ordinal);
+    }
+
+    private static readonly string[] WrittenLanguages = ["en", "es", "pt", "fr"];
+
+    private static Listing BuildListing(DemoData.ListingSeed seed, DateOnly today)
+    {
+        var listing = new Listing { Title = "", Description = "" };
+        listing.Apply(new ListingContent(seed.Kind, seed.Form, seed.Title, seed.Description, seed.Language, seed.Themes, seed.WorkingLanguages,
+            seed.InKind, seed.Amount, seed.Currency, seed.DurationMonths, today.AddDays(Math.Max(seed.OpenForDays, 0)), seed.Contact,
+            seed.Countries, seed.Regions, seed.Sectors, seed.Sdgs,
+            (seed.Translations ?? []).Select(t => new ListingTranslation { Language = t.Language, Title = t.Title, Description = t.Description }).ToList(), []));
+        return listing;
+    }
+
+    [Fact]
+    public void The_demonstration_offers_and_needs_obey_the_exchange_rules_and_cover_every_kind_and_form()
+    {
+        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        var regions = ReferenceDataSeeder.Regions().Select(r => r.Code).ToHashSet();
+        var actors = DemoData.Actors.ToDictionary(a => a.Key);
+        Assert.True(DemoData.Listings.Length >= 22, $"{DemoData.Listings.Length} offers and needs");
+        Assert.Equal(DemoData.Listings.Length, DemoData.Listings.Select(l => l.Key).Distinct().Count());
+        Assert.Equal(DemoData.Listings.Length, DemoData.Listings.Select(l => l.Title).Distinct().Count());
+        foreach (var seed in DemoData.Listings)
+        {
+            var problems = BuildListing(seed, today).Check(today);
+            Assert.True(problems.Count == 0, $"{seed.Title}: {string.Join(", ", problems)}");
+            Assert.True(actors.ContainsKey(seed.OwnerKey), seed.Key);
+            Assert.True(actors[seed.OwnerKey].Verified, $"{seed.Key}: only verified organisations publish offers and needs");
+            Assert.All(seed.Regions, r => Assert.Contains(r, regions));
+            Assert.Contains(seed.Language, WrittenLanguages);
+            Assert.All(seed.Translations ?? [], t => Assert.NotEqual(seed.Language, t.Language));
+            Assert.NotEmpty(seed.Themes);
+            Assert.NotEmpty(seed.Sdgs);
+            Assert.NotEmpty(seed.Sectors);
+            // An organisational mailbox of a reserved demonstration domain, never a person's address.
+            Assert.Matches(@"^[a-z.\-]+@[a-z0-9\-]+\.example\.org$", seed.Contact);
+            foreach (var start in seed.InitiativeTitles ?? [])
+                Assert.Single(DemoData.Initiatives, i => i.Title.StartsWith(start, StringComparison.Ordinal) && i.Publication == PublicationState.Published);
+        }
+        Assert.Equal(Enum.GetValues<CooperationForm>().Order(), DemoData.Listings.Select(l => l.Form).Distinct().Order());
+        Assert.Equal(Enum.GetValues<ListingKind>().Order(), DemoData.Listings.Select(l => l.Kind).Distinct().Order());
+        Assert.Equal(["en", "es", "fr", "pt"], DemoData.Listings.Select(l => l.Language).Distinct().Order());
+        Assert.Contains(DemoData.Listings, l => l.Amount is not null && l.InKind is not null);
+        Assert.Contains(DemoData.Listings, l => l.Draft && l.OwnerKey == "apci");
+        Assert.Contains(DemoData.Listings, l => l.Draft && l.OwnerKey == "ibon");
+        Assert.Contains(DemoData.Listings, l => !l.Draft && l.OpenForDays < 0);
+        Assert.True(DemoData.Listings.Count(l => !l.Draft && l.OpenForDays > 0) >= 20);
+    }
+
+    [Fact]
+    public void The_demonstration_offers_and_needs_are_those_the_seeds_name()
+    {
+        var byKey = DemoData.Actors.ToDictionary(a => a.Key);
+        // Mercociudades member cities offering and seeking local-government know-how.
+        var cities = DemoData.Listings.Where(l => byKey[l.OwnerKey].Type == ActorType.LocalGovernment && byKey[l.OwnerKey].CountryCode is not null).ToList();
+        Assert.Contains(cities, l => l.Kind == ListingKind.Offer);
+        Assert.Contains(cities, l => l.Kind == ListingKind.Need);
+        Assert.Contains(DemoData.Listings, l => l.OwnerKey == "mercociudades" && l.Form == CooperationForm.Funding);
+        // APCI's offer of its experience of bringing CSOs into its national system.
+        Assert.Contains(DemoData.Listings, l => l.OwnerKey == "apci" && l.Kind == ListingKind.Offer && !l.Draft
+            && l.Description.Contains("Sistema Nacional Descentralizado", StringComparison.Ordinal) && l.Translations!.Any(t => t.Language == "en"));
+        // UNOSSC's three peace-and-development pillars: mediation, transitional justice, youth participation.
+        foreach (var pillar in new[] { ThematicArea.ConflictPrevention, ThematicArea.PeaceNegotiationAndCrisisManagement, ThematicArea.ConflictTransformation })
+            Assert.True(DemoData.Listings.Count(l => l.Themes.Contains(pillar) && !l.Draft) >= 2, pillar.ToString());
+        Assert.Contains(DemoData.Listings, l => l.Themes.Contains(ThematicArea.PeaceNegotiationAndCrisisManagement) && l.Title.Contains("mediators", StringComparison.Ordinal));
+        Assert.Contains(DemoData.Listings, l => l.Themes.Contains(ThematicArea.ConflictTransformation) && l.Title.Contains("justice transitionnelle", StringComparison.Ordinal));
+        // A CSO network seeking partners for a people-to-people youth exchange.
+        var youth = Assert.Single(DemoData.Listings, l => l.Title.Contains("youth exchange", StringComparison.Ordinal));
+        Assert.Equal((ListingKind.Need, CooperationForm.Exchange), (youth.Kind, youth.Form));
+        Assert.Contains(byKey[youth.OwnerKey].Type, new[] { ActorType.InternationalCso, ActorType.RegionalCso });
+    }
+
+    [Fact]
+    public void The_demonstration_conversations_are_between_the_organisations_of_the_demonstration_accounts()
+    {
+        var listings = DemoData.Listings.ToDictionary(l => l.Key);
+        var accounts = DemoDataSeeder.Accounts.ToDictionary(a => a.Email);
+        foreach (var conversation in DemoData.Conversations)
+        {
+            var listing = listings[conversation.ListingKey];
+            Assert.False(listing.Draft || listing.OpenForDays < 0, $"{conversation.ListingKey} is open to interest");
+            Assert.NotEqual(listing.OwnerKey, conversation.InterestedKey);
+            if (conversation.CounterpartKey is { } counterpart) Assert.Equal(conversation.InterestedKey, listings[counterpart].OwnerKey);
+            Assert.Equal(conversation.InterestedKey, accounts[conversation.Messages[0].Email].ActorKey);
+            foreach (var message in conversation.Messages.Append(new DemoData.MessageSeed(conversation.ClosedBy ?? conversation.Messages[0].Email, "")))
+                Assert.Contains(accounts[message.Email].ActorKey, new[] { listing.OwnerKey, conversation.InterestedKey });
+            Assert.Equal(conversation.Outcome == ConversationState.Open, conversation.ClosedBy is null);
+        }
+        Assert.Contains(DemoData.Conversations, c => c.Outcome == ConversationState.Open && c.Messages.Length >= 3);
+        Assert.Contains(DemoData.Conversations, c => c.Outcome == ConversationState.Declined && !string.IsNullOrWhiteSpace(c.Reason));
+        Assert.Single(DemoData.Conversations, c => c.Outcome == ConversationState.Agreed && c.Initiative is not null);
     }
 }
 
@@ -123,3 +218,121 @@ public sealed class DemoPartnershipsOnSqlite(SqlitePortalFixture fixture) : Demo
 
 [Collection(PostgresSuite.Name)]
 public sealed class DemoPartnershipsOnPostgres(PostgresPortalFixture fixture) : DemoPartnershipTests(fixture);
+
+/// <summary>
+/// A fresh demonstration portal has offers and needs that read like the field, conversations between the organisations of
+/// the demonstration accounts, and one agreed conversation whose initiative is published.
+/// </summary>
+public abstract class DemoExchangeTests(PortalFixture fixture)
+{
+    private PortalFactory Portal => fixture.Portal;
+
+    private sealed record Row(int Id, string Title, string Language, ListingKind Kind, CooperationForm Form, PublicationState Publication, DateOnly? OpenUntil,
+        string Owner, List<ThematicArea> Themes, int Translations, int Initiatives);
+
+    private Task<List<Row>> DemoListingsAsync()
+    {
+        var titles = DemoData.Listings.Select(l => l.Title).ToList();
+        return Portal.WithDatabaseAsync(db => db.Listings.Where(l => titles.Contains(l.Title)).OrderBy(l => l.Id)
+            .Select(l => new Row(l.Id, l.Title, l.Language, l.Kind, l.Form, l.Publication, l.OpenUntil, l.Owner!.Name, l.Themes, l.Translations.Count, l.Initiatives.Count))
+            .ToListAsync());
+    }
+
+    [Fact]
+    public async Task The_demonstration_offers_and_needs_are_seeded_once_in_several_languages_with_every_form()
+    {
+        var rows = await DemoListingsAsync();
+        Assert.Equal(DemoData.Listings.Select(l => l.Title).Order(), rows.Select(r => r.Title).Order());
+        Assert.True(rows.Count(r => r.Publication is PublicationState.Published or PublicationState.Draft) >= 20);
+        Assert.True(rows.Select(r => r.Language).Distinct().Count() >= 3);
+        Assert.Equal(Enum.GetValues<CooperationForm>().Order(), rows.Select(r => r.Form).Distinct().Order());
+        Assert.Contains(rows, r => r.Publication == PublicationState.Draft && r.Owner == "Agencia Peruana de Cooperación Internacional");
+        Assert.Contains(rows, r => r.Translations > 0);
+        Assert.Contains(rows, r => r.Initiatives > 0);
+
+        // "Open now" has something to exclude: published, but past its open-until date.
+        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        Assert.Contains(rows, r => r.Publication == PublicationState.Published && r.OpenUntil < today);
+        Assert.True(rows.Count(r => r.Publication == PublicationState.Published && r.OpenUntil >= today) >= 20);
+
+        // The seeds' named offers and needs.
+        Assert.Contains(rows, r => r.Owner == "Agencia Peruana de Cooperación Internacional" && r.Kind == ListingKind.Offer && r.Publication == PublicationState.Published
+            && r.Title.Contains("sociedad civil", StringComparison.Ordinal));
+        Assert.Contains(rows, r => r.Owner.StartsWith("Intendencia de Montevideo", StringComparison.Ordinal) && r.Publication == PublicationState.Published);
+        Assert.Contains(rows, r => r.Owner == "Red de Mercociudades" && r.Form == CooperationForm.Funding);
+        foreach (var pillar in new[] { ThematicArea.ConflictPrevention, ThematicArea.PeaceNegotiationAndCrisisManagement, ThematicArea.ConflictTransformation })
+            Assert.Contains(rows, r => r.Themes.Contains(pillar) && r.Publication == PublicationState.Published);
+        Assert.Contains(rows, r => r.Title.Contains("youth exchange", StringComparison.Ordinal) && r.Owner == "Southern CSO Alliance on South-South Cooperation"
+            && r.Publication == PublicationState.Published);
+
+        // Seeding again adds nothing.
+        await Portal.WithServicesAsync(services => services.GetRequiredService<DemoDataSeeder>().SeedAsync());
+        Assert.Equal(rows.Count, (await DemoListingsAsync()).Count);
+        var titles = DemoData.Listings.Select(l => l.Title).ToList();
+        Assert.Equal(DemoData.Conversations.Length, await Portal.WithDatabaseAsync(db => db.Conversations.CountAsync(c => titles.Contains(c.Listing!.Title))));
+    }
+
+    [Fact]
+    public async Task The_demonstration_conversations_are_written_by_members_of_their_two_organisations()
+    {
+        var titles = DemoData.Listings.Select(l => l.Title).ToList();
+        var conversations = await Portal.WithDatabaseAsync(db => db.Conversations.Include(c => c.Messages)
+            .Where(c => titles.Contains(c.Listing!.Title)).OrderBy(c => c.Id).ToListAsync());
+        Assert.Equal(DemoData.Conversations.Length, conversations.Count);
+        var memberships = await Portal.WithDatabaseAsync(db => db.Memberships.Where(m => m.Status == MembershipStatus.Active)
+            .Select(m => new { m.UserId, m.ActorId }).ToListAsync());
+        foreach (var conversation in conversations)
+        {
+            Assert.True(conversation.Messages.Count >= 2);
+            Assert.All(conversation.Messages, m =>
+            {
+                Assert.True(conversation.IsParty(m.OrganisationId));
+                Assert.Contains(memberships, s => s.UserId == m.UserId && s.ActorId == m.OrganisationId);
+            });
+            Assert.Equal(conversation.InterestedId, conversation.Messages.OrderBy(m => m.SentAt).First().OrganisationId);
+            Assert.Contains(conversation.Messages, m => m.OrganisationId == conversation.ListingOwnerId);
+        }
+        Assert.Contains(conversations, c => c.State == ConversationState.Open && c.Messages.Count >= 3);
+        Assert.Contains(conversations, c => c.State == ConversationState.Declined && !string.IsNullOrWhiteSpace(c.DeclineReason));
+
+        // The demonstration accounts' organisations are the two sides of every conversation.
+        var demoOrganisations = await Portal.WithDatabaseAsync(db => db.Actors.Where(a => a.Name == "IBON International" || a.Name == "Agencia Peruana de Cooperación Internacional")
+            .Select(a => a.Id).ToListAsync());
+        Assert.All(conversations, c => Assert.Equal(demoOrganisations.Order(), new[] { c.ListingOwnerId, c.InterestedId }.Order()));
+    }
+
+    [Fact]
+    public async Task The_agreed_demonstration_conversation_started_a_published_initiative_prefilled_from_the_offer_and_the_need()
+    {
+        var titles = DemoData.Listings.Select(l => l.Title).ToList();
+        var agreed = await Portal.WithDatabaseAsync(db => db.Conversations.Include(c => c.Listing!).ThenInclude(l => l.Sdgs)
+            .Include(c => c.CounterpartListing!).ThenInclude(l => l.Sdgs)
+            .SingleAsync(c => titles.Contains(c.Listing!.Title) && c.State == ConversationState.Agreed));
+        Assert.NotNull(agreed.InitiativeId);
+        Assert.NotNull(agreed.CounterpartListing);
+        var initiative = await Portal.WithDatabaseAsync(db => db.Initiatives.Include(i => i.Actors).Include(i => i.Countries).Include(i => i.Sdgs).Include(i => i.Sectors)
+            .SingleAsync(i => i.Id == agreed.InitiativeId));
+        Assert.Equal(PublicationState.Published, initiative.Publication);
+        Assert.Equal(agreed.ClosedById, initiative.OwnerId);
+
+        var (need, offer) = agreed.Listing!.Kind == ListingKind.Need ? (agreed.Listing, agreed.CounterpartListing!) : (agreed.CounterpartListing!, agreed.Listing);
+        Assert.Equal(ListingKind.Offer, offer.Kind);
+        Assert.Equal(new[] { need.OwnerId, offer.OwnerId }.Order(), initiative.Actors.Select(a => a.ActorId).Order());
+        var countries = await Portal.WithDatabaseAsync(db => db.Actors.Where(a => a.Id == need.OwnerId || a.Id == offer.OwnerId).ToDictionaryAsync(a => a.Id, a => a.CountryCode));
+        Assert.Contains(initiative.Countries, c => c.CountryCode == countries[offer.OwnerId] && c.Role == CountryRole.Provider);
+        Assert.Contains(initiative.Countries, c => c.CountryCode == countries[need.OwnerId] && c.Role == CountryRole.Recipient);
+        Assert.Equal(need.Sdgs.Concat(offer.Sdgs).Select(s => s.GoalCode).Distinct().Order(), initiative.Sdgs.Select(s => s.GoalCode).Order());
+        Assert.Single(initiative.Sdgs, s => s.IsPrimary);
+
+        using var browser = Portal.CreateBrowser();
+        var page = await browser.GetOkAsync($"/initiatives/{initiative.Id}");
+        Assert.Contains(initiative.Title, page.Text, StringComparison.Ordinal);
+        Assert.Contains("IBON International", page.Text, StringComparison.Ordinal);
+    }
+}
+
+[Collection(SqliteSuite.Name)]
+public sealed class DemoExchangeOnSqlite(SqlitePortalFixture fixture) : DemoExchangeTests(fixture);
+
+[Collection(PostgresSuite.Name)]
+public sealed class DemoExchangeOnPostgres(PostgresPortalFixture fixture) : DemoExchangeTests(fixture);

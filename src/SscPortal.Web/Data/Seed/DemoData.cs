@@ -3,7 +3,7 @@ using SscPortal.Domain;
 namespace SscPortal.Web.Data.Seed;
 
 /// <summary>Demonstration data drawn from the seed documents: real organisations, invented but plausible initiatives.</summary>
-public static class DemoData
+public static partial class DemoData
 {
     /// <param name="IatiIdentifier">A registered IATI organisation identifier, where the organisation (or the body it belongs to) has a public one.</param>
     public sealed record ActorSeed(string Key, string Name, string? Acronym, ActorType Type, string? CountryCode, string? Scope, string? Website, string Description, bool Verified,
@@ -102,6 +102,10 @@ public static class DemoData
             "https://www.quito.gob.ec",
             "The metropolitan government of Quito, Ecuador, a member city of Mercociudades.",
             true),
+        new("estebanecheverria", "Municipalidad de Esteban Echeverría", null, ActorType.LocalGovernment, "AR", null,
+            "https://www.estebanecheverria.gob.ar",
+            "The municipal government of Esteban Echeverría, in the Buenos Aires metropolitan area, a member city of Mercociudades and host of its 26th summit.",
+            true),
 
         // Civil society
         new("ibon", "IBON International", null, ActorType.InternationalCso, "PH", "Global",
@@ -144,6 +148,10 @@ public static class DemoData
             null,
             "A global movement of indigenous peoples' organisations that defends land rights and free, prior and informed consent.",
             false),
+        new("southerncso", "Southern CSO Alliance on South-South Cooperation", null, ActorType.InternationalCso, null, "Global South",
+            null,
+            "A young and loose coalition of civil society organisations from Asia, the Pacific, Africa and Latin America that seeks people-to-people South-South cooperation, such as youth exchanges, and a say for CSOs in its policy.",
+            true),
 
         // Academia and think tanks
         new("bricspc", "BRICS Policy Center", null, ActorType.Academia, "BR", null,

@@ -8,7 +8,7 @@ namespace SscPortal.Web.Data.Seed;
 /// Loads <see cref="DemoData"/> and the demonstration accounts (README, "Demonstration accounts") once.
 /// Runs in Development, or elsewhere only with Seed:Demo=true.
 /// </summary>
-public sealed class DemoDataSeeder(
+public sealed partial class DemoDataSeeder(
     AppDbContext db,
     UserManager<ApplicationUser> users,
     RoleManager<IdentityRole> roles,
@@ -37,6 +37,7 @@ public sealed class DemoDataSeeder(
         await SeedAccountsAsync(actorIds, cancellationToken);
         await SeedAssessmentsAsync(actorIds, cancellationToken);
         await SeedPartnershipsAsync(actorIds, cancellationToken);
+        await SeedExchangeAsync(actorIds, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
     }
 
@@ -78,15 +79,21 @@ public sealed class DemoDataSeeder(
     {
         var names = DemoData.Actors.Select(a => a.Name).ToList();
         var existing = await db.Actors.Where(a => names.Contains(a.Name)).ToDictionaryAsync(a => a.Name, a => a.Id, cancellationToken);
-        if (existing.Count > 0)
-            return DemoData.Actors.Where(a => existing.ContainsKey(a.Name)).ToDictionary(a => a.Key, a => existing[a.Name]);
-
         var now = clock.GetUtcNow().UtcDateTime;
-        var actors = DemoData.Actors.ToDictionary(a => a.Key, a => new Actor
+        if (existing.Count > 0)
         {
-            Name = a.Name, Acronym = a.Acronym, Type = a.Type, CountryCode = a.CountryCode, Scope = a.Scope,
-            Website = a.Website, Description = a.Description, IsVerified = a.Verified, IatiIdentifier = a.IatiIdentifier, CreatedAt = now,
-        });
+            // Organisations added to the demonstration after a database was first seeded join it on its next start.
+            var missing = DemoData.Actors.Where(a => !existing.ContainsKey(a.Name)).Select(a => NewActor(a, now)).ToList();
+            if (missing.Count > 0)
+            {
+                db.Actors.AddRange(missing);
+                await db.SaveChangesAsync(cancellationToken);
+                foreach (var actor in missing) existing[actor.Name] = actor.Id;
+            }
+            return DemoData.Actors.Where(a => existing.ContainsKey(a.Name)).ToDictionary(a => a.Key, a => existing[a.Name]);
+        }
+
+        var actors = DemoData.Actors.ToDictionary(a => a.Key, a => NewActor(a, now));
         db.Actors.AddRange(actors.Values);
         await db.SaveChangesAsync(cancellationToken);
 
@@ -104,6 +111,12 @@ public sealed class DemoDataSeeder(
         logger.LogInformation("Loaded {Actors} demonstration actors and {Initiatives} initiatives", actors.Count, count);
         return actors.ToDictionary(a => a.Key, a => a.Value.Id);
     }
+
+    private static Actor NewActor(DemoData.ActorSeed a, DateTime now) => new()
+    {
+        Name = a.Name, Acronym = a.Acronym, Type = a.Type, CountryCode = a.CountryCode, Scope = a.Scope,
+        Website = a.Website, Description = a.Description, IsVerified = a.Verified, IatiIdentifier = a.IatiIdentifier, CreatedAt = now,
+    };
 
     /// <summary>
     /// Records are published a fortnight after their latest milestone (approval, start or end), so the
