@@ -144,6 +144,32 @@ public abstract class AccessMatrixTests(PortalFixture fixture)
         return id;
     }
 
+    /// <summary>A published offer of the owner, unpublished by a moderator (held, if asked).</summary>
+    private static async Task<int> UnpublishedListing(AccessWorld w, Actor owner, bool held = false)
+    {
+        var id = await w.Portal.ListingAsync(owner, DateTime.UtcNow.AddMinutes(-1));
+        await w.Portal.WithDatabaseAsync(async db =>
+        {
+            (await db.Listings.FindAsync(id))!.Unpublish("Breaks the terms", byModerator: held);
+            return await db.SaveChangesAsync();
+        });
+        return id;
+    }
+
+    /// <summary>A conversation A started about G's published offer.</summary>
+    private static async Task<int> Talk(AccessWorld w, bool agreed = false, bool reported = false) =>
+        await w.Portal.ConversationAsync(await w.Portal.ListingAsync(w.AgencyG, DateTime.UtcNow), w.CsoA, agreed, reported);
+
+    private static Who EditListing(Organisation owner, bool draft) =>
+        Holders(draft ? Permission.WriteOffersAndNeeds : Permission.PublishOwnRecords, owner) | Platform(Permission.EditOtherOrganisationsRecords);
+
+    private static Dictionary<string, string> ListingForm(int ownerId, int version = 0) => new()
+    {
+        ["Input.OwnerId"] = $"{ownerId}", ["Input.Kind"] = "Offer", ["Input.Form"] = "StudyVisit", ["Input.Title"] = TestData.Unique("Matrix offer"),
+        ["Input.Description"] = "A study visit to our participatory budgeting office.", ["Input.Language"] = "en",
+        ["Input.OpenUntil"] = DateTime.UtcNow.AddMonths(3).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), ["Input.Version"] = $"{version}",
+    };
+
     /// <summary>A published partnership of the owner with A, unpublished by a moderator.</summary>
     private static async Task<int> UnpublishedPartnership(AccessWorld w, Actor owner)
     {
@@ -692,6 +718,52 @@ public abstract class AccessMatrixTests(PortalFixture fixture)
         new("/admin/users POST Unlock", "unlock an account", async w => Post("/admin/users?handler=Unlock", new() { ["userId"] = await Victim(w) }), Platform(Permission.ManageUsers)),
         new("/admin/users POST Grant", "make someone a moderator", async w => Post("/admin/users?handler=Grant", new() { ["userId"] = await Victim(w), ["role"] = "Moderator" }), Platform(Permission.ManageUsers)),
         new("/admin/users POST Revoke", "take a role away", async w => Post("/admin/users?handler=Revoke", new() { ["userId"] = await Victim(w), ["role"] = "Moderator" }), Platform(Permission.ManageUsers)),
+        // Offers and needs (issue 18): members write their organisation's drafts, its admins publish them; another organisation's
+        // members say "we are interested"; a conversation is its two organisations' only (moderators read it once reported).
+        new("/exchange/{id:int} GET", "A's published offer", async w => Get($"/exchange/{await w.Portal.ListingAsync(w.CsoA, DateTime.UtcNow)}"), Everyone),
+        new("/exchange/{id:int} GET", "G's draft need", async w => Get($"/exchange/{await w.Portal.ListingAsync(w.AgencyG, null)}"), SeeHidden(AgencyG, unpublished: false)),
+        new("/exchange/{id:int} GET", "G's offer a moderator unpublished", async w => Get($"/exchange/{await UnpublishedListing(w, w.AgencyG)}"), SeeHidden(AgencyG, unpublished: true)),
+        new("/exchange/{id:int} GET", "a guessed id", _ => Task.FromResult(Get("/exchange/2147483000")), Nobody),
+        new("/exchange/new GET", "new offer or need form", _ => Task.FromResult(Get("/exchange/new")), Anywhere(Permission.WriteOffersAndNeeds)),
+        new("/exchange/new POST", "new offer of A", w => Task.FromResult(Post("/exchange/new", ListingForm(w.CsoA.Id))), Holders(Permission.WriteOffersAndNeeds, CsoA)),
+        new("/exchange/new POST", "new need of G", w => Task.FromResult(Post("/exchange/new", ListingForm(w.AgencyG.Id))), Holders(Permission.WriteOffersAndNeeds, AgencyG)),
+        new("/exchange/new POST", "new need of H (crafted owner)", w => Task.FromResult(Post("/exchange/new", ListingForm(w.AgencyH.Id))), Holders(Permission.WriteOffersAndNeeds, AgencyH)),
+        new("/exchange/{id:int}/edit GET", "edit A's draft", async w => Get($"/exchange/{await w.Portal.ListingAsync(w.CsoA, null)}/edit"), EditListing(CsoA, draft: true)),
+        new("/exchange/{id:int}/edit GET", "edit A's published offer", async w => Get($"/exchange/{await w.Portal.ListingAsync(w.CsoA, DateTime.UtcNow)}/edit"), EditListing(CsoA, draft: false)),
+        new("/exchange/{id:int}/edit POST", "save A's draft", async w => Post($"/exchange/{await w.Portal.ListingAsync(w.CsoA, null)}/edit", ListingForm(w.CsoA.Id, version: 1)), EditListing(CsoA, draft: true)),
+        new("/exchange/{id:int}/edit POST", "save G's published offer", async w => Post($"/exchange/{await w.Portal.ListingAsync(w.AgencyG, DateTime.UtcNow)}/edit", ListingForm(w.AgencyG.Id, version: 1)), EditListing(AgencyG, draft: false)),
+        new("/exchange/{id:int}/edit POST", "save a guessed id", w => Task.FromResult(Post("/exchange/2147483000/edit", ListingForm(w.CsoA.Id, version: 1))), Nobody),
+        new("/exchange/{id:int}/history GET", "history of A's published offer", async w => Get($"/exchange/{await w.Portal.ListingAsync(w.CsoA, DateTime.UtcNow)}/history"), Everyone),
+        new("/exchange/{id:int}/history GET", "history of G's draft", async w => Get($"/exchange/{await w.Portal.ListingAsync(w.AgencyG, null)}/history"), SeeHidden(AgencyG, unpublished: false)),
+        new("/exchange/{id:int} POST Publish", "publish A's draft", async w => Post($"/exchange/{await w.Portal.ListingAsync(w.CsoA, null)}?handler=Publish", AsRendered()), Holders(Permission.PublishOwnRecords, CsoA)),
+        new("/exchange/{id:int} POST Publish", "publish H's draft", async w => Post($"/exchange/{await w.Portal.ListingAsync(w.AgencyH, null)}?handler=Publish", AsRendered()), Holders(Permission.PublishOwnRecords, AgencyH)),
+        new("/exchange/{id:int} POST Unpublish", "unpublish G's offer", async w => Post($"/exchange/{await w.Portal.ListingAsync(w.AgencyG, DateTime.UtcNow)}?handler=Unpublish", AsRendered(new() { ["Reason"] = "Matrix" })),
+            Holders(Permission.PublishOwnRecords, AgencyG) | Platform(Permission.UnpublishAnyRecord)),
+        new("/exchange/{id:int} POST Release", "lift the hold on G's offer", async w => Post($"/exchange/{await UnpublishedListing(w, w.AgencyG, held: true)}?handler=Release"), Platform(Permission.UnpublishAnyRecord)),
+        new("/exchange/{id:int} POST Delete", "delete A's draft", async w => Post($"/exchange/{await w.Portal.ListingAsync(w.CsoA, null)}?handler=Delete", new() { ["confirm"] = "true" }), Holders(Permission.WriteOffersAndNeeds, CsoA)),
+        new("/exchange/{id:int} POST Interest", "A interested in G's offer", async w => Post($"/exchange/{await w.Portal.ListingAsync(w.AgencyG, DateTime.UtcNow)}?handler=Interest",
+            new() { ["Interest.OrganisationId"] = $"{w.CsoA.Id}", ["Interest.Message"] = "We would like to learn from you." }), Holders(Permission.ExpressInterest, CsoA)),
+        new("/exchange/{id:int} POST Interest", "B (crafted) interested in G's offer", async w => Post($"/exchange/{await w.Portal.ListingAsync(w.AgencyG, DateTime.UtcNow)}?handler=Interest",
+            new() { ["Interest.OrganisationId"] = $"{w.CsoB.Id}", ["Interest.Message"] = "We would like to learn from you." }), Holders(Permission.ExpressInterest, CsoB)),
+        new("/exchange/{id:int} POST Interest", "interest in G's draft", async w => Post($"/exchange/{await w.Portal.ListingAsync(w.AgencyG, null)}?handler=Interest",
+            new() { ["Interest.OrganisationId"] = $"{w.CsoA.Id}", ["Interest.Message"] = "We would like to learn from you." }), Nobody),
+        new("/conversations GET", "my organisations' conversations", _ => Task.FromResult(Get("/conversations")), SignedIn),
+        new("/conversations/{id:int} GET", "A's conversation with G", async w => Get($"/conversations/{await Talk(w)}"),
+            Holders(Permission.ExpressInterest, CsoA) | Holders(Permission.ExpressInterest, AgencyG)),
+        new("/conversations/{id:int} GET", "A's conversation with G, reported", async w => Get($"/conversations/{await Talk(w, reported: true)}"),
+            Holders(Permission.ExpressInterest, CsoA) | Holders(Permission.ExpressInterest, AgencyG) | Platform(Permission.ReadReportedConversations)),
+        new("/conversations/{id:int} GET", "B's conversation with H", async w => Get($"/conversations/{await w.Portal.ConversationAsync(await w.Portal.ListingAsync(w.AgencyH, DateTime.UtcNow), w.CsoB)}"), Nobody),
+        new("/conversations/{id:int} GET", "a guessed id", _ => Task.FromResult(Get("/conversations/2147483000")), Nobody),
+        new("/conversations/{id:int} POST Message", "write as A to G", async w => Post($"/conversations/{await Talk(w)}?handler=Message",
+            new() { ["OrganisationId"] = $"{w.CsoA.Id}", ["Message"] = "Shall we meet?" }), Holders(Permission.ExpressInterest, CsoA)),
+        new("/conversations/{id:int} POST Message", "write as A in a reported conversation", async w => Post($"/conversations/{await Talk(w, reported: true)}?handler=Message",
+            new() { ["OrganisationId"] = $"{w.CsoA.Id}", ["Message"] = "Shall we meet?" }), Holders(Permission.ExpressInterest, CsoA)),
+        new("/conversations/{id:int} POST Close", "withdraw as A", async w => Post($"/conversations/{await Talk(w)}?handler=Close",
+            new() { ["OrganisationId"] = $"{w.CsoA.Id}", ["Outcome"] = "Withdrawn" }), Holders(Permission.ExpressInterest, CsoA)),
+        new("/conversations/{id:int} POST Report", "report as G", async w => Post($"/conversations/{await Talk(w)}?handler=Report",
+            new() { ["OrganisationId"] = $"{w.AgencyG.Id}", ["Reason"] = "Matrix" }), Holders(Permission.ExpressInterest, AgencyG)),
+        new("/conversations/{id:int} POST StartInitiative", "start an initiative as G from an agreement", async w => Post($"/conversations/{await Talk(w, agreed: true)}?handler=StartInitiative",
+            new() { ["OrganisationId"] = $"{w.AgencyG.Id}" }), Holders(Permission.ExpressInterest, AgencyG) & Holders(Permission.EditOwnInitiatives, AgencyG)),
     ];
 
     private List<string> DiscoverEndpoints() => EndpointDiscovery.Discover(Portal);

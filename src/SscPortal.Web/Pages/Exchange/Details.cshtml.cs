@@ -148,15 +148,16 @@ public class DetailsModel(AppDbContext db, Rights rights, History history, Recor
         }
         var today = DateOnly.FromDateTime(saver.Now);
         var open = listing.Publication == PublicationState.Published && (listing.OpenUntil is null || listing.OpenUntil >= today);
-        if (!await rights.MayAsync(new InterestResource(listing.OwnerId, Interest.OrganisationId, open), Operations.ExpressInterest))
+        // Whether the reader speaks for that organisation at all is a right (403); whether the offer is still open, a rule (a message).
+        if (!await rights.MayAsync(new InterestResource(listing.OwnerId, Interest.OrganisationId, Open: true), Operations.ExpressInterest))
         {
-            if (!open)
-            {
-                ModelState.AddModelError("Interest.Message", RuleMessages.For(RuleCode.ListingNotOpen, L, RecordType.Listing));
-                return await AgainAsync(id, cancellationToken);
-            }
             await rights.RefuseAsync(AuditTargets.Listing, id, Operations.ExpressInterest);
             return Forbid();
+        }
+        if (!open)
+        {
+            ModelState.AddModelError("Interest.Message", RuleMessages.For(RuleCode.ListingNotOpen, L, RecordType.Listing));
+            return await AgainAsync(id, cancellationToken);
         }
         var outcome = await conversations.StartAsync(id, Interest.OrganisationId, Interest.CounterpartId, User.FindFirstValue(System.Security.Claims.ClaimTypes.NameIdentifier)!, Interest.Message, cancellationToken);
         switch (outcome)
