@@ -47,6 +47,11 @@ public abstract class HostileInputTests(PortalFixture fixture)
         Assert.Contains(routes, r => r.Template == "/admin/audit" && r.Query.Contains("user"));
         Assert.Contains(routes, r => r.Template == "/api/v1/initiatives" && r.Query.Contains("q") && r.Query.Contains("limit"));
         Assert.Contains(routes, r => r.Template == "/initiatives/{id:int}" && r.RouteParameters.Contains("id"));
+        // The exports declare the filters they read (OpenData/ApiQuery.cs), as the API and the feeds do.
+        Assert.Contains(routes, r => r.Template == "/export/initiatives.csv" && r.Query.Contains("country") && r.Query.Contains("q"));
+        Assert.Contains(routes, r => r.Template == "/export/iati/activities.xml" && r.Query.Contains("sdg") && r.Query.Contains("year"));
+        Assert.Contains(routes, r => r.Template == "/recommendations.csv" && r.Query.Contains("priority") && r.Query.Contains("organisation"));
+        Assert.Contains(routes, r => r.Template == "/export/testimonies.csv" && r.Query.Contains("assessment"));
 
         var ids = await RealIdsAsync();
         await using var world = await AccessWorld.CreateAsync(Portal);

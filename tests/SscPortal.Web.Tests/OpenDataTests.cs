@@ -399,16 +399,17 @@ public abstract class OpenDataTests(PortalFixture fixture)
     }
 
     [Theory]
-    [InlineData("/export/initiatives.csv?status=finished", "is not a status")]
-    [InlineData("/export/iati/activities.xml?sdg=42", "is not a Sustainable Development Goal")]
-    public async Task A_bad_export_filter_gets_a_400_with_a_message(string url, string message)
+    [InlineData("/export/initiatives.csv?status=finished", "status", "is not one of the allowed values")]
+    [InlineData("/export/initiatives.csv?actor=abc", "actor", "is not a whole number")]
+    [InlineData("/export/iati/activities.xml?sdg=42", "sdg", "is not one of the allowed values")]
+    [InlineData("/export/iati/activities.xml?country=PE&country=BO", "country", "Give this parameter once.")]
+    [InlineData("/recommendations.csv?priority=urgent", "priority", "is not one of the allowed values")]
+    [InlineData("/export/testimonies.csv?assessment=-1", "assessment", "is not a whole number")]
+    public async Task A_bad_export_filter_gets_a_400_problem_naming_the_parameter(string url, string parameter, string message)
     {
         using var client = Portal.CreateClient();
 
-        var response = await client.GetAsync(new Uri(url, UriKind.Relative));
-
-        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        Assert.Contains(message, await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        await ApiProblemAssert.BadParameterAsync(client, url, parameter, message);
     }
 }
 

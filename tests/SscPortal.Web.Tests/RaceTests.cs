@@ -292,6 +292,134 @@ public abstract class RaceTests(PortalFixture fixture)
             await EachFormAtOnceAsync(moderator, "/admin", "form[action*='handler=Verify']", new() { ["actorId"] = TestData.Key(proposed) });
         Assert.Equal(1, await AuditCountAsync(AuditEventType.OrganisationVerified, proposed));
     }
+
+    [Fact]
+    public async Task Twenty_sends_of_one_invitation_leave_one_open_invitation_for_the_address()
+    {
+        await using var world = await AccessWorld.CreateAsync(Portal);
+        using var admin = await world.BrowserAsync(Role.CsoAdmin);
+        var address = $"{TestData.Word()}@invited.example.org";
+
+        await EachFormAtOnceAsync(admin, $"/organisations/{world.CsoA.Id}/members", "form[action*='handler=Invite']",
+            new Dictionary<string, string> { ["Invite.Email"] = address, ["Invite.Role"] = "Member" });
+
+        Assert.Equal(1, await Portal.WithDatabaseAsync(db => db.Invitations.CountAsync(i => i.ActorId == world.CsoA.Id && i.Email == address)));
+        Assert.Equal(1, await Portal.WithDatabaseAsync(db => db.AuditEvents.CountAsync(e => e.Type == AuditEventType.InvitationSent && e.TargetId == TestData.Key(world.CsoA.Id))));
+    }
+
+    [Fact]
+    public async Task Twenty_answers_to_one_recommendation_save_one()
+    {
+        await using var world = await AccessWorld.CreateAsync(Portal);
+        var initiative = await Portal.InitiativeAsync(world.AgencyG, "PE", "PY", DateTime.UtcNow.AddMinutes(-5));
+        var assessment = await Portal.AssessmentAsync(world.CsoA, initiative, DateTime.UtcNow.AddMinutes(-1));
+        var recommendation = await Portal.WithDatabaseAsync(async db =>
+        {
+            var made = new Recommendation { AssessmentId = assessment, Number = 1, Text = "Publish the budget of each component.", AddressedToId = world.AgencyG.Id, Priority = RecommendationPriority.High };
+            db.Recommendations.Add(made);
+            await db.SaveChangesAsync();
+            return made.Id;
+        });
+        using var agency = await world.BrowserAsync(Role.AgencyAdmin);
+
+        await EachFormAtOnceAsync(agency, $"/assessments/{assessment}", "form[action*='handler=AnswerRecommendation']",
+            new Dictionary<string, string> { ["Statement.Status"] = "NotAccepted", ["Statement.Text"] = "Not within our mandate." });
+
+        Assert.Equal(1, await Portal.WithDatabaseAsync(db => db.RecommendationStatements.CountAsync(s => s.RecommendationId == recommendation && s.Kind == StatementKind.Answer)));
+        Assert.Equal(1, await AuditCountAsync(AuditEventType.RecommendationAnswered, assessment));
+    }
+
+    [Fact]
+    public async Task Twenty_withdrawals_of_one_testimony_withdraw_it_once()
+    {
+        await using var world = await AccessWorld.CreateAsync(Portal);
+        var initiative = await Portal.InitiativeAsync(world.CsoA, "PE", "PY", DateTime.UtcNow.AddMinutes(-5));
+        var assessment = await Portal.AssessmentAsync(world.CsoA, initiative, publishedAt: null);
+        var testimony = await Portal.WithDatabaseAsync(async db =>
+        {
+            var made = new Testimony { AssessmentId = assessment, Text = "What I saw.", ConsentMethod = ConsentMethod.Written, ConsentGivenOn = DateOnly.FromDateTime(DateTime.UtcNow), CreatedAt = DateTime.UtcNow };
+            db.Testimonies.Add(made);
+            await db.SaveChangesAsync();
+            return made.Id;
+        });
+        using var admin = await world.BrowserAsync(Role.CsoAdmin);
+
+        await EachFormAtOnceAsync(admin, $"/testimonies/{testimony}/withdraw", "form.record-form");
+
+        Assert.NotNull(await Portal.WithDatabaseAsync(db => db.Testimonies.Where(t => t.Id == testimony).Select(t => t.WithdrawnAt).SingleAsync()));
+        Assert.Equal(1, await AuditCountAsync(AuditEventType.TestimonyWithdrawn, testimony));
+        Assert.Equal(1, await HistoryCountAsync(RecordType.Assessment, assessment, ChangeKind.TestimonyWithdrawn));
+    }
+
+    [Fact]
+    public async Task Twenty_presses_of_follow_follow_once()
+    {
+        await using var world = await AccessWorld.CreateAsync(Portal);
+        var initiative = await Portal.InitiativeAsync(world.AgencyG, "PE", "PY", DateTime.UtcNow.AddMinutes(-5));
+        using var member = await world.BrowserAsync(Role.CsoMember);
+        var me = world.UserIds[Role.CsoMember]!;
+
+        await SameFormAtOnceAsync(member, await member.GetOkAsync($"/initiatives/{initiative}"), "form[action*='handler=Follow']", []);
+
+        Assert.Equal(1, await Portal.WithDatabaseAsync(db => db.Follows.CountAsync(f => f.UserId == me)));
+    }
+
+    [Fact]
+    public async Task Twenty_replacements_of_one_file_version_make_one_next_version()
+    {
+        await using var world = await AccessWorld.CreateAsync(Portal);
+        var initiative = await Portal.InitiativeAsync(world.AgencyG, "PE", "PY", DateTime.UtcNow.AddMinutes(-5));
+        using var admin = await world.BrowserAsync(Role.AgencyAdmin);
+        var first = await admin.UploadAsync(await admin.GetOkAsync($"/files/add?to=initiative&id={initiative}"), "main form.record-form",
+            new Dictionary<string, string> { ["Visibility"] = "Public" }, "Upload", "site visit.jpg", Evidence.InspectionSamples.Jpeg());
+        Assert.Equal(HttpStatusCode.OK, first.Status);
+        var original = await Portal.WithDatabaseAsync(db => db.EvidenceFiles.Where(f => f.OwnerKind == FileOwnerKind.Initiative && f.OwnerId == initiative).Select(f => f.Id).SingleAsync());
+        var forms = new List<HtmlClient.Page>();
+        for (var i = 0; i < AtOnce; i++) forms.Add(await admin.GetOkAsync($"/files/add?replaces={original}"));
+
+        var pages = await Task.WhenAll(forms.Select(form => admin.UploadAsync(form, "main form.record-form",
+            new Dictionary<string, string> { ["Visibility"] = "Public" }, "Upload", "site visit v2.jpg", Evidence.InspectionSamples.Jpeg())));
+
+        AssertNoServerError(pages);
+        var versions = await Portal.WithDatabaseAsync(db => db.EvidenceFiles.Where(f => f.Id == original || f.SeriesId == original).Select(f => f.VersionNumber).ToListAsync());
+        Assert.Equal([1, 2], versions.Order().ToList());
+    }
+
+    [Fact]
+    public async Task Twenty_saves_of_one_iati_identifier_change_it_once()
+    {
+        await using var world = await AccessWorld.CreateAsync(Portal);
+        using var admin = await world.BrowserAsync(Role.AgencyAdmin);
+        var identifier = $"PE-RUC-{TestData.Word()}";
+
+        await EachFormAtOnceAsync(admin, $"/organisations/{world.AgencyG.Id}/iati-identifier", "main form.record-form",
+            new Dictionary<string, string> { ["Input.IatiIdentifier"] = identifier });
+
+        Assert.Equal(identifier, await Portal.WithDatabaseAsync(db => db.Actors.Where(a => a.Id == world.AgencyG.Id).Select(a => a.IatiIdentifier).SingleAsync()));
+        Assert.Equal(1, await AuditCountAsync(AuditEventType.OrganisationIdentifierChanged, world.AgencyG.Id));
+    }
+
+    [Fact]
+    public async Task Two_organisations_saving_one_iati_identifier_at_once_leave_it_to_one()
+    {
+        await using var world = await AccessWorld.CreateAsync(Portal);
+        using var agency = await world.BrowserAsync(Role.AgencyAdmin);
+        using var cso = await world.BrowserAsync(Role.CsoAdmin);
+        var identifier = $"PE-RUC-{TestData.Word()}";
+        var values = new Dictionary<string, string> { ["Input.IatiIdentifier"] = identifier };
+        var forms = new List<(HtmlClient Browser, HtmlClient.Page Page)>();
+        for (var i = 0; i < AtOnce / 2; i++)
+        {
+            forms.Add((agency, await agency.GetOkAsync($"/organisations/{world.AgencyG.Id}/iati-identifier")));
+            forms.Add((cso, await cso.GetOkAsync($"/organisations/{world.CsoA.Id}/iati-identifier")));
+        }
+
+        var pages = await Task.WhenAll(forms.Select(f => f.Browser.SubmitAsync(f.Page, "main form.record-form", values)));
+
+        AssertNoServerError(pages);
+        Assert.Equal(1, await Portal.WithDatabaseAsync(db => db.Actors.CountAsync(a => a.IatiIdentifier == identifier)));
+        Assert.Equal(1, await Portal.WithDatabaseAsync(db => db.AuditEvents.CountAsync(e => e.Type == AuditEventType.OrganisationIdentifierChanged && e.Details!.EndsWith(identifier))));
+    }
 }
 
 [Collection(SqliteSuite.Name)]

@@ -1,3 +1,4 @@
+using SscPortal.Web.Records;
 using System.Security.Cryptography;
 using System.Text;
 using FluentValidation;
@@ -75,7 +76,7 @@ public sealed class OrganisationInvitations(AppDbContext db, ILookupNormalizer n
         };
         db.Invitations.Add(invitation);
         mail.Invitation(email, organisation.Name, role, inviterName ?? "", invitation.ExpiresAt, link);
-        audit.Add(AuditEventType.InvitationSent, AuditTargets.Organisation, actorId, $"{email} as {role}");
+        audit.Add(AuditEventType.InvitationSent, AuditTargets.Organisation, actorId, AuditDetails.Invited(role, email));
         return null;
     }
 
@@ -127,7 +128,7 @@ public sealed class OrganisationInvitations(AppDbContext db, ILookupNormalizer n
             db.Memberships.Add(membership);
         }
         audit.Add(AuditEventType.InvitationAccepted, AuditTargets.Organisation, invitation.ActorId,
-            $"invitation {invitation.Id}, account {user.Id}{(outcome == Acceptance.AlreadyMember ? ", already a member" : $", {invitation.Role}")}");
+            AuditDetails.InvitationAccepted(invitation.Id, user.Id, outcome == Acceptance.AlreadyMember ? null : invitation.Role));
         try
         {
             await db.SaveChangesAsync(cancellationToken);
@@ -149,7 +150,7 @@ public sealed class OrganisationInvitations(AppDbContext db, ILookupNormalizer n
     {
         var invitation = await db.Invitations.SingleOrDefaultAsync(i => i.Id == invitationId && i.ActorId == organisationId, cancellationToken);
         if (invitation is null || !invitation.Revoke(Now)) return false;
-        audit.Add(AuditEventType.InvitationRevoked, AuditTargets.Organisation, organisationId, $"invitation {invitation.Id}, {invitation.Email}");
+        audit.Add(AuditEventType.InvitationRevoked, AuditTargets.Organisation, organisationId, AuditDetails.InvitationRevoked(invitation.Id, invitation.Email));
         try
         {
             await db.SaveChangesAsync(cancellationToken);

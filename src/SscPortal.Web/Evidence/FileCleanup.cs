@@ -23,7 +23,7 @@ public sealed class TestimonyWithdrawals(AppDbContext db, IFileStore store, Hist
             key = file.StorageKey;
             db.EvidenceFiles.Remove(file);
         }
-        audit.Add(AuditEventType.TestimonyWithdrawn, AuditTargets.Testimony, id, why.ToString());
+        audit.Add(AuditEventType.TestimonyWithdrawn, AuditTargets.Testimony, id, AuditDetails.TestimonyWithdrawn(why));
         await history.AddAsync(RecordType.Assessment, testimony.AssessmentId, assessorId, ChangeKind.TestimonyWithdrawn, [new("Testimonies", $"#{id}", null)],
             asModerator: why == TestimonyWithdrawal.ConsentExpired);
         try

@@ -126,6 +126,17 @@ public static class EnumLabels
         AuditEventType.FileDiscarded => "Uploaded file discarded",
         AuditEventType.TestimonyRecorded => "Testimony recorded",
         AuditEventType.TestimonyWithdrawn => "Testimony withdrawn",
+        AuditEventType.ListingCreated => "Offer or need created",
+        AuditEventType.ListingEdited => "Offer or need edited",
+        AuditEventType.ListingPublished => "Offer or need published",
+        AuditEventType.ListingUnpublished => "Offer or need unpublished",
+        AuditEventType.ListingDeleted => "Draft offer or need deleted",
+        AuditEventType.ListingHoldReleased => "Moderation hold on an offer or need lifted",
+        AuditEventType.InterestExpressed => "Interest expressed in an offer or need",
+        AuditEventType.ConversationMessagePosted => "Message written in a conversation",
+        AuditEventType.ConversationClosed => "Conversation ended",
+        AuditEventType.ConversationReported => "Conversation reported to the moderators",
+        AuditEventType.InitiativeStartedFromConversation => "Initiative started from an agreed conversation",
         _ => value.ToString(),
     };
 

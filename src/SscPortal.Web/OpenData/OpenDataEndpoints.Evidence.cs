@@ -28,6 +28,12 @@ public static partial class OpenDataEndpoints
 
     private static ApiQuery? _testimoniesQuery;
 
+    /// <summary>The CSV's one filter: the API's, without paging (the CSV is every testimony the public may have, or one assessment's).</summary>
+    public static ApiQuery TestimoniesExportQuery => _testimoniesExportQuery ??= new("ExportTestimonies",
+        TestimoniesQuery.Parameters.Where(p => p.Name is not ("limit" or "after")).ToArray());
+
+    private static ApiQuery? _testimoniesExportQuery;
+
     public sealed record TestimonyRecord(
         int Id,
         [property: Description("The testimony on its assessment's page.")] string Url,
@@ -46,7 +52,7 @@ public static partial class OpenDataEndpoints
 
     private static void MapTestimonies(IEndpointRouteBuilder app, RouteGroupBuilder api)
     {
-        app.MapGet("/export/testimonies.csv", ExportTestimoniesCsvAsync).AllowAnonymous().ExcludeFromDescription();
+        app.MapGet("/export/testimonies.csv", ExportTestimoniesCsvAsync).AllowAnonymous().ExcludeFromDescription().WithMetadata(TestimoniesExportQuery);
         api.MapGet("/testimonies", ListTestimoniesAsync).WithName(TestimoniesQuery.OperationId).WithMetadata(TestimoniesQuery).ProducesValidationProblem()
             .WithSummary("Testimonies in published assessments (the latest revision of each) whose givers consented to their being shown publicly, by id; "
                 + "only while that consent lasts.");
@@ -83,8 +89,16 @@ public static partial class OpenDataEndpoints
     }
 
     /// <summary>Every testimony the public may have as CSV (UTF-8 with a byte-order mark), read and written batch by batch.</summary>
-    private static async Task ExportTestimoniesCsvAsync(HttpContext context, AppDbContext db, TimeProvider clock, CancellationToken cancellationToken)
+    private static async Task ExportTestimoniesCsvAsync(
+        HttpContext context, AppDbContext db, ReferenceData referenceData, TimeProvider clock, IStringLocalizer<SharedResource> L, CancellationToken cancellationToken)
     {
+        var values = TestimoniesExportQuery.Read(context.Request.Query, await referenceData.GetAsync(cancellationToken), L);
+        if (!values.IsValid)
+        {
+            await ApiProblems.BadRequest(context.Request, values.Errors, L).ExecuteAsync(context);
+            return;
+        }
+        var assessment = values.Number("assessment");
         context.Response.ContentType = "text/csv; charset=utf-8";
         context.Response.Headers.ContentDisposition = "attachment; filename=\"testimonies.csv\"";
         await using var writer = new StreamWriter(context.Response.Body, new UTF8Encoding(encoderShouldEmitUTF8Identifier: true), bufferSize: 64 * 1024);
@@ -95,7 +109,7 @@ public static partial class OpenDataEndpoints
         var after = 0;
         while (true)
         {
-            var rows = await PublicTestimonies(db, today, null, after).Take(TestimonyBatch).ToListAsync(cancellationToken);
+            var rows = await PublicTestimonies(db, today, assessment, after).Take(TestimonyBatch).ToListAsync(cancellationToken);
             if (rows.Count == 0) break;
             foreach (var t in rows.Select(r => r.Record(baseUrl)))
                 await writer.WriteLineAsync(Csv.Line(

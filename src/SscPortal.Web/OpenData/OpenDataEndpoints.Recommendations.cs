@@ -64,7 +64,7 @@ public static partial class OpenDataEndpoints
 
     private static void MapRecommendations(IEndpointRouteBuilder app, RouteGroupBuilder api)
     {
-        app.MapGet("/recommendations.csv", ExportRecommendationsCsvAsync).AllowAnonymous().ExcludeFromDescription();
+        app.MapGet("/recommendations.csv", ExportRecommendationsCsvAsync).AllowAnonymous().ExcludeFromDescription().WithMetadata(RecommendationFilter.Query);
         api.MapGet("/recommendations", ListRecommendationsAsync).WithName(RecommendationsQuery.OperationId).WithMetadata(RecommendationsQuery).ProducesValidationProblem()
             .WithSummary("Recommendations of published assessments (the latest revision of each), newest assessment first, each with its status and what was said of it; "
                 + "filter by country, addressed organisation, status, priority, principle, year and overdue.");

@@ -64,6 +64,13 @@ public static partial class OpenDataEndpoints
         Limit,
         After(c => c.TryGetTime(out _)));
 
+    /// <summary>
+    /// The catalogue's filters as the CSV and IATI exports read them: the API's, without paging (an export is the whole
+    /// filtered catalogue). A value not understood is a 400 problem naming it, never a wider export.
+    /// </summary>
+    public static readonly ApiQuery InitiativesExportQuery = new("ExportInitiatives",
+        InitiativesQuery.Parameters.Where(p => p.Name is not ("limit" or "after")).ToArray());
+
     public static readonly ApiQuery ActorsQuery = new("ListActors",
         ApiParameter.Code<ActorType>("type", "ActorTypeCode", "The kind of organisation, in any case."),
         Country with { Description = CountryDescription + " Organisations based there." },
@@ -107,8 +114,8 @@ public static partial class OpenDataEndpoints
 
     public static IEndpointRouteBuilder MapOpenData(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/export/initiatives.csv", ExportCsvAsync).AllowAnonymous().ExcludeFromDescription();
-        app.MapGet("/export/iati/activities.xml", ExportIatiAsync).AllowAnonymous().ExcludeFromDescription();
+        app.MapGet("/export/initiatives.csv", ExportCsvAsync).AllowAnonymous().ExcludeFromDescription().WithMetadata(InitiativesExportQuery);
+        app.MapGet("/export/iati/activities.xml", ExportIatiAsync).AllowAnonymous().ExcludeFromDescription().WithMetadata(InitiativesExportQuery);
 
         // Every error is a problem (application/problem+json, ApiProblems); 400 and 404 name the parameter at fault.
         var api = app.MapGroup("/api/v1").AllowAnonymous().CacheOutput(AnonymousPageCache.PolicyName).WithTags("Open data")
@@ -229,20 +236,21 @@ public static partial class OpenDataEndpoints
         return query;
     }
 
-    /// <summary>An export's filter, or null after answering 400 with what was not understood (an export is never silently wider).</summary>
+    /// <summary>
+    /// An export's filter, read with <see cref="InitiativesExportQuery"/>, or null after answering 400 with a problem naming
+    /// each parameter not understood, as the API does (an export is never silently wider).
+    /// </summary>
     private static async Task<InitiativeFilter?> ExportFilterAsync(
         HttpContext context, AppDbContext db, ReferenceData referenceData, IStringLocalizer<SharedResource> L, CancellationToken cancellationToken)
     {
-        var filter = InitiativeFilter.Read(context.Request.Query, await referenceData.GetAsync(cancellationToken), L);
-        if (filter.Problems.Count > 0)
+        var names = await referenceData.GetAsync(cancellationToken);
+        var values = InitiativesExportQuery.Read(context.Request.Query, names, L);
+        if (!values.IsValid)
         {
-            context.Response.StatusCode = StatusCodes.Status400BadRequest;
-            context.Response.ContentType = "text/plain; charset=utf-8";
-            await context.Response.WriteAsync(string.Join("\n", filter.Problems), cancellationToken);
+            await ApiProblems.BadRequest(context.Request, values.Errors, L).ExecuteAsync(context);
             return null;
         }
-        await filter.PrepareAsync(db, cancellationToken);
-        return filter;
+        return await CatalogueFilterAsync(values, names, db, L, cancellationToken);
     }
 
     /// <summary>The published initiatives (with the catalogue's filters, if any) as an IATI 2.03 activity file, streamed.</summary>

@@ -61,7 +61,7 @@ public class IndexModel(AppDbContext db, Access access, AuditLog audit, AccountM
         if (actor.IsVerified)
         {
             // Verified a moment ago (a second press, or another moderator): nothing more to do.
-            TempData[PageMessages.Message] = "already-decided";
+            TempData[PageMessages.Message] = PageMessages.AlreadyDecided;
             return RedirectToPage();
         }
         var proposers = actor.Memberships.Where(m => m is { Status: MembershipStatus.Pending, Role: MembershipRole.OrganisationAdmin }).ToList();
@@ -87,7 +87,7 @@ public class IndexModel(AppDbContext db, Access access, AuditLog audit, AccountM
         catch (DbUpdateConcurrencyException)
         {
             db.ChangeTracker.Clear();
-            TempData[PageMessages.Message] = "already-decided";
+            TempData[PageMessages.Message] = PageMessages.AlreadyDecided;
         }
         return RedirectToPage();
     }
@@ -103,7 +103,7 @@ public class IndexModel(AppDbContext db, Access access, AuditLog audit, AccountM
         }
         if (await db.Initiatives.AnyAsync(i => i.OwnerId == actorId, cancellationToken) || await db.Set<InitiativeActor>().AnyAsync(a => a.ActorId == actorId, cancellationToken))
         {
-            TempData[PageMessages.Message] = "in-use";
+            TempData[PageMessages.Message] = PageMessages.InUse;
             return RedirectToPage();
         }
         db.Actors.Remove(actor);
@@ -115,7 +115,7 @@ public class IndexModel(AppDbContext db, Access access, AuditLog audit, AccountM
         {
             // Verified or rejected by someone else a moment ago: nothing was removed.
             db.ChangeTracker.Clear();
-            TempData[PageMessages.Message] = "already-decided";
+            TempData[PageMessages.Message] = PageMessages.AlreadyDecided;
         }
         return RedirectToPage();
     }

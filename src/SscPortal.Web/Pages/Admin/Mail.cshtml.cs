@@ -52,7 +52,7 @@ public class MailModel(AppDbContext db, AuditLog audit, TimeProvider clock) : Pa
         if (changed == 0) return NotFound();
         // Who sent a failed message again, and when: the address it goes to stays in the outbox row, not in the log.
         await audit.SaveAsync(AuditEventType.MailRetried, AuditTargets.Mail, id);
-        TempData[PageMessages.Message] = "retried";
+        TempData[PageMessages.Message] = PageMessages.MailRetried;
         return RedirectToPage();
     }
 }

@@ -1,3 +1,4 @@
+using SscPortal.Web.Records;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -61,7 +62,7 @@ public class StartModel(AppDbContext db, Access access, AuditLog audit, Organisa
         await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
         {
             await db.SaveChangesAsync(cancellationToken);
-            audit.Add(AuditEventType.OrganisationCreated, AuditTargets.Organisation, actor.Id, $"{actor.Name}, verified at once");
+            audit.Add(AuditEventType.OrganisationCreated, AuditTargets.Organisation, actor.Id, AuditDetails.CreatedVerified(actor.Name));
             if (await invitations.AddAsync(actor, FirstAdmin.Email!, MembershipRole.OrganisationAdmin, access.UserId!, User.Identity?.Name, cancellationToken) is { } refusal)
             {
                 await transaction.RollbackAsync(cancellationToken);

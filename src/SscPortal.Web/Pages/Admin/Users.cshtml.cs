@@ -92,7 +92,7 @@ public class UsersModel(AppDbContext db, UserManager<ApplicationUser> users, Acc
         // An administrator cannot lock themselves out or drop their own rights by accident.
         if (user.Id == access.UserId)
         {
-            TempData[PageMessages.Message] = "self";
+            TempData[PageMessages.Message] = PageMessages.OwnAccount;
             return RedirectToPage(new { q = Q });
         }
         // The change, its audit entry and any mail about it are saved together (Identity saves as it goes, inside this transaction).

@@ -1,3 +1,4 @@
+using SscPortal.Web.Records;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using SscPortal.Domain;
@@ -227,7 +228,7 @@ public partial class DetailsModel
             _ => (AuditEventType.RecommendationViewPosted, ChangeKind.AssessorViewPosted, "AssessorView"),
         };
         var label = said.Status?.ToString() ?? said.Verdict?.ToString();
-        audit.Add(auditType, AuditTargets.Assessment, id, $"{speakerName}: recommendation {recommendation.Number} ({label})");
+        audit.Add(auditType, AuditTargets.Assessment, id, AuditDetails.Statement(recommendation.Number, said.Status, said.Verdict, speakerName));
         // The history says who said what kind of thing when; the words themselves are on the page, where a moderator may hide them.
         await history.AddAsync(RecordType.Assessment, id, speaker, change,
             [new($"{field}:{recommendation.Number}", null, said.TargetDate is { } target ? $"{label} (by {target:yyyy-MM-dd})" : label)]);
@@ -250,7 +251,7 @@ public partial class DetailsModel
                     FoundMetadata = null,
                 };
                 db.EvidenceFiles.Add(attached);
-                audit.Add(AuditEventType.FileAdded, AuditTargets.File, null, $"v1, {attached.Sha256}");
+                audit.Add(AuditEventType.FileAdded, AuditTargets.File, null, AuditDetails.FileAdded(1, attached.Sha256));
                 await db.SaveChangesAsync(cancellationToken);
             }
             await transaction.CommitAsync(cancellationToken);
@@ -332,7 +333,7 @@ public partial class DetailsModel
             TempData[PageMessages.Problem] = RuleMessages.For(RuleCode.AlreadyHidden, L);
             return RedirectToPage(new { id });
         }
-        audit.Add(AuditEventType.StatementHidden, AuditTargets.Assessment, id, $"{HideKind} #{HideId}: {reason}");
+        audit.Add(AuditEventType.StatementHidden, AuditTargets.Assessment, id, AuditDetails.Hidden(HideKind!, HideId, reason));
         await history.AddAsync(RecordType.Assessment, id, organisation.Value, ChangeKind.StatementHidden, [new("Hidden", $"{HideKind} #{HideId}", reason)], asModerator: true);
         await db.SaveChangesAsync(cancellationToken);
         TempData[PageMessages.Message] = L["The statement was hidden; the reason is shown in its place."].Value;

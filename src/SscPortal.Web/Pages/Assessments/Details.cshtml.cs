@@ -231,7 +231,7 @@ public partial class DetailsModel(
         db.CommentWindows.Add(window);
         var names = parties.Where(p => chosen.Contains(p.Id)).Select(p => p.Name).ToList();
         var until = window.ClosesAt.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
-        audit.Add(AuditEventType.AssessmentOfferedForComment, AuditTargets.Assessment, id, $"{string.Join(", ", names)} (until {until})");
+        audit.Add(AuditEventType.AssessmentOfferedForComment, AuditTargets.Assessment, id, AuditDetails.OfferedForComment(window.ClosesAt, names));
         var title = await db.Initiatives.AsNoTracking().Where(i => i.Id == assessment.InitiativeId).Select(i => i.Title).SingleAsync(cancellationToken);
         await notices.DraftOfferedAsync(id, title, chosen, window.ClosesAt, cancellationToken);
         try { await db.SaveChangesAsync(cancellationToken); }
@@ -284,7 +284,7 @@ public partial class DetailsModel(
             IsPublic = CommentPublic!.Value, CreatedAt = clock.GetUtcNow().UtcDateTime,
         });
         audit.Add(AuditEventType.AssessmentCommented, AuditTargets.Assessment, id,
-            $"{commenter.ActorName} ({(CommentPublic.Value ? "public" : "for the assessor only")}{(indicator is null ? "" : ", " + indicator)})");
+            AuditDetails.Commented(CommentPublic.Value, indicator, commenter.ActorName));
         await notices.CommentReceivedAsync(id, assessment.Title, assessment.Rights.AssessorId, commenter.ActorName, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         TempData[PageMessages.Message] = L["Your comment was sent to the assessor."].Value;

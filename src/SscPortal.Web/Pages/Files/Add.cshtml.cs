@@ -98,7 +98,7 @@ public class AddModel(AppDbContext db, Rights rights, FileOwners owners, FileInt
                 {
                     if (Replaced is not null && file.State == FileState.Published)
                         await SupersedeAsync(Replaced.Id, file.Id, cancellationToken);
-                    audit.Add(AuditEventType.FileAdded, AuditTargets.File, file.Id, $"v{file.VersionNumber}, {file.Sha256}");
+                    audit.Add(AuditEventType.FileAdded, AuditTargets.File, file.Id, AuditDetails.FileAdded(file.VersionNumber, file.Sha256));
                     if (file.State == FileState.Published)
                         await history.AddAsync(HistoryTypeOf(owner.Kind), owner.AssessmentId ?? owner.Id, owner.OrganisationId, ChangeKind.FileAdded,
                             [new("Files", Replaced is null ? null : FileLists.HistoryName(Replaced.Id, Replaced.FileName, Replaced.VersionNumber, Replaced.Visibility),

@@ -78,7 +78,7 @@ public class DetailsModel(AppDbContext db, Rights rights, FileOwners owners, Fil
                         .ExecuteUpdateAsync(u => u.SetProperty(f => f.SupersededById, file.Id), cancellationToken);
                     if (changed == 0) throw new DbUpdateConcurrencyException("The version replaced was replaced meanwhile.");
                 }
-                audit.Add(AuditEventType.FilePublished, AuditTargets.File, id, removeMetadata ? "author metadata removed" : "author metadata kept");
+                audit.Add(AuditEventType.FilePublished, AuditTargets.File, id, AuditDetails.FilePublished(removeMetadata));
                 await history.AddAsync(AddModel.HistoryTypeOf(Owner.Kind), Owner.AssessmentId ?? Owner.Id, Owner.OrganisationId, ChangeKind.FileAdded,
                     [new("Files", null, FileLists.HistoryName(file.Id, file.FileName, file.VersionNumber, file.Visibility))]);
             }, cancellationToken);

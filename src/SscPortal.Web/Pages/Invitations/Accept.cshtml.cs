@@ -1,3 +1,4 @@
+using SscPortal.Web.Records;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
@@ -57,7 +58,7 @@ public class AcceptModel(OrganisationInvitations invitations, UserManager<Applic
         var (invitation, user) = await ReadAsync(cancellationToken);
         if (Shows == View.OtherAddress)
         {
-            await audit.RecordRefusalAsync(AuditTargets.Organisation, invitation!.ActorId, $"accept invitation {invitation.Id} of another address");
+            await audit.RecordRefusalAsync(AuditTargets.Organisation, invitation!.ActorId, AuditDetails.AcceptForAnotherAddress(invitation.Id));
             Response.StatusCode = StatusCodes.Status403Forbidden;
             return Page();
         }

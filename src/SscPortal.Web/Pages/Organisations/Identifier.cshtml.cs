@@ -61,19 +61,29 @@ public class IdentifierModel(AppDbContext db, Rights rights, AuditLog audit, Ref
             ModelState.AddModelError("Input.IatiIdentifier", L["Another organisation on the portal has already recorded this identifier. If it is yours, ask a moderator to correct the other record."]);
         if (!ModelState.IsValid) return Page();
 
-        var actor = await db.Actors.SingleAsync(a => a.Id == id, cancellationToken);
-        if (actor.IatiIdentifier == identifier)
+        var previous = await db.Actors.AsNoTracking().Where(a => a.Id == id).Select(a => a.IatiIdentifier).SingleAsync(cancellationToken);
+        if (previous == identifier)
         {
             TempData[PageMessages.Message] = L["Nothing to change."].Value;
             return RedirectToPage(new { id });
         }
-        audit.Add(AuditEventType.OrganisationIdentifierChanged, AuditTargets.Organisation, id, $"{actor.IatiIdentifier ?? "—"} → {identifier ?? "—"}");
-        actor.IatiIdentifier = identifier;
         try
         {
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            // Changed only from the value this request read: of several requests at once, one changes it and is audited;
+            // the others find it changed and say so.
+            var changed = await db.Actors.Where(a => a.Id == id && a.IatiIdentifier == previous)
+                .ExecuteUpdateAsync(u => u.SetProperty(a => a.IatiIdentifier, identifier), cancellationToken);
+            if (changed == 0)
+            {
+                TempData[PageMessages.Message] = L["The identifier was changed a moment ago by someone else: the page shows it as it is now."].Value;
+                return RedirectToPage(new { id });
+            }
+            audit.Add(AuditEventType.OrganisationIdentifierChanged, AuditTargets.Organisation, id, $"{previous ?? "—"} → {identifier ?? "—"}");
             await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
         }
-        catch (DbUpdateException e) when (DatabaseErrors.IsUniqueViolation(e))
+        catch (Exception e) when (DatabaseErrors.IsUniqueViolation(e))
         {
             // Another organisation recorded the same identifier at the same moment (the database keeps one of each).
             ModelState.AddModelError("Input.IatiIdentifier", L["Another organisation on the portal has already recorded this identifier. If it is yours, ask a moderator to correct the other record."]);

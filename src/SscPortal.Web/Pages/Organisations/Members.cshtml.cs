@@ -1,3 +1,4 @@
+using SscPortal.Web.Records;
 using SscPortal.Web.Authorization;
 using SscPortal.Web.Forms;
 using Microsoft.AspNetCore.Authorization;
@@ -120,7 +121,7 @@ public class MembersModel(AppDbContext db, Access access, Rights rights, AuditLo
         if (await AuthorizeAsync(id, Operations.ManageMembers) is { } refused) return refused;
         if (!await db.Invitations.AnyAsync(i => i.Id == invitationId && i.ActorId == id, cancellationToken))
         {
-            await audit.RecordRefusalAsync(AuditTargets.Organisation, id, $"revoke invitation {invitationId}: not an invitation of this organisation");
+            await audit.RecordRefusalAsync(AuditTargets.Organisation, id, AuditDetails.RevokeOtherOrganisationsInvitation(invitationId));
             return NotFound();
         }
         TempData[PageMessages.Message] = await invitations.RevokeAsync(id, invitationId, cancellationToken)

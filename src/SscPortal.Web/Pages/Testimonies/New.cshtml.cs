@@ -101,7 +101,7 @@ public class NewModel(AppDbContext db, Rights rights, FileOwners owners, FileInt
                     await db.SaveChangesAsync(cancellationToken);
                     testimony.AudioFileId = file.Id;
                 }
-                audit.Add(AuditEventType.TestimonyRecorded, AuditTargets.Testimony, testimony.Id, $"assessment {testimony.AssessmentId}");
+                audit.Add(AuditEventType.TestimonyRecorded, AuditTargets.Testimony, testimony.Id, AuditDetails.TestimonyRecorded(testimony.AssessmentId));
                 // The history says a testimony was recorded, never its words nor its giver: those go when consent does.
                 await history.AddAsync(RecordType.Assessment, testimony.AssessmentId, Owner.OrganisationId, ChangeKind.TestimonyRecorded,
                     [new("Testimonies", null, $"#{testimony.Id}")]);

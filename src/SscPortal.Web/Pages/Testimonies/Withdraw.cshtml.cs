@@ -23,20 +23,21 @@ public class WithdrawModel(AppDbContext db, Rights rights, TestimonyWithdrawals 
     /// <summary>The start of its words, so the person withdrawing knows which one it is.</summary>
     public string Excerpt { get; private set; } = "";
 
-    public async Task<IActionResult> OnGetAsync(int id, CancellationToken cancellationToken) => await LoadAsync(id, cancellationToken) ?? Page();
+    public async Task<IActionResult> OnGetAsync(int id, CancellationToken cancellationToken) => await LoadAsync(id, withdrawnToo: false, cancellationToken) ?? Page();
 
     public async Task<IActionResult> OnPostAsync(int id, CancellationToken cancellationToken)
     {
-        if (await LoadAsync(id, cancellationToken) is { } refused) return refused;
+        // A withdrawal sent again (a double click, a second tab) finds it withdrawn, and says so to whoever may withdraw it.
+        if (await LoadAsync(id, withdrawnToo: true, cancellationToken) is { } refused) return refused;
         TempData[PageMessages.Message] = await withdrawals.WithdrawAsync(id, TestimonyWithdrawal.ConsentRevoked, cancellationToken)
             ? L["The testimony was withdrawn: its words, recording and name were deleted."].Value
             : L["This testimony had already been withdrawn."].Value;
         return Redirect($"/assessments/{AssessmentId}");
     }
 
-    private async Task<IActionResult?> LoadAsync(int id, CancellationToken cancellationToken)
+    private async Task<IActionResult?> LoadAsync(int id, bool withdrawnToo, CancellationToken cancellationToken)
     {
-        var facts = await db.Testimonies.AsNoTracking().Where(t => t.Id == id && t.WithdrawnAt == null)
+        var facts = await db.Testimonies.AsNoTracking().Where(t => t.Id == id && (withdrawnToo || t.WithdrawnAt == null))
             .Join(db.Assessments, t => t.AssessmentId, a => a.Id, (t, a) => new { a.Id, a.AssessorId, t.Text }).SingleOrDefaultAsync(cancellationToken);
         if (facts is null) return NotFound();
         AssessmentId = facts.Id;
