@@ -89,7 +89,7 @@ public class EditModel(AppDbContext db, Rights rights, RecordSaver saver, Submit
     /// <summary>What the form checks before the record's own rules: lengths, and codes that exist in the reference lists.</summary>
     public sealed class InputValidator : AbstractValidator<InputModel>
     {
-        public InputValidator(IStringLocalizer<SharedResource> L, ReferenceData.Snapshot names)
+        public InputValidator(IStringLocalizer<SharedResource> L, ReferenceData.Snapshot names, DateOnly today)
         {
             var choose = L["Choose one of the listed options."].Value;
             RuleFor(i => i.Kind).IsInEnum().WithMessage(choose);
@@ -121,7 +121,10 @@ public class EditModel(AppDbContext db, Rights rights, RecordSaver saver, Submit
             RuleFor(i => i.ContributionCurrency).NotEmpty().When(i => i.ContributionAmount is not null).WithMessage(L["An amount needs its currency."]);
             RuleFor(i => i.ContributionAmount).Must(a => a is null || (a > 0 && a < InitiativeContribution.MaxAmount)).WithMessage(L["Enter an amount above zero and below a trillion."]);
             RuleFor(i => i.DurationMonths).Must(m => m is null || (m >= 1 && m <= Listing.MaxDurationMonths)).WithMessage(L["Enter a duration from 1 to {0} months.", Listing.MaxDurationMonths]);
-            RuleFor(i => i.OpenUntil).NotNull().WithMessage(L["Say until when it is open."]).IsPlausibleDate(L);
+            // Said with the other messages at once, not only once everything else is right (the record's own rule checks it again).
+            RuleFor(i => i.OpenUntil).Cascade(CascadeMode.Stop).NotNull().WithMessage(L["Say until when it is open."])
+                .Must(d => d >= today).WithMessage(L["The open-until date cannot be in the past."])
+                .Must(d => d <= today.AddYears(Listing.MaxOpenYears)).WithMessage(L["It can stay open at most {0} years from today.", Listing.MaxOpenYears]);
             RuleFor(i => i.Contact).MaximumLength(Listing.ContactLength).WithMessage(L["Use at most {0} characters.", Listing.ContactLength]);
             RuleForEach(i => i.Initiatives).Must(Pickers.IsBlankOrId).WithMessage(L["Choose an initiative from the list."]);
             RuleFor(i => i.InitiativeIds).Must(ids => ids.Distinct().Count() == ids.Count).OverridePropertyName(nameof(InputModel.Initiatives))
@@ -165,7 +168,7 @@ public class EditModel(AppDbContext db, Rights rights, RecordSaver saver, Submit
             await rights.RefuseAsync(AuditTargets.Organisation, Input.OwnerId, Operations.Edit);
             return Forbid();
         }
-        ModelState.AddErrors(await new InputValidator(L, Names).ValidateAsync(Input, cancellationToken));
+        ModelState.AddErrors(await new InputValidator(L, Names, DateOnly.FromDateTime(saver.Now)).ValidateAsync(Input, cancellationToken));
         var initiatives = Input.InitiativeIds.Distinct().ToList();
         var owner = Input.OwnerId;
         if (await db.Initiatives.CountAsync(i => initiatives.Contains(i.Id) && (i.Publication == PublicationState.Published || i.OwnerId == owner), cancellationToken) != initiatives.Count)

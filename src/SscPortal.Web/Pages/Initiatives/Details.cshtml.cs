@@ -60,6 +60,8 @@ public class DetailsModel(
 
     public View Initiative { get; private set; } = null!;
     public IReadOnlyList<(int Id, string Title)> Partnerships { get; private set; } = [];
+    /// <summary>The published offers and needs whose agreed conversation started this initiative (Pages/Conversations).</summary>
+    public IReadOnlyList<(int Id, string Title, ListingKind Kind)> StartedFrom { get; private set; } = [];
 
     /// <summary>An assessment shown beside the others; its own organisation also sees its drafts here.</summary>
     public sealed record AssessmentColumn(int Id, AssessmentPerspective Perspective, int AssessorId, string AssessorName, PublicationState Publication, int Responses)
@@ -121,6 +123,12 @@ public class DetailsModel(
                 .Where(p => p.Publication == PublicationState.Published && p.Initiatives.Any(i => i.InitiativeId == id))
                 .OrderBy(p => p.Title).Select(p => new { p.Id, p.Title }).ToListAsync(cancellationToken))
             .Select(p => (p.Id, p.Title)).ToList();
+        var origins = await db.Conversations.AsNoTracking().Where(c => c.InitiativeId == id)
+            .Select(c => new { c.ListingId, c.CounterpartListingId }).ToListAsync(cancellationToken);
+        var originIds = origins.SelectMany(o => new[] { o.ListingId, o.CounterpartListingId ?? 0 }).Where(i => i != 0).ToList();
+        StartedFrom = originIds.Count == 0 ? [] : (await db.Listings.AsNoTracking().Where(l => originIds.Contains(l.Id) && l.Publication == PublicationState.Published)
+                .OrderBy(l => l.Kind).Select(l => new { l.Id, l.Title, l.Kind }).ToListAsync(cancellationToken))
+            .Select(l => (l.Id, l.Title, l.Kind)).ToList();
         Principles = await db.Set<InitiativePrinciple>().AsNoTracking().Where(p => p.InitiativeId == id).Select(p => p.PrincipleCode).ToListAsync(cancellationToken);
         Principles = Principles.OrderBy(code => Names.Principles.ToList().FindIndex(p => p.Code == code)).ToList();
         await LoadAssessmentsAsync(id, initiative.Publication, cancellationToken);
