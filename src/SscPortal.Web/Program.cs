@@ -13,6 +13,7 @@ using SscPortal.Web.Commands;
 using SscPortal.Web.Data;
 using SscPortal.Web.Data.Seed;
 using SscPortal.Web.Evidence;
+using SscPortal.Web.Exchange;
 using SscPortal.Web.Feeds;
 using SscPortal.Web.Localization;
 using SscPortal.Web.Logging;
@@ -59,6 +60,8 @@ builder.Services.AddPortalNotifications(builder.Configuration);
 // Evidence: files on the local disk or in an S3-compatible store, checked from their content and stripped of hidden metadata;
 // testimonies shown only as their givers consented; a cleanup of what failed uploads leave (Evidence/).
 builder.Services.AddPortalEvidence(builder.Configuration);
+// The exchange of offers and needs: suggested matches with their reasons (Exchange/).
+builder.Services.AddPortalExchange();
 // A request may carry the largest file allowed (Files:MaxMegabytes) and its form; Kestrel's own limit is about 28 MB.
 builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize =
     Math.Max(30_000_000L, (builder.Configuration.GetValue("Files:MaxMegabytes", 25) + 2) * 1024L * 1024L));
