@@ -125,6 +125,8 @@ if (args is ["create-admin", ..])
     return await CreateAdminCommand.RunAsync(app.Services, args, Console.In, Console.Out);
 if (args is ["seed-synthetic", ..])
     return await SeedSyntheticCommand.RunAsync(app.Services, args, Console.Out);
+if (args is ["bench-matches", ..])
+    return await BenchMatchesCommand.RunAsync(app.Services, args, Console.Out);
 
 // One log line per request, outermost, so that it records the status the reader was sent (503 during an outage, not the
 // 500 an exception would mean before the error page answers it). It writes to this portal's logger, not the static one
