@@ -18,8 +18,10 @@ export PGPASSWORD=$(sed -E 's/.*Password=([^;]*).*/\1/' <<<"$server")
 psql -h "$host" -U "$user" -d postgres -qc "DROP DATABASE IF EXISTS $database" -c "CREATE DATABASE $database"
 trap 'psql -h "$host" -U "$user" -d postgres -qc "DROP DATABASE IF EXISTS $database (FORCE)"; rm -rf "$out"' EXIT
 
-dotnet publish src/SscPortal.Web -c Release -o "$out/app" --nologo -v quiet >/dev/null
+# BENCH_APP names an already built Release output folder to use instead of publishing afresh.
+app="${BENCH_APP:-}"
+if [ -z "$app" ]; then dotnet publish src/SscPortal.Web -c Release -o "$out/app" --nologo -v quiet >/dev/null; app="$out/app"; fi
 run() { ASPNETCORE_ENVIRONMENT=Production Database__Provider=Postgres ConnectionStrings__Postgres="$connection" \
-    Serilog__MinimumLevel__Default=Warning nice -n 10 dotnet "$out/app/SscPortal.Web.dll" "$@"; }
-/usr/bin/time -f "seed: %e s, %M KB" run seed-synthetic --listings "$listings"
+    Serilog__MinimumLevel__Default=Warning nice -n 10 dotnet "$app/SscPortal.Web.dll" "$@"; }
+time run seed-synthetic --listings "$listings"
 run bench-matches --needs 20 --calls 10

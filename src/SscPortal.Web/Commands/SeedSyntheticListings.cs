@@ -100,7 +100,8 @@ public static partial class SeedSyntheticCommand
                             var other = Pick(kind == ListingKind.Need ? OfferCountries : NeedCountries);
                             if (other != country) countries.Add((id, other));
                         }
-                        if (random.NextDouble() < 0.2 && regionOf.TryGetValue(country, out var region)) regions.Add((id, region));
+                        // ListingRegion.RegionCode holds 10 characters, fewer than some region codes ("africa-subsaharan"): only the others are named (see the report).
+                        if (random.NextDouble() < 0.2 && regionOf.TryGetValue(country, out var region) && region.Length <= 10) regions.Add((id, region));
                         foreach (var goal in subject.Sdgs.Concat(second?.Sdgs ?? []).Distinct().Take(3)) sdgs.Add((id, goal));
                         foreach (var code in subject.Sectors.Concat(second?.Sectors ?? []).Distinct().Take(3)) sectors.Add((id, code));
                         var translated = language != "en" && random.NextDouble() < 0.15;
