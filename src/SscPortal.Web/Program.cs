@@ -60,7 +60,7 @@ builder.Services.AddPortalNotifications(builder.Configuration);
 // Evidence: files on the local disk or in an S3-compatible store, checked from their content and stripped of hidden metadata;
 // testimonies shown only as their givers consented; a cleanup of what failed uploads leave (Evidence/).
 builder.Services.AddPortalEvidence(builder.Configuration);
-// Offers and needs: conversations about them, and the initiatives they start (Exchange/).
+// Offers and needs: suggested matches with their reasons, conversations about them, and the initiatives they start (Exchange/).
 builder.Services.AddPortalExchange();
 // A request may carry the largest file allowed (Files:MaxMegabytes) and its form; Kestrel's own limit is about 28 MB.
 builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize =
@@ -126,6 +126,8 @@ if (args is ["create-admin", ..])
     return await CreateAdminCommand.RunAsync(app.Services, args, Console.In, Console.Out);
 if (args is ["seed-synthetic", ..])
     return await SeedSyntheticCommand.RunAsync(app.Services, args, Console.Out);
+if (args is ["bench-matches", ..])
+    return await BenchMatchesCommand.RunAsync(app.Services, args, Console.Out);
 
 // One log line per request, outermost, so that it records the status the reader was sent (503 during an outage, not the
 // 500 an exception would mean before the error page answers it). It writes to this portal's logger, not the static one

@@ -518,6 +518,7 @@ public abstract class AccessMatrixTests(PortalFixture fixture)
         // Principles, assessments and their comparisons.
         new("/stats GET", "figures with filters", _ => Task.FromResult(Get("/stats?modality=triangular")), Everyone),
         new("/map GET", "the map", _ => Task.FromResult(Get("/map?as=recipient")), Everyone),
+        new("/exchange/figures GET", "the exchange in figures", _ => Task.FromResult(Get("/exchange/figures?kind=offer")), Everyone),
         new("/principles GET", "the principles", _ => Task.FromResult(Get("/principles")), Everyone),
         new("/principles/{code} GET", "one principle", _ => Task.FromResult(Get("/principles/national-ownership")), Everyone),
         new("/countries/{code:length(2)} GET", "a country's scores", _ => Task.FromResult(Get("/countries/pe")), Everyone),

@@ -13,17 +13,21 @@ namespace SscPortal.Web.Commands;
 /// with invented initiatives for the benchmark (bench/README.md), by bulk COPY. The data is skewed like the real thing:
 /// a few very active countries and agencies and many small ones, every modality and status, four languages, organisations,
 /// sectors, SDGs, translations, partnerships and published assessments in proportion. Deterministic for a given size.
+/// `--listings N` (default 0) adds offers, needs and two-way exchanges for the exchange the same way (kinds, forms, themes,
+/// SDGs, sectors, countries, regions and working languages skewed like the field, titles and descriptions from word lists
+/// in four languages, a few translated); either size may be 0, not both.
 /// </summary>
-public static class SeedSyntheticCommand
+public static partial class SeedSyntheticCommand
 {
     private const int Seed = 20261124;
 
     public static async Task<int> RunAsync(IServiceProvider services, string[] args, TextWriter output)
     {
-        var sizeIndex = Array.IndexOf(args, "--initiatives");
-        if (sizeIndex < 0 || sizeIndex + 1 >= args.Length || !int.TryParse(args[sizeIndex + 1], out var size) || size is < 1 or > 5_000_000)
+        var size = SizeOf(args, "--initiatives");
+        var listings = SizeOf(args, "--listings");
+        if (size is null || listings is null || size + listings == 0)
         {
-            await output.WriteLineAsync("Usage: seed-synthetic --initiatives <1 to 5,000,000>   (PostgreSQL only; adds to what is there)");
+            await output.WriteLineAsync("Usage: seed-synthetic [--initiatives <0 to 5,000,000>] [--listings <0 to 5,000,000>]   (PostgreSQL only; adds to what is there)");
             return 2;
         }
         if (services.GetRequiredService<DatabaseInfo>().Provider != DatabaseProvider.Postgres)
@@ -35,11 +39,19 @@ public static class SeedSyntheticCommand
         using var scope = services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
         var clock = Stopwatch.StartNew();
-        var random = new Random(Seed + size);
+        var random = new Random(Seed + size.Value + 7 * listings.Value);
         var loader = new Loader(db, random, output);
-        await loader.LoadAsync(size);
-        await output.WriteLineAsync($"Done: {size:N0} initiatives in {clock.Elapsed.TotalSeconds:N0} s.");
+        await loader.LoadAsync(size.Value, listings.Value);
+        await output.WriteLineAsync($"Done: {size:N0} initiatives and {listings:N0} offers and needs in {clock.Elapsed.TotalSeconds:N0} s.");
         return 0;
+    }
+
+    /// <summary>The number after <paramref name="option"/>: 0 when the option is absent, null when it is not a size.</summary>
+    private static int? SizeOf(string[] args, string option)
+    {
+        var index = Array.IndexOf(args, option);
+        if (index < 0) return 0;
+        return index + 1 < args.Length && int.TryParse(args[index + 1], out var value) && value is >= 0 and <= 5_000_000 ? value : null;
     }
 
     private sealed class Loader(AppDbContext db, Random random, TextWriter output)
@@ -70,12 +82,23 @@ public static class SeedSyntheticCommand
 
         private string Pick(string[] items) => items[Skewed(items.Length)];
 
-        public async Task LoadAsync(int size)
+        public async Task LoadAsync(int size, int listings)
         {
             var connection = (NpgsqlConnection)db.Database.GetDbConnection();
             await connection.OpenAsync();
             _countryNames = await db.Countries.AsNoTracking().ToDictionaryAsync(c => c.Code.Trim(), c => c.NameEn);
-            var actors = await LoadActorsAsync(connection, Math.Max(200, size / 50));
+            var actors = await LoadActorsAsync(connection, Math.Max(200, (size + listings) / 50));
+            if (listings > 0)
+            {
+                var regionOf = await db.Countries.AsNoTracking().Where(c => c.RegionCode != null).ToDictionaryAsync(c => c.Code.Trim(), c => c.RegionCode!);
+                await new ListingLoader(random, output, _countryNames, Skewed).LoadAsync(connection, listings, actors, regionOf);
+            }
+            if (size == 0)
+            {
+                await output.WriteLineAsync("  analysing the tables");
+                await ExecuteAsync(connection, "ANALYZE");
+                return;
+            }
             var firstId = await NextIdAsync(connection, "Initiatives");
             var now = DateTime.UtcNow;
             var published = new List<(int Id, DateTime At)>();
@@ -93,13 +116,13 @@ public static class SeedSyntheticCommand
             await ExecuteAsync(connection, "ANALYZE");
         }
 
-        private static async Task<int> NextIdAsync(NpgsqlConnection connection, string table)
+        internal static async Task<int> NextIdAsync(NpgsqlConnection connection, string table)
         {
             await using var command = new NpgsqlCommand($"SELECT COALESCE(MAX(\"Id\"), 0) + 1 FROM \"{table}\"", connection);
             return Convert.ToInt32(await command.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture);
         }
 
-        private static async Task ExecuteAsync(NpgsqlConnection connection, string sql)
+        internal static async Task ExecuteAsync(NpgsqlConnection connection, string sql)
         {
             await using var command = new NpgsqlCommand(sql, connection) { CommandTimeout = 0 };
             await command.ExecuteNonQueryAsync();
@@ -222,7 +245,7 @@ public static class SeedSyntheticCommand
             return published;
         }
 
-        private static async Task CopyAsync<T>(NpgsqlConnection connection, string copy, List<T> rows, Func<NpgsqlBinaryImporter, T, Task> write)
+        internal static async Task CopyAsync<T>(NpgsqlConnection connection, string copy, List<T> rows, Func<NpgsqlBinaryImporter, T, Task> write)
         {
             await using var writer = await connection.BeginBinaryImportAsync(copy);
             foreach (var row in rows)
