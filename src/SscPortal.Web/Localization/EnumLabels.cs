@@ -185,6 +185,36 @@ public static class EnumLabels
         _ => value.ToString(),
     };
 
+    public static string For(ListingKind value) => value switch
+    {
+        ListingKind.Offer => "Offer",
+        ListingKind.Need => "Need",
+        ListingKind.TwoWay => "Two-way exchange",
+        _ => value.ToString(),
+    };
+
+    public static string For(CooperationForm value) => value switch
+    {
+        CooperationForm.TechnicalAssistance => "Technical assistance",
+        CooperationForm.ExpertMission => "Expert mission",
+        CooperationForm.StudyVisit => "Study visit",
+        CooperationForm.Exchange => "Exchange",
+        CooperationForm.Internship => "Internship",
+        CooperationForm.WorkshopOrTraining => "Workshop or training",
+        CooperationForm.PeerLearning => "Peer learning",
+        CooperationForm.Funding => "Funding or co-financing",
+        _ => value.ToString(),
+    };
+
+    public static string For(ConversationState value) => value switch
+    {
+        ConversationState.Open => "Open",
+        ConversationState.Agreed => "Agreed",
+        ConversationState.Declined => "Declined",
+        ConversationState.Withdrawn => "Withdrawn",
+        _ => value.ToString(),
+    };
+
     public static string For(PartnershipType value) => value switch
     {
         PartnershipType.MemorandumOfUnderstanding => "Memorandum of understanding",
@@ -310,6 +340,14 @@ public static class EnumLabels
         "es" => "Spanish",
         "pt" => "Portuguese",
         "fr" => "French",
+        "ar" => "Arabic",
+        "zh" => "Chinese",
+        "ru" => "Russian",
+        "sw" => "Swahili",
+        "hi" => "Hindi",
+        "id" => "Indonesian",
+        "qu" => "Quechua",
+        "gn" => "Guarani",
         _ => code,
     };
 
@@ -340,5 +378,8 @@ public static class EnumLabels
             .Concat(Enum.GetValues<AssessorVerdict>().Select(For))
             .Concat(Enum.GetValues<ConsentMethod>().Select(For))
             .Concat(Enum.GetValues<TestimonyAttribution>().Select(For))
-            .Concat(PortalLanguages.Content.Select(LanguageName));
+            .Concat(Enum.GetValues<ListingKind>().Select(For))
+            .Concat(Enum.GetValues<CooperationForm>().Select(For))
+            .Concat(Enum.GetValues<ConversationState>().Select(For))
+            .Concat(WorkingLanguages.All.Select(LanguageName));
 }
