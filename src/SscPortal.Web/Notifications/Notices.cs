@@ -17,7 +17,7 @@ namespace SscPortal.Web.Notifications;
 /// of it. Changes of records reach here from <see cref="Records.History.AddAsync"/>, the one place every change of a
 /// record is written; requests (a membership claim, an organisation proposed, a framework published) from their pages.
 /// </summary>
-public sealed class Notices(AppDbContext db, Access access, TimeProvider clock, NotificationMail mail, ReferenceData referenceData, OfficialParties officialParties,
+public sealed partial class Notices(AppDbContext db, Access access, TimeProvider clock, NotificationMail mail, ReferenceData referenceData, OfficialParties officialParties,
     IStringLocalizer<SharedResource> L)
 {
     private readonly HashSet<(string User, string Path)> _told = [];

@@ -168,7 +168,7 @@ public sealed class ListingFilter
         if (Region is { } region) parts.Add(names.RegionName(region, language));
         if (OrgType is { } type) parts.Add(L[Localization.EnumLabels.For(type)]);
         if (Language is { } working) parts.Add(L["Worked in {0}", L[Localization.EnumLabels.LanguageName(working)]]);
-        if (Open) parts.Add(L["open now"]);
+        if (Open) parts.Add(L["Still open today"]);
         return parts;
     }
 }
