@@ -29,8 +29,8 @@ public static class ListingFacets
         facets.Add(Build("form", L["Form of cooperation"], forms.OrderBy(f => f.Key).Select(f => (f.Key.ToUrlValue(), L[EnumLabels.For(f.Key)].Value, f.Count)), filter.Form?.ToUrlValue()));
 
         // A theme is listed once per listing (Apply keeps them distinct), so counting the unnested values counts listings.
-        var themes = await Without("theme").SelectMany(l => l.Themes).GroupBy(t => t).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(cancellationToken);
-        facets.Add(Build("theme", L["Theme"], themes.Select(t => (t.Key.ToUrlValue(), L[EnumLabels.For(t.Key)].Value, t.Count)), filter.Theme?.ToUrlValue(), byCount: true));
+        var themes = await ValueCountsAsync(db, Without("theme"), l => l.Themes, Enum.GetValues<ThematicArea>(), cancellationToken);
+        facets.Add(Build("theme", L["Theme"], themes.Select(t => (t.Key.ToUrlValue(), L[EnumLabels.For(t.Key)].Value, t.Value)), filter.Theme?.ToUrlValue(), byCount: true));
 
         var inCategories = Without("category").Select(l => l.Id);
         var categories = await db.Set<ListingSector>().AsNoTracking().Where(s => inCategories.Contains(s.ListingId))
@@ -51,12 +51,36 @@ public static class ListingFacets
         var types = await Without("orgtype").GroupBy(l => l.Owner!.Type).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(cancellationToken);
         facets.Add(Build("orgtype", L["Kind of organisation"], types.Select(t => (t.Key.ToUrlValue(), L[EnumLabels.For(t.Key)].Value, t.Count)), filter.OrgType?.ToUrlValue(), byCount: true));
 
-        var languages = await Without("language").SelectMany(l => l.WorkingLanguages).GroupBy(w => w).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(cancellationToken);
-        facets.Add(Build("language", L["Working language"], languages.Select(w => (w.Key, L[EnumLabels.LanguageName(w.Key)].Value, w.Count)), filter.Language, byCount: true));
+        var languages = await ValueCountsAsync(db, Without("language"), l => l.WorkingLanguages, WorkingLanguages.All, cancellationToken);
+        facets.Add(Build("language", L["Working language"], languages.Select(w => (w.Key, L[EnumLabels.LanguageName(w.Key)].Value, w.Value)), filter.Language, byCount: true));
 
         var open = await Without("open").CountAsync(l => l.OpenUntil == null || l.OpenUntil >= today, cancellationToken);
         facets.Add(Build("open", L["Open now"], [("yes", L["Still open today"].Value, open)], filter.Open ? "yes" : null));
         return facets.Where(f => f.Values.Count > 0).ToList();
+    }
+
+    /// <summary>
+    /// How many listings hold each value of a list column (themes, working languages; each value once per listing). On
+    /// PostgreSQL one grouped query over the unnested arrays; SQLite cannot unnest in a grouped query (it has no APPLY), so
+    /// there it is one count per value of the code list: bounded by the list's length, never by the number of listings.
+    /// </summary>
+    private static async Task<Dictionary<T, int>> ValueCountsAsync<T>(AppDbContext db, IQueryable<Listing> listings,
+        System.Linq.Expressions.Expression<Func<Listing, IEnumerable<T>>> values, IReadOnlyList<T> all, CancellationToken cancellationToken) where T : notnull
+    {
+        if (db.Database.IsNpgsql())
+            return await listings.SelectMany(values).GroupBy(v => v).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken);
+        var counts = new Dictionary<T, int>();
+        foreach (var value in all)
+        {
+            // value is a constant per query: l.Themes.Contains(value), written through the selector.
+            var parameter = values.Parameters[0];
+            var contains = System.Linq.Expressions.Expression.Call(typeof(Enumerable), nameof(Enumerable.Contains), [typeof(T)], values.Body,
+                System.Linq.Expressions.Expression.Constant(value, typeof(T)));
+            var predicate = System.Linq.Expressions.Expression.Lambda<Func<Listing, bool>>(contains, parameter);
+            var count = await listings.CountAsync(predicate, cancellationToken);
+            if (count > 0) counts[value] = count;
+        }
+        return counts;
     }
 
     /// <summary>
