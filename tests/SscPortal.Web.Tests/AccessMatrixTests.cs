@@ -121,6 +121,18 @@ public abstract class AccessMatrixTests(PortalFixture fixture)
     private static Task<int> Draft(AccessWorld w, Actor owner) => w.Portal.InitiativeAsync(owner, "PE", "BO", publishedAt: null);
     private static Task<int> Published(AccessWorld w, Actor owner) => w.Portal.InitiativeAsync(owner, "PE", "BO", DateTime.UtcNow.AddMinutes(-1));
 
+    /// <summary>An offer of the owner, published or a draft (the exchange's public reads, issue 18).</summary>
+    private static Task<int> ListingOf(AccessWorld w, Actor owner, bool published) => w.Portal.WithDatabaseAsync(async db =>
+    {
+        var listing = new Listing { Title = "", Description = "", OwnerId = owner.Id, CreatedAt = DateTime.UtcNow, UpdatedAt = DateTime.UtcNow };
+        listing.Apply(new ListingContent(ListingKind.Offer, CooperationForm.PeerLearning, "Peer learning offer", "What we learned.", "en", [], ["en"], null, null, null, null,
+            DateOnly.FromDateTime(DateTime.UtcNow).AddMonths(1), null, ["PE"], [], [], [], [], []));
+        if (published) listing.Publish(DateTime.UtcNow);
+        db.Listings.Add(listing);
+        await db.SaveChangesAsync();
+        return listing.Id;
+    });
+
     private static async Task<int> Held(AccessWorld w, Actor owner)
     {
         var id = await Published(w, owner);
@@ -413,6 +425,14 @@ public abstract class AccessMatrixTests(PortalFixture fixture)
         new("/export/testimonies.csv GET", "testimonies consented to be public, as CSV", _ => Task.FromResult(Get("/export/testimonies.csv")), Everyone),
         new("/api/v1/testimonies GET", "testimonies consented to be public", _ => Task.FromResult(Get("/api/v1/testimonies?limit=5")), Everyone),
         new("/feeds/recommendations.atom GET", "the tracker's feed", _ => Task.FromResult(Get("/feeds/recommendations.atom?priority=high")), Everyone),
+        // The exchange (issue 18): public reads of published offers and needs (ExchangeSearchTests); a draft or a guessed id is a 404.
+        new("/exchange GET", "the exchange", _ => Task.FromResult(Get("/exchange?kind=offer&open=yes")), Everyone),
+        new("/exchange.csv GET", "the exchange as CSV", _ => Task.FromResult(Get("/exchange.csv?country=pe")), Everyone),
+        new("/api/v1/listings GET", "published offers and needs", _ => Task.FromResult(Get("/api/v1/listings?limit=5")), Everyone),
+        new("/api/v1/listings/{id:int} GET", "A's published offer", async w => Get($"/api/v1/listings/{await ListingOf(w, w.CsoA, published: true)}"), Everyone),
+        new("/api/v1/listings/{id:int} GET", "A's draft offer (the API shows published records only)", async w => Get($"/api/v1/listings/{await ListingOf(w, w.CsoA, published: false)}"), Nobody),
+        new("/api/v1/listings/{id:int} GET", "a guessed id", _ => Task.FromResult(Get("/api/v1/listings/2147483000")), Nobody),
+        new("/feeds/exchange.atom GET", "the exchange's feed", _ => Task.FromResult(Get("/feeds/exchange.atom?theme=health")), Everyone),
 
         // Account pages: open to all (signing in again, or registering another account, is not a privilege).
         new("/account/login GET", "sign-in form", _ => Task.FromResult(Get("/account/login")), Everyone),

@@ -45,6 +45,7 @@ public static partial class FeedEndpoints
         feeds.MapGet("/organisations/{id:int}.atom", OrganisationAsync);
         feeds.MapGet("/countries/{code:length(2)}.atom", CountryAsync);
         feeds.MapGet("/recommendations.atom", RecommendationsAsync).WithMetadata(RecommendationsFeedQuery);
+        MapListings(feeds);
         return app;
     }
 

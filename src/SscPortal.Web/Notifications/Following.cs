@@ -13,7 +13,7 @@ namespace SscPortal.Web.Notifications;
 
 /// <summary>
 /// What may be followed, and how it is named: a follow names something that exists (a country, an organisation, a published
-/// initiative, a principle, an SDG) or a catalogue search the catalogue understands. Anything else is refused.
+/// initiative, a principle, an SDG, a theme, a world region) or a search the catalogue or the exchange understands. Anything else is refused.
 /// </summary>
 public sealed class Following(AppDbContext db, ReferenceData referenceData, IStringLocalizer<SharedResource> L)
 {
@@ -49,6 +49,19 @@ public sealed class Following(AppDbContext db, ReferenceData referenceData, IStr
                 if (link.Length - 1 > Follow.KeyLength) return null;
                 var label = string.Join(", ", QueryHelpers.ParseQuery(link.TrimStart('?')).Select(p => $"{p.Key}: {p.Value}"));
                 return (link.TrimStart('?'), L["Initiatives where {0}", label]);
+            case FollowKind.Theme:
+                // The theme's name (FoodSecurity), in any case; a number is not a name.
+                return !key.Any(char.IsDigit) && Enum.TryParse<ThematicArea>(key.Trim(), ignoreCase: true, out var theme) && Enum.IsDefined(theme)
+                    ? (theme.ToString(), L["Theme: {0}", L[EnumLabels.For(theme)]]) : null;
+            case FollowKind.Region:
+                return names.Regions.FirstOrDefault(r => string.Equals(r.Code, key.Trim(), StringComparison.OrdinalIgnoreCase)) is { } region
+                    ? (region.Code, L["Region: {0}", region.NameIn(language)]) : null;
+            case FollowKind.ExchangeSearch:
+                var (exchange, values) = ListingFilter.Read(new QueryCollection(QueryHelpers.ParseQuery(key)), names, L);
+                if (exchange.IsEmpty || !values.IsValid) return null;
+                var exchangeLink = exchange.Link("");
+                if (exchangeLink.Length - 1 > Follow.KeyLength) return null;
+                return (exchangeLink.TrimStart('?'), L["Offers and needs: {0}", string.Join(", ", exchange.Describe(names, L, language))]);
             default:
                 return null;
         }
@@ -64,6 +77,9 @@ public sealed class Following(AppDbContext db, ReferenceData referenceData, IStr
         FollowKind.Initiative => $"/initiatives/{key}",
         FollowKind.Principle => $"/principles/{Uri.EscapeDataString(key)}",
         FollowKind.Sdg => $"/initiatives?sdg={key}",
+        FollowKind.Theme => $"/exchange?theme={Uri.EscapeDataString(key.ToLowerInvariant())}",
+        FollowKind.Region => $"/exchange?region={Uri.EscapeDataString(key)}",
+        FollowKind.ExchangeSearch => $"/exchange?{key}",
         _ => $"/initiatives?{key}",
     };
 }

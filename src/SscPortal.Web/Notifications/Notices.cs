@@ -17,7 +17,7 @@ namespace SscPortal.Web.Notifications;
 /// of it. Changes of records reach here from <see cref="Records.History.AddAsync"/>, the one place every change of a
 /// record is written; requests (a membership claim, an organisation proposed, a framework published) from their pages.
 /// </summary>
-public sealed class Notices(AppDbContext db, Access access, TimeProvider clock, NotificationMail mail, ReferenceData referenceData, OfficialParties officialParties,
+public sealed partial class Notices(AppDbContext db, Access access, TimeProvider clock, NotificationMail mail, ReferenceData referenceData, OfficialParties officialParties,
     IStringLocalizer<SharedResource> L)
 {
     private readonly HashSet<(string User, string Path)> _told = [];
@@ -128,6 +128,9 @@ public sealed class Notices(AppDbContext db, Access access, TimeProvider clock, 
                 break;
             case RecordType.Assessment:
                 await AssessmentChangedAsync(id, change, asModerator, cancellationToken);
+                break;
+            case RecordType.Listing:
+                await ListingChangedAsync(id, change, asModerator, cancellationToken);
                 break;
         }
     }

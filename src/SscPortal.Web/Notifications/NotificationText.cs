@@ -32,6 +32,8 @@ public static class NotificationText
         {
             (RecordType.Assessment, ChangeKind.ResponsePublished) => L["A response to an assessment of “{0}” was published.", n.Subject],
             (RecordType.Assessment, _) => L["An assessment of “{0}” was published.", n.Subject],
+            (RecordType.Listing, ChangeKind.Published) => L["New offer or need: “{0}”.", n.Subject],
+            (RecordType.Listing, _) => L["The offer or need “{0}” was changed.", n.Subject],
             (_, ChangeKind.Published) => L["“{0}” was published.", n.Subject],
             _ => L["“{0}” was changed.", n.Subject],
         },

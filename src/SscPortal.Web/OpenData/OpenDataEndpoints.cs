@@ -130,6 +130,7 @@ public static partial class OpenDataEndpoints
             .WithSummary("Published assessments (the latest revision of each), newest first, with their scores by dimension; filter by country, modality, perspective and assessor.");
         MapRecommendations(app, api);
         MapTestimonies(app, api);
+        MapListings(app, api);
         return app;
     }
 
