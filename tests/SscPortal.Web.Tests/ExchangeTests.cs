@@ -175,7 +175,7 @@ public abstract class ExchangeTests(PortalFixture fixture)
         Assert.Null((await visitor.GetOkAsync($"/exchange/{need}")).Document.QuerySelector($"a[href='/initiatives/{initiativeId}']"));
         await Portal.WithDatabaseAsync(async db =>
         {
-            var saved = await db.Initiatives.SingleAsync(i => i.Id == initiativeId);
+            var saved = await SscPortal.Web.Records.RecordQueries.WithEverything(db.Initiatives).SingleAsync(i => i.Id == initiativeId);
             saved.Summary = "A registry of CSOs shared between Peru and Paraguay.";
             saved.Publish(DateTime.UtcNow);
             return await db.SaveChangesAsync();
