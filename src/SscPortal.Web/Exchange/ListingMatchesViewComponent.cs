@@ -35,32 +35,4 @@ public sealed class ListingMatchesViewComponent(Matches matches, ReferenceData r
         ListingKind.Offer => "No open need fits this offer yet.",
         _ => "No open offer or need fits this exchange yet.",
     };
-
-    public static string KindLabel(ListingKind kind) => kind switch
-    {
-        ListingKind.Need => "Need",
-        ListingKind.Offer => "Offer",
-        _ => "Two-way exchange",
-    };
-}
-
-/// <summary>The names of the languages an offer or need can be worked in (<see cref="Domain.WorkingLanguages"/>), in English, for the localizer.</summary>
-public static class WorkingLanguageNames
-{
-    public static string For(string code) => code switch
-    {
-        "en" => "English",
-        "es" => "Spanish",
-        "pt" => "Portuguese",
-        "fr" => "French",
-        "ar" => "Arabic",
-        "zh" => "Chinese",
-        "ru" => "Russian",
-        "sw" => "Swahili",
-        "hi" => "Hindi",
-        "id" => "Indonesian",
-        "qu" => "Quechua",
-        "gn" => "Guarani",
-        _ => code,
-    };
 }
