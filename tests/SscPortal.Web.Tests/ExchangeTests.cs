@@ -152,6 +152,7 @@ public abstract class ExchangeTests(PortalFixture fixture)
         var start = await agency.GetOkAsync($"/conversations/{conversation}");
         var draft = await agency.SubmitAsync(start, "form[action*='handler=StartInitiative']", new Dictionary<string, string>());
         Assert.Matches(@"^/initiatives/\d+/edit$", draft.Address.AbsolutePath);
+        Assert.Contains("Complete it, then publish it.", draft.Document.QuerySelector("p.notice[role=status]")!.TextContent, StringComparison.Ordinal);
         var initiativeId = int.Parse(draft.Address.AbsolutePath.Split('/')[2], System.Globalization.CultureInfo.InvariantCulture);
         var initiative = await Portal.WithDatabaseAsync(db => db.Initiatives.AsNoTracking().Include(i => i.Actors).Include(i => i.Countries).Include(i => i.Sdgs).Include(i => i.Sectors)
             .SingleAsync(i => i.Id == initiativeId));
