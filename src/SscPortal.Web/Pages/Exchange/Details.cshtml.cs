@@ -52,7 +52,6 @@ public class DetailsModel(AppDbContext db, Rights rights, History history, Recor
     public IReadOnlyList<(Access.ActiveMembership Organisation, int? ConversationId)> Interested { get; private set; } = [];
     public IReadOnlyList<OwnListing> OwnListings { get; private set; } = [];
     public bool IsMemberOfOwner { get; private set; }
-    public bool HasMemberships { get; private set; }
 
     [BindProperty] public string? Reason { get; set; }
     [BindProperty(Name = "Version")] public int? SeenVersion { get; set; }
@@ -106,8 +105,6 @@ public class DetailsModel(AppDbContext db, Rights rights, History history, Recor
         CanUnpublish = listing.Publication == PublicationState.Published && (ownerAdmin || IsModeratorAction);
         CanRelease = listing.HeldByModerator && await rights.MayAsync(record, Operations.Release);
 
-        var memberships = await rights.OrganisationsForAsync(org => new ListingResource(org, PublicationState.Draft), Operations.See);
-        HasMemberships = memberships.Count > 0;
         IsMemberOfOwner = await rights.MayAsync(new ConversationResource(ownerId, 0, false), Operations.Converse);
         if (IsMemberOfOwner)
         {
