@@ -40,6 +40,9 @@ public enum RecordType
     Partnership = 2,
     Assessment = 3,
     Listing = 4,
+    Call = 5,
+    CallApplication = 6,
+    GoodPractice = 7,
 }
 
 /// <summary>One entry in a record's history: who, for which organisation, when, and which fields changed.</summary>
@@ -148,6 +151,79 @@ public static class RecordSnapshot
         }
         return fields;
     }
+
+    private static string Instant(DateTime at) => at.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture) + " UTC";
+
+    private static string? Money(decimal? amount) => amount?.ToString("0.00", CultureInfo.InvariantCulture);
+
+    /// <summary>A call's fields; each question and criterion is a field of its own ("Question 2", "Criterion 1").</summary>
+    public static IReadOnlyDictionary<string, string?> Of(CooperationCall call)
+    {
+        var fields = new Dictionary<string, string?>
+        {
+            [nameof(CooperationCall.Kind)] = call.Kind.ToString(),
+            [nameof(CooperationCall.Title)] = call.Title,
+            [nameof(CooperationCall.Text)] = call.Text,
+            [nameof(CooperationCall.Language)] = call.Language,
+            [nameof(CooperationCall.EligibleTypes)] = call.EligibleTypes.Count == 0 ? null : string.Join("; ", call.EligibleTypes.Order()),
+            [nameof(CooperationCall.EligibleCountries)] = Codes(call.EligibleCountries),
+            [nameof(CooperationCall.EligibleRegions)] = Codes(call.EligibleRegions),
+            [nameof(CooperationCall.MinPartners)] = call.MinPartners.ToString(CultureInfo.InvariantCulture),
+            [nameof(CooperationCall.PartnerTypes)] = call.PartnerTypes.Count == 0 ? null : string.Join("; ", call.PartnerTypes.Order()),
+            [nameof(CooperationCall.OpensAt)] = Instant(call.OpensAt),
+            [nameof(CooperationCall.ClosesAt)] = Instant(call.ClosesAt),
+            [nameof(CooperationCall.TimeZone)] = call.TimeZone,
+            [nameof(CooperationCall.MaxAmount)] = call.MaxAmount is { } max ? $"{Money(max)} {call.Currency}" : null,
+            [nameof(CooperationCall.MaxSharePercent)] = call.MaxSharePercent?.ToString(CultureInfo.InvariantCulture),
+            [nameof(CooperationCall.Languages)] = Codes(call.Languages),
+            [nameof(CooperationCall.NetworkName)] = call.NetworkName,
+            [nameof(CooperationCall.ScaleMax)] = call.ScaleMax.ToString(CultureInfo.InvariantCulture),
+            [nameof(CooperationCall.PublishScores)] = call.PublishScores ? "yes" : "no",
+        };
+        foreach (var translation in call.Translations.OrderBy(t => t.Language, StringComparer.Ordinal))
+        {
+            fields[$"{nameof(CooperationCall.Title)}:{translation.Language}"] = translation.Title;
+            fields[$"{nameof(CooperationCall.Text)}:{translation.Language}"] = translation.Text;
+        }
+        foreach (var question in call.Questions.OrderBy(q => q.Position))
+            fields[$"Question {question.Position}"] = string.Join(" | ", question.Kind, question.Label, question.Required ? "required" : "optional",
+                question.MaxLength?.ToString(CultureInfo.InvariantCulture) ?? "", string.Join("; ", question.Choices), question.Help ?? "");
+        foreach (var criterion in call.Criteria.OrderBy(c => c.Position))
+            fields[$"Criterion {criterion.Position}"] = string.Join(" | ", criterion.Name, criterion.Weight.ToString(CultureInfo.InvariantCulture), criterion.Guide ?? "");
+        return fields;
+    }
+
+    /// <summary>An application's fields; each answer is a field named by its question's id ("Answer 12").</summary>
+    public static IReadOnlyDictionary<string, string?> Of(CallApplication application)
+    {
+        var fields = new Dictionary<string, string?>
+        {
+            [nameof(CallApplication.Title)] = application.Title,
+            [nameof(CallApplication.Summary)] = application.Summary,
+            [nameof(CallApplication.RequestedAmount)] = Money(application.RequestedAmount),
+            [nameof(CallApplication.TotalCost)] = Money(application.TotalCost),
+            [nameof(CallApplication.Partners)] = application.Partners.Count == 0 ? null
+                : string.Join("; ", application.Partners.OrderBy(p => p.OrganisationId).Select(p => $"#{p.OrganisationId}{(p.Confirmed ? " (confirmed)" : "")}")),
+        };
+        foreach (var answer in application.Answers.OrderBy(a => a.QuestionId))
+            fields[$"Answer {answer.QuestionId}"] = answer.Text ?? (answer.Number is { } n ? $"{n.ToString(CultureInfo.InvariantCulture)} {answer.Currency}".Trim()
+                : answer.InitiativeId is { } i ? $"initiative #{i}" : answer.FileId is { } f ? $"file #{f}" : null);
+        return fields;
+    }
+
+    public static IReadOnlyDictionary<string, string?> Of(GoodPractice practice) => new Dictionary<string, string?>
+    {
+        [nameof(GoodPractice.Title)] = practice.Title,
+        [nameof(GoodPractice.Practice)] = practice.Practice,
+        [nameof(GoodPractice.Context)] = practice.Context,
+        [nameof(GoodPractice.Results)] = practice.Results,
+        [nameof(GoodPractice.Transferable)] = practice.Transferable,
+        [nameof(GoodPractice.TransferableTo)] = practice.TransferableTo,
+        [nameof(GoodPractice.Language)] = practice.Language,
+        [nameof(GoodPractice.Themes)] = practice.Themes.Count == 0 ? null : string.Join("; ", practice.Themes.Order()),
+        [nameof(GoodPractice.Countries)] = Codes(practice.Countries),
+        [nameof(GoodPractice.InitiativeId)] = practice.InitiativeId is { } id ? $"#{id}" : null,
+    };
 
     private static string? Codes(IEnumerable<string> codes)
     {

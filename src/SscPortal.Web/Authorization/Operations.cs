@@ -54,6 +54,20 @@ public static class Operations
     public static readonly OperationAuthorizationRequirement ExpressInterest = new() { Name = nameof(ExpressInterest) };
     /// <summary>Write in a conversation, for one of its two organisations, and end it (agreed, declined, withdrawn).</summary>
     public static readonly OperationAuthorizationRequirement Converse = new() { Name = nameof(Converse) };
+    /// <summary>Move a call's deadline later (the one change once applications were submitted; applicants are told).</summary>
+    public static readonly OperationAuthorizationRequirement ExtendDeadline = new() { Name = nameof(ExtendDeadline) };
+    /// <summary>Name and remove a call's reviewers.</summary>
+    public static readonly OperationAuthorizationRequirement ManageReviewers = new() { Name = nameof(ManageReviewers) };
+    /// <summary>See every application submitted to a call, the reviewers' scores side by side and the ranking.</summary>
+    public static readonly OperationAuthorizationRequirement ReadApplications = new() { Name = nameof(ReadApplications) };
+    /// <summary>Record a decision on an application with feedback, publish a call's results and carry selected applications forward.</summary>
+    public static readonly OperationAuthorizationRequirement Decide = new() { Name = nameof(Decide) };
+    /// <summary>Confirm, for the organisation named, that it is a partner in another organisation's application.</summary>
+    public static readonly OperationAuthorizationRequirement ConfirmPartnership = new() { Name = nameof(ConfirmPartnership) };
+    /// <summary>Review a submitted application as one of its call's reviewers, having declared no conflict of interest.</summary>
+    public static readonly OperationAuthorizationRequirement ReviewApplication = new() { Name = nameof(ReviewApplication) };
+    /// <summary>Accept or decline being a call's reviewer (the person invited only).</summary>
+    public static readonly OperationAuthorizationRequirement AnswerInvitation = new() { Name = nameof(AnswerInvitation) };
     /// <summary>See an organisation's members and decide membership claims.</summary>
     public static readonly OperationAuthorizationRequirement DecideClaims = new() { Name = nameof(DecideClaims) };
     /// <summary>Change members' roles and remove members.</summary>

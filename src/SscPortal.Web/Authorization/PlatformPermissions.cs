@@ -45,6 +45,12 @@ public static class PlatformPermissions
         builder.Services.AddScoped<IAuthorizationHandler, ListingRightsHandler>();
         builder.Services.AddScoped<IAuthorizationHandler, InterestRightsHandler>();
         builder.Services.AddScoped<IAuthorizationHandler, ConversationRightsHandler>();
+        builder.Services.AddScoped<IAuthorizationHandler, CallRightsHandler>();
+        builder.Services.AddScoped<IAuthorizationHandler, ApplicationRightsHandler>();
+        builder.Services.AddScoped<IAuthorizationHandler, PartnerRightsHandler>();
+        builder.Services.AddScoped<IAuthorizationHandler, ReviewerRightsHandler>();
+        builder.Services.AddScoped<IAuthorizationHandler, GoodPracticeRightsHandler>();
+        builder.Services.AddScoped<ReviewAssignments>();
         builder.Services.AddScoped<Rights>();
         return builder;
     }

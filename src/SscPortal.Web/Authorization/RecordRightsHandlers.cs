@@ -236,6 +236,102 @@ public sealed class ConversationRightsHandler(Access access) : RecordRightsHandl
         await Member(Permission.ExpressInterest, record.ListingOwnerId) || await Member(Permission.ExpressInterest, record.InterestedId);
 }
 
+/// <summary>
+/// Members of any verified organisation with editing rights write its calls; its admins publish them, name reviewers, read the
+/// applications and decide. Once an application was submitted the call is not edited, only its deadline extended.
+/// </summary>
+public sealed class CallRightsHandler(Access access) : RecordRightsHandler<CallResource>(access)
+{
+    protected override async Task<bool> AllowsAsync(OperationAuthorizationRequirement operation, CallResource record) => operation.Name switch
+    {
+        nameof(Operations.See) => await SeeAsync(record.Publication, record.OwnerId),
+        nameof(Operations.SeePeople) => await SeePeopleAsync(record.OwnerId),
+        // Members write their organisation's drafts; once public, its admins; once anyone submitted, nobody (only the deadline moves).
+        nameof(Operations.Edit) => !record.HasSubmissions
+            && (await Member(record.Publication == PublicationState.Draft ? Permission.OpenCalls : Permission.PublishOwnRecords, record.OwnerId)
+                || Platform(Permission.EditOtherOrganisationsRecords)),
+        // Only drafts without applications are deleted: a rule of the record (it says so), not a right.
+        nameof(Operations.Delete) => await Member(Permission.OpenCalls, record.OwnerId),
+        nameof(Operations.Publish) => await Member(Permission.PublishOwnRecords, record.OwnerId),
+        nameof(Operations.Unpublish) => await Member(Permission.PublishOwnRecords, record.OwnerId) || Platform(Permission.UnpublishAnyRecord),
+        nameof(Operations.Release) => Platform(Permission.UnpublishAnyRecord),
+        nameof(Operations.ExtendDeadline) or nameof(Operations.ManageReviewers) or nameof(Operations.ReadApplications) or nameof(Operations.Decide)
+            => await Member(Permission.DecideOnApplications, record.OwnerId),
+        _ => false,
+    };
+}
+
+/// <summary>
+/// An application is read by its organisation and the partners it names, and once submitted by the call's admins and the
+/// call's active reviewers who declared no conflict of interest with it; written only by its organisation while a draft.
+/// </summary>
+public sealed class ApplicationRightsHandler(Access access, ReviewAssignments assignments) : RecordRightsHandler<ApplicationResource>(access)
+{
+    protected override async Task<bool> AllowsAsync(OperationAuthorizationRequirement operation, ApplicationResource record) => operation.Name switch
+    {
+        nameof(Operations.See) => await Member(Permission.SeeOwnDrafts, record.ApplicantId) || await PartnerAsync(record)
+            || (record.State == ApplicationState.Submitted && (await Member(Permission.DecideOnApplications, record.CallOwnerId) || await AssignedAsync(record, declared: true))),
+        nameof(Operations.SeePeople) => await SeePeopleAsync(record.ApplicantId),
+        nameof(Operations.Edit) or nameof(Operations.Delete) => record.State == ApplicationState.Draft && await Member(Permission.ApplyToCalls, record.ApplicantId),
+        // Declaring a conflict (or none), scoring and submitting: before declaring, the reviewer sees only the title and the applicant.
+        nameof(Operations.ReviewApplication) => record.State == ApplicationState.Submitted && await AssignedAsync(record, declared: false),
+        nameof(Operations.Decide) => record.State == ApplicationState.Submitted && await Member(Permission.DecideOnApplications, record.CallOwnerId),
+        _ => false,
+    };
+
+    private async Task<bool> PartnerAsync(ApplicationResource record)
+    {
+        foreach (var partner in record.Partners ?? [])
+            if (await Member(Permission.ApplyToCalls, partner)) return true;
+        return false;
+    }
+
+    /// <summary>
+    /// An active reviewer of the call, still a member of the organisation they review for, with no conflict declared with it
+    /// (and, to read it, having declared none).
+    /// </summary>
+    private async Task<bool> AssignedAsync(ApplicationResource record, bool declared) =>
+        record.Id != 0 && Access.UserId is { } user && await assignments.ReviewerForAsync(user, record.Id) is { } reviewer
+        && !reviewer.Conflict && (reviewer.Declared || !declared) && await Member(Permission.ReviewApplications, reviewer.OrganisationId);
+}
+
+/// <summary>A named partner organisation's members confirm (or decline) its part in another organisation's application.</summary>
+public sealed class PartnerRightsHandler(Access access) : RecordRightsHandler<PartnerResource>(access)
+{
+    protected override async Task<bool> AllowsAsync(OperationAuthorizationRequirement operation, PartnerResource record) => operation.Name switch
+    {
+        nameof(Operations.ConfirmPartnership) => record.PartnerId != record.ApplicantId && await Member(Permission.ApplyToCalls, record.PartnerId),
+        _ => false,
+    };
+}
+
+/// <summary>Only the person invited answers an invitation to review, and only while a member of the organisation they were invited for.</summary>
+public sealed class ReviewerRightsHandler(Access access) : RecordRightsHandler<ReviewerResource>(access)
+{
+    protected override async Task<bool> AllowsAsync(OperationAuthorizationRequirement operation, ReviewerResource record) => operation.Name switch
+    {
+        nameof(Operations.AnswerInvitation) => Access.UserId == record.UserId && await Member(Permission.ReviewApplications, record.OrganisationId),
+        _ => false,
+    };
+}
+
+/// <summary>Members of the organisation write its good practices; its admins publish them; moderators unpublish any with a reason.</summary>
+public sealed class GoodPracticeRightsHandler(Access access) : RecordRightsHandler<GoodPracticeResource>(access)
+{
+    protected override async Task<bool> AllowsAsync(OperationAuthorizationRequirement operation, GoodPracticeResource record) => operation.Name switch
+    {
+        nameof(Operations.See) => await SeeAsync(record.Publication, record.OwnerId),
+        nameof(Operations.SeePeople) => await SeePeopleAsync(record.OwnerId),
+        nameof(Operations.Edit) => await Member(record.Publication == PublicationState.Draft ? Permission.WriteGoodPractices : Permission.PublishOwnRecords, record.OwnerId)
+            || Platform(Permission.EditOtherOrganisationsRecords),
+        nameof(Operations.Delete) => await Member(Permission.WriteGoodPractices, record.OwnerId) || Platform(Permission.EditOtherOrganisationsRecords),
+        nameof(Operations.Publish) => await Member(Permission.PublishOwnRecords, record.OwnerId),
+        nameof(Operations.Unpublish) => await Member(Permission.PublishOwnRecords, record.OwnerId) || Platform(Permission.UnpublishAnyRecord),
+        nameof(Operations.Release) => Platform(Permission.UnpublishAnyRecord),
+        _ => false,
+    };
+}
+
 public sealed class OrganisationRightsHandler(Access access) : RecordRightsHandler<OrganisationResource>(access)
 {
     protected override async Task<bool> AllowsAsync(OperationAuthorizationRequirement operation, OrganisationResource record) => operation.Name switch

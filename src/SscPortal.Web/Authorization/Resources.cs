@@ -38,6 +38,24 @@ public sealed record InterestResource(int OwnerId, int InterestedId, bool Open);
 /// <summary>A private conversation between the organisation that published an offer or need and an interested one.</summary>
 public sealed record ConversationResource(int ListingOwnerId, int InterestedId, bool Reported);
 
+/// <summary>A call, or a new one for <paramref name="OwnerId"/> (a draft); <paramref name="HasSubmissions"/> once any application was submitted.</summary>
+public sealed record CallResource(int OwnerId, PublicationState Publication = PublicationState.Draft, bool HeldByModerator = false, bool HasSubmissions = false);
+
+/// <summary>
+/// An application of <paramref name="ApplicantId"/> to a call of <paramref name="CallOwnerId"/>, or a new one (<paramref name="Id"/> 0,
+/// a draft); <paramref name="Partners"/> are the organisations it names as partners, confirmed or not.
+/// </summary>
+public sealed record ApplicationResource(int Id, int ApplicantId, int CallOwnerId, ApplicationState State = ApplicationState.Draft, IReadOnlyList<int>? Partners = null);
+
+/// <summary>Organisation <paramref name="PartnerId"/> named as a partner in an application of <paramref name="ApplicantId"/>.</summary>
+public sealed record PartnerResource(int ApplicantId, int PartnerId);
+
+/// <summary>An invitation to review a call, addressed to <paramref name="UserId"/> as a member of <paramref name="OrganisationId"/>.</summary>
+public sealed record ReviewerResource(string UserId, int OrganisationId);
+
+/// <summary>A good practice, or a new one for <paramref name="OwnerId"/> (a draft).</summary>
+public sealed record GoodPracticeResource(int OwnerId, PublicationState Publication = PublicationState.Draft, bool HeldByModerator = false);
+
 /// <summary>An organisation, for the operations on its members and its identity.</summary>
 public sealed record OrganisationResource(int OrganisationId);
 

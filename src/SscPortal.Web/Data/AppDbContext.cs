@@ -38,6 +38,12 @@ public abstract partial class AppDbContext(DbContextOptions options) : IdentityD
     public DbSet<Listing> Listings => Set<Listing>();
     public DbSet<Conversation> Conversations => Set<Conversation>();
     public DbSet<ConversationMessage> ConversationMessages => Set<ConversationMessage>();
+    public DbSet<CooperationCall> Calls => Set<CooperationCall>();
+    public DbSet<CallApplication> CallApplications => Set<CallApplication>();
+    public DbSet<CallReviewer> CallReviewers => Set<CallReviewer>();
+    public DbSet<Review> Reviews => Set<Review>();
+    public DbSet<GoodPractice> GoodPractices => Set<GoodPractice>();
+    public DbSet<NetworkMembership> NetworkMemberships => Set<NetworkMembership>();
     public DbSet<Forms.FormSubmission> FormSubmissions => Set<Forms.FormSubmission>();
     public DbSet<Mail.OutboxMessage> OutboxMessages => Set<Mail.OutboxMessage>();
     public DbSet<Notifications.Notification> Notifications => Set<Notifications.Notification>();
@@ -114,6 +120,11 @@ public sealed class PostgresAppDbContext(DbContextOptions<PostgresAppDbContext> 
         builder.Entity<Listing>().Property<NpgsqlTypes.NpgsqlTsVector>(SearchVector).HasComputedColumnSql(vector, stored: true);
         builder.Entity<Listing>().HasIndex(SearchVector).HasMethod("GIN");
         builder.Entity<Listing>().HasIndex(l => l.SearchTitle).HasMethod("GIN").HasOperators("gin_trgm_ops");
+        // Calls and good practices are searched the same way.
+        builder.Entity<CooperationCall>().Property<NpgsqlTypes.NpgsqlTsVector>(SearchVector).HasComputedColumnSql(vector, stored: true);
+        builder.Entity<CooperationCall>().HasIndex(SearchVector).HasMethod("GIN");
+        builder.Entity<GoodPractice>().Property<NpgsqlTypes.NpgsqlTsVector>(SearchVector).HasComputedColumnSql(vector, stored: true);
+        builder.Entity<GoodPractice>().HasIndex(SearchVector).HasMethod("GIN");
     }
 
     public const string SearchVector = "SearchVector";

@@ -132,6 +132,12 @@ public sealed partial class Notices(AppDbContext db, Access access, TimeProvider
             case RecordType.Listing:
                 await ListingChangedAsync(id, change, asModerator, cancellationToken);
                 break;
+            case RecordType.Call:
+                await CallChangedAsync(id, change, asModerator, cancellationToken);
+                break;
+            case RecordType.GoodPractice:
+                await GoodPracticeChangedAsync(id, change, asModerator, cancellationToken);
+                break;
         }
     }
 

@@ -45,6 +45,22 @@ public enum NotificationKind
     ConversationEnded = 42,
     /// <summary>A conversation was reported to the moderators.</summary>
     ConversationReported = 43,
+    /// <summary>A call my organisation applied (or is applying) to moved its deadline later.</summary>
+    CallDeadlineExtended = 50,
+    /// <summary>My organisation submitted an application: the receipt, with its fingerprint.</summary>
+    ApplicationSubmitted = 51,
+    /// <summary>Another organisation named mine as a partner in its application: confirm or decline.</summary>
+    PartnerInvited = 52,
+    /// <summary>A partner confirmed (or declined) its part in my organisation's application.</summary>
+    PartnerAnswered = 53,
+    /// <summary>I was asked to review a call's applications (as a member of another organisation: accept or decline).</summary>
+    ReviewerInvited = 54,
+    /// <summary>A person asked to review my organisation's call accepted or declined.</summary>
+    ReviewerAnswered = 55,
+    /// <summary>The results of a call my organisation applied to were published: its decision, scores and feedback.</summary>
+    CallResults = 56,
+    /// <summary>A call received an application (its organisation's admins).</summary>
+    ApplicationReceived = 57,
 }
 
 /// <summary>How a kind of notification reaches its reader beyond the portal.</summary>
@@ -119,6 +135,10 @@ public enum FollowKind
     Region = 8,
     /// <summary>A search of the exchange: its query string, as <c>/exchange</c> takes it.</summary>
     ExchangeSearch = 9,
+    /// <summary>New calls for proposals, good practices or members (the key is the kind of call, or "all").</summary>
+    Calls = 10,
+    /// <summary>A search of the good practices: its query string, as <c>/good-practices</c> takes it.</summary>
+    GoodPracticeSearch = 11,
 }
 
 /// <summary>Something a signed-in person follows: they are told when a matching record is published or changes.</summary>

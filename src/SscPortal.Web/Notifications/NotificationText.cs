@@ -28,12 +28,22 @@ public static class NotificationText
         NotificationKind.ConversationMessage => L["A new message about “{0}”.", n.Subject],
         NotificationKind.ConversationEnded => L["The conversation about “{0}” was ended by the other organisation.", n.Subject],
         NotificationKind.ConversationReported => L["A conversation about “{0}” was reported to the moderators.", n.Subject],
+        NotificationKind.CallDeadlineExtended => L["The deadline of the call “{0}” was extended.", n.Subject],
+        NotificationKind.ApplicationSubmitted => L["Your organisation's application “{0}” was submitted. Keep this receipt.", n.Subject],
+        NotificationKind.PartnerInvited => L["{0} named your organisation as a partner in its application “{1}”: confirm or decline.", n.Detail ?? "", n.Subject],
+        NotificationKind.PartnerAnswered => L["A partner answered about your organisation's application “{0}”.", n.Subject],
+        NotificationKind.ReviewerInvited => L["You are asked to review the applications to the call “{0}”.", n.Subject],
+        NotificationKind.ReviewerAnswered => L["A reviewer answered about your organisation's call “{0}”.", n.Subject],
+        NotificationKind.CallResults => L["The results of the call “{0}” were published: see your organisation's decision, scores and feedback.", n.Subject],
+        NotificationKind.ApplicationReceived => L["Your organisation's call “{0}” received an application.", n.Subject],
         NotificationKind.Followed => (n.About, n.Change) switch
         {
             (RecordType.Assessment, ChangeKind.ResponsePublished) => L["A response to an assessment of “{0}” was published.", n.Subject],
             (RecordType.Assessment, _) => L["An assessment of “{0}” was published.", n.Subject],
             (RecordType.Listing, ChangeKind.Published) => L["New offer or need: “{0}”.", n.Subject],
             (RecordType.Listing, _) => L["The offer or need “{0}” was changed.", n.Subject],
+            (RecordType.Call, ChangeKind.Published) => L["New call: “{0}”.", n.Subject],
+            (RecordType.GoodPractice, ChangeKind.Published) => L["New good practice: “{0}”.", n.Subject],
             (_, ChangeKind.Published) => L["“{0}” was published.", n.Subject],
             _ => L["“{0}” was changed.", n.Subject],
         },
@@ -52,6 +62,9 @@ public static class NotificationText
         NotificationKind.TargetDatePassed => L["Target date"].Value,
         NotificationKind.ConversationMessage or NotificationKind.ConversationEnded => L["From"].Value,
         NotificationKind.ConversationReported => L["Reason given"].Value,
+        NotificationKind.CallDeadlineExtended => L["New deadline"].Value,
+        NotificationKind.ApplicationSubmitted => L["Fingerprint (SHA-256)"].Value,
+        NotificationKind.PartnerAnswered or NotificationKind.ReviewerAnswered or NotificationKind.ApplicationReceived => L["From"].Value,
         _ => null,
     };
 
@@ -79,6 +92,14 @@ public static class NotificationText
         NotificationKind.ConversationMessage => L["Messages in my organisation's conversations"],
         NotificationKind.ConversationEnded => L["My organisation's conversations ended by the other side"],
         NotificationKind.ConversationReported => L["Conversations reported to the moderators"],
+        NotificationKind.CallDeadlineExtended => L["Deadlines extended on calls my organisation applies to"],
+        NotificationKind.ApplicationSubmitted => L["Receipts of my organisation's applications"],
+        NotificationKind.PartnerInvited => L["Requests to be a partner in another organisation's application"],
+        NotificationKind.PartnerAnswered => L["Partners' answers about my organisation's applications"],
+        NotificationKind.ReviewerInvited => L["Requests to review a call's applications"],
+        NotificationKind.ReviewerAnswered => L["Reviewers' answers about my organisation's calls"],
+        NotificationKind.CallResults => L["Results of calls my organisation applied to"],
+        NotificationKind.ApplicationReceived => L["Applications received by my organisation's calls"],
         _ => kind.ToString(),
     };
 

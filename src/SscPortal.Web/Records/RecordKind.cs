@@ -28,6 +28,15 @@ public static class VersionedRecords
     public static readonly RecordKind<Listing> Listing = new(
         RecordType.Listing, AuditTargets.Listing, q => q.WithEverything(), RecordSnapshot.Of, l => l.OwnerId, "exchange");
 
+    public static readonly RecordKind<CooperationCall> Call = new(
+        RecordType.Call, AuditTargets.Call, q => q.WithEverything(), RecordSnapshot.Of, c => c.OwnerId, "calls");
+
+    public static readonly RecordKind<CallApplication> Application = new(
+        RecordType.CallApplication, AuditTargets.Application, q => q.WithEverything(), RecordSnapshot.Of, a => a.ApplicantId, "applications");
+
+    public static readonly RecordKind<GoodPractice> GoodPractice = new(
+        RecordType.GoodPractice, AuditTargets.GoodPractice, q => q, RecordSnapshot.Of, g => g.OwnerId, "good-practices");
+
     public static readonly RecordKind<Assessment> Assessment = new(
         RecordType.Assessment, AuditTargets.Assessment, q => q.WithEverything(), RecordSnapshot.Of, a => a.AssessorId, "assessments");
 }

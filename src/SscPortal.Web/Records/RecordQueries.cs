@@ -21,6 +21,14 @@ public static class RecordQueries
         listings.Include(l => l.Countries).Include(l => l.Regions).Include(l => l.Sectors).Include(l => l.Sdgs).Include(l => l.Translations)
             .Include(l => l.Initiatives).AsSplitQuery();
 
+    /// <summary>A call with its translations, questions and criteria.</summary>
+    public static IQueryable<CooperationCall> WithEverything(this IQueryable<CooperationCall> calls) =>
+        calls.Include(c => c.Translations).Include(c => c.Questions).Include(c => c.Criteria).AsSplitQuery();
+
+    /// <summary>An application with its answers and partners.</summary>
+    public static IQueryable<CallApplication> WithEverything(this IQueryable<CallApplication> applications) =>
+        applications.Include(a => a.Answers).Include(a => a.Partners).AsSplitQuery();
+
     /// <summary>An assessment with its answers, evidence and consultations.</summary>
     public static IQueryable<Assessment> WithEverything(this IQueryable<Assessment> assessments) =>
         assessments.Include(a => a.Answers).Include(a => a.Evidence).Include(a => a.Consultations)

@@ -17,4 +17,8 @@ public static class AuditTargets
     public const string Testimony = "testimony";
     public const string Listing = "listing";
     public const string Conversation = "conversation";
+    public const string Call = "call";
+    public const string Application = "application";
+    public const string Review = "review";
+    public const string GoodPractice = "good practice";
 }

@@ -220,6 +220,74 @@ namespace SscPortal.Web.Data.Migrations.Sqlite
                     b.ToTable("Actors");
                 });
 
+            modelBuilder.Entity("SscPortal.Domain.ApplicationAnswer", b =>
+                {
+                    b.Property<int>("ApplicationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("QuestionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Currency")
+                        .HasMaxLength(3)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("FileId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("InitiativeId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal?>("Number")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Text")
+                        .HasMaxLength(20000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("ApplicationId", "QuestionId");
+
+                    b.HasIndex("FileId");
+
+                    b.HasIndex("InitiativeId");
+
+                    b.HasIndex("QuestionId");
+
+                    b.ToTable("ApplicationAnswer");
+                });
+
+            modelBuilder.Entity("SscPortal.Domain.ApplicationPartner", b =>
+                {
+                    b.Property<int>("ApplicationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("OrganisationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Confirmed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("ConfirmedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ConfirmedByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("InvitedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("ApplicationId", "OrganisationId");
+
+                    b.HasIndex("OrganisationId");
+
+                    b.ToTable("ApplicationPartner", t =>
+                        {
+                            t.HasCheckConstraint("CK_ApplicationPartners_Confirmed", "\"Confirmed\" = (\"ConfirmedAt\" IS NOT NULL)");
+                        });
+                });
+
             modelBuilder.Entity("SscPortal.Domain.Assessment", b =>
                 {
                     b.Property<int>("Id")
@@ -594,6 +662,252 @@ namespace SscPortal.Web.Data.Migrations.Sqlite
                     b.ToTable("AuditEvents");
                 });
 
+            modelBuilder.Entity("SscPortal.Domain.CallApplication", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ApplicantId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CallId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("DecidedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("Decision")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Feedback")
+                        .HasMaxLength(8000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Fingerprint")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("GoodPracticeId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("InitiativeId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("JoinedNetwork")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal?>("RequestedAmount")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("State")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("SubmittedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SubmittedByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Summary")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal?>("TotalCost")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ApplicantId");
+
+                    b.HasIndex("GoodPracticeId")
+                        .IsUnique()
+                        .HasFilter("\"GoodPracticeId\" IS NOT NULL");
+
+                    b.HasIndex("InitiativeId")
+                        .IsUnique()
+                        .HasFilter("\"InitiativeId\" IS NOT NULL");
+
+                    b.HasIndex("CallId", "ApplicantId")
+                        .IsUnique();
+
+                    b.HasIndex("CallId", "State", "Decision");
+
+                    b.ToTable("CallApplications", null, t =>
+                        {
+                            t.HasCheckConstraint("CK_CallApplications_Converted", "(\"InitiativeId\" IS NULL AND \"GoodPracticeId\" IS NULL AND NOT \"JoinedNetwork\") OR \"Decision\" = 1");
+
+                            t.HasCheckConstraint("CK_CallApplications_Decision", "\"Decision\" IS NULL OR (\"State\" = 2 AND \"Decision\" IN (1, 2, 3))");
+
+                            t.HasCheckConstraint("CK_CallApplications_State", "\"State\" IN (1, 2)");
+
+                            t.HasCheckConstraint("CK_CallApplications_Submitted", "(\"State\" = 2) = (\"SubmittedAt\" IS NOT NULL AND \"Fingerprint\" IS NOT NULL)");
+                        });
+                });
+
+            modelBuilder.Entity("SscPortal.Domain.CallCriterion", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CallId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Guide")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Weight")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CallId", "Position");
+
+                    b.ToTable("CallCriteria", null, t =>
+                        {
+                            t.HasCheckConstraint("CK_CallCriteria_Weight", "\"Weight\" BETWEEN 1 AND 100");
+                        });
+                });
+
+            modelBuilder.Entity("SscPortal.Domain.CallQuestion", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CallId")
+                        .HasColumnType("INTEGER");
+
+                    b.PrimitiveCollection<string>("Choices")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Help")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Label")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("MaxLength")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Required")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CallId", "Position");
+
+                    b.ToTable("CallQuestion", t =>
+                        {
+                            t.HasCheckConstraint("CK_CallQuestions_Kind", "\"Kind\" BETWEEN 1 AND 8");
+
+                            t.HasCheckConstraint("CK_CallQuestions_MaxLength", "\"MaxLength\" IS NULL OR \"MaxLength\" BETWEEN 1 AND 20000");
+                        });
+                });
+
+            modelBuilder.Entity("SscPortal.Domain.CallReviewer", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("AnsweredAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("CallId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("InvitedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("OrganisationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("State")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrganisationId");
+
+                    b.HasIndex("UserId");
+
+                    b.HasIndex("CallId", "UserId")
+                        .IsUnique();
+
+                    b.ToTable("CallReviewers", t =>
+                        {
+                            t.HasCheckConstraint("CK_CallReviewers_State", "\"State\" IN (1, 2, 3)");
+                        });
+                });
+
+            modelBuilder.Entity("SscPortal.Domain.CallTranslation", b =>
+                {
+                    b.Property<int>("CallId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Language")
+                        .HasMaxLength(2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(20000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("CallId", "Language");
+
+                    b.ToTable("CallTranslation");
+                });
+
             modelBuilder.Entity("SscPortal.Domain.CommentWindow", b =>
                 {
                     b.Property<int>("Id")
@@ -755,6 +1069,148 @@ namespace SscPortal.Web.Data.Migrations.Sqlite
                     b.ToTable("ConversationMessages", t =>
                         {
                             t.HasCheckConstraint("CK_ConversationMessages_Text", "length(\"Text\") > 0");
+                        });
+                });
+
+            modelBuilder.Entity("SscPortal.Domain.CooperationCall", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("ClosesAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Currency")
+                        .HasMaxLength(3)
+                        .HasColumnType("TEXT");
+
+                    b.PrimitiveCollection<string>("EligibleCountries")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.PrimitiveCollection<string>("EligibleRegions")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.PrimitiveCollection<string>("EligibleTypes")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("HeldByModerator")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .HasMaxLength(2)
+                        .HasColumnType("TEXT");
+
+                    b.PrimitiveCollection<string>("Languages")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal?>("MaxAmount")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("MaxSharePercent")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("MinPartners")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("NetworkName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("OpensAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("OwnerId")
+                        .HasColumnType("INTEGER");
+
+                    b.PrimitiveCollection<string>("PartnerTypes")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Publication")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("PublishScores")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("PublishedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ResultsPublishedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ScaleMax")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SearchBody")
+                        .IsRequired()
+                        .HasMaxLength(60000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SearchTitle")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(20000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TimeZone")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UnpublishedReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OwnerId");
+
+                    b.HasIndex("Publication", "ClosesAt", "Id");
+
+                    b.HasIndex("Publication", "PublishedAt", "Id");
+
+                    b.ToTable("Calls", null, t =>
+                        {
+                            t.HasCheckConstraint("CK_Calls_Dates", "\"ClosesAt\" > \"OpensAt\"");
+
+                            t.HasCheckConstraint("CK_Calls_Kind", "\"Kind\" IN (1, 2, 3)");
+
+                            t.HasCheckConstraint("CK_Calls_Money", "(\"MaxAmount\" IS NULL) = (\"Currency\" IS NULL)");
+
+                            t.HasCheckConstraint("CK_Calls_Partners", "\"MinPartners\" BETWEEN 0 AND 20");
+
+                            t.HasCheckConstraint("CK_Calls_Scale", "\"ScaleMax\" BETWEEN 2 AND 10");
+
+                            t.HasCheckConstraint("CK_Calls_Share", "\"MaxSharePercent\" IS NULL OR \"MaxSharePercent\" BETWEEN 1 AND 100");
                         });
                 });
 
@@ -958,6 +1414,113 @@ namespace SscPortal.Web.Data.Migrations.Sqlite
                     b.HasIndex("PartyId");
 
                     b.ToTable("EvidenceFileParties", (string)null);
+                });
+
+            modelBuilder.Entity("SscPortal.Domain.GoodPractice", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("ApplicationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("CallId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Context")
+                        .HasMaxLength(8000)
+                        .HasColumnType("TEXT");
+
+                    b.PrimitiveCollection<string>("Countries")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("HeldByModerator")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("InitiativeId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .HasMaxLength(2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("OwnerId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Practice")
+                        .IsRequired()
+                        .HasMaxLength(8000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Publication")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("PublishedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Results")
+                        .HasMaxLength(8000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SearchBody")
+                        .IsRequired()
+                        .HasMaxLength(60000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SearchTitle")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.PrimitiveCollection<string>("Themes")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Transferable")
+                        .HasMaxLength(8000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TransferableTo")
+                        .HasMaxLength(8000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UnpublishedReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ApplicationId")
+                        .IsUnique()
+                        .HasFilter("\"ApplicationId\" IS NOT NULL");
+
+                    b.HasIndex("CallId");
+
+                    b.HasIndex("InitiativeId");
+
+                    b.HasIndex("OwnerId");
+
+                    b.HasIndex("Publication", "PublishedAt", "Id");
+
+                    b.ToTable("GoodPractices");
                 });
 
             modelBuilder.Entity("SscPortal.Domain.Initiative", b =>
@@ -1638,6 +2201,36 @@ namespace SscPortal.Web.Data.Migrations.Sqlite
                     b.ToTable("ListingTranslation");
                 });
 
+            modelBuilder.Entity("SscPortal.Domain.NetworkMembership", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("ApplicationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CallId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("OrganisationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("Since")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ApplicationId");
+
+                    b.HasIndex("OrganisationId");
+
+                    b.HasIndex("CallId", "OrganisationId")
+                        .IsUnique();
+
+                    b.ToTable("NetworkMemberships");
+                });
+
             modelBuilder.Entity("SscPortal.Domain.OrganisationMembership", b =>
                 {
                     b.Property<int>("Id")
@@ -1994,6 +2587,73 @@ namespace SscPortal.Web.Data.Migrations.Sqlite
                     b.HasIndex("RecordType", "RecordId", "At", "Id");
 
                     b.ToTable("RecordChanges");
+                });
+
+            modelBuilder.Entity("SscPortal.Domain.Review", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ApplicationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Conflict")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ConflictNote")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("DeclaredAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ReviewerId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("SubmittedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ApplicationId");
+
+                    b.HasIndex("ReviewerId", "ApplicationId")
+                        .IsUnique();
+
+                    b.ToTable("Reviews", t =>
+                        {
+                            t.HasCheckConstraint("CK_Reviews_Conflict", "NOT \"Conflict\" OR \"SubmittedAt\" IS NULL");
+                        });
+                });
+
+            modelBuilder.Entity("SscPortal.Domain.ReviewScore", b =>
+                {
+                    b.Property<int>("ReviewId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CriterionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Comment")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("Score")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("ReviewId", "CriterionId");
+
+                    b.HasIndex("CriterionId");
+
+                    b.ToTable("ReviewScore", t =>
+                        {
+                            t.HasCheckConstraint("CK_ReviewScores_Score", "\"Score\" IS NULL OR \"Score\" BETWEEN 0 AND 10");
+                        });
                 });
 
             modelBuilder.Entity("SscPortal.Domain.SdgGoal", b =>
@@ -2570,6 +3230,48 @@ namespace SscPortal.Web.Data.Migrations.Sqlite
                     b.Navigation("Country");
                 });
 
+            modelBuilder.Entity("SscPortal.Domain.ApplicationAnswer", b =>
+                {
+                    b.HasOne("SscPortal.Domain.CallApplication", null)
+                        .WithMany("Answers")
+                        .HasForeignKey("ApplicationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("SscPortal.Domain.EvidenceFile", null)
+                        .WithMany()
+                        .HasForeignKey("FileId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("SscPortal.Domain.Initiative", null)
+                        .WithMany()
+                        .HasForeignKey("InitiativeId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("SscPortal.Domain.CallQuestion", null)
+                        .WithMany()
+                        .HasForeignKey("QuestionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("SscPortal.Domain.ApplicationPartner", b =>
+                {
+                    b.HasOne("SscPortal.Domain.CallApplication", null)
+                        .WithMany("Partners")
+                        .HasForeignKey("ApplicationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("SscPortal.Domain.Actor", "Organisation")
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Organisation");
+                });
+
             modelBuilder.Entity("SscPortal.Domain.Assessment", b =>
                 {
                     b.HasOne("SscPortal.Domain.Actor", "Assessor")
@@ -2676,6 +3378,77 @@ namespace SscPortal.Web.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("SscPortal.Domain.CallApplication", b =>
+                {
+                    b.HasOne("SscPortal.Domain.Actor", "Applicant")
+                        .WithMany()
+                        .HasForeignKey("ApplicantId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("SscPortal.Domain.CooperationCall", "Call")
+                        .WithMany()
+                        .HasForeignKey("CallId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("SscPortal.Domain.GoodPractice", null)
+                        .WithMany()
+                        .HasForeignKey("GoodPracticeId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("SscPortal.Domain.Initiative", null)
+                        .WithMany()
+                        .HasForeignKey("InitiativeId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.Navigation("Applicant");
+
+                    b.Navigation("Call");
+                });
+
+            modelBuilder.Entity("SscPortal.Domain.CallCriterion", b =>
+                {
+                    b.HasOne("SscPortal.Domain.CooperationCall", null)
+                        .WithMany("Criteria")
+                        .HasForeignKey("CallId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("SscPortal.Domain.CallQuestion", b =>
+                {
+                    b.HasOne("SscPortal.Domain.CooperationCall", null)
+                        .WithMany("Questions")
+                        .HasForeignKey("CallId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("SscPortal.Domain.CallReviewer", b =>
+                {
+                    b.HasOne("SscPortal.Domain.CooperationCall", null)
+                        .WithMany()
+                        .HasForeignKey("CallId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("SscPortal.Domain.Actor", null)
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("SscPortal.Domain.CallTranslation", b =>
+                {
+                    b.HasOne("SscPortal.Domain.CooperationCall", null)
+                        .WithMany("Translations")
+                        .HasForeignKey("CallId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("SscPortal.Domain.CommentWindow", b =>
                 {
                     b.HasOne("SscPortal.Domain.Assessment", "Assessment")
@@ -2756,6 +3529,17 @@ namespace SscPortal.Web.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("SscPortal.Domain.CooperationCall", b =>
+                {
+                    b.HasOne("SscPortal.Domain.Actor", "Owner")
+                        .WithMany()
+                        .HasForeignKey("OwnerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Owner");
+                });
+
             modelBuilder.Entity("SscPortal.Domain.EvidenceFile", b =>
                 {
                     b.HasOne("SscPortal.Domain.Actor", "Organisation")
@@ -2790,6 +3574,27 @@ namespace SscPortal.Web.Data.Migrations.Sqlite
                         .HasForeignKey("PartyId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("SscPortal.Domain.GoodPractice", b =>
+                {
+                    b.HasOne("SscPortal.Domain.CooperationCall", null)
+                        .WithMany()
+                        .HasForeignKey("CallId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("SscPortal.Domain.Initiative", null)
+                        .WithMany()
+                        .HasForeignKey("InitiativeId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("SscPortal.Domain.Actor", "Owner")
+                        .WithMany()
+                        .HasForeignKey("OwnerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Owner");
                 });
 
             modelBuilder.Entity("SscPortal.Domain.Initiative", b =>
@@ -3080,6 +3885,28 @@ namespace SscPortal.Web.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("SscPortal.Domain.NetworkMembership", b =>
+                {
+                    b.HasOne("SscPortal.Domain.CallApplication", null)
+                        .WithMany()
+                        .HasForeignKey("ApplicationId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("SscPortal.Domain.CooperationCall", null)
+                        .WithMany()
+                        .HasForeignKey("CallId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("SscPortal.Domain.Actor", "Organisation")
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Organisation");
+                });
+
             modelBuilder.Entity("SscPortal.Domain.OrganisationMembership", b =>
                 {
                     b.HasOne("SscPortal.Domain.Actor", "Actor")
@@ -3207,6 +4034,38 @@ namespace SscPortal.Web.Data.Migrations.Sqlite
                     b.Navigation("Recommendation");
                 });
 
+            modelBuilder.Entity("SscPortal.Domain.Review", b =>
+                {
+                    b.HasOne("SscPortal.Domain.CallApplication", null)
+                        .WithMany()
+                        .HasForeignKey("ApplicationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("SscPortal.Domain.CallReviewer", "Reviewer")
+                        .WithMany()
+                        .HasForeignKey("ReviewerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Reviewer");
+                });
+
+            modelBuilder.Entity("SscPortal.Domain.ReviewScore", b =>
+                {
+                    b.HasOne("SscPortal.Domain.CallCriterion", null)
+                        .WithMany()
+                        .HasForeignKey("CriterionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("SscPortal.Domain.Review", null)
+                        .WithMany("Scores")
+                        .HasForeignKey("ReviewId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("SscPortal.Domain.SdgTarget", b =>
                 {
                     b.HasOne("SscPortal.Domain.SdgGoal", null)
@@ -3293,6 +4152,13 @@ namespace SscPortal.Web.Data.Migrations.Sqlite
                     b.Navigation("RecommendationItems");
                 });
 
+            modelBuilder.Entity("SscPortal.Domain.CallApplication", b =>
+                {
+                    b.Navigation("Answers");
+
+                    b.Navigation("Partners");
+                });
+
             modelBuilder.Entity("SscPortal.Domain.CommentWindow", b =>
                 {
                     b.Navigation("Parties");
@@ -3301,6 +4167,15 @@ namespace SscPortal.Web.Data.Migrations.Sqlite
             modelBuilder.Entity("SscPortal.Domain.Conversation", b =>
                 {
                     b.Navigation("Messages");
+                });
+
+            modelBuilder.Entity("SscPortal.Domain.CooperationCall", b =>
+                {
+                    b.Navigation("Criteria");
+
+                    b.Navigation("Questions");
+
+                    b.Navigation("Translations");
                 });
 
             modelBuilder.Entity("SscPortal.Domain.EvidenceFile", b =>
@@ -3360,6 +4235,11 @@ namespace SscPortal.Web.Data.Migrations.Sqlite
             modelBuilder.Entity("SscPortal.Domain.Recommendation", b =>
                 {
                     b.Navigation("Principles");
+                });
+
+            modelBuilder.Entity("SscPortal.Domain.Review", b =>
+                {
+                    b.Navigation("Scores");
                 });
 #pragma warning restore 612, 618
         }
