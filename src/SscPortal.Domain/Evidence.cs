@@ -10,6 +10,10 @@ public enum FileOwnerKind
     Testimony = 4,
     /// <summary>Evidence an official party gives with a progress update on a recommendation (published with it, never changed).</summary>
     RecommendationStatement = 5,
+    /// <summary>A call's documents (terms of reference, templates): readable by whoever may read the call.</summary>
+    Call = 6,
+    /// <summary>A document given with an application (its answers to file questions among them): as private as the application.</summary>
+    CallApplication = 7,
 }
 
 /// <summary>Who may read a file or a testimony, besides what its record allows.</summary>

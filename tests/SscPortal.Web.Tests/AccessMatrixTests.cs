@@ -15,7 +15,7 @@ namespace SscPortal.Web.Tests;
 /// Wherever a permission decides, who may is derived from <see cref="AccessTable"/> (<see cref="Holders"/>, <see cref="Platform"/>
 /// and the rules built on them), not written out, so that changing a row of the table changes what is expected here.
 /// </summary>
-public abstract class AccessMatrixTests(PortalFixture fixture)
+public abstract partial class AccessMatrixTests(PortalFixture fixture)
 {
     private PortalFactory Portal => fixture.Portal;
 
@@ -384,7 +384,10 @@ public abstract class AccessMatrixTests(PortalFixture fixture)
 
     private static async Task<string> Victim(AccessWorld w) => await w.Portal.MemberAsync(null, MembershipRole.Member, MembershipStatus.Active);
 
-    private static readonly Case[] Cases =
+    /// <summary>Every case: those here, and those of the calls (AccessMatrixTests.*.cs), read when the tests run.</summary>
+    private static Case[] Cases => [.. CoreCases, .. CallCases, .. ApplicationCases, .. ReviewCases, .. GoodPracticeCases];
+
+    private static readonly Case[] CoreCases =
     [
         // Public pages.
         new("/ GET", "home", _ => Task.FromResult(Get("/")), Everyone),

@@ -23,7 +23,7 @@ public sealed record FileOwner(FileOwnerKind Kind, int Id, object Resource, int 
 public sealed class FileOwners(AppDbContext db)
 {
     public static bool TryParse(string? kind, out FileOwnerKind parsed) =>
-        Enum.TryParse(kind, ignoreCase: true, out parsed) && parsed is FileOwnerKind.Initiative or FileOwnerKind.Partnership or FileOwnerKind.Assessment;
+        Enum.TryParse(kind, ignoreCase: true, out parsed) && parsed is FileOwnerKind.Initiative or FileOwnerKind.Partnership or FileOwnerKind.Assessment or FileOwnerKind.Call or FileOwnerKind.CallApplication;
 
     public async Task<FileOwner?> FindAsync(FileOwnerKind kind, int id, CancellationToken cancellationToken)
     {
@@ -50,6 +50,18 @@ public sealed class FileOwners(AppDbContext db)
             case FileOwnerKind.Testimony:
                 var assessmentId = await db.Testimonies.AsNoTracking().Where(t => t.Id == id).Select(t => (int?)t.AssessmentId).SingleOrDefaultAsync(cancellationToken);
                 return assessmentId is null ? null : await AssessmentAsync(assessmentId.Value, kind, id, cancellationToken);
+            case FileOwnerKind.Call:
+                var call = await db.Calls.AsNoTracking().Where(c => c.Id == id)
+                    .Select(c => new { c.OwnerId, c.Publication, c.HeldByModerator, c.Title, Submitted = db.CallApplications.Any(a => a.CallId == c.Id && a.State == ApplicationState.Submitted) })
+                    .SingleOrDefaultAsync(cancellationToken);
+                return call is null ? null : new FileOwner(kind, id, new CallResource(call.OwnerId, call.Publication, call.HeldByModerator, call.Submitted),
+                    call.OwnerId, call.Title, $"/calls/{id}");
+            case FileOwnerKind.CallApplication:
+                var application = await db.CallApplications.AsNoTracking().Where(a => a.Id == id)
+                    .Select(a => new { a.ApplicantId, CallOwnerId = a.Call!.OwnerId, a.State, a.Title, Partners = a.Partners.Select(p => p.OrganisationId).ToList() })
+                    .SingleOrDefaultAsync(cancellationToken);
+                return application is null ? null : new FileOwner(kind, id, new ApplicationResource(id, application.ApplicantId, application.CallOwnerId, application.State, application.Partners),
+                    application.ApplicantId, application.Title, $"/applications/{id}");
             default:
                 return null;
         }

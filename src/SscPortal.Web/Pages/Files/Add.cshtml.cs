@@ -147,6 +147,8 @@ public class AddModel(AppDbContext db, Rights rights, FileOwners owners, FileInt
     {
         FileOwnerKind.Initiative => RecordType.Initiative,
         FileOwnerKind.Partnership => RecordType.Partnership,
+        FileOwnerKind.Call => RecordType.Call,
+        FileOwnerKind.CallApplication => RecordType.CallApplication,
         _ => RecordType.Assessment,
     };
 
