@@ -529,7 +529,7 @@ public class CallApplication : IVersioned
     /// Submits the application: only while the call is open (the deadline's own second included, one second later refused),
     /// by an eligible organisation, complete; then frozen with the fingerprint of what was submitted.
     /// </summary>
-    public void Submit(CooperationCall call, Applicant applicant, IReadOnlyCollection<ActorType> confirmedPartnerTypes, string userId, DateTime utcNow)
+    public void Submit(CooperationCall call, Applicant applicant, IReadOnlyCollection<ActorType> confirmedPartnerTypes, string? userId, DateTime utcNow)
     {
         if (IsSubmitted) throw new RuleViolationException(nameof(State), RuleCode.ApplicationFrozen);
         if (!call.IsOpenAt(utcNow)) throw new RuleViolationException(nameof(CooperationCall.ClosesAt), call.HasClosed(utcNow) ? RuleCode.DeadlinePassed : RuleCode.CallNotOpen);

@@ -336,3 +336,77 @@ public sealed class DemoExchangeOnSqlite(SqlitePortalFixture fixture) : DemoExch
 
 [Collection(PostgresSuite.Name)]
 public sealed class DemoExchangeOnPostgres(PostgresPortalFixture fixture) : DemoExchangeTests(fixture);
+
+/// <summary>
+/// A fresh demonstration portal has the three calls of the seeds: a closed Mercociudades-style funding call with applications,
+/// reviews (one conflict of interest declared), decisions and two selected projects that became published initiatives; an
+/// open UNOSSC-style call for good practices under the three pillars of peace and development; and an open call for a
+/// community of practice. Good practices are published too.
+/// </summary>
+public abstract class DemoCallTests(PortalFixture fixture)
+{
+    private PortalFactory Portal => fixture.Portal;
+
+    [Fact]
+    public async Task The_demonstration_calls_cover_a_whole_cycle_and_two_open_calls()
+    {
+        var titles = DemoData.Calls.Select(c => c.Title).ToList();
+        var calls = await Portal.WithDatabaseAsync(db => db.Calls.Include(c => c.Questions).Include(c => c.Criteria)
+            .Where(c => titles.Contains(c.Title)).ToListAsync());
+        Assert.Equal(titles.Order(), calls.Select(c => c.Title).Order());
+        Assert.All(calls, c => Assert.Equal(PublicationState.Published, c.Publication));
+        Assert.All(calls, c => Assert.Empty(c.Check()));
+        var now = DateTime.UtcNow;
+
+        var funding = Assert.Single(calls, c => c.Kind == CallKind.Funding);
+        Assert.True(funding.HasClosed(now));
+        Assert.NotNull(funding.ResultsPublishedAt);
+        Assert.Equal((10000m, "USD", 50), (funding.MaxAmount!.Value, funding.Currency!, funding.MaxSharePercent!.Value));
+        var applications = await Portal.WithDatabaseAsync(db => db.CallApplications.Include(a => a.Partners).Where(a => a.CallId == funding.Id).ToListAsync());
+        Assert.True(applications.Count >= 4);
+        Assert.All(applications, a => Assert.True(a.IsSubmitted && a.Fingerprint is { Length: 64 } && a.Decision is not null));
+        var selected = applications.Where(a => a.Decision == CallDecision.Selected).ToList();
+        Assert.Equal(2, selected.Count);
+        Assert.Contains(applications, a => a.Decision == CallDecision.Reserve);
+        Assert.Contains(applications, a => a.Decision == CallDecision.NotSelected);
+        var reviews = await Portal.WithDatabaseAsync(db => db.Reviews.Where(r => applications.Select(a => a.Id).Contains(r.ApplicationId)).ToListAsync());
+        Assert.Single(reviews, r => r.Conflict);
+        Assert.True(reviews.Count(r => r.IsSubmitted) >= 7);
+
+        // The two selected projects became published initiatives, led by the applicant with its partners.
+        using var browser = Portal.CreateBrowser();
+        foreach (var application in selected)
+        {
+            Assert.NotNull(application.InitiativeId);
+            var initiative = await Portal.WithDatabaseAsync(db => db.Initiatives.Include(i => i.Actors).SingleAsync(i => i.Id == application.InitiativeId));
+            Assert.Equal(PublicationState.Published, initiative.Publication);
+            Assert.Equal(application.ApplicantId, initiative.OwnerId);
+            Assert.All(application.Partners, p => Assert.Contains(initiative.Actors, a => a.ActorId == p.OrganisationId));
+            Assert.Contains(application.Title, (await browser.GetOkAsync($"/initiatives/{initiative.Id}")).Text, StringComparison.Ordinal);
+        }
+
+        // The ranking agrees with the decisions: the two selected come first.
+        var criteria = funding.Criteria.ToList();
+        var ranked = CallRanking.Rank(criteria, applications.Select(a => a.Id), await Portal.WithDatabaseAsync(async db =>
+            (await db.Reviews.Include(r => r.Scores).Where(r => r.SubmittedAt != null && applications.Select(a => a.Id).Contains(r.ApplicationId)).ToListAsync())
+            .Select(r => new CallRanking.SubmittedReview(r.ApplicationId, r.Scores.ToDictionary(s => s.CriterionId, s => s.Score!.Value))).ToList()));
+        Assert.Equal(selected.Select(a => a.Id).Order(), ranked.Take(2).Select(r => r.ApplicationId).Order());
+
+        var practices = Assert.Single(calls, c => c.Kind == CallKind.GoodPractice);
+        Assert.True(practices.IsOpenAt(now));
+        var pillar = Assert.Single(practices.Questions, q => q.Kind == QuestionKind.Choice);
+        Assert.Equal(3, pillar.Choices.Count);
+        var network = Assert.Single(calls, c => c.Kind == CallKind.Network);
+        Assert.True(network.IsOpenAt(now));
+        Assert.NotNull(network.NetworkName);
+
+        var goodPractices = await Portal.WithDatabaseAsync(db => db.GoodPractices.Where(g => g.Publication == PublicationState.Published).Select(g => g.Title).ToListAsync());
+        Assert.All(DemoData.GoodPractices, g => Assert.Contains(g.Title, goodPractices));
+    }
+}
+
+[Collection(SqliteSuite.Name)]
+public sealed class DemoCallsOnSqlite(SqlitePortalFixture fixture) : DemoCallTests(fixture);
+
+[Collection(PostgresSuite.Name)]
+public sealed class DemoCallsOnPostgres(PostgresPortalFixture fixture) : DemoCallTests(fixture);

@@ -26,6 +26,8 @@ public sealed partial class DemoDataSeeder(
         new("cso.editor@example.org", "CSO editor, member of IBON International", null, "ibon", MembershipRole.Member),
         new("cso.admin@example.org", "CSO organisation admin of IBON International", null, "ibon", MembershipRole.OrganisationAdmin),
         new("agency.officer@example.org", "Government agency officer, organisation admin of APCI (Peru)", null, "apci", MembershipRole.OrganisationAdmin),
+        new("network.officer@example.org", "Local-government network officer, organisation admin of Mercociudades (opens calls)", null, "mercociudades", MembershipRole.OrganisationAdmin),
+        new("reviewer@example.org", "Researcher, member of the BRICS Policy Center (reviews a call's applications)", null, "bricspc", MembershipRole.Member),
         new("no.organisation@example.org", "Registered user with no organisation", null, null, null),
     ];
 
@@ -38,6 +40,7 @@ public sealed partial class DemoDataSeeder(
         await SeedAssessmentsAsync(actorIds, cancellationToken);
         await SeedPartnershipsAsync(actorIds, cancellationToken);
         await SeedExchangeAsync(actorIds, cancellationToken);
+        await SeedCallsAsync(actorIds, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
     }
 
