@@ -10,11 +10,4 @@ public static class ReviewSetup
         services.AddScoped<ResultsBoard>();
         return services;
     }
-
-    /// <summary>
-    /// The service from the request's container, or one made for the request when the portal was started without
-    /// <see cref="AddPortalReviews"/> (its dependencies are all registered services).
-    /// </summary>
-    public static T Service<T>(this HttpContext context) where T : class =>
-        ActivatorUtilities.GetServiceOrCreateInstance<T>(context.RequestServices);
 }

@@ -40,7 +40,7 @@ public class ApplicationsModel(AppDbContext db, Rights rights, RecordSaver saver
     [BindProperty] public string? Feedback { get; set; }
     [BindProperty] public int Version { get; set; }
 
-    private ResultsBoard Results => HttpContext.Service<ResultsBoard>();
+    private ResultsBoard Results => HttpContext.RequestServices.GetRequiredService<ResultsBoard>();
 
     public static string DecisionKey(int applicationId) => $"Decision-{applicationId}";
 

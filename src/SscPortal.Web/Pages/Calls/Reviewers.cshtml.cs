@@ -28,7 +28,7 @@ public class ReviewersModel(AppDbContext db, Rights rights, IStringLocalizer<Sha
     [BindProperty] public int? OrganisationId { get; set; }
     [BindProperty] public int ReviewerId { get; set; }
 
-    private ReviewerRoster Roster => HttpContext.Service<ReviewerRoster>();
+    private ReviewerRoster Roster => HttpContext.RequestServices.GetRequiredService<ReviewerRoster>();
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken cancellationToken) =>
         await LoadAsync(id, cancellationToken) ?? Page();

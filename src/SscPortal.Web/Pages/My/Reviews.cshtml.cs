@@ -30,10 +30,10 @@ public class ReviewsModel(AppDbContext db, Rights rights, IStringLocalizer<Share
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
         var invitations = new List<ReviewerRoster.Invitation>();
-        foreach (var invitation in await HttpContext.Service<ReviewerRoster>().InvitationsOfAsync(UserId, cancellationToken))
+        foreach (var invitation in await HttpContext.RequestServices.GetRequiredService<ReviewerRoster>().InvitationsOfAsync(UserId, cancellationToken))
             if (await rights.MayAsync(new ReviewerResource(UserId, invitation.OrganisationId), Operations.AnswerInvitation)) invitations.Add(invitation);
         Invitations = invitations;
-        Calls = await HttpContext.Service<ReviewDesk>().AssignmentsOfAsync(UserId, cancellationToken);
+        Calls = await HttpContext.RequestServices.GetRequiredService<ReviewDesk>().AssignmentsOfAsync(UserId, cancellationToken);
     }
 
     public async Task<IActionResult> OnPostAnswerAsync(CancellationToken cancellationToken)
@@ -47,7 +47,7 @@ public class ReviewsModel(AppDbContext db, Rights rights, IStringLocalizer<Share
         }
         if (await rights.RequireAsync(new ReviewerResource(reviewer.UserId, reviewer.OrganisationId), Operations.AnswerInvitation, AuditTargets.Call, reviewer.CallId) is { } refused)
             return refused;
-        if (!await HttpContext.Service<ReviewerRoster>().AnswerAsync(ReviewerId, Accept, cancellationToken))
+        if (!await HttpContext.RequestServices.GetRequiredService<ReviewerRoster>().AnswerAsync(ReviewerId, Accept, cancellationToken))
             TempData[PageMessages.Problem] = L["This invitation was answered already."].Value;
         else TempData[PageMessages.Message] = Accept
             ? L["You accepted: the call's applications are listed below for you to review."].Value

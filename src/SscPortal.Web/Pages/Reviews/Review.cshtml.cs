@@ -43,7 +43,7 @@ public class ReviewModel(AppDbContext db, Rights rights, RecordSaver saver, Revi
     [BindProperty] public Dictionary<int, int?> Scores { get; set; } = [];
     [BindProperty] public Dictionary<int, string?> Comments { get; set; } = [];
 
-    private ReviewDesk Desk => HttpContext.Service<ReviewDesk>();
+    private ReviewDesk Desk => HttpContext.RequestServices.GetRequiredService<ReviewDesk>();
     private int ReviewerId { get; set; }
 
     public IReadOnlyList<CallCriterion> Criteria => Call.Criteria.OrderBy(c => c.Position).ToList();
