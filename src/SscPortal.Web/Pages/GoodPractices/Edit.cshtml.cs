@@ -22,7 +22,7 @@ namespace SscPortal.Web.Pages.GoodPractices;
 /// drafts; its admins publish them and edit published ones.
 /// </summary>
 [Authorize]
-public class EditModel(AppDbContext db, Rights rights, RecordSaver saver, SubmitOnce once, ReferenceData referenceData,
+public abstract class GoodPracticeFormModel(AppDbContext db, Rights rights, RecordSaver saver, SubmitOnce once, ReferenceData referenceData,
     IStringLocalizer<SharedResource> L) : PageModel
 {
     public const int Rows = 4;
@@ -88,7 +88,7 @@ public class EditModel(AppDbContext db, Rights rights, RecordSaver saver, Submit
     /// <summary>The call a good practice was selected in, if it was (its title, for the form's heading).</summary>
     public (int Id, string Title)? FromCall { get; private set; }
 
-    public async Task<IActionResult> OnGetAsync(int? id, CancellationToken cancellationToken)
+    protected async Task<IActionResult> GetFormAsync(int? id, CancellationToken cancellationToken)
     {
         if (await PrepareAsync(id, cancellationToken) is { } refused) return refused;
         if (id is not null) Input = InputModel.From((await saver.LoadAsync(VersionedRecords.GoodPractice, id.Value, cancellationToken, tracked: false))!);
@@ -103,7 +103,7 @@ public class EditModel(AppDbContext db, Rights rights, RecordSaver saver, Submit
     }
 
     /// <summary>Saves the form; a new good practice's form creates one record however often it is sent.</summary>
-    public Task<IActionResult> OnPostAsync(int? id, CancellationToken cancellationToken) =>
+    protected Task<IActionResult> PostFormAsync(int? id, CancellationToken cancellationToken) =>
         id is null ? once.CreateAsync(() => SaveAsync(null, cancellationToken), cancellationToken) : SaveAsync(id, cancellationToken);
 
     private async Task<IActionResult> SaveAsync(int? id, CancellationToken cancellationToken)
@@ -198,4 +198,14 @@ public class EditModel(AppDbContext db, Rights rights, RecordSaver saver, Submit
     {
         while (Input.Countries.Count < Rows) Input.Countries.Add(null);
     }
+}
+
+/// <summary>Editing a good practice (/good-practices/{id}/edit).</summary>
+[Authorize]
+public class EditModel(AppDbContext db, Rights rights, RecordSaver saver, SubmitOnce once, ReferenceData referenceData, IStringLocalizer<SharedResource> L)
+    : GoodPracticeFormModel(db, rights, saver, once, referenceData, L)
+{
+    public Task<IActionResult> OnGetAsync(int id, CancellationToken cancellationToken) => GetFormAsync(id, cancellationToken);
+
+    public Task<IActionResult> OnPostAsync(int id, CancellationToken cancellationToken) => PostFormAsync(id, cancellationToken);
 }
