@@ -62,10 +62,30 @@ public sealed class Following(AppDbContext db, ReferenceData referenceData, IStr
                 var exchangeLink = exchange.Link("");
                 if (exchangeLink.Length - 1 > Follow.KeyLength) return null;
                 return (exchangeLink.TrimStart('?'), L["Offers and needs: {0}", string.Join(", ", exchange.Describe(names, L, language))]);
+            case FollowKind.GoodPracticeSearch:
+                // A followed search of the good practices is its words (what Notices.Calls matches a new good practice with).
+                var (practices, practiceValues) = GoodPracticeFilter.Read(new QueryCollection(QueryHelpers.ParseQuery(key)), names, L);
+                if (practices.Q is not { } words || !practiceValues.IsValid) return null;
+                var practiceKey = QueryString.Create("q", words).Value!.TrimStart('?');
+                if (practiceKey.Length > Follow.KeyLength) return null;
+                return (practiceKey, L["Good practices matching “{0}”", words]);
+            case FollowKind.Calls:
+                // Every new call ("all"), or those of one kind (its name, in any case).
+                if (string.Equals(key.Trim(), Notices.AllCalls, StringComparison.OrdinalIgnoreCase)) return (Notices.AllCalls, L["New calls for proposals"]);
+                return !key.Any(char.IsDigit) && Enum.TryParse<CallKind>(key.Trim(), ignoreCase: true, out var callKind) && Enum.IsDefined(callKind)
+                    ? (callKind.ToString(), L[CallKindFollowLabel(callKind)]) : null;
             default:
                 return null;
         }
     }
+
+    /// <summary>How a follow of new calls of one kind is named (an English key of the resource files).</summary>
+    public static string CallKindFollowLabel(CallKind kind) => kind switch
+    {
+        CallKind.GoodPractice => "New calls for good practices",
+        CallKind.Network => "New calls for network members",
+        _ => "New calls for funding",
+    };
 
     private static string Id(int id) => id.ToString(CultureInfo.InvariantCulture);
 
@@ -80,6 +100,8 @@ public sealed class Following(AppDbContext db, ReferenceData referenceData, IStr
         FollowKind.Theme => $"/exchange?theme={Uri.EscapeDataString(key.ToLowerInvariant())}",
         FollowKind.Region => $"/exchange?region={Uri.EscapeDataString(key)}",
         FollowKind.ExchangeSearch => $"/exchange?{key}",
+        FollowKind.GoodPracticeSearch => $"/good-practices?{key}",
+        FollowKind.Calls => "/calls",
         _ => $"/initiatives?{key}",
     };
 }
