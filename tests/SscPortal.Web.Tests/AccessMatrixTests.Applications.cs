@@ -22,8 +22,8 @@ public abstract partial class AccessMatrixTests
 
     private static Dictionary<string, string> Naming(Actor organisation) => new() { ["OrganisationId"] = TestData.Key(organisation.Id) };
 
-    /// <summary>The entries of applications (starting, writing, partners, submitting).</summary>
-    private static readonly Case[] ApplicationCases =
+    /// <summary>The entries of applications (starting, writing, partners, submitting); made when read, after the shared role lists this file uses.</summary>
+    private static Case[] ApplicationCases =>
     [
         new("/calls/{id:int}/apply GET", "apply to G's open call", async w => Get($"/calls/{await w.Portal.CallAsync(w.AgencyG)}/apply"), SignedIn),
         new("/calls/{id:int}/apply GET", "apply to H's draft call", async w => Get($"/calls/{await w.Portal.CallAsync(w.AgencyH, published: false)}/apply"), SeeHidden(AgencyH, unpublished: false)),
