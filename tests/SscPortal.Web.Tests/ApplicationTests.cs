@@ -127,12 +127,15 @@ public abstract class ApplicationTests(ApplicationPortalFixture fixture)
         Assert.False(Assert.Single((await SavedAsync(id)).Partners).Confirmed);
 
         using var partner = await Portal.BrowserOfAsync(partnerMember);
+        // The request waits on the partner's /my/applications, until answered.
+        var waiting = (await partner.GetOkAsync("/my/applications")).Document.QuerySelector("ul.partner-requests")!;
+        Assert.NotNull(waiting.QuerySelector($"a[href='/applications/{id}#partners']"));
         var asPartner = await partner.GetOkAsync($"/applications/{id}");
         var confirmed = await partner.SubmitAsync(asPartner, "form[action*='handler=ConfirmPartnership']", new Dictionary<string, string>());
         Assert.Equal(HttpStatusCode.OK, confirmed.Status);
         Assert.True(Assert.Single((await SavedAsync(id)).Partners).Confirmed);
         Assert.True(await Portal.WithDatabaseAsync(db => db.Notifications.AnyAsync(n => n.UserId == world.UserIds[Role.CsoAdmin] && n.Kind == NotificationKind.PartnerAnswered)));
-        Assert.Contains(world.CsoB.Name, (await partner.GetOkAsync("/my/applications")).Text, StringComparison.Ordinal);
+        Assert.Null((await partner.GetOkAsync("/my/applications")).Document.QuerySelector("ul.partner-requests"));
 
         // Complete now; submitted at the deadline's very second.
         details = await member.GetOkAsync($"/applications/{id}");
