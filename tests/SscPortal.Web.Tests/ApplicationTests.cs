@@ -180,6 +180,26 @@ public abstract class ApplicationTests(ApplicationPortalFixture fixture)
     }
 
     [Fact]
+    public async Task Two_members_starting_at_the_same_moment_make_one_application()
+    {
+        Clock.At = null;
+        await using var world = await AccessWorld.CreateAsync(Portal);
+        var callId = await Portal.CallAsync(world.AgencyG);
+        using var member = await world.BrowserAsync(Role.CsoMember);
+        using var admin = await world.BrowserAsync(Role.CsoAdmin);
+        var both = await Task.WhenAll(
+            member.PostCraftedAsync($"/calls/{callId}/apply", [new("OrganisationId", TestData.Key(world.CsoA.Id))]),
+            admin.PostCraftedAsync($"/calls/{callId}/apply", [new("OrganisationId", TestData.Key(world.CsoA.Id))]));
+        var id = Assert.Single(await Portal.WithDatabaseAsync(db => db.CallApplications.Where(a => a.CallId == callId).Select(a => a.Id).ToListAsync()));
+        Assert.All(both, response =>
+        {
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            Assert.StartsWith($"/applications/{id}", response.RequestMessage!.RequestUri!.AbsolutePath, StringComparison.Ordinal);
+        });
+        Assert.Equal(1, await Portal.WithDatabaseAsync(db => db.AuditEvents.CountAsync(e => e.Type == AuditEventType.ApplicationCreated && e.TargetId == TestData.Key(id))));
+    }
+
+    [Fact]
     public async Task One_second_after_the_deadline_is_refused_and_a_call_not_yet_open_takes_no_application()
     {
         Clock.At = null;
