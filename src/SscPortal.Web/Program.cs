@@ -64,6 +64,7 @@ builder.Services.AddPortalEvidence(builder.Configuration);
 // Offers and needs: suggested matches with their reasons, conversations about them, and the initiatives they start (Exchange/).
 builder.Services.AddPortalExchange();
 builder.Services.AddPortalReviews();
+builder.Services.AddPortalApplications();
 // A request may carry the largest file allowed (Files:MaxMegabytes) and its form; Kestrel's own limit is about 28 MB.
 builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize =
     Math.Max(30_000_000L, (builder.Configuration.GetValue("Files:MaxMegabytes", 25) + 2) * 1024L * 1024L));

@@ -8,7 +8,7 @@ namespace SscPortal.Web.Tests;
 public abstract partial class AccessMatrixTests
 {
     /// <summary>The entries of calls (/calls, a call's pages and handlers).</summary>
-    private static readonly Case[] CallCases =
+    private static Case[] CallCases =>
     [
     ];
 }

@@ -57,7 +57,7 @@ public abstract partial class AccessMatrixTests
     private static Who ReviewerOfA => Members(Permission.ReviewApplications, CsoA) & new[] { CsoMember };
 
     /// <summary>The entries of reviewers, reviews, decisions and results.</summary>
-    private static readonly Case[] ReviewCases =
+    private static Case[] ReviewCases =>
     [
         new("/calls/{id:int}/reviewers GET", "G's call's reviewers", async w => Get($"/calls/{(await CallOfG(w)).Call}/reviewers"), CallAdminsOfG),
         new("/calls/{id:int}/reviewers GET", "a guessed id", _ => Task.FromResult(Get("/calls/2147483000/reviewers")), Nobody),

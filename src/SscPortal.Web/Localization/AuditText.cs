@@ -169,6 +169,11 @@ public static partial class AuditText
         _ => why,
     };
 
+    /// <summary>The rules a refused application broke, stored as their codes, in the reader's language.</summary>
+    private static string Reasons(string codes, IStringLocalizer<SharedResource> L) =>
+        string.Join(" ", codes.Split(',', StringSplitOptions.RemoveEmptyEntries)
+            .Select(code => Enum.TryParse<SscPortal.Domain.RuleCode>(code, out var rule) ? RuleMessages.For(rule, L, SscPortal.Domain.RecordType.CallApplication) : code));
+
     private const RegexOptions Whole = RegexOptions.Singleline;
 
     private static readonly (Regex Pattern, Func<Match, IStringLocalizer<SharedResource>, string> Say)[] Details =
@@ -197,6 +202,11 @@ public static partial class AuditText
         (new(@"^listing=(\d+)$"), (m, L) => L["About offer or need {0}", m.Groups[1].Value]),
         (new(@"^outcome=(Agreed|Declined|Withdrawn)$"), (m, L) => L["Ended: {0}", L[EnumLabels.For(Enum.Parse<SscPortal.Domain.ConversationState>(m.Groups[1].Value))].Value]),
         (new(@"^initiative=(\d+)$"), (m, L) => L["Initiative {0} started", m.Groups[1].Value]),
+        // Applications to calls (Calls/ApplicationsText.cs): a start or submission refused for the call's rules.
+        (new(@"^refused=(apply|submit); organisation=(\d+); reasons=(.*)$", Whole), (m, L) => m.Groups[1].Value == "apply"
+            ? L["Organisation {0} tried to start an application: {1}", m.Groups[2].Value, Reasons(m.Groups[3].Value, L)]
+            : L["Organisation {0} tried to submit an application: {1}", m.Groups[2].Value, Reasons(m.Groups[3].Value, L)]),
+        (new(@"^sha256=([0-9a-f]{64})$"), (m, L) => L["Fingerprint (SHA-256) {0}", m.Groups[1].Value]),
         // The same, as sentences, as entries written before the codes keep them.
         (Exactly("from a spreadsheet"), (_, L) => L["From a spreadsheet"]),
         (new(@"^by a moderator: (.*)$", RegexOptions.Singleline), (m, L) => L["By a moderator: {0}", m.Groups[1].Value]),

@@ -22,11 +22,14 @@ public sealed partial class Notices(AppDbContext db, Access access, TimeProvider
 {
     private readonly HashSet<(string User, string Path)> _told = [];
 
-    /// <summary>Tells each of <paramref name="userIds"/> (but not the person acting, nor anyone told of the same thing already in this change).</summary>
+    /// <summary>
+    /// Tells each of <paramref name="userIds"/> (but not anyone told of the same thing already in this change, nor the person
+    /// acting, unless <paramref name="alsoTheActor"/>: a receipt is for the one who acted too).
+    /// </summary>
     public async Task TellAsync(NotificationKind kind, IEnumerable<string> userIds, string path, string subject, string? detail = null,
-        RecordType? about = null, ChangeKind? change = null, CancellationToken cancellationToken = default)
+        RecordType? about = null, ChangeKind? change = null, bool alsoTheActor = false, CancellationToken cancellationToken = default)
     {
-        var recipients = userIds.Where(u => u != access.UserId && !_told.Contains((u, path))).Distinct().ToList();
+        var recipients = userIds.Where(u => (alsoTheActor || u != access.UserId) && !_told.Contains((u, path))).Distinct().ToList();
         if (recipients.Count == 0) return;
         var chosen = await db.NotificationPreferences.AsNoTracking().Where(p => p.Kind == kind && recipients.Contains(p.UserId))
             .ToDictionaryAsync(p => p.UserId, p => p.Delivery, cancellationToken);
