@@ -62,6 +62,18 @@ public sealed class Following(AppDbContext db, ReferenceData referenceData, IStr
                 var exchangeLink = exchange.Link("");
                 if (exchangeLink.Length - 1 > Follow.KeyLength) return null;
                 return (exchangeLink.TrimStart('?'), L["Offers and needs: {0}", string.Join(", ", exchange.Describe(names, L, language))]);
+            case FollowKind.Calls:
+                // A kind of call by its name (Funding), in any case, or every new call.
+                if (string.Equals(key.Trim(), Notices.AllCalls, StringComparison.OrdinalIgnoreCase)) return (Notices.AllCalls, L["New calls"]);
+                return !key.Any(char.IsDigit) && Enum.TryParse<CallKind>(key.Trim(), ignoreCase: true, out var callKind) && Enum.IsDefined(callKind)
+                    ? (callKind.ToString(), L["New calls: {0}", L[Calls.CallText.KindLabel(callKind)]]) : null;
+            case FollowKind.GoodPracticeSearch:
+                // A search of the good practices by its words (q=…), as Notices matches it.
+                var parsed = QueryHelpers.ParseQuery(key);
+                if (!parsed.TryGetValue("q", out var words) || words.Count != 1 || string.IsNullOrWhiteSpace(words[0])) return null;
+                var search = QueryString.Create("q", words[0]!.Trim()).Value!.TrimStart('?');
+                if (search.Length > Follow.KeyLength) return null;
+                return (search, L["Good practices: {0}", $"“{words[0]!.Trim()}”"]);
             default:
                 return null;
         }
@@ -80,6 +92,8 @@ public sealed class Following(AppDbContext db, ReferenceData referenceData, IStr
         FollowKind.Theme => $"/exchange?theme={Uri.EscapeDataString(key.ToLowerInvariant())}",
         FollowKind.Region => $"/exchange?region={Uri.EscapeDataString(key)}",
         FollowKind.ExchangeSearch => $"/exchange?{key}",
+        FollowKind.Calls => key == Notices.AllCalls || !Enum.TryParse<CallKind>(key, out var callKind) ? "/calls" : $"/calls?kind={callKind.ToUrlValue()}",
+        FollowKind.GoodPracticeSearch => $"/good-practices?{key}",
         _ => $"/initiatives?{key}",
     };
 }
