@@ -147,7 +147,9 @@ public class EditModel(AppDbContext db, Rights rights, RecordSaver saver, Submit
     {
         if (await PrepareAsync(id, cancellationToken) is { } refused) return refused;
         ModelState.Clear();
-        Compact();
+        // Rows ticked for removal go; empty ones stay (they were asked for).
+        Input.Questions = Input.Questions.Where(q => !q.Remove).ToList();
+        Input.Criteria = Input.Criteria.Where(c => !c.Remove).ToList();
         if (add == "criterion") Input.Criteria.Add(new CriterionRow { Weight = "1" });
         else Input.Questions.Add(new QuestionRow());
         Pad();
