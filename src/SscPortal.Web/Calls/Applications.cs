@@ -214,7 +214,7 @@ public sealed class Applying(AppDbContext db, RecordSaver saver, History history
                 {
                     AlsoRecord = async () =>
                     {
-                        await notices.TellAsync(NotificationKind.ApplicationSubmitted, members, PathOf(a.Id), subject, a.Fingerprint, RecordType.CallApplication, alsoTheActor: true, cancellationToken: cancellationToken);
+                        await notices.ReceiptAsync(NotificationKind.ApplicationSubmitted, members, PathOf(a.Id), subject, a.Fingerprint, RecordType.CallApplication, cancellationToken);
                         await notices.TellAsync(NotificationKind.ApplicationReceived, callAdmins, PathOf(a.Id), subject, applicantName, RecordType.CallApplication, cancellationToken: cancellationToken);
                     },
                 };

@@ -46,6 +46,7 @@ public static partial class FeedEndpoints
         feeds.MapGet("/countries/{code:length(2)}.atom", CountryAsync);
         feeds.MapGet("/recommendations.atom", RecommendationsAsync).WithMetadata(RecommendationsFeedQuery);
         MapListings(feeds);
+        MapCalls(feeds);
         MapGoodPractices(feeds);
         return app;
     }

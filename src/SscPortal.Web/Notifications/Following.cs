@@ -70,22 +70,14 @@ public sealed class Following(AppDbContext db, ReferenceData referenceData, IStr
                 if (practiceKey.Length > Follow.KeyLength) return null;
                 return (practiceKey, L["Good practices matching “{0}”", words]);
             case FollowKind.Calls:
-                // Every new call ("all"), or those of one kind (its name, in any case).
-                if (string.Equals(key.Trim(), Notices.AllCalls, StringComparison.OrdinalIgnoreCase)) return (Notices.AllCalls, L["New calls for proposals"]);
+                // A kind of call by its name (Funding), in any case, or every new call.
+                if (string.Equals(key.Trim(), Notices.AllCalls, StringComparison.OrdinalIgnoreCase)) return (Notices.AllCalls, L["New calls"]);
                 return !key.Any(char.IsDigit) && Enum.TryParse<CallKind>(key.Trim(), ignoreCase: true, out var callKind) && Enum.IsDefined(callKind)
-                    ? (callKind.ToString(), L[CallKindFollowLabel(callKind)]) : null;
+                    ? (callKind.ToString(), L["New calls: {0}", L[Calls.CallText.KindLabel(callKind)]]) : null;
             default:
                 return null;
         }
     }
-
-    /// <summary>How a follow of new calls of one kind is named (an English key of the resource files).</summary>
-    public static string CallKindFollowLabel(CallKind kind) => kind switch
-    {
-        CallKind.GoodPractice => "New calls for good practices",
-        CallKind.Network => "New calls for network members",
-        _ => "New calls for funding",
-    };
 
     private static string Id(int id) => id.ToString(CultureInfo.InvariantCulture);
 
@@ -100,8 +92,8 @@ public sealed class Following(AppDbContext db, ReferenceData referenceData, IStr
         FollowKind.Theme => $"/exchange?theme={Uri.EscapeDataString(key.ToLowerInvariant())}",
         FollowKind.Region => $"/exchange?region={Uri.EscapeDataString(key)}",
         FollowKind.ExchangeSearch => $"/exchange?{key}",
+        FollowKind.Calls => key == Notices.AllCalls || !Enum.TryParse<CallKind>(key, out var callKind) ? "/calls" : $"/calls?kind={callKind.ToUrlValue()}",
         FollowKind.GoodPracticeSearch => $"/good-practices?{key}",
-        FollowKind.Calls => "/calls",
         _ => $"/initiatives?{key}",
     };
 }

@@ -22,12 +22,18 @@ public sealed partial class Notices(AppDbContext db, Access access, TimeProvider
 {
     private readonly HashSet<(string User, string Path)> _told = [];
 
-    /// <summary>
-    /// Tells each of <paramref name="userIds"/> (but not anyone told of the same thing already in this change, nor the person
-    /// acting, unless <paramref name="alsoTheActor"/>: a receipt is for the one who acted too).
-    /// </summary>
-    public async Task TellAsync(NotificationKind kind, IEnumerable<string> userIds, string path, string subject, string? detail = null,
-        RecordType? about = null, ChangeKind? change = null, bool alsoTheActor = false, CancellationToken cancellationToken = default)
+    /// <summary>Tells each of <paramref name="userIds"/> (but not the person acting, nor anyone told of the same thing already in this change).</summary>
+    public Task TellAsync(NotificationKind kind, IEnumerable<string> userIds, string path, string subject, string? detail = null,
+        RecordType? about = null, ChangeKind? change = null, CancellationToken cancellationToken = default) =>
+        TellEachAsync(kind, userIds, path, subject, detail, about, change, alsoTheActor: false, cancellationToken);
+
+    /// <summary>A receipt: tells each of <paramref name="userIds"/>, the person acting among them (a submitted application's receipt).</summary>
+    public Task ReceiptAsync(NotificationKind kind, IEnumerable<string> userIds, string path, string subject, string? detail, RecordType about,
+        CancellationToken cancellationToken) =>
+        TellEachAsync(kind, userIds, path, subject, detail, about, null, alsoTheActor: true, cancellationToken);
+
+    private async Task TellEachAsync(NotificationKind kind, IEnumerable<string> userIds, string path, string subject, string? detail,
+        RecordType? about, ChangeKind? change, bool alsoTheActor, CancellationToken cancellationToken)
     {
         var recipients = userIds.Where(u => (alsoTheActor || u != access.UserId) && !_told.Contains((u, path))).Distinct().ToList();
         if (recipients.Count == 0) return;
@@ -226,9 +232,9 @@ public sealed partial class Notices(AppDbContext db, Access access, TimeProvider
     private async Task ModerationAsync(ChangeKind change, bool asModerator, int[] owners, string path, string title, string? reason, RecordType type, CancellationToken cancellationToken)
     {
         if (change == ChangeKind.Unpublished && asModerator)
-            await TellAsync(NotificationKind.RecordHeld, await MembersOfAsync(owners, adminsOnly: false, cancellationToken), path, title, reason, type, change, cancellationToken);
+            await TellAsync(NotificationKind.RecordHeld, await MembersOfAsync(owners, adminsOnly: false, cancellationToken), path, title, reason, type, change, cancellationToken: cancellationToken);
         else if (change == ChangeKind.HoldReleased)
-            await TellAsync(NotificationKind.HoldLifted, await MembersOfAsync(owners, adminsOnly: false, cancellationToken), path, title, null, type, change, cancellationToken);
+            await TellAsync(NotificationKind.HoldLifted, await MembersOfAsync(owners, adminsOnly: false, cancellationToken), path, title, null, type, change, cancellationToken: cancellationToken);
     }
 
     private static string Key(int id) => id.ToString(System.Globalization.CultureInfo.InvariantCulture);
@@ -269,7 +275,7 @@ public sealed partial class Notices(AppDbContext db, Access access, TimeProvider
     }
 
     private Task TellFollowersAsync(IEnumerable<string> followers, string path, string title, RecordType about, ChangeKind change, CancellationToken cancellationToken) =>
-        TellAsync(NotificationKind.Followed, followers, path, title, null, about, change, cancellationToken);
+        TellAsync(NotificationKind.Followed, followers, path, title, null, about, change, cancellationToken: cancellationToken);
 
     public sealed record Recipient(string Id, string? Email, bool EmailConfirmed, string Language)
     {

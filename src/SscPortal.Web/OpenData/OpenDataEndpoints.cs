@@ -131,6 +131,7 @@ public static partial class OpenDataEndpoints
         MapRecommendations(app, api);
         MapTestimonies(app, api);
         MapListings(app, api);
+        MapCalls(app, api);
         MapGoodPractices(app, api);
         return app;
     }

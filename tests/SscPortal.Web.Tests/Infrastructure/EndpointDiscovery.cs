@@ -38,7 +38,8 @@ public static partial class EndpointDiscovery
             {
                 var modelName = "SscPortal.Web.Pages" + page.ViewEnginePath.Replace('/', '.') + "Model";
                 var model = typeof(Program).Assembly.GetType(modelName) ?? throw new InvalidOperationException($"No page model {modelName}");
-                foreach (var method in model.GetMethods(BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly))
+                // Razor Pages takes handlers from the page model and the portal's own classes it derives from (a shared form's model).
+                foreach (var method in model.GetMethods(BindingFlags.Public | BindingFlags.Instance).Where(m => m.DeclaringType?.Assembly == typeof(Program).Assembly))
                 {
                     var match = HandlerName().Match(method.Name);
                     if (!match.Success) continue;
@@ -89,8 +90,8 @@ public static class GetRouteDiscovery
             {
                 var model = typeof(Program).Assembly.GetType("SscPortal.Web.Pages" + page.ViewEnginePath.Replace('/', '.') + "Model");
                 if (model is null) continue;
-                foreach (var method in model.GetMethods(BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly)
-                             .Where(m => System.Text.RegularExpressions.Regex.IsMatch(m.Name, "^OnGet")))
+                foreach (var method in model.GetMethods(BindingFlags.Public | BindingFlags.Instance)
+                             .Where(m => m.DeclaringType?.Assembly == typeof(Program).Assembly && System.Text.RegularExpressions.Regex.IsMatch(m.Name, "^OnGet")))
                 {
                     var name = System.Text.RegularExpressions.Regex.Replace(method.Name, "^OnGet|Async$", "");
                     if (name.Length > 0) handlers.Add(name);

@@ -1,0 +1,14 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.Extensions.Localization;
+using SscPortal.Web.Authorization;
+using SscPortal.Web.Data;
+using SscPortal.Web.Forms;
+using SscPortal.Web.Records;
+using SscPortal.Web.Reference;
+
+namespace SscPortal.Web.Pages.Calls;
+
+/// <summary>A new call (/calls/new): the edit form and its handlers, at its own route (no route needs registering elsewhere).</summary>
+[Authorize]
+public class NewModel(AppDbContext db, Rights rights, RecordSaver saver, SubmitOnce once, ReferenceData referenceData, IStringLocalizer<SharedResource> L)
+    : EditModel(db, rights, saver, once, referenceData, L);
