@@ -14,6 +14,8 @@ public enum FileOwnerKind
     Call = 6,
     /// <summary>A document given with an application (its answers to file questions among them): as private as the application.</summary>
     CallApplication = 7,
+    /// <summary>An event's documents, presentations and photos (its report's among them): readable by whoever may read the event.</summary>
+    Event = 8,
 }
 
 /// <summary>Who may read a file or a testimony, besides what its record allows.</summary>

@@ -43,6 +43,7 @@ public enum RecordType
     Call = 5,
     CallApplication = 6,
     GoodPractice = 7,
+    Event = 8,
 }
 
 /// <summary>One entry in a record's history: who, for which organisation, when, and which fields changed.</summary>
@@ -157,6 +158,49 @@ public static class RecordSnapshot
     private static string? Money(decimal? amount) => amount?.ToString("0.00", CultureInfo.InvariantCulture);
 
     /// <summary>A call's fields; each question and criterion is a field of its own ("Question 2", "Criterion 1").</summary>
+    public static IReadOnlyDictionary<string, string?> Of(CooperationEvent @event)
+    {
+        var fields = new Dictionary<string, string?>
+        {
+            [nameof(CooperationEvent.Kind)] = @event.Kind.ToString(),
+            [nameof(CooperationEvent.Title)] = @event.Title,
+            [nameof(CooperationEvent.Description)] = @event.Description,
+            [nameof(CooperationEvent.Language)] = @event.Language,
+            [nameof(CooperationEvent.StartsAt)] = Instant(@event.StartsAt),
+            [nameof(CooperationEvent.EndsAt)] = Instant(@event.EndsAt),
+            [nameof(CooperationEvent.TimeZone)] = @event.TimeZone,
+            [nameof(CooperationEvent.Format)] = @event.Format.ToString(),
+            [nameof(CooperationEvent.Venue)] = @event.Venue,
+            [nameof(CooperationEvent.Address)] = @event.Address,
+            [nameof(CooperationEvent.City)] = @event.City,
+            [nameof(CooperationEvent.CountryCode)] = @event.CountryCode,
+            [nameof(CooperationEvent.Capacity)] = @event.Capacity?.ToString(CultureInfo.InvariantCulture),
+            [nameof(CooperationEvent.OnlineLink)] = @event.OnlineLink,
+            [nameof(CooperationEvent.Languages)] = Codes(@event.Languages),
+            [nameof(CooperationEvent.Interpretation)] = Codes(@event.Interpretation),
+            [nameof(CooperationEvent.RegistrationOpen)] = @event.RegistrationOpen ? "yes" : "no",
+            [nameof(CooperationEvent.WaitingList)] = @event.WaitingList ? "yes" : "no",
+            [nameof(CooperationEvent.Themes)] = @event.Themes.Count == 0 ? null : string.Join("; ", @event.Themes.Order()),
+            [nameof(CooperationEvent.Sdgs)] = @event.Sdgs.Count == 0 ? null : string.Join("; ", @event.Sdgs.Order()),
+            [nameof(CooperationEvent.Principles)] = Codes(@event.Principles),
+            [nameof(CooperationEvent.ParentEventId)] = @event.ParentEventId is { } parent ? $"#{parent}" : null,
+            [nameof(CooperationEvent.Initiatives)] = @event.Initiatives.Count == 0 ? null : string.Join("; ", @event.Initiatives.Select(i => i.InitiativeId).Order().Select(i => $"#{i}")),
+            [nameof(CooperationEvent.ReportSummary)] = @event.ReportSummary,
+            [nameof(CooperationEvent.ReportOutcomes)] = @event.ReportOutcomes,
+        };
+        foreach (var translation in @event.Translations.OrderBy(t => t.Language, StringComparer.Ordinal))
+        {
+            fields[$"{nameof(CooperationEvent.Title)}:{translation.Language}"] = translation.Title;
+            fields[$"{nameof(CooperationEvent.Description)}:{translation.Language}"] = translation.Description;
+        }
+        foreach (var session in @event.Sessions.OrderBy(s => s.Position))
+            fields[$"Session {session.Position}"] = string.Join(" | ", Instant(session.StartsAt), Instant(session.EndsAt), session.Title, session.Topic ?? "", session.Room ?? "",
+                string.Join("; ", session.Speakers.OrderBy(p => p.Position).Select(p => $"{p.Name} ({p.Organisation}){(p.NameShown ? "" : " [name not shown]")}")));
+        foreach (var question in @event.Questions.OrderBy(q => q.Position))
+            fields[$"Question {question.Position}"] = $"{question.Label} | {(question.Required ? "required" : "optional")}";
+        return fields;
+    }
+
     public static IReadOnlyDictionary<string, string?> Of(CooperationCall call)
     {
         var fields = new Dictionary<string, string?>

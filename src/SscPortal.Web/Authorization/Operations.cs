@@ -68,6 +68,12 @@ public static class Operations
     public static readonly OperationAuthorizationRequirement ReviewApplication = new() { Name = nameof(ReviewApplication) };
     /// <summary>Accept or decline being a call's reviewer (the person invited only).</summary>
     public static readonly OperationAuthorizationRequirement AnswerInvitation = new() { Name = nameof(AnswerInvitation) };
+    /// <summary>See an event's registrations with their personal data, export them, message them and mark attendance (organisers only).</summary>
+    public static readonly OperationAuthorizationRequirement ManageRegistrations = new() { Name = nameof(ManageRegistrations) };
+    /// <summary>Write and publish an event's report, its documents and photos.</summary>
+    public static readonly OperationAuthorizationRequirement WriteReport = new() { Name = nameof(WriteReport) };
+    /// <summary>Invite and remove an event's co-organisers.</summary>
+    public static readonly OperationAuthorizationRequirement ManageOrganisers = new() { Name = nameof(ManageOrganisers) };
     /// <summary>See an organisation's members and decide membership claims.</summary>
     public static readonly OperationAuthorizationRequirement DecideClaims = new() { Name = nameof(DecideClaims) };
     /// <summary>Change members' roles and remove members.</summary>

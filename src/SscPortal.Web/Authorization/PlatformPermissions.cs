@@ -50,6 +50,9 @@ public static class PlatformPermissions
         builder.Services.AddScoped<IAuthorizationHandler, PartnerRightsHandler>();
         builder.Services.AddScoped<IAuthorizationHandler, ReviewerRightsHandler>();
         builder.Services.AddScoped<IAuthorizationHandler, GoodPracticeRightsHandler>();
+        builder.Services.AddScoped<IAuthorizationHandler, EventRightsHandler>();
+        builder.Services.AddScoped<IAuthorizationHandler, CoOrganiserRightsHandler>();
+        builder.Services.AddScoped<IAuthorizationHandler, RegistrationRightsHandler>();
         builder.Services.AddScoped<ReviewAssignments>();
         builder.Services.AddScoped<Rights>();
         return builder;

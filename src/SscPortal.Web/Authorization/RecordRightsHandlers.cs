@@ -332,6 +332,72 @@ public sealed class GoodPracticeRightsHandler(Access access) : RecordRightsHandl
     };
 }
 
+/// <summary>
+/// An event is edited by its organising organisations (the owner and the co-organisers that confirmed): their members while a
+/// draft, their admins once public; only they see its registrations. Its owner's admins publish it; moderators unpublish it
+/// with a reason.
+/// </summary>
+public sealed class EventRightsHandler(Access access) : RecordRightsHandler<EventResource>(access)
+{
+    protected override async Task<bool> AllowsAsync(OperationAuthorizationRequirement operation, EventResource record) => operation.Name switch
+    {
+        nameof(Operations.See) => record.Publication == PublicationState.Published || await OrganiserAsync(record, Permission.SeeOwnDrafts)
+            || (record.Publication == PublicationState.Unpublished && Platform(Permission.UnpublishAnyRecord)),
+        nameof(Operations.SeePeople) => await OrganiserAsync(record, Permission.SeeOwnDrafts) || Platform(Permission.ReadAuditLog),
+        nameof(Operations.Edit) => await OrganiserAsync(record, record.Publication == PublicationState.Draft ? Permission.OrganiseEvents : Permission.PublishOwnRecords)
+            || Platform(Permission.EditOtherOrganisationsRecords),
+        // Only drafts are deleted: a rule of the record (it says so), not a right.
+        nameof(Operations.Delete) => await Member(Permission.OrganiseEvents, record.OwnerId),
+        nameof(Operations.Publish) => await Member(Permission.PublishOwnRecords, record.OwnerId),
+        nameof(Operations.Unpublish) => await Member(Permission.PublishOwnRecords, record.OwnerId) || Platform(Permission.UnpublishAnyRecord),
+        nameof(Operations.Release) => Platform(Permission.UnpublishAnyRecord),
+        nameof(Operations.ManageOrganisers) => await Member(Permission.OrganiseEvents, record.OwnerId),
+        nameof(Operations.ManageRegistrations) or nameof(Operations.WriteReport) => await OrganiserAsync(record, Permission.OrganiseEvents),
+        _ => false,
+    };
+
+    private async Task<bool> OrganiserAsync(EventResource record, Permission permission)
+    {
+        foreach (var organisation in record.Organisers)
+            if (await Member(permission, organisation)) return true;
+        return false;
+    }
+}
+
+/// <summary>A named co-organiser's own members confirm (or decline) its part in another organisation's event.</summary>
+public sealed class CoOrganiserRightsHandler(Access access) : RecordRightsHandler<CoOrganiserResource>(access)
+{
+    protected override async Task<bool> AllowsAsync(OperationAuthorizationRequirement operation, CoOrganiserResource record) => operation.Name switch
+    {
+        nameof(Operations.ConfirmPartnership) => record.ActorId != record.OwnerId && await Member(Permission.OrganiseEvents, record.ActorId),
+        _ => false,
+    };
+}
+
+/// <summary>
+/// A registration is the person's own: they see and cancel it (a visitor through the secret link in their mail, checked by the
+/// page). The event's organisers see it (its personal data is for them only) but never cancel it for the person.
+/// </summary>
+public sealed class RegistrationRightsHandler(Access access) : RecordRightsHandler<RegistrationResource>(access)
+{
+    protected override async Task<bool> AllowsAsync(OperationAuthorizationRequirement operation, RegistrationResource record) => operation.Name switch
+    {
+        nameof(Operations.See) => Own(record) || await OrganiserAsync(record),
+        nameof(Operations.Delete) => Own(record),
+        _ => false,
+    };
+
+    private bool Own(RegistrationResource record) => record.UserId is not null && Access.UserId == record.UserId;
+
+    /// <summary>As <see cref="EventRightsHandler"/> decides <see cref="Operations.ManageRegistrations"/>.</summary>
+    private async Task<bool> OrganiserAsync(RegistrationResource record)
+    {
+        foreach (var organisation in record.Event.Organisers)
+            if (await Member(Permission.OrganiseEvents, organisation)) return true;
+        return false;
+    }
+}
+
 public sealed class OrganisationRightsHandler(Access access) : RecordRightsHandler<OrganisationResource>(access)
 {
     protected override async Task<bool> AllowsAsync(OperationAuthorizationRequirement operation, OrganisationResource record) => operation.Name switch

@@ -56,6 +56,24 @@ public sealed record ReviewerResource(string UserId, int OrganisationId);
 /// <summary>A good practice, or a new one for <paramref name="OwnerId"/> (a draft).</summary>
 public sealed record GoodPracticeResource(int OwnerId, PublicationState Publication = PublicationState.Draft, bool HeldByModerator = false);
 
+/// <summary>
+/// An event of <paramref name="OwnerId"/>, or a new one (a draft); <paramref name="CoOrganisers"/> are the co-organising
+/// organisations that confirmed (an invited one is not an organiser until it does).
+/// </summary>
+public sealed record EventResource(int OwnerId, PublicationState Publication = PublicationState.Draft, bool HeldByModerator = false, IReadOnlyList<int>? CoOrganisers = null)
+{
+    public IEnumerable<int> Organisers => CoOrganisers is null ? [OwnerId] : CoOrganisers.Prepend(OwnerId);
+}
+
+/// <summary>Organisation <paramref name="ActorId"/> named as a co-organiser of an event of <paramref name="OwnerId"/>.</summary>
+public sealed record CoOrganiserResource(int OwnerId, int ActorId);
+
+/// <summary>
+/// A registration for an event: the person's own (<paramref name="UserId"/>, null for a visitor, whose links carry a secret instead)
+/// and the event's organisers'.
+/// </summary>
+public sealed record RegistrationResource(string? UserId, EventResource Event);
+
 /// <summary>An organisation, for the operations on its members and its identity.</summary>
 public sealed record OrganisationResource(int OrganisationId);
 

@@ -44,6 +44,13 @@ public abstract partial class AppDbContext(DbContextOptions options) : IdentityD
     public DbSet<Review> Reviews => Set<Review>();
     public DbSet<GoodPractice> GoodPractices => Set<GoodPractice>();
     public DbSet<NetworkMembership> NetworkMemberships => Set<NetworkMembership>();
+    public DbSet<CooperationEvent> Events => Set<CooperationEvent>();
+    public DbSet<EventSession> EventSessions => Set<EventSession>();
+    public DbSet<EventOrganiser> EventOrganisers => Set<EventOrganiser>();
+    public DbSet<EventInitiative> EventInitiatives => Set<EventInitiative>();
+    public DbSet<EventRegistration> EventRegistrations => Set<EventRegistration>();
+    public DbSet<EventMessage> EventMessages => Set<EventMessage>();
+    public DbSet<EventTally> EventTallies => Set<EventTally>();
     public DbSet<Forms.FormSubmission> FormSubmissions => Set<Forms.FormSubmission>();
     public DbSet<Mail.OutboxMessage> OutboxMessages => Set<Mail.OutboxMessage>();
     public DbSet<Notifications.Notification> Notifications => Set<Notifications.Notification>();
@@ -125,6 +132,8 @@ public sealed class PostgresAppDbContext(DbContextOptions<PostgresAppDbContext> 
         builder.Entity<CooperationCall>().HasIndex(SearchVector).HasMethod("GIN");
         builder.Entity<GoodPractice>().Property<NpgsqlTypes.NpgsqlTsVector>(SearchVector).HasComputedColumnSql(vector, stored: true);
         builder.Entity<GoodPractice>().HasIndex(SearchVector).HasMethod("GIN");
+        builder.Entity<CooperationEvent>().Property<NpgsqlTypes.NpgsqlTsVector>(SearchVector).HasComputedColumnSql(vector, stored: true);
+        builder.Entity<CooperationEvent>().HasIndex(SearchVector).HasMethod("GIN");
     }
 
     public const string SearchVector = "SearchVector";

@@ -23,7 +23,7 @@ public sealed record FileOwner(FileOwnerKind Kind, int Id, object Resource, int 
 public sealed class FileOwners(AppDbContext db)
 {
     public static bool TryParse(string? kind, out FileOwnerKind parsed) =>
-        Enum.TryParse(kind, ignoreCase: true, out parsed) && parsed is FileOwnerKind.Initiative or FileOwnerKind.Partnership or FileOwnerKind.Assessment or FileOwnerKind.Call or FileOwnerKind.CallApplication;
+        Enum.TryParse(kind, ignoreCase: true, out parsed) && parsed is FileOwnerKind.Initiative or FileOwnerKind.Partnership or FileOwnerKind.Assessment or FileOwnerKind.Call or FileOwnerKind.CallApplication or FileOwnerKind.Event;
 
     public async Task<FileOwner?> FindAsync(FileOwnerKind kind, int id, CancellationToken cancellationToken)
     {
@@ -62,6 +62,12 @@ public sealed class FileOwners(AppDbContext db)
                     .SingleOrDefaultAsync(cancellationToken);
                 return application is null ? null : new FileOwner(kind, id, new ApplicationResource(id, application.ApplicantId, application.CallOwnerId, application.State, application.Partners),
                     application.ApplicantId, application.Title, $"/applications/{id}");
+            case FileOwnerKind.Event:
+                var @event = await db.Events.AsNoTracking().Where(e => e.Id == id)
+                    .Select(e => new { e.OwnerId, e.Publication, e.HeldByModerator, e.Title, CoOrganisers = e.CoOrganisers.Where(o => o.State == CoOrganiserState.Confirmed).Select(o => o.ActorId).ToList() })
+                    .SingleOrDefaultAsync(cancellationToken);
+                return @event is null ? null : new FileOwner(kind, id, new EventResource(@event.OwnerId, @event.Publication, @event.HeldByModerator, @event.CoOrganisers),
+                    @event.OwnerId, @event.Title, $"/events/{id}");
             default:
                 return null;
         }

@@ -166,6 +166,25 @@ public static class EnumLabels
         AuditEventType.GoodPracticeUnpublished => "Good practice unpublished",
         AuditEventType.GoodPracticeDeleted => "Draft good practice deleted",
         AuditEventType.GoodPracticeHoldReleased => "Moderation hold on a good practice lifted",
+        AuditEventType.EventCreated => "Event created",
+        AuditEventType.EventEdited => "Event edited",
+        AuditEventType.EventPublished => "Event published",
+        AuditEventType.EventUnpublished => "Event unpublished",
+        AuditEventType.EventDeleted => "Draft event deleted",
+        AuditEventType.EventHoldReleased => "Moderation hold on an event lifted",
+        AuditEventType.CoOrganiserInvited => "Co-organiser named",
+        AuditEventType.CoOrganiserAnswered => "Co-organiser answered",
+        AuditEventType.CoOrganiserRemoved => "Co-organiser removed",
+        AuditEventType.RegistrationMade => "Registration for an event made",
+        AuditEventType.RegistrationConfirmed => "Registration's e-mail address confirmed",
+        AuditEventType.RegistrationCancelled => "Registration cancelled",
+        AuditEventType.RegistrationPromoted => "Moved up from the waiting list",
+        AuditEventType.RegistrationsExported => "Registrations exported",
+        AuditEventType.AttendanceMarked => "Attendance marked",
+        AuditEventType.EventMessageSent => "Message sent to participants",
+        AuditEventType.EventReportSaved => "Event report saved",
+        AuditEventType.EventReportPublished => "Event report published",
+        AuditEventType.ParticipantDataDeleted => "Participants' personal data deleted",
         _ => value.ToString(),
     };
 
@@ -222,6 +241,41 @@ public static class EnumLabels
         RightsHolderGroup.LocalCommunities => "Local communities",
         RightsHolderGroup.Migrants => "Migrants",
         RightsHolderGroup.OlderPeople => "Older people",
+        _ => value.ToString(),
+    };
+
+    public static string For(EventKind value) => value switch
+    {
+        EventKind.Seminar => "Seminar",
+        EventKind.SideEvent => "Side event",
+        EventKind.Panel => "Panel",
+        EventKind.Workshop => "Workshop",
+        EventKind.Webinar => "Webinar",
+        EventKind.ExchangeVisit => "Exchange visit",
+        _ => value.ToString(),
+    };
+
+    public static string For(EventFormat value) => value switch
+    {
+        EventFormat.InPerson => "In person",
+        EventFormat.Online => "Online",
+        EventFormat.Hybrid => "In person and online",
+        _ => value.ToString(),
+    };
+
+    public static string For(RegistrationState value) => value switch
+    {
+        RegistrationState.Unconfirmed => "Waiting for the e-mail address to be confirmed",
+        RegistrationState.Registered => "Registered",
+        RegistrationState.Waiting => "On the waiting list",
+        _ => value.ToString(),
+    };
+
+    public static string For(CoOrganiserState value) => value switch
+    {
+        CoOrganiserState.Invited => "Invited, not confirmed yet",
+        CoOrganiserState.Confirmed => "Confirmed",
+        CoOrganiserState.Declined => "Declined",
         _ => value.ToString(),
     };
 
@@ -421,5 +475,9 @@ public static class EnumLabels
             .Concat(Enum.GetValues<ListingKind>().Select(For))
             .Concat(Enum.GetValues<CooperationForm>().Select(For))
             .Concat(Enum.GetValues<ConversationState>().Select(For))
+            .Concat(Enum.GetValues<EventKind>().Select(For))
+            .Concat(Enum.GetValues<EventFormat>().Select(For))
+            .Concat(Enum.GetValues<RegistrationState>().Select(For))
+            .Concat(Enum.GetValues<CoOrganiserState>().Select(For))
             .Concat(WorkingLanguages.All.Select(LanguageName));
 }

@@ -30,6 +30,7 @@ public static class PermissionLabels
         Permission.ReviewApplications => L["Review applications to a call one has been named a reviewer of, declaring any conflict of interest"],
         Permission.DecideOnApplications => L["Name reviewers of the organisation's calls, see their scores and decide on applications"],
         Permission.WriteGoodPractices => L["Write and edit the organisation's good practices"],
+        Permission.OrganiseEvents => L["Announce the organisation's events, edit those it organises, see their registrations and write their reports"],
         Permission.CommentOnOfferedDrafts => L["Read a draft assessment offered to the organisation for comment, and comment on it while the window is open"],
         Permission.EditOtherOrganisationsRecords => L["Change, hide or delete another organisation's records"],
         Permission.UnpublishAnyRecord => L["Unpublish any record, with a recorded reason (never edit it)"],

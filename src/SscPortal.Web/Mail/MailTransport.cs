@@ -42,7 +42,10 @@ public sealed class MailTransport(IOptions<MailOptions> options, IWebHostEnviron
             mime.Headers.Add("List-Unsubscribe", $"<{unsubscribe}>");
             mime.Headers.Add("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
         }
-        mime.Body = new BodyBuilder { TextBody = message.TextBody, HtmlBody = message.HtmlBody }.ToMessageBody();
+        var body = new BodyBuilder { TextBody = message.TextBody, HtmlBody = message.HtmlBody };
+        if (message.Attachment is { } attachment && message.AttachmentName is { } name)
+            body.Attachments.Add(name, System.Text.Encoding.UTF8.GetBytes(attachment), ContentType.Parse(message.AttachmentType ?? "application/octet-stream"));
+        mime.Body = body.ToMessageBody();
         // A Content-* header belongs to the body entity in MimeKit (it is still written in the message's header).
         mime.Body.Headers[HeaderId.ContentLanguage] = message.Language;
         return mime;

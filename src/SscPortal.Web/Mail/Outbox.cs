@@ -8,7 +8,7 @@ namespace SscPortal.Web.Mail;
 /// </summary>
 public sealed class Outbox(AppDbContext db, TimeProvider clock)
 {
-    public OutboxMessage Add(string to, string kind, string language, string subject, string htmlBody, string textBody)
+    public OutboxMessage Add(string to, string kind, string language, string subject, string htmlBody, string textBody, MailAttachment? attachment = null)
     {
         var now = clock.GetUtcNow().UtcDateTime;
         var message = new OutboxMessage
@@ -19,6 +19,9 @@ public sealed class Outbox(AppDbContext db, TimeProvider clock)
             Subject = subject,
             HtmlBody = htmlBody,
             TextBody = textBody,
+            AttachmentName = attachment?.Name,
+            AttachmentType = attachment?.MediaType,
+            Attachment = attachment?.Text,
             CreatedAt = now,
             NextAttemptAt = now,
         };
@@ -26,3 +29,6 @@ public sealed class Outbox(AppDbContext db, TimeProvider clock)
         return message;
     }
 }
+
+/// <summary>A text file sent with a message (an event's calendar entry, text/calendar).</summary>
+public sealed record MailAttachment(string Name, string MediaType, string Text);

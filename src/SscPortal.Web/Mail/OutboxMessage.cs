@@ -31,6 +31,11 @@ public sealed class OutboxMessage
     /// <summary>The one-click unsubscribe address for this message's kind (RFC 8058), or null for mail one cannot unsubscribe from.</summary>
     public string? UnsubscribeUrl { get; set; }
 
+    /// <summary>One text attachment (an event's .ics), its file name and media type; null for none.</summary>
+    public string? AttachmentName { get; set; }
+    public string? AttachmentType { get; set; }
+    public string? Attachment { get; set; }
+
     public DateTime CreatedAt { get; set; }
     public int Attempts { get; set; }
     public DateTime NextAttemptAt { get; set; }
@@ -54,4 +59,12 @@ public static class MailKinds
     public const string OrganisationVerified = "organisation-verified";
     public const string AccountLocked = "account-locked";
     public const string Invitation = "invitation";
+    /// <summary>A visitor's registration for an event: confirm the address (the registration holds no place until then).</summary>
+    public const string EventAddressConfirmation = "event-address-confirmation";
+    /// <summary>Registered (with the event's .ics), on the waiting list, or moved up from it; a link to cancel.</summary>
+    public const string EventRegistration = "event-registration";
+    /// <summary>A message from an event's organisers to everyone registered.</summary>
+    public const string EventMessage = "event-message";
+    /// <summary>An event's date, place or link changed, or it was cancelled.</summary>
+    public const string EventChanged = "event-changed";
 }

@@ -147,6 +147,9 @@ public sealed partial class Notices(AppDbContext db, Access access, TimeProvider
             case RecordType.GoodPractice:
                 await GoodPracticeChangedAsync(id, change, asModerator, cancellationToken);
                 break;
+            case RecordType.Event:
+                await EventChangedAsync(id, change, asModerator, cancellationToken);
+                break;
         }
     }
 

@@ -61,6 +61,10 @@ public enum NotificationKind
     CallResults = 56,
     /// <summary>A call received an application (its organisation's admins).</summary>
     ApplicationReceived = 57,
+    /// <summary>Another organisation named mine a co-organiser of its event (confirm or decline).</summary>
+    CoOrganiserInvited = 60,
+    /// <summary>A co-organiser of my organisation's event confirmed or declined.</summary>
+    CoOrganiserAnswered = 61,
 }
 
 /// <summary>How a kind of notification reaches its reader beyond the portal.</summary>

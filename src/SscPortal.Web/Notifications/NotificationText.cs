@@ -36,6 +36,8 @@ public static class NotificationText
         NotificationKind.ReviewerAnswered => L["A reviewer answered about your organisation's call “{0}”.", n.Subject],
         NotificationKind.CallResults => L["The results of the call “{0}” were published: see your organisation's decision, scores and feedback.", n.Subject],
         NotificationKind.ApplicationReceived => L["Your organisation's call “{0}” received an application.", n.Subject],
+        NotificationKind.CoOrganiserInvited => L["{0} named your organisation as a co-organiser of the event “{1}”: confirm or decline.", n.Detail ?? "", n.Subject],
+        NotificationKind.CoOrganiserAnswered => L["A co-organiser answered about your organisation's event “{0}”.", n.Subject],
         NotificationKind.Followed => (n.About, n.Change) switch
         {
             (RecordType.Assessment, ChangeKind.ResponsePublished) => L["A response to an assessment of “{0}” was published.", n.Subject],
@@ -44,6 +46,7 @@ public static class NotificationText
             (RecordType.Listing, _) => L["The offer or need “{0}” was changed.", n.Subject],
             (RecordType.Call, ChangeKind.Published) => L["New call: “{0}”.", n.Subject],
             (RecordType.GoodPractice, ChangeKind.Published) => L["New good practice: “{0}”.", n.Subject],
+            (RecordType.Event, ChangeKind.Published) => L["New event: “{0}”.", n.Subject],
             (_, ChangeKind.Published) => L["“{0}” was published.", n.Subject],
             _ => L["“{0}” was changed.", n.Subject],
         },
@@ -64,7 +67,7 @@ public static class NotificationText
         NotificationKind.ConversationReported => L["Reason given"].Value,
         NotificationKind.CallDeadlineExtended => L["New deadline"].Value,
         NotificationKind.ApplicationSubmitted => L["Fingerprint (SHA-256)"].Value,
-        NotificationKind.PartnerAnswered or NotificationKind.ReviewerAnswered or NotificationKind.ApplicationReceived => L["From"].Value,
+        NotificationKind.PartnerAnswered or NotificationKind.ReviewerAnswered or NotificationKind.ApplicationReceived or NotificationKind.CoOrganiserAnswered => L["From"].Value,
         _ => null,
     };
 
@@ -100,6 +103,8 @@ public static class NotificationText
         NotificationKind.ReviewerAnswered => L["Reviewers' answers about my organisation's calls"],
         NotificationKind.CallResults => L["Results of calls my organisation applied to"],
         NotificationKind.ApplicationReceived => L["Applications received by my organisation's calls"],
+        NotificationKind.CoOrganiserInvited => L["Requests to co-organise another organisation's event"],
+        NotificationKind.CoOrganiserAnswered => L["Co-organisers' answers about my organisation's events"],
         _ => kind.ToString(),
     };
 

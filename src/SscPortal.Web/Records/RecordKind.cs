@@ -37,6 +37,9 @@ public static class VersionedRecords
     public static readonly RecordKind<GoodPractice> GoodPractice = new(
         RecordType.GoodPractice, AuditTargets.GoodPractice, q => q, RecordSnapshot.Of, g => g.OwnerId, "good-practices");
 
+    public static readonly RecordKind<CooperationEvent> Event = new(
+        RecordType.Event, AuditTargets.Event, q => q.WithEverything(), RecordSnapshot.Of, e => e.OwnerId, "events");
+
     public static readonly RecordKind<Assessment> Assessment = new(
         RecordType.Assessment, AuditTargets.Assessment, q => q.WithEverything(), RecordSnapshot.Of, a => a.AssessorId, "assessments");
 }

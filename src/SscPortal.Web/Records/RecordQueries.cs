@@ -25,6 +25,11 @@ public static class RecordQueries
     public static IQueryable<CooperationCall> WithEverything(this IQueryable<CooperationCall> calls) =>
         calls.Include(c => c.Translations).Include(c => c.Questions).Include(c => c.Criteria).AsSplitQuery();
 
+    /// <summary>An event with its translations, programme (sessions and speakers), questions, initiatives and co-organisers.</summary>
+    public static IQueryable<CooperationEvent> WithEverything(this IQueryable<CooperationEvent> events) =>
+        events.Include(e => e.Translations).Include(e => e.Sessions).ThenInclude(s => s.Speakers).Include(e => e.Questions)
+            .Include(e => e.Initiatives).Include(e => e.CoOrganisers).AsSplitQuery();
+
     /// <summary>An application with its answers and partners.</summary>
     public static IQueryable<CallApplication> WithEverything(this IQueryable<CallApplication> applications) =>
         applications.Include(a => a.Answers).Include(a => a.Partners).AsSplitQuery();

@@ -21,4 +21,6 @@ public static class AuditTargets
     public const string Application = "application";
     public const string Review = "review";
     public const string GoodPractice = "good practice";
+    public const string Event = "event";
+    public const string Registration = "registration";
 }

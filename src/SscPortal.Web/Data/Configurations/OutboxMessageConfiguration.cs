@@ -17,6 +17,9 @@ public sealed class OutboxMessageConfiguration : IEntityTypeConfiguration<Outbox
         builder.Property(m => m.LastError).HasMaxLength(2000);
         builder.Property(m => m.ClaimedBy).HasMaxLength(200);
         builder.Property(m => m.UnsubscribeUrl).HasMaxLength(2000);
+        builder.Property(m => m.AttachmentName).HasMaxLength(200);
+        builder.Property(m => m.AttachmentType).HasMaxLength(100);
+        builder.Property(m => m.Attachment).HasMaxLength(200_000);
         // What the sender asks each round: the pending messages that are due.
         builder.HasIndex(m => new { m.Status, m.NextAttemptAt });
         builder.HasIndex(m => m.ClaimedBy);

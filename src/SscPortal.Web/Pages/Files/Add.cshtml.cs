@@ -149,6 +149,7 @@ public class AddModel(AppDbContext db, Rights rights, FileOwners owners, FileInt
         FileOwnerKind.Partnership => RecordType.Partnership,
         FileOwnerKind.Call => RecordType.Call,
         FileOwnerKind.CallApplication => RecordType.CallApplication,
+        FileOwnerKind.Event => RecordType.Event,
         _ => RecordType.Assessment,
     };
 
