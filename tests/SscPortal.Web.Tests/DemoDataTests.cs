@@ -410,3 +410,64 @@ public sealed class DemoCallsOnSqlite(SqlitePortalFixture fixture) : DemoCallTes
 
 [Collection(PostgresSuite.Name)]
 public sealed class DemoCallsOnPostgres(PostgresPortalFixture fixture) : DemoCallTests(fixture);
+
+/// <summary>
+/// A fresh demonstration portal has the events of the seeds: BAPA+40 with two side events (the CSO side event on a
+/// people-centred approach, past, with its programme by organisation, a published report of its ways forward and anonymous
+/// counts only; the UNOSSC panel on peace and development), and an upcoming Mercociudades seminar open for registration.
+/// No private name or e-mail address is in them.
+/// </summary>
+public abstract class DemoEventTests(PortalFixture fixture)
+{
+    private PortalFactory Portal => fixture.Portal;
+
+    [Fact]
+    public async Task The_demonstration_events_cover_a_past_side_event_with_its_report_and_an_upcoming_seminar_open_for_registration()
+    {
+        var titles = DemoData.Events.Select(e => e.Title).ToList();
+        var events = await Portal.WithDatabaseAsync(db => db.Events.Include(e => e.Sessions).ThenInclude(s => s.Speakers).Include(e => e.CoOrganisers)
+            .Include(e => e.Initiatives).Where(e => titles.Contains(e.Title)).AsSplitQuery().ToListAsync());
+        Assert.Equal(titles.Order(), events.Select(e => e.Title).Order());
+        Assert.All(events, e => Assert.True(e.IsPublished));
+        Assert.All(events, e => Assert.Empty(e.Check()));
+        var now = DateTime.UtcNow;
+
+        var conference = Assert.Single(events, e => e.ParentEventId is null && e.HasEnded(now) && e.Sessions.Count == 0);
+        var sideEvents = events.Where(e => e.ParentEventId == conference.Id).ToList();
+        Assert.Equal(2, sideEvents.Count);
+        var cso = Assert.Single(sideEvents, e => e.Kind == EventKind.SideEvent);
+        Assert.NotNull(cso.ReportPublishedAt);
+        Assert.Contains("ways forward", cso.ReportOutcomes, StringComparison.OrdinalIgnoreCase);
+        Assert.True(cso.Sessions.Count >= 5);
+        Assert.True(cso.CoOrganisers.Count >= 3 && cso.CoOrganisers.All(o => o.State == CoOrganiserState.Confirmed));
+        Assert.Single(cso.Initiatives);
+        // The programme says who spoke by organisation only; nobody is named and nobody's address is kept.
+        Assert.All(events.SelectMany(e => e.Sessions).SelectMany(s => s.Speakers), p => Assert.False(p.NameShown));
+        Assert.All(events.SelectMany(e => e.Sessions).SelectMany(s => s.Speakers), p => Assert.NotNull(p.Organisation));
+        Assert.NotNull(cso.ParticipantDataDeletedAt);
+        var csoId = cso.Id;
+        var tally = await Portal.WithDatabaseAsync(db => db.EventTallies.Where(t => t.EventId == csoId).ToListAsync());
+        Assert.Equal(30, Assert.Single(tally, t => t.Dimension == EventTally.All).Registered);
+        Assert.False(await Portal.WithDatabaseAsync(db => db.EventRegistrations.AnyAsync(r => titles.Contains(r.Event!.Title) && r.Event.EndsAt < now)));
+
+        var peace = Assert.Single(sideEvents, e => e.Kind == EventKind.Panel);
+        Assert.Equal(120, peace.Capacity);
+        Assert.Equal("America/Argentina/Buenos_Aires", peace.TimeZone);
+        Assert.Equal(new DateTime(2019, 3, 19, 11, 45, 0, DateTimeKind.Utc), peace.StartsAt); // 8.45 in Buenos Aires (UTC−3)
+
+        var seminar = Assert.Single(events, e => !e.HasEnded(now));
+        Assert.Null(seminar.RefusesRegistration(now));
+        Assert.Equal(EventFormat.Hybrid, seminar.Format);
+        Assert.Equal("es", seminar.Language);
+        Assert.NotNull(seminar.OnlineLink);
+        Assert.True(seminar.Capacity > seminar.RegisteredCount);
+        Assert.Contains(await Portal.WithDatabaseAsync(db => db.Set<EventQuestion>().Where(q => q.EventId == seminar.Id).ToListAsync()), q => q.Required);
+    }
+}
+
+[Collection(SqliteSuite.Name)]
+public sealed class DemoEventsOnSqlite(SqlitePortalFixture fixture) : DemoEventTests(fixture);
+
+[Collection(PostgresSuite.Name)]
+public sealed class DemoEventsOnPostgres(PostgresPortalFixture fixture) : DemoEventTests(fixture);
+

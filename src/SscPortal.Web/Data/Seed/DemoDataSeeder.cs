@@ -41,6 +41,7 @@ public sealed partial class DemoDataSeeder(
         await SeedPartnershipsAsync(actorIds, cancellationToken);
         await SeedExchangeAsync(actorIds, cancellationToken);
         await SeedCallsAsync(actorIds, cancellationToken);
+        await SeedEventsAsync(actorIds, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
     }
 
