@@ -89,8 +89,8 @@ public class IndexModel(AppDbContext db, ReferenceData referenceData, TimeProvid
                 Month = month;
             else ModelState.AddModelError("Month", L["This month is not valid (write it as 2026-12), so this month is shown."]);
         }
-        var first = Month.ToDateTime(TimeOnly.MinValue);
-        var next = Month.AddMonths(1).ToDateTime(TimeOnly.MinValue);
+        var first = Month.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
+        var next = Month.AddMonths(1).ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
         // Zones are at most 14 hours from UTC: events a day around the month are read, then placed on their own days.
         var from = first.AddDays(-1);
         var to = next.AddDays(1);
