@@ -48,6 +48,7 @@ public static partial class FeedEndpoints
         MapListings(feeds);
         MapCalls(feeds);
         MapGoodPractices(feeds);
+        MapEvents(app, feeds);
         return app;
     }
 

@@ -133,6 +133,7 @@ public static partial class OpenDataEndpoints
         MapListings(app, api);
         MapCalls(app, api);
         MapGoodPractices(app, api);
+        MapEvents(app, api);
         return app;
     }
 
