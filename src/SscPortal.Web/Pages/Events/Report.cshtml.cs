@@ -62,15 +62,14 @@ public class ReportModel(AppDbContext db, Rights rights, RecordSaver saver, Hist
         var problems = @event.WriteReport(Input.Summary, Input.Outcomes, publish, saver.Now);
         if (problems.Count > 0)
         {
-            ModelState.AddViolations(problems, FieldOf, L, RecordType.Event);
-            // The messages said of a report, not of an initiative.
-            foreach (var problem in problems.Where(p => p.Code is RuleCode.SummaryRequired or RuleCode.TextTooLong))
-            {
-                var field = FieldOf(problem.Field);
-                ModelState[field]!.Errors.Clear();
-                ModelState.AddModelError(field, problem.Code == RuleCode.SummaryRequired
-                    ? L["Write a summary of what happened at the event."] : L["Use at most {0} characters.", CooperationEvent.TextLength]);
-            }
+            // Each message beside its field, said of a report (not of an initiative, as the shared messages say some of them).
+            foreach (var field in problems.GroupBy(p => FieldOf(p.Field)))
+                ModelState.AddModelError(field.Key, string.Join(" ", field.Select(p => p.Code switch
+                {
+                    RuleCode.SummaryRequired => L["Write a summary of what happened at the event."].Value,
+                    RuleCode.TextTooLong => L["Use at most {0} characters.", CooperationEvent.TextLength].Value,
+                    _ => RuleMessages.For(p.Code, L, RecordType.Event),
+                }).Distinct()));
             return await AgainAsync(id, cancellationToken);
         }
         var published = wasPublished is null && @event.ReportPublishedAt is not null;
