@@ -10,6 +10,9 @@ public static class HistoryLabels
     {
         nameof(Initiative.Title) => "Title",
         nameof(Initiative.Summary) => "Summary",
+        nameof(CooperationEvent.ReportSummary) => "Summary of the report",
+        nameof(CooperationEvent.ReportOutcomes) => "Outcomes and ways forward",
+        nameof(CooperationEvent.ReportPublishedAt) => "Report published",
         nameof(Initiative.Description) => "Description",
         nameof(Initiative.Objectives) => "Objectives",
         nameof(Initiative.Contact) => "Contact",
