@@ -56,7 +56,7 @@ public abstract class EventSearchTests(PortalFixture fixture)
 
         var past = await visitor.GetOkAsync($"/events?q={word}&when=past");
         Assert.Equal([reported, older], Ids(past));
-        Assert.NotNull(past.Document.QuerySelector($"[data-id='{reported}'] a.report-link[href='/events/{reported}#report']"));
+        Assert.NotNull(past.Document.QuerySelector($"[data-id='{reported}'] a.report-link[href='/events/{reported}/report']"));
         Assert.Null(past.Document.QuerySelector($"[data-id='{older}'] a.report-link"));
         Assert.DoesNotContain($"Draft {word}", past.Text, StringComparison.Ordinal);
         // A guessed draft is in no page of the list.
@@ -168,7 +168,7 @@ public abstract class EventSearchTests(PortalFixture fixture)
         var organisation = await visitor.GetOkAsync($"/actors/{owner.Id}");
         var section = organisation.Document.QuerySelector("section.event-list")!;
         Assert.NotNull(section.QuerySelector($".upcoming-events [data-id='{upcoming}']"));
-        Assert.NotNull(section.QuerySelector($".past-events [data-id='{past}'] a.report-link[href='/events/{past}#report']"));
+        Assert.NotNull(section.QuerySelector($".past-events [data-id='{past}'] a.report-link[href='/events/{past}/report']"));
         Assert.Null(section.QuerySelector($"[data-id='{draft}']"));
         Assert.NotNull(section.QuerySelector($"a.see-all[href='/events?organiser={owner.Id}']"));
         Assert.NotNull(section.QuerySelector($"a.see-all-past[href='/events?organiser={owner.Id}&when=past']"));

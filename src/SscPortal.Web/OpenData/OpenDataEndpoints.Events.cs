@@ -134,7 +134,7 @@ public static partial class OpenDataEndpoints
             var url = $"{baseUrl}/events/{e.Id.ToString(CultureInfo.InvariantCulture)}";
             // A report is public once published, and an event's report only once it has started (the domain's rule).
             var report = e.ReportPublishedAt is { } reportedAt && e.ReportSummary is { } summary
-                ? new EventReportRecord(url + "#report", summary, e.ReportOutcomes, Utc(reportedAt)) : null;
+                ? new EventReportRecord(url + "/report", summary, e.ReportOutcomes, Utc(reportedAt)) : null;
             return new EventRecord(
                 e.Id, url, e.Kind.ToString(), e.Title, e.Description, e.Language,
                 e.Translations.OrderBy(t => t.Language, StringComparer.Ordinal).Select(t => new EventTranslationRecord(t.Language, t.Title, t.Description)).ToList(),
