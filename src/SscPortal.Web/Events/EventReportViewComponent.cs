@@ -33,7 +33,8 @@ public sealed class EventReportViewComponent(AppDbContext db, Rights rights, Ref
         if (!isOrganiser) figures = figures.Public();
         var language = PortalCultures.Current;
         // The event's documents, presentations and photos: those the reader may read, and "Add a file" for those who may add one.
-        var shelf = (await files.ForAsync(FileOwnerKind.Event, eventId, cancellationToken))?.GetValueOrDefault("");
+        // (On the event's own page they are listed once, under its documents, not again in the report.)
+        var shelf = onReportPage ? (await files.ForAsync(FileOwnerKind.Event, eventId, cancellationToken))?.GetValueOrDefault("") : null;
         if (shelf is { Items.Count: 0, Restricted: 0, MayAdd: false }) shelf = null;
         return View(new Shown(report, isOrganiser, hasStarted, figures.IsEmpty ? null : figures, isOrganiser,
             await referenceData.GetAsync(cancellationToken), language, onReportPage, shelf));
