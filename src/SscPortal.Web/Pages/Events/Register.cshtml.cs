@@ -120,6 +120,8 @@ public class RegisterModel(AppDbContext db, Rights rights, Access access, Refere
                 ModelState.AddViolations(refused.Reasons, field => field switch
                 {
                     "Event" => "",
+                    // A signed-in person's address is their account's: its problem is said above the form.
+                    nameof(EventRegistration.Email) when person is not null => "",
                     _ => "Input." + field,
                 }, L, RecordType.Event);
                 return Page();
