@@ -13,20 +13,20 @@ public abstract partial class AccessMatrixTests
     {
         var eventId = await w.Portal.EventAsync(w.CsoA);
         var secret = Registrations.NewSecret();
-        await w.Portal.RegistrationAsync(eventId, TestData.Unique("visitor") + "@example.org", state: state, tokenHash: Registrations.HashOf(secret));
+        await w.Portal.RegistrationAsync(eventId, $"visitor-{Guid.NewGuid():N}@example.org", state: state, tokenHash: Registrations.HashOf(secret));
         return (eventId, secret);
     }
 
     private static Dictionary<string, string> RegistrationForm() => new()
     {
-        ["Input.Name"] = "Matrix participant", ["Input.Email"] = TestData.Unique("matrix") + "@example.org", ["Input.CountryCode"] = "AR",
+        ["Input.Name"] = "Matrix participant", ["Input.Email"] = $"matrix-{Guid.NewGuid():N}@example.org", ["Input.CountryCode"] = "AR",
     };
 
     /// <summary>An event of A (G invited as co-organiser, confirmed or not) with one registration.</summary>
     private static async Task<(int Event, long Registration)> EventWithRegistration(AccessWorld w, bool coOrganiserConfirmed = false)
     {
         var eventId = await w.Portal.EventAsync(w.CsoA, coOrganisers: [w.AgencyG], confirmed: coOrganiserConfirmed);
-        return (eventId, await w.Portal.RegistrationAsync(eventId, TestData.Unique("participant") + "@example.org"));
+        return (eventId, await w.Portal.RegistrationAsync(eventId, $"participant-{Guid.NewGuid():N}@example.org"));
     }
 
     private static Who Organisers(bool coOrganiserConfirmed) =>
@@ -58,7 +58,7 @@ public abstract partial class AccessMatrixTests
         new("/my/registrations POST Cancel", "the person without organisation cancels theirs", async w =>
         {
             var eventId = await w.Portal.EventAsync(w.CsoA);
-            var id = await w.Portal.RegistrationAsync(eventId, TestData.Unique("own") + "@example.org", userId: w.UserIds[NoOrganisation]);
+            var id = await w.Portal.RegistrationAsync(eventId, $"own-{Guid.NewGuid():N}@example.org", userId: w.UserIds[NoOrganisation]);
             return Post("/my/registrations?handler=Cancel", new() { ["RegistrationId"] = id.ToString(System.Globalization.CultureInfo.InvariantCulture) });
         }, new[] { NoOrganisation }),
         new("/my/registrations POST Cancel", "a visitor's registration (crafted id)", async w => Post("/my/registrations?handler=Cancel",

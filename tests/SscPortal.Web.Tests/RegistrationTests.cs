@@ -46,6 +46,17 @@ public abstract partial class RegistrationTests(RegistrationPortalFixture fixtur
 
     private Task<int> PlacesTakenAsync(int eventId) => Portal.WithDatabaseAsync(db => db.Events.Where(e => e.Id == eventId).Select(e => e.RegisteredCount).SingleAsync());
 
+    /// <summary>A new e-mail address (TestData.Unique has a space).</summary>
+    private static string Address(string prefix) => $"{prefix}-{Guid.NewGuid():N}@example.org";
+
+    /// <summary>A form posted directly by a visitor, with the antiforgery token of a page that has a form (the visitor has no sign-out form).</summary>
+    private static async Task<HttpResponseMessage> PostAsVisitorAsync(HtmlClient visitor, string formPage, string url, IEnumerable<KeyValuePair<string, string>> fields)
+    {
+        var page = await visitor.GetOkAsync(formPage);
+        var form = fields.Append(new("__RequestVerificationToken", AccessWorld.TokenIn(page.Document.DocumentElement.OuterHtml)));
+        return await visitor.Http.PostAsync(new Uri(url, UriKind.Relative), new FormUrlEncodedContent(form));
+    }
+
     private static string Key(long id) => id.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     private static async Task<T[]> SequentiallyAsync<T>(IEnumerable<string> items, Func<string, Task<T>> work)
@@ -102,7 +113,7 @@ public abstract partial class RegistrationTests(RegistrationPortalFixture fixtur
         var visitor = Portal.CreateBrowser();
         var visitorForm = await visitor.GetOkAsync($"/events/{eventId}/register");
         Assert.NotNull(visitorForm.Document.QuerySelector(".privacy-note"));
-        var visitorEmail = TestData.Unique("visitor") + "@example.org";
+        var visitorEmail = Address("visitor");
         var sent = await visitor.SubmitAsync(visitorForm, "form.registration-form", new Dictionary<string, string>
         {
             ["Input.Name"] = "Kwame Mensah", ["Input.Email"] = visitorEmail.ToUpperInvariant(), [$"Input.Answers[{question}]"] = "Accra", ["Input.CountryCode"] = "GH",
@@ -160,9 +171,10 @@ public abstract partial class RegistrationTests(RegistrationPortalFixture fixtur
         var closed = await Portal.EventAsync(world.CsoA, EventData.Content(TestData.Unique("Closed"), registrationOpen: false));
         var draft = await Portal.EventAsync(world.CsoA, EventData.Content(TestData.Unique("Draft")), published: false);
         var full = await Portal.EventAsync(world.CsoA, EventData.Content(TestData.Unique("Full"), capacity: 1, waitingList: false));
-        await Portal.RegistrationAsync(full, TestData.Unique("first") + "@example.org");
+        await Portal.RegistrationAsync(full, Address("first"));
         var open = await Portal.EventAsync(world.CsoA, EventData.Content(TestData.Unique("Open")));
         var visitor = Portal.CreateBrowser();
+        using var member = await world.BrowserAsync(Role.NoOrganisation);
 
         foreach (var (id, says) in new[] { (past, "already ended"), (closed, "closed"), (full, "full and has no waiting list") })
         {
@@ -170,8 +182,8 @@ public abstract partial class RegistrationTests(RegistrationPortalFixture fixtur
             Assert.Contains(says, page.Document.QuerySelector(".registration-refused")!.TextContent, StringComparison.Ordinal);
             Assert.Null(page.Document.QuerySelector("form.registration-form"));
             var question = await QuestionOfAsync(id);
-            var posted = await visitor.PostCraftedAsync($"/events/{id}/register",
-                [new("Input.Name", "Someone"), new("Input.Email", TestData.Unique("x") + "@example.org"), new($"Input.Answers[{question}]", "Here")]);
+            var posted = await member.PostCraftedAsync($"/events/{id}/register",
+                [new("Input.Name", "Someone"), new("Input.Email", Address("x")), new($"Input.Answers[{question}]", "Here")]);
             Assert.Equal(HttpStatusCode.OK, posted.StatusCode);
         }
         Assert.Empty(await RegistrationsOfAsync(past));
@@ -181,7 +193,7 @@ public abstract partial class RegistrationTests(RegistrationPortalFixture fixtur
 
         // A draft is not there for visitors; a guessed id neither.
         Assert.Equal(HttpStatusCode.NotFound, (await visitor.GetAsync($"/events/{draft}/register")).Status);
-        Assert.Equal(HttpStatusCode.NotFound, (await visitor.PostCraftedAsync($"/events/{draft}/register", [new("Input.Name", "Someone"), new("Input.Email", "a@example.org")])).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await member.PostCraftedAsync($"/events/{draft}/register", [new("Input.Name", "Someone")])).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await visitor.GetAsync("/events/2147483000/register")).Status);
         Assert.Empty(await RegistrationsOfAsync(draft));
 
@@ -192,15 +204,15 @@ public abstract partial class RegistrationTests(RegistrationPortalFixture fixtur
         Assert.Contains("Give your name.", wrong.Document.QuerySelector("#name-error")!.TextContent, StringComparison.Ordinal);
         Assert.Contains("valid e-mail", wrong.Document.QuerySelector("#email-error")!.TextContent, StringComparison.Ordinal);
         Assert.Contains("Answer this question.", wrong.Document.QuerySelector($"#answer-{openQuestion}-error")!.TextContent, StringComparison.Ordinal);
-        var crafted = await visitor.PostCraftedAsync($"/events/{open}/register", [new("Input.Name", "X"), new("Input.Email", "x@example.org"),
+        var crafted = await PostAsVisitorAsync(visitor, $"/events/{open}/register", $"/events/{open}/register", [new("Input.Name", "X"), new("Input.Email", "x@example.org"),
             new($"Input.Answers[{openQuestion}]", "Here"), new("Input.Gender", "robot"), new("Input.Answers[2147483000]", "Unknown question")]);
         Assert.Equal(HttpStatusCode.OK, crafted.StatusCode);
         Assert.Empty(await RegistrationsOfAsync(open));
 
         // A visitor whose address is not confirmed yet cannot register it again: they are told to confirm.
-        var email = TestData.Unique("pending") + "@example.org";
+        var email = Address("pending");
         await Portal.RegistrationAsync(open, email, state: RegistrationState.Unconfirmed);
-        var pending = await visitor.PostCraftedAsync($"/events/{open}/register", [new("Input.Name", "Again"), new("Input.Email", email), new($"Input.Answers[{openQuestion}]", "Here")]);
+        var pending = await PostAsVisitorAsync(visitor, $"/events/{open}/register", $"/events/{open}/register", [new("Input.Name", "Again"), new("Input.Email", email), new($"Input.Answers[{openQuestion}]", "Here")]);
         Assert.Contains("Confirm your e-mail address first", await pending.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.Single(await RegistrationsOfAsync(open));
 
@@ -217,13 +229,13 @@ public abstract partial class RegistrationTests(RegistrationPortalFixture fixtur
         var unknown = await visitor.GetAsync("/events/registrations/confirm?token=not-a-real-secret");
         Assert.Equal(HttpStatusCode.NotFound, unknown.Status);
         Assert.Contains("not valid", unknown.Text, StringComparison.Ordinal);
-        Assert.Equal(HttpStatusCode.NotFound, (await visitor.PostCraftedAsync("/events/registrations/cancel", [new("Token", "not-a-real-secret")])).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await PostAsVisitorAsync(visitor, $"/events/{open}/register", "/events/registrations/cancel", [new("Token", "not-a-real-secret")])).StatusCode);
 
         // An expired confirmation link (older than UnconfirmedHours) is said to be expired and confirms nothing.
         var secret = Registrations.NewSecret();
-        var old = await Portal.RegistrationAsync(open, TestData.Unique("old") + "@example.org", state: RegistrationState.Unconfirmed, tokenHash: Registrations.HashOf(secret));
+        var old = await Portal.RegistrationAsync(open, Address("old"), state: RegistrationState.Unconfirmed, tokenHash: Registrations.HashOf(secret));
         await Portal.WithDatabaseAsync(db => db.EventRegistrations.Where(r => r.Id == old).ExecuteUpdateAsync(u => u.SetProperty(r => r.CreatedAt, DateTime.UtcNow.AddHours(-49))));
-        var expired = await visitor.PostCraftedAsync("/events/registrations/confirm", [new("Token", secret)]);
+        var expired = await PostAsVisitorAsync(visitor, $"/events/{open}/register", "/events/registrations/confirm", [new("Token", secret)]);
         Assert.Contains("expired", await expired.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.Equal(RegistrationState.Unconfirmed, (await RegistrationsOfAsync(open)).Single(r => r.Id == old).State);
     }
@@ -239,7 +251,7 @@ public abstract partial class RegistrationTests(RegistrationPortalFixture fixtur
         {
             var secret = Registrations.NewSecret();
             secrets.Add(secret);
-            await Portal.RegistrationAsync(eventId, TestData.Unique($"p{i}") + "@example.org", state: RegistrationState.Unconfirmed, tokenHash: Registrations.HashOf(secret));
+            await Portal.RegistrationAsync(eventId, Address($"p{i}"), state: RegistrationState.Unconfirmed, tokenHash: Registrations.HashOf(secret));
         }
         async Task<RegistrationOutcome> ConfirmAsync(string secret) =>
             await Portal.WithServicesAsync(services => Registrations.Of(services).ConfirmAsync(secret, CancellationToken.None));
@@ -260,10 +272,10 @@ public abstract partial class RegistrationTests(RegistrationPortalFixture fixtur
         fixture.Clock.At = null;
         await using var world = await AccessWorld.CreateAsync(Portal);
         var eventId = await Portal.EventAsync(world.CsoA, EventData.Content(TestData.Unique("Panel"), capacity: 2), coOrganisers: [world.AgencyG], confirmed: false);
-        var first = TestData.Unique("first") + "@example.org";
-        var second = TestData.Unique("second") + "@example.org";
-        var third = TestData.Unique("third") + "@example.org";
-        var outsider = TestData.Unique("outsider") + "@example.org";
+        var first = Address("first");
+        var second = Address("second");
+        var third = Address("third");
+        var outsider = Address("outsider");
         var one = await Portal.RegistrationAsync(eventId, first, country: "AR");
         await Portal.RegistrationAsync(eventId, second, country: "BR");
         await Portal.RegistrationAsync(eventId, third, state: RegistrationState.Waiting);
@@ -338,14 +350,14 @@ public abstract partial class RegistrationTests(RegistrationPortalFixture fixtur
         fixture.Clock.At = null;
         await using var world = await AccessWorld.CreateAsync(Portal);
         var ended = await Portal.EventAsync(world.CsoA, EventData.Content(TestData.Unique("BAPA+40 side event"), startsAt: DateTime.UtcNow.Date.AddDays(-3)));
-        await Portal.RegistrationAsync(ended, TestData.Unique("a") + "@example.org", country: "AR", organisationType: ActorType.NationalCso, gender: "woman", attended: true);
-        await Portal.RegistrationAsync(ended, TestData.Unique("b") + "@example.org", country: "AR", organisationType: ActorType.LocalGovernment, gender: "man", attended: false);
-        await Portal.RegistrationAsync(ended, TestData.Unique("c") + "@example.org", country: "KE", organisationType: ActorType.NationalCso, gender: null, attended: true);
-        await Portal.RegistrationAsync(ended, TestData.Unique("d") + "@example.org", state: RegistrationState.Waiting);
-        var upcoming = await Portal.EventAsync(world.CsoA, EventData.Content(TestData.Unique("Upcoming")));
-        var kept = await Portal.RegistrationAsync(upcoming, TestData.Unique("kept") + "@example.org");
-        var fresh = await Portal.RegistrationAsync(upcoming, TestData.Unique("fresh") + "@example.org", state: RegistrationState.Unconfirmed);
-        var stale = await Portal.RegistrationAsync(upcoming, TestData.Unique("stale") + "@example.org", state: RegistrationState.Unconfirmed);
+        await Portal.RegistrationAsync(ended, Address("a"), country: "AR", organisationType: ActorType.NationalCso, gender: "woman", attended: true);
+        await Portal.RegistrationAsync(ended, Address("b"), country: "AR", organisationType: ActorType.LocalGovernment, gender: "man", attended: false);
+        await Portal.RegistrationAsync(ended, Address("c"), country: "KE", organisationType: ActorType.NationalCso, gender: null, attended: true);
+        await Portal.RegistrationAsync(ended, Address("d"), state: RegistrationState.Waiting);
+        var upcoming = await Portal.EventAsync(world.CsoA, EventData.Content(TestData.Unique("Upcoming"), startsAt: DateTime.UtcNow.Date.AddDays(300).AddHours(13)));
+        var kept = await Portal.RegistrationAsync(upcoming, Address("kept"));
+        var fresh = await Portal.RegistrationAsync(upcoming, Address("fresh"), state: RegistrationState.Unconfirmed);
+        var stale = await Portal.RegistrationAsync(upcoming, Address("stale"), state: RegistrationState.Unconfirmed);
         await Portal.WithDatabaseAsync(db => db.EventRegistrations.Where(r => r.Id == stale).ExecuteUpdateAsync(u => u.SetProperty(r => r.CreatedAt, DateTime.UtcNow.AddHours(-49))));
 
         async Task<(int Events, int Unconfirmed)> RunAtAsync(DateTime at) =>
