@@ -13,6 +13,7 @@ using SscPortal.Web.Authorization;
 using SscPortal.Web.Commands;
 using SscPortal.Web.Data;
 using SscPortal.Web.Data.Seed;
+using SscPortal.Web.Events;
 using SscPortal.Web.Evidence;
 using SscPortal.Web.Exchange;
 using SscPortal.Web.Feeds;
@@ -65,6 +66,8 @@ builder.Services.AddPortalEvidence(builder.Configuration);
 builder.Services.AddPortalExchange();
 builder.Services.AddPortalReviews();
 builder.Services.AddPortalApplications();
+// Events: registration with a waiting list, mail with calendar files, and the deletion of participants' data after the event (Events/).
+builder.Services.AddPortalRegistrations(builder.Configuration);
 // A request may carry the largest file allowed (Files:MaxMegabytes) and its form; Kestrel's own limit is about 28 MB.
 builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize =
     Math.Max(30_000_000L, (builder.Configuration.GetValue("Files:MaxMegabytes", 25) + 2) * 1024L * 1024L));

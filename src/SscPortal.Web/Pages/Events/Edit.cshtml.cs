@@ -255,6 +255,8 @@ public class EditModel(AppDbContext db, Rights rights, RecordSaver saver, Submit
             case EditOutcome.Gone:
                 return NotFound();
         }
+        // More places (or no limit any more): the longest waiting move up at once, each told by mail.
+        if (id is not null && @event.IsPublished) await SscPortal.Web.Events.Registrations.Of(HttpContext.RequestServices).FillPlacesAsync(@event.Id, cancellationToken);
         if (tell.Count > 0) TempData[PageMessages.Message] = L["Saved. The {0} people registered or waiting were sent the new details by mail.", tell.Count].Value;
         return Redirect($"/events/{@event.Id}");
     }
