@@ -360,7 +360,7 @@ public abstract class EventChangeMailTests(MailFixture fixture)
     {
         await using var world = await AccessWorld.CreateAsync(Portal);
         var start = DateTime.UtcNow.Date.AddDays(30).AddHours(13);
-        var id = await Portal.EventAsync(world.CsoA, EventData.Content(TestData.Unique("Rescheduled seminar"), start));
+        var id = await Portal.EventAsync(world.CsoA, EventData.Content(TestData.Unique("Rescheduled seminar"), start, capacity: 1));
         var registered = Address();
         var waiting = Address();
         var unconfirmed = Address();
