@@ -83,6 +83,8 @@ public static partial class FeedEndpoints
         var parts = await filter.DescribeAsync(db, names, L, cancellationToken);
         string portal = L["SSC Portal"];
         var name = parts.Count == 0 ? $"{L["Events"]} · {portal}" : $"{L["Events"]}: {string.Join(", ", parts)} · {portal}";
+        // The calendar's name says the filters, the searched words among them: never markup typed into the address.
+        name = new string(name.Where(c => c is not ('<' or '>' or '"' or '\'' or '&')).ToArray());
         var text = EventCalendar.Write(EventSearch.Entries(cards, root, names, L), new Uri(root).Host, name);
         context.Response.ContentType = EventCalendar.MediaType + "; charset=utf-8";
         context.Response.Headers.ContentDisposition = "inline; filename=\"events.ics\"";
