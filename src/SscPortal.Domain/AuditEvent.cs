@@ -115,6 +115,9 @@ public enum AuditEventType
     EventReportSaved = 187,
     EventReportPublished = 188,
     ParticipantDataDeleted = 189,
+    IatiFileChecked = 190,
+    IatiActivitiesImported = 191,
+    IatiImportDiscarded = 192,
 }
 
 /// <summary>One security-relevant event or content change: who did what to which record, when, from where.</summary>

@@ -109,6 +109,12 @@ public class Initiative : IVersioned
     public int OwnerId { get; set; }
     public Actor? Owner { get; set; }
 
+    /// <summary>
+    /// The <c>iati-identifier</c> of the IATI activity this record was imported from (unique in the portal): importing the
+    /// activity again updates this record, and the IATI export reports it under this identifier. Null for records made here.
+    /// </summary>
+    public string? IatiIdentifier { get; set; }
+
     public PublicationState Publication { get; private set; } = PublicationState.Draft;
     public DateTime? PublishedAt { get; private set; }
     public string? UnpublishedReason { get; private set; }

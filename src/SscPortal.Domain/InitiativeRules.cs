@@ -151,6 +151,8 @@ public enum RuleCode
     EmailInvalid,
     UnknownQuestion,
     NotAnOrganiser,
+    IatiIdentifierTaken,
+    ExportWouldBeInvalid,
 }
 
 /// <summary>The rules an initiative must meet before it can be published (DOMAIN.md, "Initiatives").</summary>

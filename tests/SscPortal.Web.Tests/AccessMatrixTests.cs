@@ -385,7 +385,7 @@ public abstract partial class AccessMatrixTests(PortalFixture fixture)
     private static async Task<string> Victim(AccessWorld w) => await w.Portal.MemberAsync(null, MembershipRole.Member, MembershipStatus.Active);
 
     /// <summary>Every case: those here, and those of the calls (AccessMatrixTests.*.cs), read when the tests run.</summary>
-    private static Case[] Cases => [.. CoreCases, .. CallCases, .. ApplicationCases, .. ReviewCases, .. GoodPracticeCases, .. EventCases, .. EventBrowseCases, .. RegistrationCases, .. EventReportCases];
+    private static Case[] Cases => [.. CoreCases, .. CallCases, .. ApplicationCases, .. ReviewCases, .. GoodPracticeCases, .. EventCases, .. EventBrowseCases, .. RegistrationCases, .. EventReportCases, .. ImportCases, .. QualityCases, .. WidgetsCases, .. RegistryCases];
 
     private static readonly Case[] CoreCases =
     [

@@ -53,6 +53,7 @@ public static class PlatformPermissions
         builder.Services.AddScoped<IAuthorizationHandler, EventRightsHandler>();
         builder.Services.AddScoped<IAuthorizationHandler, CoOrganiserRightsHandler>();
         builder.Services.AddScoped<IAuthorizationHandler, RegistrationRightsHandler>();
+        builder.Services.AddScoped<IAuthorizationHandler, ImportRightsHandler>();
         builder.Services.AddScoped<ReviewAssignments>();
         builder.Services.AddScoped<Rights>();
         return builder;

@@ -410,3 +410,16 @@ public sealed class OrganisationRightsHandler(Access access) : RecordRightsHandl
         _ => false,
     };
 }
+
+/// <summary>
+/// An IATI upload becomes drafts of its organisation, so it is that organisation's: the members who may edit its initiatives
+/// see its preview, import from it and set it aside (row <c>EditOwnInitiatives</c>); nobody else, platform roles included, sees it.
+/// </summary>
+public sealed class ImportRightsHandler(Access access) : RecordRightsHandler<ImportResource>(access)
+{
+    protected override async Task<bool> AllowsAsync(OperationAuthorizationRequirement operation, ImportResource record) => operation.Name switch
+    {
+        nameof(Operations.See) or nameof(Operations.Edit) or nameof(Operations.Delete) => await Member(Permission.EditOwnInitiatives, record.OwnerId),
+        _ => false,
+    };
+}

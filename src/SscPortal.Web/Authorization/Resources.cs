@@ -86,3 +86,6 @@ public sealed record OrganisationResource(int OrganisationId);
 /// </summary>
 public sealed record EvidenceResource(int OrganisationId, EvidenceVisibility Visibility = EvidenceVisibility.Public, IReadOnlyList<int>? Parties = null,
     int? AssessmentId = null, bool Reported = false, bool AwaitingReview = false, bool PartiesAlways = false);
+
+/// <summary>An upload of IATI files (<see cref="Domain.IatiImport"/>): the organisation it imports into and who uploaded it.</summary>
+public sealed record ImportResource(int OwnerId, string UserId);

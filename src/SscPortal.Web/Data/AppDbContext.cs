@@ -51,6 +51,9 @@ public abstract partial class AppDbContext(DbContextOptions options) : IdentityD
     public DbSet<EventRegistration> EventRegistrations => Set<EventRegistration>();
     public DbSet<EventMessage> EventMessages => Set<EventMessage>();
     public DbSet<EventTally> EventTallies => Set<EventTally>();
+    public DbSet<IatiImport> IatiImports => Set<IatiImport>();
+    public DbSet<IatiImportActivity> IatiImportActivities => Set<IatiImportActivity>();
+    public DbSet<LinkCheck> LinkChecks => Set<LinkCheck>();
     public DbSet<Forms.FormSubmission> FormSubmissions => Set<Forms.FormSubmission>();
     public DbSet<Mail.OutboxMessage> OutboxMessages => Set<Mail.OutboxMessage>();
     public DbSet<Notifications.Notification> Notifications => Set<Notifications.Notification>();

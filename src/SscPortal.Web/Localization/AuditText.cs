@@ -52,6 +52,8 @@ public static partial class AuditText
             AuditTargets.Event => new(L["Event {0}", number], $"/events/{number}", true),
             AuditTargets.Registration when isNew || id is null => new(L["A new registration"], null, true),
             AuditTargets.Registration => new(L["Registration {0}", number], null, true),
+            AuditTargets.Import when isNew || id is null => new(L["A new IATI upload"], null, true),
+            AuditTargets.Import => new(L["IATI upload {0}", number], $"/import/iati/{number}", true),
             null => new("", null, true),
             _ => new($"{type} {id}", null, false),
         };

@@ -185,6 +185,9 @@ public static class EnumLabels
         AuditEventType.EventReportSaved => "Event report saved",
         AuditEventType.EventReportPublished => "Event report published",
         AuditEventType.ParticipantDataDeleted => "Participants' personal data deleted",
+        AuditEventType.IatiFileChecked => "IATI file checked",
+        AuditEventType.IatiActivitiesImported => "IATI activities imported",
+        AuditEventType.IatiImportDiscarded => "IATI upload set aside",
         _ => value.ToString(),
     };
 

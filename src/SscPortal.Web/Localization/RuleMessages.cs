@@ -164,6 +164,8 @@ public static class RuleMessages
             RuleCode.EmailInvalid => L["Enter a valid e-mail address."],
             RuleCode.UnknownQuestion => L["Answer only the questions of this event."],
             RuleCode.NotAnOrganiser => L["Choose a verified organisation that is not already an organiser."],
+            RuleCode.IatiIdentifierTaken => L["Another record already carries this IATI identifier."],
+            RuleCode.ExportWouldBeInvalid => L["This cannot be published yet: the IATI file would be invalid with it. Fix what the data-quality check marks as critical."],
             _ => code.ToString(),
         },
     };

@@ -108,7 +108,7 @@ public static class IatiActivities
     private sealed record Row(
         int Id, string Title, string Summary, string? Description, string Language, Modality Modality, ActivityStatus Status,
         DateOnly? ApprovalDate, DateOnly? PlannedStart, DateOnly? PlannedEnd, DateOnly? ActualStart, DateOnly? ActualEnd, DateTime UpdatedAt, DateTime PublishedAt,
-        int OwnerId, string OwnerName, ActorType OwnerType, string? OwnerIdentifier,
+        int OwnerId, string OwnerName, ActorType OwnerType, string? OwnerIdentifier, string? ImportedIdentifier,
         List<InitiativeTranslation> Translations, List<InitiativeCountry> Countries, List<(int Id, string Name, ActorType Type, ActorRole Role, string? Identifier)> Actors,
         List<int> Goals, List<string> Targets, List<string> Sectors, List<Contribution> Contributions, IReadOnlyList<InitiativeLocation> Locations);
 
@@ -154,7 +154,7 @@ public static class IatiActivities
         var rows = await initiatives.AsNoTracking().OrderBy(i => i.Id).Select(i => new
         {
             i.Id, i.Title, i.Summary, i.Description, i.Language, i.Modality, i.Status, i.ApprovalDate, i.PlannedStart, i.PlannedEnd, i.ActualStart, i.ActualEnd,
-            i.UpdatedAt, PublishedAt = i.PublishedAt!.Value, i.OwnerId, OwnerName = i.Owner!.Name, OwnerType = i.Owner.Type, OwnerIdentifier = i.Owner.IatiIdentifier,
+            i.UpdatedAt, PublishedAt = i.PublishedAt!.Value, i.OwnerId, OwnerName = i.Owner!.Name, OwnerType = i.Owner.Type, OwnerIdentifier = i.Owner.IatiIdentifier, i.IatiIdentifier,
             Translations = i.Translations.ToList(), Countries = i.Countries.ToList(),
             Actors = i.Actors.Select(a => new { a.ActorId, a.Actor!.Name, a.Actor.Type, a.Role, a.Actor.IatiIdentifier }).ToList(),
             Goals = i.Sdgs.OrderBy(s => s.GoalCode).Select(s => s.GoalCode).ToList(),
@@ -165,7 +165,7 @@ public static class IatiActivities
             i.Sensitivity, i.ThematicAreas, Locations = i.Locations.OrderBy(l => l.Id).ToList(),
         }).AsSplitQuery().ToListAsync(cancellationToken);
         return rows.Select(r => new Row(r.Id, r.Title, r.Summary, r.Description, r.Language, r.Modality, r.Status,
-            r.ApprovalDate, r.PlannedStart, r.PlannedEnd, r.ActualStart, r.ActualEnd, r.UpdatedAt, r.PublishedAt, r.OwnerId, r.OwnerName, r.OwnerType, r.OwnerIdentifier,
+            r.ApprovalDate, r.PlannedStart, r.PlannedEnd, r.ActualStart, r.ActualEnd, r.UpdatedAt, r.PublishedAt, r.OwnerId, r.OwnerName, r.OwnerType, r.OwnerIdentifier, r.IatiIdentifier,
             r.Translations, r.Countries, r.Actors.Select(a => (a.ActorId, a.Name, a.Type, a.Role, a.IatiIdentifier)).ToList(),
             r.Goals, r.Targets.Order(StringComparer.Ordinal).ToList(), r.Sectors.Order(StringComparer.Ordinal).ToList(),
             r.Contributions.Select(c => new Contribution(c.ActorId, c.Name, c.Type, c.IatiIdentifier, c.Amount!.Value, c.Currency!)).ToList(),
@@ -183,7 +183,10 @@ public static class IatiActivities
         await xml.WriteAttributeStringAsync("xml", "lang", null, r.Language);
         if (currencies.Count == 1) await xml.WriteAttributeStringAsync(null, "default-currency", null, currencies[0]);
 
-        await xml.WriteElementStringAsync(null, "iati-identifier", null, ActivityIdentifier(reporter.Ref, r.Id));
+        // An activity imported from an IATI file keeps the identifier it was published under (it begins with its owner's
+        // identifier, checked at import); when the reporter is not its owner any more, the portal's own form is used.
+        await xml.WriteElementStringAsync(null, "iati-identifier", null,
+            r.ImportedIdentifier is { } imported && imported.StartsWith(reporter.Ref + "-", StringComparison.Ordinal) ? imported : ActivityIdentifier(reporter.Ref, r.Id));
         await xml.WriteStartElementAsync(null, "reporting-org", null);
         await xml.WriteAttributeStringAsync(null, "ref", null, reporter.Ref);
         await xml.WriteAttributeStringAsync(null, "type", null, reporter.Type.ToString(CultureInfo.InvariantCulture));

@@ -23,4 +23,5 @@ public static class AuditTargets
     public const string GoodPractice = "good practice";
     public const string Event = "event";
     public const string Registration = "registration";
+    public const string Import = "IATI upload";
 }

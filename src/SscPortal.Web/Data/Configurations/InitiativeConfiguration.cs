@@ -17,6 +17,9 @@ public sealed class InitiativeConfiguration : IEntityTypeConfiguration<Initiativ
         builder.Property(i => i.SearchBody).HasMaxLength(60000);
         builder.Property(i => i.Language).HasMaxLength(2);
         builder.Property(i => i.UnpublishedReason).HasMaxLength(1000);
+        // An IATI activity is imported once: importing it again updates the record that carries its identifier.
+        builder.Property(i => i.IatiIdentifier).HasMaxLength(IatiImportActivity.IdentifierLength);
+        builder.HasIndex(i => i.IatiIdentifier).IsUnique().HasFilter("\"IatiIdentifier\" IS NOT NULL");
         builder.ToTable(t => t.HasCheckConstraint("CK_Initiatives_Sensitivity", "\"Sensitivity\" IN (0, 1, 2)"));
         builder.HasOne(i => i.Owner).WithMany().HasForeignKey(i => i.OwnerId).OnDelete(DeleteBehavior.Restrict);
         // Optimistic concurrency on both databases: every UPDATE checks the version the editor started from.

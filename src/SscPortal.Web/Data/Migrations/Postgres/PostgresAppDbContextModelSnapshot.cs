@@ -2144,6 +2144,128 @@ namespace SscPortal.Web.Data.Migrations.Postgres
                     b.ToTable("GoodPractices");
                 });
 
+            modelBuilder.Entity("SscPortal.Domain.IatiImport", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("ActivityCount")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("ByteSize")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("FileNames")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<string>("IatiVersion")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<DateTime?>("ImportedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("ImportedCount")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("OwnerId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("RejectedCount")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("State")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CreatedAt");
+
+                    b.HasIndex("OwnerId", "CreatedAt");
+
+                    b.ToTable("IatiImports", null, t =>
+                        {
+                            t.HasCheckConstraint("CK_IatiImports_Counts", "\"ActivityCount\" >= 0 AND \"RejectedCount\" BETWEEN 0 AND \"ActivityCount\" AND \"ImportedCount\" BETWEEN 0 AND \"ActivityCount\"");
+
+                            t.HasCheckConstraint("CK_IatiImports_Imported", "(\"State\" = 2) = (\"ImportedAt\" IS NOT NULL)");
+
+                            t.HasCheckConstraint("CK_IatiImports_State", "\"State\" BETWEEN 1 AND 3");
+                        });
+                });
+
+            modelBuilder.Entity("SscPortal.Domain.IatiImportActivity", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Errors")
+                        .HasColumnType("text");
+
+                    b.Property<int?>("ExistingInitiativeId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("IatiIdentifier")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("ImportId")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("InitiativeId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Line")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Preview")
+                        .HasColumnType("text");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<string>("Warnings")
+                        .HasColumnType("text");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ExistingInitiativeId");
+
+                    b.HasIndex("InitiativeId");
+
+                    b.HasIndex("ImportId", "IatiIdentifier");
+
+                    b.HasIndex("ImportId", "Position")
+                        .IsUnique();
+
+                    b.ToTable("IatiImportActivities", (string)null);
+                });
+
             modelBuilder.Entity("SscPortal.Domain.Initiative", b =>
                 {
                     b.Property<int>("Id")
@@ -2174,6 +2296,10 @@ namespace SscPortal.Web.Data.Migrations.Postgres
 
                     b.Property<bool>("HeldByModerator")
                         .HasColumnType("boolean");
+
+                    b.Property<string>("IatiIdentifier")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
 
                     b.Property<int>("Instrument")
                         .HasColumnType("integer");
@@ -2252,6 +2378,10 @@ namespace SscPortal.Web.Data.Migrations.Postgres
                         .HasColumnType("integer");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("IatiIdentifier")
+                        .IsUnique()
+                        .HasFilter("\"IatiIdentifier\" IS NOT NULL");
 
                     b.HasIndex("OwnerId");
 
@@ -2631,6 +2761,42 @@ namespace SscPortal.Web.Data.Migrations.Postgres
                         .HasFilter("\"AcceptedAt\" IS NULL AND \"RevokedAt\" IS NULL");
 
                     b.ToTable("Invitations");
+                });
+
+            modelBuilder.Entity("SscPortal.Domain.LinkCheck", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTime>("CheckedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Failures")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Problem")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int?>("Status")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Url")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CheckedAt");
+
+                    b.HasIndex("Url")
+                        .IsUnique();
+
+                    b.ToTable("LinkChecks", (string)null);
                 });
 
             modelBuilder.Entity("SscPortal.Domain.Listing", b =>
@@ -4439,6 +4605,36 @@ namespace SscPortal.Web.Data.Migrations.Postgres
                         .IsRequired();
 
                     b.Navigation("Owner");
+                });
+
+            modelBuilder.Entity("SscPortal.Domain.IatiImport", b =>
+                {
+                    b.HasOne("SscPortal.Domain.Actor", "Owner")
+                        .WithMany()
+                        .HasForeignKey("OwnerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Owner");
+                });
+
+            modelBuilder.Entity("SscPortal.Domain.IatiImportActivity", b =>
+                {
+                    b.HasOne("SscPortal.Domain.Initiative", null)
+                        .WithMany()
+                        .HasForeignKey("ExistingInitiativeId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("SscPortal.Domain.IatiImport", null)
+                        .WithMany()
+                        .HasForeignKey("ImportId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("SscPortal.Domain.Initiative", null)
+                        .WithMany()
+                        .HasForeignKey("InitiativeId")
+                        .OnDelete(DeleteBehavior.SetNull);
                 });
 
             modelBuilder.Entity("SscPortal.Domain.Initiative", b =>

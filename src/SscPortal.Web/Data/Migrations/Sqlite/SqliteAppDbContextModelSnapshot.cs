@@ -2056,6 +2056,124 @@ namespace SscPortal.Web.Data.Migrations.Sqlite
                     b.ToTable("GoodPractices");
                 });
 
+            modelBuilder.Entity("SscPortal.Domain.IatiImport", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ActivityCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ByteSize")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FileNames")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("IatiVersion")
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ImportedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ImportedCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("OwnerId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("RejectedCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("State")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CreatedAt");
+
+                    b.HasIndex("OwnerId", "CreatedAt");
+
+                    b.ToTable("IatiImports", null, t =>
+                        {
+                            t.HasCheckConstraint("CK_IatiImports_Counts", "\"ActivityCount\" >= 0 AND \"RejectedCount\" BETWEEN 0 AND \"ActivityCount\" AND \"ImportedCount\" BETWEEN 0 AND \"ActivityCount\"");
+
+                            t.HasCheckConstraint("CK_IatiImports_Imported", "(\"State\" = 2) = (\"ImportedAt\" IS NOT NULL)");
+
+                            t.HasCheckConstraint("CK_IatiImports_State", "\"State\" BETWEEN 1 AND 3");
+                        });
+                });
+
+            modelBuilder.Entity("SscPortal.Domain.IatiImportActivity", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Errors")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("ExistingInitiativeId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("IatiIdentifier")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ImportId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("InitiativeId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Line")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Preview")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Warnings")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ExistingInitiativeId");
+
+                    b.HasIndex("InitiativeId");
+
+                    b.HasIndex("ImportId", "IatiIdentifier");
+
+                    b.HasIndex("ImportId", "Position")
+                        .IsUnique();
+
+                    b.ToTable("IatiImportActivities", (string)null);
+                });
+
             modelBuilder.Entity("SscPortal.Domain.Initiative", b =>
                 {
                     b.Property<int>("Id")
@@ -2084,6 +2202,10 @@ namespace SscPortal.Web.Data.Migrations.Sqlite
 
                     b.Property<bool>("HeldByModerator")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("IatiIdentifier")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
 
                     b.Property<int>("Instrument")
                         .HasColumnType("INTEGER");
@@ -2157,6 +2279,10 @@ namespace SscPortal.Web.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("IatiIdentifier")
+                        .IsUnique()
+                        .HasFilter("\"IatiIdentifier\" IS NOT NULL");
 
                     b.HasIndex("OwnerId");
 
@@ -2517,6 +2643,40 @@ namespace SscPortal.Web.Data.Migrations.Sqlite
                         .HasFilter("\"AcceptedAt\" IS NULL AND \"RevokedAt\" IS NULL");
 
                     b.ToTable("Invitations");
+                });
+
+            modelBuilder.Entity("SscPortal.Domain.LinkCheck", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CheckedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Failures")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Problem")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Url")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CheckedAt");
+
+                    b.HasIndex("Url")
+                        .IsUnique();
+
+                    b.ToTable("LinkChecks", (string)null);
                 });
 
             modelBuilder.Entity("SscPortal.Domain.Listing", b =>
@@ -4285,6 +4445,36 @@ namespace SscPortal.Web.Data.Migrations.Sqlite
                         .IsRequired();
 
                     b.Navigation("Owner");
+                });
+
+            modelBuilder.Entity("SscPortal.Domain.IatiImport", b =>
+                {
+                    b.HasOne("SscPortal.Domain.Actor", "Owner")
+                        .WithMany()
+                        .HasForeignKey("OwnerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Owner");
+                });
+
+            modelBuilder.Entity("SscPortal.Domain.IatiImportActivity", b =>
+                {
+                    b.HasOne("SscPortal.Domain.Initiative", null)
+                        .WithMany()
+                        .HasForeignKey("ExistingInitiativeId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("SscPortal.Domain.IatiImport", null)
+                        .WithMany()
+                        .HasForeignKey("ImportId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("SscPortal.Domain.Initiative", null)
+                        .WithMany()
+                        .HasForeignKey("InitiativeId")
+                        .OnDelete(DeleteBehavior.SetNull);
                 });
 
             modelBuilder.Entity("SscPortal.Domain.Initiative", b =>
