@@ -125,6 +125,8 @@ builder.Services.AddHealthChecks().AddCheck<DatabaseReadinessCheck>("database", 
 // The JSON API's description, generated from its endpoints and their parameters (OpenData/ApiDocument.cs); its errors are problems.
 builder.Services.AddOpenApi("v1", options => options.DescribeOpenData());
 builder.Services.AddApiProblems();
+// The licence the portal's data is published under, said on every export, feed and API answer (OpenData/OpenDataLicence.cs).
+builder.Services.AddOpenDataLicence(builder.Configuration);
 
 var app = builder.Build();
 
@@ -164,6 +166,7 @@ app.UseStatusCodePagesWithReExecute("/status/{0}");
 app.UseApiProblems();
 if (!app.Environment.IsDevelopment()) app.UseHsts();
 app.UseSecurityHeaders();
+app.UseOpenDataLicence();
 if (app.Configuration.GetValue<bool>("Diagnostics:SqlStatementHeader")) app.UseSqlStatementHeader();
 app.UseQueryStringLimit(maxLength: 2048);
 app.UseNulCharacterGuard();

@@ -37,7 +37,7 @@ public static class AtomFeed
     /// <summary>The later of a record's last change and its publication (a record published without an edit since).</summary>
     public static DateTime LastChange(DateTime updatedAt, DateTime publishedAt) => updatedAt > publishedAt ? updatedAt : publishedAt;
 
-    public static async Task WriteAsync(Stream body, string root, FeedContent feed, string language, string portalName, CancellationToken cancellationToken)
+    public static async Task WriteAsync(Stream body, string root, FeedContent feed, string language, string portalName, CancellationToken cancellationToken, string? rights = null)
     {
         var settings = new XmlWriterSettings { Async = true, Indent = true, Encoding = new UTF8Encoding(false) };
         await using var xml = XmlWriter.Create(body, settings);
@@ -55,6 +55,8 @@ public static class AtomFeed
         await Element(xml, "name", portalName);
         await Element(xml, "uri", root + "/");
         await xml.WriteEndElementAsync();
+        // The licence the data is published under (OpenData/OpenDataLicence.cs).
+        if (rights is not null) await Element(xml, "rights", rights);
         foreach (var entry in feed.Entries)
         {
             cancellationToken.ThrowIfCancellationRequested();

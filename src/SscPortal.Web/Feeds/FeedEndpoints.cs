@@ -175,7 +175,9 @@ public static partial class FeedEndpoints
     {
         context.Response.ContentType = AtomFeed.ContentType;
         string portal = L["SSC Portal"];
-        await AtomFeed.WriteAsync(context.Response.Body, root, feed with { Title = $"{feed.Title} · {portal}" }, PortalCultures.Current, portal, cancellationToken);
+        var licence = context.RequestServices.GetRequiredService<OpenDataLicence>();
+        await AtomFeed.WriteAsync(context.Response.Body, root, feed with { Title = $"{feed.Title} · {portal}" }, PortalCultures.Current, portal, cancellationToken,
+            rights: L["Published under {0}: {1}", licence.Name, licence.Url]);
     }
 
     /// <summary>Initiatives with their title and summary in the reader's language where a translation exists (as the catalogue's cards show them).</summary>

@@ -118,7 +118,7 @@ public static class IatiActivities
     public sealed record IatiDocument(int InitiativeId, string Url, string Format, string Title, string Category);
 
     public static async Task WriteAsync(Stream output, IQueryable<Initiative> published, string baseUrl, DateTime now, IatiPublisher publisher, CancellationToken cancellationToken,
-        Func<IReadOnlyList<int>, Task<ILookup<int, IatiDocument>>>? documents = null)
+        Func<IReadOnlyList<int>, Task<ILookup<int, IatiDocument>>>? documents = null, OpenDataLicence? licence = null)
     {
         var settings = new XmlWriterSettings { Async = true, Indent = true, Encoding = new System.Text.UTF8Encoding(false) };
         await using var xml = XmlWriter.Create(output, settings);
@@ -126,6 +126,8 @@ public static class IatiActivities
         await xml.WriteStartElementAsync(null, "iati-activities", null);
         await xml.WriteAttributeStringAsync(null, "version", null, "2.03");
         await xml.WriteAttributeStringAsync(null, "generated-datetime", null, Time(now));
+        // The schema has no element for a licence; the IATI Registry records it when the file is registered. Said here too.
+        if (licence is not null) await xml.WriteCommentAsync($" Published under {Comment(licence.Name)}: {Comment(licence.Url)} ");
         var after = 0;
         var leftOut = 0;
         while (true)
@@ -367,6 +369,9 @@ public static class IatiActivities
         foreach (var (attribute, value) in attributes) await xml.WriteAttributeStringAsync(null, attribute, null, value);
         await xml.WriteEndElementAsync();
     }
+
+    /// <summary>Text that can stand in an XML comment: no "--", no control characters.</summary>
+    private static string Comment(string text) => new string(text.Where(XmlConvert.IsXmlChar).ToArray()).Replace("--", "- -", StringComparison.Ordinal).TrimEnd('-');
 
     private static string Date(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
     private static string Time(DateTime utc) => utc.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture);

@@ -116,6 +116,10 @@ public static partial class OpenDataEndpoints
     {
         app.MapGet("/export/initiatives.csv", ExportCsvAsync).AllowAnonymous().ExcludeFromDescription().WithMetadata(InitiativesExportQuery);
         app.MapGet("/export/iati/activities.xml", ExportIatiAsync).AllowAnonymous().ExcludeFromDescription().WithMetadata(InitiativesExportQuery);
+        // One organisation's own IATI file, the address it registers with the IATI Registry (only for one with an identifier).
+        app.MapGet("/export/iati/{organisation:int}.xml", ExportOrganisationIatiAsync).AllowAnonymous().ExcludeFromDescription();
+        // The catalogue of the portal's datasets (DCAT-US / Project Open Data 1.1), for data portals that harvest it.
+        app.MapGet("/data.json", DataCatalogue.WriteAsync).AllowAnonymous().ExcludeFromDescription().CacheOutput(AnonymousPageCache.PolicyName);
 
         // Every error is a problem (application/problem+json, ApiProblems); 400 and 404 name the parameter at fault.
         var api = app.MapGroup("/api/v1").AllowAnonymous().CacheOutput(AnonymousPageCache.PolicyName).WithTags("Open data")
@@ -268,7 +272,32 @@ public static partial class OpenDataEndpoints
         var baseUrl = BaseUrl(context.Request);
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
         await IatiActivities.WriteAsync(context.Response.Body, filter.Apply(db.Initiatives.AsNoTracking(), db), baseUrl, clock.GetUtcNow().UtcDateTime, publisher, cancellationToken,
-            ids => PublicDocumentsAsync(db, ids, baseUrl, today, cancellationToken));
+            ids => PublicDocumentsAsync(db, ids, baseUrl, today, cancellationToken), context.RequestServices.GetRequiredService<OpenDataLicence>());
+    }
+
+    /// <summary>
+    /// The published initiatives an organisation reports under its own IATI organisation identifier, as one IATI file that it can
+    /// register with the IATI Registry. An organisation that has recorded no identifier has no file of its own (404): its
+    /// initiatives are in the portal's file, reported by the portal's publisher.
+    /// </summary>
+    private static async Task ExportOrganisationIatiAsync(int organisation, HttpContext context, AppDbContext db, ReferenceData referenceData, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        var owner = await db.Actors.AsNoTracking().Where(a => a.Id == organisation && a.IsVerified && a.IatiIdentifier != null)
+            .Select(a => new { a.Id, a.IatiIdentifier }).SingleOrDefaultAsync(cancellationToken);
+        if (owner is null)
+        {
+            context.Response.StatusCode = StatusCodes.Status404NotFound;
+            return;
+        }
+        context.Response.ContentType = "application/xml; charset=utf-8";
+        context.Response.Headers.ContentDisposition = $"attachment; filename=\"activities-{owner.Id.ToString(CultureInfo.InvariantCulture)}.xml\"";
+        var names = await referenceData.GetAsync(cancellationToken);
+        var publisher = IatiPublisher.From(context.RequestServices.GetRequiredService<IConfiguration>(), names.Countries.ContainsKey);
+        var baseUrl = BaseUrl(context.Request);
+        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        await IatiActivities.WriteAsync(context.Response.Body, db.Initiatives.AsNoTracking().Published().Where(i => i.OwnerId == owner.Id), baseUrl,
+            clock.GetUtcNow().UtcDateTime, publisher, cancellationToken, ids => PublicDocumentsAsync(db, ids, baseUrl, today, cancellationToken),
+            context.RequestServices.GetRequiredService<OpenDataLicence>());
     }
 
     /// <summary>The catalogue with its current filters as CSV (UTF-8 with a byte-order mark, for spreadsheet programs), streamed.</summary>
