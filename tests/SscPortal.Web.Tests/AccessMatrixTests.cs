@@ -843,8 +843,8 @@ public abstract partial class AccessMatrixTests(PortalFixture fixture)
     }
 }
 
-[Collection(SqliteSuite.Name)]
+[Collection(SqliteSweepSuite.Name)]
 public sealed class AccessMatrixOnSqlite(SqlitePortalFixture fixture) : AccessMatrixTests(fixture);
 
-[Collection(PostgresSuite.Name)]
+[Collection(PostgresSweepSuite.Name)]
 public sealed class AccessMatrixOnPostgres(PostgresPortalFixture fixture) : AccessMatrixTests(fixture);

@@ -319,8 +319,8 @@ public abstract class HostileInputTests(PortalFixture fixture)
     }
 }
 
-[Collection(SqliteSuite.Name)]
+[Collection(SqliteSweepSuite.Name)]
 public sealed class HostileInputOnSqlite(SqlitePortalFixture fixture) : HostileInputTests(fixture);
 
-[Collection(PostgresSuite.Name)]
+[Collection(PostgresSweepSuite.Name)]
 public sealed class HostileInputOnPostgres(PostgresPortalFixture fixture) : HostileInputTests(fixture);

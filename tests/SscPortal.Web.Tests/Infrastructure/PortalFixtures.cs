@@ -138,3 +138,19 @@ public sealed class PostgresSuite : ICollectionFixture<PostgresPortalFixture>
 {
     public const string Name = "PostgreSQL";
 }
+
+/// <summary>
+/// The long sweeps over every endpoint (the access matrix, the hostile-input sweep) run in collections of their own, one per
+/// provider, each with a portal and a database of its own, beside the rest of the tests instead of after them.
+/// </summary>
+[CollectionDefinition(Name)]
+public sealed class SqliteSweepSuite : ICollectionFixture<SqlitePortalFixture>
+{
+    public const string Name = "SQLite sweeps";
+}
+
+[CollectionDefinition(Name)]
+public sealed class PostgresSweepSuite : ICollectionFixture<PostgresPortalFixture>
+{
+    public const string Name = "PostgreSQL sweeps";
+}
