@@ -40,7 +40,7 @@ public static class IatiFileReader
     public const int TitleLength = 300, SummaryLength = 2000, DescriptionLength = 20000, ObjectivesLength = 4000, LinkTitleLength = 300, LinkUrlLength = 500;
 
     /// <summary>What the portal's own export writes as the link to the record an activity was exported from (not imported).</summary>
-    public const string PortalRecordLinkTitle = "SSC Portal record";
+    public const string PortalRecordLinkTitle = OpenData.IatiActivities.PortalRecordTitle;
 
     /// <summary>The activity's elements the portal reads; any other is named once in an ElementNotKept warning.</summary>
     private static readonly HashSet<string> Mapped = new(StringComparer.Ordinal)
@@ -541,8 +541,9 @@ public static class IatiFileReader
             var title = Text(document.Element("title"), language);
             var category = ((string?)document.Element("category")?.Attribute("code"))?.Trim();
             if (string.IsNullOrEmpty(url)) continue;
-            // The portal's own link to the record the activity was exported from: a page of another portal, not a document.
-            if (category == "A01" && title == PortalRecordLinkTitle) continue;
+            // The portal's own link to the record the activity was exported from (A12; A01 in files written before 2026-12): a page
+            // of another portal, not a document of the activity.
+            if (category is "A12" or "A01" && title == PortalRecordLinkTitle) continue;
             if (url.Length > LinkUrlLength || !Uri.TryCreate(url, UriKind.Absolute, out var address) || address.Scheme is not ("http" or "https"))
             {
                 problems.Warn(ImportProblemCode.ElementNotKept, document, "document-link");

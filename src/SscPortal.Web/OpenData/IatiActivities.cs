@@ -56,6 +56,9 @@ public static class IatiActivities
     /// <summary>What follows the reporting organisation's identifier in an activity identifier: SSCP and the portal's id, which never changes.</summary>
     public const string ActivitySuffix = "SSCP";
 
+    /// <summary>The title of the link every activity carries to its record on the portal (category A12, activity web page); an import leaves it out.</summary>
+    public const string PortalRecordTitle = "SSC Portal record";
+
     /// <summary>The IATI OrganisationRole for each way an organisation takes part.</summary>
     public static int RoleCode(ActorRole role) => role switch
     {
@@ -110,7 +113,8 @@ public static class IatiActivities
         DateOnly? ApprovalDate, DateOnly? PlannedStart, DateOnly? PlannedEnd, DateOnly? ActualStart, DateOnly? ActualEnd, DateTime UpdatedAt, DateTime PublishedAt,
         int OwnerId, string OwnerName, ActorType OwnerType, string? OwnerIdentifier, string? ImportedIdentifier,
         List<InitiativeTranslation> Translations, List<InitiativeCountry> Countries, List<(int Id, string Name, ActorType Type, ActorRole Role, string? Identifier)> Actors,
-        List<int> Goals, List<string> Targets, List<string> Sectors, List<Contribution> Contributions, IReadOnlyList<InitiativeLocation> Locations);
+        List<int> Goals, List<string> Targets, List<string> Sectors, List<Contribution> Contributions, IReadOnlyList<InitiativeLocation> Locations,
+        List<(string Title, string Url)> Links);
 
     private sealed record Contribution(int ActorId, string ActorName, ActorType ActorType, string? ActorIdentifier, decimal Amount, string Currency);
 
@@ -165,14 +169,16 @@ public static class IatiActivities
             Contributions = i.Contributions.Where(c => c.Kind == ContributionKind.Money && c.Amount != null && c.Currency != null)
                 .Select(c => new { c.ActorId, c.Actor!.Name, c.Actor.Type, c.Actor.IatiIdentifier, c.Amount, c.Currency }).ToList(),
             i.Sensitivity, i.ThematicAreas, Locations = i.Locations.OrderBy(l => l.Id).ToList(),
+            Links = i.Links.OrderBy(l => l.Id).Select(l => new { l.Title, l.Url }).ToList(),
         }).AsSplitQuery().ToListAsync(cancellationToken);
         return rows.Select(r => new Row(r.Id, r.Title, r.Summary, r.Description, r.Language, r.Modality, r.Status,
             r.ApprovalDate, r.PlannedStart, r.PlannedEnd, r.ActualStart, r.ActualEnd, r.UpdatedAt, r.PublishedAt, r.OwnerId, r.OwnerName, r.OwnerType, r.OwnerIdentifier, r.IatiIdentifier,
-            r.Translations, r.Countries, r.Actors.Select(a => (a.ActorId, a.Name, a.Type, a.Role, a.IatiIdentifier)).ToList(),
+            r.Translations.OrderBy(t => t.Language, StringComparer.Ordinal).ToList(), r.Countries, r.Actors.Select(a => (a.ActorId, a.Name, a.Type, a.Role, a.IatiIdentifier)).ToList(),
             r.Goals, r.Targets.Order(StringComparer.Ordinal).ToList(), r.Sectors.Order(StringComparer.Ordinal).ToList(),
             r.Contributions.Select(c => new Contribution(c.ActorId, c.Name, c.Type, c.IatiIdentifier, c.Amount!.Value, c.Currency!)).ToList(),
             // The IATI file is public: locations as the public may see them (region level at most in a sensitive setting).
-            LocationsForReader.ForPublic(r.Sensitivity, r.ThematicAreas, r.Locations))).ToList();
+            LocationsForReader.ForPublic(r.Sensitivity, r.ThematicAreas, r.Locations),
+            r.Links.Select(l => (l.Title, l.Url)).ToList())).ToList();
     }
 
     private static async Task WriteActivityAsync(XmlWriter xml, Row r, IatiReporter reporter, string baseUrl, IEnumerable<IatiDocument> documents)
@@ -281,10 +287,22 @@ public static class IatiActivities
         await xml.WriteAttributeStringAsync(null, "format", null, "text/html");
         await xml.WriteAttributeStringAsync(null, "url", null, $"{baseUrl}/initiatives/{r.Id.ToString(CultureInfo.InvariantCulture)}");
         await xml.WriteStartElementAsync(null, "title", null);
-        await NarrativeAsync(xml, "SSC Portal record", "en");
+        await NarrativeAsync(xml, PortalRecordTitle, "en");
         await xml.WriteEndElementAsync();
-        await EmptyAsync(xml, "category", ("code", "A01"));
+        await EmptyAsync(xml, "category", ("code", "A12"));
         await xml.WriteEndElementAsync();
+        // The web pages the record links to, as "activity web page"s (the portal does not know what else they are).
+        foreach (var (title, url) in r.Links)
+        {
+            await xml.WriteStartElementAsync(null, "document-link", null);
+            await xml.WriteAttributeStringAsync(null, "format", null, "text/html");
+            await xml.WriteAttributeStringAsync(null, "url", null, url);
+            await xml.WriteStartElementAsync(null, "title", null);
+            await NarrativeAsync(xml, title, null);
+            await xml.WriteEndElementAsync();
+            await EmptyAsync(xml, "category", ("code", "A12"));
+            await xml.WriteEndElementAsync();
+        }
         foreach (var document in documents)
         {
             await xml.WriteStartElementAsync(null, "document-link", null);
@@ -316,6 +334,8 @@ public static class IatiActivities
             await NarrativeAsync(xml, name, null);
             await xml.WriteEndElementAsync();
         }
+        // The country it is in (ISO 3166-1, vocabulary A4): the activity may have several recipient countries.
+        await EmptyAsync(xml, "administrative", ("vocabulary", "A4"), ("level", "0"), ("code", location.CountryCode));
         if (location is { Precision: LocationPrecision.Point, Latitude: { } latitude, Longitude: { } longitude })
         {
             await xml.WriteStartElementAsync(null, "point", null);
