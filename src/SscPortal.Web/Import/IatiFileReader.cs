@@ -40,6 +40,8 @@ public static class IatiFileReader
             {
                 var start = line.LineNumber;
                 var element = (XElement)await Guard(() => XNode.ReadFromAsync(reader, ct), line).ConfigureAwait(false);
+                // XNode.ReadFrom keeps no line numbers: problems inside the activity are placed at its start.
+                Place(element, start);
                 yield return Read(element, position++, start, fileLanguage, context);
             }
             else if (!await Guard(() => reader.ReadAsync(), line).ConfigureAwait(false)) break;
@@ -60,7 +62,14 @@ public static class IatiFileReader
         }
     }
 
-    private static int LineOf(XObject node) => node is IXmlLineInfo info && info.HasLineInfo() ? info.LineNumber : 0;
+    private static int LineOf(XObject node) => node is IXmlLineInfo info && info.HasLineInfo() ? info.LineNumber : node.Annotation<StartLine>()?.Line ?? 0;
+
+    private sealed record StartLine(int Line);
+
+    private static void Place(XElement activity, int line)
+    {
+        foreach (var element in activity.DescendantsAndSelf()) element.AddAnnotation(new StartLine(line));
+    }
 
     private static string? Lang(XElement e) => (string?)e.Attribute(XNamespace.Xml + "lang");
 

@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.Mvc;
 using SscPortal.Web.Import;
 
 // In the web project's root namespace, so that Program.cs needs one line and no using.
@@ -19,16 +18,7 @@ public static class ImportSetup
         services.AddHostedService<ImportCleanupJob>();
         var limit = new ImportOptions();
         configuration.GetSection(ImportOptions.Section).Bind(limit);
-        var bytes = limit.MaxBytes + 256 * 1024;
-        services.Configure<Microsoft.AspNetCore.Mvc.RazorPages.RazorPagesOptions>(pages => pages.Conventions.AddPageApplicationModelConvention("/Import/Index", page =>
-        {
-            var size = new RequestSizeLimitAttribute(bytes);
-            var form = new RequestFormLimitsAttribute { MultipartBodyLengthLimit = bytes };
-            page.Filters.Add(size);
-            page.Filters.Add(form);
-            page.EndpointMetadata.Add(size);
-            page.EndpointMetadata.Add(form);
-        }));
+        ImportRequestLimitsAttribute.Bytes = limit.MaxBytes + ImportRequestLimitsAttribute.FormRoom;
         return services;
     }
 }

@@ -16,9 +16,10 @@ namespace SscPortal.Web.Pages.Import;
 /// recent uploads of those organisations. The files are read as they stream (the form keeps a large file on disk, never
 /// whole in memory) and checked; the preview follows. A file refused whole (not XML, a DOCTYPE, not an activity file, an
 /// unsupported version, too large) is said beside the file field and nothing is saved. The request size limit of this page
-/// is set from Import:MaxMegabytes by <see cref="SscPortal.Web.ImportSetup.AddPortalImport"/>.
+/// follows Import:MaxMegabytes (<see cref="ImportRequestLimitsAttribute"/>).
 /// </summary>
 [Authorize]
+[ImportRequestLimits]
 public class IndexModel(AppDbContext db, Rights rights, Access access, ImportStore store, Microsoft.Extensions.Options.IOptions<ImportOptions> options, IStringLocalizer<SharedResource> L) : PageModel
 {
     public sealed record Upload(int Id, string OwnerName, string FileNames, DateTime CreatedAt, ImportState State, int ActivityCount, int RejectedCount, int ImportedCount);
