@@ -1,0 +1,344 @@
+using System.Xml;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using SscPortal.Domain;
+using SscPortal.Web.Authorization;
+using SscPortal.Web.Data;
+using SscPortal.Web.Records;
+using SscPortal.Web.Reference;
+using SscPortal.Web.Security;
+
+namespace SscPortal.Web.Import;
+
+/// <summary>One uploaded file as the form received it: its name, its announced size, and its content to read once.</summary>
+public sealed record UploadedFile(string Name, long Length, Func<Stream> Open);
+
+/// <summary>What an upload came to: its rows saved for the preview, or the whole upload refused (nothing saved).</summary>
+public abstract record UploadOutcome
+{
+    public sealed record Saved(int ImportId) : UploadOutcome;
+    public sealed record Refused(string FileName, ImportProblem Problem) : UploadOutcome;
+}
+
+/// <summary>What importing the chosen activities came to.</summary>
+public abstract record ImportOutcome
+{
+    public sealed record Imported(int Count) : ImportOutcome;
+    /// <summary>Imported already, or set aside (another tab, a second press): nothing more was imported.</summary>
+    public sealed record AlreadyDone(ImportState State) : ImportOutcome;
+    /// <summary>None of the chosen activities may be imported (none chosen, or only rejected ones).</summary>
+    public sealed record NothingChosen : ImportOutcome;
+    /// <summary>Nothing was imported: an identifier belongs to another organisation's initiative (saved meanwhile).</summary>
+    public sealed record IdentifierTaken(string Identifier) : ImportOutcome;
+    /// <summary>Nothing was imported: an initiative it would update may not be changed by this person (published, held).</summary>
+    public sealed record NotEditable(int InitiativeId, string Title) : ImportOutcome;
+    /// <summary>Nothing was imported: someone saved one of the initiatives it would update meanwhile.</summary>
+    public sealed record Changed : ImportOutcome;
+}
+
+/// <summary>
+/// Keeps uploads of IATI files and imports from them. An upload is read as it streams (the reader yields one activity at a
+/// time) and written in batches of <see cref="BatchSize"/> rows, each batch's identifiers looked up among the initiatives at
+/// once; the chosen activities are imported as drafts of the upload's organisation in one transaction, each with its history
+/// entry and audit entry, organisations the portal does not know created unverified for the moderators to verify.
+/// Who may do this is decided before, by the page (<see cref="ImportResource"/>).
+/// </summary>
+public sealed class ImportStore(AppDbContext db, AuditLog audit, History history, Rights rights, ReferenceData referenceData, IOptions<ImportOptions> options, TimeProvider clock)
+{
+    public const int BatchSize = 200;
+
+    private DateTime Now => clock.GetUtcNow().UtcDateTime;
+
+    public long MaxBytes => options.Value.MaxBytes;
+
+    /// <summary>Reads the files into a new upload of <paramref name="ownerId"/>; a file refused whole leaves nothing saved.</summary>
+    public async Task<UploadOutcome> UploadAsync(int ownerId, string userId, IReadOnlyList<UploadedFile> files, CancellationToken cancellationToken)
+    {
+        var owner = await db.Actors.AsNoTracking().Where(a => a.Id == ownerId).Select(a => new { a.Name, a.IatiIdentifier }).SingleAsync(cancellationToken);
+        var context = ImportContext.For(await referenceData.GetAsync(cancellationToken), ownerId, owner.Name, owner.IatiIdentifier, DateOnly.FromDateTime(Now));
+        var fileNames = string.Join(", ", files.Select(f => Path.GetFileName(f.Name)));
+        var upload = new IatiImport
+        {
+            OwnerId = ownerId, UserId = userId, CreatedAt = Now, ByteSize = files.Sum(f => f.Length),
+            FileNames = fileNames.Length > IatiImport.FileNameLength ? fileNames[..(IatiImport.FileNameLength - 1)] + "…" : fileNames,
+        };
+        db.IatiImports.Add(upload);
+        await db.SaveChangesAsync(cancellationToken);
+        var current = files[0].Name;
+        try
+        {
+            var seen = new HashSet<string>(StringComparer.Ordinal);
+            var batch = new List<ReadActivity>(BatchSize);
+            var position = 1;
+            var left = MaxBytes;
+            foreach (var file in files)
+            {
+                current = file.Name;
+                // The size is checked as the file streams too: a file longer than it said is stopped at the limit.
+                await using var stream = new LimitedStream(file.Open(), left);
+                await foreach (var activity in IatiFileReader.ReadAsync(stream, context, position, cancellationToken))
+                {
+                    batch.Add(activity);
+                    position = activity.Position + 1;
+                    if (batch.Count == BatchSize) await WriteAsync(upload, batch, seen, cancellationToken);
+                }
+                left -= stream.BytesRead;
+            }
+            await WriteAsync(upload, batch, seen, cancellationToken);
+            upload.IatiVersion = context.Versions.Count == 0 ? null : string.Join(", ", context.Versions);
+            audit.Add(AuditEventType.IatiFileChecked, AuditTargets.Import, upload.Id, $"activities={upload.ActivityCount} rejected={upload.RejectedCount}");
+            await db.SaveChangesAsync(cancellationToken);
+            return new UploadOutcome.Saved(upload.Id);
+        }
+        catch (ImportFileException refused)
+        {
+            // Nothing of a refused upload is kept: its rows go with it.
+            db.ChangeTracker.Clear();
+            await db.IatiImportActivities.Where(a => a.ImportId == upload.Id).ExecuteDeleteAsync(CancellationToken.None);
+            await db.IatiImports.Where(i => i.Id == upload.Id).ExecuteDeleteAsync(CancellationToken.None);
+            audit.Add(AuditEventType.IatiFileChecked, AuditTargets.Import, null, $"refused={refused.Problem.Code} line={refused.Problem.Line}");
+            await db.SaveChangesAsync(CancellationToken.None);
+            return new UploadOutcome.Refused(Path.GetFileName(current), refused.Problem);
+        }
+        catch
+        {
+            db.ChangeTracker.Clear();
+            await db.IatiImportActivities.Where(a => a.ImportId == upload.Id).ExecuteDeleteAsync(CancellationToken.None);
+            await db.IatiImports.Where(i => i.Id == upload.Id).ExecuteDeleteAsync(CancellationToken.None);
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// Writes a batch of activities as read: an identifier already met in this upload is refused the second time, one an
+    /// initiative of the same organisation carries will update it, one of another organisation's initiative is refused.
+    /// </summary>
+    private async Task WriteAsync(IatiImport upload, List<ReadActivity> batch, HashSet<string> seen, CancellationToken cancellationToken)
+    {
+        if (batch.Count == 0) return;
+        var identifiers = batch.Select(a => a.Identifier).Where(i => i.Length > 0).Distinct().ToList();
+        var existing = (await db.Initiatives.AsNoTracking().Where(i => i.IatiIdentifier != null && identifiers.Contains(i.IatiIdentifier))
+            .Select(i => new { i.Id, i.OwnerId, i.IatiIdentifier }).ToListAsync(cancellationToken)).ToDictionary(i => i.IatiIdentifier!, StringComparer.Ordinal);
+        foreach (var read in batch)
+        {
+            var errors = read.Errors.ToList();
+            int? existingId = null;
+            if (read.Identifier.Length > 0)
+            {
+                if (!seen.Add(read.Identifier) && errors.All(e => e.Code != ImportProblemCode.IdentifierRepeated))
+                    errors.Add(new(ImportProblemCode.IdentifierRepeated, read.Line, read.Identifier));
+                if (existing.TryGetValue(read.Identifier, out var initiative))
+                {
+                    if (initiative.OwnerId == upload.OwnerId) existingId = initiative.Id;
+                    else if (errors.All(e => e.Code != ImportProblemCode.IdentifierOfAnotherOrganisation))
+                        errors.Add(new(ImportProblemCode.IdentifierOfAnotherOrganisation, read.Line, read.Identifier));
+                }
+            }
+            var rejected = errors.Count > 0 || read.Activity is null;
+            db.IatiImportActivities.Add(new IatiImportActivity
+            {
+                ImportId = upload.Id, Position = read.Position, Line = read.Line,
+                IatiIdentifier = Cut(read.Identifier, IatiImportActivity.IdentifierLength), Title = Cut(read.Title, 300),
+                Errors = rejected ? ImportJson.Write(errors) : null,
+                Warnings = read.Warnings.Count > 0 ? ImportJson.Write(read.Warnings) : null,
+                Preview = rejected ? null : ImportJson.Write(read.Activity),
+                ExistingInitiativeId = rejected ? null : existingId,
+            });
+            upload.ActivityCount++;
+            if (rejected) upload.RejectedCount++;
+        }
+        await db.SaveChangesAsync(cancellationToken);
+        // The rows are written: the context does not keep them (a large file would otherwise stay in memory).
+        foreach (var entry in db.ChangeTracker.Entries<IatiImportActivity>().ToList()) entry.State = EntityState.Detached;
+        batch.Clear();
+    }
+
+    private static string Cut(string text, int length) => text.Length <= length ? text : text[..(length - 1)] + "…";
+
+    /// <summary>
+    /// Imports the chosen activities (all importable ones when <paramref name="all"/>) as drafts of the upload's organisation,
+    /// all or none, once: the upload is claimed from the version the person saw, so a second press imports nothing more.
+    /// </summary>
+    public async Task<ImportOutcome> ImportAsync(int importId, int seenVersion, IReadOnlyCollection<int> chosen, bool all, CancellationToken cancellationToken)
+    {
+        var upload = await db.IatiImports.AsNoTracking().SingleAsync(i => i.Id == importId, cancellationToken);
+        if (upload.State != ImportState.Previewed) return new ImportOutcome.AlreadyDone(upload.State);
+        var positions = chosen.Distinct().ToList();
+        // Rejected activities are never imported, whatever the form says.
+        var query = db.IatiImportActivities.Where(a => a.ImportId == importId && a.Errors == null && a.Preview != null);
+        if (!all) query = query.Where(a => positions.Contains(a.Position));
+        var activities = await query.OrderBy(a => a.Position).ToListAsync(cancellationToken);
+        if (activities.Count == 0) return new ImportOutcome.NothingChosen();
+        var read = activities.ToDictionary(a => a.Id, a => ImportJson.Read<ImportedActivity>(a.Preview)!);
+        var now = Now;
+        var kind = VersionedRecords.Initiative;
+
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        // Claimed first, from the version seen: of two presses (two tabs), one imports, the other finds it imported.
+        var claimed = await db.IatiImports.Where(i => i.Id == importId && i.Version == seenVersion && i.State == ImportState.Previewed)
+            .ExecuteUpdateAsync(u => u.SetProperty(i => i.State, ImportState.Imported).SetProperty(i => i.ImportedAt, now)
+                .SetProperty(i => i.ImportedCount, activities.Count).SetProperty(i => i.Version, i => i.Version + 1), cancellationToken);
+        if (claimed == 0)
+        {
+            await transaction.RollbackAsync(cancellationToken);
+            db.ChangeTracker.Clear();
+            var state = await db.IatiImports.AsNoTracking().Where(i => i.Id == importId).Select(i => i.State).SingleAsync(cancellationToken);
+            return state == ImportState.Previewed ? new ImportOutcome.Changed() : new ImportOutcome.AlreadyDone(state);
+        }
+
+        // The initiatives it updates: the organisation's own that carry the identifiers now (not only those seen at upload).
+        var identifiers = read.Values.Select(a => a.Identifier).ToList();
+        var existing = new Dictionary<string, Initiative>(StringComparer.Ordinal);
+        foreach (var chunk in identifiers.Chunk(BatchSize))
+            foreach (var initiative in await kind.Whole(db.Initiatives).Where(i => i.IatiIdentifier != null && chunk.Contains(i.IatiIdentifier)).ToListAsync(cancellationToken))
+                existing[initiative.IatiIdentifier!] = initiative;
+        foreach (var initiative in existing.Values)
+        {
+            if (initiative.OwnerId != upload.OwnerId) return await AbandonAsync(transaction, new ImportOutcome.IdentifierTaken(initiative.IatiIdentifier!), cancellationToken);
+            if (!await rights.MayAsync(new InitiativeResource(initiative.OwnerId, initiative.Publication, initiative.HeldByModerator), Operations.Edit))
+                return await AbandonAsync(transaction, new ImportOutcome.NotEditable(initiative.Id, initiative.Title), cancellationToken);
+        }
+
+        var actorIdOf = await OrganisationsAsync(read.Values, now, cancellationToken);
+        // The countries of the organisations taking part: a funding or extending one's country may be the provider country.
+        var participantIds = read.Values.SelectMany(a => (a.Participants ?? []).Select(p => p.Organisation))
+            .Where(o => o.Name.Length > 0 || o.Ref is not null).Select(actorIdOf).Distinct().ToList();
+        var countryOf = (await db.Actors.AsNoTracking().Where(a => participantIds.Contains(a.Id)).Select(a => new { a.Id, a.CountryCode }).ToListAsync(cancellationToken))
+            .ToDictionary(a => a.Id, a => a.CountryCode);
+        var changes = new List<(Initiative Record, IatiImportActivity Row, bool IsNew, IReadOnlyDictionary<string, string?>? Before)>();
+        foreach (var row in activities)
+        {
+            var activity = read[row.Id];
+            var isNew = !existing.TryGetValue(activity.Identifier, out var initiative);
+            initiative ??= ImportedActivityMerge.NewInitiative(activity, upload.OwnerId, now);
+            var before = isNew ? null : RecordSaver.Before(kind, initiative);
+            ImportedActivityMerge.ApplyTo(initiative, activity, actorIdOf, id => countryOf.GetValueOrDefault(id));
+            initiative.IatiIdentifier = activity.Identifier;
+            if (isNew) db.Initiatives.Add(initiative);
+            changes.Add((initiative, row, isNew, before));
+        }
+        try
+        {
+            var changed = new List<(Initiative Record, bool IsNew, List<FieldChange> Fields)>();
+            foreach (var (initiative, _, isNew, before) in changes)
+            {
+                var fields = RecordSnapshot.Diff(before ?? new Dictionary<string, string?>(), kind.Snapshot(initiative));
+                if (!isNew && fields.Count == 0) continue;
+                if (!isNew) initiative.Touch(now);
+                changed.Add((initiative, isNew, fields));
+            }
+            await db.SaveChangesAsync(cancellationToken);
+            foreach (var (initiative, isNew, fields) in changed)
+            {
+                audit.Add(isNew ? AuditEventType.InitiativeCreated : AuditEventType.InitiativeEdited, kind.AuditTarget, initiative.Id, $"iati-import={importId}");
+                await history.AddAsync(kind.Type, initiative.Id, initiative.OwnerId, isNew ? ChangeKind.Created : ChangeKind.Edited, fields);
+            }
+            foreach (var (initiative, row, _, _) in changes) row.InitiativeId = initiative.Id;
+            audit.Add(AuditEventType.IatiActivitiesImported, AuditTargets.Import, importId,
+                $"created={changes.Count(c => c.IsNew)} updated={changes.Count(c => !c.IsNew)}");
+            await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+            return new ImportOutcome.Imported(changes.Count);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return await AbandonAsync(transaction, new ImportOutcome.Changed(), cancellationToken);
+        }
+        catch (DbUpdateException e) when (DatabaseErrors.IsUniqueViolation(e))
+        {
+            // The last guard: another request gave one of these identifiers to an initiative meanwhile.
+            await transaction.RollbackAsync(cancellationToken);
+            db.ChangeTracker.Clear();
+            var taken = await db.Initiatives.AsNoTracking().Where(i => i.IatiIdentifier != null && identifiers.Contains(i.IatiIdentifier))
+                .OrderBy(i => i.Id).Select(i => i.IatiIdentifier).FirstOrDefaultAsync(cancellationToken);
+            return new ImportOutcome.IdentifierTaken(taken ?? "");
+        }
+    }
+
+    private async Task<ImportOutcome> AbandonAsync(Microsoft.EntityFrameworkCore.Storage.IDbContextTransaction transaction, ImportOutcome outcome, CancellationToken cancellationToken)
+    {
+        await transaction.RollbackAsync(cancellationToken);
+        db.ChangeTracker.Clear();
+        return outcome;
+    }
+
+    /// <summary>
+    /// The actors the activities' organisations are: existing ones by IATI identifier, else by name; the others created,
+    /// unverified, so that they wait in the moderators' verification queue (saved in the import's transaction).
+    /// </summary>
+    private async Task<Func<ImportedOrganisation, int>> OrganisationsAsync(IEnumerable<ImportedActivity> activities, DateTime now, CancellationToken cancellationToken)
+    {
+        var named = activities.SelectMany(a => (a.Participants ?? []).Select(p => p.Organisation)).Where(o => o.Name.Length > 0 || o.Ref is not null)
+            .DistinctBy(OrganisationMatch.Key).ToList();
+        var matches = await OrganisationMatch.FindAsync(db, named, cancellationToken);
+        var created = new Dictionary<string, Actor>(StringComparer.Ordinal);
+        foreach (var organisation in named.Where(o => !matches.ContainsKey(OrganisationMatch.Key(o))))
+        {
+            var actor = new Actor
+            {
+                Name = Cut(organisation.Name.Length > 0 ? organisation.Name : organisation.Ref!, 200),
+                IatiIdentifier = organisation.Ref is { Length: <= 100 } reference ? reference : null, Type = OrganisationMatch.TypeOf(organisation.Type), IsVerified = false, CreatedAt = now,
+            };
+            db.Actors.Add(actor);
+            created[OrganisationMatch.Key(organisation)] = actor;
+        }
+        if (created.Count > 0)
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            foreach (var actor in created.Values)
+                audit.Add(AuditEventType.OrganisationCreated, AuditTargets.Organisation, actor.Id, "proposed by an IATI import");
+        }
+        return organisation => matches.TryGetValue(OrganisationMatch.Key(organisation), out var match) ? match.Id : created[OrganisationMatch.Key(organisation)].Id;
+    }
+
+    /// <summary>Sets an upload aside: its activities as read are deleted; what it imported stays.</summary>
+    public async Task<bool> DiscardAsync(int importId, CancellationToken cancellationToken)
+    {
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var discarded = await db.IatiImports.Where(i => i.Id == importId && i.State == ImportState.Previewed)
+            .ExecuteUpdateAsync(u => u.SetProperty(i => i.State, ImportState.Discarded).SetProperty(i => i.Version, i => i.Version + 1), cancellationToken);
+        if (discarded == 0) return false;
+        await db.IatiImportActivities.Where(a => a.ImportId == importId).ExecuteDeleteAsync(cancellationToken);
+        audit.Add(AuditEventType.IatiImportDiscarded, AuditTargets.Import, importId);
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return true;
+    }
+}
+
+/// <summary>A read-only stream that refuses, as <see cref="ImportProblemCode.FileTooLarge"/>, to give more than its limit.</summary>
+internal sealed class LimitedStream(Stream inner, long limit) : Stream
+{
+    public long BytesRead { get; private set; }
+
+    public override bool CanRead => true;
+    public override bool CanSeek => false;
+    public override bool CanWrite => false;
+    public override long Length => throw new NotSupportedException();
+    public override long Position { get => BytesRead; set => throw new NotSupportedException(); }
+    public override void Flush() { }
+    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+    public override void SetLength(long value) => throw new NotSupportedException();
+    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+
+    public override int Read(byte[] buffer, int offset, int count) => Count(inner.Read(buffer, offset, count));
+
+    public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default) =>
+        Count(await inner.ReadAsync(buffer, cancellationToken).ConfigureAwait(false));
+
+    public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
+        ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
+
+    private int Count(int read)
+    {
+        BytesRead += read;
+        if (BytesRead > limit) throw new ImportFileException(new(ImportProblemCode.FileTooLarge, 0));
+        return read;
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        if (disposing) inner.Dispose();
+        base.Dispose(disposing);
+    }
+}
