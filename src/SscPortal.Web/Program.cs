@@ -68,6 +68,8 @@ builder.Services.AddPortalReviews();
 builder.Services.AddPortalApplications();
 // Events: registration with a waiting list, mail with calendar files, and the deletion of participants' data after the event (Events/).
 builder.Services.AddPortalRegistrations(builder.Configuration);
+// Data quality: the checks, /my/quality and /data-quality, and the link checker (Quality/). Added by the quality helper: keep this one line when merging.
+builder.Services.AddPortalQuality(builder.Configuration);
 // A request may carry the largest file allowed (Files:MaxMegabytes) and its form; Kestrel's own limit is about 28 MB.
 builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize =
     Math.Max(30_000_000L, (builder.Configuration.GetValue("Files:MaxMegabytes", 25) + 2) * 1024L * 1024L));
