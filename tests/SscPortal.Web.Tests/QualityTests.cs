@@ -134,6 +134,29 @@ public abstract class QualityTests(PortalFixture fixture)
         Assert.Contains(nameof(QualityCheck.MissingSdgs), shown);
     }
 
+    [Fact]
+    public async Task The_checks_read_an_organisations_records_in_the_same_few_statements_whatever_their_number()
+    {
+        var few = await Portal.ActorAsync(ActorType.NationalCso, TestData.Unique("Few records"));
+        var many = await Portal.ActorAsync(ActorType.NationalCso, TestData.Unique("Many records"));
+        await Portal.InitiativeAsync(few, "PE", "PY", DateTime.UtcNow.AddMinutes(-5));
+        for (var i = 0; i < 25; i++)
+        {
+            var id = await Portal.InitiativeAsync(many, "PE", "PY", DateTime.UtcNow.AddMinutes(-5));
+            if (i % 2 == 0) await ChangeAsync(id, x => x.Sectors.Clear());
+        }
+        using var client = Portal.CreateClient();
+        async Task<int> StatementsAsync(string url)
+        {
+            using var response = await client.GetAsync(new Uri(url, UriKind.Relative));
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            return int.Parse(response.Headers.GetValues(SscPortal.Web.Diagnostics.SqlStatementCounter.Header).Single(), System.Globalization.CultureInfo.InvariantCulture);
+        }
+        await StatementsAsync($"/data-quality/{few.Id}");
+
+        Assert.Equal(await StatementsAsync($"/data-quality/{few.Id}"), await StatementsAsync($"/data-quality/{many.Id}"));
+    }
+
     private static LinkChecker Checker(AppDbContext db, bool allowLoopback) => new(db,
         Options.Create(new QualityOptions { AllowLoopback = allowLoopback, TimeoutSeconds = 5, LinksPerRun = 1000 }), TimeProvider.System, NullLogger<LinkChecker>.Instance);
 
