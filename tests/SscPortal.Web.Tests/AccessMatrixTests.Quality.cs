@@ -16,16 +16,16 @@ public abstract partial class AccessMatrixTests
             w => Task.FromResult(Get($"/my/quality?organisation={w.AgencyG.Id}&severity=Critical")), SignedIn),
         // Public figures over published records only.
         new("/data-quality GET", "data quality by organisation", _ => Task.FromResult(Get("/data-quality?sort=critical&desc=true")), Everyone),
-        new("/data-quality/{actorId:int} GET", "A's public breakdown", async w =>
+        new("/data-quality/{id:int} GET", "A's public breakdown", async w =>
         {
             await w.Portal.InitiativeAsync(w.CsoA, "PE", "PY", DateTime.UtcNow.AddMinutes(-5));
             return Get($"/data-quality/{w.CsoA.Id}");
         }, Everyone),
-        new("/data-quality/{actorId:int} GET", "G's breakdown while it has drafts only", async w =>
+        new("/data-quality/{id:int} GET", "G's breakdown while it has drafts only", async w =>
         {
             await w.Portal.InitiativeAsync(w.AgencyG, "PE", "PY", null);
             return Get($"/data-quality/{w.AgencyG.Id}");
         }, Everyone),
-        new("/data-quality/{actorId:int} GET", "a guessed organisation", _ => Task.FromResult(Get("/data-quality/2147483000")), Nobody),
+        new("/data-quality/{id:int} GET", "a guessed organisation", _ => Task.FromResult(Get("/data-quality/2147483000")), Nobody),
     ];
 }

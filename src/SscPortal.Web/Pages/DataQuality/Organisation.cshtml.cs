@@ -8,7 +8,7 @@ using SscPortal.Web.Quality;
 namespace SscPortal.Web.Pages.DataQuality;
 
 /// <summary>
-/// One organisation's public data-quality breakdown (/data-quality/{actorId}): its figures, and each of its published
+/// One organisation's public data-quality breakdown (/data-quality/{id}): its figures, and each of its published
 /// initiatives with its score and findings. Only what the public may see: drafts and unpublished records are never read.
 /// </summary>
 [AllowAnonymous]
@@ -20,10 +20,10 @@ public class OrganisationModel(QualityReports reports, AppDbContext db) : PageMo
     public IReadOnlyList<RecordQuality> Records { get; private set; } = [];
     public int Total { get; private set; }
 
-    public async Task<IActionResult> OnGetAsync(int actorId, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnGetAsync(int id, CancellationToken cancellationToken)
     {
-        if (!await db.Actors.AnyAsync(a => a.Id == actorId, cancellationToken)) return NotFound();
-        var (figures, records) = await reports.OrganisationAsync(actorId, publishedOnly: true, cancellationToken);
+        if (!await db.Actors.AnyAsync(a => a.Id == id, cancellationToken)) return NotFound();
+        var (figures, records) = await reports.OrganisationAsync(id, publishedOnly: true, cancellationToken);
         Figures = figures;
         Total = records.Count;
         Records = records.Take(Shown).ToList();
