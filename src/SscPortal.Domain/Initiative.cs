@@ -167,16 +167,24 @@ public class Initiative : IVersioned
         UpdatedAt = utcNow;
     }
 
-    /// <summary>Makes the record public. Only a complete, consistent record can be published.</summary>
+    /// <summary>
+    /// Makes the record public. Only a complete, consistent record can be published, and only one the IATI file can carry
+    /// (no <see cref="QualitySeverity.Critical"/> finding of <see cref="DataQuality"/>: <see cref="RuleCode.ExportWouldBeInvalid"/>).
+    /// </summary>
     public void Publish(DateTime utcNow)
     {
         if (Publication == PublicationState.Published)
             throw new RuleViolationException(nameof(Publication), RuleCode.AlreadyPublished);
         if (HeldByModerator)
             throw new RuleViolationException(nameof(HeldByModerator), RuleCode.HeldByModerator);
-        var problems = InitiativeRules.Check(this, DateOnly.FromDateTime(utcNow));
+        var today = DateOnly.FromDateTime(utcNow);
+        var problems = InitiativeRules.Check(this, today);
         if (problems.Count > 0)
             throw new RuleViolationException(problems);
+        // A record that would make the IATI file invalid stays a draft: each critical data-quality finding is named, with its field.
+        var critical = DataQuality.Critical(QualityFacts.Of(this), today);
+        if (critical.Count > 0)
+            throw new RuleViolationException(critical.Select(f => new RuleViolation(f.Field, RuleCode.ExportWouldBeInvalid, f.Check.ToString())).ToList());
         Publication = PublicationState.Published;
         PublishedAt = utcNow;
         UnpublishedReason = null;

@@ -68,8 +68,10 @@ builder.Services.AddPortalReviews();
 builder.Services.AddPortalApplications();
 // Events: registration with a waiting list, mail with calendar files, and the deletion of participants' data after the event (Events/).
 builder.Services.AddPortalRegistrations(builder.Configuration);
-// IATI import (issue 21, import-pages): uploads, their preview and import, the cleanup of old uploads (Import/).
+// IATI import: uploads, their preview and import as drafts, the cleanup of old uploads (Import/).
 builder.Services.AddPortalImport(builder.Configuration);
+// Data quality: the checks, /my/quality and /data-quality, and the link checker (Quality/).
+builder.Services.AddPortalQuality(builder.Configuration);
 // A request may carry the largest file allowed (Files:MaxMegabytes) and its form; Kestrel's own limit is about 28 MB.
 builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize =
     Math.Max(30_000_000L, (builder.Configuration.GetValue("Files:MaxMegabytes", 25) + 2) * 1024L * 1024L));

@@ -292,7 +292,7 @@ public static class IatiActivities
         await EmptyAsync(xml, "category", ("code", "A12"));
         await xml.WriteEndElementAsync();
         // The web pages the record links to, as "activity web page"s (the portal does not know what else they are).
-        foreach (var (title, url) in r.Links)
+        foreach (var (title, url) in r.Links.Where(l => DataQuality.IsWebAddress(l.Url)))
         {
             await xml.WriteStartElementAsync(null, "document-link", null);
             await xml.WriteAttributeStringAsync(null, "format", null, "text/html");

@@ -59,6 +59,8 @@ public sealed class PortalFactory : WebApplicationFactory<Program>
         // Each portal keeps its evidence files and uploads apart: one's cleanup (on its own clock) never removes another's files.
         builder.UseSetting("Files:Folder", Path.Combine(_files, "store"));
         builder.UseSetting("Files:UploadFolder", Path.Combine(_files, "uploads"));
+        // The link checker never runs on its own in tests (it would request the test records' addresses); QualityTests run it directly.
+        builder.UseSetting("Quality:CheckLinks", "false");
         foreach (var (key, value) in _settings ?? new Dictionary<string, string?>())
             builder.UseSetting(key, value);
         if (_services is not null) builder.ConfigureTestServices(_services);

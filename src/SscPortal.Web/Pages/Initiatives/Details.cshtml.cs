@@ -26,7 +26,7 @@ namespace SscPortal.Web.Pages.Initiatives;
 [OutputCache(PolicyName = AnonymousPageCache.PolicyName)]
 public class DetailsModel(
     AppDbContext db, ReferenceData referenceData, Rights rights, History history, RecordSaver saver, LocationsForReader locations,
-    IStringLocalizer<SharedResource> L) : PageModel
+    Quality.QualityReports quality, IStringLocalizer<SharedResource> L) : PageModel
 {
     public sealed record ActorTakingPart(int Id, string Name, string? Acronym, ActorType Type, ActorRole Role);
     public sealed record GoalLink(int Code, bool IsPrimary);
@@ -79,6 +79,9 @@ public class DetailsModel(
     public bool CanUnpublish { get; private set; }
     public bool IsModeratorAction { get; private set; }
     public bool CanRelease { get; private set; }
+
+    /// <summary>The data-quality findings, for those who can edit or publish the record (critical ones stop publication).</summary>
+    public IReadOnlyList<QualityFinding> Quality { get; private set; } = [];
 
     [BindProperty] public string? Reason { get; set; }
 
@@ -140,6 +143,9 @@ public class DetailsModel(
         CanUnpublish = initiative.Publication == PublicationState.Published && (ownerAdmin || IsModeratorAction);
         CanRelease = initiative.HeldByModerator && await rights.MayAsync(record, Operations.Release);
         CanPublish = CanPublish && !initiative.HeldByModerator;
+        if (CanEdit || CanPublish)
+            await foreach (var checkedRecord in quality.ScanAsync(db.Initiatives.Where(i => i.Id == id), cancellationToken))
+                Quality = checkedRecord.Findings;
         return Page();
     }
 
