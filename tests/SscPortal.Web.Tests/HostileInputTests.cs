@@ -165,7 +165,9 @@ public abstract class HostileInputTests(PortalFixture fixture)
             string[] values = (template, key) switch
             {
                 _ when key == replace?.ToLowerInvariant() => [with!],
-                (_, "code") when template.StartsWith("/countries", StringComparison.Ordinal) => ["PE"],
+                (_, "code") when template.StartsWith("/countries", StringComparison.Ordinal) || template.StartsWith("/widgets/countries", StringComparison.Ordinal) => ["PE"],
+                (_, "id") when template.StartsWith("/widgets/initiatives/", StringComparison.Ordinal) => [TestData.Key(ids.PublishedInitiative), TestData.Key(ids.DraftInitiative)],
+                (_, "id") when template.StartsWith("/widgets/organisations/", StringComparison.Ordinal) => [TestData.Key(ids.Actor)],
                 (_, "code") when template.StartsWith("/principles", StringComparison.Ordinal) => [ids.Principle],
                 (_, "code") when template.StartsWith("/status", StringComparison.Ordinal) => ["404"],
                 (_, "documentname") => ["v1"],

@@ -7,6 +7,9 @@ public static class SecurityHeaders
         "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; connect-src 'self'; " +
         "object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
 
+    /// <summary>The same policy for a widget, which any site may frame.</summary>
+    public static readonly string FramableContentSecurityPolicy = Widgets.WidgetFraming.ContentSecurityPolicy(ContentSecurityPolicy);
+
     public static IApplicationBuilder UseSecurityHeaders(this IApplicationBuilder app) => app.Use(async (context, next) =>
     {
         var response = context.Response;
@@ -15,6 +18,12 @@ public static class SecurityHeaders
         response.OnStarting(() =>
         {
             Apply(response.Headers);
+            // Widgets, and only they, may be framed by other sites (Widgets/EmbeddableAttribute.cs); the endpoint is known by now.
+            if (Widgets.WidgetFraming.AllowsFraming(context))
+            {
+                response.Headers.ContentSecurityPolicy = FramableContentSecurityPolicy;
+                response.Headers.Remove(Microsoft.Net.Http.Headers.HeaderNames.XFrameOptions);
+            }
             return Task.CompletedTask;
         });
         await next(context);
