@@ -30,6 +30,7 @@ public enum QualityCheck
     TitleNotWritable = 4,
     TranslationLanguageRepeated = 5,
     SectorCodeInvalid = 6,
+    LinkMalformed = 7,
 
     // Warnings: published, but incomplete.
     MissingActualEnd = 20,
@@ -37,7 +38,6 @@ public enum QualityCheck
     MissingSdgs = 22,
     MoneyWithoutPeriod = 23,
     NoRecipientCountry = 24,
-    LinkMalformed = 25,
     LeftOutOfIatiFile = 26,
     BrokenLink = 27,
 

@@ -19,7 +19,18 @@ public abstract class ImportPageTests(PortalFixture fixture)
 {
     private PortalFactory Portal => fixture.Portal;
 
-    private static byte[] File(string name, string prefix, AccessWorld world) =>
+    /// <summary>A test file for organisation A, reported under <paramref name="prefix"/>, which A records as its IATI identifier (the import needs it).</summary>
+    private async Task<byte[]> FileAsync(string name, string prefix, AccessWorld world)
+    {
+        await Portal.WithDatabaseAsync(async db =>
+        {
+            (await db.Actors.FindAsync(world.CsoA.Id))!.IatiIdentifier = prefix;
+            return await db.SaveChangesAsync();
+        });
+        return Bytes(name, prefix, world);
+    }
+
+    private static byte[] Bytes(string name, string prefix, AccessWorld world) =>
         Encoding.UTF8.GetBytes(System.IO.File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Import", "Pages", name))
             .Replace("{{P}}", prefix, StringComparison.Ordinal).Replace("{{ORG}}", world.CsoA.Name, StringComparison.Ordinal)
             .Replace("{{PARTNER}}", world.AgencyG.Name, StringComparison.Ordinal));
@@ -51,7 +62,7 @@ public abstract class ImportPageTests(PortalFixture fixture)
         using var member = await world.BrowserAsync(Role.CsoMember);
         var prefix = Prefix();
 
-        var preview = await UploadAsync(member, world.CsoA, "activities.xml", File("activities.xml", prefix, world));
+        var preview = await UploadAsync(member, world.CsoA, "activities.xml", await FileAsync("activities.xml", prefix, world));
 
         var id = IdOf(preview);
         var key = TestData.Key(id);
@@ -109,7 +120,7 @@ public abstract class ImportPageTests(PortalFixture fixture)
         await using var world = await AccessWorld.CreateAsync(Portal);
         using var member = await world.BrowserAsync(Role.CsoMember);
         var prefix = Prefix();
-        var preview = await UploadAsync(member, world.CsoA, "activities.xml", File("activities.xml", prefix, world));
+        var preview = await UploadAsync(member, world.CsoA, "activities.xml", await FileAsync("activities.xml", prefix, world));
         var id = IdOf(preview);
         var key = TestData.Key(id);
         var version = preview.Document.QuerySelector("#import-form input[name=version]")!.GetAttribute("value")!;
@@ -138,12 +149,12 @@ public abstract class ImportPageTests(PortalFixture fixture)
         await using var world = await AccessWorld.CreateAsync(Portal);
         using var member = await world.BrowserAsync(Role.CsoMember);
         var prefix = Prefix();
-        var preview = await UploadAsync(member, world.CsoA, "activities.xml", File("activities.xml", prefix, world));
+        var preview = await UploadAsync(member, world.CsoA, "activities.xml", await FileAsync("activities.xml", prefix, world));
         await member.SubmitAsync(preview, "#import-form", new Dictionary<string, string>(), "#import-form button[name=all]");
         var before = (await ImportedAsync(prefix)).Single(i => i.IatiIdentifier == $"{prefix}-1");
         Assert.Equal(2, (await ImportedAsync(prefix)).Count);
 
-        var second = await UploadAsync(member, world.CsoA, "blank-fields.xml", File("blank-fields.xml", prefix, world));
+        var second = await UploadAsync(member, world.CsoA, "blank-fields.xml", await FileAsync("blank-fields.xml", prefix, world));
 
         Assert.Contains("Updates", Text(second, "#activity-1 .outcome"), StringComparison.Ordinal);
         Assert.Contains(before.Title, Text(second, "#activity-1 .outcome"), StringComparison.Ordinal);
@@ -174,7 +185,7 @@ public abstract class ImportPageTests(PortalFixture fixture)
             return await db.SaveChangesAsync();
         });
 
-        var preview = await UploadAsync(member, world.CsoA, "activities.xml", File("activities.xml", prefix, world));
+        var preview = await UploadAsync(member, world.CsoA, "activities.xml", await FileAsync("activities.xml", prefix, world));
 
         Assert.Contains("An initiative of another organisation already has this iati-identifier.", Text(preview, "#activity-1"), StringComparison.Ordinal);
         Assert.Null(preview.Document.QuerySelector("#choose-1"));
@@ -183,7 +194,7 @@ public abstract class ImportPageTests(PortalFixture fixture)
         Assert.Equal(HttpStatusCode.OK, crafted.StatusCode);
         Assert.Equal(world.CsoB.Id, (await Portal.WithDatabaseAsync(db => db.Initiatives.AsNoTracking().SingleAsync(i => i.IatiIdentifier == $"{prefix}-1"))).OwnerId);
 
-        var foreign = await UploadAsync(member, world.CsoA, "another-reporting-org.xml", File("another-reporting-org.xml", prefix, world));
+        var foreign = await UploadAsync(member, world.CsoA, "another-reporting-org.xml", await FileAsync("another-reporting-org.xml", prefix, world));
         Assert.Contains("The reporting organisation is not the organisation you import for.", Text(foreign, "#activity-1"), StringComparison.Ordinal);
         Assert.Null(foreign.Document.QuerySelector("#choose-1"));
         Assert.DoesNotContain(await ImportedAsync(prefix), i => i.OwnerId == world.CsoA.Id);
@@ -204,7 +215,7 @@ public abstract class ImportPageTests(PortalFixture fixture)
         };
         foreach (var (file, message) in cases)
         {
-            var page = await UploadAsync(member, world.CsoA, file, File(file, prefix, world));
+            var page = await UploadAsync(member, world.CsoA, file, await FileAsync(file, prefix, world));
             Assert.True(page.Status == HttpStatusCode.OK, $"{file} answered {(int)page.Status}");
             Assert.Equal("/import/iati", page.Address.AbsolutePath);
             Assert.Contains(message, Text(page, "#files-error"), StringComparison.Ordinal);
@@ -228,7 +239,7 @@ public abstract class ImportPageTests(PortalFixture fixture)
         using var member = await world.BrowserAsync(Role.CsoMember);
         using var agency = await world.BrowserAsync(Role.AgencyAdmin);
         var prefix = Prefix();
-        var preview = await UploadAsync(member, world.CsoA, "activities.xml", File("activities.xml", prefix, world));
+        var preview = await UploadAsync(member, world.CsoA, "activities.xml", await FileAsync("activities.xml", prefix, world));
         var id = IdOf(preview);
 
         Assert.Equal(HttpStatusCode.NotFound, (await agency.GetAsync($"/import/iati/{id}")).Status);
@@ -236,7 +247,7 @@ public abstract class ImportPageTests(PortalFixture fixture)
         var form = await agency.GetOkAsync("/import/iati");
         Assert.DoesNotContain(world.CsoA.Name, form.Document.QuerySelector("form.import-upload")!.TextContent, StringComparison.Ordinal);
         var refused = await agency.UploadAsync(form, "form.import-upload", new Dictionary<string, string> { ["OrganisationId"] = TestData.Key(world.CsoA.Id) }, "files", "activities.xml",
-            File("activities.xml", prefix, world));
+            await FileAsync("activities.xml", prefix, world));
         Assert.Equal(HttpStatusCode.Forbidden, refused.Status);
         Assert.Equal(1, await Portal.WithDatabaseAsync(db => db.IatiImports.CountAsync(i => i.OwnerId == world.CsoA.Id)));
         Assert.Empty(await ImportedAsync(prefix));
@@ -247,7 +258,7 @@ public abstract class ImportPageTests(PortalFixture fixture)
     {
         await using var world = await AccessWorld.CreateAsync(Portal);
         using var member = await world.BrowserAsync(Role.CsoMember);
-        var id = IdOf(await UploadAsync(member, world.CsoA, "activities.xml", File("activities.xml", Prefix(), world)));
+        var id = IdOf(await UploadAsync(member, world.CsoA, "activities.xml", await FileAsync("activities.xml", Prefix(), world)));
 
         await Portal.WithServicesAsync(s => s.GetRequiredService<ImportCleanup>().RunAsync(DateTime.UtcNow.AddDays(29), CancellationToken.None));
         Assert.True(await Portal.WithDatabaseAsync(db => db.IatiImports.AnyAsync(i => i.Id == id)));

@@ -261,7 +261,7 @@ public static class IatiFileReader
         // warning: the portal reports an imported activity under its identifier only when it begins with the owner's
         // identifier and a hyphen (IatiActivities), so an activity that does not would be published under another one.
         if (identifier.Length > 0 && reportingRef.Length > 0 && !identifier.StartsWith(reportingRef + "-", StringComparison.Ordinal))
-            problems.Error(ImportProblemCode.IdentifierOfAnotherOrganisation, at, $"{identifier} does not begin with {reportingRef}-");
+            problems.Error(ImportProblemCode.IdentifierNotOfReporter, at, $"{identifier} does not begin with {reportingRef}-");
     }
 
     private static void MapTexts(XElement a, ImportedActivity result, string language, Problems problems)

@@ -103,6 +103,7 @@ public enum ImportProblemCode
     UnknownCode = 26,
     TextTooLong = 27,
     DatesInconsistent = 28,
+    IdentifierNotOfReporter = 29,
 
     // Warnings: imported, but not everything as written.
     RegionNotRecorded = 50,

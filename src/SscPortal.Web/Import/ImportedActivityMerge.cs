@@ -55,9 +55,15 @@ public static class ImportedActivityMerge
             target.Title = title;
             target.Language = activity.Language;
         }
-        if (activity.Summary is { } summary) target.Summary = summary;
-        if (activity.Description is { } description) target.Description = description.Length == 0 ? null : description;
-        if (activity.Objectives is { } objectives) target.Objectives = objectives.Length == 0 ? null : objectives;
+        // A blank description (the schema asks for the element, so files without one leave it empty) says nothing: it never
+        // wipes what the portal holds. A general description with text is the summary and, after its first paragraph, the
+        // description (so a one-paragraph text leaves no description).
+        if (!string.IsNullOrWhiteSpace(activity.Summary))
+        {
+            target.Summary = activity.Summary;
+            if (activity.Description is { } description) target.Description = string.IsNullOrWhiteSpace(description) ? null : description;
+        }
+        if (!string.IsNullOrWhiteSpace(activity.Objectives)) target.Objectives = activity.Objectives;
         foreach (var translation in activity.Translations ?? [])
         {
             if (translation.Language == target.Language) continue;

@@ -200,7 +200,7 @@ public sealed class IatiImportFileTests
             </iati-activity></iati-activities>
             """);
         var refused = Assert.Single(read);
-        Assert.Equal([ImportProblemCode.IdentifierOfAnotherOrganisation, ImportProblemCode.TextTooLong, ImportProblemCode.DatesInconsistent,
+        Assert.Equal([ImportProblemCode.IdentifierNotOfReporter, ImportProblemCode.TextTooLong, ImportProblemCode.DatesInconsistent,
             ImportProblemCode.DatesInconsistent, ImportProblemCode.UnknownCode, ImportProblemCode.UnknownCode], refused.Errors.Select(e => e.Code));
         // A long first paragraph is shortened into the summary, with a warning, never refused.
         Assert.Contains(refused.Warnings, w => w.Code == ImportProblemCode.SummaryShortened);
