@@ -14,7 +14,7 @@ namespace SscPortal.Web.Pages.DataQuality;
 /// published initiatives only (drafts never count); sortable; and the documented checks ("How we check").
 /// </summary>
 [AllowAnonymous]
-public class IndexModel(QualityReports reports, IOptions<QualityOptions> options, ResponseDeadlines deadlines) : PageModel
+public class IndexModel(QualityReports reports, IOptions<QualityOptions> options, ResponseDeadlines deadlines, SscPortal.Web.Caching.CatalogueCache cache) : PageModel
 {
     public const int PageSize = 100;
 
@@ -34,10 +34,12 @@ public class IndexModel(QualityReports reports, IOptions<QualityOptions> options
     [BindProperty(SupportsGet = true)] public bool Desc { get; set; }
     [BindProperty(SupportsGet = true, Name = "page")] public int PageNumber { get; set; } = 1;
 
-    public async Task OnGetAsync(CancellationToken cancellationToken)
+    public async Task OnGetAsync()
     {
         if (Sort is null || !Sorts.Contains(Sort, StringComparer.Ordinal)) Sort = "score";
-        var all = await reports.AllAsync(cancellationToken);
+        // Every published record is checked to make these figures: computed once for all readers (and all sort orders) and kept
+        // until content changes or two minutes pass (Caching/CatalogueCache.cs), never once per request.
+        var all = await cache.GetAsync("data-quality:organisations", () => reports.AllAsync(CancellationToken.None));
         IEnumerable<OrganisationQuality> ordered = Sort switch
         {
             "records" => Order(all, o => o.Records),
