@@ -67,7 +67,6 @@ public sealed class ImportStore(AppDbContext db, AuditLog audit, History history
         var current = files[0].Name;
         try
         {
-            var seen = new HashSet<string>(StringComparer.Ordinal);
             var batch = new List<ReadActivity>(BatchSize);
             var position = 1;
             var left = MaxBytes;
@@ -80,11 +79,11 @@ public sealed class ImportStore(AppDbContext db, AuditLog audit, History history
                 {
                     batch.Add(activity);
                     position = activity.Position + 1;
-                    if (batch.Count == BatchSize) await WriteAsync(upload, batch, seen, cancellationToken);
+                    if (batch.Count == BatchSize) await WriteAsync(upload, batch, cancellationToken);
                 }
                 left -= stream.BytesRead;
             }
-            await WriteAsync(upload, batch, seen, cancellationToken);
+            await WriteAsync(upload, batch, cancellationToken);
             upload.IatiVersion = context.Versions.Count == 0 ? null : string.Join(", ", context.Versions);
             audit.Add(AuditEventType.IatiFileChecked, AuditTargets.Import, upload.Id, $"activities={upload.ActivityCount} rejected={upload.RejectedCount}");
             await db.SaveChangesAsync(cancellationToken);
@@ -110,10 +109,10 @@ public sealed class ImportStore(AppDbContext db, AuditLog audit, History history
     }
 
     /// <summary>
-    /// Writes a batch of activities as read: an identifier already met in this upload is refused the second time, one an
+    /// Writes a batch of activities as read (the reader already refused an identifier repeated in the upload): one an
     /// initiative of the same organisation carries will update it, one of another organisation's initiative is refused.
     /// </summary>
-    private async Task WriteAsync(IatiImport upload, List<ReadActivity> batch, HashSet<string> seen, CancellationToken cancellationToken)
+    private async Task WriteAsync(IatiImport upload, List<ReadActivity> batch, CancellationToken cancellationToken)
     {
         if (batch.Count == 0) return;
         var identifiers = batch.Select(a => a.Identifier).Where(i => i.Length > 0).Distinct().ToList();
@@ -125,8 +124,6 @@ public sealed class ImportStore(AppDbContext db, AuditLog audit, History history
             int? existingId = null;
             if (read.Identifier.Length > 0)
             {
-                if (!seen.Add(read.Identifier) && errors.All(e => e.Code != ImportProblemCode.IdentifierRepeated))
-                    errors.Add(new(ImportProblemCode.IdentifierRepeated, read.Line, read.Identifier));
                 if (existing.TryGetValue(read.Identifier, out var initiative))
                 {
                     if (initiative.OwnerId == upload.OwnerId) existingId = initiative.Id;
