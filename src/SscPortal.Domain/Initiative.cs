@@ -132,6 +132,13 @@ public class Initiative : IVersioned
     public string SearchTitle { get; set; } = "";
     public string SearchBody { get; set; } = "";
 
+    /// <summary>
+    /// What the catalogue's filters and facet counts look at, one key per value ("c:PE" a country, "r:lac" a region,
+    /// "y:2019" the start year…), written by the database itself after every save that could change them (see the web
+    /// project's Data/FacetIndexing.cs) and never by this class: one indexed column answers every filter and every count.
+    /// </summary>
+    public List<string> FacetKeys { get; set; } = [];
+
     /// <summary>Goes up by one with every saved edit; a save from an older version is a conflict, never a silent overwrite.</summary>
     public int Version { get; set; } = 1;
 

@@ -22,6 +22,7 @@ using SscPortal.Web.Logging;
 using SscPortal.Web.Mail;
 using SscPortal.Web.Notifications;
 using SscPortal.Web.OpenData;
+using SscPortal.Web.Search;
 using SscPortal.Web.Security;
 
 // The container's health check (docker-compose.yml): asks the running portal, before anything of this one is built.
@@ -93,6 +94,8 @@ builder.Services.AddScoped<SscPortal.Web.Forms.SubmitOnce>();
 // Public counts and pages over the whole catalogue are kept for two minutes (Caching/CatalogueCache.cs); the cache is bounded.
 builder.Services.AddMemoryCache(options => options.SizeLimit = 5_000);
 builder.Services.AddSingleton<CatalogueCache>();
+// The catalogue's facet counts: exact in one pass, or estimated for a very large result and counted exactly in the background (Search/).
+builder.Services.AddPortalSearch();
 // Whole public pages for anonymous readers, per address and language (Caching/AnonymousPageCache.cs); bounded in size.
 builder.Services.AddOutputCache(options =>
 {

@@ -51,4 +51,23 @@ public sealed class CatalogueCache(IMemoryCache cache, TimeProvider clock)
             if (ReferenceEquals(computing, mine)) _computing.TryRemove(full, out _);
         }
     }
+
+    /// <summary>An answer kept under <paramref name="key"/> for the current content, if any (fresh or not).</summary>
+    public bool TryGet<T>(string key, out T value) where T : notnull
+    {
+        if (cache.TryGetValue($"{Generation}|{key}", out Entry? entry) && entry is { Value: T kept })
+        {
+            value = kept;
+            return true;
+        }
+        value = default!;
+        return false;
+    }
+
+    /// <summary>Keeps an answer computed elsewhere (in the background) for the content generation it was computed from.</summary>
+    public void Set<T>(string key, T value, long generation) where T : notnull
+    {
+        if (generation != Generation) return; // the content changed meanwhile: the answer may already be stale
+        cache.Set($"{generation}|{key}", new Entry(value, clock.GetUtcNow() + Lifetime), new MemoryCacheEntryOptions { AbsoluteExpirationRelativeToNow = StaleLimit, Size = 1 });
+    }
 }

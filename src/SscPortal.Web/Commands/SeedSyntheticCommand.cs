@@ -112,8 +112,14 @@ public static partial class SeedSyntheticCommand
             await ExecuteAsync(connection, $"SELECT setval(pg_get_serial_sequence('\"Initiatives\"', 'Id'), {firstId + size})");
             await LoadAssessmentsAsync(connection, published, actors);
             await LoadPartnershipsAsync(connection, published, actors, size / 200);
+            // The facet keys the catalogue filters and counts by, computed by the database as the save path does.
+            for (var start = firstId; start < firstId + size; start += chunk)
+            {
+                await ExecuteAsync(connection, Search.FacetKeys.RefreshSql(postgres: true, $"i.\"Id\" >= {start} AND i.\"Id\" < {start + chunk}"));
+                await output.WriteLineAsync($"  facet keys: {Math.Min(start + chunk - firstId, size):N0} / {size:N0}");
+            }
             await output.WriteLineAsync("  analysing the tables");
-            await ExecuteAsync(connection, "ANALYZE");
+            await ExecuteAsync(connection, "VACUUM ANALYZE");
         }
 
         internal static async Task<int> NextIdAsync(NpgsqlConnection connection, string table)

@@ -26,11 +26,11 @@ public static class DatabaseSetup
                     throw new InvalidOperationException(
                         "Database:Provider is Postgres but ConnectionStrings:Postgres is empty. Set ConnectionStrings__Postgres, e.g. " +
                         "'Host=localhost;Database=sscportal;Username=ssc;Password=...'.");
-                services.AddDbContext<AppDbContext, PostgresAppDbContext>((sp, o) => ConfigurePostgres(o.AddInterceptors(Interceptors(sp)), postgres));
+                services.AddDbContext<AppDbContext, PostgresAppDbContext>((sp, o) => ConfigurePostgres(o.AddInterceptors(Interceptors(sp)).WithPortalWarnings(), postgres));
                 break;
             default:
                 var sqlite = SqliteConnectionString(configuration.GetConnectionString("Sqlite") ?? "Data Source=App_Data/sscportal.db", contentRoot);
-                services.AddDbContext<AppDbContext, SqliteAppDbContext>((sp, o) => ConfigureSqlite(o.AddInterceptors(Interceptors(sp)), sqlite));
+                services.AddDbContext<AppDbContext, SqliteAppDbContext>((sp, o) => ConfigureSqlite(o.AddInterceptors(Interceptors(sp)).WithPortalWarnings(), sqlite));
                 break;
         }
         services.AddSingleton(new DatabaseInfo(provider));
@@ -38,6 +38,13 @@ public static class DatabaseSetup
         services.AddSingleton<ContentChangeWatcher>();
         return services;
     }
+
+    /// <summary>
+    /// Warnings that are choices here: the facet counts look at "the first N matching rows" in whatever order the index
+    /// gives them (Search/CatalogueFacets.cs), on purpose, so a row limit without an order is not a mistake to log.
+    /// </summary>
+    internal static DbContextOptionsBuilder WithPortalWarnings(this DbContextOptionsBuilder options) =>
+        options.ConfigureWarnings(warnings => warnings.Ignore(CoreEventId.RowLimitingOperationWithoutOrderByWarning));
 
     private static IInterceptor[] Interceptors(IServiceProvider services) =>
         [services.GetRequiredService<SqlStatementCounter>(), services.GetRequiredService<ContentChangeWatcher>()];
@@ -56,7 +63,20 @@ public static class DatabaseSetup
     // the forms and exports that load many collections of a record at once choose AsSplitQuery() where they do it.
     // Saying so here also ends EF Core's MultipleCollectionIncludeWarning, which asks for exactly this choice.
     internal static void ConfigurePostgres(DbContextOptionsBuilder options, string connectionString) =>
-        options.UseNpgsql(connectionString, npgsql => npgsql.MigrationsHistoryTable("__ef_migrations_history").UseQuerySplittingBehavior(QuerySplittingBehavior.SingleQuery));
+        options.UseNpgsql(WithSessionSettings(connectionString), npgsql => npgsql.MigrationsHistoryTable("__ef_migrations_history").UseQuerySplittingBehavior(QuerySplittingBehavior.SingleQuery));
+
+    /// <summary>
+    /// Settings every PostgreSQL session starts with: how close a title must be to a mistyped search for the indexed
+    /// trigram operator (Search/InitiativeSearch.cs).
+    /// </summary>
+    internal static string WithSessionSettings(string connectionString)
+    {
+        var builder = new Npgsql.NpgsqlConnectionStringBuilder(connectionString);
+        var setting = "-c pg_trgm.word_similarity_threshold=" + Search.InitiativeSearch.TypoSimilarity.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        if (builder.Options?.Contains("pg_trgm.word_similarity_threshold", StringComparison.Ordinal) != true)
+            builder.Options = string.IsNullOrWhiteSpace(builder.Options) ? setting : builder.Options + " " + setting;
+        return builder.ConnectionString;
+    }
 
     internal static void ConfigureSqlite(DbContextOptionsBuilder options, string connectionString) =>
         options.UseSqlite(connectionString, sqlite => sqlite.UseQuerySplittingBehavior(QuerySplittingBehavior.SingleQuery));

@@ -18,9 +18,16 @@ public sealed record FacetValue(string Value, string Label, int Count, bool Sele
 
 public sealed record Facet(string Parameter, string Title, IReadOnlyList<FacetValue> Values);
 
+/// <summary>The facets with the number of results, exact or (for a very large result) estimated from a sample.</summary>
+public sealed record FacetCounts(IReadOnlyList<Facet> Facets, int Total, bool IsEstimate, bool IsTypoFallback = false);
+
 /// <summary>
 /// The catalogue's facets. Each facet's counts are taken with every other filter applied and its own left out, so a
-/// value's count is exactly the number of results choosing it would give.
+/// value's count is exactly the number of results choosing it would give. All facets are counted in one pass over the
+/// matching initiatives' facet keys (<see cref="FacetKeys"/>): a key is counted for an initiative when the initiative
+/// answers every chosen filter but those of the key's own facet. A result too large to count within a page's time
+/// (more than <see cref="ExactLimit"/> initiatives to look at) is estimated from every <see cref="SampleEvery"/>th
+/// initiative and said to be "about" so many, and counted exactly in the background for the next reader.
 /// </summary>
 public static class CatalogueFacets
 {
@@ -31,82 +38,191 @@ public static class CatalogueFacets
     /// </summary>
     public const int MostListed = 25;
 
-    public static async Task<IReadOnlyList<Facet>> CountAsync(
+    /// <summary>The most initiatives a page counts exactly; beyond, the counts are estimated (and computed in the background).</summary>
+    public const int ExactLimit = 10_000;
+
+    /// <summary>The sample of a large result: the initiatives whose id is a multiple of this (an index holds their keys).</summary>
+    public const int SampleEvery = 50;
+
+    /// <summary>The counts of a page: exact when at most <paramref name="exactLimit"/> initiatives are looked at, estimated otherwise.</summary>
+    public static async Task<FacetCounts> CountAsync(
+        InitiativeFilter filter, AppDbContext db, ReferenceData.Snapshot names, IStringLocalizer<SharedResource> L, CancellationToken cancellationToken,
+        int exactLimit = ExactLimit)
+    {
+        var selected = filter.SelectedKeys();
+        var counted = await CountKeysAsync(Candidates(filter, db, selected).Take(exactLimit + 1), selected, db, cancellationToken);
+        if (counted.Looked <= exactLimit && filter.Q is not null && !filter.IsTypoFallback && Total(counted.Counts, selected) == 0
+            && InitiativeSearch.CanFallBackOnTitles(filter.Q, db))
+        {
+            // Nothing answers the words: titles close to them stand in (a mistyped or half-typed word).
+            filter.UseTypoFallback();
+            counted = await CountKeysAsync(Candidates(filter, db, selected).Take(exactLimit + 1), selected, db, cancellationToken);
+        }
+        if (counted.Looked <= exactLimit) return Build(counted, selected, filter, names, L, isEstimate: false);
+        return Build(await EstimateAsync(filter, db, selected, cancellationToken), selected, filter, names, L, isEstimate: true);
+    }
+
+    /// <summary>The exact counts, however many initiatives that means looking at (what the background computes).</summary>
+    public static async Task<FacetCounts> CountExactlyAsync(
         InitiativeFilter filter, AppDbContext db, ReferenceData.Snapshot names, IStringLocalizer<SharedResource> L, CancellationToken cancellationToken)
     {
+        var selected = filter.SelectedKeys();
+        return Build(await CountKeysAsync(Candidates(filter, db, selected), selected, db, cancellationToken), selected, filter, names, L, isEstimate: false);
+    }
+
+    private static async Task<Counted> EstimateAsync(InitiativeFilter filter, AppDbContext db, IReadOnlyList<string> selected, CancellationToken cancellationToken)
+    {
+        var sample = await CountKeysAsync(Candidates(filter, db, selected).Where(i => i.Id % SampleEvery == 0), selected, db, cancellationToken);
+        return sample with { Counts = sample.Counts.ToDictionary(c => c.Key, c => c.Value * SampleEvery, StringComparer.Ordinal) };
+    }
+
+    /// <summary>
+    /// The initiatives whose keys can count for some facet: those answering the search and every chosen filter but at most
+    /// one facet's (with one filter or none, every initiative answering the search).
+    /// </summary>
+    private static IQueryable<Initiative> Candidates(InitiativeFilter filter, AppDbContext db, IReadOnlyList<string> selected)
+    {
+        var searched = filter.Searched(db.Initiatives.AsNoTracking(), db);
+        if (selected.Count <= 1) return searched;
+        // "All but one facet's" as one condition per left-out filter, or'ed: each is one GIN containment.
+        var alternatives = selected.Select(left => selected.Where(k => k != left).ToList()).ToList();
+        var parameter = System.Linq.Expressions.Expression.Parameter(typeof(Initiative), "i");
+        System.Linq.Expressions.Expression? any = null;
+        foreach (var keys in alternatives)
+        {
+            System.Linq.Expressions.Expression<Func<Initiative, bool>> one = i => keys.All(k => i.FacetKeys.Contains(k));
+            var body = new ReplaceParameter(one.Parameters[0], parameter).Visit(one.Body);
+            any = any is null ? body : System.Linq.Expressions.Expression.OrElse(any, body);
+        }
+        return searched.Where(System.Linq.Expressions.Expression.Lambda<Func<Initiative, bool>>(any!, parameter));
+    }
+
+    private sealed class ReplaceParameter(System.Linq.Expressions.ParameterExpression from, System.Linq.Expressions.ParameterExpression to) : System.Linq.Expressions.ExpressionVisitor
+    {
+        protected override System.Linq.Expressions.Expression VisitParameter(System.Linq.Expressions.ParameterExpression node) => node == from ? to : node;
+    }
+
+    /// <summary>A key and how many initiatives count for it (a class: EF builds it in the query).</summary>
+    private sealed class KeyCount
+    {
+        public string Key { get; init; } = "";
+        public int Count { get; init; }
+        public string? Name { get; init; }
+    }
+
+    /// <summary>
+    /// One statement: each candidate's keys, each kept when the candidate answers every chosen filter outside the key's own
+    /// facet, grouped and counted; the organisations' names alongside their keys. <see cref="FacetKeys.All"/> is counted
+    /// for every candidate (how many were looked at).
+    /// </summary>
+    private static async Task<Counted> CountKeysAsync(IQueryable<Initiative> candidates, IReadOnlyList<string> selected, AppDbContext db, CancellationToken cancellationToken)
+    {
+        if (!db.Database.IsNpgsql()) return await CountKeysHereAsync(candidates, selected, db, cancellationToken);
+        var rows = await CountKeys(candidates, selected, db).ToListAsync(cancellationToken);
+        return new Counted(rows.ToDictionary(r => r.Key, r => r.Count, StringComparer.Ordinal),
+            rows.Where(r => r.Name is not null).ToDictionary(r => r.Key, r => r.Name!, StringComparer.Ordinal));
+    }
+
+    /// <summary>
+    /// SQLite (the embedded database of a small portal) cannot join a row to its own JSON array in EF's translation: the
+    /// candidates' keys are read (one statement) and counted here by the same rule, then the organisations named (one more).
+    /// </summary>
+    private static async Task<Counted> CountKeysHereAsync(IQueryable<Initiative> candidates, IReadOnlyList<string> selected, AppDbContext db, CancellationToken cancellationToken)
+    {
+        var counts = new Dictionary<string, int>(StringComparer.Ordinal);
+        await foreach (var keys in candidates.Select(i => i.FacetKeys).AsAsyncEnumerable().WithCancellation(cancellationToken))
+        {
+            var has = new HashSet<string>(keys, StringComparer.Ordinal);
+            var missed = selected.Where(k => !has.Contains(k)).Select(FacetKeys.FacetOf).Distinct().ToList();
+            foreach (var key in has)
+            {
+                // Kept when every chosen filter outside the key's own facet is answered (the total key needs none).
+                if (key != FacetKeys.All && missed.Any(facet => facet != FacetKeys.FacetOf(key))) continue;
+                counts[key] = counts.GetValueOrDefault(key) + 1;
+            }
+        }
+        var actorIds = counts.Keys.Where(k => k.StartsWith("a:", StringComparison.Ordinal))
+            .Select(k => int.TryParse(k.AsSpan(2), NumberStyles.None, CultureInfo.InvariantCulture, out var id) ? id : 0).Where(id => id > 0).ToList();
+        var names = actorIds.Count == 0 ? [] : await db.Actors.AsNoTracking().Where(a => actorIds.Contains(a.Id))
+            .ToDictionaryAsync(a => FacetKeys.Actor(a.Id), a => a.Name, StringComparer.Ordinal, cancellationToken);
+        return new Counted(counts, names);
+    }
+
+    /// <summary>Counts per key, and the names of the organisations among the keys.</summary>
+    private sealed record Counted(Dictionary<string, int> Counts, Dictionary<string, string> Names)
+    {
+        public int Looked => Counts.GetValueOrDefault(FacetKeys.All);
+    }
+
+    private static IQueryable<KeyCount> CountKeys(IQueryable<Initiative> candidates, IReadOnlyList<string> selected, AppDbContext db)
+    {
+        var pairs = candidates.SelectMany(i => i.FacetKeys, (i, key) => new { i.FacetKeys, Key = key });
+        foreach (var chosen in selected)
+        {
+            var facet = FacetKeys.FacetOf(chosen).ToString();
+            pairs = pairs.Where(p => p.Key == FacetKeys.All || p.Key.StartsWith(facet) || p.FacetKeys.Contains(chosen));
+        }
+        var grouped = pairs.GroupBy(p => p.Key).Select(g => new KeyCount { Key = g.Key, Count = g.Count() });
+        // The organisations' names joined by their keys ("a:" and the id): a hash join over the organisations, in the same statement.
+#pragma warning disable CA1305 // int.ToString() is translated to SQL, where no culture applies
+        return from g in grouped
+               join actor in db.Actors on g.Key equals "a:" + actor.Id.ToString() into named
+               from actor in named.DefaultIfEmpty()
+               select new KeyCount { Key = g.Key, Count = g.Count, Name = actor == null ? null : actor.Name };
+#pragma warning restore CA1305
+    }
+
+    /// <summary>The number of results: the count of a chosen key (counted with every other filter), or of all when none is chosen.</summary>
+    private static int Total(IReadOnlyDictionary<string, int> counts, IReadOnlyList<string> selected) =>
+        counts.GetValueOrDefault(selected.Count == 0 ? FacetKeys.All : selected[0]);
+
+    private static FacetCounts Build(Counted counted, IReadOnlyList<string> selected, InitiativeFilter filter,
+        ReferenceData.Snapshot names, IStringLocalizer<SharedResource> L, bool isEstimate)
+    {
         var language = PortalCultures.Current;
-        IQueryable<Initiative> Without(string facet) => filter.Apply(db.Initiatives.AsNoTracking(), db, except: facet);
+        var (counts, actorNames) = (counted.Counts, counted.Names);
+        IEnumerable<(string Value, int Count)> Values(string prefix) =>
+            counts.Where(c => c.Key.StartsWith(prefix, StringComparison.Ordinal) && c.Key.IndexOf(':') == prefix.Length - 1)
+                .Select(c => (c.Key[prefix.Length..], c.Value));
+        IEnumerable<(TEnum Value, int Count)> Codes<TEnum>(string prefix) where TEnum : struct, Enum =>
+            Values(prefix).Select(v => (Number: int.TryParse(v.Value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var n) ? n : -1, v.Count))
+                .Where(v => Enum.IsDefined(typeof(TEnum), v.Number)).Select(v => ((TEnum)Enum.ToObject(typeof(TEnum), v.Number), v.Count));
         var facets = new List<Facet>();
 
-        var roles = filter.Role switch
-        {
-            CountryFilterRole.Provider => InitiativeSearch.ProviderRoles,
-            CountryFilterRole.Recipient => InitiativeSearch.RecipientRoles,
-            _ => Enum.GetValues<CountryRole>(),
-        };
-        var countries = await Without("country").SelectMany(i => i.Countries).Where(c => roles.Contains(c.Role))
-            .GroupBy(c => c.CountryCode).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(cancellationToken);
-        facets.Add(Build("country", L["Country"], countries.Select(c => (c.Key, names.CountryName(c.Key, language), c.Count)), filter.Country, byCount: true));
+        var countryPrefix = filter.Role switch { CountryFilterRole.Provider => "cp:", CountryFilterRole.Recipient => "cr:", _ => "c:" };
+        facets.Add(Build("country", L["Country"], Values(countryPrefix).Select(c => (c.Value, names.CountryName(c.Value, language), c.Count)), filter.Country, byCount: true));
         if (filter.Country is { } country)
         {
-            var inCountry = Without("role");
-            var asProvider = await inCountry.CountAsync(i => i.Countries.Any(c => c.CountryCode == country && InitiativeSearch.ProviderRoles.Contains(c.Role)), cancellationToken);
-            var asRecipient = await inCountry.CountAsync(i => i.Countries.Any(c => c.CountryCode == country && InitiativeSearch.RecipientRoles.Contains(c.Role)), cancellationToken);
-            facets.Add(Build("role", L["The country's role"], [("provider", L["as a provider"], asProvider), ("recipient", L["as a recipient"], asRecipient)], filter.Role?.ToUrlValue()));
+            facets.Add(Build("role", L["The country's role"],
+                [("provider", L["as a provider"], counts.GetValueOrDefault(FacetKeys.CountryAs(CountryFilterRole.Provider, country))),
+                 ("recipient", L["as a recipient"], counts.GetValueOrDefault(FacetKeys.CountryAs(CountryFilterRole.Recipient, country)))],
+                filter.Role?.ToUrlValue()));
         }
-        var inRegions = Without("region").Select(i => i.Id);
-        var regions = await db.Set<InitiativeCountry>().AsNoTracking().Where(c => inRegions.Contains(c.InitiativeId) && c.Country!.RegionCode != null)
-            .GroupBy(c => c.Country!.RegionCode!).Select(g => new { g.Key, Count = g.Select(x => x.InitiativeId).Distinct().Count() }).ToListAsync(cancellationToken);
-        facets.Add(Build("region", L["Region"], regions.Select(r => (r.Key, names.RegionName(r.Key, language), r.Count)), filter.Region, byCount: true));
-        facets.Add(await EnumFacetAsync("modality", L["Modality"], Without("modality").GroupBy(i => i.Modality).Select(g => new KeyValuePair<Modality, int>(g.Key, g.Count())), filter.Modality, v => L[EnumLabels.For(v)], cancellationToken));
-        facets.Add(await EnumFacetAsync("instrument", L["Instrument"], Without("instrument").GroupBy(i => i.Instrument).Select(g => new KeyValuePair<Instrument, int>(g.Key, g.Count())), filter.Instrument, v => L[EnumLabels.For(v)], cancellationToken));
-        facets.Add(await EnumFacetAsync("status", L["Status"], Without("status").GroupBy(i => i.Status).Select(g => new KeyValuePair<ActivityStatus, int>(g.Key, g.Count())), filter.Status, v => L[EnumLabels.For(v)], cancellationToken));
-
-        // Children are counted from their own tables against the matching ids (SQLite has no APPLY for correlated projections).
-        var inCategories = Without("category").Select(i => i.Id);
-        var categories = await db.Set<InitiativeSector>().AsNoTracking().Where(s => inCategories.Contains(s.InitiativeId))
-            .GroupBy(s => s.Sector!.CategoryCode).Select(g => new { g.Key, Count = g.Select(x => x.InitiativeId).Distinct().Count() }).ToListAsync(cancellationToken);
-        facets.Add(Build("category", L["Sector category"], categories.Select(c => (c.Key, names.CategoryName(c.Key, language), c.Count)), filter.Category, byCount: true));
-
-        var goals = await Without("sdg").SelectMany(i => i.Sdgs).GroupBy(s => s.GoalCode).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(cancellationToken);
-        facets.Add(Build("sdg", L["Sustainable Development Goals"], goals.OrderBy(g => g.Key)
-            .Select(g => (g.Key.ToString(CultureInfo.InvariantCulture), $"{g.Key}. {names.GoalName(g.Key, language)}", g.Count)), filter.Sdg?.ToString(CultureInfo.InvariantCulture)));
-
-        var inTypes = Without("actortype").Select(i => i.Id);
-        var types = await db.Set<InitiativeActor>().AsNoTracking().Where(a => inTypes.Contains(a.InitiativeId))
-            .GroupBy(a => a.Actor!.Type).Select(g => new { g.Key, Count = g.Select(x => x.InitiativeId).Distinct().Count() }).ToListAsync(cancellationToken);
-        facets.Add(Build("actortype", L["Kind of organisation taking part"], types.Select(t => (t.Key.ToUrlValue(), L[EnumLabels.For(t.Key)].Value, t.Count)), filter.ActorType?.ToUrlValue(), byCount: true));
-
-        var inActors = Without("actor").Select(i => i.Id);
-        var actors = await db.Set<InitiativeActor>().AsNoTracking().Where(a => inActors.Contains(a.InitiativeId))
-            .GroupBy(a => new { a.ActorId, a.Actor!.Name }).Select(g => new { g.Key.ActorId, g.Key.Name, Count = g.Select(x => x.InitiativeId).Distinct().Count() })
-            .OrderByDescending(a => a.Count).ThenBy(a => a.Name).Take(MostListed).ToListAsync(cancellationToken);
-        if (filter.Actor is { } actor && actors.All(a => a.ActorId != actor))
-        {
-            var chosen = await db.Actors.AsNoTracking().Where(a => a.Id == actor).Select(a => a.Name).FirstOrDefaultAsync(cancellationToken);
-            if (chosen is not null) actors.Add(new { ActorId = actor, Name = chosen, Count = await Without("actor").CountAsync(i => i.Actors.Any(a => a.ActorId == actor), cancellationToken) });
-        }
-        facets.Add(Build("actor", L["Organisation taking part"], actors.Select(a => (a.ActorId.ToString(CultureInfo.InvariantCulture), a.Name, a.Count)), filter.Actor?.ToString(CultureInfo.InvariantCulture), byCount: true));
-
-        var principles = await Without("principle").SelectMany(i => i.Principles).GroupBy(p => p.PrincipleCode).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(cancellationToken);
-        facets.Add(Build("principle", L["Principle claimed"], principles.Select(p => (p.Key, names.PrincipleName(p.Key, language), p.Count)), filter.Principle, byCount: true));
-
-        var years = await Without("year").Where(i => i.ActualStart != null || i.PlannedStart != null || i.ApprovalDate != null)
-            .GroupBy(i => (i.ActualStart ?? i.PlannedStart ?? i.ApprovalDate)!.Value.Year).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(cancellationToken);
-        facets.Add(Build("year", L["Year it started"], years.OrderByDescending(y => y.Key).Select(y => (y.Key.ToString(CultureInfo.InvariantCulture), y.Key.ToString(CultureInfo.InvariantCulture), y.Count)), filter.Year?.ToString(CultureInfo.InvariantCulture)));
-
-        var assessed = await Without("assessed").CountAsync(i => db.Assessments.Any(a => a.InitiativeId == i.Id && a.Publication == PublicationState.Published), cancellationToken);
-        facets.Add(Build("assessed", L["Assessment"], [("yes", L["Has a published assessment"], assessed)], filter.Assessed ? "yes" : null));
-        return facets.Where(f => f.Values.Count > 0).ToList();
+        facets.Add(Build("region", L["Region"], Values("r:").Select(r => (r.Value, names.RegionName(r.Value, language), r.Count)), filter.Region, byCount: true));
+        facets.Add(EnumFacet("modality", L["Modality"], Codes<Modality>("m:"), filter.Modality, v => L[EnumLabels.For(v)]));
+        facets.Add(EnumFacet("instrument", L["Instrument"], Codes<Instrument>("i:"), filter.Instrument, v => L[EnumLabels.For(v)]));
+        facets.Add(EnumFacet("status", L["Status"], Codes<ActivityStatus>("s:"), filter.Status, v => L[EnumLabels.For(v)]));
+        facets.Add(Build("category", L["Sector category"], Values("k:").Select(c => (c.Value, names.CategoryName(c.Value, language), c.Count)), filter.Category, byCount: true));
+        facets.Add(Build("sdg", L["Sustainable Development Goals"], Values("g:")
+            .Select(g => (Goal: int.TryParse(g.Value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var n) ? n : 0, g.Count)).Where(g => g.Goal > 0).OrderBy(g => g.Goal)
+            .Select(g => (g.Goal.ToString(CultureInfo.InvariantCulture), $"{g.Goal}. {names.GoalName(g.Goal, language)}", g.Count)), filter.Sdg?.ToString(CultureInfo.InvariantCulture)));
+        facets.Add(Build("actortype", L["Kind of organisation taking part"], Codes<ActorType>("t:").Select(t => (t.Value.ToUrlValue(), L[EnumLabels.For(t.Value)].Value, t.Count)), filter.ActorType?.ToUrlValue(), byCount: true));
+        var actors = Values("a:").Where(a => actorNames.ContainsKey("a:" + a.Value))
+            .Select(a => (a.Value, Name: actorNames["a:" + a.Value], a.Count))
+            .OrderByDescending(a => a.Count).ThenBy(a => a.Name, StringComparer.CurrentCultureIgnoreCase).Take(MostListed).ToList();
+        var chosenActor = filter.Actor?.ToString(CultureInfo.InvariantCulture);
+        if (chosenActor is not null && actors.All(a => a.Value != chosenActor) && actorNames.TryGetValue("a:" + chosenActor, out var chosenName))
+            actors.Add((chosenActor, chosenName, counts.GetValueOrDefault("a:" + chosenActor)));
+        facets.Add(Build("actor", L["Organisation taking part"], actors.Select(a => (a.Value, a.Name, a.Count)), chosenActor, byCount: true));
+        facets.Add(Build("principle", L["Principle claimed"], Values("p:").Select(p => (p.Value, names.PrincipleName(p.Value, language), p.Count)), filter.Principle, byCount: true));
+        facets.Add(Build("year", L["Year it started"], Values("y:").OrderByDescending(y => y.Value, StringComparer.Ordinal).Select(y => (y.Value, y.Value, y.Count)), filter.Year?.ToString(CultureInfo.InvariantCulture)));
+        facets.Add(Build("assessed", L["Assessment"], [("yes", L["Has a published assessment"], counts.GetValueOrDefault(FacetKeys.Assessed))], filter.Assessed ? "yes" : null));
+        return new FacetCounts(facets.Where(f => f.Values.Count > 0).ToList(), Total(counts, selected), isEstimate, filter.IsTypoFallback);
     }
 
-    private static async Task<Facet> EnumFacetAsync<TEnum>(
-        string parameter, string title, IQueryable<KeyValuePair<TEnum, int>> counts, TEnum? selected, Func<TEnum, string> label, CancellationToken cancellationToken)
-        where TEnum : struct, Enum
-    {
-        var rows = await counts.ToListAsync(cancellationToken);
-        return Build(parameter, title, rows.OrderBy(r => r.Key).Select(r => (r.Key.ToUrlValue(), label(r.Key), r.Value)), selected?.ToUrlValue());
-    }
+    private static Facet EnumFacet<TEnum>(string parameter, string title, IEnumerable<(TEnum Value, int Count)> counts, TEnum? selected, Func<TEnum, string> label)
+        where TEnum : struct, Enum =>
+        Build(parameter, title, counts.OrderBy(r => r.Value).Select(r => (r.Value.ToUrlValue(), label(r.Value), r.Count)), selected?.ToUrlValue());
 
     private static Facet Build(string parameter, string title, IEnumerable<(string Value, string Label, int Count)> values, string? selected, bool byCount = false) =>
         Build(parameter, title, values.Select(v => (v.Value, ShownName.Neutral(v.Label), v.Count)), selected, byCount);

@@ -144,39 +144,80 @@ public sealed class InitiativeFilter
         return values.Count == 0 ? path : path + QueryString.Create(values);
     }
 
-    /// <summary>Decides, once per request, how the search words are matched.</summary>
+    /// <summary>
+    /// Decides, once per request, how the search words are matched (for the pages that do not count facets; the catalogue
+    /// learns it from its counts): when the words find nothing, titles close to them stand in. One short statement.
+    /// </summary>
     public async Task PrepareAsync(AppDbContext db, CancellationToken cancellationToken)
     {
-        if (Q is not null) IsTypoFallback = await InitiativeSearch.NeedsTypoFallbackAsync(db.Initiatives.AsNoTracking().Published(), Q, db, cancellationToken);
+        if (Q is not null && !IsTypoFallback && InitiativeSearch.CanFallBackOnTitles(Q, db)
+            && !await Searched(db.Initiatives.AsNoTracking(), db).AnyAsync(cancellationToken))
+            UseTypoFallback();
     }
 
-    /// <summary>The published initiatives that answer the filter; <paramref name="except"/> leaves one facet out (for its own counts).</summary>
-    public IQueryable<Initiative> Apply(IQueryable<Initiative> initiatives, AppDbContext db, string? except = null)
+    /// <summary>Says that the search words found nothing, so titles close to them stand in (decided by the facet counts).</summary>
+    public void UseTypoFallback() => IsTypoFallback = true;
+
+    /// <summary>The facet letter of each address parameter (country and its role are one facet: the country's keys).</summary>
+    public static char FacetOf(string parameter) => parameter switch
+    {
+        "country" or "role" => 'c',
+        "region" => 'r',
+        "modality" => 'm',
+        "instrument" => 'i',
+        "status" => 's',
+        "category" => 'k',
+        "sdg" => 'g',
+        "actor" => 'a',
+        "actortype" => 't',
+        "principle" => 'p',
+        "year" => 'y',
+        "assessed" => 'x',
+        _ => throw new ArgumentOutOfRangeException(nameof(parameter), parameter, "Not a facet of the catalogue."),
+    };
+
+    /// <summary>The facet keys an initiative must have to answer the filters (not the search words), one per chosen facet.</summary>
+    public IReadOnlyList<string> SelectedKeys()
+    {
+        var keys = new List<string>();
+        if (Country is { } country) keys.Add(Role is { } role ? FacetKeys.CountryAs(role, country) : FacetKeys.Country(country));
+        if (Region is { } region) keys.Add(FacetKeys.Region(region));
+        if (Modality is { } modality) keys.Add(FacetKeys.Modality(modality));
+        if (Instrument is { } instrument) keys.Add(FacetKeys.Instrument(instrument));
+        if (Status is { } status) keys.Add(FacetKeys.Status(status));
+        if (Category is { } category) keys.Add(FacetKeys.Category(category));
+        if (Sdg is { } sdg) keys.Add(FacetKeys.Goal(sdg));
+        if (Actor is { } actor) keys.Add(FacetKeys.Actor(actor));
+        if (ActorType is { } type) keys.Add(FacetKeys.ActorType(type));
+        if (Principle is { } principle) keys.Add(FacetKeys.Principle(principle));
+        if (Year is { } year) keys.Add(FacetKeys.Year(year));
+        if (Assessed) keys.Add(FacetKeys.Assessed);
+        return keys;
+    }
+
+    /// <summary>The published initiatives that answer the search words, whatever the filters.</summary>
+    public IQueryable<Initiative> Searched(IQueryable<Initiative> initiatives, AppDbContext db)
     {
         var query = initiatives.Published();
-        if (Q is not null) query = InitiativeSearch.Matching(query, Q, db, IsTypoFallback);
-        if (Country is { } country && except != "country")
-        {
-            query = Role switch
-            {
-                CountryFilterRole.Provider => query.Where(i => i.Countries.Any(c => c.CountryCode == country && InitiativeSearch.ProviderRoles.Contains(c.Role))),
-                CountryFilterRole.Recipient => query.Where(i => i.Countries.Any(c => c.CountryCode == country && InitiativeSearch.RecipientRoles.Contains(c.Role))),
-                _ => query.Where(i => i.Countries.Any(c => c.CountryCode == country)),
-            };
-        }
-        if (Region is { } region && except != "region") query = query.Where(i => i.Countries.Any(c => c.Country!.RegionCode == region));
-        if (Modality is { } modality && except != "modality") query = query.Where(i => i.Modality == modality);
-        if (Instrument is { } instrument && except != "instrument") query = query.Where(i => i.Instrument == instrument);
-        if (Status is { } status && except != "status") query = query.Where(i => i.Status == status);
-        if (Category is { } category && except != "category") query = query.Where(i => i.Sectors.Any(s => s.Sector!.CategoryCode == category));
-        if (Sdg is { } sdg && except != "sdg") query = query.Where(i => i.Sdgs.Any(s => s.GoalCode == sdg));
-        if (Actor is { } actor && except != "actor") query = query.Where(i => i.Actors.Any(a => a.ActorId == actor));
-        if (ActorType is { } type && except != "actortype") query = query.Where(i => i.Actors.Any(a => a.Actor!.Type == type));
-        if (Principle is { } principle && except != "principle") query = query.Where(i => i.Principles.Any(p => p.PrincipleCode == principle));
-        if (Year is { } year && except != "year")
-            query = query.Where(i => (i.ActualStart ?? i.PlannedStart ?? i.ApprovalDate)!.Value.Year == year);
-        if (Assessed && except != "assessed")
-            query = query.Where(i => db.Assessments.Any(a => a.InitiativeId == i.Id && a.Publication == PublicationState.Published));
-        return query;
+        return Q is null ? query : InitiativeSearch.Matching(query, Q, db, IsTypoFallback);
+    }
+
+    /// <summary>
+    /// The published initiatives that answer the filter: the search words, and every chosen facet as "the facet keys contain
+    /// these" (one GIN-indexed condition on PostgreSQL); <paramref name="except"/> leaves one facet out.
+    /// </summary>
+    public IQueryable<Initiative> Apply(IQueryable<Initiative> initiatives, AppDbContext db, string? except = null)
+    {
+        var keys = SelectedKeys();
+        if (except is not null) keys = keys.Where(k => FacetKeys.FacetOf(k) != FacetOf(except)).ToList();
+        return WithKeys(Searched(initiatives, db), keys);
+    }
+
+    /// <summary>Initiatives whose facet keys contain all of <paramref name="keys"/>.</summary>
+    public static IQueryable<Initiative> WithKeys(IQueryable<Initiative> initiatives, IReadOnlyList<string> keys)
+    {
+        if (keys.Count == 0) return initiatives;
+        var wanted = keys.ToList();
+        return initiatives.Where(i => wanted.All(k => i.FacetKeys.Contains(k)));
     }
 }

@@ -19,6 +19,12 @@ public static partial class InitiativeSearch
     public static readonly CountryRole[] ProviderRoles = [CountryRole.Provider, CountryRole.FirstProvider, CountryRole.SecondProvider, CountryRole.Both];
     public static readonly CountryRole[] RecipientRoles = [CountryRole.Recipient, CountryRole.Both];
 
+    /// <summary>
+    /// The largest result ranked by relevance: ranking reads every match's text, so a larger one (a very common word) is
+    /// shown newest first, the reader told to add words or filters to rank it.
+    /// </summary>
+    public const int RankedAtMost = 5_000;
+
     /// <summary>How close a title must be to a mistyped search to be offered (0–1, pg_trgm word similarity).</summary>
     public const double TypoSimilarity = 0.45;
 
@@ -53,12 +59,10 @@ public static partial class InitiativeSearch
     // method would be evaluated on the client, where it cannot run.
 
     /// <summary>
-    /// Whether a search finds nothing by its words, so that titles close to it should stand in (PostgreSQL only: a word
-    /// mistyped or half-typed finds no lexeme). Decided once per request.
+    /// Whether titles close to the search may stand in when its words find nothing (PostgreSQL only: a word mistyped or
+    /// half-typed finds no lexeme; a search with exclusions says what it does not want, so it is not guessed at).
     /// </summary>
-    public static async Task<bool> NeedsTypoFallbackAsync(IQueryable<Initiative> published, string q, AppDbContext db, CancellationToken cancellationToken) =>
-        IsPostgres(db) && Parse(q).Excluded.Count == 0
-        && !await published.AnyAsync(i => EF.Property<NpgsqlTsVector>(i, PostgresAppDbContext.SearchVector).Matches(EF.Functions.WebSearchToTsQuery("ssc_en", q).Or(EF.Functions.WebSearchToTsQuery("ssc_es", q)).Or(EF.Functions.WebSearchToTsQuery("ssc_pt", q))), cancellationToken);
+    public static bool CanFallBackOnTitles(string q, AppDbContext db) => IsPostgres(db) && Parse(q).Excluded.Count == 0 && !Parse(q).IsEmpty;
 
     /// <summary>The initiatives that match the search (by its words, or by titles close to it when <paramref name="typoFallback"/>).</summary>
     public static IQueryable<Initiative> Matching(IQueryable<Initiative> initiatives, string q, AppDbContext db, bool typoFallback)
@@ -67,7 +71,9 @@ public static partial class InitiativeSearch
         {
             var typed = SearchText.Normalize(q);
             return typoFallback
-                ? initiatives.Where(i => EF.Functions.TrigramsWordSimilarity(typed, i.SearchTitle) >= TypoSimilarity)
+                // The operator form (typed <% title, at pg_trgm.word_similarity_threshold = TypoSimilarity, set for every
+                // connection in Data/DatabaseSetup.cs) is answered by the titles' trigram index; the function form would read every row.
+                ? initiatives.Where(i => EF.Functions.TrigramsAreWordSimilar(typed, i.SearchTitle))
                 : initiatives.Where(i => EF.Property<NpgsqlTsVector>(i, PostgresAppDbContext.SearchVector).Matches(EF.Functions.WebSearchToTsQuery("ssc_en", q).Or(EF.Functions.WebSearchToTsQuery("ssc_es", q)).Or(EF.Functions.WebSearchToTsQuery("ssc_pt", q))));
         }
         var terms = Parse(q);
@@ -79,12 +85,17 @@ public static partial class InitiativeSearch
 
     /// <summary>A page of matches, best first (the exact title above all), after the cursor's position.</summary>
     public static async Task<(IReadOnlyList<InitiativeCard> Cards, KeysetCursor? Next)> RankedPageAsync(
-        IQueryable<Initiative> matches, string q, bool typoFallback, AppDbContext db, KeysetCursor? after, int size, string language, CancellationToken cancellationToken)
+        IQueryable<Initiative> matches, string q, bool typoFallback, AppDbContext db, KeysetCursor? after, int size, string language, CancellationToken cancellationToken,
+        bool rank = true)
     {
         var exact = SearchText.Normalize(q);
         var first = Parse(q).Included is [var word, ..] ? word : exact;
         IQueryable<Scored> scored;
-        if (IsPostgres(db))
+        if (!rank)
+        {
+            scored = matches.Select(i => new Scored { Id = i.Id, Score = 0.0 });
+        }
+        else if (IsPostgres(db))
         {
             scored = typoFallback
                 ? matches.Select(i => new Scored { Id = i.Id, Score = EF.Functions.TrigramsWordSimilarity(exact, i.SearchTitle) })

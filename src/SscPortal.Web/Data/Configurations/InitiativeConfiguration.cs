@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using SscPortal.Domain;
 
@@ -41,6 +42,14 @@ public sealed class InitiativeConfiguration : IEntityTypeConfiguration<Initiativ
         // The catalogue reads published initiatives newest first, paging by (PublishedAt, Id).
         builder.HasIndex(i => new { i.Publication, i.PublishedAt, i.Id });
         builder.HasIndex(i => i.OwnerId);
+
+        // The facet keys are written only by the database (Search/FacetKeys.cs, after each save): EF never sends them.
+        var keys = builder.Property(i => i.FacetKeys);
+        keys.ValueGeneratedNever();
+        keys.Metadata.SetBeforeSaveBehavior(PropertySaveBehavior.Ignore);
+        keys.Metadata.SetAfterSaveBehavior(PropertySaveBehavior.Ignore);
+        // Records not yet indexed for search are found at start through this small index, not by reading the whole table.
+        builder.HasIndex(i => i.Id, "IX_Initiatives_NotIndexed").HasFilter("\"SearchTitle\" = ''");
     }
 }
 

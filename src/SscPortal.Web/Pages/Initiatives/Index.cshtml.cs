@@ -20,7 +20,7 @@ namespace SscPortal.Web.Pages.Initiatives;
 /// </summary>
 [AllowAnonymous]
 [OutputCache(PolicyName = AnonymousPageCache.PolicyName)]
-public class IndexModel(AppDbContext db, ReferenceData referenceData, CatalogueCache cache, IStringLocalizer<SharedResource> L) : PageModel
+public class IndexModel(AppDbContext db, ReferenceData referenceData, CatalogueCache cache, ExactFacetCounts exactCounts, IStringLocalizer<SharedResource> L) : PageModel
 {
     public const int PageSize = 20;
 
@@ -31,6 +31,8 @@ public class IndexModel(AppDbContext db, ReferenceData referenceData, CatalogueC
     public IReadOnlyList<InitiativeCard> Results { get; private set; } = [];
     public IReadOnlyList<Facet> Facets { get; private set; } = [];
     public int Total { get; private set; }
+    /// <summary>The total and the facet counts are estimated from a sample (a very large result); the exact ones are on their way.</summary>
+    public bool IsEstimate { get; private set; }
     public int FirstPosition { get; private set; }
     public string? NextCursor { get; private set; }
     public string? PreviousCursor { get; private set; }
@@ -44,11 +46,17 @@ public class IndexModel(AppDbContext db, ReferenceData referenceData, CatalogueC
     {
         Names = await referenceData.GetAsync(cancellationToken);
         Filter = InitiativeFilter.Read(Request.Query, Names, L);
-        await Filter.PrepareAsync(db, cancellationToken);
+        // The counts first (at most two statements, Search/CatalogueFacets.cs): they also say whether the words found
+        // anything, or titles close to them stand in, and how many results there are.
+        if (!cache.TryGet<FacetCounts>(ExactFacetCounts.KeyFor(Filter), out var counts))
+        {
+            counts = await cache.GetAsync($"facets|{PortalCultures.Current}|{Filter.Link("")}", () => CatalogueFacets.CountAsync(Filter, db, Names, L, cancellationToken));
+            if (counts.IsEstimate) exactCounts.Request(Filter);
+        }
+        if (counts.IsTypoFallback) Filter.UseTypoFallback();
+        (Facets, Total, IsEstimate) = (counts.Facets, counts.Total, counts.IsEstimate);
         var query = Filter.Apply(db.Initiatives.AsNoTracking(), db);
         var question = $"{PortalCultures.Current}|{Filter.Link("")}|{Filter.IsTypoFallback}";
-        Total = await cache.GetAsync($"total|{question}", () => query.CountAsync(cancellationToken));
-        Facets = await cache.GetAsync($"facets|{question}", () => CatalogueFacets.CountAsync(Filter, db, Names, L, cancellationToken));
 
         // A page of the list is public data too: it is kept like the counts, per question, language and position.
         if (IsSearch)
@@ -61,7 +69,9 @@ public class IndexModel(AppDbContext db, ReferenceData referenceData, CatalogueC
             }
             Show(await cache.GetAsync($"search|{question}|{after?.Encode()}", async () =>
             {
-                var (cards, next) = await InitiativeSearch.RankedPageAsync(query, Filter.Q!, Filter.IsTypoFallback, db, after, PageSize, PortalCultures.Current, cancellationToken);
+                // A result too large to rank cheaply is shown newest first (bench/README.md says why).
+                var rank = !IsEstimate && Total <= InitiativeSearch.RankedAtMost;
+                var (cards, next) = await InitiativeSearch.RankedPageAsync(query, Filter.Q!, Filter.IsTypoFallback, db, after, PageSize, PortalCultures.Current, cancellationToken, rank);
                 return new Listing(cards, 1, next?.Encode(), null, cards.Count == 0 && after is not null && Total > 0);
             }));
             return;

@@ -2294,6 +2294,11 @@ namespace SscPortal.Web.Data.Migrations.Postgres
                         .HasMaxLength(20000)
                         .HasColumnType("character varying(20000)");
 
+                    b.PrimitiveCollection<List<string>>("FacetKeys")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasDefaultValueSql("'{}'::text[]");
+
                     b.Property<bool>("HeldByModerator")
                         .HasColumnType("boolean");
 
@@ -2379,6 +2384,10 @@ namespace SscPortal.Web.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
+                    b.HasIndex("FacetKeys");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("FacetKeys"), "GIN");
+
                     b.HasIndex("IatiIdentifier")
                         .IsUnique()
                         .HasFilter("\"IatiIdentifier\" IS NOT NULL");
@@ -2395,6 +2404,14 @@ namespace SscPortal.Web.Data.Migrations.Postgres
                     NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("SearchVector"), "GIN");
 
                     b.HasIndex("Publication", "PublishedAt", "Id");
+
+                    b.HasIndex(new[] { "Id" }, "IX_Initiatives_FacetSample")
+                        .HasFilter("\"Id\" % 50 = 0 AND \"Publication\" = 1");
+
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex(new[] { "Id" }, "IX_Initiatives_FacetSample"), new[] { "FacetKeys" });
+
+                    b.HasIndex(new[] { "Id" }, "IX_Initiatives_NotIndexed")
+                        .HasFilter("\"SearchTitle\" = ''");
 
                     b.ToTable("Initiatives", t =>
                         {

@@ -2200,6 +2200,11 @@ namespace SscPortal.Web.Data.Migrations.Sqlite
                         .HasMaxLength(20000)
                         .HasColumnType("TEXT");
 
+                    b.PrimitiveCollection<string>("FacetKeys")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasDefaultValueSql("'[]'");
+
                     b.Property<bool>("HeldByModerator")
                         .HasColumnType("INTEGER");
 
@@ -2287,6 +2292,9 @@ namespace SscPortal.Web.Data.Migrations.Sqlite
                     b.HasIndex("OwnerId");
 
                     b.HasIndex("Publication", "PublishedAt", "Id");
+
+                    b.HasIndex(new[] { "Id" }, "IX_Initiatives_NotIndexed")
+                        .HasFilter("\"SearchTitle\" = ''");
 
                     b.ToTable("Initiatives", t =>
                         {
