@@ -232,6 +232,126 @@ public abstract class ImportPageTests(PortalFixture fixture)
         Assert.True(await Portal.WithDatabaseAsync(db => db.AuditEvents.AnyAsync(e => e.Type == AuditEventType.IatiFileChecked && e.Details!.Contains("DoctypeRefused"))));
     }
 
+    /// <summary>
+    /// A file of <paramref name="count"/> small activities of organisation A (more than one import batch), each naming the
+    /// same organisation the portal does not know, so that it is created in the first batch and found in the others.
+    /// </summary>
+    private async Task<byte[]> ManyActivitiesAsync(string prefix, AccessWorld world, int count)
+    {
+        await FileAsync("activities.xml", prefix, world);
+        var file = new StringBuilder("""<?xml version="1.0" encoding="UTF-8"?>""").Append('\n')
+            .Append("""<iati-activities version="2.03" generated-datetime="2026-11-30T10:00:00Z">""").Append('\n');
+        for (var i = 1; i <= count; i++)
+            file.Append(System.Globalization.CultureInfo.InvariantCulture, $$"""
+                <iati-activity last-updated-datetime="2026-11-30T10:00:00Z" xml:lang="en">
+                  <iati-identifier>{{prefix}}-{{i}}</iati-identifier>
+                  <reporting-org ref="{{prefix}}" type="22"><narrative>{{world.CsoA.Name}}</narrative></reporting-org>
+                  <title><narrative>Exchange number {{i}}</narrative></title>
+                  <description type="1"><narrative>Small activity number {{i}}.</narrative></description>
+                  <participating-org ref="{{prefix}}" role="2" type="22"><narrative>{{world.CsoA.Name}}</narrative></participating-org>
+                  <participating-org ref="XM-{{prefix}}-NEW" role="4" type="22"><narrative>Red Semillas {{prefix}}</narrative></participating-org>
+                  <activity-status code="2"/>
+                  <activity-date iso-date="2025-01-01" type="1"/>
+                  <recipient-country code="BO"/>
+                </iati-activity>
+
+                """);
+        return Encoding.UTF8.GetBytes(file.Append("</iati-activities>\n").ToString());
+    }
+
+    [Fact]
+    public async Task Importing_more_activities_than_one_batch_imports_each_once_with_its_history_and_search_text()
+    {
+        const int count = 450; // three batches of ImportStore.BatchSize
+        await using var world = await AccessWorld.CreateAsync(Portal);
+        using var member = await world.BrowserAsync(Role.CsoMember);
+        var prefix = Prefix();
+        var file = await ManyActivitiesAsync(prefix, world, count);
+        // One of A's drafts already carries the identifier of an activity of the third batch: it is updated, not duplicated.
+        var existing = await Portal.InitiativeAsync(world.CsoA, "PE", "BO", publishedAt: null, title: "Before the import");
+        await Portal.WithDatabaseAsync(async db =>
+        {
+            (await db.Initiatives.FindAsync(existing))!.IatiIdentifier = $"{prefix}-420";
+            return await db.SaveChangesAsync();
+        });
+        var preview = await UploadAsync(member, world.CsoA, "many.xml", file);
+        var id = IdOf(preview);
+
+        var imported = await member.SubmitAsync(preview, "#import-form", new Dictionary<string, string>(), "#import-form button[name=all]");
+
+        Assert.Contains($"{count} activities imported as drafts of your organisation.", imported.Document.Body!.TextContent, StringComparison.Ordinal);
+        var initiatives = await Portal.WithDatabaseAsync(db => db.Initiatives.AsNoTracking().Where(i => i.IatiIdentifier != null && i.IatiIdentifier.StartsWith(prefix + "-"))
+            .Select(i => new { i.Id, i.IatiIdentifier, i.Title, i.OwnerId, i.Publication, i.SearchTitle, i.SearchBody }).ToListAsync());
+        Assert.Equal(Enumerable.Range(1, count).Select(i => $"{prefix}-{i}").Order(StringComparer.Ordinal), initiatives.Select(i => i.IatiIdentifier!).Order(StringComparer.Ordinal));
+        Assert.All(initiatives, i => Assert.Equal((world.CsoA.Id, PublicationState.Draft), (i.OwnerId, i.Publication)));
+        var updated = Assert.Single(initiatives, i => i.Id == existing);
+        Assert.Equal("Exchange number 420", updated.Title);
+        // Every batch was indexed for search, with the organisation created in the first batch named in the others' text.
+        var proposed = await Portal.WithDatabaseAsync(db => db.Actors.AsNoTracking().Where(a => a.IatiIdentifier == $"XM-{prefix}-NEW").Select(a => a.Id).ToListAsync());
+        Assert.Single(proposed);
+        var organisation = SearchText.Normalize($"Red Semillas {prefix}");
+        Assert.All(initiatives, i =>
+        {
+            Assert.Equal(SearchText.Normalize(i.Title), i.SearchTitle);
+            Assert.Contains(organisation, i.SearchBody, StringComparison.Ordinal);
+        });
+        var history = await Portal.WithDatabaseAsync(db => db.RecordChanges.AsNoTracking()
+            .Where(c => c.RecordType == RecordType.Initiative && db.Initiatives.Any(i => i.Id == c.RecordId && i.IatiIdentifier != null && i.IatiIdentifier.StartsWith(prefix + "-")))
+            .GroupBy(c => c.Kind).Select(g => new { Kind = g.Key, Count = g.Count() }).ToListAsync());
+        Assert.Equal([(ChangeKind.Created, count - 1), (ChangeKind.Edited, 1)], history.OrderBy(h => h.Kind).Select(h => (h.Kind, h.Count)));
+        var key = TestData.Key(id);
+        Assert.Equal($"created={count - 1} updated=1", await Portal.WithDatabaseAsync(db => db.AuditEvents.AsNoTracking()
+            .Where(e => e.Type == AuditEventType.IatiActivitiesImported && e.TargetId == key).Select(e => e.Details).SingleAsync()));
+        Assert.Equal(count, await Portal.WithDatabaseAsync(db => db.IatiImportActivities.CountAsync(a => a.ImportId == id && a.InitiativeId != null)));
+        var upload = await Portal.WithDatabaseAsync(db => db.IatiImports.AsNoTracking().SingleAsync(i => i.Id == id));
+        Assert.Equal((ImportState.Imported, count), (upload.State, upload.ImportedCount));
+
+        // The same form sent again: nothing more is imported.
+        var again = await member.SubmitAsync(preview, "#import-form", new Dictionary<string, string>(), "#import-form button[name=all]");
+        Assert.Contains("already imported", again.Document.Body!.TextContent, StringComparison.Ordinal);
+        Assert.Equal(count, await Portal.WithDatabaseAsync(db => db.Initiatives.CountAsync(i => i.IatiIdentifier != null && i.IatiIdentifier.StartsWith(prefix + "-"))));
+        Assert.Equal(count, await Portal.WithDatabaseAsync(db => db.RecordChanges.CountAsync(c => c.RecordType == RecordType.Initiative
+            && db.Initiatives.Any(i => i.Id == c.RecordId && i.IatiIdentifier != null && i.IatiIdentifier.StartsWith(prefix + "-")))));
+    }
+
+    [Fact]
+    public async Task An_identifier_taken_meanwhile_in_a_later_batch_leaves_nothing_imported_and_the_upload_importable()
+    {
+        const int count = 450;
+        await using var world = await AccessWorld.CreateAsync(Portal);
+        using var member = await world.BrowserAsync(Role.CsoMember);
+        var prefix = Prefix();
+        var preview = await UploadAsync(member, world.CsoA, "many.xml", await ManyActivitiesAsync(prefix, world, count));
+        var id = IdOf(preview);
+        // After the preview, another organisation's initiative is given the identifier of an activity of the third batch.
+        var theirs = await Portal.InitiativeAsync(world.CsoB, "PE", "BO", publishedAt: null, title: "B's own");
+        await Portal.WithDatabaseAsync(async db =>
+        {
+            (await db.Initiatives.FindAsync(theirs))!.IatiIdentifier = $"{prefix}-430";
+            return await db.SaveChangesAsync();
+        });
+
+        var refused = await member.SubmitAsync(preview, "#import-form", new Dictionary<string, string>(), "#import-form button[name=all]");
+
+        Assert.Contains($"Nothing was imported: an initiative of another organisation was given the identifier {prefix}-430 meanwhile.", refused.Document.Body!.TextContent, StringComparison.Ordinal);
+        // The first two batches, saved before the third was refused, were rolled back with everything else.
+        Assert.Equal(1, await Portal.WithDatabaseAsync(db => db.Initiatives.CountAsync(i => i.IatiIdentifier != null && i.IatiIdentifier.StartsWith(prefix + "-"))));
+        Assert.False(await Portal.WithDatabaseAsync(db => db.Actors.AnyAsync(a => a.IatiIdentifier == $"XM-{prefix}-NEW")));
+        Assert.False(await Portal.WithDatabaseAsync(db => db.IatiImportActivities.AnyAsync(a => a.ImportId == id && a.InitiativeId != null)));
+        var key = TestData.Key(id);
+        Assert.False(await Portal.WithDatabaseAsync(db => db.AuditEvents.AnyAsync(e => e.Type == AuditEventType.IatiActivitiesImported && e.TargetId == key)));
+        var upload = await Portal.WithDatabaseAsync(db => db.IatiImports.AsNoTracking().SingleAsync(i => i.Id == id));
+        Assert.Equal((ImportState.Previewed, 0, 1), (upload.State, upload.ImportedCount, upload.Version));
+
+        // Without that activity (ticked one by one, across the batches), the rest imports from the same preview.
+        var chosen = Enumerable.Range(1, count).Where(i => i != 430).Select(i => new KeyValuePair<string, string>("chosen", TestData.Key(i)))
+            .Append(new("version", "1")).ToList();
+        var imported = await member.PostCraftedAsync($"/import/iati/{id}?handler=Import", chosen);
+        Assert.Contains($"{count - 1} activities imported as drafts of your organisation.", await imported.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(count, await Portal.WithDatabaseAsync(db => db.Initiatives.CountAsync(i => i.IatiIdentifier != null && i.IatiIdentifier.StartsWith(prefix + "-"))));
+        Assert.Equal(world.CsoB.Id, await Portal.WithDatabaseAsync(db => db.Initiatives.Where(i => i.IatiIdentifier == $"{prefix}-430").Select(i => i.OwnerId).SingleAsync()));
+    }
+
     [Fact]
     public async Task A_member_of_another_organisation_neither_uploads_for_it_nor_sees_its_uploads()
     {

@@ -155,26 +155,33 @@ public sealed class ImportStore(AppDbContext db, AuditLog audit, History history
     /// <summary>
     /// Imports the chosen activities (all importable ones when <paramref name="all"/>) as drafts of the upload's organisation,
     /// all or none, once: the upload is claimed from the version the person saw, so a second press imports nothing more.
+    /// The activities stream through the one transaction in batches of <see cref="BatchSize"/> (by position): each batch's
+    /// previews are read, its initiatives created or updated with their history and audit entries and saved (which indexes
+    /// them for search), then let go of, so an upload of any size costs the memory of one batch. Any refusal or failure
+    /// rolls back every batch.
     /// </summary>
     public async Task<ImportOutcome> ImportAsync(int importId, int seenVersion, IReadOnlyCollection<int> chosen, bool all, CancellationToken cancellationToken)
     {
-        var upload = await db.IatiImports.AsNoTracking().SingleAsync(i => i.Id == importId, cancellationToken);
+        var upload = await db.IatiImports.AsNoTracking().Where(i => i.Id == importId)
+            .Select(i => new { i.State, i.OwnerId }).SingleAsync(cancellationToken);
         if (upload.State != ImportState.Previewed) return new ImportOutcome.AlreadyDone(upload.State);
-        var positions = chosen.Distinct().ToList();
         // Rejected activities are never imported, whatever the form says.
-        var query = db.IatiImportActivities.Where(a => a.ImportId == importId && a.Errors == null && a.Preview != null);
-        if (!all) query = query.Where(a => positions.Contains(a.Position));
-        var activities = await query.OrderBy(a => a.Position).ToListAsync(cancellationToken);
-        if (activities.Count == 0) return new ImportOutcome.NothingChosen();
-        var read = activities.ToDictionary(a => a.Id, a => ImportJson.Read<ImportedActivity>(a.Preview)!);
+        var importable = db.IatiImportActivities.Where(a => a.ImportId == importId && a.Errors == null && a.Preview != null);
+        // The chosen positions, in order, so that they are read in batches as "all" is.
+        List<int> positions = all ? [] : chosen.Distinct().Order().ToList();
+        var count = 0;
+        if (all) count = await importable.CountAsync(cancellationToken);
+        else
+            foreach (var chunk in positions.Chunk(BatchSize))
+                count += await importable.CountAsync(a => chunk.Contains(a.Position), cancellationToken);
+        if (count == 0) return new ImportOutcome.NothingChosen();
         var now = Now;
-        var kind = VersionedRecords.Initiative;
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         // Claimed first, from the version seen: of two presses (two tabs), one imports, the other finds it imported.
         var claimed = await db.IatiImports.Where(i => i.Id == importId && i.Version == seenVersion && i.State == ImportState.Previewed)
             .ExecuteUpdateAsync(u => u.SetProperty(i => i.State, ImportState.Imported).SetProperty(i => i.ImportedAt, now)
-                .SetProperty(i => i.ImportedCount, activities.Count).SetProperty(i => i.Version, i => i.Version + 1), cancellationToken);
+                .SetProperty(i => i.ImportedCount, count).SetProperty(i => i.Version, i => i.Version + 1), cancellationToken);
         if (claimed == 0)
         {
             await transaction.RollbackAsync(cancellationToken);
@@ -183,59 +190,42 @@ public sealed class ImportStore(AppDbContext db, AuditLog audit, History history
             return state == ImportState.Previewed ? new ImportOutcome.Changed() : new ImportOutcome.AlreadyDone(state);
         }
 
-        // The initiatives it updates: the organisation's own that carry the identifiers now (not only those seen at upload).
-        var identifiers = read.Values.Select(a => a.Identifier).ToList();
-        var existing = new Dictionary<string, Initiative>(StringComparer.Ordinal);
-        foreach (var chunk in identifiers.Chunk(BatchSize))
-            foreach (var initiative in await kind.Whole(db.Initiatives).Where(i => i.IatiIdentifier != null && chunk.Contains(i.IatiIdentifier)).ToListAsync(cancellationToken))
-                existing[initiative.IatiIdentifier!] = initiative;
-        foreach (var initiative in existing.Values)
-        {
-            if (initiative.OwnerId != upload.OwnerId) return await AbandonAsync(transaction, new ImportOutcome.IdentifierTaken(initiative.IatiIdentifier!), cancellationToken);
-            if (!await rights.MayAsync(new InitiativeResource(initiative.OwnerId, initiative.Publication, initiative.HeldByModerator), Operations.Edit))
-                return await AbandonAsync(transaction, new ImportOutcome.NotEditable(initiative.Id, initiative.Title), cancellationToken);
-        }
-
-        var actorIdOf = await OrganisationsAsync(read.Values, now, cancellationToken);
-        // The countries of the organisations taking part: a funding or extending one's country may be the provider country.
-        var participantIds = read.Values.SelectMany(a => (a.Participants ?? []).Select(p => p.Organisation))
-            .Where(o => o.Name.Length > 0 || o.Ref is not null).Select(actorIdOf).Distinct().ToList();
-        var countryOf = (await db.Actors.AsNoTracking().Where(a => participantIds.Contains(a.Id)).Select(a => new { a.Id, a.CountryCode }).ToListAsync(cancellationToken))
-            .ToDictionary(a => a.Id, a => a.CountryCode);
-        var changes = new List<(Initiative Record, IatiImportActivity Row, bool IsNew, IReadOnlyDictionary<string, string?>? Before)>();
-        foreach (var row in activities)
-        {
-            var activity = read[row.Id];
-            var isNew = !existing.TryGetValue(activity.Identifier, out var initiative);
-            initiative ??= ImportedActivityMerge.NewInitiative(activity, upload.OwnerId, now);
-            var before = isNew ? null : RecordSaver.Before(kind, initiative);
-            ImportedActivityMerge.ApplyTo(initiative, activity, actorIdOf, id => countryOf.GetValueOrDefault(id));
-            initiative.IatiIdentifier = activity.Identifier;
-            if (isNew) db.Initiatives.Add(initiative);
-            changes.Add((initiative, row, isNew, before));
-        }
+        var run = new ImportRun(importId, upload.OwnerId, now);
+        List<string> identifiers = [];
         try
         {
-            var changed = new List<(Initiative Record, bool IsNew, List<FieldChange> Fields)>();
-            foreach (var (initiative, _, isNew, before) in changes)
+            var chunks = positions.Chunk(BatchSize).ToList();
+            var last = 0;
+            for (var n = 0; ; n++)
             {
-                var fields = RecordSnapshot.Diff(before ?? new Dictionary<string, string?>(), kind.Snapshot(initiative));
-                if (!isNew && fields.Count == 0) continue;
-                if (!isNew) initiative.Touch(now);
-                changed.Add((initiative, isNew, fields));
+                // Keyset batches by position (all), or the chosen positions a batch at a time.
+                IQueryable<IatiImportActivity> rows;
+                if (all) rows = importable.Where(a => a.Position > last);
+                else if (n < chunks.Count)
+                {
+                    var chunk = chunks[n];
+                    rows = importable.Where(a => chunk.Contains(a.Position));
+                }
+                else break;
+                var batch = await ReadBatchAsync(rows, cancellationToken);
+                if (batch.Count == 0)
+                {
+                    if (all) break;
+                    continue;
+                }
+                last = batch[^1].Position;
+                identifiers = batch.Select(b => b.Activity.Identifier).ToList();
+                if (await ImportBatchAsync(run, batch, cancellationToken) is { } refused)
+                    return await AbandonAsync(transaction, refused, cancellationToken);
+                // Everything of the batch is saved: the context lets go of it (the initiatives, their parts, the rows).
+                db.ChangeTracker.Clear();
+                if (all && batch.Count < BatchSize) break;
             }
-            await db.SaveChangesAsync(cancellationToken);
-            foreach (var (initiative, isNew, fields) in changed)
-            {
-                audit.Add(isNew ? AuditEventType.InitiativeCreated : AuditEventType.InitiativeEdited, kind.AuditTarget, initiative.Id, $"iati-import={importId}");
-                await history.AddAsync(kind.Type, initiative.Id, initiative.OwnerId, isNew ? ChangeKind.Created : ChangeKind.Edited, fields);
-            }
-            foreach (var (initiative, row, _, _) in changes) row.InitiativeId = initiative.Id;
-            audit.Add(AuditEventType.IatiActivitiesImported, AuditTargets.Import, importId,
-                $"created={changes.Count(c => c.IsNew)} updated={changes.Count(c => !c.IsNew)}");
+            audit.Add(AuditEventType.IatiActivitiesImported, AuditTargets.Import, importId, $"created={run.Created} updated={run.Updated}");
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
-            return new ImportOutcome.Imported(changes.Count);
+            db.ChangeTracker.Clear();
+            return new ImportOutcome.Imported(run.Created + run.Updated);
         }
         catch (DbUpdateConcurrencyException)
         {
@@ -252,6 +242,97 @@ public sealed class ImportStore(AppDbContext db, AuditLog audit, History history
         }
     }
 
+    private sealed record BatchRow(long Id, int Position, string Preview);
+
+    private sealed record BatchActivity(long RowId, int Position, ImportedActivity Activity);
+
+    /// <summary>One batch of rows, in order of position: their previews only, not tracked, read into activities.</summary>
+    private static async Task<List<BatchActivity>> ReadBatchAsync(IQueryable<IatiImportActivity> rows, CancellationToken cancellationToken) =>
+        (await rows.OrderBy(a => a.Position).Take(BatchSize).Select(a => new BatchRow(a.Id, a.Position, a.Preview!)).AsNoTracking().ToListAsync(cancellationToken))
+        .Select(r => new BatchActivity(r.Id, r.Position, ImportJson.Read<ImportedActivity>(r.Preview)!)).ToList();
+
+    /// <summary>
+    /// What an import keeps from one batch to the next: small values only (the organisations already matched or created, by
+    /// key; their countries; the counts), never entities, which each batch lets go of.
+    /// </summary>
+    private sealed class ImportRun(int importId, int ownerId, DateTime now)
+    {
+        public int ImportId { get; } = importId;
+        public int OwnerId { get; } = ownerId;
+        public DateTime Now { get; } = now;
+        public Dictionary<string, int> ActorIds { get; } = new(StringComparer.Ordinal);
+        public Dictionary<int, string?> CountryOf { get; } = [];
+        public int Created { get; set; }
+        public int Updated { get; set; }
+    }
+
+    /// <summary>
+    /// Creates or updates the initiatives of one batch, with their history and audit entries and the rows' link to what they
+    /// became, and saves them (in the import's transaction); or says why nothing may be imported.
+    /// </summary>
+    private async Task<ImportOutcome?> ImportBatchAsync(ImportRun run, List<BatchActivity> batch, CancellationToken cancellationToken)
+    {
+        var kind = VersionedRecords.Initiative;
+        // The initiatives it updates: the organisation's own that carry the identifiers now (not only those seen at upload).
+        var identifiers = batch.Select(b => b.Activity.Identifier).ToList();
+        var existing = (await kind.Whole(db.Initiatives).Where(i => i.IatiIdentifier != null && identifiers.Contains(i.IatiIdentifier)).ToListAsync(cancellationToken))
+            .ToDictionary(i => i.IatiIdentifier!, StringComparer.Ordinal);
+        foreach (var initiative in existing.Values.OrderBy(i => i.Id))
+        {
+            if (initiative.OwnerId != run.OwnerId) return new ImportOutcome.IdentifierTaken(initiative.IatiIdentifier!);
+            if (!await rights.MayAsync(new InitiativeResource(initiative.OwnerId, initiative.Publication, initiative.HeldByModerator), Operations.Edit))
+                return new ImportOutcome.NotEditable(initiative.Id, initiative.Title);
+        }
+
+        var activities = batch.Select(b => b.Activity).ToList();
+        await OrganisationsAsync(run, activities, cancellationToken);
+        int ActorIdOf(ImportedOrganisation organisation) => run.ActorIds[OrganisationMatch.Key(organisation)];
+        // The countries of the organisations taking part: a funding or extending one's country may be the provider country.
+        var unknown = activities.SelectMany(a => (a.Participants ?? []).Select(p => p.Organisation))
+            .Where(o => o.Name.Length > 0 || o.Ref is not null).Select(ActorIdOf).Where(id => !run.CountryOf.ContainsKey(id)).Distinct().ToList();
+        foreach (var actor in await db.Actors.AsNoTracking().Where(a => unknown.Contains(a.Id)).Select(a => new { a.Id, a.CountryCode }).ToListAsync(cancellationToken))
+            run.CountryOf[actor.Id] = actor.CountryCode;
+
+        var changes = new List<(Initiative Record, long RowId, bool IsNew, IReadOnlyDictionary<string, string?>? Before)>(batch.Count);
+        foreach (var (rowId, _, activity) in batch)
+        {
+            var isNew = !existing.TryGetValue(activity.Identifier, out var initiative);
+            initiative ??= ImportedActivityMerge.NewInitiative(activity, run.OwnerId, run.Now);
+            var before = isNew ? null : RecordSaver.Before(kind, initiative);
+            ImportedActivityMerge.ApplyTo(initiative, activity, ActorIdOf, id => run.CountryOf.GetValueOrDefault(id));
+            initiative.IatiIdentifier = activity.Identifier;
+            if (isNew) db.Initiatives.Add(initiative);
+            changes.Add((initiative, rowId, isNew, before));
+        }
+        var changed = new List<(Initiative Record, bool IsNew, List<FieldChange> Fields)>();
+        foreach (var (initiative, _, isNew, before) in changes)
+        {
+            var fields = RecordSnapshot.Diff(before ?? new Dictionary<string, string?>(), kind.Snapshot(initiative));
+            if (!isNew && fields.Count == 0) continue;
+            if (!isNew) initiative.Touch(run.Now);
+            changed.Add((initiative, isNew, fields));
+        }
+        // Saving indexes the new and changed initiatives for search (AppDbContext), this batch's like every other's.
+        await db.SaveChangesAsync(cancellationToken);
+        foreach (var (initiative, isNew, fields) in changed)
+        {
+            audit.Add(isNew ? AuditEventType.InitiativeCreated : AuditEventType.InitiativeEdited, kind.AuditTarget, initiative.Id, $"iati-import={run.ImportId}");
+            await history.AddAsync(kind.Type, initiative.Id, initiative.OwnerId, isNew ? ChangeKind.Created : ChangeKind.Edited, fields);
+        }
+        // What each row became, written without loading the rows again (only InitiativeId is updated).
+        foreach (var (initiative, rowId, _, _) in changes)
+        {
+            var row = new IatiImportActivity { Id = rowId, IatiIdentifier = "", Title = "" };
+            db.IatiImportActivities.Attach(row);
+            row.InitiativeId = initiative.Id;
+            db.Entry(row).Property(a => a.InitiativeId).IsModified = true;
+        }
+        await db.SaveChangesAsync(cancellationToken);
+        run.Created += changes.Count(c => c.IsNew);
+        run.Updated += changes.Count(c => !c.IsNew);
+        return null;
+    }
+
     private async Task<ImportOutcome> AbandonAsync(Microsoft.EntityFrameworkCore.Storage.IDbContextTransaction transaction, ImportOutcome outcome, CancellationToken cancellationToken)
     {
         await transaction.RollbackAsync(cancellationToken);
@@ -260,32 +341,34 @@ public sealed class ImportStore(AppDbContext db, AuditLog audit, History history
     }
 
     /// <summary>
-    /// The actors the activities' organisations are: existing ones by IATI identifier, else by name; the others created,
-    /// unverified, so that they wait in the moderators' verification queue (saved in the import's transaction).
+    /// Finds the actors the activities' organisations are (existing ones by IATI identifier, else by name) and creates the
+    /// others, unverified, so that they wait in the moderators' verification queue (saved in the import's transaction); the
+    /// answers are kept in <paramref name="run"/>, so an organisation named in several batches is looked up or created once.
     /// </summary>
-    private async Task<Func<ImportedOrganisation, int>> OrganisationsAsync(IEnumerable<ImportedActivity> activities, DateTime now, CancellationToken cancellationToken)
+    private async Task OrganisationsAsync(ImportRun run, IEnumerable<ImportedActivity> activities, CancellationToken cancellationToken)
     {
         var named = activities.SelectMany(a => (a.Participants ?? []).Select(p => p.Organisation)).Where(o => o.Name.Length > 0 || o.Ref is not null)
-            .DistinctBy(OrganisationMatch.Key).ToList();
+            .DistinctBy(OrganisationMatch.Key).Where(o => !run.ActorIds.ContainsKey(OrganisationMatch.Key(o))).ToList();
         var matches = await OrganisationMatch.FindAsync(db, named, cancellationToken);
+        foreach (var (key, match) in matches) run.ActorIds[key] = match.Id;
         var created = new Dictionary<string, Actor>(StringComparer.Ordinal);
         foreach (var organisation in named.Where(o => !matches.ContainsKey(OrganisationMatch.Key(o))))
         {
             var actor = new Actor
             {
                 Name = Cut(organisation.Name.Length > 0 ? organisation.Name : organisation.Ref!, 200),
-                IatiIdentifier = organisation.Ref is { Length: <= 100 } reference ? reference : null, Type = OrganisationMatch.TypeOf(organisation.Type), IsVerified = false, CreatedAt = now,
+                IatiIdentifier = organisation.Ref is { Length: <= 100 } reference ? reference : null, Type = OrganisationMatch.TypeOf(organisation.Type), IsVerified = false, CreatedAt = run.Now,
             };
             db.Actors.Add(actor);
             created[OrganisationMatch.Key(organisation)] = actor;
         }
-        if (created.Count > 0)
+        if (created.Count == 0) return;
+        await db.SaveChangesAsync(cancellationToken);
+        foreach (var (key, actor) in created)
         {
-            await db.SaveChangesAsync(cancellationToken);
-            foreach (var actor in created.Values)
-                audit.Add(AuditEventType.OrganisationCreated, AuditTargets.Organisation, actor.Id, "proposed by an IATI import");
+            run.ActorIds[key] = actor.Id;
+            audit.Add(AuditEventType.OrganisationCreated, AuditTargets.Organisation, actor.Id, "proposed by an IATI import");
         }
-        return organisation => matches.TryGetValue(OrganisationMatch.Key(organisation), out var match) ? match.Id : created[OrganisationMatch.Key(organisation)].Id;
     }
 
     /// <summary>Sets an upload aside: its activities as read are deleted; what it imported stays.</summary>
