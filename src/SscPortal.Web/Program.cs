@@ -93,6 +93,8 @@ builder.Services.AddScoped<SscPortal.Web.Forms.SubmitOnce>();
 // Public counts and pages over the whole catalogue are kept for two minutes (Caching/CatalogueCache.cs); the cache is bounded.
 builder.Services.AddMemoryCache(options => options.SizeLimit = 5_000);
 builder.Services.AddSingleton<CatalogueCache>();
+// Several instances on one PostgreSQL database start their caches afresh together, over LISTEN/NOTIFY (Caching/InstanceSync.cs).
+builder.Services.AddPortalInstanceSync(builder.Configuration);
 // Whole public pages for anonymous readers, per address and language (Caching/AnonymousPageCache.cs); bounded in size.
 builder.Services.AddOutputCache(options =>
 {
