@@ -28,8 +28,20 @@ app="${BENCH_APP:-$out/app}"
 
 export ASPNETCORE_ENVIRONMENT=Production Database__Provider=Postgres ConnectionStrings__Postgres="$connection"
 export Serilog__MinimumLevel__Default=Warning Accounts__SecureCookies=false
-admin="bench-admin@example.org"; password="Bench-$(date +%s)-Password!"
+stamp=$(date +%s); admin="bench-admin-$stamp@example.org"; password="Bench-$stamp-Password!"
 SSC_ADMIN_PASSWORD="$password" dotnet "$app/SscPortal.Web.dll" create-admin --email "$admin" >"$out/admin.log" 2>&1 || { cat "$out/admin.log"; exit 1; }
+# Unpublishing any record is a moderator's right: the bench account is made one too (the portal has no command for that).
+python3 - "$connection" "$admin" <<'PY'
+import subprocess, sys
+parts = dict(p.split("=", 1) for p in sys.argv[1].split(";") if p)
+sql = f"""
+INSERT INTO "AspNetRoles" ("Id", "Name", "NormalizedName", "ConcurrencyStamp")
+  SELECT gen_random_uuid()::text, 'Moderator', 'MODERATOR', gen_random_uuid()::text WHERE NOT EXISTS (SELECT 1 FROM "AspNetRoles" WHERE "NormalizedName" = 'MODERATOR');
+INSERT INTO "AspNetUserRoles" ("UserId", "RoleId")
+  SELECT u."Id", r."Id" FROM "AspNetUsers" u, "AspNetRoles" r WHERE u."NormalizedEmail" = upper('{sys.argv[2]}') AND r."NormalizedName" = 'MODERATOR'
+  ON CONFLICT DO NOTHING;"""
+subprocess.run(["psql", "-q", "-h", parts["Host"], "-U", parts["Username"], "-d", parts["Database"], "-c", sql], env={"PGPASSWORD": parts.get("Password", "")}, check=True)
+PY
 
 pids=()
 cleanup() {
