@@ -96,6 +96,8 @@ builder.Services.AddMemoryCache(options => options.SizeLimit = 5_000);
 builder.Services.AddSingleton<CatalogueCache>();
 // The catalogue's facet counts: exact in one pass, or estimated for a very large result and counted exactly in the background (Search/).
 builder.Services.AddPortalSearch();
+// Several instances on one PostgreSQL database start their caches afresh together, over LISTEN/NOTIFY (Caching/InstanceSync.cs).
+builder.Services.AddPortalInstanceSync(builder.Configuration);
 // Whole public pages for anonymous readers, per address and language (Caching/AnonymousPageCache.cs); bounded in size.
 builder.Services.AddOutputCache(options =>
 {

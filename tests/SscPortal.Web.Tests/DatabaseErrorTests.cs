@@ -186,6 +186,15 @@ public sealed class DatabaseErrorKindTests
         Assert.Equal(expected, DatabaseErrors.Classify(new DbUpdateException("saving failed", new SqliteException("message", code, extendedCode))));
 
     [Fact]
+    public void A_query_cancelled_because_its_reader_left_is_never_an_outage()
+    {
+        // Npgsql's two forms: the server's own "canceling statement" (57014), and the connection broken by a cancellation that timed out.
+        Assert.Equal(DatabaseFailure.None, DatabaseErrors.Classify(new OperationCanceledException("Query was cancelled", new PostgresException("m", "ERROR", "ERROR", "57014"))));
+        Assert.Equal(DatabaseFailure.None, DatabaseErrors.Classify(new OperationCanceledException("Query was cancelled", new NpgsqlException("Exception while reading from stream", new TimeoutException()))));
+        Assert.Equal(DatabaseFailure.None, DatabaseErrors.Classify(new TaskCanceledException("A task was canceled.")));
+    }
+
+    [Fact]
     public void Other_errors_are_not_database_errors() =>
         Assert.Equal(DatabaseFailure.None, DatabaseErrors.Classify(new InvalidOperationException("a bug")));
 

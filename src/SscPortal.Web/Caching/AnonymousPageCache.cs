@@ -6,8 +6,9 @@ namespace SscPortal.Web.Caching;
 /// <summary>
 /// Whole public pages kept for anonymous readers, per address and language, so that the busiest pages are answered without
 /// rendering them again. Never for a signed-in reader, never a page that sets a cookie or asks not to be stored (a page with
-/// an antiforgery token does), only a 200. Any saved change to content starts afresh on this instance, as
-/// <see cref="CatalogueCache"/> does; another instance catches up within <see cref="Lifetime"/>.
+/// an antiforgery token does), only a 200. Any saved change to content starts afresh, as <see cref="CatalogueCache"/> does,
+/// whose generation the kept pages vary by: on this instance at once, on the other instances on the same PostgreSQL
+/// database within a second (<see cref="InstanceSync"/>); only if that news is lost do they catch up within <see cref="Lifetime"/>.
 /// </summary>
 public sealed class AnonymousPageCache(bool enabled) : IOutputCachePolicy
 {

@@ -1,54 +1,127 @@
 using System.Collections.Concurrent;
+using System.Globalization;
 using Microsoft.Extensions.Caching.Memory;
+using SscPortal.Web.Data;
+using SscPortal.Web.Diagnostics;
 
 namespace SscPortal.Web.Caching;
 
 /// <summary>
 /// Holds what public pages compute over the whole catalogue (facet counts, figures, the map, pages of the list) per
 /// question and language. Only published data goes in, never anything about the reader. Any saved change to the content
-/// starts afresh on this instance; another instance catches up within <see cref="Lifetime"/>.
-/// When many readers ask the same question at once, it is computed once. When an answer has grown older than
-/// <see cref="Lifetime"/>, the first reader to ask recomputes it while the others are still given the older answer (for up
-/// to <see cref="StaleLimit"/>), so that a count over a million rows makes one reader wait, not everyone.
+/// starts afresh on every instance: on this one at once (<see cref="ContentChangeWatcher"/>), on the others within a
+/// second over PostgreSQL's LISTEN/NOTIFY (<see cref="InstanceSync"/>).
+/// <para>
+/// When many readers ask the same question at once, it is computed once. A computation is shared by everyone waiting for it,
+/// so it never runs on one reader's cancellation token nor (with <see cref="GetAsync{T}(string, Func{IServiceProvider, CancellationToken, Task{T}}, CancellationToken)"/>)
+/// on one reader's database context: it has a scope of its own, and a reader who gives up stops waiting on their own token
+/// while the others get the answer. When an answer has grown older than <see cref="Lifetime"/>, it is recomputed in the
+/// background while every reader is given the older answer (for up to <see cref="StaleLimit"/>), so that a count over a
+/// million rows makes nobody wait. A computation that fails is not kept: the next reader tries again.
+/// </para>
+/// <para>
+/// After a content change no older answer is served, not even a count while its new value is computed: the change's
+/// readers wait for the one computation. A page rendered from an older count and a newer list would disagree with itself,
+/// and the anonymous page cache would keep it under the new generation for a minute.
+/// </para>
 /// </summary>
-public sealed class CatalogueCache(IMemoryCache cache, TimeProvider clock)
+public sealed class CatalogueCache(IMemoryCache cache, TimeProvider clock, IServiceScopeFactory? scopes = null,
+    IHttpContextAccessor? http = null, ILogger<CatalogueCache>? log = null) : IDisposable
 {
     public static readonly TimeSpan Lifetime = TimeSpan.FromMinutes(2);
     public static readonly TimeSpan StaleLimit = TimeSpan.FromMinutes(10);
 
     private long _generation;
-    private readonly ConcurrentDictionary<string, Lazy<Task<object>>> _computing = new();
+    private readonly ConcurrentDictionary<string, Lazy<Task<Computed>>> _computing = new();
+    private readonly CancellationTokenSource _stopping = new();
 
     private sealed record Entry(object Value, DateTimeOffset FreshUntil);
 
-    /// <summary>Called when what the public pages show has changed (by <see cref="ContentChangeWatcher"/>, after every such save).</summary>
+    /// <summary>An answer and the SQL statements it took (counted for the requests that waited for it).</summary>
+    private sealed record Computed(object Value, int Statements);
+
+    /// <summary>Raised after a change saved on this instance has started the caches afresh (<see cref="ContentChanged"/>).</summary>
+    public event Action? ChangedHere;
+
+    /// <summary>Starts afresh: what was kept under an older generation is not used again.</summary>
     public void Invalidate() => Interlocked.Increment(ref _generation);
+
+    /// <summary>A change to what public pages show was committed on this instance (by <see cref="ContentChangeWatcher"/>): start afresh and tell the other instances.</summary>
+    public void ContentChanged()
+    {
+        Invalidate();
+        ChangedHere?.Invoke();
+    }
 
     /// <summary>Changes whenever <see cref="Invalidate"/> is called: what was kept under an older generation is not used again.</summary>
     public long Generation => Interlocked.Read(ref _generation);
 
-    public async Task<T> GetAsync<T>(string key, Func<Task<T>> compute) where T : notnull
+    /// <summary>
+    /// The kept answer to <paramref name="key"/>, or the one computed by <paramref name="compute"/> on a scope (and database
+    /// context) of its own, shared by all who ask meanwhile. An answer older than <see cref="Lifetime"/> is returned at once
+    /// while it is recomputed in the background. <paramref name="cancellation"/> only stops this caller's wait.
+    /// </summary>
+    public async Task<T> GetAsync<T>(string key, Func<IServiceProvider, CancellationToken, Task<T>> compute, CancellationToken cancellation = default) where T : notnull
     {
-        var full = $"{Generation}|{key}";
-        var kept = cache.TryGetValue(full, out Entry? entry) ? entry : null;
+        var scopeFactory = scopes ?? throw new InvalidOperationException("This CatalogueCache was made without services: use the overload whose computation runs on the caller's services.");
+        var full = FullKey(key);
+        var kept = Kept(full);
         if (kept is not null && kept.FreshUntil > clock.GetUtcNow()) return (T)kept.Value;
 
-        var mine = new Lazy<Task<object>>(async () =>
+        var culture = CultureInfo.CurrentCulture;
+        var uiCulture = CultureInfo.CurrentUICulture;
+        var computing = Shared(full, () => RunApart(async () =>
         {
-            var value = await compute();
-            cache.Set(full, new Entry(value, clock.GetUtcNow() + Lifetime), new MemoryCacheEntryOptions { AbsoluteExpirationRelativeToNow = StaleLimit, Size = 1 });
-            return value;
-        });
+            CultureInfo.CurrentCulture = culture;
+            CultureInfo.CurrentUICulture = uiCulture;
+            await using var scope = scopeFactory.CreateAsyncScope();
+            return (object)await compute(scope.ServiceProvider, _stopping.Token);
+        }, full));
+        if (kept is not null)
+        {
+            // Recomputed in the background; a failure there is logged and the older answer stays until the next try.
+            _ = computing.ContinueWith(t => log?.LogWarning(t.Exception, "Recomputing the kept answer {Key} failed; the older answer is served meanwhile", key),
+                CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted | TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+            return (T)kept.Value;
+        }
+        var computed = await computing.WaitAsync(cancellation);
+        Count(computed.Statements);
+        return (T)computed.Value;
+    }
+
+    /// <summary>As <see cref="GetAsync{T}(string, Func{IServiceProvider, CancellationToken, Task{T}}, CancellationToken)"/>, with the database context of the computation's own scope.</summary>
+    public Task<T> QueryAsync<T>(string key, Func<AppDbContext, CancellationToken, Task<T>> query, CancellationToken cancellation = default) where T : notnull =>
+        GetAsync(key, (services, token) => query(services.GetRequiredService<AppDbContext>(), token), cancellation);
+
+    /// <summary>
+    /// The older form, whose computation runs on the caller's own services (its request's database context), so it cannot
+    /// run after the caller has gone: readers asking at once share one computation, the first reader to find an answer older
+    /// than <see cref="Lifetime"/> recomputes it while the others get the older one. A computation that runs on the first
+    /// caller's cancellation token may end when that caller gives up: a waiter then computes the answer itself (on its own
+    /// services and token) instead of sharing the cancellation. Prefer <see cref="GetAsync{T}(string, Func{IServiceProvider, CancellationToken, Task{T}}, CancellationToken)"/>.
+    /// </summary>
+    public async Task<T> GetAsync<T>(string key, Func<Task<T>> compute) where T : notnull
+    {
+        var full = FullKey(key);
+        var kept = Kept(full);
+        if (kept is not null && kept.FreshUntil > clock.GetUtcNow()) return (T)kept.Value;
+
+        var mine = new Lazy<Task<Computed>>(() => Store(full, async () => (object)await compute(), apart: false));
         var computing = _computing.GetOrAdd(full, mine);
         // Someone else is already recomputing an answer we still have: give the older one rather than wait.
         if (kept is not null && !ReferenceEquals(computing, mine)) return (T)kept.Value;
         try
         {
-            return (T)await computing.Value;
+            return (T)(await computing.Value).Value;
+        }
+        catch (OperationCanceledException) when (!ReferenceEquals(computing, mine))
+        {
+            // The reader whose computation this was gave up, and it ended with them: this reader has not, so it asks itself.
+            return await compute();
         }
         finally
         {
-            if (ReferenceEquals(computing, mine)) _computing.TryRemove(full, out _);
+            if (ReferenceEquals(computing, mine)) _computing.TryRemove(new KeyValuePair<string, Lazy<Task<Computed>>>(full, mine));
         }
     }
 
@@ -69,5 +142,57 @@ public sealed class CatalogueCache(IMemoryCache cache, TimeProvider clock)
     {
         if (generation != Generation) return; // the content changed meanwhile: the answer may already be stale
         cache.Set($"{generation}|{key}", new Entry(value, clock.GetUtcNow() + Lifetime), new MemoryCacheEntryOptions { AbsoluteExpirationRelativeToNow = StaleLimit, Size = 1 });
+    }
+
+    public void Dispose()
+    {
+        _stopping.Cancel();
+        _stopping.Dispose();
+    }
+
+    private string FullKey(string key) => $"{Generation}|{key}";
+
+    private Entry? Kept(string full) => cache.TryGetValue(full, out Entry? entry) ? entry : null;
+
+    /// <summary>The one computation of <paramref name="full"/> under way, started by <paramref name="start"/> if there is none; it leaves the table when done.</summary>
+    private Task<Computed> Shared(string full, Func<Task<Computed>> start)
+    {
+        Lazy<Task<Computed>>? mine = null;
+        mine = new Lazy<Task<Computed>>(async () =>
+        {
+            try
+            {
+                return await start();
+            }
+            finally
+            {
+                _computing.TryRemove(new KeyValuePair<string, Lazy<Task<Computed>>>(full, mine!));
+            }
+        });
+        return _computing.GetOrAdd(full, mine).Value;
+    }
+
+    /// <summary>
+    /// Runs a shared computation apart from the request that happened to start it: without its HttpContext (so nothing in
+    /// it can depend on the reader, and the request's items are never touched from another thread), with its statements
+    /// counted apart, and stored once computed.
+    /// </summary>
+    private Task<Computed> RunApart(Func<Task<object>> compute, string full)
+    {
+        using (ExecutionContext.SuppressFlow())
+            return Task.Run(() => Store(full, compute, apart: true));
+    }
+
+    private async Task<Computed> Store(string full, Func<Task<object>> compute, bool apart)
+    {
+        var (value, statements) = apart ? await SqlStatementCounter.CountApartAsync(compute) : (await compute(), 0);
+        cache.Set(full, new Entry(value, clock.GetUtcNow() + Lifetime), new MemoryCacheEntryOptions { AbsoluteExpirationRelativeToNow = StaleLimit, Size = 1 });
+        return new Computed(value, statements);
+    }
+
+    /// <summary>A request that waited for a computation is charged its statements, so the statement header still tells what a page cost.</summary>
+    private void Count(int statements)
+    {
+        if (statements > 0 && http?.HttpContext is { } context) SqlStatementCounter.Add(context, statements);
     }
 }

@@ -13,7 +13,8 @@ namespace SscPortal.Web.Caching;
 /// log and keys. It looks before the save (afterwards every entry is unchanged) and invalidates once the change is
 /// committed: at once after a save that ran in its own transaction, at the commit of the transaction a save ran in
 /// otherwise. A reader in between still sees (and may cache) the committed, older content, which the commit then drops;
-/// a rolled-back transaction drops nothing.
+/// a rolled-back transaction drops nothing. On PostgreSQL the other instances are then told (<see cref="InstanceSync"/>),
+/// so they too start afresh within a second, and only after the commit.
 /// </summary>
 public sealed class ContentChangeWatcher(CatalogueCache cache) : SaveChangesInterceptor, IDbTransactionInterceptor
 {
@@ -84,7 +85,7 @@ public sealed class ContentChangeWatcher(CatalogueCache cache) : SaveChangesInte
 
     private void Settle(DbContext? context)
     {
-        if (context is not null && _savingContent.Remove(context)) cache.Invalidate();
+        if (context is not null && _savingContent.Remove(context)) cache.ContentChanged();
     }
 
     private void Forget(DbContext? context)

@@ -47,6 +47,10 @@ public static class DatabaseErrors
         {
             switch (e)
             {
+                // A query cancelled because its reader gave up (Npgsql wraps the server's 57014, or the broken connection of
+                // a cancellation that timed out) is no outage, whatever it wraps: never a 503 for anyone.
+                case OperationCanceledException:
+                    return DatabaseFailure.None;
                 case DbUpdateConcurrencyException:
                     return DatabaseFailure.Conflict;
                 case PostgresException postgres:

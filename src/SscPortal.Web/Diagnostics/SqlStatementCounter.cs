@@ -16,9 +16,25 @@ public sealed class SqlStatementCounter(IHttpContextAccessor http) : DbCommandIn
 
     public static int CountIn(HttpContext context) => context.Items[Key] as int? ?? 0;
 
+    /// <summary>Charges a request with statements run for it elsewhere (a shared computation it waited for, Caching/CatalogueCache.cs).</summary>
+    public static void Add(HttpContext context, int statements) => context.Items[Key] = CountIn(context) + statements;
+
+    // Statements of a computation run apart from any request (shared by several readers) are counted here, not on a request.
+    private static readonly AsyncLocal<System.Runtime.CompilerServices.StrongBox<int>?> Apart = new();
+
+    /// <summary>Runs <paramref name="work"/> with its statements counted apart from any request, and says how many it ran.</summary>
+    public static async Task<(T Value, int Statements)> CountApartAsync<T>(Func<Task<T>> work)
+    {
+        var box = new System.Runtime.CompilerServices.StrongBox<int>();
+        Apart.Value = box;
+        var value = await work();
+        return (value, Volatile.Read(ref box.Value));
+    }
+
     private void Count()
     {
-        if (http.HttpContext is { } context) context.Items[Key] = CountIn(context) + 1;
+        if (Apart.Value is { } apart) Interlocked.Increment(ref apart.Value);
+        else if (http.HttpContext is { } context) context.Items[Key] = CountIn(context) + 1;
     }
 
     public override InterceptionResult<DbDataReader> ReaderExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result)

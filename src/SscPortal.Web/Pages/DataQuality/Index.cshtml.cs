@@ -14,7 +14,7 @@ namespace SscPortal.Web.Pages.DataQuality;
 /// published initiatives only (drafts never count); sortable; and the documented checks ("How we check").
 /// </summary>
 [AllowAnonymous]
-public class IndexModel(QualityReports reports, IOptions<QualityOptions> options, ResponseDeadlines deadlines, SscPortal.Web.Caching.CatalogueCache cache) : PageModel
+public class IndexModel(IOptions<QualityOptions> options, ResponseDeadlines deadlines, SscPortal.Web.Caching.CatalogueCache cache) : PageModel
 {
     public const int PageSize = 100;
 
@@ -39,7 +39,8 @@ public class IndexModel(QualityReports reports, IOptions<QualityOptions> options
         if (Sort is null || !Sorts.Contains(Sort, StringComparer.Ordinal)) Sort = "score";
         // Every published record is checked to make these figures: computed once for all readers (and all sort orders) and kept
         // until content changes or two minutes pass (Caching/CatalogueCache.cs), never once per request.
-        var all = await cache.GetAsync("data-quality:organisations", () => reports.AllAsync(CancellationToken.None));
+        // On a scope of its own, so a reader who leaves never ends the computation the others wait for.
+        var all = await cache.GetAsync("data-quality:organisations", (services, token) => services.GetRequiredService<QualityReports>().AllAsync(token), HttpContext.RequestAborted);
         IEnumerable<OrganisationQuality> ordered = Sort switch
         {
             "records" => Order(all, o => o.Records),

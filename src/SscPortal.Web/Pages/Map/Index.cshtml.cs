@@ -45,12 +45,17 @@ public class IndexModel(AppDbContext db, ReferenceData referenceData, CatalogueC
         Filter = InitiativeFilter.Read(Request.Query, Names, L);
         if (CodeParsing.TryParseName<CountryFilterRole>(As, out var role)) Role = role;
         await Filter.PrepareAsync(db, cancellationToken);
-        var ids = Filter.Apply(db.Initiatives.AsNoTracking(), db, except: "country").Select(i => i.Id);
         var roles = Role == CountryFilterRole.Provider ? InitiativeSearch.ProviderRoles : InitiativeSearch.RecipientRoles;
-        Counts = await cache.GetAsync($"map|{Role}|{Filter.Link("")}|{Filter.IsTypoFallback}", async () => (IReadOnlyDictionary<string, int>)await db.Set<InitiativeCountry>().AsNoTracking()
-            .Where(c => ids.Contains(c.InitiativeId) && roles.Contains(c.Role))
-            .GroupBy(c => c.CountryCode).Select(g => new { g.Key, Count = g.Select(c => c.InitiativeId).Distinct().Count() })
-            .ToDictionaryAsync(g => g.Key.Trim(), g => g.Count, cancellationToken));
+        // Computed once for all readers on a scope of its own (Caching/CatalogueCache.cs): a reader who leaves stops only their own wait.
+        var filter = Filter;
+        Counts = await cache.QueryAsync($"map|{Role}|{Filter.Link("")}|{Filter.IsTypoFallback}", async (own, token) =>
+        {
+            var ids = filter.Apply(own.Initiatives.AsNoTracking(), own, except: "country").Select(i => i.Id);
+            return (IReadOnlyDictionary<string, int>)await own.Set<InitiativeCountry>().AsNoTracking()
+                .Where(c => ids.Contains(c.InitiativeId) && roles.Contains(c.Role))
+                .GroupBy(c => c.CountryCode).Select(g => new { g.Key, Count = g.Select(c => c.InitiativeId).Distinct().Count() })
+                .ToDictionaryAsync(g => g.Key.Trim(), g => g.Count, token);
+        }, cancellationToken);
         Max = Counts.Count == 0 ? 0 : Counts.Values.Max();
 
         // The map is public whoever looks: each initiative's locations as the public may see them (region level at most

@@ -47,31 +47,31 @@ public class IndexModel(AppDbContext db, ReferenceData referenceData, CatalogueC
         Names = await referenceData.GetAsync(cancellationToken);
         Filter = InitiativeFilter.Read(Request.Query, Names, L);
         await Filter.PrepareAsync(db, cancellationToken);
-        var figures = await cache.GetAsync($"stats|{PortalCultures.Current}|{Filter.Link("")}|{Filter.IsTypoFallback}", async () =>
-        {
-            await ComputeAsync(cancellationToken);
-            return new Figures(Total, CivilSocietyRecords, Assessed, Charts, Years, ByYearAndModality, Pairs);
-        });
+        // Computed once for all readers on a scope of its own (Caching/CatalogueCache.cs): a reader who leaves stops only their own wait.
+        var filter = Filter;
+        var names = Names;
+        var figures = await cache.QueryAsync($"stats|{PortalCultures.Current}|{Filter.Link("")}|{Filter.IsTypoFallback}",
+            (db, token) => ComputeAsync(db, filter, names, L, token), cancellationToken);
         (Total, CivilSocietyRecords, Assessed, Charts, Years, ByYearAndModality, Pairs) =
             (figures.Total, figures.CivilSocietyRecords, figures.Assessed, figures.Charts, figures.Years, figures.ByYearAndModality, figures.Pairs);
     }
 
-    private async Task ComputeAsync(CancellationToken cancellationToken)
+    private static async Task<Figures> ComputeAsync(AppDbContext db, InitiativeFilter filter, ReferenceData.Snapshot names, IStringLocalizer<SharedResource> L, CancellationToken cancellationToken)
     {
         var language = PortalCultures.Current;
-        var initiatives = Filter.Apply(db.Initiatives.AsNoTracking(), db);
+        var initiatives = filter.Apply(db.Initiatives.AsNoTracking(), db);
         var ids = initiatives.Select(i => i.Id);
-        Total = await initiatives.CountAsync(cancellationToken);
+        var total = await initiatives.CountAsync(cancellationToken);
         var civilSocietyTypes = Enum.GetValues<ActorType>().Where(t => AccessTable.KindOf(t) == OrganisationKind.CivilSociety).ToList();
-        CivilSocietyRecords = await initiatives.CountAsync(i => civilSocietyTypes.Contains(i.Owner!.Type), cancellationToken);
-        Assessed = await initiatives.CountAsync(i => db.Assessments.Any(a => a.InitiativeId == i.Id && a.Publication == PublicationState.Published), cancellationToken);
-        string Link(string parameter, string value) => Filter.Link("/initiatives", parameter, value);
+        var civilSocietyRecords = await initiatives.CountAsync(i => civilSocietyTypes.Contains(i.Owner!.Type), cancellationToken);
+        var assessed = await initiatives.CountAsync(i => db.Assessments.Any(a => a.InitiativeId == i.Id && a.Publication == PublicationState.Published), cancellationToken);
+        string Link(string parameter, string value) => filter.Link("/initiatives", parameter, value);
 
         var byYear = await initiatives.Where(i => i.ActualStart != null || i.PlannedStart != null || i.ApprovalDate != null)
             .GroupBy(i => new { (i.ActualStart ?? i.PlannedStart ?? i.ApprovalDate)!.Value.Year, i.Modality })
             .Select(g => new { g.Key.Year, g.Key.Modality, Count = g.Count() }).ToListAsync(cancellationToken);
-        ByYearAndModality = byYear.ToDictionary(r => (r.Year, r.Modality), r => r.Count);
-        Years = byYear.Select(r => r.Year).Distinct().Order().ToList();
+        var byYearAndModality = byYear.ToDictionary(r => (r.Year, r.Modality), r => r.Count);
+        var years = byYear.Select(r => r.Year).Distinct().Order().ToList();
         // Every initiative has a modality; not every one has a date yet.
         var byModality = await initiatives.GroupBy(i => i.Modality).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken);
 
@@ -90,26 +90,27 @@ public class IndexModel(AppDbContext db, ReferenceData referenceData, CatalogueC
             .Where(x => x.Provider != x.Recipient)
             .GroupBy(x => new { x.Provider, x.Recipient }).Select(g => new { g.Key.Provider, g.Key.Recipient, Count = g.Count() })
             .OrderByDescending(g => g.Count).ThenBy(g => g.Provider).ThenBy(g => g.Recipient).Take(TopPairs).ToListAsync(cancellationToken);
-        Pairs = pairs.Select(p => new Pair(p.Provider, p.Recipient, p.Count)).ToList();
+        var pairList = pairs.Select(p => new Pair(p.Provider, p.Recipient, p.Count)).ToList();
 
         var initiativesHeading = L["Initiatives"].Value;
-        Charts =
+        IReadOnlyList<BarChart> charts =
         [
             new("by-modality", L["Initiatives by modality"], initiativesHeading, Enum.GetValues<Modality>().Where(byModality.ContainsKey)
                 .Select(m => new BarChart.Bar(L[EnumLabels.For(m)], byModality[m], Link("modality", m.ToUrlValue()))).ToList()),
-            new("by-year", L["Initiatives by year they started"], initiativesHeading, Years
+            new("by-year", L["Initiatives by year they started"], initiativesHeading, years
                 .Select(y => new BarChart.Bar(y.ToString(CultureInfo.InvariantCulture), byYear.Where(r => r.Year == y).Sum(r => r.Count), Link("year", y.ToString(CultureInfo.InvariantCulture)))).ToList()),
             new("by-region", L["Initiatives by region"], initiativesHeading, byRegion.OrderByDescending(r => r.Count)
-                .Select(r => new BarChart.Bar(Names.RegionName(r.Key, language), r.Count, Link("region", r.Key))).ToList()),
+                .Select(r => new BarChart.Bar(names.RegionName(r.Key, language), r.Count, Link("region", r.Key))).ToList()),
             new("by-category", L["Initiatives by sector category"], initiativesHeading, byCategory
                 .Select(c =>
                 {
-                    var name = Names.CategoryName(c.Key, language);
+                    var name = names.CategoryName(c.Key, language);
                     return new BarChart.Bar(name.Text, c.Count, Link("category", c.Key), name.Lang);
                 }).ToList()),
             new("by-sdg", L["Initiatives by Sustainable Development Goal"], initiativesHeading, bySdg.OrderBy(g => g.Key)
-                .Select(g => new BarChart.Bar($"{g.Key}. {Names.GoalName(g.Key, language)}", g.Count, Link("sdg", g.Key.ToString(CultureInfo.InvariantCulture)))).ToList()),
+                .Select(g => new BarChart.Bar($"{g.Key}. {names.GoalName(g.Key, language)}", g.Count, Link("sdg", g.Key.ToString(CultureInfo.InvariantCulture)))).ToList()),
         ];
+    return new Figures(total, civilSocietyRecords, assessed, charts, years, byYearAndModality, pairList);
     }
 
     public static int Percent(int part, int whole) => whole == 0 ? 0 : (int)Math.Round(100.0 * part / whole);
