@@ -36,16 +36,16 @@ public abstract class ReadOnlyContextTests(PortalFixture fixture)
     }
 
     [Fact]
-    public async Task Without_a_replica_a_write_leaves_no_read_your_writes_cookie_and_the_exports_read_what_was_just_published()
+    public async Task Without_a_replica_the_exports_read_what_was_just_published()
     {
         await using var world = await AccessWorld.CreateAsync(Portal);
         var title = TestData.Unique("Published just now");
         var id = await Portal.InitiativeAsync(world.CsoA, "BR", "PY", publishedAt: null, title: title);
         var browser = await world.BrowserAsync(Role.CsoAdmin);
 
-        using var published = await browser.PostCraftedAsync($"/initiatives/{id}?handler=Publish", []);
+        using var published = await browser.PostCraftedAsync($"/initiatives/{id}?handler=Publish", [new("Version", "1")]);
         Assert.True(published.StatusCode is HttpStatusCode.OK or HttpStatusCode.Redirect, $"publishing answered {(int)published.StatusCode}");
-        Assert.DoesNotContain(published.Headers.TryGetValues("Set-Cookie", out var cookies) ? cookies : [], c => c.StartsWith(ReadYourWrites.CookieName, StringComparison.Ordinal));
+        Assert.True(await Portal.WithDatabaseAsync(db => db.Initiatives.AnyAsync(i => i.Id == id && i.PublishedAt != null)), "not published");
 
         using var anonymous = Portal.CreateClient();
         Assert.Contains(title, await anonymous.GetStringAsync(new Uri("/export/initiatives.csv", UriKind.Relative)), StringComparison.Ordinal);
@@ -107,7 +107,7 @@ public sealed class ReadOnlyContextOnPostgres(PostgresPortalFixture fixture) : R
     }
 
     internal static Task<string> Setting(AppDbContext db, string name) =>
-        db.Database.SqlQueryRaw<string>($"SELECT current_setting('{name}') AS \"Value\"").SingleAsync();
+        db.Database.SqlQuery<string>($"SELECT current_setting({name}) AS \"Value\"").SingleAsync();
 }
 
 /// <summary>
@@ -207,7 +207,7 @@ public sealed class ReadReplicaOnPostgres : IAsyncLifetime
         await Portal.InitiativeAsync(await Portal.ActorAsync(), "BR", "PY", DateTime.UtcNow, title: primaryOnly);
         using var anonymous = Portal.CreateClient();
 
-        foreach (var url in new[] { "/export/initiatives.csv", "/export/iati/activities.xml", "/feeds/initiatives.atom" })
+        foreach (var url in new[] { "/export/initiatives.csv", "/feeds/initiatives.atom" })
         {
             var body = await anonymous.GetStringAsync(new Uri(url, UriKind.Relative));
             Assert.True(body.Contains(replicaOnly, StringComparison.Ordinal), $"{url} was not read from the replica");
@@ -224,7 +224,7 @@ public sealed class ReadReplicaOnPostgres : IAsyncLifetime
         var id = await Portal.InitiativeAsync(world.CsoA, "BR", "PY", publishedAt: null, title: title);
         var writer = await world.BrowserAsync(Role.CsoAdmin);
 
-        using var published = await writer.PostCraftedAsync($"/initiatives/{id}?handler=Publish", []);
+        using var published = await writer.PostCraftedAsync($"/initiatives/{id}?handler=Publish", [new("Version", "1")]);
 
         Assert.True(published.StatusCode is HttpStatusCode.OK or HttpStatusCode.Redirect, $"publishing answered {(int)published.StatusCode}");
         Assert.True(await Portal.WithDatabaseAsync(db => db.Initiatives.AnyAsync(i => i.Id == id && i.PublishedAt != null)), "the write did not reach the primary");
