@@ -100,6 +100,7 @@ public static class DatabaseSetup
         {
             // Back to the configured limit in case this connection is reused without a reset (No Reset On Close).
             try { await db.Database.ExecuteSqlRawAsync("RESET statement_timeout"); }
+            catch (System.Data.Common.DbException) { /* a broken connection is not returned to the pool as it is */ }
             finally { await db.Database.CloseConnectionAsync(); }
         }
     }
