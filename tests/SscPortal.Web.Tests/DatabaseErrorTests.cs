@@ -160,6 +160,7 @@ public sealed class DatabaseErrorKindTests
         { "57P01", DatabaseFailure.Unavailable }, // the server is shutting down
         { "53300", DatabaseFailure.Unavailable }, // too many connections
         { "42P01", DatabaseFailure.Unexpected },  // a missing table: a fault of the portal, not an outage
+        { "57014", DatabaseFailure.TimedOut },    // stopped by the statement timeout: the question, not the database
     };
 
     [Theory]

@@ -19,7 +19,9 @@ public sealed class AnonymousPageCache(bool enabled) : IOutputCachePolicy
     {
         var request = context.HttpContext.Request;
         var anonymous = context.HttpContext.User.Identity?.IsAuthenticated != true && string.IsNullOrEmpty(request.Headers.Authorization);
-        var cacheable = enabled && anonymous && (HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method));
+        // A reader who has just written reads the primary for a few seconds (Data/ReadReplica.cs): not a page cached from the replica.
+        var cacheable = enabled && anonymous && (HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method))
+                        && !request.Cookies.ContainsKey(Data.ReadYourWrites.CookieName);
         context.EnableOutputCaching = true;
         context.AllowCacheLookup = cacheable;
         context.AllowCacheStorage = cacheable;

@@ -38,6 +38,8 @@ public static partial class SeedSyntheticCommand
         await services.GetRequiredService<DatabaseInitializer>().InitializeAsync(withDemoData: false, CancellationToken.None);
         using var scope = services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        // Bulk loading and ANALYZE run far longer than a request's statement may (Database:StatementTimeoutSeconds).
+        await using var unlimited = await DatabaseSetup.WithoutStatementTimeoutAsync(db, CancellationToken.None);
         var clock = Stopwatch.StartNew();
         var random = new Random(Seed + size.Value + 7 * listings.Value);
         var loader = new Loader(db, random, output);
@@ -85,7 +87,7 @@ public static partial class SeedSyntheticCommand
         public async Task LoadAsync(int size, int listings)
         {
             var connection = (NpgsqlConnection)db.Database.GetDbConnection();
-            await connection.OpenAsync();
+            if (connection.State != System.Data.ConnectionState.Open) await connection.OpenAsync();
             _countryNames = await db.Countries.AsNoTracking().ToDictionaryAsync(c => c.Code.Trim(), c => c.NameEn);
             var actors = await LoadActorsAsync(connection, Math.Max(200, (size + listings) / 50));
             if (listings > 0)

@@ -24,6 +24,12 @@ public enum DatabaseFailure
 
     /// <summary>Any other database error: a fault of the portal (500).</summary>
     Unexpected,
+
+    /// <summary>
+    /// A statement ran past the portal's limit (<c>Database:StatementTimeoutSeconds</c>) and the database stopped it: the
+    /// question costs too much just now. Not an outage: the database answers (503 with its own words: narrow it, or retry).
+    /// </summary>
+    TimedOut,
 }
 
 /// <summary>
@@ -86,6 +92,8 @@ public static class DatabaseErrors
 
     private static DatabaseFailure Classify(PostgresException error) => error.SqlState switch
     {
+        // 57014 query_canceled: the statement timeout (or a cancellation the portal asked for), never an outage.
+        PostgresErrorCodes.QueryCanceled => DatabaseFailure.TimedOut,
         PostgresErrorCodes.UniqueViolation or PostgresErrorCodes.ForeignKeyViolation
             or PostgresErrorCodes.SerializationFailure or PostgresErrorCodes.DeadlockDetected => DatabaseFailure.Conflict,
         // Class 22, data exception: a NUL character (22021), a malformed value (22P02), a string or number out of range (22001, 22003)…

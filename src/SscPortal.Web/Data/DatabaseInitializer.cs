@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using SscPortal.Web.Data.Seed;
 
@@ -61,6 +62,15 @@ public sealed class DatabaseInitializer(
         var services = scope.ServiceProvider;
         var db = services.GetRequiredService<AppDbContext>();
         if (db.Database.IsSqlite()) EnsureSqliteFolderIsUsable(db);
+        // Migrations and the first indexing may take minutes on a large database: the request limit on statements
+        // (Database:StatementTimeoutSeconds) does not apply to them.
+        // Holding a session open needs the database to exist: created here as MigrateAsync would have.
+        if (db.Database.IsNpgsql())
+        {
+            var creator = db.GetService<Microsoft.EntityFrameworkCore.Storage.IRelationalDatabaseCreator>();
+            if (!await creator.ExistsAsync(cancellationToken)) await creator.CreateAsync(cancellationToken);
+        }
+        await using var unlimited = await DatabaseSetup.WithoutStatementTimeoutAsync(db, cancellationToken);
         await db.Database.MigrateAsync(cancellationToken);
         await services.GetRequiredService<ReferenceDataSeeder>().SeedAsync(cancellationToken);
         await IndexUnindexedForSearchAsync(db, cancellationToken);

@@ -26,16 +26,23 @@ public static class DatabaseSetup
                     throw new InvalidOperationException(
                         "Database:Provider is Postgres but ConnectionStrings:Postgres is empty. Set ConnectionStrings__Postgres, e.g. " +
                         "'Host=localhost;Database=sscportal;Username=ssc;Password=...'.");
-                services.AddDbContext<AppDbContext, PostgresAppDbContext>((sp, o) => ConfigurePostgres(o.AddInterceptors(Interceptors(sp)).WithPortalWarnings(), postgres));
+                postgres = PostgresConnectionString(postgres, configuration);
+                services.AddDbContext<AppDbContext, PostgresAppDbContext>((sp, o) => ConfigurePostgres(o.AddInterceptors(Interceptors(sp)), postgres));
+                // Reads of the public pages may go to a replica (Data/ReadReplica.cs); its sessions cannot write.
+                var replica = configuration.GetConnectionString("PostgresReadOnly");
+                services.AddReadOnlyDb(provider, string.IsNullOrWhiteSpace(replica) ? null : PostgresConnectionString(replica, configuration, readOnly: true), configuration);
                 break;
             default:
                 var sqlite = SqliteConnectionString(configuration.GetConnectionString("Sqlite") ?? "Data Source=App_Data/sscportal.db", contentRoot);
-                services.AddDbContext<AppDbContext, SqliteAppDbContext>((sp, o) => ConfigureSqlite(o.AddInterceptors(Interceptors(sp)).WithPortalWarnings(), sqlite));
+                services.AddDbContext<AppDbContext, SqliteAppDbContext>((sp, o) => ConfigureSqlite(o.AddInterceptors(Interceptors(sp)), sqlite));
+                // SQLite has no replicas: the read-only context reads the same file, on the same connection.
+                services.AddReadOnlyDb(provider, null, configuration);
                 break;
         }
         services.AddSingleton(new DatabaseInfo(provider));
         services.AddSingleton<SqlStatementCounter>();
         services.AddSingleton<ContentChangeWatcher>();
+        services.AddSingleton<WriteMarker>();
         return services;
     }
 
@@ -47,7 +54,63 @@ public static class DatabaseSetup
         options.ConfigureWarnings(warnings => warnings.Ignore(CoreEventId.RowLimitingOperationWithoutOrderByWarning));
 
     private static IInterceptor[] Interceptors(IServiceProvider services) =>
-        [services.GetRequiredService<SqlStatementCounter>(), services.GetRequiredService<ContentChangeWatcher>()];
+        [services.GetRequiredService<SqlStatementCounter>(), services.GetRequiredService<ContentChangeWatcher>(), services.GetRequiredService<WriteMarker>()];
+
+    /// <summary>The longest a statement of a request may run on PostgreSQL, in seconds (<c>Database:StatementTimeoutSeconds</c>, 5 by default; 0: no limit).</summary>
+    public static double StatementTimeoutSeconds(IConfiguration configuration) => Math.Max(0, configuration.GetValue("Database:StatementTimeoutSeconds", 5.0));
+
+    /// <summary>
+    /// Every PostgreSQL session the portal opens starts with its settings, given as startup options (so a pooled connection
+    /// returns to them when it is reset): <c>statement_timeout</c>, so that no request holds a connection for more than a few
+    /// seconds (the start-up migrations and the synthetic seeding lift it for their own session, see
+    /// <see cref="WithoutStatementTimeoutAsync"/>); the similarity a typo must reach for the search's indexed <c>%&gt;</c> /
+    /// <c>&lt;%</c> operators (<see cref="Search.InitiativeSearch.TypoSimilarity"/>); and, for the replica, read-only sessions.
+    /// Options already in the connection string come after these, so they win.
+    /// </summary>
+    internal static string PostgresConnectionString(string connectionString, IConfiguration configuration, bool readOnly = false)
+    {
+        var builder = new Npgsql.NpgsqlConnectionStringBuilder(connectionString);
+        var milliseconds = (long)Math.Round(StatementTimeoutSeconds(configuration) * 1000);
+        var options = new List<string>
+        {
+            "-c statement_timeout=" + milliseconds.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            "-c pg_trgm.word_similarity_threshold=" + Search.InitiativeSearch.TypoSimilarity.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        };
+        if (readOnly) options.Add("-c default_transaction_read_only=on");
+        if (!string.IsNullOrWhiteSpace(builder.Options)) options.Add(builder.Options);
+        builder.Options = string.Join(' ', options);
+        return builder.ConnectionString;
+    }
+
+    /// <summary>
+    /// Lifts the statement timeout for the rest of this context's session (until <c>CloseConnection</c>): for work that
+    /// legitimately runs longer than a request may, such as migrations. The connection stays open until the returned handle is disposed;
+    /// the pool's reset restores the startup options afterwards. Nothing on SQLite.
+    /// </summary>
+    public static async Task<IAsyncDisposable> WithoutStatementTimeoutAsync(AppDbContext db, CancellationToken cancellationToken)
+    {
+        if (!db.Database.IsNpgsql()) return NoSession.Instance;
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        await db.Database.ExecuteSqlRawAsync("SET statement_timeout = 0", cancellationToken);
+        return new OpenSession(db);
+    }
+
+    private sealed class NoSession : IAsyncDisposable
+    {
+        public static readonly NoSession Instance = new();
+        public ValueTask DisposeAsync() => ValueTask.CompletedTask;
+    }
+
+    private sealed class OpenSession(AppDbContext db) : IAsyncDisposable
+    {
+        public async ValueTask DisposeAsync()
+        {
+            // Back to the configured limit in case this connection is reused without a reset (No Reset On Close).
+            try { await db.Database.ExecuteSqlRawAsync("RESET statement_timeout"); }
+            catch (System.Data.Common.DbException) { /* a broken connection is not returned to the pool as it is */ }
+            finally { await db.Database.CloseConnectionAsync(); }
+        }
+    }
 
     public static DatabaseProvider ProviderFrom(IConfiguration configuration)
     {
@@ -63,23 +126,17 @@ public static class DatabaseSetup
     // the forms and exports that load many collections of a record at once choose AsSplitQuery() where they do it.
     // Saying so here also ends EF Core's MultipleCollectionIncludeWarning, which asks for exactly this choice.
     internal static void ConfigurePostgres(DbContextOptionsBuilder options, string connectionString) =>
-        options.UseNpgsql(WithSessionSettings(connectionString), npgsql => npgsql.MigrationsHistoryTable("__ef_migrations_history").UseQuerySplittingBehavior(QuerySplittingBehavior.SingleQuery));
+        options.WithPortalWarnings().UseNpgsql(connectionString, npgsql => npgsql.MigrationsHistoryTable("__ef_migrations_history").UseQuerySplittingBehavior(QuerySplittingBehavior.SingleQuery));
 
-    /// <summary>
-    /// Settings every PostgreSQL session starts with: how close a title must be to a mistyped search for the indexed
-    /// trigram operator (Search/InitiativeSearch.cs).
-    /// </summary>
-    internal static string WithSessionSettings(string connectionString)
-    {
-        var builder = new Npgsql.NpgsqlConnectionStringBuilder(connectionString);
-        var setting = "-c pg_trgm.word_similarity_threshold=" + Search.InitiativeSearch.TypoSimilarity.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        if (builder.Options?.Contains("pg_trgm.word_similarity_threshold", StringComparison.Ordinal) != true)
-            builder.Options = string.IsNullOrWhiteSpace(builder.Options) ? setting : builder.Options + " " + setting;
-        return builder.ConnectionString;
-    }
+    /// <summary>On a connection another context owns (the read-only context on the primary's connection, Data/ReadReplica.cs).</summary>
+    internal static void ConfigurePostgres(DbContextOptionsBuilder options, System.Data.Common.DbConnection connection) =>
+        options.WithPortalWarnings().UseNpgsql(connection, npgsql => npgsql.MigrationsHistoryTable("__ef_migrations_history").UseQuerySplittingBehavior(QuerySplittingBehavior.SingleQuery));
 
     internal static void ConfigureSqlite(DbContextOptionsBuilder options, string connectionString) =>
-        options.UseSqlite(connectionString, sqlite => sqlite.UseQuerySplittingBehavior(QuerySplittingBehavior.SingleQuery));
+        options.WithPortalWarnings().UseSqlite(connectionString, sqlite => sqlite.UseQuerySplittingBehavior(QuerySplittingBehavior.SingleQuery));
+
+    internal static void ConfigureSqlite(DbContextOptionsBuilder options, System.Data.Common.DbConnection connection) =>
+        options.WithPortalWarnings().UseSqlite(connection, sqlite => sqlite.UseQuerySplittingBehavior(QuerySplittingBehavior.SingleQuery));
 
     /// <summary>A relative SQLite file is placed under the content root, so `dotnet run` from anywhere finds the same file.</summary>
     internal static string SqliteConnectionString(string connectionString, string contentRoot)

@@ -25,7 +25,7 @@ public static partial class FeedEndpoints
     private static void MapCalls(RouteGroupBuilder feeds) => feeds.MapGet("/calls.atom", CallsAsync).WithMetadata(CallsFeedQuery);
 
     private static async Task CallsAsync(
-        HttpContext context, AppDbContext db, ReferenceData referenceData, PublicAddress address, TimeProvider clock, IStringLocalizer<SharedResource> L,
+        HttpContext context, [FromKeyedServices(ReadOnlyDb.Key)] AppDbContext db, ReferenceData referenceData, PublicAddress address, TimeProvider clock, IStringLocalizer<SharedResource> L,
         CancellationToken cancellationToken)
     {
         if (Root(context, address) is not { } root) return;

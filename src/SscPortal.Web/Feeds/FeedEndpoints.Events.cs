@@ -44,7 +44,7 @@ public static partial class FeedEndpoints
     }
 
     private static async Task EventsAsync(
-        HttpContext context, AppDbContext db, ReferenceData referenceData, PublicAddress address, TimeProvider clock, IStringLocalizer<SharedResource> L,
+        HttpContext context, [FromKeyedServices(ReadOnlyDb.Key)] AppDbContext db, ReferenceData referenceData, PublicAddress address, TimeProvider clock, IStringLocalizer<SharedResource> L,
         CancellationToken cancellationToken)
     {
         if (Root(context, address) is not { } root) return;
@@ -70,7 +70,7 @@ public static partial class FeedEndpoints
     }
 
     private static async Task EventsCalendarAsync(
-        HttpContext context, AppDbContext db, ReferenceData referenceData, PublicAddress address, TimeProvider clock, IStringLocalizer<SharedResource> L,
+        HttpContext context, [FromKeyedServices(ReadOnlyDb.Key)] AppDbContext db, ReferenceData referenceData, PublicAddress address, TimeProvider clock, IStringLocalizer<SharedResource> L,
         CancellationToken cancellationToken)
     {
         if (Root(context, address) is not { } root) return;

@@ -21,7 +21,7 @@ public static partial class FeedEndpoints
     private static void MapGoodPractices(RouteGroupBuilder feeds) => feeds.MapGet("/good-practices.atom", GoodPracticesAsync).WithMetadata(GoodPracticesFeedQuery);
 
     private static async Task GoodPracticesAsync(
-        HttpContext context, AppDbContext db, ReferenceData referenceData, PublicAddress address, IStringLocalizer<SharedResource> L, CancellationToken cancellationToken)
+        HttpContext context, [FromKeyedServices(ReadOnlyDb.Key)] AppDbContext db, ReferenceData referenceData, PublicAddress address, IStringLocalizer<SharedResource> L, CancellationToken cancellationToken)
     {
         if (Root(context, address) is not { } root) return;
         var names = await referenceData.GetAsync(cancellationToken);

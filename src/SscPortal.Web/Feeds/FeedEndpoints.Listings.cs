@@ -26,7 +26,7 @@ public static partial class FeedEndpoints
     private static void MapListings(RouteGroupBuilder feeds) => feeds.MapGet("/exchange.atom", ListingsAsync).WithMetadata(ListingsFeedQuery);
 
     private static async Task ListingsAsync(
-        HttpContext context, AppDbContext db, ReferenceData referenceData, PublicAddress address, TimeProvider clock, IStringLocalizer<SharedResource> L,
+        HttpContext context, [FromKeyedServices(ReadOnlyDb.Key)] AppDbContext db, ReferenceData referenceData, PublicAddress address, TimeProvider clock, IStringLocalizer<SharedResource> L,
         CancellationToken cancellationToken)
     {
         if (Root(context, address) is not { } root) return;

@@ -25,7 +25,7 @@ public static partial class FeedEndpoints
     public static string RecommendationsAddress(RecommendationFilter filter) => filter.Link(RecommendationsPath, extra: [("culture", PortalCultures.Current)]);
 
     private static async Task RecommendationsAsync(
-        HttpContext context, AppDbContext db, ReferenceData referenceData, PublicAddress address, TimeProvider clock, IStringLocalizer<SharedResource> L,
+        HttpContext context, [FromKeyedServices(ReadOnlyDb.Key)] AppDbContext db, ReferenceData referenceData, PublicAddress address, TimeProvider clock, IStringLocalizer<SharedResource> L,
         CancellationToken cancellationToken)
     {
         if (Root(context, address) is not { } root) return;

@@ -72,7 +72,7 @@ public static partial class FeedEndpoints
             .Where(v => v.Value is not null));
 
     private static async Task InitiativesAsync(
-        HttpContext context, AppDbContext db, ReferenceData referenceData, PublicAddress address, IStringLocalizer<SharedResource> L, CancellationToken cancellationToken)
+        HttpContext context, [FromKeyedServices(ReadOnlyDb.Key)] AppDbContext db, ReferenceData referenceData, PublicAddress address, IStringLocalizer<SharedResource> L, CancellationToken cancellationToken)
     {
         if (Root(context, address) is not { } root) return;
         var names = await referenceData.GetAsync(cancellationToken);
@@ -91,7 +91,7 @@ public static partial class FeedEndpoints
     }
 
     private static async Task AssessmentsAsync(
-        HttpContext context, AppDbContext db, ReferenceData referenceData, PublicAddress address, IStringLocalizer<SharedResource> L, CancellationToken cancellationToken)
+        HttpContext context, [FromKeyedServices(ReadOnlyDb.Key)] AppDbContext db, ReferenceData referenceData, PublicAddress address, IStringLocalizer<SharedResource> L, CancellationToken cancellationToken)
     {
         if (Root(context, address) is not { } root) return;
         var names = await referenceData.GetAsync(cancellationToken);
@@ -116,7 +116,7 @@ public static partial class FeedEndpoints
     }
 
     private static async Task OrganisationAsync(
-        int id, HttpContext context, AppDbContext db, ReferenceData referenceData, PublicAddress address, IStringLocalizer<SharedResource> L, CancellationToken cancellationToken)
+        int id, HttpContext context, [FromKeyedServices(ReadOnlyDb.Key)] AppDbContext db, ReferenceData referenceData, PublicAddress address, IStringLocalizer<SharedResource> L, CancellationToken cancellationToken)
     {
         if (Root(context, address) is not { } root) return;
         if (await ActorNameAsync(db, id, cancellationToken) is not { } name)
@@ -136,7 +136,7 @@ public static partial class FeedEndpoints
     }
 
     private static async Task CountryAsync(
-        string code, HttpContext context, AppDbContext db, ReferenceData referenceData, PublicAddress address, IStringLocalizer<SharedResource> L, CancellationToken cancellationToken)
+        string code, HttpContext context, [FromKeyedServices(ReadOnlyDb.Key)] AppDbContext db, ReferenceData referenceData, PublicAddress address, IStringLocalizer<SharedResource> L, CancellationToken cancellationToken)
     {
         if (Root(context, address) is not { } root) return;
         var names = await referenceData.GetAsync(cancellationToken);

@@ -72,7 +72,7 @@ public static class ApiProblems
             var outage = failure == DatabaseFailure.Unavailable;
             var status = error is BadHttpRequestException bad ? bad.StatusCode : failure switch
             {
-                DatabaseFailure.Unavailable => StatusCodes.Status503ServiceUnavailable,
+                DatabaseFailure.Unavailable or DatabaseFailure.TimedOut => StatusCodes.Status503ServiceUnavailable,
                 DatabaseFailure.InvalidData => StatusCodes.Status400BadRequest,
                 DatabaseFailure.Conflict => StatusCodes.Status409Conflict,
                 _ => StatusCodes.Status500InternalServerError,
@@ -83,7 +83,11 @@ public static class ApiProblems
             context.Response.Clear();
             context.Response.StatusCode = status;
             if (outage) context.Response.Headers.RetryAfter = "30";
-            await Problem(context.Request, status, Detail(status, L)).ExecuteAsync(context);
+            var detail = failure == DatabaseFailure.TimedOut && status == StatusCodes.Status503ServiceUnavailable
+                ? L["The question took longer than the portal allows and was stopped. Narrow it (fewer or more precise words or filters) or try again in a minute."]
+                : Detail(status, L);
+            if (failure == DatabaseFailure.TimedOut) context.Response.Headers.RetryAfter = "60";
+            await Problem(context.Request, status, detail).ExecuteAsync(context);
             return;
         }
         var response = context.Response;

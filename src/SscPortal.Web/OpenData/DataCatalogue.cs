@@ -80,7 +80,7 @@ public static class DataCatalogue
     private const string JsonApi = "application/json";
     private const string Atom = "application/atom+xml";
 
-    public static async Task WriteAsync(HttpContext context, AppDbContext db, PublicAddress address, OpenDataLicence licence, IConfiguration configuration, CancellationToken cancellationToken)
+    public static async Task WriteAsync(HttpContext context, [FromKeyedServices(ReadOnlyDb.Key)] AppDbContext db, PublicAddress address, OpenDataLicence licence, IConfiguration configuration, CancellationToken cancellationToken)
     {
         if (address.Root is not { } root)
         {

@@ -136,7 +136,7 @@ public static partial class OpenDataEndpoints
 
     /// <summary>The calls with the current filters as CSV (UTF-8 with a byte-order mark), read and written batch by batch.</summary>
     private static async Task ExportCallsCsvAsync(
-        HttpContext context, AppDbContext db, ReferenceData referenceData, TimeProvider clock, IStringLocalizer<SharedResource> L, CancellationToken cancellationToken)
+        HttpContext context, [FromKeyedServices(ReadOnlyDb.Key)] AppDbContext db, ReferenceData referenceData, TimeProvider clock, IStringLocalizer<SharedResource> L, CancellationToken cancellationToken)
     {
         var names = await referenceData.GetAsync(cancellationToken);
         var values = CallFilter.Query.Read(context.Request.Query, names, L);

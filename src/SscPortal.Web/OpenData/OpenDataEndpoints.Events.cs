@@ -151,7 +151,7 @@ public static partial class OpenDataEndpoints
 
     /// <summary>The events with the current filters as CSV (UTF-8 with a byte-order mark), read and written batch by batch. No personal data.</summary>
     private static async Task ExportEventsCsvAsync(
-        HttpContext context, AppDbContext db, ReferenceData referenceData, TimeProvider clock, IStringLocalizer<SharedResource> L, CancellationToken cancellationToken)
+        HttpContext context, [FromKeyedServices(ReadOnlyDb.Key)] AppDbContext db, ReferenceData referenceData, TimeProvider clock, IStringLocalizer<SharedResource> L, CancellationToken cancellationToken)
     {
         var names = await referenceData.GetAsync(cancellationToken);
         var values = EventFilter.Query.Read(context.Request.Query, names, L);

@@ -90,7 +90,7 @@ public static partial class OpenDataEndpoints
 
     /// <summary>Every testimony the public may have as CSV (UTF-8 with a byte-order mark), read and written batch by batch.</summary>
     private static async Task ExportTestimoniesCsvAsync(
-        HttpContext context, AppDbContext db, ReferenceData referenceData, TimeProvider clock, IStringLocalizer<SharedResource> L, CancellationToken cancellationToken)
+        HttpContext context, [FromKeyedServices(ReadOnlyDb.Key)] AppDbContext db, ReferenceData referenceData, TimeProvider clock, IStringLocalizer<SharedResource> L, CancellationToken cancellationToken)
     {
         var values = TestimoniesExportQuery.Read(context.Request.Query, await referenceData.GetAsync(cancellationToken), L);
         if (!values.IsValid)

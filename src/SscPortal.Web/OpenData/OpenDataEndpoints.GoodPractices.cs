@@ -116,7 +116,7 @@ public static partial class OpenDataEndpoints
 
     /// <summary>The good practices with the current filters as CSV (UTF-8 with a byte-order mark), read and written batch by batch.</summary>
     private static async Task ExportGoodPracticesCsvAsync(
-        HttpContext context, AppDbContext db, ReferenceData referenceData, IStringLocalizer<SharedResource> L, CancellationToken cancellationToken)
+        HttpContext context, [FromKeyedServices(ReadOnlyDb.Key)] AppDbContext db, ReferenceData referenceData, IStringLocalizer<SharedResource> L, CancellationToken cancellationToken)
     {
         var names = await referenceData.GetAsync(cancellationToken);
         var values = GoodPracticeFilter.Query.Read(context.Request.Query, names, L);

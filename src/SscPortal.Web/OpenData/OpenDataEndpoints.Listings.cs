@@ -127,7 +127,7 @@ public static partial class OpenDataEndpoints
 
     /// <summary>The exchange with its current filters as CSV (UTF-8 with a byte-order mark), read and written batch by batch.</summary>
     private static async Task ExportListingsCsvAsync(
-        HttpContext context, AppDbContext db, ReferenceData referenceData, TimeProvider clock, IStringLocalizer<SharedResource> L, CancellationToken cancellationToken)
+        HttpContext context, [FromKeyedServices(ReadOnlyDb.Key)] AppDbContext db, ReferenceData referenceData, TimeProvider clock, IStringLocalizer<SharedResource> L, CancellationToken cancellationToken)
     {
         // The filters are checked as the JSON API checks them: a value not understood is a 400 problem naming it, never a wider export.
         var names = await referenceData.GetAsync(cancellationToken);

@@ -104,7 +104,7 @@ public static partial class OpenDataEndpoints
 
     /// <summary>The tracker with its current filters as CSV (UTF-8 with a byte-order mark), read and written batch by batch.</summary>
     private static async Task ExportRecommendationsCsvAsync(
-        HttpContext context, AppDbContext db, ReferenceData referenceData, TimeProvider clock, IStringLocalizer<SharedResource> L, CancellationToken cancellationToken)
+        HttpContext context, [FromKeyedServices(ReadOnlyDb.Key)] AppDbContext db, ReferenceData referenceData, TimeProvider clock, IStringLocalizer<SharedResource> L, CancellationToken cancellationToken)
     {
         // The filters are checked as the JSON API checks them: a value not understood is a 400 problem naming it, never a wider export.
         var values = RecommendationFilter.Query.Read(context.Request.Query, await referenceData.GetAsync(cancellationToken), L);

@@ -262,7 +262,7 @@ public static partial class OpenDataEndpoints
     }
 
     /// <summary>The published initiatives (with the catalogue's filters, if any) as an IATI 2.03 activity file, streamed.</summary>
-    private static async Task ExportIatiAsync(HttpContext context, AppDbContext db, ReferenceData referenceData, TimeProvider clock, IStringLocalizer<SharedResource> L, CancellationToken cancellationToken)
+    private static async Task ExportIatiAsync(HttpContext context, [FromKeyedServices(ReadOnlyDb.Key)] AppDbContext db, ReferenceData referenceData, TimeProvider clock, IStringLocalizer<SharedResource> L, CancellationToken cancellationToken)
     {
         if (await ExportFilterAsync(context, db, referenceData, L, cancellationToken) is not { } filter) return;
         context.Response.ContentType = "application/xml; charset=utf-8";
@@ -280,7 +280,7 @@ public static partial class OpenDataEndpoints
     /// register with the IATI Registry. An organisation that has recorded no identifier has no file of its own (404): its
     /// initiatives are in the portal's file, reported by the portal's publisher.
     /// </summary>
-    private static async Task ExportOrganisationIatiAsync(int organisation, HttpContext context, AppDbContext db, ReferenceData referenceData, TimeProvider clock, CancellationToken cancellationToken)
+    private static async Task ExportOrganisationIatiAsync(int organisation, HttpContext context, [FromKeyedServices(ReadOnlyDb.Key)] AppDbContext db, ReferenceData referenceData, TimeProvider clock, CancellationToken cancellationToken)
     {
         var owner = await db.Actors.AsNoTracking().Where(a => a.Id == organisation && a.IsVerified && a.IatiIdentifier != null)
             .Select(a => new { a.Id, a.IatiIdentifier }).SingleOrDefaultAsync(cancellationToken);
@@ -301,7 +301,7 @@ public static partial class OpenDataEndpoints
     }
 
     /// <summary>The catalogue with its current filters as CSV (UTF-8 with a byte-order mark, for spreadsheet programs), streamed.</summary>
-    private static async Task ExportCsvAsync(HttpContext context, AppDbContext db, ReferenceData referenceData, IStringLocalizer<SharedResource> L, CancellationToken cancellationToken)
+    private static async Task ExportCsvAsync(HttpContext context, [FromKeyedServices(ReadOnlyDb.Key)] AppDbContext db, ReferenceData referenceData, IStringLocalizer<SharedResource> L, CancellationToken cancellationToken)
     {
         if (await ExportFilterAsync(context, db, referenceData, L, cancellationToken) is not { } filter) return;
         context.Response.ContentType = "text/csv; charset=utf-8";

@@ -50,6 +50,8 @@ public class ErrorModel(DatabaseInitializer database) : PageModel
         {
             // A database outage is temporary and not the reader's fault: 503 tells clients and monitors to retry.
             DatabaseFailure.Unavailable => StatusCodes.Status503ServiceUnavailable,
+            // A question stopped by the statement timeout: the server is busy with it, not down.
+            DatabaseFailure.TimedOut => StatusCodes.Status503ServiceUnavailable,
             DatabaseFailure.InvalidData => StatusCodes.Status400BadRequest,
             DatabaseFailure.Conflict => StatusCodes.Status409Conflict,
             _ => StatusCodes.Status500InternalServerError,

@@ -16,7 +16,7 @@ namespace SscPortal.Web.Pages.Actors;
 /// <summary>The directory of organisations, by name, with how many published initiatives each takes part in.</summary>
 [AllowAnonymous]
 [OutputCache(PolicyName = AnonymousPageCache.PolicyName)]
-public class IndexModel(AppDbContext db, ReferenceData referenceData, IStringLocalizer<SharedResource> L) : PageModel
+public class IndexModel([FromKeyedServices(ReadOnlyDb.Key)] AppDbContext db, ReferenceData referenceData, IStringLocalizer<SharedResource> L) : PageModel
 {
     public const int PageSize = 30;
 

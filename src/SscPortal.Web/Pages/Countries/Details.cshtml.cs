@@ -18,7 +18,7 @@ namespace SscPortal.Web.Pages.Countries;
 /// </summary>
 [AllowAnonymous]
 [OutputCache(PolicyName = AnonymousPageCache.PolicyName)]
-public class DetailsModel(AppDbContext db, ReferenceData referenceData, TimeProvider clock) : PageModel
+public class DetailsModel([FromKeyedServices(ReadOnlyDb.Key)] AppDbContext db, ReferenceData referenceData, TimeProvider clock) : PageModel
 {
     public string Code { get; private set; } = "";
     public string Name { get; private set; } = "";
