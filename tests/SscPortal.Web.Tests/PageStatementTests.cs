@@ -26,6 +26,9 @@ public abstract class PageStatementTests(PortalFixture fixture)
     /// <summary>A signed-in reader's own parts: their organisations (rights), whether they follow the record, the bell.</summary>
     private const int SignedInExtra = 3;
 
+    private static readonly string[] MoreCountries = ["AO", "CV", "GW", "ST"];
+    private static readonly int[] MoreGoals = [4, 5, 10, 17];
+
     private static async Task<(int Count, string Html)> FetchAsync(HttpClient client, string url)
     {
         // A fresh address each time, so that the page is rendered rather than served from the anonymous page cache.
@@ -39,7 +42,7 @@ public abstract class PageStatementTests(PortalFixture fixture)
     /// <summary>A bare record, and one with many of every part, both with an assessment.</summary>
     private async Task<(int Bare, int Full, Actor[] Partners, string Word)> RecordsAsync()
     {
-        var owner = await Portal.ActorAsync(ActorType.GovernmentAgency);
+        var owner = await Portal.ActorAsync(ActorType.Government);
         var assessor = await Portal.ActorAsync(ActorType.InternationalCso);
         var partners = new Actor[6];
         for (var i = 0; i < partners.Length; i++) partners[i] = await Portal.ActorAsync(ActorType.NationalCso);
@@ -57,8 +60,8 @@ public abstract class PageStatementTests(PortalFixture fixture)
                 initiative.Links.Add(new InitiativeLink { Title = $"Report {i}", Url = $"https://example.org/report-{i}" });
                 initiative.Results.Add(new InitiativeResult { Text = $"Result number {i}", Achieved = i % 2 == 0 });
             }
-            foreach (var country in new[] { "AO", "CV", "GW", "ST" }) initiative.Countries.Add(new InitiativeCountry { CountryCode = country, Role = CountryRole.Recipient });
-            foreach (var goal in new[] { 4, 5, 10, 17 }) initiative.Sdgs.Add(new InitiativeSdg { GoalCode = goal });
+            foreach (var country in MoreCountries) initiative.Countries.Add(new InitiativeCountry { CountryCode = country, Role = CountryRole.Recipient });
+            foreach (var goal in MoreGoals) initiative.Sdgs.Add(new InitiativeSdg { GoalCode = goal });
             initiative.Sectors.Add(new InitiativeSector { SectorCode = "11110" });
             initiative.SdgTargets.Add(new InitiativeSdgTarget { TargetCode = "17.9" });
             initiative.RightsHolders.Add(new InitiativeRightsHolder { Group = RightsHolderGroup.Women, Count = 1200 });
@@ -85,9 +88,9 @@ public abstract class PageStatementTests(PortalFixture fixture)
         // Everything is still there: every partner (as actor and contributor), every country, goal, location, link, result, the partnership, three assessments.
         foreach (var partner in partners) Assert.Contains(System.Net.WebUtility.HtmlEncode(partner.Name), html, StringComparison.Ordinal);
         Assert.Contains("1,005.00 USD", html, StringComparison.Ordinal);
-        foreach (var country in new[] { "/countries/AO", "/countries/CV", "/countries/GW", "/countries/ST", "/countries/MZ", "/countries/BR" })
+        foreach (var country in MoreCountries.Append("MZ").Append("BR").Select(c => $"/countries/{c}"))
             Assert.Contains(country, html, StringComparison.Ordinal);
-        foreach (var goal in new[] { "sdg-4", "sdg-5", "sdg-10", "sdg-17", "sdg-2" }) Assert.Contains(goal, html, StringComparison.Ordinal);
+        foreach (var goal in MoreGoals.Append(2).Select(g => $"sdg-{g}")) Assert.Contains(goal, html, StringComparison.Ordinal);
         for (var i = 0; i < 6; i++)
         {
             Assert.Contains($"Province {i}", html, StringComparison.Ordinal);
@@ -97,7 +100,7 @@ public abstract class PageStatementTests(PortalFixture fixture)
         Assert.Contains("17.9", html, StringComparison.Ordinal);
         Assert.Contains("1,200", html, StringComparison.Ordinal);
         Assert.Contains("/partnerships/", html, StringComparison.Ordinal);
-        Assert.Equal(3, System.Text.RegularExpressions.Regex.Matches(html, "href=\"/assessments/\\d+\"").Count);
+        Assert.Equal(3, System.Text.RegularExpressions.Regex.Count(html, "href=\"/assessments/\\d+\""));
     }
 
     [Fact]
