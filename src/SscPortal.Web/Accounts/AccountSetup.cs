@@ -83,6 +83,9 @@ public static class AccountSetup
             options.Cookie.SameSite = SameSiteMode.Lax;
             options.ExpireTimeSpan = TimeSpan.FromHours(8);
             options.SlidingExpiration = true;
+            // The session check only when it is due (Accounts/SessionCheck.cs): an ordinary signed-in request resolves nothing for it.
+            var validate = options.Events.OnValidatePrincipal;
+            options.Events.OnValidatePrincipal = context => SessionCheck.ValidateIfDueAsync(context, validate);
             // A page refused by its declared policy (e.g. /admin for a member) is recorded like any refused attempt.
             options.Events.OnRedirectToAccessDenied = async context =>
             {
@@ -119,6 +122,9 @@ public static class AccountSetup
             ? TimeSpan.FromSeconds(seconds)
             : DefaultSessionCheckInterval;
         services.Configure<SecurityStampValidatorOptions>(options => options.ValidationInterval = sessionCheck);
+        // Checked once per interval per account, even for a client that never stores the renewed cookie (Accounts/SessionCheck.cs).
+        services.AddSingleton<SessionCheck.Checked>();
+        services.AddScoped<ISecurityStampValidator, SessionCheck>();
 
         services.Configure<ConfirmationLinkOptions>(configuration.GetSection("Accounts"));
         return services;

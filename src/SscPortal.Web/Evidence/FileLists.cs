@@ -28,12 +28,19 @@ public sealed record FileShelf(FileOwner Owner, string? Section, IReadOnlyList<F
 public sealed class FileLists(AppDbContext db, Rights rights, FileOwners owners)
 {
     private readonly Dictionary<(FileOwnerKind, int), IReadOnlyDictionary<string, FileShelf>?> _read = [];
+    private readonly Dictionary<(FileOwnerKind, int), FileOwner> _owners = [];
+
+    /// <summary>
+    /// Tells the lists a record the page has read already (and checked the reader may see), so that its files section reads
+    /// the files alone rather than the record again.
+    /// </summary>
+    public void Know(FileOwner owner) => _owners[(owner.Kind, owner.Id)] = owner;
 
     /// <summary>A record's shelves, read once per request however many sections a page shows; null for no such record.</summary>
     public async Task<IReadOnlyDictionary<string, FileShelf>?> ForAsync(FileOwnerKind kind, int id, CancellationToken cancellationToken)
     {
         if (_read.TryGetValue((kind, id), out var known)) return known;
-        var owner = await owners.FindAsync(kind, id, cancellationToken);
+        var owner = _owners.TryGetValue((kind, id), out var told) ? told : await owners.FindAsync(kind, id, cancellationToken);
         var shelves = owner is null ? null : await ForAsync(owner, cancellationToken);
         _read[(kind, id)] = shelves;
         return shelves;

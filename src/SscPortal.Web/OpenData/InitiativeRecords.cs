@@ -2,6 +2,7 @@ using System.ComponentModel;
 using Microsoft.EntityFrameworkCore;
 using SscPortal.Domain;
 using SscPortal.Web.Catalogue;
+using SscPortal.Web.Data;
 
 namespace SscPortal.Web.OpenData;
 
@@ -41,46 +42,51 @@ public static class InitiativeRecords
 {
     public const int Batch = 500;
 
-    public static async Task<List<InitiativeRecord>> ReadAsync(IQueryable<Initiative> initiatives, string baseUrl, CancellationToken cancellationToken)
+    /// <summary>
+    /// The initiatives the query gives, in its order, in two statements whatever their number: the query itself once (its
+    /// filter, order and limit: the page's rows), then every repeating part of those rows only, by their ids
+    /// (<see cref="InitiativePartRows"/>).
+    /// </summary>
+    public static async Task<List<InitiativeRecord>> ReadAsync(IQueryable<Initiative> initiatives, AppDbContext db, string baseUrl, CancellationToken cancellationToken)
     {
         var rows = await initiatives.AsNoTracking().Select(i => new
         {
             i.Id, i.Title, i.Summary, i.Language, i.Modality, i.Instrument, i.Status, i.ApprovalDate, i.PlannedStart, i.PlannedEnd, i.ActualStart, i.ActualEnd,
             PublishedAt = i.PublishedAt!.Value, i.OwnerId, OwnerName = i.Owner!.Name, OwnerType = i.Owner.Type,
-            Translations = i.Translations.Select(t => new TitleTranslation(t.Language, t.Title, t.Summary)).ToList(),
-            Countries = i.Countries.OrderBy(c => c.Role).ThenBy(c => c.CountryCode).Select(c => new { c.CountryCode, c.Role }).ToList(),
-            Actors = i.Actors.OrderBy(a => a.Role).Select(a => new { a.ActorId, a.Actor!.Name, a.Actor.Type, a.Role }).ToList(),
-            Sdgs = i.Sdgs.OrderBy(s => s.GoalCode).Select(s => new { s.GoalCode, s.IsPrimary }).ToList(),
-            Targets = i.SdgTargets.Select(t => t.TargetCode).ToList(),
-            Sectors = i.Sectors.Select(s => s.SectorCode).ToList(),
-            Principles = i.Principles.Select(p => p.PrincipleCode).ToList(),
             i.Sensitivity, i.ThematicAreas,
-            Locations = i.Locations.OrderBy(l => l.Id).ToList(),
-        }).AsSplitQuery().ToListAsync(cancellationToken);
-        return rows.Select(r => new InitiativeRecord(
-            r.Id, $"{baseUrl}/initiatives/{r.Id}", r.Title, r.Summary, r.Language, r.Translations,
-            r.Modality.ToString(), r.Instrument.ToString(), r.Status.ToString(),
-            r.ApprovalDate, r.PlannedStart, r.PlannedEnd, r.ActualStart, r.ActualEnd, r.PublishedAt,
-            new OrganisationReference(r.OwnerId, r.OwnerName, r.OwnerType.ToString()), RecordKinds.Label(r.OwnerType),
-            r.Countries.Select(c => new CountryInInitiative(c.CountryCode, c.Role.ToString())).ToList(),
-            r.Actors.Select(a => new OrganisationInInitiative(a.ActorId, a.Name, a.Type.ToString(), a.Role.ToString())).ToList(),
-            r.Sdgs.Select(s => s.GoalCode).ToList(), r.Sdgs.FirstOrDefault(s => s.IsPrimary)?.GoalCode,
-            r.Targets.Order(StringComparer.Ordinal).ToList(), r.Sectors.Order(StringComparer.Ordinal).ToList(), r.Principles.Order(StringComparer.Ordinal).ToList(),
-            SafeLocations.IsSensitive(r.Sensitivity, r.ThematicAreas),
-            // Open data is public, whoever asks: never more precise than the public may see.
-            LocationsForReader.ForPublic(r.Sensitivity, r.ThematicAreas, r.Locations).Select(LocationInInitiative.Of).ToList())).ToList();
+        }).ToListAsync(cancellationToken);
+        var parts = (await InitiativePartRows.ReadAsync(db, rows.Select(r => r.Id).ToList(), new InitiativePartRows.Wanted(), cancellationToken))
+            .ToLookup(p => p.InitiativeId);
+        return rows.Select(r =>
+        {
+            var part = new InitiativeParts(parts[r.Id]);
+            var goals = part.Goals;
+            return new InitiativeRecord(
+                r.Id, $"{baseUrl}/initiatives/{r.Id}", r.Title, r.Summary, r.Language,
+                part.Translations.Select(t => new TitleTranslation(t.Language, t.Title, t.Summary)).ToList(),
+                r.Modality.ToString(), r.Instrument.ToString(), r.Status.ToString(),
+                r.ApprovalDate, r.PlannedStart, r.PlannedEnd, r.ActualStart, r.ActualEnd, r.PublishedAt,
+                new OrganisationReference(r.OwnerId, r.OwnerName, r.OwnerType.ToString()), RecordKinds.Label(r.OwnerType),
+                part.Countries.Select(c => new CountryInInitiative(c.Code, c.Role.ToString())).ToList(),
+                part.Actors.Select(a => new OrganisationInInitiative(a.Id, a.Name, a.Type.ToString(), a.Role.ToString())).ToList(),
+                goals.Select(g => g.Code).Order().ToList(), goals.FirstOrDefault(g => g.IsPrimary) is { IsPrimary: true } primary ? primary.Code : null,
+                part.Targets, part.Sectors, part.Principles,
+                SafeLocations.IsSensitive(r.Sensitivity, r.ThematicAreas),
+                // Open data is public, whoever asks: never more precise than the public may see.
+                LocationsForReader.ForPublic(r.Sensitivity, r.ThematicAreas, part.Locations).Select(LocationInInitiative.Of).ToList());
+        }).ToList();
     }
 
     /// <summary>Every initiative the query gives, batch after batch in id order; only one batch is held at a time.</summary>
     public static async IAsyncEnumerable<InitiativeRecord> StreamAsync(
-        IQueryable<Initiative> initiatives, string baseUrl, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+        IQueryable<Initiative> initiatives, AppDbContext db, string baseUrl, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var after = 0;
         while (true)
         {
             var ids = await initiatives.Where(i => i.Id > after).OrderBy(i => i.Id).Select(i => i.Id).Take(Batch).ToListAsync(cancellationToken);
             if (ids.Count == 0) yield break;
-            var batch = await ReadAsync(initiatives.Where(i => ids.Contains(i.Id)).OrderBy(i => i.Id), baseUrl, cancellationToken);
+            var batch = await ReadAsync(initiatives.Where(i => ids.Contains(i.Id)).OrderBy(i => i.Id), db, baseUrl, cancellationToken);
             foreach (var record in batch.OrderBy(r => r.Id)) yield return record;
             after = ids[^1];
         }

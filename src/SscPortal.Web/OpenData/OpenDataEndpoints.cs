@@ -163,7 +163,7 @@ public static partial class OpenDataEndpoints
         if (values.Cursor("after") is { } c && c.TryGetTime(out var at))
             query = query.Where(i => i.PublishedAt <= at && (i.PublishedAt < at || i.Id < c.Id));
         var size = values.Number("limit") ?? DefaultLimit;
-        var rows = await InitiativeRecords.ReadAsync(query.OrderByDescending(i => i.PublishedAt).ThenByDescending(i => i.Id).Take(size + 1), BaseUrl(request), cancellationToken);
+        var rows = await InitiativeRecords.ReadAsync(query.OrderByDescending(i => i.PublishedAt).ThenByDescending(i => i.Id).Take(size + 1), db, BaseUrl(request), cancellationToken);
         rows = rows.OrderByDescending(r => r.PublishedAt).ThenByDescending(r => r.Id).ToList();
         return TypedResults.Ok(PageOf(rows, size, r => KeysetCursor.For(r.PublishedAt, r.Id), values, request));
     }
@@ -171,7 +171,7 @@ public static partial class OpenDataEndpoints
     private static async Task<Results<Ok<InitiativeRecord>, ProblemHttpResult>> GetInitiativeAsync(
         int id, HttpRequest request, AppDbContext db, IStringLocalizer<SharedResource> L, CancellationToken cancellationToken)
     {
-        var record = (await InitiativeRecords.ReadAsync(db.Initiatives.Published().Where(i => i.Id == id), BaseUrl(request), cancellationToken)).SingleOrDefault();
+        var record = (await InitiativeRecords.ReadAsync(db.Initiatives.Published().Where(i => i.Id == id), db, BaseUrl(request), cancellationToken)).SingleOrDefault();
         return record is null
             ? ApiProblems.NotFound(request, "id", L["No published initiative has the id {0}.", id], L)
             : TypedResults.Ok(record);
@@ -310,7 +310,7 @@ public static partial class OpenDataEndpoints
         await writer.WriteLineAsync(Csv.Line(CsvColumns));
         static string Date(DateOnly? date) => date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "";
         var written = 0;
-        await foreach (var r in InitiativeRecords.StreamAsync(filter.Apply(db.Initiatives.AsNoTracking(), db), BaseUrl(context.Request), cancellationToken))
+        await foreach (var r in InitiativeRecords.StreamAsync(filter.Apply(db.Initiatives.AsNoTracking(), db), db, BaseUrl(context.Request), cancellationToken))
         {
             await writer.WriteLineAsync(Csv.Line(
             [

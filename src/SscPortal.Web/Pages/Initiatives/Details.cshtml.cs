@@ -15,6 +15,7 @@ using SscPortal.Web.Data;
 using SscPortal.Web.Localization;
 using SscPortal.Web.Records;
 using SscPortal.Web.Security;
+using SscPortal.Web.Evidence;
 
 namespace SscPortal.Web.Pages.Initiatives;
 
@@ -26,7 +27,7 @@ namespace SscPortal.Web.Pages.Initiatives;
 [OutputCache(PolicyName = AnonymousPageCache.PolicyName)]
 public class DetailsModel(
     AppDbContext db, ReferenceData referenceData, Rights rights, History history, RecordSaver saver, LocationsForReader locations,
-    Quality.QualityReports quality, IStringLocalizer<SharedResource> L) : PageModel
+    Quality.QualityReports quality, Evidence.FileLists files, IStringLocalizer<SharedResource> L) : PageModel
 {
     public sealed record ActorTakingPart(int Id, string Name, string? Acronym, ActorType Type, ActorRole Role);
     public sealed record GoalLink(int Code, bool IsPrimary);
@@ -91,89 +92,76 @@ public class DetailsModel(
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken cancellationToken)
     {
         var language = PortalCultures.Current;
-        var initiative = await db.Initiatives.AsNoTracking()
+        // 1. The record itself and its owner: one row, enough to decide whether this reader may see it.
+        var main = await db.Initiatives.AsNoTracking()
             .Where(i => i.Id == id)
-            .Select(i => new View(
+            .Select(i => new
+            {
                 i.Id, i.Title, i.Summary, i.Description, i.Language, i.Modality, i.Instrument, i.Status,
                 i.ApprovalDate, i.PlannedStart, i.PlannedEnd, i.ActualStart, i.ActualEnd,
-                i.Publication, i.PublishedAt, i.UnpublishedReason, i.HeldByModerator, i.UpdatedAt, i.Version, i.OwnerId, i.Owner!.Name, i.Owner.Type,
-                i.Countries.OrderBy(c => c.Role).ThenBy(c => c.CountryCode).Select(c => new CountryWithRole(c.CountryCode, c.Role)).ToList(),
-                i.Actors.OrderBy(a => a.Role).ThenBy(a => a.Actor!.Name)
-                    .Select(a => new ActorTakingPart(a.ActorId, a.Actor!.Name, a.Actor.Acronym, a.Actor.Type, a.Role)).ToList(),
-                i.Sdgs.OrderByDescending(s => s.IsPrimary).ThenBy(s => s.GoalCode).Select(s => new GoalLink(s.GoalCode, s.IsPrimary)).ToList(),
-                i.Sectors.OrderBy(s => s.SectorCode).Select(s => s.SectorCode).ToList(),
-                i.Translations.Where(t => t.Language == language).Select(t => new TextInLanguage(t.Language, t.Title, t.Summary)).ToList()))
-            .AsSplitQuery()
+                i.Publication, i.PublishedAt, i.UnpublishedReason, i.HeldByModerator, i.UpdatedAt, i.Version, i.OwnerId,
+                OwnerName = i.Owner!.Name, OwnerType = i.Owner.Type, i.Objectives, i.Contact, i.ThematicAreas, i.Sensitivity,
+            })
             .SingleOrDefaultAsync(cancellationToken);
         // Drafts and unpublished records exist only for the owning organisation's members.
-        if (initiative is null || !await rights.MayAsync(RightsOf(initiative), Operations.See)) return NotFound();
+        if (main is null) return NotFound();
+        var record = new InitiativeResource(main.OwnerId, main.Publication, main.HeldByModerator);
+        if (!await rights.MayAsync(record, Operations.See)) return NotFound();
 
-        Initiative = initiative;
         Names = await referenceData.GetAsync(cancellationToken);
-        Details = await db.Initiatives.AsNoTracking().Where(i => i.Id == id)
-            .Select(i => new Parts(
-                i.Contributions.OrderBy(c => c.Id).Select(c => new Contribution(c.ActorId, c.Actor!.Name, c.Kind, c.Amount, c.Currency, c.Description)).ToList(),
-                i.RightsHolders.OrderBy(r => r.Group).ToList(),
-                i.Locations.OrderBy(l => l.Id).ToList(),
-                i.Links.OrderBy(l => l.Id).ToList(),
-                i.Results.OrderBy(r => r.Id).ToList(),
-                i.Objectives, i.Contact, i.ThematicAreas, i.SdgTargets.OrderBy(t => t.TargetCode).Select(t => t.TargetCode).ToList(), i.Sensitivity))
-            .AsSplitQuery().SingleAsync(cancellationToken);
+        // 2. The current published assessments, and the drafts of the reader's own organisations (none for the public).
+        var mine = (await rights.OrganisationsForAsync(assessor => new AssessmentResource(assessor, id), Operations.See)).Select(m => m.ActorId).ToList();
+        var shown = db.Assessments.AsNoTracking()
+            .Where(a => a.InitiativeId == id && ((a.Publication == PublicationState.Published && a.SupersededById == null)
+                || (a.Publication == PublicationState.Draft && mine.Contains(a.AssessorId))));
+        var columns = await shown.OrderBy(a => a.Perspective).ThenBy(a => a.PublishedAt)
+            .Select(a => new AssessmentColumn(a.Id, a.Perspective, a.AssessorId, a.Assessor!.Name, a.Publication, db.AssessmentResponses.Count(r => r.AssessmentId == a.Id)))
+            .ToListAsync(cancellationToken);
+        // 3. Every repeating part (countries, organisations, goals, contributions, locations, partnerships, the assessments'
+        //    scores…) in one statement, whatever their number.
+        var parts = new InitiativeParts(await InitiativePartRows.ReadAsync(db, [id],
+            new InitiativePartRows.Wanted(language, PageParts: true, Assessments: columns.Count == 0 ? null : shown), cancellationToken));
+
+        Initiative = new View(
+            main.Id, main.Title, main.Summary, main.Description, main.Language, main.Modality, main.Instrument, main.Status,
+            main.ApprovalDate, main.PlannedStart, main.PlannedEnd, main.ActualStart, main.ActualEnd,
+            main.Publication, main.PublishedAt, main.UnpublishedReason, main.HeldByModerator, main.UpdatedAt, main.Version, main.OwnerId, main.OwnerName, main.OwnerType,
+            parts.Countries, parts.Actors.Select(a => new ActorTakingPart(a.Id, a.Name, a.Acronym, a.Type, a.Role)).ToList(),
+            parts.Goals.Select(g => new GoalLink(g.Code, g.IsPrimary)).ToList(), parts.Sectors, parts.Translations);
+        var recorded = parts.Locations;
         // The locations this reader may see: precise for the owner's editors, at region level at most for everyone else when sensitive.
-        Locations = await locations.ForAsync(RightsOf(initiative), Details.Sensitivity, Details.ThematicAreas, Details.Locations);
-        Details = Details with { Locations = Locations.Locations };
-        Partnerships = (await db.Partnerships.AsNoTracking()
-                .Where(p => p.Publication == PublicationState.Published && p.Initiatives.Any(i => i.InitiativeId == id))
-                .OrderBy(p => p.Title).Select(p => new { p.Id, p.Title }).ToListAsync(cancellationToken))
-            .Select(p => (p.Id, p.Title)).ToList();
-        var origins = await db.Conversations.AsNoTracking().Where(c => c.InitiativeId == id)
-            .Select(c => new { c.ListingId, c.CounterpartListingId }).ToListAsync(cancellationToken);
-        var originIds = origins.SelectMany(o => new[] { o.ListingId, o.CounterpartListingId ?? 0 }).Where(i => i != 0).ToList();
-        StartedFrom = originIds.Count == 0 ? [] : (await db.Listings.AsNoTracking().Where(l => originIds.Contains(l.Id) && l.Publication == PublicationState.Published)
-                .OrderBy(l => l.Kind).Select(l => new { l.Id, l.Title, l.Kind }).ToListAsync(cancellationToken))
-            .Select(l => (l.Id, l.Title, l.Kind)).ToList();
-        Principles = await db.Set<InitiativePrinciple>().AsNoTracking().Where(p => p.InitiativeId == id).Select(p => p.PrincipleCode).ToListAsync(cancellationToken);
-        Principles = Principles.OrderBy(code => Names.Principles.ToList().FindIndex(p => p.Code == code)).ToList();
-        await LoadAssessmentsAsync(id, initiative.Publication, cancellationToken);
-        var record = RightsOf(initiative);
+        Locations = await locations.ForAsync(record, main.Sensitivity, main.ThematicAreas, recorded);
+        Details = new Parts(
+            parts.Contributions.Select(c => new Contribution(c.ActorId, c.ActorName, c.Kind, c.Amount, c.Currency, c.Description)).ToList(),
+            parts.RightsHolders, Locations.Locations, parts.Links, parts.Results,
+            main.Objectives, main.Contact, main.ThematicAreas, parts.Targets, main.Sensitivity);
+        Partnerships = parts.Partnerships;
+        StartedFrom = parts.Origins;
+        var order = Names.Principles.Select((p, index) => (p.Code, index)).ToDictionary(p => p.Code, p => p.index);
+        Principles = parts.Principles.OrderBy(code => order.GetValueOrDefault(code, int.MaxValue)).ToList();
+        var scores = parts.Scores;
+        Assessments = columns.Select(c => c with { Scores = scores[c.Id].ToList() }).ToList();
+        // The dimensions are shown only beside assessments: most initiatives have none, and then the framework is not read.
+        if (Assessments.Count > 0)
+            Dimensions = (await db.AssessmentFrameworks.AsNoTracking().OrderByDescending(f => f.Version).FirstAsync(cancellationToken)).Dimensions;
+        CanAssess = main.Publication == PublicationState.Published && (await rights.OrganisationsForAsync(assessor => new AssessmentResource(assessor, id), Operations.Edit)).Count > 0;
+
         CanEdit = await rights.MayAsync(record, Operations.Edit);
         var ownerAdmin = await rights.MayAsync(record, Operations.Publish);
-        CanPublish = ownerAdmin && initiative.Publication != PublicationState.Published;
+        CanPublish = ownerAdmin && main.Publication != PublicationState.Published;
         IsModeratorAction = !ownerAdmin && await rights.MayAsync(record, Operations.Unpublish);
-        CanUnpublish = initiative.Publication == PublicationState.Published && (ownerAdmin || IsModeratorAction);
-        CanRelease = initiative.HeldByModerator && await rights.MayAsync(record, Operations.Release);
-        CanPublish = CanPublish && !initiative.HeldByModerator;
+        CanUnpublish = main.Publication == PublicationState.Published && (ownerAdmin || IsModeratorAction);
+        CanRelease = main.HeldByModerator && await rights.MayAsync(record, Operations.Release);
+        CanPublish = CanPublish && !main.HeldByModerator;
         if (CanEdit || CanPublish)
             await foreach (var checkedRecord in quality.ScanAsync(db.Initiatives.Where(i => i.Id == id), cancellationToken))
                 Quality = checkedRecord.Findings;
+        // The files section reads the files alone: the record's owner is known already.
+        files.Know(new FileOwner(FileOwnerKind.Initiative, id, record, main.OwnerId, main.Title, $"/initiatives/{id}", InitiativeId: id));
         return Page();
     }
 
-    private static InitiativeResource RightsOf(View initiative) => new(initiative.OwnerId, initiative.Publication, initiative.HeldByModerator);
-
     private static InitiativeResource RightsOf(Initiative initiative) => new(initiative.OwnerId, initiative.Publication, initiative.HeldByModerator);
-
-    /// <summary>
-    /// The current published assessments, side by side, and the reader's own organisations' drafts (which have no scores
-    /// until they are published); each with its scores by dimension.
-    /// </summary>
-    private async Task LoadAssessmentsAsync(int id, PublicationState publication, CancellationToken cancellationToken)
-    {
-        // The drafts of the organisations whose unpublished assessments the reader sees.
-        var mine = (await rights.OrganisationsForAsync(assessor => new AssessmentResource(assessor, id), Operations.See)).Select(m => m.ActorId).ToList();
-        var columns = await db.Assessments.AsNoTracking()
-            .Where(a => a.InitiativeId == id && ((a.Publication == PublicationState.Published && a.SupersededById == null)
-                || (a.Publication == PublicationState.Draft && mine.Contains(a.AssessorId))))
-            .OrderBy(a => a.Perspective).ThenBy(a => a.PublishedAt)
-            .Select(a => new AssessmentColumn(a.Id, a.Perspective, a.AssessorId, a.Assessor!.Name, a.Publication, db.AssessmentResponses.Count(r => r.AssessmentId == a.Id)))
-            .ToListAsync(cancellationToken);
-        var ids = columns.Select(c => c.Id).ToList();
-        var scores = (await db.AssessmentScores.AsNoTracking().Where(s => ids.Contains(s.AssessmentId) && s.Scope == ScoreScope.Dimension).ToListAsync(cancellationToken))
-            .ToLookup(s => s.AssessmentId);
-        Assessments = columns.Select(c => c with { Scores = scores[c.Id].ToList() }).ToList();
-        Dimensions = (await db.AssessmentFrameworks.AsNoTracking().OrderByDescending(f => f.Version).FirstAsync(cancellationToken)).Dimensions;
-        CanAssess = publication == PublicationState.Published && (await rights.OrganisationsForAsync(assessor => new AssessmentResource(assessor, id), Operations.Edit)).Count > 0;
-    }
 
     /// <summary>The owner's organisation admins make a complete record public.</summary>
     public Task<IActionResult> OnPostPublishAsync(int id, CancellationToken cancellationToken) =>

@@ -1,0 +1,164 @@
+using System.Globalization;
+using Microsoft.EntityFrameworkCore;
+using SscPortal.Domain;
+using SscPortal.Web.Diagnostics;
+using SscPortal.Web.Tests.Infrastructure;
+
+namespace SscPortal.Web.Tests;
+
+/// <summary>
+/// Pages rendered afresh are cheap (issue 22): an initiative's page, the JSON API and the figures run a handful of SQL
+/// statements, the same for a bare record as for one with many organisations, countries, parts and assessments, and the
+/// same whatever the API's filters; a signed-in reader pays only for what is theirs on the page (their organisations, the
+/// bell, the follow button), never for the sign-in cookie on an ordinary request. Everything the page shows is still shown.
+/// </summary>
+public abstract class PageStatementTests(PortalFixture fixture)
+{
+    private PortalFactory Portal => fixture.Portal;
+
+    /// <summary>Main row, assessments, every repeating part in one, the framework (beside assessments), files, events (upcoming and past).</summary>
+    private const int InitiativePage = 7;
+    /// <summary>The page's rows once (filter, order, cursor, limit), then their parts by id; one more if the filter prepares something.</summary>
+    private const int ApiList = 3;
+    private const int ApiOne = 2;
+    /// <summary>One grouping for the totals, years and modalities; one for regions, categories and goals; the pairs; one to prepare the filter.</summary>
+    private const int Figures = 4;
+    /// <summary>A signed-in reader's own parts: their organisations (rights), whether they follow the record, the bell.</summary>
+    private const int SignedInExtra = 3;
+
+    private static readonly string[] MoreCountries = ["AO", "CV", "GW", "ST"];
+    private static readonly int[] MoreGoals = [4, 5, 10, 17];
+
+    private static async Task<(int Count, string Html)> FetchAsync(HttpClient client, string url)
+    {
+        // A fresh address each time, so that the page is rendered rather than served from the anonymous page cache.
+        url += (url.Contains('?', StringComparison.Ordinal) ? "&" : "?") + "visit=" + TestData.Word();
+        using var response = await client.GetAsync(new Uri(url, UriKind.Relative));
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.True(response.IsSuccessStatusCode, $"{url} answered {(int)response.StatusCode}");
+        return (int.Parse(response.Headers.GetValues(SqlStatementCounter.Header).Single(), CultureInfo.InvariantCulture), body);
+    }
+
+    /// <summary>A bare record, and one with many of every part, both with an assessment.</summary>
+    private async Task<(int Bare, int Full, Actor[] Partners, string Word)> RecordsAsync()
+    {
+        var owner = await Portal.ActorAsync(ActorType.Government);
+        var assessor = await Portal.ActorAsync(ActorType.InternationalCso);
+        var partners = new Actor[6];
+        for (var i = 0; i < partners.Length; i++) partners[i] = await Portal.ActorAsync(ActorType.NationalCso);
+        var word = TestData.Word();
+        var bare = await Portal.InitiativeAsync(owner, "PE", "BO", DateTime.UtcNow.AddMinutes(-5), title: $"{word} bare");
+        var full = await Portal.InitiativeAsync(owner, "BR", "MZ", DateTime.UtcNow.AddMinutes(-5), Modality.Triangular, title: $"{word} full");
+        await Portal.WithDatabaseAsync(async db =>
+        {
+            var initiative = await db.Initiatives.Include(i => i.Actors).Include(i => i.Countries).Include(i => i.Sdgs).SingleAsync(i => i.Id == full);
+            for (var i = 0; i < partners.Length; i++)
+            {
+                initiative.Actors.Add(new InitiativeActor { ActorId = partners[i].Id, Role = ActorRole.Implementing });
+                initiative.Contributions.Add(new InitiativeContribution { ActorId = partners[i].Id, Kind = ContributionKind.Money, Amount = 1000m + i, Currency = "USD" });
+                initiative.Locations.Add(new InitiativeLocation { CountryCode = "MZ", Precision = LocationPrecision.Region, Region = $"Province {i}" });
+                initiative.Links.Add(new InitiativeLink { Title = $"Report {i}", Url = $"https://example.org/report-{i}" });
+                initiative.Results.Add(new InitiativeResult { Text = $"Result number {i}", Achieved = i % 2 == 0 });
+            }
+            foreach (var country in MoreCountries) initiative.Countries.Add(new InitiativeCountry { CountryCode = country, Role = CountryRole.Recipient });
+            foreach (var goal in MoreGoals) initiative.Sdgs.Add(new InitiativeSdg { GoalCode = goal });
+            initiative.Sectors.Add(new InitiativeSector { SectorCode = "11110" });
+            initiative.SdgTargets.Add(new InitiativeSdgTarget { TargetCode = "17.9" });
+            initiative.RightsHolders.Add(new InitiativeRightsHolder { Group = RightsHolderGroup.Women, Count = 1200 });
+            return await db.SaveChangesAsync();
+        });
+        await Portal.PartnershipAsync(owner, partners[0], DateTime.UtcNow, full);
+        await Portal.AssessmentAsync(assessor, bare, DateTime.UtcNow);
+        for (var i = 0; i < 3; i++) await Portal.AssessmentAsync(i == 0 ? assessor : partners[i], full, DateTime.UtcNow.AddSeconds(i));
+        return (bare, full, partners, word);
+    }
+
+    [Fact]
+    public async Task An_initiatives_page_runs_a_handful_of_statements_however_many_parts_it_shows_and_shows_them_all()
+    {
+        var (bare, full, partners, _) = await RecordsAsync();
+        using var client = Portal.CreateClient();
+        await FetchAsync(client, "/initiatives");
+
+        var (bareCount, _) = await FetchAsync(client, $"/initiatives/{bare}");
+        var (fullCount, html) = await FetchAsync(client, $"/initiatives/{full}");
+
+        Assert.True(fullCount == bareCount, $"the full record runs {fullCount} statements, the bare one {bareCount}");
+        Assert.True(fullCount <= InitiativePage, $"an initiative's page runs {fullCount} statements (at most {InitiativePage})");
+        // Everything is still there: every partner (as actor and contributor), every country, goal, location, link, result, the partnership, three assessments.
+        foreach (var partner in partners) Assert.Contains(System.Net.WebUtility.HtmlEncode(partner.Name), html, StringComparison.Ordinal);
+        Assert.Contains("1,005.00 USD", html, StringComparison.Ordinal);
+        foreach (var country in MoreCountries.Append("MZ").Append("BR").Select(c => $"/countries/{c}"))
+            Assert.Contains(country, html, StringComparison.Ordinal);
+        foreach (var goal in MoreGoals.Append(2).Select(g => $"sdg-{g}")) Assert.Contains(goal, html, StringComparison.Ordinal);
+        for (var i = 0; i < 6; i++)
+        {
+            Assert.Contains($"Province {i}", html, StringComparison.Ordinal);
+            Assert.Contains($"https://example.org/report-{i}", html, StringComparison.Ordinal);
+            Assert.Contains($"Result number {i}", html, StringComparison.Ordinal);
+        }
+        Assert.Contains("17.9", html, StringComparison.Ordinal);
+        Assert.Contains("1,200", html, StringComparison.Ordinal);
+        Assert.Contains("/partnerships/", html, StringComparison.Ordinal);
+        Assert.Equal(3, System.Text.RegularExpressions.Regex.Count(html, "href=\"/assessments/\\d+\""));
+    }
+
+    [Fact]
+    public async Task The_api_reads_its_page_once_whatever_the_filters_and_the_figures_count_in_a_few_statements()
+    {
+        var (bare, full, _, word) = await RecordsAsync();
+        using var client = Portal.CreateClient();
+        await FetchAsync(client, "/initiatives");
+        var lists = new[]
+        {
+            "/api/v1/initiatives", "/api/v1/initiatives?limit=1", $"/api/v1/initiatives?q={word}", "/api/v1/initiatives?country=MZ&modality=triangular",
+            $"/api/v1/initiatives?q={word}&country=BR&modality=triangular&sdg=5&status=implementation",
+        };
+        foreach (var url in lists)
+        {
+            var (count, _) = await FetchAsync(client, url);
+            Assert.True(count <= ApiList, $"{url} runs {count} statements (at most {ApiList})");
+        }
+        var (filtered, json) = await FetchAsync(client, $"/api/v1/initiatives?q={word}&country=MZ");
+        Assert.Contains($"\"id\":{full}", json, StringComparison.Ordinal);
+        Assert.DoesNotContain($"/initiatives/{bare}\"", json, StringComparison.Ordinal);
+        Assert.Contains("\"region\":\"Province 5\"", json, StringComparison.Ordinal);
+        foreach (var id in new[] { bare, full })
+        {
+            var (count, one) = await FetchAsync(client, $"/api/v1/initiatives/{id}");
+            Assert.True(count <= ApiOne, $"/api/v1/initiatives/{id} runs {count} statements (at most {ApiOne})");
+            Assert.Contains("\"primarySdg\":2", one, StringComparison.Ordinal);
+        }
+        foreach (var url in new[] { "/stats", $"/stats?q={word}", $"/stats?q={word}&country=BR&modality=triangular&sdg=5" })
+        {
+            var (count, _) = await FetchAsync(client, url);
+            Assert.True(count <= Figures, $"{url} runs {count} statements (at most {Figures})");
+        }
+        Assert.True(filtered <= ApiList);
+    }
+
+    [Fact]
+    public async Task A_signed_in_reader_pays_only_for_their_own_parts_of_the_page_not_for_the_cookie()
+    {
+        var (_, full, _, _) = await RecordsAsync();
+        using var anonymous = Portal.CreateClient();
+        await FetchAsync(anonymous, "/initiatives");
+        var userId = await Portal.MemberAsync(await Portal.ActorAsync(), MembershipRole.Member, MembershipStatus.Active);
+        using var browser = await Portal.BrowserOfAsync(userId);
+
+        var (publicCount, _) = await FetchAsync(anonymous, $"/initiatives/{full}");
+        foreach (var _ in Enumerable.Range(0, 3))
+        {
+            var page = await browser.GetOkAsync($"/initiatives/{full}?visit={TestData.Word()}");
+            Assert.True(page.IsSignedIn);
+            var count = int.Parse(page.Response.Headers.GetValues(SqlStatementCounter.Header).Single(), CultureInfo.InvariantCulture);
+            Assert.True(count <= publicCount + SignedInExtra, $"signed in, an initiative's page runs {count} statements; anonymous, {publicCount}");
+        }
+    }
+}
+
+[Collection(SqliteSuite.Name)]
+public sealed class PageStatementTestsOnSqlite(SqlitePortalFixture fixture) : PageStatementTests(fixture);
+
+[Collection(PostgresSuite.Name)]
+public sealed class PageStatementTestsOnPostgres(PostgresPortalFixture fixture) : PageStatementTests(fixture);
