@@ -127,7 +127,7 @@ def command_warmup(base, questions_file):
     started = time.time()
     for path in paths:
         kind = "csv" if path.startswith("/export") else "page"
-        ask(base, {"kind": kind, "tag": "warm-up", "language": "en", "path": path}, timeout=max(TIMEOUT, 120))
+        ask(base, {"kind": kind, "tag": "warm-up", "language": "en", "path": path})
     print(f"warm-up: {len(paths)} requests in {time.time() - started:.0f} s (code paths only; {len(questions)} questions to ask)", file=sys.stderr)
 
 
@@ -183,6 +183,8 @@ def facets_of(path):
     return sum(1 for f in FACETS if re.search(rf"[?&]{f}=", path))
 
 
+# A statement of the typo fallback: trigram similarity of the titles (the function, or the indexed operators).
+TRIGRAM = re.compile(r"word_similarity\(|similarity\(|<%|%>|<<%|%>>")
 LINE = re.compile(r"^(\d{4}-\d\d-\d\d \d\d:\d\d:\d\d\.\d{3}) (\w+) \[(\d+)\] (\S*)@(\S*) (\w+):  (.*)$")
 
 
@@ -304,8 +306,9 @@ def command_report(connection, dirs):
             logs[log] = sorted(read_statements(log, database), key=lambda e: e["end"])
             ends = [e["end"] for e in logs[log]]
             for r in p["results"]:
-                lo, hi = bisect.bisect_left(ends, r["start"] - 0.005), bisect.bisect_right(ends, r["end"] + 0.05)
+                lo, hi = bisect.bisect_left(ends, r["start"] - 0.002), bisect.bisect_right(ends, r["end"] + 0.002)
                 r["db_ms"] = sum(e["ms"] for e in logs[log][lo:hi])
+                r["fallback"] = any(TRIGRAM.search(e["sql"]) for e in logs[log][lo:hi])
     sequential = [p for p in passes if p["meta"]["clients"] <= 1]
     concurrent = [p for p in passes if p["meta"]["clients"] > 1]
     runs = len(sequential)
@@ -324,16 +327,20 @@ def command_report(connection, dirs):
     print("\nCatalogue searches by kind of question (median of the runs' figures):\n")
     rows = []
     tags = sorted({r["tag"] for r in sequential[0]["results"] if r["kind"] == "search"}) if sequential else []
-    for tag in tags:
-        figures = [summarise([r for r in p["results"] if r["kind"] == "search" and r["tag"] == tag]) for p in sequential]
-        rows.append([tag, figures[0]["n"], fmt(median_of(figures, "p50")), fmt(median_of(figures, "p90")), fmt(median_of(figures, "max")),
-                     fmt(median_of(figures, "st_med")), fmt(median_of(figures, "st_max"))])
-    for count in range(4):
-        figures = [summarise([r for r in p["results"] if r["kind"] == "search" and facets_of(r["path"]) == count]) for p in sequential]
-        if figures and figures[0]["n"]:
-            rows.append([f"any, {count} facet{'s' if count != 1 else ''}", figures[0]["n"], fmt(median_of(figures, "p50")), fmt(median_of(figures, "p90")),
-                         fmt(median_of(figures, "max")), fmt(median_of(figures, "st_med")), fmt(median_of(figures, "st_max"))])
-    print(table(rows, ["search", "questions", "p50", "p90", "max", "statements (median)", "statements (max)"]))
+    def fallbacks(selected):
+        known = [r for r in selected if "fallback" in r]
+        return f"{sum(1 for r in known if r['fallback'])}" if known else "-"
+    groups = [(tag, lambda r, tag=tag: r["tag"] == tag) for tag in tags]
+    groups += [(f"any, {n} facet{'s' if n != 1 else ''}", lambda r, n=n: facets_of(r["path"]) == n) for n in range(4)]
+    groups += [("**all searches**", lambda r: True)]
+    for label, chosen in groups:
+        figures = [summarise([r for r in p["results"] if r["kind"] == "search" and chosen(r)]) for p in sequential]
+        if not figures or not figures[0]["n"]:
+            continue
+        rows.append([label, figures[0]["n"], fmt(median_of(figures, "p50")), fmt(median_of(figures, "p90")), fmt(median_of(figures, "max")),
+                     fmt(median_of(figures, "st_med")), fmt(median_of(figures, "st_max")),
+                     fallbacks([r for r in sequential[0]["results"] if r["kind"] == "search" and chosen(r)])])
+    print(table(rows, ["search", "questions", "p50", "p90", "max", "statements (median)", "statements (max)", "took the typo fallback (run 1)"]))
 
     for p in concurrent:
         meta = p["meta"]
@@ -364,6 +371,14 @@ def command_report(connection, dirs):
         for r in p["results"]:
             by_path.setdefault(r["path"], []).append((r, p))
     ranked = sorted(by_path.items(), key=lambda item: -statistics.median(r["ms"] for r, _ in item[1]))
+    print("\nThe slowest question of each kind (median of the runs):\n")
+    for kind in KINDS:
+        mine = [item for item in ranked if item[1][0][0]["kind"] == kind]
+        if mine:
+            path, asked = mine[0]
+            db = [r["db_ms"] for r, _ in asked if "db_ms" in r]
+            print(f"- {KIND_NAMES[kind]}: `{unquote(path)}` ({asked[0][0]['tag']}), {fmt(statistics.median(r['ms'] for r, _ in asked))} ms"
+                  + (f", {fmt(statistics.median(db))} ms of it in PostgreSQL" if db else ""))
     count = int(os.environ.get("BENCH_SLOWEST", "5"))
     print(f"\n### The {count} slowest questions\n")
     plans_file = os.path.join(os.path.dirname(dirs[0].rstrip("/")), "plans.txt")
@@ -376,7 +391,7 @@ def command_report(connection, dirs):
             # Its statements, from the PostgreSQL log of the run where it was slowest.
             r, p = max(asked, key=lambda a: a[0]["ms"])
             log = os.path.join(p["dir"], "postgres.log")
-            mine = [s for s in logs.get(log, []) if r["start"] - 0.005 <= s["end"] <= r["end"] + 0.05]
+            mine = [s for s in logs.get(log, []) if r["start"] - 0.002 <= s["end"] <= r["end"] + 0.002]
             if not mine:
                 print("   - no statement of it was logged (is BENCH_LOG_MS above its statements' times, or the PostgreSQL log unreadable?)\n")
                 continue
