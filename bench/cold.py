@@ -151,6 +151,10 @@ def command_ask(base, questions_file, out, clients=1):
     if clients <= 1:
         for i, question in enumerate(questions):
             results.append(ask(base, question))
+            if results[-1]["curl"] == 7:
+                # Connection refused: the portal is gone (see portal.log); the remaining questions would only count it again.
+                print(f"  the portal stopped answering at question {i + 1} ({question['path']}); the run ends here", file=sys.stderr)
+                break
             if (i + 1) % 50 == 0:
                 print(f"  {i + 1}/{len(questions)} asked, {time.time() - started:.0f} s, load {load1():.1f}", file=sys.stderr)
     else:
