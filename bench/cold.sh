@@ -51,7 +51,13 @@ if [ "$log_ms" != "-1" ]; then
   psql_admin -c "ALTER DATABASE \"$database\" SET log_min_duration_statement = $log_ms" -c "ALTER DATABASE \"$database\" SET log_parameter_max_length = -1"
 fi
 portal=""
-stop_portal() { if [ -n "$portal" ]; then kill "$portal" 2>/dev/null || true; wait "$portal" 2>/dev/null || true; portal=""; fi; }
+stop_portal() {
+  if [ -n "$portal" ]; then
+    # A portal that is already gone says how it ended (137: killed; 134: aborted), which its own log may not.
+    if ! kill -0 "$portal" 2>/dev/null; then status=0; wait "$portal" 2>/dev/null || status=$?; echo "the portal had exited by itself, status $status" >&2; fi
+    kill "$portal" 2>/dev/null || true; wait "$portal" 2>/dev/null || true; portal=""
+  fi
+}
 cleanup() {
   stop_portal
   [ "$log_ms" = "-1" ] || psql_admin -c "ALTER DATABASE \"$database\" RESET log_min_duration_statement" -c "ALTER DATABASE \"$database\" RESET log_parameter_max_length" || true
