@@ -1,3 +1,4 @@
+using SscPortal.Domain;
 using System.Collections.Concurrent;
 using System.Net;
 using Microsoft.Extensions.DependencyInjection;
@@ -46,7 +47,7 @@ public abstract class LogNoiseTests
             {
                 using var browser = portal.CreateBrowser();
                 var (initiative, assessment) = await portal.WithDatabaseAsync(db => Task.FromResult(
-                    (db.Initiatives.Where(i => i.PublishedAt != null).Select(i => i.Id).First(), db.Assessments.Where(a => a.PublishedAt != null).Select(a => a.Id).First())));
+                    (db.Initiatives.Where(i => i.Publication == PublicationState.Published).OrderBy(i => i.Id).Select(i => i.Id).First(), db.Assessments.Where(a => a.Publication == PublicationState.Published).OrderBy(a => a.Id).Select(a => a.Id).First())));
                 foreach (var address in new[] { "/", "/initiatives", $"/initiatives/{initiative}", "/assessments", $"/assessments/{assessment}", "/account/login", "/account/register", "/recommendations" })
                     await browser.GetOkAsync(address);
                 using var api = portal.CreateClient();

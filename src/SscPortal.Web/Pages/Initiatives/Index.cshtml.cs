@@ -20,7 +20,7 @@ namespace SscPortal.Web.Pages.Initiatives;
 /// </summary>
 [AllowAnonymous]
 [OutputCache(PolicyName = AnonymousPageCache.PolicyName)]
-public class IndexModel(AppDbContext db, ReferenceData referenceData, CatalogueCache cache, ExactFacetCounts exactCounts, IStringLocalizer<SharedResource> L) : PageModel
+public class IndexModel([FromKeyedServices(ReadOnlyDb.Key)] AppDbContext db, ReferenceData referenceData, CatalogueCache cache, ExactFacetCounts exactCounts, IStringLocalizer<SharedResource> L) : PageModel
 {
     public const int PageSize = 20;
 
