@@ -1,0 +1,241 @@
+using System.Globalization;
+using System.Net.Http;
+using Microsoft.AspNetCore.Http;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Localization;
+using SscPortal.Domain;
+using SscPortal.Web.Data;
+using SscPortal.Web.Diagnostics;
+using SscPortal.Web.Reference;
+using SscPortal.Web.Search;
+using SscPortal.Web.Tests.Infrastructure;
+
+namespace SscPortal.Web.Tests;
+
+/// <summary>
+/// The catalogue's facet counts, taken in one pass over the facet keys (Search/CatalogueFacets.cs), against a
+/// straightforward count of the same initiatives held in memory: for every facet and value, with 0 to 3 filters, on both
+/// databases. And the page's statement bound: a search with three facets in at most four SQL statements.
+/// </summary>
+public abstract class FacetCountTests(PortalFixture fixture)
+{
+    private PortalFactory Portal => fixture.Portal;
+
+    /// <summary>What the straightforward count looks at: an initiative's values, read with plain includes.</summary>
+    private sealed record Known(
+        int Id, HashSet<string> Countries, HashSet<string> Providers, HashSet<string> Recipients, HashSet<string> Regions, Modality Modality,
+        Instrument Instrument, ActivityStatus Status, HashSet<string> Categories, HashSet<int> Goals, HashSet<int> Actors,
+        HashSet<ActorType> ActorTypes, HashSet<string> Principles, int? Year, bool Assessed);
+
+    /// <summary>Eight initiatives sharing a word of their own, varied in every facet; returns the word.</summary>
+    private async Task<string> WorldAsync()
+    {
+        var word = TestData.Word();
+        var government = await Portal.ActorAsync(ActorType.Government);
+        var cso = await Portal.ActorAsync(ActorType.NationalCso);
+        var assessor = await Portal.ActorAsync(ActorType.InternationalCso);
+        var principles = await Portal.WithDatabaseAsync(db => db.Principles.OrderBy(p => p.Code).Select(p => p.Code).Take(2).ToListAsync());
+        (string Provider, string Recipient, Modality Modality, ActivityStatus Status, string Sector, int Goal, int Year)[] plan =
+        [
+            ("PE", "BO", Modality.Bilateral, ActivityStatus.Implementation, "11110", 4, 2019),
+            ("PE", "PY", Modality.Bilateral, ActivityStatus.Closed, "31120", 2, 2019),
+            ("BR", "MZ", Modality.Triangular, ActivityStatus.Implementation, "11110", 4, 2021),
+            ("AR", "PE", Modality.Bilateral, ActivityStatus.Implementation, "15220", 16, 2021),
+            ("CO", "GT", Modality.Regional, ActivityStatus.Pipeline, "31120", 2, 2020),
+            ("PE", "EC", Modality.Bilateral, ActivityStatus.Implementation, "31120", 4, 2020),
+            ("MX", "HN", Modality.Triangular, ActivityStatus.Implementation, "11110", 16, 2019),
+            ("BR", "AO", Modality.Bilateral, ActivityStatus.Closed, "15220", 2, 2022),
+        ];
+        for (var n = 0; n < plan.Length; n++)
+        {
+            var (provider, recipient, modality, status, sector, goal, year) = plan[n];
+            var owner = n % 3 == 0 ? cso : government;
+            var id = await Portal.InitiativeAsync(owner, provider, recipient, DateTime.UtcNow.AddMinutes(-10 - n), modality, status, title: $"{word} cooperation {n}");
+            await Portal.WithDatabaseAsync(async db =>
+            {
+                var initiative = await db.Initiatives.Include(i => i.Sectors).Include(i => i.Sdgs).Include(i => i.Principles).Include(i => i.Actors).SingleAsync(i => i.Id == id);
+                initiative.Sectors.Clear();
+                initiative.Sectors.Add(new InitiativeSector { SectorCode = sector });
+                initiative.Sdgs.Clear();
+                initiative.Sdgs.Add(new InitiativeSdg { GoalCode = goal, IsPrimary = true });
+                initiative.Principles.Clear();
+                initiative.Principles.Add(new InitiativePrinciple { PrincipleCode = principles[n % principles.Count] });
+                if (n % 2 == 1 && initiative.Actors.All(a => a.ActorId != assessor.Id))
+                    initiative.Actors.Add(new InitiativeActor { ActorId = assessor.Id, Role = ActorRole.Implementing });
+                initiative.ActualStart = null;
+                initiative.PlannedStart = new DateOnly(year, 3, 1);
+                return await db.SaveChangesAsync();
+            });
+            if (n % 4 == 0) await Portal.AssessmentAsync(assessor, id, DateTime.UtcNow.AddMinutes(-1));
+        }
+        return word;
+    }
+
+    private Task<List<Known>> KnownAsync(string word) => Portal.WithDatabaseAsync(async db =>
+    {
+        var initiatives = await db.Initiatives.AsNoTracking().Where(i => i.Publication == PublicationState.Published && i.Title.StartsWith(word))
+            .Include(i => i.Countries).ThenInclude(c => c.Country).Include(i => i.Sectors).ThenInclude(s => s.Sector)
+            .Include(i => i.Sdgs).Include(i => i.Actors).ThenInclude(a => a.Actor).Include(i => i.Principles).AsSplitQuery().ToListAsync();
+        var ids = initiatives.Select(i => i.Id).ToList();
+        var assessed = await db.Assessments.Where(a => ids.Contains(a.InitiativeId) && a.Publication == PublicationState.Published).Select(a => a.InitiativeId).ToListAsync();
+        return initiatives.Select(i => new Known(i.Id,
+            i.Countries.Select(c => c.CountryCode).ToHashSet(),
+            i.Countries.Where(c => InitiativeSearch.ProviderRoles.Contains(c.Role)).Select(c => c.CountryCode).ToHashSet(),
+            i.Countries.Where(c => InitiativeSearch.RecipientRoles.Contains(c.Role)).Select(c => c.CountryCode).ToHashSet(),
+            i.Countries.Where(c => c.Country!.RegionCode != null).Select(c => c.Country!.RegionCode!).ToHashSet(),
+            i.Modality, i.Instrument, i.Status,
+            i.Sectors.Select(s => s.Sector!.CategoryCode).ToHashSet(), i.Sdgs.Select(s => s.GoalCode).ToHashSet(),
+            i.Actors.Select(a => a.ActorId).ToHashSet(), i.Actors.Select(a => a.Actor!.Type).ToHashSet(),
+            i.Principles.Select(p => p.PrincipleCode).ToHashSet(),
+            (i.ActualStart ?? i.PlannedStart ?? i.ApprovalDate)?.Year, assessed.Contains(i.Id))).ToList();
+    });
+
+    /// <summary>Whether an initiative answers one address parameter's value (the role read with the filter's country).</summary>
+    private static bool Answers(Known i, string parameter, string value, InitiativeFilter filter) => parameter switch
+    {
+        "country" => filter.Role switch
+        {
+            CountryFilterRole.Provider => i.Providers.Contains(value),
+            CountryFilterRole.Recipient => i.Recipients.Contains(value),
+            _ => i.Countries.Contains(value),
+        },
+        "role" => value == "provider" ? i.Providers.Contains(filter.Country!) : i.Recipients.Contains(filter.Country!),
+        "region" => i.Regions.Contains(value),
+        "modality" => i.Modality.ToUrlValue() == value,
+        "instrument" => i.Instrument.ToUrlValue() == value,
+        "status" => i.Status.ToUrlValue() == value,
+        "category" => i.Categories.Contains(value),
+        "sdg" => i.Goals.Contains(int.Parse(value, CultureInfo.InvariantCulture)),
+        "actor" => i.Actors.Contains(int.Parse(value, CultureInfo.InvariantCulture)),
+        "actortype" => i.ActorTypes.Any(t => t.ToUrlValue() == value),
+        "principle" => i.Principles.Contains(value),
+        "year" => i.Year?.ToString(CultureInfo.InvariantCulture) == value,
+        "assessed" => i.Assessed,
+        _ => throw new ArgumentOutOfRangeException(nameof(parameter), parameter, null),
+    };
+
+    private Task<(FacetCounts Counts, InitiativeFilter Filter)> CountAsync(string query, int? exactLimit = null, bool exactly = false) =>
+        Portal.WithServicesAsync(async services =>
+        {
+            var names = await services.GetRequiredService<ReferenceData>().GetAsync(CancellationToken.None);
+            var L = services.GetRequiredService<IStringLocalizer<SharedResource>>();
+            var filter = InitiativeFilter.Read(new QueryCollection(Microsoft.AspNetCore.WebUtilities.QueryHelpers.ParseQuery(query)), names, L);
+            var db = services.GetRequiredService<AppDbContext>();
+            var counts = exactly
+                ? await CatalogueFacets.CountExactlyAsync(filter, db, names, L, CancellationToken.None)
+                : await CatalogueFacets.CountAsync(filter, db, names, L, CancellationToken.None, exactLimit ?? CatalogueFacets.ExactLimit);
+            return (counts, filter);
+        });
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("country=PE")]
+    [InlineData("country=PE&role=provider&modality=bilateral")]
+    [InlineData("category=311&sdg=4")]
+    [InlineData("year=2019&region=lac&status=implementation")]
+    [InlineData("actortype=nationalcso&principle={principle}&assessed=yes")]
+    public async Task Every_facet_counts_what_choosing_its_value_would_give(string filters)
+    {
+        var word = await WorldAsync();
+        var known = await KnownAsync(word);
+        Assert.Equal(8, known.Count);
+        var principle = await Portal.WithDatabaseAsync(db => db.Principles.OrderBy(p => p.Code).Select(p => p.Code).FirstAsync());
+        var query = $"q={word}" + (filters.Length > 0 ? "&" + filters.Replace("{principle}", principle, StringComparison.Ordinal) : "");
+        var (counts, filter) = await CountAsync(query);
+        Assert.Empty(filter.Problems);
+        Assert.False(counts.IsEstimate);
+
+        var chosen = filter.Values().Where(v => v.Value is not null && v.Key != "q").ToList();
+        bool AnswersAllBut(Known i, string left) => chosen
+            .Where(c => left is "role" or "country" ? c.Key is not ("country" or "role") : c.Key != left)
+            .All(c => Answers(i, c.Key, c.Value!, filter));
+        Assert.Equal(known.Count(i => chosen.All(c => Answers(i, c.Key, c.Value!, filter))), counts.Total);
+
+        foreach (var facet in counts.Facets)
+            foreach (var value in facet.Values)
+            {
+                var expected = known.Count(i => AnswersAllBut(i, facet.Parameter) && Answers(i, facet.Parameter, value.Value, filter));
+                Assert.True(expected == value.Count, $"{query}: {facet.Parameter}={value.Value} counted {value.Count}, expected {expected}");
+            }
+        // And nothing that has results is missing from the facets (the organisation list aside, which shows the biggest).
+        foreach (var (parameter, values) in new (string, IEnumerable<string>)[]
+                 {
+                     ("modality", known.Select(i => i.Modality.ToUrlValue())), ("status", known.Select(i => i.Status.ToUrlValue())),
+                     ("category", known.SelectMany(i => i.Categories)), ("sdg", known.SelectMany(i => i.Goals.Select(g => g.ToString(CultureInfo.InvariantCulture)))),
+                     ("year", known.Select(i => i.Year!.Value.ToString(CultureInfo.InvariantCulture))),
+                 })
+            foreach (var value in values.Distinct())
+            {
+                var expected = known.Count(i => AnswersAllBut(i, parameter) && Answers(i, parameter, value, filter));
+                if (expected > 0) Assert.Contains(counts.Facets.Single(f => f.Parameter == parameter).Values, v => v.Value == value);
+            }
+    }
+
+    [Fact]
+    public async Task A_result_too_large_to_count_is_estimated_and_the_exact_counts_agree_with_the_page()
+    {
+        var word = await WorldAsync();
+        var query = $"q={word}&country=PE";
+        var (estimated, _) = await CountAsync(query, exactLimit: 2);
+        Assert.True(estimated.IsEstimate);
+        var (exact, _) = await CountAsync(query);
+        var (background, _) = await CountAsync(query, exactly: true);
+        Assert.False(exact.IsEstimate);
+        Assert.Equal(4, exact.Total);
+        Assert.Equal(exact.Total, background.Total);
+        Assert.Equal(
+            exact.Facets.SelectMany(f => f.Values.Select(v => $"{f.Parameter}={v.Value}:{v.Count}")),
+            background.Facets.SelectMany(f => f.Values.Select(v => $"{f.Parameter}={v.Value}:{v.Count}")));
+    }
+
+    [Fact]
+    public async Task A_search_with_three_facets_takes_at_most_four_statements()
+    {
+        var word = await WorldAsync();
+        using var client = Portal.CreateClient();
+        foreach (var url in new[]
+                 {
+                     $"/initiatives?q={word}&country=PE&modality=bilateral&sdg=4",
+                     $"/initiatives?q={word}+cooperation&region=lac&status=implementation&year=2019",
+                     $"/initiatives?q=%22{word}+cooperation%22&category=311&actortype=government&assessed=yes",
+                     // A word mistyped: the titles close to it stand in, still within the bound.
+                     $"/initiatives?q={word[..^1]}x&modality=bilateral&country=PE&sdg=4",
+                     "/initiatives?modality=triangular&status=implementation&sdg=16",
+                 })
+        {
+            using var response = await client.GetAsync(new Uri(url, UriKind.Relative));
+            Assert.True(response.IsSuccessStatusCode, $"{url} answered {(int)response.StatusCode}");
+            var statements = int.Parse(response.Headers.GetValues(SqlStatementCounter.Header).Single(), CultureInfo.InvariantCulture);
+            Assert.True(statements <= 4, $"{url} took {statements} statements");
+        }
+    }
+
+    [Fact]
+    public async Task A_change_to_an_initiative_or_its_assessment_moves_its_facet_keys_with_it()
+    {
+        var word = await WorldAsync();
+        var id = (await KnownAsync(word)).First(i => !i.Assessed).Id;
+        var before = (await CountAsync($"q={word}&assessed=yes")).Counts.Total;
+        var assessor = await Portal.ActorAsync(ActorType.InternationalCso);
+        await Portal.AssessmentAsync(assessor, id, DateTime.UtcNow.AddMinutes(-1));
+        Assert.Equal(before + 1, (await CountAsync($"q={word}&assessed=yes")).Counts.Total);
+
+        await Portal.WithDatabaseAsync(async db =>
+        {
+            var initiative = await db.Initiatives.SingleAsync(i => i.Id == id);
+            initiative.Modality = Modality.Regional;
+            return await db.SaveChangesAsync();
+        });
+        var keys = await Portal.WithDatabaseAsync(db => db.Initiatives.Where(i => i.Id == id).Select(i => i.FacetKeys).SingleAsync());
+        Assert.Contains(FacetKeys.Modality(Modality.Regional), keys);
+        Assert.Contains(FacetKeys.Assessed, keys);
+        Assert.DoesNotContain(FacetKeys.Modality(Modality.Bilateral), keys);
+    }
+}
+
+[Collection(SqliteSuite.Name)]
+public sealed class FacetCountOnSqlite(SqlitePortalFixture fixture) : FacetCountTests(fixture);
+
+[Collection(PostgresSuite.Name)]
+public sealed class FacetCountOnPostgres(PostgresPortalFixture fixture) : FacetCountTests(fixture);
