@@ -118,25 +118,10 @@ public sealed class CatalogueCacheTests : IDisposable
     }
 
     [Fact]
-    public async Task In_the_older_form_a_reader_who_gives_up_does_not_fail_the_reader_sharing_their_computation()
-    {
-        var never = new TaskCompletionSource<int>();
-        using var leaving = new CancellationTokenSource();
-
-        // The first reader's computation runs on their own request's token, as the older form's callers do.
-        var first = _cache.GetAsync("older", () => never.Task.WaitAsync(leaving.Token));
-        var second = _cache.GetAsync("older", () => Task.FromResult(4));
-        await leaving.CancelAsync();
-
-        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => first);
-        Assert.Equal(4, await second);
-    }
-
-    [Fact]
     public async Task An_answer_is_computed_once_and_kept()
     {
         var computed = 0;
-        Task<int> Count() => Task.FromResult(++computed);
+        Task<int> Count(IServiceProvider _, CancellationToken __) => Task.FromResult(Interlocked.Increment(ref computed));
 
         Assert.Equal(1, await _cache.GetAsync("q", Count));
         Assert.Equal(1, await _cache.GetAsync("q", Count));
@@ -144,44 +129,22 @@ public sealed class CatalogueCacheTests : IDisposable
     }
 
     [Fact]
-    public async Task When_an_answer_grows_old_one_reader_recomputes_while_the_others_get_the_older_answer()
+    public async Task The_content_changing_is_remembered_for_the_read_your_writes_window()
     {
-        await _cache.GetAsync("q", () => Task.FromResult(1));
-        _clock.Now += CatalogueCache.Lifetime + TimeSpan.FromSeconds(1);
-        var slow = new TaskCompletionSource<int>();
-
-        var recomputing = _cache.GetAsync("q", () => slow.Task);
-        var meanwhile = await _cache.GetAsync("q", () => Task.FromResult(99));
-        slow.SetResult(2);
-
-        Assert.Equal(1, meanwhile);
-        Assert.Equal(2, await recomputing);
-        Assert.Equal(2, await _cache.GetAsync("q", () => Task.FromResult(99)));
-    }
-
-    [Fact]
-    public async Task Readers_asking_a_new_question_at_once_share_one_computation()
-    {
-        var slow = new TaskCompletionSource<int>();
-        var computed = 0;
-        Task<int> Count() { computed++; return slow.Task; }
-
-        var first = _cache.GetAsync("new", Count);
-        var second = _cache.GetAsync("new", Count);
-        slow.SetResult(7);
-
-        var answers = await Task.WhenAll(first, second);
-        Assert.Equal([7, 7], answers);
-        Assert.Equal(1, computed);
+        Assert.False(_cache.ChangedWithin(TimeSpan.FromSeconds(10)));
+        _cache.Invalidate();
+        Assert.True(_cache.ChangedWithin(TimeSpan.FromSeconds(10)));
+        _clock.Now += TimeSpan.FromSeconds(11);
+        Assert.False(_cache.ChangedWithin(TimeSpan.FromSeconds(10)));
     }
 
     [Fact]
     public async Task A_saved_change_is_never_answered_with_an_older_answer()
     {
-        await _cache.GetAsync("q", () => Task.FromResult(1));
+        await _cache.GetAsync("q", (_, _) => Task.FromResult(1));
 
         _cache.Invalidate();
 
-        Assert.Equal(2, await _cache.GetAsync("q", () => Task.FromResult(2)));
+        Assert.Equal(2, await _cache.GetAsync("q", (_, _) => Task.FromResult(2)));
     }
 }

@@ -28,14 +28,14 @@ public abstract class LogNoiseTests
         {
             var source = logEvent.Properties.TryGetValue("SourceContext", out var s) ? s.ToString().Trim('"') : "";
             var eventName = logEvent.Properties.TryGetValue("EventId", out var id) ? id.ToString() : "";
-            Events.Enqueue((source, logEvent.Level, $"{logEvent.RenderMessage(System.Globalization.CultureInfo.InvariantCulture)} {eventName}"));
+            Events.Enqueue((source, logEvent.Level, $"{logEvent.RenderMessage(System.Globalization.CultureInfo.InvariantCulture)} {eventName} {logEvent.Exception}"));
         }
     }
 
     [Theory]
     [InlineData("Development")]
     [InlineData("Production")]
-    public async Task Starting_and_the_first_requests_log_no_split_query_or_key_encryption_warning(string environment)
+    public async Task Starting_and_the_first_requests_log_no_error_split_query_or_key_encryption_warning(string environment)
     {
         var (connection, drop) = await FreshDatabaseAsync();
         var sink = new CapturingSink();
@@ -61,6 +61,10 @@ public abstract class LogNoiseTests
                                         || e.Text.Contains("single query and includes multiple collections", StringComparison.OrdinalIgnoreCase)
                                         || e.Text.Contains("No XML encryptor configured", StringComparison.OrdinalIgnoreCase)).ToList();
             Assert.True(noise.Count == 0, string.Join("\n", noise.Select(e => $"{e.Level} {e.Source}: {e.Text}")));
+            // A new user's first start says nothing is wrong when nothing is (PostgreSQL's provider used to log the
+            // migrations history it had not made yet as a failed command).
+            var errors = said.Where(e => e.Level >= LogEventLevel.Error).ToList();
+            Assert.True(errors.Count == 0, string.Join("\n", errors.Select(e => $"{e.Level} {e.Source}: {e.Text}")));
         }
         finally { await drop(); }
     }

@@ -13,8 +13,8 @@ namespace SscPortal.Web.Caching;
 /// second over PostgreSQL's LISTEN/NOTIFY (<see cref="InstanceSync"/>).
 /// <para>
 /// When many readers ask the same question at once, it is computed once. A computation is shared by everyone waiting for it,
-/// so it never runs on one reader's cancellation token nor (with <see cref="GetAsync{T}(string, Func{IServiceProvider, CancellationToken, Task{T}}, CancellationToken)"/>)
-/// on one reader's database context: it has a scope of its own, and a reader who gives up stops waiting on their own token
+/// so it never runs on one reader's cancellation token nor on one reader's database context: it has a scope of its own
+/// (and reads the current language, carried over), and a reader who gives up stops waiting on their own token
 /// while the others get the answer. When an answer has grown older than <see cref="Lifetime"/>, it is recomputed in the
 /// background while every reader is given the older answer (for up to <see cref="StaleLimit"/>), so that a count over a
 /// million rows makes nobody wait. A computation that fails is not kept: the next reader tries again.
@@ -25,7 +25,7 @@ namespace SscPortal.Web.Caching;
 /// and the anonymous page cache would keep it under the new generation for a minute.
 /// </para>
 /// </summary>
-public sealed class CatalogueCache(IMemoryCache cache, TimeProvider clock, IServiceScopeFactory? scopes = null,
+public sealed class CatalogueCache(IMemoryCache cache, TimeProvider clock, IServiceScopeFactory scopes,
     IHttpContextAccessor? http = null, ILogger<CatalogueCache>? log = null) : IDisposable
 {
     public static readonly TimeSpan Lifetime = TimeSpan.FromMinutes(2);
@@ -43,8 +43,21 @@ public sealed class CatalogueCache(IMemoryCache cache, TimeProvider clock, IServ
     /// <summary>Raised after a change saved on this instance has started the caches afresh (<see cref="ContentChanged"/>).</summary>
     public event Action? ChangedHere;
 
+    private long _changedAt = DateTimeOffset.MinValue.UtcTicks;
+
     /// <summary>Starts afresh: what was kept under an older generation is not used again.</summary>
-    public void Invalidate() => Interlocked.Increment(ref _generation);
+    public void Invalidate()
+    {
+        Interlocked.Exchange(ref _changedAt, clock.GetUtcNow().UtcTicks);
+        Interlocked.Increment(ref _generation);
+    }
+
+    /// <summary>
+    /// The content changed (here or, as far as this instance has heard, on another) less than <paramref name="window"/> ago:
+    /// a shared computation then reads the primary, since a replica may not have replayed the change yet
+    /// (<see cref="ReadOnlyDb"/>), and what it computes is kept for everyone.
+    /// </summary>
+    public bool ChangedWithin(TimeSpan window) => clock.GetUtcNow().UtcTicks - Interlocked.Read(ref _changedAt) < window.Ticks;
 
     /// <summary>A change to what public pages show was committed on this instance (by <see cref="ContentChangeWatcher"/>): start afresh and tell the other instances.</summary>
     public void ContentChanged()
@@ -63,7 +76,6 @@ public sealed class CatalogueCache(IMemoryCache cache, TimeProvider clock, IServ
     /// </summary>
     public async Task<T> GetAsync<T>(string key, Func<IServiceProvider, CancellationToken, Task<T>> compute, CancellationToken cancellation = default) where T : notnull
     {
-        var scopeFactory = scopes ?? throw new InvalidOperationException("This CatalogueCache was made without services: use the overload whose computation runs on the caller's services.");
         var full = FullKey(key);
         var kept = Kept(full);
         if (kept is not null && kept.FreshUntil > clock.GetUtcNow()) return (T)kept.Value;
@@ -74,7 +86,7 @@ public sealed class CatalogueCache(IMemoryCache cache, TimeProvider clock, IServ
         {
             CultureInfo.CurrentCulture = culture;
             CultureInfo.CurrentUICulture = uiCulture;
-            await using var scope = scopeFactory.CreateAsyncScope();
+            await using var scope = scopes.CreateAsyncScope();
             return (object)await compute(scope.ServiceProvider, _stopping.Token);
         }, full));
         if (kept is not null)
@@ -89,41 +101,9 @@ public sealed class CatalogueCache(IMemoryCache cache, TimeProvider clock, IServ
         return (T)computed.Value;
     }
 
-    /// <summary>As <see cref="GetAsync{T}(string, Func{IServiceProvider, CancellationToken, Task{T}}, CancellationToken)"/>, with the database context of the computation's own scope.</summary>
+    /// <summary>As <see cref="GetAsync{T}(string, Func{IServiceProvider, CancellationToken, Task{T}}, CancellationToken)"/>, with the read-only database context of the computation's own scope (<see cref="ReadOnlyDb"/>).</summary>
     public Task<T> QueryAsync<T>(string key, Func<AppDbContext, CancellationToken, Task<T>> query, CancellationToken cancellation = default) where T : notnull =>
-        GetAsync(key, (services, token) => query(services.GetRequiredService<AppDbContext>(), token), cancellation);
-
-    /// <summary>
-    /// The older form, whose computation runs on the caller's own services (its request's database context), so it cannot
-    /// run after the caller has gone: readers asking at once share one computation, the first reader to find an answer older
-    /// than <see cref="Lifetime"/> recomputes it while the others get the older one. A computation that runs on the first
-    /// caller's cancellation token may end when that caller gives up: a waiter then computes the answer itself (on its own
-    /// services and token) instead of sharing the cancellation. Prefer <see cref="GetAsync{T}(string, Func{IServiceProvider, CancellationToken, Task{T}}, CancellationToken)"/>.
-    /// </summary>
-    public async Task<T> GetAsync<T>(string key, Func<Task<T>> compute) where T : notnull
-    {
-        var full = FullKey(key);
-        var kept = Kept(full);
-        if (kept is not null && kept.FreshUntil > clock.GetUtcNow()) return (T)kept.Value;
-
-        var mine = new Lazy<Task<Computed>>(() => Store(full, async () => (object)await compute(), apart: false));
-        var computing = _computing.GetOrAdd(full, mine);
-        // Someone else is already recomputing an answer we still have: give the older one rather than wait.
-        if (kept is not null && !ReferenceEquals(computing, mine)) return (T)kept.Value;
-        try
-        {
-            return (T)(await computing.Value).Value;
-        }
-        catch (OperationCanceledException) when (!ReferenceEquals(computing, mine))
-        {
-            // The reader whose computation this was gave up, and it ended with them: this reader has not, so it asks itself.
-            return await compute();
-        }
-        finally
-        {
-            if (ReferenceEquals(computing, mine)) _computing.TryRemove(new KeyValuePair<string, Lazy<Task<Computed>>>(full, mine));
-        }
-    }
+        GetAsync(key, (services, token) => query(ReadOnlyDb.From(services), token), cancellation);
 
     /// <summary>An answer kept under <paramref name="key"/> for the current content, if any (fresh or not).</summary>
     public bool TryGet<T>(string key, out T value) where T : notnull
@@ -180,12 +160,12 @@ public sealed class CatalogueCache(IMemoryCache cache, TimeProvider clock, IServ
     private Task<Computed> RunApart(Func<Task<object>> compute, string full)
     {
         using (ExecutionContext.SuppressFlow())
-            return Task.Run(() => Store(full, compute, apart: true));
+            return Task.Run(() => Store(full, compute));
     }
 
-    private async Task<Computed> Store(string full, Func<Task<object>> compute, bool apart)
+    private async Task<Computed> Store(string full, Func<Task<object>> compute)
     {
-        var (value, statements) = apart ? await SqlStatementCounter.CountApartAsync(compute) : (await compute(), 0);
+        var (value, statements) = await SqlStatementCounter.CountApartAsync(compute);
         cache.Set(full, new Entry(value, clock.GetUtcNow() + Lifetime), new MemoryCacheEntryOptions { AbsoluteExpirationRelativeToNow = StaleLimit, Size = 1 });
         return new Computed(value, statements);
     }

@@ -71,12 +71,28 @@ public sealed class DatabaseInitializer(
             if (!await creator.ExistsAsync(cancellationToken)) await creator.CreateAsync(cancellationToken);
         }
         await using var unlimited = await DatabaseSetup.WithoutStatementTimeoutAsync(db, cancellationToken);
+        if (db.Database.IsNpgsql()) await CreateMigrationsHistoryAsync(db, cancellationToken);
         await db.Database.MigrateAsync(cancellationToken);
         await services.GetRequiredService<ReferenceDataSeeder>().SeedAsync(cancellationToken);
         await IndexUnindexedForSearchAsync(db, cancellationToken);
         if (withDemoData)
             await services.GetRequiredService<DemoDataSeeder>().SeedAsync(cancellationToken);
         logger.LogInformation("Database ready ({Provider})", db.Database.ProviderName);
+    }
+
+    /// <summary>
+    /// The PostgreSQL provider finds out whether the migrations history exists by reading it and catching "no such table",
+    /// which EF logs as a failed command: on a new database a new user's first start showed an error that was none
+    /// (npgsql/efcore.pg#3407). The table is made here first, as the migrator itself would.
+    /// </summary>
+    private static async Task CreateMigrationsHistoryAsync(AppDbContext db, CancellationToken cancellationToken)
+    {
+        var history = db.GetService<Microsoft.EntityFrameworkCore.Migrations.IHistoryRepository>();
+        await using var command = db.Database.GetDbConnection().CreateCommand();
+        command.CommandText = "SELECT to_regclass('__ef_migrations_history') IS NULL";
+        if (await command.ExecuteScalarAsync(cancellationToken) is not true) return;
+        command.CommandText = history.GetCreateIfNotExistsScript();
+        await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
     /// <summary>Records saved before search existed (or by an older version) are indexed once, in batches.</summary>

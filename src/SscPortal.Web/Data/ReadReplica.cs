@@ -15,6 +15,8 @@ namespace SscPortal.Web.Data;
 /// <list type="bullet">
 /// <item>With <c>ConnectionStrings:PostgresReadOnly</c> set (PostgreSQL only), from that server (a streaming replica) on its own
 /// connection, for a GET or HEAD request by a reader who has written nothing lately;</item>
+/// <item>outside a request (a computation shared by all readers, on its own scope), from that replica too, unless the content
+/// changed within <c>Database:ReadYourWritesSeconds</c> (what it computes is kept for everyone);</item>
 /// <item>otherwise (no replica, SQLite, a POST, a request that saved something before it asked, a reader within
 /// <c>Database:ReadYourWritesSeconds</c> of their last write), from the primary, on the very connection the request's
 /// <see cref="AppDbContext"/> uses: no second connection, the same statements as before.</item>
@@ -24,6 +26,9 @@ public static class ReadOnlyDb
 {
     /// <summary>The service key: <c>[FromKeyedServices(ReadOnlyDb.Key)] AppDbContext db</c>.</summary>
     public const string Key = "read-only";
+
+    /// <summary>The read-only context of <paramref name="services"/> (a scope's): for a computation on a scope of its own.</summary>
+    public static AppDbContext From(IServiceProvider services) => services.GetRequiredKeyedService<AppDbContext>(Key);
 
     /// <summary>Registers the keyed read-only context and the read-your-writes marker (called by AddPortalDatabase).</summary>
     internal static IServiceCollection AddReadOnlyDb(this IServiceCollection services, DatabaseProvider provider, string? replicaConnectionString, IConfiguration configuration)
@@ -43,7 +48,11 @@ public static class ReadOnlyDb
         var primary = scope.GetRequiredService<AppDbContext>();
         var http = scope.GetRequiredService<IHttpContextAccessor>().HttpContext;
         var clock = scope.GetService<TimeProvider>() ?? TimeProvider.System;
-        var fromReplica = settings.Replica is not null && http is not null && !ReadYourWrites.NeedsPrimary(http, clock);
+        // Outside a request (a computation shared by every reader asking a question, on a scope of its own: Caching/CatalogueCache.cs),
+        // the replica too, unless the content changed within the read-your-writes window: what it computes is kept for everyone.
+        var fromReplica = settings.Replica is not null && (http is not null
+            ? !ReadYourWrites.NeedsPrimary(http, clock)
+            : scope.GetService<Caching.CatalogueCache>() is { } shared && !shared.ChangedWithin(settings.ReadYourWritesWindow));
         if (http is not null) http.Items[ReadYourWrites.ServedByKey] = fromReplica ? ReadYourWrites.Replica : ReadYourWrites.Primary;
         IInterceptor[] interceptors = [scope.GetRequiredService<SqlStatementCounter>(), ReadOnlyGuard.Instance];
         switch (settings.Provider)

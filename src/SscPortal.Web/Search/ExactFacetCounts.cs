@@ -50,9 +50,8 @@ public sealed class ExactFacetCounts(IServiceScopeFactory scopes, CatalogueCache
         var services = scope.ServiceProvider;
         var names = await services.GetRequiredService<ReferenceData>().GetAsync(stoppingToken);
         var L = services.GetRequiredService<IStringLocalizer<SharedResource>>();
-        var filter = InitiativeFilter.Read(new QueryCollection(Microsoft.AspNetCore.WebUtilities.QueryHelpers.ParseQuery(question.Query)), names, L);
-        if (question.IsTypoFallback) filter.UseTypoFallback();
-        var db = services.GetRequiredService<AppDbContext>();
+        var filter = InitiativeFilter.FromLink(question.Query, question.IsTypoFallback, names, L);
+        var db = ReadOnlyDb.From(services);
         var counts = await CatalogueFacets.CountExactlyAsync(filter, db, names, L, stoppingToken);
         cache.Set(question.Key, counts, question.Generation);
     }

@@ -155,6 +155,17 @@ public sealed class InitiativeFilter
             UseTypoFallback();
     }
 
+    /// <summary>
+    /// The same question read again from its link, for a computation that runs apart from the request (its own scope and
+    /// thread, shared by every reader asking it): it may decide the typo fallback without touching the request's filter.
+    /// </summary>
+    public static InitiativeFilter FromLink(string link, bool isTypoFallback, ReferenceData.Snapshot names, IStringLocalizer<SharedResource> L)
+    {
+        var filter = Read(new QueryCollection(Microsoft.AspNetCore.WebUtilities.QueryHelpers.ParseQuery(link)), names, L);
+        if (isTypoFallback) filter.UseTypoFallback();
+        return filter;
+    }
+
     /// <summary>Says that the search words found nothing, so titles close to them stand in (decided by the facet counts).</summary>
     public void UseTypoFallback() => IsTypoFallback = true;
 

@@ -20,7 +20,7 @@ namespace SscPortal.Web.Pages.Initiatives;
 /// </summary>
 [AllowAnonymous]
 [OutputCache(PolicyName = AnonymousPageCache.PolicyName)]
-public class IndexModel([FromKeyedServices(ReadOnlyDb.Key)] AppDbContext db, ReferenceData referenceData, CatalogueCache cache, ExactFacetCounts exactCounts, IStringLocalizer<SharedResource> L) : PageModel
+public class IndexModel(ReferenceData referenceData, CatalogueCache cache, ExactFacetCounts exactCounts, IStringLocalizer<SharedResource> L) : PageModel
 {
     public const int PageSize = 20;
 
@@ -46,17 +46,27 @@ public class IndexModel([FromKeyedServices(ReadOnlyDb.Key)] AppDbContext db, Ref
     {
         Names = await referenceData.GetAsync(cancellationToken);
         Filter = InitiativeFilter.Read(Request.Query, Names, L);
+        // Everything below is public data, computed once per question, language and position for every reader asking it, on
+        // a scope and database context of its own (Caching/CatalogueCache.cs): a reader who leaves stops only their own wait,
+        // and an answer past its lifetime is served while it is recomputed in the background. The computations read the
+        // question again from its link, so they never touch this request's filter.
+        var names = Names;
+        var link = Filter.Link("");
+        var culture = PortalCultures.Current;
+
         // The counts first (at most two statements, Search/CatalogueFacets.cs): they also say whether the words found
         // anything, or titles close to them stand in, and how many results there are.
         if (!cache.TryGet<FacetCounts>(ExactFacetCounts.KeyFor(Filter), out var counts))
         {
-            counts = await cache.GetAsync($"facets|{PortalCultures.Current}|{Filter.Link("")}", () => CatalogueFacets.CountAsync(Filter, db, Names, L, cancellationToken));
+            counts = await cache.GetAsync($"facets|{culture}|{link}", (services, token) =>
+                CatalogueFacets.CountAsync(InitiativeFilter.FromLink(link, false, names, L), ReadOnlyDb.From(services), names, L, token), cancellationToken);
             if (counts.IsEstimate) exactCounts.Request(Filter);
         }
         if (counts.IsTypoFallback) Filter.UseTypoFallback();
         (Facets, Total, IsEstimate) = (counts.Facets, counts.Total, counts.IsEstimate);
-        var query = Filter.Apply(db.Initiatives.AsNoTracking(), db);
-        var question = $"{PortalCultures.Current}|{Filter.Link("")}|{Filter.IsTypoFallback}";
+        var typo = Filter.IsTypoFallback;
+        var total = Total;
+        var question = $"{culture}|{link}|{typo}";
 
         // A page of the list is public data too: it is kept like the counts, per question, language and position.
         if (IsSearch)
@@ -67,22 +77,24 @@ public class IndexModel([FromKeyedServices(ReadOnlyDb.Key)] AppDbContext db, Ref
                 if (KeysetCursor.TryDecode(After, out var cursor) && double.TryParse(cursor.SortKey, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out _)) after = cursor;
                 else Reject(L["This page link is not valid, so the list starts from the beginning."]);
             }
-            Show(await cache.GetAsync($"search|{question}|{after?.Encode()}", async () =>
+            // A result too large to rank cheaply is shown newest first (bench/README.md says why).
+            var rank = !IsEstimate && Total <= InitiativeSearch.RankedAtMost;
+            Show(await cache.GetAsync($"search|{question}|{after?.Encode()}", async (services, token) =>
             {
-                // A result too large to rank cheaply is shown newest first (bench/README.md says why).
-                var rank = !IsEstimate && Total <= InitiativeSearch.RankedAtMost;
-                var (cards, next) = await InitiativeSearch.RankedPageAsync(query, Filter.Q!, Filter.IsTypoFallback, db, after, PageSize, PortalCultures.Current, cancellationToken, rank);
-                return new Listing(cards, 1, next?.Encode(), null, cards.Count == 0 && after is not null && Total > 0);
-            }));
+                var db = ReadOnlyDb.From(services);
+                var filter = InitiativeFilter.FromLink(link, typo, names, L);
+                var (cards, next) = await InitiativeSearch.RankedPageAsync(filter.Apply(db.Initiatives.AsNoTracking(), db), filter.Q!, typo, db, after, PageSize, culture, token, rank);
+                return new Listing(cards, 1, next?.Encode(), null, cards.Count == 0 && after is not null && total > 0);
+            }, cancellationToken));
             return;
         }
         var (isForward, position) = ReadCursor();
-        Show(await cache.GetAsync($"page|{question}|{isForward}|{position}", async () =>
+        Show(await cache.GetAsync($"page|{question}|{isForward}|{position}", (services, token) =>
         {
-            Results = await ReadPageAsync(query, isForward, position, cancellationToken);
-            await SetPagingAsync(query, isForward, position, cancellationToken);
-            return new Listing(Results, FirstPosition, NextCursor, PreviousCursor, IsPastTheEnd);
-        }));
+            var db = ReadOnlyDb.From(services);
+            var filter = InitiativeFilter.FromLink(link, typo, names, L);
+            return ListAsync(filter.Apply(db.Initiatives.AsNoTracking(), db), isForward, position, total, culture, token);
+        }, cancellationToken));
     }
 
     /// <summary>One page of the list with where it stands, as it is kept in the catalogue cache.</summary>
@@ -102,8 +114,24 @@ public class IndexModel([FromKeyedServices(ReadOnlyDb.Key)] AppDbContext db, Ref
         return (true, null);
     }
 
+    /// <summary>A page of the newest-first list and where it stands in the whole (<paramref name="total"/> results).</summary>
+    private static async Task<Listing> ListAsync(IQueryable<Initiative> query, bool isForward, (DateTime At, int Id)? cursor, int total, string culture, CancellationToken cancellationToken)
+    {
+        var results = await ReadPageAsync(query, isForward, cursor, culture, cancellationToken);
+        // A link past the end (or before the start): say so, and offer the first page.
+        if (results.Count == 0) return new Listing(results, 0, null, null, cursor is not null && total > 0);
+        var first = results[0];
+        var last = results[^1];
+        var newerThanFirst = await query.CountAsync(i => i.PublishedAt >= first.PublishedAt && (i.PublishedAt > first.PublishedAt || i.Id > first.Id), cancellationToken);
+        var firstPosition = newerThanFirst + 1;
+        return new Listing(results, firstPosition,
+            firstPosition + results.Count - 1 < total ? KeysetCursor.For(last.PublishedAt, last.Id).Encode() : null,
+            newerThanFirst > 0 ? KeysetCursor.For(first.PublishedAt, first.Id).Encode() : null,
+            false);
+    }
+
     private static async Task<IReadOnlyList<InitiativeCard>> ReadPageAsync(
-        IQueryable<Initiative> query, bool isForward, (DateTime At, int Id)? cursor, CancellationToken cancellationToken)
+        IQueryable<Initiative> query, bool isForward, (DateTime At, int Id)? cursor, string culture, CancellationToken cancellationToken)
     {
         if (isForward)
         {
@@ -111,30 +139,14 @@ public class IndexModel([FromKeyedServices(ReadOnlyDb.Key)] AppDbContext db, Ref
             // there and stops after a page, however deep; the rest breaks ties on the same time.
             if (cursor is var (at, id)) query = query.Where(i => i.PublishedAt <= at && (i.PublishedAt < at || i.Id < id));
             return await query.OrderByDescending(i => i.PublishedAt).ThenByDescending(i => i.Id)
-                .Take(PageSize).ToCards(PortalCultures.Current).ToListAsync(cancellationToken);
+                .Take(PageSize).ToCards(culture).ToListAsync(cancellationToken);
         }
         var (beforeAt, beforeId) = cursor!.Value;
         var page = await query.Where(i => i.PublishedAt >= beforeAt && (i.PublishedAt > beforeAt || i.Id > beforeId))
             .OrderBy(i => i.PublishedAt).ThenBy(i => i.Id)
-            .Take(PageSize).ToCards(PortalCultures.Current).ToListAsync(cancellationToken);
+            .Take(PageSize).ToCards(culture).ToListAsync(cancellationToken);
         page.Reverse();
         return page;
-    }
-
-    private async Task SetPagingAsync(IQueryable<Initiative> query, bool isForward, (DateTime At, int Id)? cursor, CancellationToken cancellationToken)
-    {
-        if (Results.Count == 0)
-        {
-            // A link past the end (or before the start): say so, and offer the first page.
-            IsPastTheEnd = cursor is not null && Total > 0;
-            return;
-        }
-        var first = Results[0];
-        var last = Results[^1];
-        var newerThanFirst = await query.CountAsync(i => i.PublishedAt >= first.PublishedAt && (i.PublishedAt > first.PublishedAt || i.Id > first.Id), cancellationToken);
-        FirstPosition = newerThanFirst + 1;
-        if (newerThanFirst > 0) PreviousCursor = KeysetCursor.For(first.PublishedAt, first.Id).Encode();
-        if (FirstPosition + Results.Count - 1 < Total) NextCursor = KeysetCursor.For(last.PublishedAt, last.Id).Encode();
     }
 
     private void Reject(string message) => ModelState.AddModelError("Page", message);
