@@ -216,6 +216,33 @@ public sealed class ReadReplicaOnPostgres : IAsyncLifetime
     }
 
     [Fact]
+    public async Task The_catalogues_shared_computations_read_the_replica_except_just_after_a_content_change()
+    {
+        var replicaOnly = await OnlyOnTheReplicaAsync();
+        var clock = new SettableClock();
+        await using var portal = new PortalFactory(DatabaseProvider.Postgres, PostgresDatabases.ConnectionStringFor(Admin, _primary!), new Dictionary<string, string?>
+        {
+            ["ConnectionStrings:PostgresReadOnly"] = ReplicaConnection,
+            ["Caching:AnonymousPages"] = "false",
+            ["Database:ReadYourWritesSeconds"] = "10",
+        }, services: services => services.AddSingleton<TimeProvider>(clock));
+        using var anonymous = portal.CreateClient();
+        (await anonymous.GetAsync(new Uri("/health/ready", UriKind.Relative))).EnsureSuccessStatusCode();
+        var cache = portal.Services.GetRequiredService<SscPortal.Web.Caching.CatalogueCache>();
+        async Task<bool> ShowsReplicaOnly(string url) => (await anonymous.GetStringAsync(new Uri(url, UriKind.Relative))).Contains(replicaOnly, StringComparison.Ordinal);
+
+        // Long after any change: the counts and the page of results, computed once for every reader, come from the replica.
+        clock.At = DateTimeOffset.UtcNow.AddHours(1);
+        Assert.True(await ShowsReplicaOnly("/initiatives"), "the catalogue was not read from the replica");
+        // A change (here, or heard from another instance): for the read-your-writes window they come from the primary.
+        cache.Invalidate();
+        Assert.False(await ShowsReplicaOnly("/initiatives"), "right after a change, the catalogue was read from a replica that may lag");
+        // Past the window: the replica again.
+        clock.At = clock.At.Value.AddSeconds(11);
+        Assert.True(await ShowsReplicaOnly("/initiatives?modality=bilateral"), "past the window, the catalogue was not read from the replica");
+    }
+
+    [Fact]
     public async Task A_write_goes_to_the_primary_and_the_writer_reads_the_primary_for_a_while_while_others_read_the_replica()
     {
         var replicaOnly = await OnlyOnTheReplicaAsync();
@@ -320,7 +347,8 @@ public sealed class ReadReplicaOnPostgres : IAsyncLifetime
     [Fact]
     public async Task An_api_request_whose_query_is_stopped_gets_a_503_problem_that_says_so()
     {
-        await using var holder = new NpgsqlConnection(PostgresDatabases.ConnectionStringFor(Admin, _primary!));
+        // The API's initiatives are read from the replica (the read-only context).
+        await using var holder = new NpgsqlConnection(PostgresDatabases.ConnectionStringFor(Admin, _replica!));
         await holder.OpenAsync();
         await using var transaction = await holder.BeginTransactionAsync();
         await using (var lockTable = new NpgsqlCommand("LOCK TABLE \"Initiatives\" IN ACCESS EXCLUSIVE MODE", holder, transaction))

@@ -10,14 +10,17 @@ public static class InitiativeQueries
         initiatives.Where(i => i.Publication == PublicationState.Published);
 
     /// <summary>Cards in the reader's language where a translation exists, in the original otherwise.</summary>
-    public static IQueryable<InitiativeCard> ToCards(this IQueryable<Initiative> initiatives, string language) =>
-        initiatives.Select(i => new InitiativeCard(
+    public static IQueryable<InitiativeCard> ToCards(this IQueryable<Initiative> initiatives, string language) => initiatives.Select(Card(language));
+
+    /// <summary>What a list shows of an initiative, as a query expression (to be written into a larger query).</summary>
+    public static System.Linq.Expressions.Expression<Func<Initiative, InitiativeCard>> Card(string language) =>
+        i => new InitiativeCard(
             i.Id, i.Title, i.Summary, i.Language, i.Modality, i.Status, i.PublishedAt!.Value, i.Owner!.Name, i.Owner.Type,
             i.Countries.OrderBy(c => c.Role).ThenBy(c => c.CountryCode).Select(c => new CountryWithRole(c.CountryCode, c.Role)).ToList(),
             // A list of at most one (the key is the initiative and the language): a plain join, where FirstOrDefault would
             // make the database number every translation of that language first.
             i.Translations.Where(t => t.Language == language).Select(t => new TextInLanguage(t.Language, t.Title, t.Summary)).ToList(),
-            i.UpdatedAt, i.OwnerId));
+            i.UpdatedAt, i.OwnerId);
 }
 
 public sealed record CountryWithRole(string Code, CountryRole Role);

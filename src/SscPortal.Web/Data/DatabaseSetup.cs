@@ -87,11 +87,16 @@ public static class DatabaseSetup
     /// legitimately runs longer than a request may, such as migrations. The connection stays open until the returned handle is disposed;
     /// the pool's reset restores the startup options afterwards. Nothing on SQLite.
     /// </summary>
-    public static async Task<IAsyncDisposable> WithoutStatementTimeoutAsync(AppDbContext db, CancellationToken cancellationToken)
+    public static Task<IAsyncDisposable> WithoutStatementTimeoutAsync(AppDbContext db, CancellationToken cancellationToken) =>
+        WithStatementTimeoutAsync(db, TimeSpan.Zero, cancellationToken);
+
+    /// <summary>As <see cref="WithoutStatementTimeoutAsync"/>, with <paramref name="limit"/> instead of none (zero: none): for background work.</summary>
+    public static async Task<IAsyncDisposable> WithStatementTimeoutAsync(AppDbContext db, TimeSpan limit, CancellationToken cancellationToken)
     {
         if (!db.Database.IsNpgsql()) return NoSession.Instance;
         await db.Database.OpenConnectionAsync(cancellationToken);
-        await db.Database.ExecuteSqlRawAsync("SET statement_timeout = 0", cancellationToken);
+        var milliseconds = ((long)limit.TotalMilliseconds).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        await db.Database.ExecuteSqlAsync($"SELECT set_config('statement_timeout', {milliseconds}, false)", cancellationToken);
         return new OpenSession(db);
     }
 

@@ -153,7 +153,7 @@ public static partial class OpenDataEndpoints
     }
 
     private static async Task<Results<Ok<Page<InitiativeRecord>>, ProblemHttpResult>> ListInitiativesAsync(
-        HttpRequest request, AppDbContext db, ReferenceData referenceData, IStringLocalizer<SharedResource> L, CancellationToken cancellationToken)
+        HttpRequest request, [FromKeyedServices(ReadOnlyDb.Key)] AppDbContext db, ReferenceData referenceData, IStringLocalizer<SharedResource> L, CancellationToken cancellationToken)
     {
         var names = await referenceData.GetAsync(cancellationToken);
         var values = InitiativesQuery.Read(request.Query, names, L);
@@ -169,7 +169,7 @@ public static partial class OpenDataEndpoints
     }
 
     private static async Task<Results<Ok<InitiativeRecord>, ProblemHttpResult>> GetInitiativeAsync(
-        int id, HttpRequest request, AppDbContext db, IStringLocalizer<SharedResource> L, CancellationToken cancellationToken)
+        int id, HttpRequest request, [FromKeyedServices(ReadOnlyDb.Key)] AppDbContext db, IStringLocalizer<SharedResource> L, CancellationToken cancellationToken)
     {
         var record = (await InitiativeRecords.ReadAsync(db.Initiatives.Published().Where(i => i.Id == id), db, BaseUrl(request), cancellationToken)).SingleOrDefault();
         return record is null

@@ -86,20 +86,7 @@ public static class CatalogueFacets
         if (selected.Count <= 1) return searched;
         // "All but one facet's" as one condition per left-out filter, or'ed: each is one GIN containment.
         var alternatives = selected.Select(left => selected.Where(k => k != left).ToList()).ToList();
-        var parameter = System.Linq.Expressions.Expression.Parameter(typeof(Initiative), "i");
-        System.Linq.Expressions.Expression? any = null;
-        foreach (var keys in alternatives)
-        {
-            System.Linq.Expressions.Expression<Func<Initiative, bool>> one = i => keys.All(k => i.FacetKeys.Contains(k));
-            var body = new ReplaceParameter(one.Parameters[0], parameter).Visit(one.Body);
-            any = any is null ? body : System.Linq.Expressions.Expression.OrElse(any, body);
-        }
-        return searched.Where(System.Linq.Expressions.Expression.Lambda<Func<Initiative, bool>>(any!, parameter));
-    }
-
-    private sealed class ReplaceParameter(System.Linq.Expressions.ParameterExpression from, System.Linq.Expressions.ParameterExpression to) : System.Linq.Expressions.ExpressionVisitor
-    {
-        protected override System.Linq.Expressions.Expression VisitParameter(System.Linq.Expressions.ParameterExpression node) => node == from ? to : node;
+        return searched.Where(Expressions.AnyOf(alternatives.Select(keys => (System.Linq.Expressions.Expression<Func<Initiative, bool>>)(i => keys.All(k => i.FacetKeys.Contains(k))))));
     }
 
     /// <summary>A key and how many initiatives count for it (a class: EF builds it in the query).</summary>

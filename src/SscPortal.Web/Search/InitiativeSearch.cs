@@ -1,5 +1,6 @@
 using SscPortal.Web.Catalogue;
 using System.Globalization;
+using System.Linq.Expressions;
 using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using NpgsqlTypes;
@@ -83,46 +84,61 @@ public static partial class InitiativeSearch
         return initiatives;
     }
 
-    /// <summary>A page of matches, best first (the exact title above all), after the cursor's position.</summary>
+    /// <summary>
+    /// A page of matches, best first (the exact title above all), after the cursor's position: one statement, which scores
+    /// the matches, keeps the page's best and reads their cards.
+    /// </summary>
     public static async Task<(IReadOnlyList<InitiativeCard> Cards, KeysetCursor? Next)> RankedPageAsync(
         IQueryable<Initiative> matches, string q, bool typoFallback, AppDbContext db, KeysetCursor? after, int size, string language, CancellationToken cancellationToken,
         bool rank = true)
     {
         var exact = SearchText.Normalize(q);
         var first = Parse(q).Included is [var word, ..] ? word : exact;
-        IQueryable<Scored> scored;
-        if (!rank)
-        {
-            scored = matches.Select(i => new Scored { Id = i.Id, Score = 0.0 });
-        }
-        else if (IsPostgres(db))
-        {
-            scored = typoFallback
-                ? matches.Select(i => new Scored { Id = i.Id, Score = EF.Functions.TrigramsWordSimilarity(exact, i.SearchTitle) })
-                : matches.Select(i => new Scored { Id = i.Id,
-                    Score = (i.SearchTitle == exact ? 100.0 : i.SearchTitle.Contains(exact) ? 10.0 : 0.0) + (double)EF.Property<NpgsqlTsVector>(i, PostgresAppDbContext.SearchVector).Rank(EF.Functions.WebSearchToTsQuery("ssc_en", q).Or(EF.Functions.WebSearchToTsQuery("ssc_es", q)).Or(EF.Functions.WebSearchToTsQuery("ssc_pt", q))) });
-        }
-        else
-        {
-            scored = matches.Select(i => new Scored { Id = i.Id,
-                Score = i.SearchTitle == exact ? 2.0 : i.SearchTitle.Contains(first) ? 1.0 : 0.0 });
-        }
+        Expression<Func<Initiative, double>> score =
+            !rank ? i => 0.0
+            : !IsPostgres(db) ? i => i.SearchTitle == exact ? 2.0 : i.SearchTitle.Contains(first) ? 1.0 : 0.0
+            : typoFallback ? i => EF.Functions.TrigramsWordSimilarity(exact, i.SearchTitle)
+            : i => (i.SearchTitle == exact ? 100.0 : i.SearchTitle.Contains(exact) ? 10.0 : 0.0) + (double)EF.Property<NpgsqlTsVector>(i, PostgresAppDbContext.SearchVector).Rank(EF.Functions.WebSearchToTsQuery("ssc_en", q).Or(EF.Functions.WebSearchToTsQuery("ssc_es", q)).Or(EF.Functions.WebSearchToTsQuery("ssc_pt", q)));
+        var scored = matches.Select(Scoring(score));
         if (after is { } cursor && double.TryParse(cursor.SortKey, NumberStyles.Float, CultureInfo.InvariantCulture, out var afterScore))
-            scored = scored.Where(s => s.Score < afterScore || (s.Score == afterScore && s.Id < cursor.Id));
-        var rows = await scored.OrderByDescending(s => s.Score).ThenByDescending(s => s.Id).Take(size + 1)
-            .Select(s => new { s.Score, s.Id }).ToListAsync(cancellationToken);
-        var next = rows.Count > size ? new KeysetCursor(rows[size - 1].Score.ToString("R", CultureInfo.InvariantCulture), rows[size - 1].Id) : (KeysetCursor?)null;
-        var ids = rows.Take(size).Select(r => r.Id).ToList();
-        var cards = await db.Initiatives.AsNoTracking().Where(i => ids.Contains(i.Id)).ToCards(language).ToListAsync(cancellationToken);
-        return (ids.Select(id => cards.Single(c => c.Id == id)).ToList(), next);
+            scored = scored.Where(s => s.Score < afterScore || (s.Score == afterScore && s.Initiative.Id < cursor.Id));
+        var rows = await scored.OrderByDescending(s => s.Score).ThenByDescending(s => s.Initiative.Id).Take(size + 1)
+            .Select(WithCard(Catalogue.InitiativeQueries.Card(language))).ToListAsync(cancellationToken);
+        rows = rows.OrderByDescending(r => r.Score).ThenByDescending(r => r.Card.Id).ToList();
+        var next = rows.Count > size ? new KeysetCursor(rows[size - 1].Score.ToString("R", CultureInfo.InvariantCulture), rows[size - 1].Card.Id) : (KeysetCursor?)null;
+        return (rows.Take(size).Select(r => r.Card).ToList(), next);
     }
 
-    /// <summary>A score beside its initiative (a class, so that queries can sort and page by it).</summary>
+    /// <summary><c>i =&gt; new Scored { Initiative = i, Score = score(i) }</c></summary>
+    private static Expression<Func<Initiative, Scored>> Scoring(Expression<Func<Initiative, double>> score)
+    {
+        var i = Expression.Parameter(typeof(Initiative), "i");
+        return Expression.Lambda<Func<Initiative, Scored>>(Expression.MemberInit(Expression.New(typeof(Scored)),
+            Expression.Bind(typeof(Scored).GetProperty(nameof(Scored.Initiative))!, i),
+            Expression.Bind(typeof(Scored).GetProperty(nameof(Scored.Score))!, Expressions.Apply(score, i))), i);
+    }
+
+    /// <summary><c>s =&gt; new ScoredCard { Score = s.Score, Card = card(s.Initiative) }</c></summary>
+    private static Expression<Func<Scored, ScoredCard>> WithCard(Expression<Func<Initiative, InitiativeCard>> card)
+    {
+        var s = Expression.Parameter(typeof(Scored), "s");
+        return Expression.Lambda<Func<Scored, ScoredCard>>(Expression.MemberInit(Expression.New(typeof(ScoredCard)),
+            Expression.Bind(typeof(ScoredCard).GetProperty(nameof(ScoredCard.Score))!, Expression.Property(s, nameof(Scored.Score))),
+            Expression.Bind(typeof(ScoredCard).GetProperty(nameof(ScoredCard.Card))!, Expressions.Apply(card, Expression.Property(s, nameof(Scored.Initiative))))), s);
+    }
+
+    /// <summary>A match beside its score (a class, so that queries can sort and page by it).</summary>
     private sealed class Scored
     {
-        public int Id { get; init; }
+        public Initiative Initiative { get; init; } = null!;
         /// <summary>A double in SQL and here, so that a cursor carries the exact value the next page compares with.</summary>
         public double Score { get; init; }
+    }
+
+    private sealed class ScoredCard
+    {
+        public double Score { get; init; }
+        public InitiativeCard Card { get; init; } = null!;
     }
 
     /// <summary>The words of the search to highlight in a shown text: every included word and phrase, accents and case aside.</summary>

@@ -20,7 +20,7 @@ namespace SscPortal.Web.Pages.Initiatives;
 /// </summary>
 [AllowAnonymous]
 [OutputCache(PolicyName = AnonymousPageCache.PolicyName)]
-public class IndexModel(ReferenceData referenceData, CatalogueCache cache, ExactFacetCounts exactCounts, IStringLocalizer<SharedResource> L) : PageModel
+public class IndexModel(ReferenceData referenceData, CatalogueCache cache, ExactCounts exact, IStringLocalizer<SharedResource> L) : PageModel
 {
     public const int PageSize = 20;
 
@@ -56,11 +56,17 @@ public class IndexModel(ReferenceData referenceData, CatalogueCache cache, Exact
 
         // The counts first (at most two statements, Search/CatalogueFacets.cs): they also say whether the words found
         // anything, or titles close to them stand in, and how many results there are.
-        if (!cache.TryGet<FacetCounts>(ExactFacetCounts.KeyFor(Filter), out var counts))
+        // Too many to count in a page's time: estimated, and counted exactly in the background for the next reader.
+        var countsKey = $"facets|{culture}|{link}";
+        if (!exact.TryGet<FacetCounts>(countsKey, out var counts))
         {
-            counts = await cache.GetAsync($"facets|{culture}|{link}", (services, token) =>
+            counts = await cache.GetAsync(countsKey, (services, token) =>
                 CatalogueFacets.CountAsync(InitiativeFilter.FromLink(link, false, names, L), ReadOnlyDb.From(services), names, L, token), cancellationToken);
-            if (counts.IsEstimate) exactCounts.Request(Filter);
+            if (counts.IsEstimate)
+            {
+                var fallback = counts.IsTypoFallback;
+                exact.Request(countsKey, (db, token) => CatalogueFacets.CountExactlyAsync(InitiativeFilter.FromLink(link, fallback, names, L), db, names, L, token));
+            }
         }
         if (counts.IsTypoFallback) Filter.UseTypoFallback();
         (Facets, Total, IsEstimate) = (counts.Facets, counts.Total, counts.IsEstimate);

@@ -20,7 +20,7 @@ namespace SscPortal.Web.Pages.Map;
 /// </summary>
 [AllowAnonymous]
 [OutputCache(PolicyName = AnonymousPageCache.PolicyName)]
-public class IndexModel(AppDbContext db, ReferenceData referenceData, CatalogueCache cache, IStringLocalizer<SharedResource> L) : PageModel
+public class IndexModel([FromKeyedServices(ReadOnlyDb.Key)] AppDbContext db, ReferenceData referenceData, CatalogueCache cache, IStringLocalizer<SharedResource> L) : PageModel
 {
     [FromQuery(Name = "as")] public string? As { get; set; }
 

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Mvc;
 using SscPortal.Web.Reference;
 using SscPortal.Web.Graphics;
 using SscPortal.Web.Search;
@@ -22,7 +23,7 @@ namespace SscPortal.Web.Pages.Stats;
 /// </summary>
 [AllowAnonymous]
 [OutputCache(PolicyName = AnonymousPageCache.PolicyName)]
-public class IndexModel(AppDbContext db, ReferenceData referenceData, CatalogueCache cache, IStringLocalizer<SharedResource> L) : PageModel
+public class IndexModel([FromKeyedServices(ReadOnlyDb.Key)] AppDbContext db, ReferenceData referenceData, CatalogueCache cache, ExactCounts exact, IStringLocalizer<SharedResource> L) : PageModel
 {
     public const int TopPairs = 15;
 
@@ -30,6 +31,8 @@ public class IndexModel(AppDbContext db, ReferenceData referenceData, CatalogueC
 
     public InitiativeFilter Filter { get; private set; } = null!;
     public int Total { get; private set; }
+    /// <summary>So many initiatives are counted that the figures are estimated from a sample; the exact ones are on their way.</summary>
+    public bool IsEstimate { get; private set; }
     public int CivilSocietyRecords { get; private set; }
     public int Assessed { get; private set; }
     public IReadOnlyList<BarChart> Charts { get; private set; } = [];
@@ -39,7 +42,7 @@ public class IndexModel(AppDbContext db, ReferenceData referenceData, CatalogueC
     public ReferenceData.Snapshot Names { get; private set; } = null!;
 
     /// <summary>Everything the page shows, computed together and kept together in the catalogue cache.</summary>
-    private sealed record Figures(int Total, int CivilSocietyRecords, int Assessed, IReadOnlyList<BarChart> Charts, IReadOnlyList<int> Years,
+    private sealed record Figures(bool IsEstimate, int Total, int CivilSocietyRecords, int Assessed, IReadOnlyList<BarChart> Charts, IReadOnlyList<int> Years,
         IReadOnlyDictionary<(int, Modality), int> ByYearAndModality, IReadOnlyList<Pair> Pairs);
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
@@ -50,16 +53,30 @@ public class IndexModel(AppDbContext db, ReferenceData referenceData, CatalogueC
         // Computed once for all readers on a scope of its own (Caching/CatalogueCache.cs): a reader who leaves stops only their own wait.
         var filter = Filter;
         var names = Names;
-        var figures = await cache.QueryAsync($"stats|{PortalCultures.Current}|{Filter.Link("")}|{Filter.IsTypoFallback}",
-            (db, token) => ComputeAsync(db, filter, names, L, token), cancellationToken);
+        // Over a very large result the figures are estimated from a sample, and computed exactly in the background for the next reader.
+        var key = $"stats|{PortalCultures.Current}|{Filter.Link("")}|{Filter.IsTypoFallback}";
+        if (!exact.TryGet<Figures>(key, out var figures))
+        {
+            figures = await cache.QueryAsync(key, (db, token) => ComputeAsync(db, filter, names, L, token), cancellationToken);
+            if (figures.IsEstimate) exact.Request(key, (db, token) => ComputeAsync(db, filter, names, L, token, exactLimit: null));
+        }
+        IsEstimate = figures.IsEstimate;
         (Total, CivilSocietyRecords, Assessed, Charts, Years, ByYearAndModality, Pairs) =
             (figures.Total, figures.CivilSocietyRecords, figures.Assessed, figures.Charts, figures.Years, figures.ByYearAndModality, figures.Pairs);
     }
 
-    private static async Task<Figures> ComputeAsync(AppDbContext db, InitiativeFilter filter, ReferenceData.Snapshot names, IStringLocalizer<SharedResource> L, CancellationToken cancellationToken)
+    /// <summary>
+    /// The figures, in at most four statements. Past <paramref name="exactLimit"/> matching initiatives (null: none) they are
+    /// counted over every <see cref="CatalogueFacets.SampleEvery"/>th and multiplied: a page's time cannot count a million.
+    /// </summary>
+    private static async Task<Figures> ComputeAsync(AppDbContext db, InitiativeFilter filter, ReferenceData.Snapshot names, IStringLocalizer<SharedResource> L, CancellationToken cancellationToken,
+        int? exactLimit = CatalogueFacets.ExactLimit)
     {
         var language = PortalCultures.Current;
         var initiatives = filter.Apply(db.Initiatives.AsNoTracking(), db);
+        var isEstimate = exactLimit is { } limit && await initiatives.Take(limit + 1).CountAsync(cancellationToken) > limit;
+        var factor = isEstimate ? CatalogueFacets.SampleEvery : 1;
+        if (isEstimate) initiatives = initiatives.Where(i => i.Id % CatalogueFacets.SampleEvery == 0);
         var ids = initiatives.Select(i => i.Id);
         var civilSocietyTypes = Enum.GetValues<ActorType>().Where(t => AccessTable.KindOf(t) == OrganisationKind.CivilSociety).ToList();
         // 1. One pass over the matching initiatives, grouped by everything the page counts them by: the year they started (if
@@ -75,6 +92,7 @@ public class IndexModel(AppDbContext db, ReferenceData referenceData, CatalogueC
             .GroupBy(x => new { x.Year, x.Modality, x.CivilSociety, x.Assessed })
             .Select(g => new { g.Key.Year, g.Key.Modality, g.Key.CivilSociety, g.Key.Assessed, Count = g.Count() })
             .ToListAsync(cancellationToken);
+        groups = groups.Select(g => g with { Count = g.Count * factor }).ToList();
         var total = groups.Sum(g => g.Count);
         var civilSocietyRecords = groups.Where(g => g.CivilSociety).Sum(g => g.Count);
         var assessed = groups.Where(g => g.Assessed).Sum(g => g.Count);
@@ -87,30 +105,32 @@ public class IndexModel(AppDbContext db, ReferenceData referenceData, CatalogueC
         // Every initiative has a modality; not every one has a date yet.
         var byModality = groups.GroupBy(g => g.Modality).ToDictionary(g => g.Key, g => g.Sum(x => x.Count));
 
-        // 2. The region, sector-category and goal charts in one statement (a UNION ALL of three groupings).
+        // 2. The region, sector-category and goal charts and the commonest provider–recipient pairs in one statement (a UNION
+        //    ALL of four groupings). A pair is a provider and a recipient of the same initiative.
         var byRegionQuery = db.Set<InitiativeCountry>().AsNoTracking().Where(c => ids.Contains(c.InitiativeId) && c.Country!.RegionCode != null)
             .GroupBy(c => c.Country!.RegionCode!)
-            .Select(g => new ChartCount { Chart = 1, Key = g.Key, Number = 0, Count = g.Select(x => x.InitiativeId).Distinct().Count() });
+            .Select(g => new ChartCount { Chart = 1, Key = g.Key, Other = "", Number = 0, Count = g.Select(x => x.InitiativeId).Distinct().Count() });
         var byCategoryQuery = db.Set<InitiativeSector>().AsNoTracking().Where(s => ids.Contains(s.InitiativeId))
             .GroupBy(s => s.Sector!.CategoryCode)
-            .Select(g => new ChartCount { Chart = 2, Key = g.Key, Number = 0, Count = g.Select(x => x.InitiativeId).Distinct().Count() });
+            .Select(g => new ChartCount { Chart = 2, Key = g.Key, Other = "", Number = 0, Count = g.Select(x => x.InitiativeId).Distinct().Count() });
         var bySdgQuery = db.Set<InitiativeSdg>().AsNoTracking().Where(s => ids.Contains(s.InitiativeId))
             .GroupBy(s => s.GoalCode)
-            .Select(g => new ChartCount { Chart = 3, Key = "", Number = g.Key, Count = g.Count() });
-        var counted = await byRegionQuery.Concat(byCategoryQuery).Concat(bySdgQuery).ToListAsync(cancellationToken);
+            .Select(g => new ChartCount { Chart = 3, Key = "", Other = "", Number = g.Key, Count = g.Count() });
+        var countries = db.Set<InitiativeCountry>().AsNoTracking().Where(c => ids.Contains(c.InitiativeId));
+        var pairsQuery = countries.Where(p => InitiativeSearch.ProviderRoles.Contains(p.Role))
+            .Join(countries.Where(r => InitiativeSearch.RecipientRoles.Contains(r.Role)), p => p.InitiativeId, r => r.InitiativeId, (p, r) => new { Provider = p.CountryCode, Recipient = r.CountryCode })
+            .Where(x => x.Provider != x.Recipient)
+            .GroupBy(x => new { x.Provider, x.Recipient })
+            .Select(g => new ChartCount { Chart = 4, Key = g.Key.Provider, Other = g.Key.Recipient, Number = 0, Count = g.Count() })
+            .OrderByDescending(g => g.Count).ThenBy(g => g.Key).ThenBy(g => g.Other).Take(TopPairs);
+        var counted = (await byRegionQuery.Concat(byCategoryQuery).Concat(bySdgQuery).Concat(pairsQuery).ToListAsync(cancellationToken))
+            .Select(c => new ChartCount { Chart = c.Chart, Key = c.Key, Other = c.Other, Number = c.Number, Count = c.Count * factor }).ToList();
         var byRegion = counted.Where(c => c.Chart == 1).Select(c => new { c.Key, c.Count }).ToList();
         var byCategory = counted.Where(c => c.Chart == 2).OrderByDescending(c => c.Count).ThenBy(c => c.Key, StringComparer.Ordinal).Take(15)
             .Select(c => new { c.Key, c.Count }).ToList();
         var bySdg = counted.Where(c => c.Chart == 3).Select(c => new { Key = c.Number, c.Count }).ToList();
-
-        // A pair is a provider and a recipient of the same initiative.
-        var countries = db.Set<InitiativeCountry>().AsNoTracking().Where(c => ids.Contains(c.InitiativeId));
-        var pairs = await countries.Where(p => InitiativeSearch.ProviderRoles.Contains(p.Role))
-            .Join(countries.Where(r => InitiativeSearch.RecipientRoles.Contains(r.Role)), p => p.InitiativeId, r => r.InitiativeId, (p, r) => new { Provider = p.CountryCode, Recipient = r.CountryCode })
-            .Where(x => x.Provider != x.Recipient)
-            .GroupBy(x => new { x.Provider, x.Recipient }).Select(g => new { g.Key.Provider, g.Key.Recipient, Count = g.Count() })
-            .OrderByDescending(g => g.Count).ThenBy(g => g.Provider).ThenBy(g => g.Recipient).Take(TopPairs).ToListAsync(cancellationToken);
-        var pairList = pairs.Select(p => new Pair(p.Provider, p.Recipient, p.Count)).ToList();
+        var pairList = counted.Where(c => c.Chart == 4).OrderByDescending(c => c.Count).ThenBy(c => c.Key, StringComparer.Ordinal).ThenBy(c => c.Other, StringComparer.Ordinal)
+            .Select(c => new Pair(c.Key, c.Other, c.Count)).ToList();
 
         var initiativesHeading = L["Initiatives"].Value;
         IReadOnlyList<BarChart> charts =
@@ -130,14 +150,15 @@ public class IndexModel(AppDbContext db, ReferenceData referenceData, CatalogueC
             new("by-sdg", L["Initiatives by Sustainable Development Goal"], initiativesHeading, bySdg.OrderBy(g => g.Key)
                 .Select(g => new BarChart.Bar($"{g.Key}. {names.GoalName(g.Key, language)}", g.Count, Link("sdg", g.Key.ToString(CultureInfo.InvariantCulture)))).ToList()),
         ];
-        return new Figures(total, civilSocietyRecords, assessed, charts, years, byYearAndModality, pairList);
+        return new Figures(isEstimate, total, civilSocietyRecords, assessed, charts, years, byYearAndModality, pairList);
     }
 
-    /// <summary>One bar of the region (1), sector-category (2) or goal (3) chart, as the one statement reading all three gives it.</summary>
+    /// <summary>One bar of the region (1), sector-category (2) or goal (3) chart, or a provider (Key) and recipient (Other) pair (4), as the one statement reading them all gives it.</summary>
     private sealed class ChartCount
     {
         public int Chart { get; init; }
         public string Key { get; init; } = "";
+        public string Other { get; init; } = "";
         public int Number { get; init; }
         public int Count { get; init; }
     }

@@ -1,0 +1,64 @@
+using System.Globalization;
+using System.Threading.Channels;
+using SscPortal.Web.Caching;
+using SscPortal.Web.Data;
+
+namespace SscPortal.Web.Search;
+
+/// <summary>
+/// Computes exactly, in the background, what a page could only estimate over a very large result (the catalogue's facet
+/// counts, the figures of <c>/stats</c>): one question at a time, on a scope of its own (never a reader's request or its
+/// cancellation), with a statement limit of <see cref="StatementLimit"/> instead of a request's few seconds, in the
+/// language of the reader who asked. The answer is kept in the <see cref="CatalogueCache"/> for the next reader of the same
+/// question. Questions beyond a short queue are dropped (the page keeps its estimate), so a burst of new broad questions
+/// cannot pile work onto the database.
+/// </summary>
+public sealed class ExactCounts(IServiceScopeFactory scopes, CatalogueCache cache, ILogger<ExactCounts> logger) : BackgroundService
+{
+    /// <summary>How long one background statement may run (a count over a million initiatives takes seconds, not minutes).</summary>
+    public static readonly TimeSpan StatementLimit = TimeSpan.FromMinutes(2);
+
+    private readonly Channel<Work> _queue = Channel.CreateBounded<Work>(new BoundedChannelOptions(8) { FullMode = BoundedChannelFullMode.DropWrite });
+
+    private sealed record Work(string Key, CultureInfo Culture, long Generation, Func<AppDbContext, CancellationToken, Task<object>> Compute);
+
+    /// <summary>The exact answer to <paramref name="key"/>, if it has been computed for the current content.</summary>
+    public bool TryGet<T>(string key, out T value) where T : notnull => cache.TryGet(Kept(key), out value);
+
+    /// <summary>Asks for the exact answer to <paramref name="key"/>, computed by <paramref name="compute"/> on the read-only context of a scope of its own (returns at once).</summary>
+    public void Request<T>(string key, Func<AppDbContext, CancellationToken, Task<T>> compute) where T : notnull =>
+        _queue.Writer.TryWrite(new Work(Kept(key), CultureInfo.CurrentUICulture, cache.Generation, async (db, token) => await compute(db, token)));
+
+    private static string Kept(string key) => "exact|" + key;
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        await foreach (var work in _queue.Reader.ReadAllAsync(stoppingToken))
+        {
+            if (work.Generation != cache.Generation || cache.TryGet<object>(work.Key, out _)) continue;
+            try
+            {
+                (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture) = (work.Culture, work.Culture);
+                await using var scope = scopes.CreateAsyncScope();
+                var db = ReadOnlyDb.From(scope.ServiceProvider);
+                await using (await DatabaseSetup.WithStatementTimeoutAsync(db, StatementLimit, stoppingToken))
+                    cache.Set(work.Key, await work.Compute(db, stoppingToken), work.Generation);
+            }
+            catch (Exception e) when (e is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
+            {
+                logger.LogWarning(e, "The exact answer to {Question} could not be computed; readers keep the estimate", work.Key);
+            }
+        }
+    }
+}
+
+public static class SearchSetup
+{
+    /// <summary>Program.cs: <c>builder.Services.AddPortalSearch();</c></summary>
+    public static IServiceCollection AddPortalSearch(this IServiceCollection services)
+    {
+        services.AddSingleton<ExactCounts>();
+        services.AddHostedService(provider => provider.GetRequiredService<ExactCounts>());
+        return services;
+    }
+}
