@@ -190,6 +190,34 @@ public abstract class FacetCountTests(PortalFixture fixture)
     }
 
     [Fact]
+    public async Task The_figures_of_a_result_too_large_are_estimated_from_a_sample_and_the_exact_ones_agree_with_a_straightforward_count()
+    {
+        var word = await WorldAsync();
+        var known = await KnownAsync(word);
+        var query = $"q={word}&country=PE";
+        var (estimated, exact) = await Portal.WithServicesAsync(async services =>
+        {
+            var names = await services.GetRequiredService<ReferenceData>().GetAsync(CancellationToken.None);
+            var L = services.GetRequiredService<IStringLocalizer<SharedResource>>();
+            var filter = InitiativeFilter.Read(new QueryCollection(Microsoft.AspNetCore.WebUtilities.QueryHelpers.ParseQuery(query)), names, L);
+            var db = services.GetRequiredService<AppDbContext>();
+            return (await SscPortal.Web.Pages.Stats.IndexModel.ComputeAsync(db, filter, names, L, CancellationToken.None, exactLimit: 2),
+                await SscPortal.Web.Pages.Stats.IndexModel.ComputeAsync(db, filter, names, L, CancellationToken.None, exactLimit: null));
+        });
+
+        // Estimated: counted over every 50th initiative and multiplied, and said to be an estimate.
+        Assert.True(estimated.IsEstimate);
+        Assert.Equal(0, estimated.Total % CatalogueFacets.SampleEvery);
+        // Exact (what the background computes): the same as counting the data set by hand.
+        var matching = known.Where(i => i.Countries.Contains("PE")).ToList();
+        Assert.False(exact.IsEstimate);
+        Assert.Equal(matching.Count, exact.Total);
+        Assert.Equal(matching.Count(i => i.Assessed), exact.Assessed);
+        var byModality = exact.Charts.Single(c => c.Id == "by-modality").Bars.Sum(b => b.Value);
+        Assert.Equal(matching.Count, byModality);
+    }
+
+    [Fact]
     public async Task A_search_with_three_facets_takes_at_most_four_statements()
     {
         var word = await WorldAsync();

@@ -110,8 +110,9 @@ public static class DatabaseSetup
     {
         public async ValueTask DisposeAsync()
         {
-            // Back to the configured limit in case this connection is reused without a reset (No Reset On Close).
-            try { await db.Database.ExecuteSqlRawAsync("RESET statement_timeout"); }
+            // Back to the session's starting settings (the configured limit among them) in case this connection is reused
+            // without a reset (No Reset On Close): RESET returns each setting to what the connection's startup options made it.
+            try { await db.Database.ExecuteSqlRawAsync("RESET ALL"); }
             catch (System.Data.Common.DbException) { /* a broken connection is not returned to the pool as it is */ }
             finally { await db.Database.CloseConnectionAsync(); }
         }

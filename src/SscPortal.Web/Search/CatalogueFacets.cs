@@ -54,13 +54,31 @@ public static class CatalogueFacets
         if (counted.Looked <= exactLimit && filter.Q is not null && !filter.IsTypoFallback && Total(counted.Counts, selected) == 0
             && InitiativeSearch.CanFallBackOnTitles(filter.Q, db))
         {
-            // Nothing answers the words: titles close to them stand in (a mistyped or half-typed word).
+            // Nothing answers the words: titles close to them stand in (a mistyped or half-typed word), if they can be found
+            // within TypoBudget: a word whose letters are common everywhere may have thousands of titles to compare with,
+            // and then the reader is told that nothing matches rather than kept waiting.
+            using var budget = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            budget.CancelAfter(TypoBudget);
             filter.UseTypoFallback();
-            counted = await CountKeysAsync(Candidates(filter, db, selected).Take(exactLimit + 1), selected, db, cancellationToken);
+            try
+            {
+                var close = await CountKeysAsync(Candidates(filter, db, selected).Take(exactLimit + 1), selected, db, budget.Token);
+                return close.Looked <= exactLimit
+                    ? Build(close, selected, filter, names, L, isEstimate: false)
+                    : Build(await EstimateAsync(filter, db, selected, budget.Token), selected, filter, names, L, isEstimate: true);
+            }
+            catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+            {
+                filter.UseTypoFallback(false);
+                return Build(counted, selected, filter, names, L, isEstimate: false);
+            }
         }
         if (counted.Looked <= exactLimit) return Build(counted, selected, filter, names, L, isEstimate: false);
         return Build(await EstimateAsync(filter, db, selected, cancellationToken), selected, filter, names, L, isEstimate: true);
     }
+
+    /// <summary>How long the catalogue looks for titles close to words that found nothing before it says nothing matches.</summary>
+    public static readonly TimeSpan TypoBudget = TimeSpan.FromSeconds(1);
 
     /// <summary>The exact counts, however many initiatives that means looking at (what the background computes).</summary>
     public static async Task<FacetCounts> CountExactlyAsync(

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Threading.Channels;
+using Microsoft.EntityFrameworkCore;
 using SscPortal.Web.Caching;
 using SscPortal.Web.Data;
 
@@ -42,7 +43,12 @@ public sealed class ExactCounts(IServiceScopeFactory scopes, CatalogueCache cach
                 await using var scope = scopes.CreateAsyncScope();
                 var db = ReadOnlyDb.From(scope.ServiceProvider);
                 await using (await DatabaseSetup.WithStatementTimeoutAsync(db, StatementLimit, stoppingToken))
+                {
+                    // One process, not a parallel plan: the background leaves the other cores to the readers.
+                    if (db.Database.IsNpgsql())
+                        await db.Database.ExecuteSqlAsync($"SELECT set_config('max_parallel_workers_per_gather', '0', false)", stoppingToken);
                     cache.Set(work.Key, await work.Compute(db, stoppingToken), work.Generation);
+                }
             }
             catch (Exception e) when (e is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
             {

@@ -166,8 +166,8 @@ public sealed class InitiativeFilter
         return filter;
     }
 
-    /// <summary>Says that the search words found nothing, so titles close to them stand in (decided by the facet counts).</summary>
-    public void UseTypoFallback() => IsTypoFallback = true;
+    /// <summary>Says that the search words found nothing, so titles close to them stand in (decided by the facet counts), or (false) that none do after all.</summary>
+    public void UseTypoFallback(bool use = true) => IsTypoFallback = use;
 
     /// <summary>The facet letter of each address parameter (country and its role are one facet: the country's keys).</summary>
     public static char FacetOf(string parameter) => parameter switch

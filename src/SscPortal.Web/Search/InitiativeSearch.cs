@@ -63,7 +63,7 @@ public static partial class InitiativeSearch
     /// Whether titles close to the search may stand in when its words find nothing (PostgreSQL only: a word mistyped or
     /// half-typed finds no lexeme; a search with exclusions says what it does not want, so it is not guessed at).
     /// </summary>
-    public static bool CanFallBackOnTitles(string q, AppDbContext db) => IsPostgres(db) && Parse(q).Excluded.Count == 0 && !Parse(q).IsEmpty;
+    public static bool CanFallBackOnTitles(string q, AppDbContext db) => IsPostgres(db) && Parse(q) is { Excluded.Count: 0, IsEmpty: false };
 
     /// <summary>The initiatives that match the search (by its words, or by titles close to it when <paramref name="typoFallback"/>).</summary>
     public static IQueryable<Initiative> Matching(IQueryable<Initiative> initiatives, string q, AppDbContext db, bool typoFallback)

@@ -42,7 +42,7 @@ public class IndexModel([FromKeyedServices(ReadOnlyDb.Key)] AppDbContext db, Ref
     public ReferenceData.Snapshot Names { get; private set; } = null!;
 
     /// <summary>Everything the page shows, computed together and kept together in the catalogue cache.</summary>
-    private sealed record Figures(bool IsEstimate, int Total, int CivilSocietyRecords, int Assessed, IReadOnlyList<BarChart> Charts, IReadOnlyList<int> Years,
+    internal sealed record Figures(bool IsEstimate, int Total, int CivilSocietyRecords, int Assessed, IReadOnlyList<BarChart> Charts, IReadOnlyList<int> Years,
         IReadOnlyDictionary<(int, Modality), int> ByYearAndModality, IReadOnlyList<Pair> Pairs);
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
@@ -69,7 +69,7 @@ public class IndexModel([FromKeyedServices(ReadOnlyDb.Key)] AppDbContext db, Ref
     /// The figures, in at most four statements. Past <paramref name="exactLimit"/> matching initiatives (null: none) they are
     /// counted over every <see cref="CatalogueFacets.SampleEvery"/>th and multiplied: a page's time cannot count a million.
     /// </summary>
-    private static async Task<Figures> ComputeAsync(AppDbContext db, InitiativeFilter filter, ReferenceData.Snapshot names, IStringLocalizer<SharedResource> L, CancellationToken cancellationToken,
+    internal static async Task<Figures> ComputeAsync(AppDbContext db, InitiativeFilter filter, ReferenceData.Snapshot names, IStringLocalizer<SharedResource> L, CancellationToken cancellationToken,
         int? exactLimit = CatalogueFacets.ExactLimit)
     {
         var language = PortalCultures.Current;
