@@ -342,6 +342,8 @@ public abstract class OpenDataTests(PortalFixture fixture)
         Assert.Equal(3, pages);
         Assert.Equal(7, seen.Count);
         Assert.Equal(7, seen.Distinct().Count());
+        // Newest first across the pages (each was published a minute after the one made before it).
+        Assert.Equal(seen.OrderByDescending(id => id), seen);
     }
 
     [Fact]

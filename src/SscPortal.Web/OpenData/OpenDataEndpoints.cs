@@ -158,12 +158,18 @@ public static partial class OpenDataEndpoints
         var names = await referenceData.GetAsync(cancellationToken);
         var values = InitiativesQuery.Read(request.Query, names, L);
         if (!values.IsValid) return ApiProblems.BadRequest(request, values.Errors, L);
-        var filter = await CatalogueFilterAsync(values, names, db, L, cancellationToken);
+        var filter = await CatalogueFilterAsync(values, names, db, L, cancellationToken, prepare: false);
+        var few = await filter.PrepareAndMeasureAsync(db, FewMatches, cancellationToken);
         var query = filter.Apply(db.Initiatives.AsNoTracking(), db);
         if (values.Cursor("after") is { } c && c.TryGetTime(out var at))
             query = query.Where(i => i.PublishedAt <= at && (i.PublishedAt < at || i.Id < c.Id));
         var size = values.Number("limit") ?? DefaultLimit;
-        var rows = await InitiativeRecords.ReadAsync(query.OrderByDescending(i => i.PublishedAt).ThenByDescending(i => i.Id).Take(size + 1), db, BaseUrl(request), cancellationToken);
+        // Few matches: found through the filter's indexes and sorted (ordering by an expression keeps the database off the
+        // newest-first index, which it would walk to the end looking for them). Many: that index, stopping after a page.
+        var ordered = few
+            ? query.OrderByDescending(i => i.PublishedAt ?? DateTime.MinValue).ThenByDescending(i => i.Id)
+            : query.OrderByDescending(i => i.PublishedAt).ThenByDescending(i => i.Id);
+        var rows = await InitiativeRecords.ReadAsync(ordered.Take(size + 1), db, BaseUrl(request), cancellationToken);
         rows = rows.OrderByDescending(r => r.PublishedAt).ThenByDescending(r => r.Id).ToList();
         return TypedResults.Ok(PageOf(rows, size, r => KeysetCursor.For(r.PublishedAt, r.Id), values, request));
     }
@@ -223,14 +229,18 @@ public static partial class OpenDataEndpoints
     }
 
     /// <summary>The catalogue's filter from values the API's reader accepted (<see cref="InitiativesQuery"/>): the JSON API's and the feed's.</summary>
+    /// <summary>At most this many matches are read through the filter's own indexes and sorted, rather than found by walking the newest-first index.</summary>
+    private const int FewMatches = 2_000;
+
     public static async Task<InitiativeFilter> CatalogueFilterAsync(
-        ApiQueryValues values, ReferenceData.Snapshot names, AppDbContext db, IStringLocalizer<SharedResource> L, CancellationToken cancellationToken)
+        ApiQueryValues values, ReferenceData.Snapshot names, AppDbContext db, IStringLocalizer<SharedResource> L, CancellationToken cancellationToken,
+        bool prepare = true)
     {
         // The values are the lists' own spelling by now, so the catalogue's reader takes them as they are.
         var filter = InitiativeFilter.Read(values.ToQueryCollection(), names, L);
         // Not the caller's fault if the two readers disagree: a 500 (logged), never a filter silently dropped.
         if (filter.Problems.Count > 0) throw new InvalidOperationException("The catalogue's filter refused values the API accepted: " + string.Join(" ", filter.Problems));
-        await filter.PrepareAsync(db, cancellationToken);
+        if (prepare) await filter.PrepareAsync(db, cancellationToken);
         return filter;
     }
 

@@ -156,6 +156,20 @@ public sealed class InitiativeFilter
     }
 
     /// <summary>
+    /// As <see cref="PrepareAsync"/>, and says whether at most <paramref name="few"/> initiatives answer the whole filter: one
+    /// statement when any do (a second, the words alone, when none do). A list of few is best read through the filter's own
+    /// indexes and sorted; a list of many by walking the newest-first index until a page is full, which for a filter that
+    /// answers almost nothing would mean walking the whole catalogue.
+    /// </summary>
+    public async Task<bool> PrepareAndMeasureAsync(AppDbContext db, int few, CancellationToken cancellationToken)
+    {
+        if (IsEmpty) return false;
+        var found = await Apply(db.Initiatives.AsNoTracking(), db).Take(few + 1).CountAsync(cancellationToken);
+        if (found == 0) await PrepareAsync(db, cancellationToken);
+        return found <= few;
+    }
+
+    /// <summary>
     /// The same question read again from its link, for a computation that runs apart from the request (its own scope and
     /// thread, shared by every reader asking it): it may decide the typo fallback without touching the request's filter.
     /// </summary>
