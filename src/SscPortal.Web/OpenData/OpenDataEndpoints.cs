@@ -228,10 +228,10 @@ public static partial class OpenDataEndpoints
         return TypedResults.Ok(PageOf(records, size, r => KeysetCursor.For(r.PublishedAt, r.Id), values, request));
     }
 
-    /// <summary>The catalogue's filter from values the API's reader accepted (<see cref="InitiativesQuery"/>): the JSON API's and the feed's.</summary>
     /// <summary>At most this many matches are read through the filter's own indexes and sorted, rather than found by walking the newest-first index.</summary>
     private const int FewMatches = 2_000;
 
+    /// <summary>The catalogue's filter from values the API's reader accepted (<see cref="InitiativesQuery"/>): the JSON API's and the feed's.</summary>
     public static async Task<InitiativeFilter> CatalogueFilterAsync(
         ApiQueryValues values, ReferenceData.Snapshot names, AppDbContext db, IStringLocalizer<SharedResource> L, CancellationToken cancellationToken,
         bool prepare = true)

@@ -19,7 +19,11 @@ public sealed record FacetValue(string Value, string Label, int Count, bool Sele
 public sealed record Facet(string Parameter, string Title, IReadOnlyList<FacetValue> Values);
 
 /// <summary>The facets with the number of results, exact or (for a very large result) estimated from a sample.</summary>
-public sealed record FacetCounts(IReadOnlyList<Facet> Facets, int Total, bool IsEstimate, bool IsTypoFallback = false);
+public sealed record FacetCounts(IReadOnlyList<Facet> Facets, int Total, bool IsEstimate, bool IsTypoFallback = false)
+{
+    /// <summary>Titles close to the words could not be looked for within <see cref="CatalogueFacets.TypoBudget"/>: "nothing matches" for now, to be looked for again in the background.</summary>
+    public bool TypoTimedOut { get; init; }
+}
 
 /// <summary>
 /// The catalogue's facets. Each facet's counts are taken with every other filter applied and its own left out, so a
@@ -70,7 +74,7 @@ public static class CatalogueFacets
             catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
             {
                 filter.UseTypoFallback(false);
-                return Build(counted, selected, filter, names, L, isEstimate: false);
+                return Build(counted, selected, filter, names, L, isEstimate: false) with { TypoTimedOut = true };
             }
         }
         if (counted.Looked <= exactLimit) return Build(counted, selected, filter, names, L, isEstimate: false);

@@ -11,7 +11,7 @@ namespace SscPortal.Web.Search;
 /// counts, the figures of <c>/stats</c>): one question at a time, on a scope of its own (never a reader's request or its
 /// cancellation), with a statement limit of <see cref="StatementLimit"/> instead of a request's few seconds, in the
 /// language of the reader who asked. The answer is kept in the <see cref="CatalogueCache"/> for the next reader of the same
-/// question. Questions beyond a short queue are dropped (the page keeps its estimate), so a burst of new broad questions
+/// question (computed on the primary: a statement of minutes on a standby may be cancelled by replay). Questions beyond a short queue are dropped (the page keeps its estimate), so a burst of new broad questions
 /// cannot pile work onto the database.
 /// </summary>
 public sealed class ExactCounts(IServiceScopeFactory scopes, CatalogueCache cache, ILogger<ExactCounts> logger) : BackgroundService
@@ -21,14 +21,22 @@ public sealed class ExactCounts(IServiceScopeFactory scopes, CatalogueCache cach
 
     private readonly Channel<Work> _queue = Channel.CreateBounded<Work>(new BoundedChannelOptions(8) { FullMode = BoundedChannelFullMode.DropWrite });
 
+    /// <summary>The questions queued or being computed: a popular question asked again meanwhile takes no second place in the queue.</summary>
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, bool> _pending = new();
+
     private sealed record Work(string Key, CultureInfo Culture, long Generation, Func<AppDbContext, CancellationToken, Task<object>> Compute);
 
     /// <summary>The exact answer to <paramref name="key"/>, if it has been computed for the current content.</summary>
     public bool TryGet<T>(string key, out T value) where T : notnull => cache.TryGet(Kept(key), out value);
 
-    /// <summary>Asks for the exact answer to <paramref name="key"/>, computed by <paramref name="compute"/> on the read-only context of a scope of its own (returns at once).</summary>
-    public void Request<T>(string key, Func<AppDbContext, CancellationToken, Task<T>> compute) where T : notnull =>
-        _queue.Writer.TryWrite(new Work(Kept(key), CultureInfo.CurrentUICulture, cache.Generation, async (db, token) => await compute(db, token)));
+    /// <summary>Asks for the exact answer to <paramref name="key"/>, computed by <paramref name="compute"/> on the primary's context of a scope of its own (returns at once); nothing if it is already asked for.</summary>
+    public void Request<T>(string key, Func<AppDbContext, CancellationToken, Task<T>> compute) where T : notnull
+    {
+        var kept = Kept(key);
+        if (!_pending.TryAdd(kept, true)) return;
+        if (!_queue.Writer.TryWrite(new Work(kept, CultureInfo.CurrentUICulture, cache.Generation, async (db, token) => await compute(db, token))))
+            _pending.TryRemove(kept, out _);
+    }
 
     private static string Kept(string key) => "exact|" + key;
 
@@ -36,12 +44,13 @@ public sealed class ExactCounts(IServiceScopeFactory scopes, CatalogueCache cach
     {
         await foreach (var work in _queue.Reader.ReadAllAsync(stoppingToken))
         {
-            if (work.Generation != cache.Generation || cache.TryGet<object>(work.Key, out _)) continue;
             try
             {
+                if (work.Generation != cache.Generation || cache.TryGet<object>(work.Key, out _)) continue;
                 (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture) = (work.Culture, work.Culture);
                 await using var scope = scopes.CreateAsyncScope();
-                var db = ReadOnlyDb.From(scope.ServiceProvider);
+                // The primary: a statement of minutes on a streaming standby may be cancelled by replay, or hold replay back.
+                var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
                 await using (await DatabaseSetup.WithStatementTimeoutAsync(db, StatementLimit, stoppingToken))
                 {
                     // One process, not a parallel plan: the background leaves the other cores to the readers.
@@ -53,6 +62,10 @@ public sealed class ExactCounts(IServiceScopeFactory scopes, CatalogueCache cach
             catch (Exception e) when (e is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
             {
                 logger.LogWarning(e, "The exact answer to {Question} could not be computed; readers keep the estimate", work.Key);
+            }
+            finally
+            {
+                _pending.TryRemove(work.Key, out _);
             }
         }
     }

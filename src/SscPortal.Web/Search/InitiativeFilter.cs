@@ -165,8 +165,12 @@ public sealed class InitiativeFilter
     {
         if (IsEmpty) return false;
         var found = await Apply(db.Initiatives.AsNoTracking(), db).Take(few + 1).CountAsync(cancellationToken);
-        if (found == 0) await PrepareAsync(db, cancellationToken);
-        return found <= few;
+        if (found > 0) return found <= few;
+        // Nothing answers: when the words alone find nothing either, titles close to them stand in, and how many of those
+        // there are is not known (so not "few").
+        if (Q is not null && SelectedKeys().Count == 0 && InitiativeSearch.CanFallBackOnTitles(Q, db)) UseTypoFallback();
+        else await PrepareAsync(db, cancellationToken);
+        return !IsTypoFallback;
     }
 
     /// <summary>

@@ -62,9 +62,10 @@ public class IndexModel(ReferenceData referenceData, CatalogueCache cache, Exact
         {
             counts = await cache.GetAsync(countsKey, (services, token) =>
                 CatalogueFacets.CountAsync(InitiativeFilter.FromLink(link, false, names, L), ReadOnlyDb.From(services), names, L, token), cancellationToken);
-            if (counts.IsEstimate)
+            // Estimated, or titles close to the words not looked for in time: the full answer in the background.
+            if (counts.IsEstimate || counts.TypoTimedOut)
             {
-                var fallback = counts.IsTypoFallback;
+                var fallback = counts.IsTypoFallback || counts.TypoTimedOut;
                 exact.Request(countsKey, (db, token) => CatalogueFacets.CountExactlyAsync(InitiativeFilter.FromLink(link, fallback, names, L), db, names, L, token));
             }
         }
@@ -85,7 +86,7 @@ public class IndexModel(ReferenceData referenceData, CatalogueCache cache, Exact
             }
             // A result too large to rank cheaply is shown newest first (bench/README.md says why).
             var rank = !IsEstimate && Total <= InitiativeSearch.RankedAtMost;
-            Show(await cache.GetAsync($"search|{question}|{after?.Encode()}", async (services, token) =>
+            Show(await cache.GetAsync($"search|{question}|{rank}|{after?.Encode()}", async (services, token) =>
             {
                 var db = ReadOnlyDb.From(services);
                 var filter = InitiativeFilter.FromLink(link, typo, names, L);
