@@ -10,9 +10,9 @@ namespace SscPortal.Web.Search;
 /// Computes exactly, in the background, what a page could only estimate over a very large result (the catalogue's facet
 /// counts, the figures of <c>/stats</c>): one question at a time, on a scope of its own (never a reader's request or its
 /// cancellation), with a statement limit of <see cref="StatementLimit"/> instead of a request's few seconds, in the
-/// language of the reader who asked. The answer is kept in the <see cref="CatalogueCache"/> for the next reader of the same
-/// question (computed on the primary: a statement of minutes on a standby may be cancelled by replay). Questions beyond a short queue are dropped (the page keeps its estimate), so a burst of new broad questions
-/// cannot pile work onto the database.
+/// language of the reader who asked, on the primary (a statement of minutes on a standby may be cancelled by replay). The
+/// answer is kept in the <see cref="CatalogueCache"/> for the next reader of the same question. Questions beyond a short
+/// queue are dropped (the page keeps its estimate), so a burst of new broad questions cannot pile work onto the database.
 /// </summary>
 public sealed class ExactCounts(IServiceScopeFactory scopes, CatalogueCache cache, ILogger<ExactCounts> logger) : BackgroundService
 {

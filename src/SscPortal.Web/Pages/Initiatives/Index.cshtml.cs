@@ -74,6 +74,12 @@ public class IndexModel(ReferenceData referenceData, CatalogueCache cache, Exact
         var typo = Filter.IsTypoFallback;
         var total = Total;
         var question = $"{culture}|{link}|{typo}";
+        // The matching initiatives, on the read-only context of a computation's own scope.
+        (AppDbContext Db, IQueryable<Initiative> Matches) Matching(IServiceProvider services)
+        {
+            var db = ReadOnlyDb.From(services);
+            return (db, InitiativeFilter.FromLink(link, typo, names, L).Apply(db.Initiatives.AsNoTracking(), db));
+        }
 
         // A page of the list is public data too: it is kept like the counts, per question, language and position.
         if (IsSearch)
@@ -86,11 +92,11 @@ public class IndexModel(ReferenceData referenceData, CatalogueCache cache, Exact
             }
             // A result too large to rank cheaply is shown newest first (bench/README.md says why).
             var rank = !IsEstimate && Total <= InitiativeSearch.RankedAtMost;
+            var q = Filter.Q!;
             Show(await cache.GetAsync($"search|{question}|{rank}|{after?.Encode()}", async (services, token) =>
             {
-                var db = ReadOnlyDb.From(services);
-                var filter = InitiativeFilter.FromLink(link, typo, names, L);
-                var (cards, next) = await InitiativeSearch.RankedPageAsync(filter.Apply(db.Initiatives.AsNoTracking(), db), filter.Q!, typo, db, after, PageSize, culture, token, rank);
+                var (db, matches) = Matching(services);
+                var (cards, next) = await InitiativeSearch.RankedPageAsync(matches, q, typo, db, after, PageSize, culture, token, rank);
                 return new Listing(cards, 1, next?.Encode(), null, cards.Count == 0 && after is not null && total > 0);
             }, cancellationToken));
             return;
@@ -98,9 +104,7 @@ public class IndexModel(ReferenceData referenceData, CatalogueCache cache, Exact
         var (isForward, position) = ReadCursor();
         Show(await cache.GetAsync($"page|{question}|{isForward}|{position}", (services, token) =>
         {
-            var db = ReadOnlyDb.From(services);
-            var filter = InitiativeFilter.FromLink(link, typo, names, L);
-            return ListAsync(filter.Apply(db.Initiatives.AsNoTracking(), db), isForward, position, total, culture, token);
+            return ListAsync(Matching(services).Matches, isForward, position, total, culture, token);
         }, cancellationToken));
     }
 
