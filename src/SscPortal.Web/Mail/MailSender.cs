@@ -75,20 +75,38 @@ public sealed class MailSender(
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
         await ForgetSentAsync(db, cancellationToken);
         var claim = $"{Name}/{Guid.NewGuid():N}";
-        var claimed = await ClaimAsync(db, claim, cancellationToken);
-        if (claimed.Count == 0) return 0;
-
+        var holding = true;
         try
         {
+            var claimed = await ClaimAsync(db, claim, cancellationToken);
+            if (claimed.Count == 0)
+            {
+                holding = false;
+                return 0;
+            }
             await SendAllAsync(db, claimed, claim, cancellationToken);
+            return claimed.Count;
         }
         finally
         {
-            // Stopped mid-batch (the portal shutting down): what was not sent is let go at once, not left to its claim's end.
+            // Stopped mid-batch (the portal shutting down), even between claiming and reading the claim back: what was not
+            // sent is let go at once, not left to its claim's end (minutes in which no other sender would touch it).
+            if (holding) await ReleaseAsync(db, claim);
+        }
+    }
+
+    private async Task ReleaseAsync(AppDbContext db, string claim)
+    {
+        try
+        {
             await db.OutboxMessages.Where(m => m.ClaimedBy == claim)
                 .ExecuteUpdateAsync(s => s.SetProperty(m => m.ClaimedBy, (string?)null).SetProperty(m => m.ClaimedUntil, (DateTime?)null), CancellationToken.None);
         }
-        return claimed.Count;
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            // The database is away: the claim runs out by itself.
+            logger.LogWarning(e, "The mail sender could not release its claim {Claim}; it runs out after {Seconds} s", claim, Options.ClaimSeconds);
+        }
     }
 
     private async Task SendAllAsync(AppDbContext db, List<OutboxMessage> claimed, string claim, CancellationToken cancellationToken)
