@@ -156,6 +156,30 @@ public abstract class SearchTests(PortalFixture fixture)
         Assert.Subset(seen.ToHashSet(), created.ToHashSet());
     }
 
+    [Fact]
+    public async Task A_list_shown_newest_first_goes_on_newest_first_even_once_it_could_be_ranked()
+    {
+        // A large result is shown newest first while its count is estimated; the reader's link to the next page was made
+        // then. Following it once the result can be ranked goes on with the same list, not with an empty page.
+        var owner = await Portal.ActorAsync();
+        var word = TestData.Word();
+        var created = new List<int>();
+        for (var i = 0; i < 25; i++) created.Add(await InitiativeAsync(owner, $"{word} number {i}"));
+        var newest = created.OrderByDescending(id => id).ToList();
+        using var browser = Portal.CreateBrowser();
+
+        var next = new SscPortal.Web.Catalogue.KeysetCursor(SscPortal.Web.Search.InitiativeSearch.NewestFirstKey, newest[19]).Encode();
+        var second = await browser.GetOkAsync($"/initiatives?q={word}&after={next}");
+
+        Assert.Equal(newest[20..], Ids(second));
+        Assert.Contains("They are shown newest first", second.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("This page link is not valid", second.Text, StringComparison.Ordinal);
+        // The same search from its first page is ranked, and says nothing of the order.
+        var first = await browser.GetOkAsync($"/initiatives?q={word}");
+        Assert.Equal(20, Ids(first).Count);
+        Assert.DoesNotContain("They are shown newest first", first.Text, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("'; DROP TABLE \"Initiatives\"; --")]
     [InlineData("&|!:*()")]
@@ -196,6 +220,7 @@ public abstract class SearchTests(PortalFixture fixture)
     [InlineData("/initiatives?actortype=bank", "is not a kind of organisation")]
     [InlineData("/initiatives?country=PE&role=donor", "is not a role")]
     [InlineData("/initiatives?q=water&after=AAAA", "This page link is not valid")]
+    [InlineData("/initiatives?q=water&after=MXxOYU4", "This page link is not valid")]
     public async Task Unknown_facet_values_and_tampered_cursors_are_reported_not_applied(string url, string message)
     {
         using var browser = Portal.CreateBrowser();

@@ -85,6 +85,25 @@ public static partial class InitiativeSearch
     }
 
     /// <summary>
+    /// The sort key of a cursor made on a page shown newest first; a ranked page's cursor carries its last score instead, so
+    /// a cursor says which order it belongs to (the same search can be ranked later, once its exact count is known).
+    /// </summary>
+    public const string NewestFirstKey = "new";
+
+    /// <summary>Whether a search page's cursor is one of a ranked list (with the score to go on from) or of a list shown newest first.</summary>
+    public static bool TryReadCursor(string? token, out KeysetCursor cursor, out bool ranked)
+    {
+        ranked = false;
+        if (!KeysetCursor.TryDecode(token, out cursor) || cursor.Id <= 0) return false;
+        if (cursor.SortKey == NewestFirstKey) return true;
+        ranked = IsRankedCursor(cursor, out _);
+        return ranked;
+    }
+
+    private static bool IsRankedCursor(KeysetCursor cursor, out double score) =>
+        double.TryParse(cursor.SortKey, NumberStyles.Float, CultureInfo.InvariantCulture, out score) && double.IsFinite(score);
+
+    /// <summary>
     /// A page of matches, best first (the exact title above all), after the cursor's position: one statement, which scores
     /// the matches, keeps the page's best and reads their cards.
     /// </summary>
@@ -100,12 +119,18 @@ public static partial class InitiativeSearch
             : typoFallback ? i => EF.Functions.TrigramsWordSimilarity(exact, i.SearchTitle)
             : i => (i.SearchTitle == exact ? 100.0 : i.SearchTitle.Contains(exact) ? 10.0 : 0.0) + (double)EF.Property<NpgsqlTsVector>(i, PostgresAppDbContext.SearchVector).Rank(EF.Functions.WebSearchToTsQuery("ssc_en", q).Or(EF.Functions.WebSearchToTsQuery("ssc_es", q)).Or(EF.Functions.WebSearchToTsQuery("ssc_pt", q)));
         var scored = matches.Select(Scoring(score));
-        if (after is { } cursor && double.TryParse(cursor.SortKey, NumberStyles.Float, CultureInfo.InvariantCulture, out var afterScore))
-            scored = scored.Where(s => s.Score < afterScore || (s.Score == afterScore && s.Initiative.Id < cursor.Id));
+        if (after is { } cursor)
+        {
+            if (!rank) scored = scored.Where(s => s.Initiative.Id < cursor.Id);
+            else if (IsRankedCursor(cursor, out var afterScore))
+                scored = scored.Where(s => s.Score < afterScore || (s.Score == afterScore && s.Initiative.Id < cursor.Id));
+        }
         var rows = await scored.OrderByDescending(s => s.Score).ThenByDescending(s => s.Initiative.Id).Take(size + 1)
             .Select(WithCard(Catalogue.InitiativeQueries.Card(language))).ToListAsync(cancellationToken);
         rows = rows.OrderByDescending(r => r.Score).ThenByDescending(r => r.Card.Id).ToList();
-        var next = rows.Count > size ? new KeysetCursor(rows[size - 1].Score.ToString("R", CultureInfo.InvariantCulture), rows[size - 1].Card.Id) : (KeysetCursor?)null;
+        var next = rows.Count > size
+            ? new KeysetCursor(rank ? rows[size - 1].Score.ToString("R", CultureInfo.InvariantCulture) : NewestFirstKey, rows[size - 1].Card.Id)
+            : (KeysetCursor?)null;
         return (rows.Take(size).Select(r => r.Card).ToList(), next);
     }
 

@@ -35,6 +35,8 @@ public class IndexModel(ReferenceData referenceData, CatalogueCache cache, Exact
     public bool IsEstimate { get; private set; }
     public int FirstPosition { get; private set; }
     public string? NextCursor { get; private set; }
+    /// <summary>A search whose results are shown newest first rather than best first (too many to rank cheaply), said on the page.</summary>
+    public bool IsNewestFirst { get; private set; }
     public string? PreviousCursor { get; private set; }
     public bool IsPastTheEnd { get; private set; }
     public ReferenceData.Snapshot Names { get; private set; } = null!;
@@ -85,13 +87,24 @@ public class IndexModel(ReferenceData referenceData, CatalogueCache cache, Exact
         if (IsSearch)
         {
             KeysetCursor? after = null;
+            bool? cursorRanked = null;
             if (After is not null)
             {
-                if (KeysetCursor.TryDecode(After, out var cursor) && double.TryParse(cursor.SortKey, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out _)) after = cursor;
+                if (InitiativeSearch.TryReadCursor(After, out var cursor, out var ranked)) (after, cursorRanked) = (cursor, ranked);
                 else Reject(L["This page link is not valid, so the list starts from the beginning."]);
             }
             // A result too large to rank cheaply is shown newest first (bench/README.md says why).
             var rank = !IsEstimate && Total <= InitiativeSearch.RankedAtMost;
+            // A reader paging through a list goes on in the order it started with: a list shown newest first stays so even
+            // when its exact count (known meanwhile) would let it be ranked; a ranked list that can no longer be ranked
+            // cheaply starts again, newest first, and the reader is told.
+            if (cursorRanked == false) rank = false;
+            else if (cursorRanked == true && !rank)
+            {
+                after = null;
+                Reject(L["The order of these results has changed since that page was shown, so the list starts again from the beginning."]);
+            }
+            IsNewestFirst = !rank;
             var q = Filter.Q!;
             Show(await cache.GetAsync($"search|{question}|{rank}|{after?.Encode()}", async (services, token) =>
             {
