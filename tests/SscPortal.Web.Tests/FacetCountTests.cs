@@ -115,16 +115,18 @@ public abstract class FacetCountTests(PortalFixture fixture)
         _ => throw new ArgumentOutOfRangeException(nameof(parameter), parameter, null),
     };
 
-    private Task<(FacetCounts Counts, InitiativeFilter Filter)> CountAsync(string query, int? exactLimit = null, bool exactly = false) =>
+    private Task<(FacetCounts Counts, InitiativeFilter Filter)> CountAsync(string query, int? exactLimit = null, bool exactly = false,
+        TimeSpan? typoBudget = null, bool typoFallback = false) =>
         Portal.WithServicesAsync(async services =>
         {
             var names = await services.GetRequiredService<ReferenceData>().GetAsync(CancellationToken.None);
             var L = services.GetRequiredService<IStringLocalizer<SharedResource>>();
             var filter = InitiativeFilter.Read(new QueryCollection(Microsoft.AspNetCore.WebUtilities.QueryHelpers.ParseQuery(query)), names, L);
+            if (typoFallback) filter.UseTypoFallback();
             var db = services.GetRequiredService<AppDbContext>();
             var counts = exactly
                 ? await CatalogueFacets.CountExactlyAsync(filter, db, names, L, CancellationToken.None)
-                : await CatalogueFacets.CountAsync(filter, db, names, L, CancellationToken.None, exactLimit ?? CatalogueFacets.ExactLimit);
+                : await CatalogueFacets.CountAsync(filter, db, names, L, CancellationToken.None, exactLimit ?? CatalogueFacets.ExactLimit, typoBudget);
             return (counts, filter);
         });
 
@@ -187,6 +189,39 @@ public abstract class FacetCountTests(PortalFixture fixture)
         Assert.Equal(
             exact.Facets.SelectMany(f => f.Values.Select(v => $"{f.Parameter}={v.Value}:{v.Count}")),
             background.Facets.SelectMany(f => f.Values.Select(v => $"{f.Parameter}={v.Value}:{v.Count}")));
+    }
+
+    [Fact]
+    public async Task Close_titles_not_found_within_the_budget_say_nothing_matches_for_now_and_the_background_finds_them()
+    {
+        var word = await WorldAsync();
+        var mistyped = $"q={word[..^1]}x";
+        var postgres = await Portal.WithDatabaseAsync(db => Task.FromResult(db.Database.IsNpgsql()));
+
+        // Within the budget (PostgreSQL; a generous one, so that a busy test machine does not decide): the eight titles close
+        // to the mistyped word stand in.
+        var (found, foundFilter) = await CountAsync(mistyped, typoBudget: TimeSpan.FromMinutes(1));
+        // Out of time at once: nothing matches for now, the reader is not kept waiting, and it is marked to be looked for again.
+        var (late, lateFilter) = await CountAsync(mistyped, typoBudget: TimeSpan.Zero);
+        // What the background then computes (the page asks for the close titles' exact counts).
+        var (background, _) = await CountAsync(mistyped, exactly: true, typoFallback: true);
+
+        if (postgres)
+        {
+            Assert.True(foundFilter.IsTypoFallback);
+            Assert.Equal(8, found.Total);
+            Assert.True(late.TypoTimedOut);
+            Assert.False(lateFilter.IsTypoFallback);
+            Assert.Equal(0, late.Total);
+            Assert.Equal(8, background.Total);
+        }
+        else
+        {
+            // SQLite has no trigram index: a search that finds nothing says so, and nothing waits in the background.
+            Assert.False(foundFilter.IsTypoFallback);
+            Assert.Equal(0, found.Total);
+            Assert.False(late.TypoTimedOut);
+        }
     }
 
     [Fact]

@@ -48,10 +48,13 @@ public static class CatalogueFacets
     /// <summary>The sample of a large result: the initiatives whose id is a multiple of this (an index holds their keys).</summary>
     public const int SampleEvery = 50;
 
-    /// <summary>The counts of a page: exact when at most <paramref name="exactLimit"/> initiatives are looked at, estimated otherwise.</summary>
+    /// <summary>
+    /// The counts of a page: exact when at most <paramref name="exactLimit"/> initiatives are looked at, estimated otherwise;
+    /// titles close to words that found nothing looked for within <paramref name="typoBudget"/> (<see cref="TypoBudget"/>).
+    /// </summary>
     public static async Task<FacetCounts> CountAsync(
         InitiativeFilter filter, AppDbContext db, ReferenceData.Snapshot names, IStringLocalizer<SharedResource> L, CancellationToken cancellationToken,
-        int exactLimit = ExactLimit)
+        int exactLimit = ExactLimit, TimeSpan? typoBudget = null)
     {
         var selected = filter.SelectedKeys();
         var counted = await CountKeysAsync(Candidates(filter, db, selected).Take(exactLimit + 1), selected, db, cancellationToken);
@@ -62,7 +65,9 @@ public static class CatalogueFacets
             // within TypoBudget: a word whose letters are common everywhere may have thousands of titles to compare with,
             // and then the reader is told that nothing matches rather than kept waiting.
             using var budget = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-            budget.CancelAfter(TypoBudget);
+            var limit = typoBudget ?? TypoBudget;
+            if (limit > TimeSpan.Zero) budget.CancelAfter(limit);
+            else budget.Cancel(); // no time at all: out of time before starting (CancelAfter(0) would race the statement)
             filter.UseTypoFallback();
             try
             {
