@@ -148,6 +148,24 @@ public class InitiativeLink
     public int InitiativeId { get; set; }
     public required string Title { get; set; }
     public required string Url { get; set; }
+
+    /// <summary>What kind of document it is, as IATI's DocumentCategory (A01–A12) says; none for a web page typed in the portal (A12 in the IATI file).</summary>
+    public string? Category { get; set; }
+
+    /// <summary>Its media type (IATI's FileFormat, e.g. application/pdf); none for a web page (text/html in the IATI file).</summary>
+    public string? Format { get; set; }
+
+    /// <summary>The longest media type kept (IANA's are far shorter).</summary>
+    public const int FormatLength = 100;
+
+    /// <summary>Whether the code is one of IATI's document categories for an activity (A01–A12; B codes are for organisation files).</summary>
+    public static bool IsActivityDocumentCategory(string? code) =>
+        code is { Length: 3 } && code[0] == 'A' && int.TryParse(code.AsSpan(1), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var n) && n is >= 1 and <= 12;
+
+    /// <summary>Whether the text has the shape of a media type (type/subtype, lower case as IATI's FileFormat list writes them).</summary>
+    public static bool IsMediaType(string? format) =>
+        format is { Length: > 2 and <= FormatLength } && format.Count(c => c == '/') == 1 && format[0] != '/' && format[^1] != '/'
+        && format.All(c => c is (>= 'a' and <= 'z') or (>= '0' and <= '9') or '/' or '.' or '+' or '-' or '_');
 }
 
 /// <summary>An expected or achieved result.</summary>

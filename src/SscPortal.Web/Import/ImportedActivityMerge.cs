@@ -130,7 +130,13 @@ public static class ImportedActivityMerge
         if (activity.Links is { } links)
         {
             target.Links.Clear();
-            foreach (var link in links) target.Links.Add(new InitiativeLink { Url = link.Url, Title = link.Title ?? link.Url });
+            foreach (var link in links)
+                target.Links.Add(new InitiativeLink
+                {
+                    Url = link.Url, Title = link.Title ?? link.Url,
+                    Category = InitiativeLink.IsActivityDocumentCategory(link.Category) ? link.Category : null,
+                    Format = InitiativeLink.IsMediaType(link.Format) ? link.Format : null,
+                });
         }
         if (activity.Locations is { } locations)
         {

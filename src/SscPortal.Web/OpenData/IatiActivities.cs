@@ -114,7 +114,7 @@ public static class IatiActivities
         int OwnerId, string OwnerName, ActorType OwnerType, string? OwnerIdentifier, string? ImportedIdentifier,
         List<InitiativeTranslation> Translations, List<InitiativeCountry> Countries, List<(int Id, string Name, ActorType Type, ActorRole Role, string? Identifier)> Actors,
         List<int> Goals, List<string> Targets, List<string> Sectors, List<Contribution> Contributions, IReadOnlyList<InitiativeLocation> Locations,
-        List<(string Title, string Url)> Links);
+        List<(string Title, string Url, string? Category, string? Format)> Links);
 
     private sealed record Contribution(int ActorId, string ActorName, ActorType ActorType, string? ActorIdentifier, decimal Amount, string Currency);
 
@@ -169,7 +169,7 @@ public static class IatiActivities
             Contributions = i.Contributions.Where(c => c.Kind == ContributionKind.Money && c.Amount != null && c.Currency != null)
                 .Select(c => new { c.ActorId, c.Actor!.Name, c.Actor.Type, c.Actor.IatiIdentifier, c.Amount, c.Currency }).ToList(),
             i.Sensitivity, i.ThematicAreas, Locations = i.Locations.OrderBy(l => l.Id).ToList(),
-            Links = i.Links.OrderBy(l => l.Id).Select(l => new { l.Title, l.Url }).ToList(),
+            Links = i.Links.OrderBy(l => l.Id).Select(l => new { l.Title, l.Url, l.Category, l.Format }).ToList(),
         }).AsSplitQuery().ToListAsync(cancellationToken);
         return rows.Select(r => new Row(r.Id, r.Title, r.Summary, r.Description, r.Language, r.Modality, r.Status,
             r.ApprovalDate, r.PlannedStart, r.PlannedEnd, r.ActualStart, r.ActualEnd, r.UpdatedAt, r.PublishedAt, r.OwnerId, r.OwnerName, r.OwnerType, r.OwnerIdentifier, r.IatiIdentifier,
@@ -178,7 +178,7 @@ public static class IatiActivities
             r.Contributions.Select(c => new Contribution(c.ActorId, c.Name, c.Type, c.IatiIdentifier, c.Amount!.Value, c.Currency!)).ToList(),
             // The IATI file is public: locations as the public may see them (region level at most in a sensitive setting).
             LocationsForReader.ForPublic(r.Sensitivity, r.ThematicAreas, r.Locations),
-            r.Links.Select(l => (l.Title, l.Url)).ToList())).ToList();
+            r.Links.Select(l => (l.Title, l.Url, l.Category, l.Format)).ToList())).ToList();
     }
 
     private static async Task WriteActivityAsync(XmlWriter xml, Row r, IatiReporter reporter, string baseUrl, IEnumerable<IatiDocument> documents)
@@ -291,16 +291,17 @@ public static class IatiActivities
         await xml.WriteEndElementAsync();
         await EmptyAsync(xml, "category", ("code", "A12"));
         await xml.WriteEndElementAsync();
-        // The web pages the record links to, as "activity web page"s (the portal does not know what else they are).
-        foreach (var (title, url) in r.Links.Where(l => DataQuality.IsWebAddress(l.Url)))
+        // The web pages and documents the record links to: as "activity web page"s, unless the link came with its kind and
+        // media type (from an IATI file: kept, so that an imported activity is published as it was received).
+        foreach (var (title, url, category, format) in r.Links.Where(l => DataQuality.IsWebAddress(l.Url)))
         {
             await xml.WriteStartElementAsync(null, "document-link", null);
-            await xml.WriteAttributeStringAsync(null, "format", null, "text/html");
+            await xml.WriteAttributeStringAsync(null, "format", null, InitiativeLink.IsMediaType(format) ? format : "text/html");
             await xml.WriteAttributeStringAsync(null, "url", null, url);
             await xml.WriteStartElementAsync(null, "title", null);
             await NarrativeAsync(xml, title, null);
             await xml.WriteEndElementAsync();
-            await EmptyAsync(xml, "category", ("code", "A12"));
+            await EmptyAsync(xml, "category", ("code", InitiativeLink.IsActivityDocumentCategory(category) ? category! : "A12"));
             await xml.WriteEndElementAsync();
         }
         foreach (var document in documents)

@@ -62,6 +62,8 @@ public abstract class IatiRoundTripTests(PortalFixture fixture)
             bilateral.Contributions.Add(new InitiativeContribution { ActorId = owner.Id, Kind = ContributionKind.Money, Amount = 50000m, Currency = "USD" });
             bilateral.Contributions.Add(new InitiativeContribution { ActorId = funder.Id, Kind = ContributionKind.Money, Amount = 120000.5m, Currency = "USD" });
             bilateral.Contributions.Add(new InitiativeContribution { ActorId = ministry.Id, Kind = ContributionKind.Money, Amount = 80000m, Currency = "PYG" });
+            bilateral.Links.Add(new InitiativeLink { Title = "Project site", Url = $"https://huertos.example/{word}" });
+            bilateral.Links.Add(new InitiativeLink { Title = "Baseline study", Url = $"https://huertos.example/{word}/baseline.pdf", Category = "A08", Format = "application/pdf" });
 
             var triangular = new Initiative
             {
@@ -88,7 +90,15 @@ public abstract class IatiRoundTripTests(PortalFixture fixture)
             await db.SaveChangesAsync(ct);
             return new[] { bilateral.Id, triangular.Id };
         });
-        var first = await Portal.WithDatabaseAsync(db => ExportAsync(db, db.Initiatives.Where(i => ids.Contains(i.Id)), "https://source.example", ct));
+        // The portal's evidence goes into its file too: a public file and a testimony (category A07, as the export endpoint
+        // writes them), which an importing portal keeps as links of the same kind.
+        IatiActivities.IatiDocument[] evidence =
+        [
+            new(ids[0], "https://source.example/files/7/download", "application/pdf", "Informe final.pdf", "A07"),
+            new(ids[0], "https://source.example/assessments/3#testimony-5", "text/html", "Testimony: Ana", "A07"),
+        ];
+        var first = await Portal.WithDatabaseAsync(db => ExportAsync(db, db.Initiatives.Where(i => ids.Contains(i.Id)), "https://source.example", ct, evidence));
+        Assert.Contains("Informe final.pdf", System.Text.Encoding.UTF8.GetString(first), StringComparison.Ordinal);
 
         await using var empty = await EmptyPortalAsync();
         try
@@ -138,7 +148,7 @@ public abstract class IatiRoundTripTests(PortalFixture fixture)
             });
 
             // Every exported field, compared initiative by initiative.
-            var before = await Portal.WithDatabaseAsync(db => FieldsAsync(db, ids));
+            var before = await Portal.WithDatabaseAsync(db => FieldsAsync(db, ids, evidence));
             var after = await empty.Portal.WithDatabaseAsync(db => FieldsAsync(db, imported));
             Assert.Equal(before.Count, after.Count);
             for (var i = 0; i < before.Count; i++) Assert.Equal(before[i], after[i]);
@@ -152,10 +162,12 @@ public abstract class IatiRoundTripTests(PortalFixture fixture)
         }
     }
 
-    private static async Task<byte[]> ExportAsync(AppDbContext db, IQueryable<Initiative> initiatives, string baseUrl, CancellationToken ct)
+    private static async Task<byte[]> ExportAsync(AppDbContext db, IQueryable<Initiative> initiatives, string baseUrl, CancellationToken ct,
+        IReadOnlyList<IatiActivities.IatiDocument>? documents = null)
     {
         using var output = new MemoryStream();
-        await IatiActivities.WriteAsync(output, initiatives.Where(i => i.Publication == PublicationState.Published), baseUrl, DateTime.UtcNow, IatiPublisher.Unconfigured, ct);
+        await IatiActivities.WriteAsync(output, initiatives.Where(i => i.Publication == PublicationState.Published), baseUrl, DateTime.UtcNow, IatiPublisher.Unconfigured, ct,
+            documents is null ? null : _ => Task.FromResult(documents.ToLookup(d => d.InitiativeId)));
         return output.ToArray();
     }
 
@@ -174,13 +186,14 @@ public abstract class IatiRoundTripTests(PortalFixture fixture)
 
     private sealed record Fields(string Title, string Summary, string? Description, string Language, string Translations, ActivityStatus Status, bool Triangular,
         DateOnly? PlannedStart, DateOnly? ActualStart, DateOnly? PlannedEnd, DateOnly? ActualEnd, string Recipients, string Actors, string Goals, string Targets,
-        string Sectors, string Money, string Locations);
+        string Sectors, string Money, string Locations, string Links);
 
-    private static async Task<List<Fields>> FieldsAsync(AppDbContext db, IReadOnlyList<int> ids)
+    /// <summary>Every exported field of the initiatives; <paramref name="documents"/>: the evidence the export wrote beside their links.</summary>
+    private static async Task<List<Fields>> FieldsAsync(AppDbContext db, IReadOnlyList<int> ids, IReadOnlyList<IatiActivities.IatiDocument>? documents = null)
     {
         var initiatives = await db.Initiatives.AsNoTracking().Where(i => ids.Contains(i.Id)).OrderBy(i => i.Id)
             .Include(i => i.Translations).Include(i => i.Countries).Include(i => i.Actors).ThenInclude(a => a.Actor).Include(i => i.Sdgs).Include(i => i.SdgTargets)
-            .Include(i => i.Sectors).Include(i => i.Contributions).ThenInclude(c => c.Actor).Include(i => i.Locations).AsSplitQuery().ToListAsync();
+            .Include(i => i.Sectors).Include(i => i.Contributions).ThenInclude(c => c.Actor).Include(i => i.Locations).Include(i => i.Links).AsSplitQuery().ToListAsync();
         return initiatives.Select(i => new Fields(i.Title, i.Summary, i.Description, i.Language,
             string.Join("|", i.Translations.OrderBy(t => t.Language, StringComparer.Ordinal).Select(t => $"{t.Language}:{t.Title}:{t.Summary}")), i.Status, i.Modality == Modality.Triangular,
             i.PlannedStart, i.ActualStart, i.PlannedEnd, i.ActualEnd,
@@ -191,7 +204,9 @@ public abstract class IatiRoundTripTests(PortalFixture fixture)
             string.Join("|", i.Contributions.Where(c => c.Kind == ContributionKind.Money).GroupBy(c => (c.Actor!.Name, c.Currency))
                 .Select(g => $"{g.Key.Name}:{g.Sum(c => c.Amount)}:{g.Key.Currency}").Order(StringComparer.Ordinal)),
             string.Join("|", i.Locations.Where(l => l.Precision != LocationPrecision.Country).OrderBy(l => l.Id)
-                .Select(l => FormattableString.Invariant($"{l.CountryCode}:{l.Precision}:{l.Region}:{l.Place}:{l.Latitude}:{l.Longitude}"))))).ToList();
+                .Select(l => FormattableString.Invariant($"{l.CountryCode}:{l.Precision}:{l.Region}:{l.Place}:{l.Latitude}:{l.Longitude}"))),
+            string.Join("|", i.Links.OrderBy(l => l.Id).Select(l => $"{l.Title}>{l.Url}>{l.Category ?? "A12"}>{l.Format ?? "text/html"}")
+                .Concat((documents ?? []).Where(d => d.InitiativeId == i.Id).Select(d => $"{d.Title}>{d.Url}>{d.Category}>{d.Format}"))))).ToList();
     }
 
     /// <summary>A fresh portal on the same kind of database, without demonstration data.</summary>

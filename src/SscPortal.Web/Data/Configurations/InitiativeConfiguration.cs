@@ -164,6 +164,8 @@ public sealed class InitiativePartsConfiguration :
     {
         builder.Property(l => l.Title).HasMaxLength(300);
         builder.Property(l => l.Url).HasMaxLength(500);
+        builder.Property(l => l.Category).HasMaxLength(3);
+        builder.Property(l => l.Format).HasMaxLength(InitiativeLink.FormatLength);
         builder.HasIndex(l => l.InitiativeId);
     }
 

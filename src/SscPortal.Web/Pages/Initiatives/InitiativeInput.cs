@@ -221,8 +221,15 @@ public sealed class InitiativeInput
         }
         initiative.Locations.Clear();
         initiative.Locations.AddRange(Locations.Where(l => !string.IsNullOrWhiteSpace(l.CountryCode)).Select(l => l.ToLocation()));
+        // A link kept at the same address keeps what an IATI file said of it (its document category and media type).
+        var known = initiative.Links.GroupBy(l => l.Url, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
         initiative.Links.Clear();
-        initiative.Links.AddRange(Links.Where(l => !string.IsNullOrWhiteSpace(l.Url)).Select(l => new InitiativeLink { Title = l.Title!.Trim(), Url = l.Url!.Trim() }));
+        foreach (var row in Links.Where(l => !string.IsNullOrWhiteSpace(l.Url)))
+        {
+            var url = row.Url!.Trim();
+            var before = known.GetValueOrDefault(url);
+            initiative.Links.Add(new InitiativeLink { Title = row.Title!.Trim(), Url = url, Category = before?.Category, Format = before?.Format });
+        }
         initiative.Results.Clear();
         initiative.Results.AddRange(Results.Where(r => !string.IsNullOrWhiteSpace(r.Text)).Select(r => new InitiativeResult { Text = r.Text!.Trim(), Achieved = r.Achieved }));
 
