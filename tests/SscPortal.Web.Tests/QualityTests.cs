@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using SscPortal.Domain;
@@ -63,6 +64,55 @@ public abstract class QualityTests(PortalFixture fixture)
         var own = await admin.GetOkAsync($"/initiatives/{published}");
         Assert.NotNull(own.Document.QuerySelector($".quality-summary .finding[data-check='MissingSectors'] a[href='/initiatives/{published}/edit#sector-0']"));
         Assert.Null((await Portal.CreateBrowser().GetOkAsync($"/initiatives/{published}")).Document.QuerySelector(".quality-summary"));
+    }
+
+    private Task<List<RecordQuality>> ScanAsync(params int[] ids) => Portal.WithServicesAsync(async services =>
+    {
+        var reports = services.GetRequiredService<QualityReports>();
+        var db = services.GetRequiredService<AppDbContext>();
+        var found = new List<RecordQuality>();
+        await foreach (var record in reports.ScanAsync(db.Initiatives.Where(i => ids.Contains(i.Id)), CancellationToken.None)) found.Add(record);
+        return found;
+    });
+
+    [Fact]
+    public async Task An_assessment_left_without_an_official_response_past_the_response_period_is_a_finding_until_a_party_responds()
+    {
+        await using var world = await AccessWorld.CreateAsync(Portal);
+        var word = TestData.Word();
+        var days = await Portal.WithServicesAsync(services => Task.FromResult(services.GetRequiredService<SscPortal.Web.Catalogue.ResponseDeadlines>().ResponseDays));
+        var longAgo = DateTime.UtcNow.AddDays(-days - 1);
+        // An agency's initiative assessed by a CSO long ago, and again yesterday (still within the response period).
+        var official = await Portal.InitiativeAsync(world.AgencyG, "PE", "PY", DateTime.UtcNow.AddDays(-days - 30), title: $"Oficial {word}");
+        var overdue = await Portal.AssessmentAsync(world.CsoA, official, longAgo);
+        var recent = await Portal.InitiativeAsync(world.AgencyG, "PE", "BO", DateTime.UtcNow.AddDays(-days - 30), title: $"Reciente {word}");
+        await Portal.AssessmentAsync(world.CsoA, recent, DateTime.UtcNow.AddDays(-1));
+        // A CSO's own initiative with no official party (its owner is its only organisation): nobody official owes a response.
+        var civil = await Portal.InitiativeAsync(world.CsoB, "PE", "EC", DateTime.UtcNow.AddDays(-days - 30), title: $"Civil {word}");
+        await Portal.AssessmentAsync(world.CsoA, civil, longAgo);
+
+        QualityFinding[] Unanswered(IEnumerable<RecordQuality> records, int id) =>
+            records.Single(r => r.Id == id).Findings.Where(f => f.Check == QualityCheck.AssessmentWithoutResponse).ToArray();
+        var before = await ScanAsync(official, recent, civil);
+        var finding = Assert.Single(Unanswered(before, official));
+        Assert.Equal(overdue, finding.Item);
+        Assert.Equal(QualitySeverity.Info, finding.Severity);
+        Assert.Empty(Unanswered(before, recent));
+        Assert.Empty(Unanswered(before, civil));
+
+        // The agency's own page says it, linked to the assessment to respond to.
+        using var admin = await world.BrowserAsync(Role.AgencyAdmin);
+        Assert.NotNull((await admin.GetOkAsync("/my/quality")).Document
+            .QuerySelector($"#record-{official} .finding[data-check='AssessmentWithoutResponse'] a[href='/assessments/{overdue}']"));
+
+        // The agency responds: the finding goes.
+        await Portal.WithDatabaseAsync(async db =>
+        {
+            db.AssessmentResponses.Add(new AssessmentResponse { AssessmentId = overdue, ResponderId = world.AgencyG.Id, Text = "We answer.", PublishedAt = DateTime.UtcNow });
+            return await db.SaveChangesAsync();
+        });
+        Assert.Empty(Unanswered(await ScanAsync(official), official));
+        Assert.DoesNotContain(nameof(QualityCheck.AssessmentWithoutResponse), ChecksOf(await admin.GetOkAsync("/my/quality"), official));
     }
 
     [Fact]
