@@ -386,6 +386,81 @@ public abstract class ImportPageTests(PortalFixture fixture)
         Assert.False(await Portal.WithDatabaseAsync(db => db.IatiImports.AnyAsync(i => i.Id == id)));
         Assert.False(await Portal.WithDatabaseAsync(db => db.IatiImportActivities.AnyAsync(a => a.ImportId == id)));
     }
+
+    [Fact]
+    public async Task A_file_longer_than_it_said_is_stopped_at_the_limit_as_it_streams_and_nothing_is_kept()
+    {
+        await using var world = await AccessWorld.CreateAsync(Portal);
+        var prefix = Prefix();
+        var content = await FileAsync("activities.xml", prefix, world);
+        var outcome = await Portal.WithServicesAsync(async services =>
+        {
+            var store = services.GetRequiredService<ImportStore>();
+            var user = world.UserIds[Role.CsoMember]!;
+            // Says 1 KB; gives the real file's activities, then more than the limit inside a comment.
+            var text = Encoding.UTF8.GetString(content);
+            var end = text.LastIndexOf("</iati-activities>", StringComparison.Ordinal);
+            var file = new UploadedFile("lying.xml", 1024, () => new PaddedStream(text[..end] + "<!--", store.MaxBytes + 1, "--></iati-activities>"));
+            return await store.UploadAsync(world.CsoA.Id, user, [file], TestContext.Current.CancellationToken);
+        });
+
+        var refused = Assert.IsType<UploadOutcome.Refused>(outcome);
+        Assert.Equal(ImportProblemCode.FileTooLarge, refused.Problem.Code);
+        Assert.Equal("lying.xml", refused.FileName);
+        Assert.False(await Portal.WithDatabaseAsync(db => db.IatiImportActivities.AnyAsync(a => a.IatiIdentifier.StartsWith(prefix))));
+        Assert.Empty(await ImportedAsync(prefix));
+    }
+
+    [Fact]
+    public async Task The_limited_stream_gives_up_to_its_limit_and_refuses_a_byte_more()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var buffer = new byte[64];
+        await using (var exact = new LimitedStream(new MemoryStream(new byte[100]), 100))
+        {
+            var total = 0;
+            int read;
+            while ((read = await exact.ReadAsync(buffer, ct)) > 0) total += read;
+            Assert.Equal(100, total);
+            Assert.Equal(100, exact.BytesRead);
+        }
+        await using var longer = new LimitedStream(new MemoryStream(new byte[101]), 100);
+        var tooLarge = await Assert.ThrowsAsync<ImportFileException>(async () => { while (await longer.ReadAsync(buffer, ct) > 0) { } });
+        Assert.Equal(ImportProblemCode.FileTooLarge, tooLarge.Problem.Code);
+        using var synchronous = new LimitedStream(new MemoryStream(new byte[101]), 100);
+        Assert.Throws<ImportFileException>(() => { while (synchronous.Read(buffer, 0, buffer.Length) > 0) { } });
+    }
+
+    /// <summary>A stream of a prefix, <c>count</c> letters and a suffix, made as it is read (a large file without the memory).</summary>
+    private sealed class PaddedStream(string prefix, long count, string suffix) : Stream
+    {
+        private readonly byte[] _prefix = Encoding.UTF8.GetBytes(prefix);
+        private readonly byte[] _suffix = Encoding.UTF8.GetBytes(suffix);
+        private long _position;
+
+        public override bool CanRead => true;
+        public override bool CanSeek => false;
+        public override bool CanWrite => false;
+        public override long Length => _prefix.Length + count + _suffix.Length;
+        public override long Position { get => _position; set => throw new NotSupportedException(); }
+        public override void Flush() { }
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+        public override void SetLength(long value) => throw new NotSupportedException();
+        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+
+        public override int Read(byte[] buffer, int offset, int length)
+        {
+            var written = 0;
+            while (written < length && _position < Length)
+            {
+                buffer[offset + written++] = _position < _prefix.Length ? _prefix[_position]
+                    : _position < _prefix.Length + count ? (byte)'a'
+                    : _suffix[_position - _prefix.Length - count];
+                _position++;
+            }
+            return written;
+        }
+    }
 }
 
 [Collection(SqliteSuite.Name)]
