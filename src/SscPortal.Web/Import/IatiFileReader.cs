@@ -487,6 +487,8 @@ public static class IatiFileReader
     /// <item>commitments (transaction types 2 outgoing and 11 incoming), or when there are none, incoming funds (type 1):
     /// summed per provider-org (the reporting organisation's when none is named) and currency — commitments and the
     /// funds that follow them are not added up, that would count the money twice;</item>
+    /// <item>planned disbursements none of which names a provider (IATI 2.01 had no provider-org there): summed per currency
+    /// as the reporting organisation's;</item>
     /// <item>budgets, original ones (type 1 or none given; revised ones, type 2, only when there is no original): summed per
     /// currency as the reporting organisation's.</item>
     /// </list>
@@ -508,6 +510,9 @@ public static class IatiFileReader
             (items, source) = (disbursements.Select(d => (d.Element("value")!, d.Element("provider-org"))).ToList(), "planned-disbursement");
         else if (commitments.Count > 0 || funds.Count > 0)
             (items, source) = ((commitments.Count > 0 ? commitments : funds).Select(t => (t.Element.Element("value")!, t.Element.Element("provider-org"))).ToList(), "transaction");
+        else if (disbursements.Count > 0)
+            // Planned disbursements without a provider (IATI 2.01 could not name one): the reporting organisation's.
+            (items, source) = (disbursements.Select(d => (d.Element("value")!, (XElement?)null)).ToList(), "planned-disbursement");
         else if (budgets.Count > 0)
             (items, source) = ((original.Count > 0 ? original : budgets).Select(b => (b.Element("value")!, (XElement?)null)).ToList(), "budget");
         else return;

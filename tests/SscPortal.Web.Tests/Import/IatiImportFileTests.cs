@@ -5,7 +5,7 @@ using SscPortal.Web.Import;
 namespace SscPortal.Web.Tests.Import;
 
 /// <summary>
-/// The IATI reader on hand-made files (Import/Files): every mapped element in IATI 2.03 and 2.02, per-activity errors with
+/// The IATI reader on hand-made files (Import/Files): every mapped element in IATI 2.03, and in 2.02 and 2.01 together, per-activity errors with
 /// their lines while the valid activities stay importable, duplicate identifiers, and files refused whole (DOCTYPE, external
 /// entities, billion laughs, not XML, another XML, another version, too large) with the right problem and never a hang.
 /// </summary>
@@ -16,8 +16,8 @@ public sealed class IatiImportFileTests
     public static ImportContext Context(string? ownerIdentifier = Owner, long maxCharacters = ImportContext.DefaultMaxCharacters) => new()
     {
         OwnerId = 7, OwnerName = "Agencia de Ejemplo", OwnerIatiIdentifier = ownerIdentifier,
-        Countries = new HashSet<string> { "PE", "BO", "PY", "MZ", "BR", "DE", "CL" },
-        Sectors = new HashSet<string> { "31161", "11220", "12240" },
+        Countries = new HashSet<string> { "PE", "BO", "PY", "MZ", "BR", "DE", "CL", "SV" },
+        Sectors = new HashSet<string> { "31161", "11220", "12240", "74020" },
         Currencies = new HashSet<string> { "USD", "PEN", "EUR", "BRL" },
         Goals = Enumerable.Range(1, 17).ToHashSet(),
         Targets = new HashSet<string> { "2.3", "5.1", "3.2", "4.1" },
@@ -131,6 +131,34 @@ public sealed class IatiImportFileTests
         Assert.Equal(["MZ"], a.RecipientCountries!);
         Assert.Equal([new ImportedLink("https://example.org/docs/bancos-de-leite.pdf", "Relatório do projeto", "application/pdf", "A02")], a.Links!);
         Assert.Contains(read.Warnings, w => w is { Code: ImportProblemCode.ElementNotKept, Detail: "default-flow-type" });
+    }
+
+    [Fact]
+    public async Task An_iati_2_01_file_gives_the_elements_the_2_02_file_leaves_out()
+    {
+        var context = Context();
+        var read = Assert.Single(await ReadFileAsync("activities-2.01.xml", context));
+
+        Assert.Equal(["2.01"], context.Versions);
+        Assert.Empty(read.Errors);
+        var a = read.Activity!;
+        Assert.Equal(("es", "Gestión del riesgo de desastres en El Salvador"), (a.Language, a.Title));
+        Assert.Equal("Fortalecer la protección civil en 20 municipios.", a.Objectives);                 // description type 2
+        Assert.Equal(Modality.Triangular, a.Modality);                                                   // collaboration type 8
+        Assert.Equal(ActivityStatus.Closed, a.Status);
+        Assert.Equal((new DateOnly(2012, 1, 1), new DateOnly(2012, 3, 1), new DateOnly(2014, 12, 31), new DateOnly(2014, 11, 30)),
+            (a.PlannedStart, a.ActualStart, a.PlannedEnd, a.ActualEnd));
+        Assert.Contains(a.Participants!, p => p.Organisation.Ref == "XM-DAC-5-7" && p.Role == 1);         // funding
+        Assert.Equal(["SV"], a.RecipientCountries!);
+        Assert.Equal(["289"], a.RecipientRegions!.Select(r => r.Code));
+        Assert.Contains(read.Warnings, w => w is { Code: ImportProblemCode.RegionNotRecorded, Detail: "289" });
+        Assert.Equal([
+            new ImportedLocation("SV", LocationPrecision.Region, "San Miguel", null, null, null),
+            new ImportedLocation("SV", LocationPrecision.Point, "San Salvador", "Centro de operaciones", 13.6929, -89.2182)], a.Locations!);
+        Assert.Equal(["74020"], a.Sectors!);
+        // Planned disbursements without a provider (2.01 could not name one): the reporting organisation's, summed.
+        Assert.Equal([new ImportedContribution(null, 200000m, "USD", "planned-disbursement")], a.Contributions!);
+        Assert.Equal([new ImportedLink("https://example.org/docs/riesgo.pdf", "Evaluación final", "application/pdf", "A11")], a.Links!);
     }
 
     [Fact]
