@@ -6,8 +6,9 @@ using SscPortal.BrowserTests.Infrastructure;
 namespace SscPortal.BrowserTests;
 
 /// <summary>
-/// Embeddable widgets in a real Chromium: a page of another site (another port on loopback, so another origin) frames a
-/// widget and an ordinary page of the portal; the widget shows, the ordinary page is refused (frame-ancestors 'none').
+/// Embeddable widgets in a real Chromium: a page of another site (another port on loopback, so another origin) frames two
+/// widgets (a country's, a catalogue search's) and an ordinary page of the portal; the widgets show, the ordinary page is
+/// refused (frame-ancestors 'none').
 /// On a phone, a visitor goes from the catalogue's "Embed" link to the generator, makes a country's widget and opens it;
 /// the generator (with its live preview) and the widget pass axe-core, and the widget fits a 300 px frame.
 /// </summary>
@@ -22,6 +23,7 @@ public sealed class WidgetTests(BrowserSuite suite, ITestOutputHelper output) : 
             <html lang="en"><head><meta charset="utf-8"><title>Another site</title></head>
             <body><h1>Another site</h1>
             <iframe id="widget" title="A widget of the SSC Portal" src="{portal}/widgets/countries/pe?culture=es" width="300" height="500"></iframe>
+            <iframe id="search" title="A search widget of the SSC Portal" src="{portal}/widgets/initiatives?q=agua&amp;culture=pt" width="300" height="500"></iframe>
             <iframe id="ordinary" title="An ordinary page of the SSC Portal" src="{portal}/initiatives" width="300" height="500"></iframe>
             </body></html>
             """;
@@ -41,6 +43,12 @@ public sealed class WidgetTests(BrowserSuite suite, ITestOutputHelper output) : 
         await Assertions.Expect(widget.Locator("h1")).ToHaveTextAsync("Perú");
         await Assertions.Expect(widget.Locator("html")).ToHaveAttributeAsync("lang", "es");
         await Assertions.Expect(widget.GetByRole(AriaRole.Link, new() { Name = "Ver todo en el Portal de Cooperación Sur-Sur", Exact = false })).ToBeVisibleAsync();
+
+        // A catalogue search's widget too, in Portuguese, linking back to the same search on the portal.
+        var search = page.FrameLocator("#search");
+        await Assertions.Expect(search.Locator("html")).ToHaveAttributeAsync("lang", "pt");
+        await Assertions.Expect(search.Locator("h1.widget-title")).ToContainTextAsync("agua");
+        await Assertions.Expect(search.Locator("h1.widget-title a[target=_blank]")).ToHaveAttributeAsync("href", new System.Text.RegularExpressions.Regex(@"/initiatives\?q=agua"));
 
         // The ordinary page arrived but Chromium refused to show it in the frame: it says so, and the frame holds none of it.
         await AssertEventuallyAsync(() => { lock (refusals) return refusals.Any(r => r.Contains("frame-ancestors 'none'", StringComparison.Ordinal)); },
