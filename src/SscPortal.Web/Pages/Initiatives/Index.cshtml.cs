@@ -33,10 +33,10 @@ public class IndexModel(ReferenceData referenceData, CatalogueCache cache, Exact
     public int Total { get; private set; }
     /// <summary>The total and the facet counts are estimated from a sample (a very large result); the exact ones are on their way.</summary>
     public bool IsEstimate { get; private set; }
-    public int FirstPosition { get; private set; }
-    public string? NextCursor { get; private set; }
     /// <summary>A search whose results are shown newest first rather than best first (too many to rank cheaply), said on the page.</summary>
     public bool IsNewestFirst { get; private set; }
+    public int FirstPosition { get; private set; }
+    public string? NextCursor { get; private set; }
     public string? PreviousCursor { get; private set; }
     public bool IsPastTheEnd { get; private set; }
     public ReferenceData.Snapshot Names { get; private set; } = null!;
