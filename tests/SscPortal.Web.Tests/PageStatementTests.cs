@@ -137,6 +137,50 @@ public abstract class PageStatementTests(PortalFixture fixture)
         Assert.True(filtered <= ApiList);
     }
 
+    /// <summary>
+    /// On PostgreSQL a record's page (an initiative, the API's record) runs its statements prepared, so they are planned once
+    /// per connection; searches, lists with filters and figures never, whose best plan depends on what they match. SQLite
+    /// prepares nothing this way. The page shows the same either way.
+    /// </summary>
+    [Fact]
+    public async Task Record_pages_run_their_statements_prepared_and_searches_never_do()
+    {
+        var (bare, full, partners, word) = await RecordsAsync();
+        using var client = Portal.CreateClient();
+        await FetchAsync(client, "/initiatives");
+        var postgres = Portal.Provider == Data.DatabaseProvider.Postgres;
+
+        foreach (var url in new[] { $"/initiatives/{full}", $"/initiatives/{bare}", $"/api/v1/initiatives/{full}" })
+            for (var visit = 0; visit < 3; visit++)
+            {
+                var (statements, prepared, body) = await FetchPreparedAsync(client, url);
+                Assert.True(postgres ? prepared == statements && statements > 0 : prepared == 0,
+                    $"{url} ran {prepared} of its {statements} statements prepared on {Portal.Provider}");
+                // Prepared or not, the same record: its partners on the page, its id in the API.
+                if (url == $"/initiatives/{full}") Assert.Contains(System.Net.WebUtility.HtmlEncode(partners[0].Name), body, StringComparison.Ordinal);
+                if (url.StartsWith("/api", StringComparison.Ordinal)) Assert.Contains($"\"id\":{full}", body, StringComparison.Ordinal);
+            }
+        foreach (var url in new[]
+        {
+            $"/initiatives?q={word}", $"/initiatives?q={word}&country=MZ&modality=triangular&sdg=5", "/api/v1/initiatives?country=MZ",
+            $"/api/v1/initiatives?q={word}", $"/stats?q={word}&country=BR",
+        })
+        {
+            var (statements, prepared, _) = await FetchPreparedAsync(client, url);
+            Assert.True(prepared == 0, $"{url} ran {prepared} of its {statements} statements prepared");
+        }
+    }
+
+    private static async Task<(int Statements, int Prepared, string Body)> FetchPreparedAsync(HttpClient client, string url)
+    {
+        url += (url.Contains('?', StringComparison.Ordinal) ? "&" : "?") + "visit=" + TestData.Word();
+        using var response = await client.GetAsync(new Uri(url, UriKind.Relative));
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.True(response.IsSuccessStatusCode, $"{url} answered {(int)response.StatusCode}");
+        int Header(string name) => int.Parse(response.Headers.GetValues(name).Single(), CultureInfo.InvariantCulture);
+        return (Header(SqlStatementCounter.Header), Header(Data.StatementPreparer.Header), body);
+    }
+
     [Fact]
     public async Task A_signed_in_reader_pays_only_for_their_own_parts_of_the_page_not_for_the_cookie()
     {

@@ -43,6 +43,7 @@ public static class DatabaseSetup
         services.AddSingleton<SqlStatementCounter>();
         services.AddSingleton<ContentChangeWatcher>();
         services.AddSingleton<WriteMarker>();
+        services.AddSingleton<StatementPreparer>();
         return services;
     }
 
@@ -54,7 +55,8 @@ public static class DatabaseSetup
         options.ConfigureWarnings(warnings => warnings.Ignore(CoreEventId.RowLimitingOperationWithoutOrderByWarning));
 
     private static IInterceptor[] Interceptors(IServiceProvider services) =>
-        [services.GetRequiredService<SqlStatementCounter>(), services.GetRequiredService<ContentChangeWatcher>(), services.GetRequiredService<WriteMarker>()];
+        [services.GetRequiredService<SqlStatementCounter>(), services.GetRequiredService<ContentChangeWatcher>(), services.GetRequiredService<WriteMarker>(),
+            services.GetRequiredService<StatementPreparer>()];
 
     /// <summary>The longest a statement of a request may run on PostgreSQL, in seconds (<c>Database:StatementTimeoutSeconds</c>, 5 by default; 0: no limit).</summary>
     public static double StatementTimeoutSeconds(IConfiguration configuration) => Math.Max(0, configuration.GetValue("Database:StatementTimeoutSeconds", 5.0));

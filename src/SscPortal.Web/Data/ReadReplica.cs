@@ -54,7 +54,7 @@ public static class ReadOnlyDb
             ? !ReadYourWrites.NeedsPrimary(http, clock)
             : scope.GetService<Caching.CatalogueCache>() is { } shared && !shared.ChangedWithin(settings.ReadYourWritesWindow));
         if (http is not null) http.Items[ReadYourWrites.ServedByKey] = fromReplica ? ReadYourWrites.Replica : ReadYourWrites.Primary;
-        IInterceptor[] interceptors = [scope.GetRequiredService<SqlStatementCounter>(), ReadOnlyGuard.Instance];
+        IInterceptor[] interceptors = [scope.GetRequiredService<SqlStatementCounter>(), ReadOnlyGuard.Instance, scope.GetRequiredService<StatementPreparer>()];
         switch (settings.Provider)
         {
             case DatabaseProvider.Postgres:

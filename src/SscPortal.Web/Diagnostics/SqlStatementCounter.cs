@@ -6,7 +6,8 @@ namespace SscPortal.Web.Diagnostics;
 
 /// <summary>
 /// Counts the SQL statements each request runs, so that a page's cost can be seen not to grow with the rows it shows
-/// (no N+1). With Diagnostics:SqlStatementHeader=true the count is sent back in an X-Sql-Statements header (the
+/// (no N+1). With Diagnostics:SqlStatementHeader=true the count is sent back in an X-Sql-Statements header, and how many
+/// of them ran prepared in X-Sql-Prepared (the
 /// benchmark and the tests read it); it is off by default.
 /// </summary>
 public sealed class SqlStatementCounter(IHttpContextAccessor http) : DbCommandInterceptor
@@ -86,6 +87,8 @@ public static class SqlStatementHeader
         context.Response.OnStarting(() =>
         {
             context.Response.Headers[SqlStatementCounter.Header] = SqlStatementCounter.CountIn(context).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            // Of those, how many ran as prepared statements (Data/PreparedStatements.cs: record pages on PostgreSQL).
+            context.Response.Headers[StatementPreparer.Header] = StatementPreparer.CountIn(context).ToString(System.Globalization.CultureInfo.InvariantCulture);
             return Task.CompletedTask;
         });
         await next(context);

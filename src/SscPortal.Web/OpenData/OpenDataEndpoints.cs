@@ -126,7 +126,7 @@ public static partial class OpenDataEndpoints
             .ProducesProblem(StatusCodes.Status500InternalServerError).ProducesProblem(StatusCodes.Status503ServiceUnavailable);
         api.MapGet("/initiatives", ListInitiativesAsync).WithName(InitiativesQuery.OperationId).WithMetadata(InitiativesQuery).ProducesValidationProblem()
             .WithSummary("Published initiatives, newest first, with the catalogue's filters and cursor paging.");
-        api.MapGet("/initiatives/{id:int}", GetInitiativeAsync).WithName("GetInitiative").WithSummary("One published initiative.")
+        api.MapGet("/initiatives/{id:int}", GetInitiativeAsync).WithName("GetInitiative").WithSummary("One published initiative.").WithMetadata(new PreparedStatementsAttribute())
             .Produces<HttpValidationProblemDetails>(StatusCodes.Status404NotFound, ApiProblems.ContentType);
         api.MapGet("/actors", ListActorsAsync).WithName(ActorsQuery.OperationId).WithMetadata(ActorsQuery).ProducesValidationProblem()
             .WithSummary("Organisations, by id, with cursor paging; filter by type and country.");

@@ -25,6 +25,7 @@ namespace SscPortal.Web.Pages.Initiatives;
 /// </summary>
 [AllowAnonymous]
 [OutputCache(PolicyName = AnonymousPageCache.PolicyName)]
+[PreparedStatements]
 public class DetailsModel(
     AppDbContext db, ReferenceData referenceData, Rights rights, History history, RecordSaver saver, LocationsForReader locations,
     Quality.QualityReports quality, Evidence.FileLists files, IStringLocalizer<SharedResource> L) : PageModel
