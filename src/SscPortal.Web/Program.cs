@@ -94,6 +94,8 @@ builder.Services.AddScoped<SscPortal.Web.Forms.SubmitOnce>();
 // Public counts and pages over the whole catalogue are kept for two minutes (Caching/CatalogueCache.cs); the cache is bounded.
 builder.Services.AddMemoryCache(options => options.SizeLimit = 5_000);
 builder.Services.AddSingleton<CatalogueCache>();
+// A published record's page as everyone sees it, kept per record and language until the content changes (Caching/RecordPageCache.cs).
+builder.Services.AddSingleton<RecordPageCache>();
 // The catalogue's facet counts: exact in one pass, or estimated for a very large result and counted exactly in the background (Search/).
 builder.Services.AddPortalSearch();
 // Several instances on one PostgreSQL database start their caches afresh together, over LISTEN/NOTIFY (Caching/InstanceSync.cs).

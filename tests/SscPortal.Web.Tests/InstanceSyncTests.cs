@@ -1,6 +1,7 @@
 using System.Net;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
+using SscPortal.Domain;
 using SscPortal.Web.Caching;
 using SscPortal.Web.Data;
 using SscPortal.Web.Tests.Infrastructure;
@@ -109,11 +110,17 @@ public sealed class InstanceSyncTests(TwoInstancesFixture instances) : IClassFix
     {
         using var reader = instances.B.CreateBrowser();
         var (id, title) = await KeptOnBAsync(reader);
+        // A signed-in reader never gets the anonymous page cache, but B keeps the record's page for them too (RecordPageCache).
+        using var member = await instances.B.BrowserOfAsync(await instances.B.MemberAsync(await instances.B.ActorAsync(), MembershipRole.Member, MembershipStatus.Active));
+        await member.GetOkAsync($"/initiatives/{id}");
+        await member.GetOkAsync($"/initiatives/{id}?again=1");
 
         await UnpublishAsync(instances.A, id);
 
         Assert.True(await WithinDeadlineAsync(async () => !await ListsAsync(reader, title)), "instance B still lists the unpublished record");
         Assert.Equal(HttpStatusCode.NotFound, (await reader.GetAsync($"/initiatives/{id}")).Status);
+        Assert.True(await WithinDeadlineAsync(async () => (await member.GetAsync($"/initiatives/{id}?after=1")).Status == HttpStatusCode.NotFound),
+            "instance B still shows the unpublished record to a signed-in reader");
     }
 
     [Fact]

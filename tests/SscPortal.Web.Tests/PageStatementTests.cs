@@ -139,8 +139,8 @@ public abstract class PageStatementTests(PortalFixture fixture)
 
     /// <summary>
     /// On PostgreSQL a record's page (an initiative, the API's record) runs its statements prepared, so they are planned once
-    /// per connection; searches, lists with filters and figures never, whose best plan depends on what they match. SQLite
-    /// prepares nothing this way. The page shows the same either way.
+    /// per connection; searches, lists with filters and figures never their filtering statements, whose best plan depends on
+    /// what they match (only the parts read by ids may be). SQLite prepares nothing this way. The page shows the same either way.
     /// </summary>
     [Fact]
     public async Task Record_pages_run_their_statements_prepared_and_searches_never_do()
@@ -166,8 +166,9 @@ public abstract class PageStatementTests(PortalFixture fixture)
             $"/api/v1/initiatives?q={word}", $"/stats?q={word}&country=BR",
         })
         {
+            // At most the parts of the page's initiatives, read by their ids (the same plan whatever the ids), never what filters.
             var (statements, prepared, _) = await FetchPreparedAsync(client, url);
-            Assert.True(prepared == 0, $"{url} ran {prepared} of its {statements} statements prepared");
+            Assert.True(postgres ? prepared <= 1 && prepared < statements : prepared == 0, $"{url} ran {prepared} of its {statements} statements prepared");
         }
     }
 

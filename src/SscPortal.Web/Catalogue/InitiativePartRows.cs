@@ -147,7 +147,8 @@ public static class InitiativePartRows
                     InitiativeId = a.InitiativeId, Kind = (int)Part.Score, Number = s.AssessmentId, Number2 = s.Scored, Number3 = s.NotApplicable, Number4 = s.InsufficientInformation,
                     Text = s.Code, Text2 = none, Text3 = none, Amount = 0m, Latitude = s.Average, Longitude = 0.0,
                 }));
-        return rows.ToListAsync(cancellationToken);
+        // By ids only: its best plan is the same whatever the ids, so it is prepared wherever it runs (Data/PreparedStatements.cs).
+        return rows.TagWith(StatementPreparer.Tag).ToListAsync(cancellationToken);
     }
 }
 

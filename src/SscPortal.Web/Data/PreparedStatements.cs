@@ -40,6 +40,14 @@ public sealed class StatementPreparer(IHttpContextAccessor http) : DbCommandInte
     /// <summary>How many of <paramref name="context"/>'s statements ran prepared.</summary>
     public static int CountIn(HttpContext context) => context.Items[Key] as int? ?? 0;
 
+    /// <summary>
+    /// A query tagged with this (<c>query.TagWith(StatementPreparer.Tag)</c>) is prepared on any endpoint, GET or not: for a
+    /// statement whose plan cannot depend on its parameters' values (the parts of initiatives read by their ids).
+    /// </summary>
+    public const string Tag = "prepared: its plan does not depend on its parameters";
+
+    private const string Tagged = "-- " + Tag;
+
     public override async ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(
         DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)
     {
@@ -69,16 +77,18 @@ public sealed class StatementPreparer(IHttpContextAccessor http) : DbCommandInte
     private bool Wanted(NpgsqlCommand command)
     {
         if (command.IsPrepared) return false;
-        // Reads only: a form's POST saves through the save path, whose statements vary with what changed.
-        if (http.HttpContext is not { } context || !(HttpMethods.IsGet(context.Request.Method) || HttpMethods.IsHead(context.Request.Method))
-            || context.GetEndpoint()?.Metadata.GetMetadata<PreparedStatementsAttribute>() is null) return false;
         var text = command.CommandText;
+        var context = http.HttpContext;
+        // Reads only: a form's POST saves through the save path, whose statements vary with what changed.
+        if (!text.StartsWith(Tagged, StringComparison.Ordinal)
+            && (context is null || !(HttpMethods.IsGet(context.Request.Method) || HttpMethods.IsHead(context.Request.Method))
+                || context.GetEndpoint()?.Metadata.GetMetadata<PreparedStatementsAttribute>() is null)) return false;
         if (!_prepared.ContainsKey(text))
         {
             if (_prepared.Count >= MaxStatements) return false;
             _prepared.TryAdd(text, 0);
         }
-        context.Items[Key] = CountIn(context) + 1;
+        if (context is not null) context.Items[Key] = CountIn(context) + 1;
         return true;
     }
 }

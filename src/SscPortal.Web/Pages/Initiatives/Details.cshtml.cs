@@ -28,7 +28,7 @@ namespace SscPortal.Web.Pages.Initiatives;
 [PreparedStatements]
 public class DetailsModel(
     AppDbContext db, ReferenceData referenceData, Rights rights, History history, RecordSaver saver, LocationsForReader locations,
-    Quality.QualityReports quality, Evidence.FileLists files, IStringLocalizer<SharedResource> L) : PageModel
+    Quality.QualityReports quality, Evidence.FileLists files, RecordPageCache recordPages, IStringLocalizer<SharedResource> L) : PageModel
 {
     public sealed record ActorTakingPart(int Id, string Name, string? Acronym, ActorType Type, ActorRole Role);
     public sealed record GoalLink(int Code, bool IsPrimary);
@@ -90,38 +90,41 @@ public class DetailsModel(
     /// <summary>The version the publish and unpublish forms were rendered with: the change is made only to what the person saw.</summary>
     [BindProperty(Name = "Version")] public int? SeenVersion { get; set; }
 
+    /// <summary>The record's own row with its owner: enough to decide whether this reader may see it.</summary>
+    public sealed record MainRow(
+        int Id, string Title, string Summary, string? Description, string Language, Modality Modality, Instrument Instrument, ActivityStatus Status,
+        DateOnly? ApprovalDate, DateOnly? PlannedStart, DateOnly? PlannedEnd, DateOnly? ActualStart, DateOnly? ActualEnd,
+        PublicationState Publication, DateTime? PublishedAt, string? UnpublishedReason, bool HeldByModerator, DateTime UpdatedAt, int Version, int OwnerId,
+        string OwnerName, ActorType OwnerType, string? Objectives, string? Contact, List<ThematicArea> ThematicAreas, SettingSensitivity Sensitivity);
+
+    /// <summary>
+    /// What the page reads of a record: the row, the assessments any reader may be shown (filtered per reader), every repeating
+    /// part and the framework beside them.
+    /// <see cref="Parts"/> is null when only the row was read (a record not published, when only a published one was wanted).
+    /// </summary>
+    public sealed record Loaded(MainRow Main, IReadOnlyList<AssessmentColumn> Columns, InitiativeParts? Parts, IReadOnlyList<FrameworkDimension> Dimensions);
+
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken cancellationToken)
     {
         var language = PortalCultures.Current;
-        // 1. The record itself and its owner: one row, enough to decide whether this reader may see it.
-        var main = await db.Initiatives.AsNoTracking()
-            .Where(i => i.Id == id)
-            .Select(i => new
-            {
-                i.Id, i.Title, i.Summary, i.Description, i.Language, i.Modality, i.Instrument, i.Status,
-                i.ApprovalDate, i.PlannedStart, i.PlannedEnd, i.ActualStart, i.ActualEnd,
-                i.Publication, i.PublishedAt, i.UnpublishedReason, i.HeldByModerator, i.UpdatedAt, i.Version, i.OwnerId,
-                OwnerName = i.Owner!.Name, OwnerType = i.Owner.Type, i.Objectives, i.Contact, i.ThematicAreas, i.Sensitivity,
-            })
-            .SingleOrDefaultAsync(cancellationToken);
+        // A published record is kept as read until the content changes (Caching/RecordPageCache.cs), for every reader; a record
+        // not published is read afresh for the reader who may see it.
+        var loaded = await recordPages.GetAsync($"initiative|{id}|{language}", () => ReadAsync(id, language, publishedOnly: true, cancellationToken),
+            keep: l => l.Parts is not null);
         // Drafts and unpublished records exist only for the owning organisation's members.
-        if (main is null) return NotFound();
+        if (loaded is null) return NotFound();
+        var main = loaded.Main;
         var record = new InitiativeResource(main.OwnerId, main.Publication, main.HeldByModerator);
         if (!await rights.MayAsync(record, Operations.See)) return NotFound();
-
-        Names = await referenceData.GetAsync(cancellationToken);
-        // 2. The current published assessments, and the drafts of the reader's own organisations (none for the public).
+        if (loaded.Parts is null) loaded = await ReadAsync(id, language, publishedOnly: false, cancellationToken);
+        if (loaded?.Parts is not { } parts) return NotFound();
+        main = loaded.Main;
+        record = new InitiativeResource(main.OwnerId, main.Publication, main.HeldByModerator);
+        if (!await rights.MayAsync(record, Operations.See)) return NotFound();
+        // The current published assessments, and the drafts of the reader's own organisations (none for the public).
         var mine = (await rights.OrganisationsForAsync(assessor => new AssessmentResource(assessor, id), Operations.See)).Select(m => m.ActorId).ToList();
-        var shown = db.Assessments.AsNoTracking()
-            .Where(a => a.InitiativeId == id && ((a.Publication == PublicationState.Published && a.SupersededById == null)
-                || (a.Publication == PublicationState.Draft && mine.Contains(a.AssessorId))));
-        var columns = await shown.OrderBy(a => a.Perspective).ThenBy(a => a.PublishedAt)
-            .Select(a => new AssessmentColumn(a.Id, a.Perspective, a.AssessorId, a.Assessor!.Name, a.Publication, db.AssessmentResponses.Count(r => r.AssessmentId == a.Id)))
-            .ToListAsync(cancellationToken);
-        // 3. Every repeating part (countries, organisations, goals, contributions, locations, partnerships, the assessments'
-        //    scores…) in one statement, whatever their number.
-        var parts = new InitiativeParts(await InitiativePartRows.ReadAsync(db, [id],
-            new InitiativePartRows.Wanted(language, PageParts: true, Assessments: columns.Count == 0 ? null : shown), cancellationToken));
+        var columns = loaded.Columns.Where(c => c.Publication == PublicationState.Published || mine.Contains(c.AssessorId)).ToList();
+        Names = await referenceData.GetAsync(cancellationToken);
 
         Initiative = new View(
             main.Id, main.Title, main.Summary, main.Description, main.Language, main.Modality, main.Instrument, main.Status,
@@ -142,9 +145,8 @@ public class DetailsModel(
         Principles = parts.Principles.OrderBy(code => order.GetValueOrDefault(code, int.MaxValue)).ToList();
         var scores = parts.Scores;
         Assessments = columns.Select(c => c with { Scores = scores[c.Id].ToList() }).ToList();
-        // The dimensions are shown only beside assessments: most initiatives have none, and then the framework is not read.
-        if (Assessments.Count > 0)
-            Dimensions = (await db.AssessmentFrameworks.AsNoTracking().OrderByDescending(f => f.Version).FirstAsync(cancellationToken)).Dimensions;
+        // The dimensions are shown only beside assessments.
+        Dimensions = Assessments.Count > 0 ? loaded.Dimensions : [];
         CanAssess = main.Publication == PublicationState.Published && (await rights.OrganisationsForAsync(assessor => new AssessmentResource(assessor, id), Operations.Edit)).Count > 0;
 
         CanEdit = await rights.MayAsync(record, Operations.Edit);
@@ -160,6 +162,38 @@ public class DetailsModel(
         // The files section reads the files alone: the record's owner is known already.
         files.Know(new FileOwner(FileOwnerKind.Initiative, id, record, main.OwnerId, main.Title, $"/initiatives/{id}", InitiativeId: id));
         return Page();
+    }
+
+    /// <summary>
+    /// Reads the record: 1. its row and owner; 2. the assessments any reader may be shown (the current published ones, and
+    /// every organisation's drafts, which the page shows to that organisation's members only); 3. every repeating part
+    /// (countries, organisations, goals, contributions, locations, partnerships, those assessments' scores…) in one statement,
+    /// whatever their number; 4. the framework, only beside assessments (most records have none). With
+    /// <paramref name="publishedOnly"/>, a record not published stops after its row. Null when there is no such record.
+    /// </summary>
+    private async Task<Loaded?> ReadAsync(int id, string language, bool publishedOnly, CancellationToken cancellationToken)
+    {
+        var main = await db.Initiatives.AsNoTracking()
+            .Where(i => i.Id == id)
+            .Select(i => new MainRow(
+                i.Id, i.Title, i.Summary, i.Description, i.Language, i.Modality, i.Instrument, i.Status,
+                i.ApprovalDate, i.PlannedStart, i.PlannedEnd, i.ActualStart, i.ActualEnd,
+                i.Publication, i.PublishedAt, i.UnpublishedReason, i.HeldByModerator, i.UpdatedAt, i.Version, i.OwnerId,
+                i.Owner!.Name, i.Owner.Type, i.Objectives, i.Contact, i.ThematicAreas, i.Sensitivity))
+            .SingleOrDefaultAsync(cancellationToken);
+        if (main is null) return null;
+        if (publishedOnly && main.Publication != PublicationState.Published) return new Loaded(main, [], null, []);
+        var shown = db.Assessments.AsNoTracking()
+            .Where(a => a.InitiativeId == id && ((a.Publication == PublicationState.Published && a.SupersededById == null)
+                || a.Publication == PublicationState.Draft));
+        var columns = await shown.OrderBy(a => a.Perspective).ThenBy(a => a.PublishedAt)
+            .Select(a => new AssessmentColumn(a.Id, a.Perspective, a.AssessorId, a.Assessor!.Name, a.Publication, db.AssessmentResponses.Count(r => r.AssessmentId == a.Id)))
+            .ToListAsync(cancellationToken);
+        var parts = new InitiativeParts(await InitiativePartRows.ReadAsync(db, [id],
+            new InitiativePartRows.Wanted(language, PageParts: true, Assessments: columns.Count == 0 ? null : shown), cancellationToken));
+        var dimensions = columns.Count == 0 ? []
+            : (await db.AssessmentFrameworks.AsNoTracking().OrderByDescending(f => f.Version).FirstAsync(cancellationToken)).Dimensions;
+        return new Loaded(main, columns, parts, dimensions);
     }
 
     private static InitiativeResource RightsOf(Initiative initiative) => new(initiative.OwnerId, initiative.Publication, initiative.HeldByModerator);

@@ -1,0 +1,52 @@
+using Microsoft.Extensions.Caching.Memory;
+
+namespace SscPortal.Web.Caching;
+
+/// <summary>
+/// What a published record's page shows to everyone (the record, its parts, its published assessments), kept per record and
+/// language so that the page is not read again for every reader, signed in or not. What belongs to the reader (their rights,
+/// their drafts, where sensitive locations are shown precisely, the bell) is never in it: the page adds that per request.
+/// <para>
+/// It starts afresh with the catalogue's caches (<see cref="CatalogueCache.Generation"/>): any saved change to the content,
+/// on this instance at once after the commit, on the others within a second. A value read while a change was being committed
+/// is not kept. Bounded by <c>Caching:RecordPages</c> records (2,000 by default; 0 keeps nothing), in a cache of its own so
+/// that a crawler walking every record cannot push out the catalogue's counts; records not asked for ten minutes leave it.
+/// </para>
+/// </summary>
+public sealed class RecordPageCache : IDisposable
+{
+    private readonly CatalogueCache _catalogue;
+    private readonly MemoryCache? _kept;
+    private long _seen;
+
+    public RecordPageCache(CatalogueCache catalogue, IConfiguration configuration)
+    {
+        _catalogue = catalogue;
+        var limit = configuration.GetValue("Caching:RecordPages", 2_000);
+        if (limit > 0) _kept = new MemoryCache(new MemoryCacheOptions { SizeLimit = limit });
+        _seen = catalogue.Generation;
+    }
+
+    private static readonly TimeSpan Idle = TimeSpan.FromMinutes(10);
+
+    /// <summary>
+    /// The kept value of <paramref name="key"/> (say which kind of record and which language), or the one <paramref name="read"/>
+    /// gives, kept when <paramref name="keep"/> says it is public (a draft is never kept).
+    /// </summary>
+    public async Task<T?> GetAsync<T>(string key, Func<Task<T?>> read, Func<T, bool> keep) where T : class
+    {
+        if (_kept is null) return await read();
+        var generation = _catalogue.Generation;
+        var seen = Interlocked.Read(ref _seen);
+        // The content changed since this cache last looked: what it holds is of no use any more.
+        if (seen != generation && Interlocked.CompareExchange(ref _seen, generation, seen) == seen) _kept.Clear();
+        var full = $"{generation}|{key}";
+        if (_kept.TryGetValue(full, out T? kept) && kept is not null) return kept;
+        var value = await read();
+        if (value is not null && keep(value) && _catalogue.Generation == generation)
+            _kept.Set(full, value, new MemoryCacheEntryOptions { Size = 1, SlidingExpiration = Idle });
+        return value;
+    }
+
+    public void Dispose() => _kept?.Dispose();
+}

@@ -1,0 +1,126 @@
+using System.Globalization;
+using System.Net;
+using SscPortal.Domain;
+using SscPortal.Web.Diagnostics;
+using SscPortal.Web.Tests.Infrastructure;
+
+namespace SscPortal.Web.Tests;
+
+/// <summary>
+/// A published initiative's page is read once and kept for every reader, signed in or not, until the content changes
+/// (Caching/RecordPageCache.cs): a change shows at the next visit, an unpublished record is gone at once, each language keeps
+/// its own, and what is the reader's own (their organisation's draft assessments, the record's drafts) is never shown to
+/// anyone else. Other tests write to the same database meanwhile, which starts the cache afresh at any moment: a test that
+/// needs the record kept asks until it is.
+/// </summary>
+public abstract class RecordPageCacheTests(PortalFixture fixture)
+{
+    private PortalFactory Portal => fixture.Portal;
+
+    private static string Visit(int id, string? culture = null) =>
+        $"/initiatives/{id}?visit={TestData.Word()}" + (culture is null ? "" : $"&culture={culture}");
+
+    private static int Statements(HtmlClient.Page page) =>
+        int.Parse(page.Response.Headers.GetValues(SqlStatementCounter.Header).Single(), CultureInfo.InvariantCulture);
+
+    /// <summary>Visits until a visit runs fewer statements than <paramref name="read"/> (the first visit's, which read the record): it was kept. Returns that visit.</summary>
+    private static async Task<HtmlClient.Page> KeptAsync(HtmlClient reader, int id, int read, string? culture = null)
+    {
+        for (var attempt = 0; attempt < 200; attempt++)
+        {
+            var page = await reader.GetOkAsync(Visit(id, culture));
+            if (Statements(page) < read) return page;
+        }
+        Assert.Fail($"/initiatives/{id} was read afresh at every visit: it is never kept");
+        return null!;
+    }
+
+    [Fact]
+    public async Task A_published_record_is_kept_for_every_reader_and_a_change_shows_at_the_next_visit()
+    {
+        var owner = await Portal.ActorAsync(ActorType.Government);
+        var word = TestData.Word();
+        var id = await Portal.InitiativeAsync(owner, "PE", "PY", DateTime.UtcNow.AddMinutes(-5), title: $"{word} first title");
+        using var anonymous = Portal.CreateBrowser();
+        var read = Statements(await anonymous.GetOkAsync(Visit(id)));
+        var kept = await KeptAsync(anonymous, id, read);
+        Assert.Contains($"{word} first title", kept.Document.QuerySelector("h1")!.TextContent, StringComparison.Ordinal);
+
+        // A signed-in reader of another organisation is given the same kept record, plus only what is theirs (their
+        // organisations, whether they follow the record, the bell: PageStatementTests).
+        using var stranger = await Portal.BrowserOfAsync(await Portal.MemberAsync(await Portal.ActorAsync(), MembershipRole.Member, MembershipStatus.Active));
+        var signedIn = await KeptAsync(stranger, id, Statements(kept) + 3 + 1);
+        Assert.True(signedIn.IsSignedIn);
+        Assert.Contains($"{word} first title", signedIn.Document.QuerySelector("h1")!.TextContent, StringComparison.Ordinal);
+
+        await Portal.WithDatabaseAsync(async db =>
+        {
+            (await db.Initiatives.FindAsync(id))!.Title = $"{word} second title";
+            return await db.SaveChangesAsync();
+        });
+        Assert.Contains($"{word} second title", (await anonymous.GetOkAsync(Visit(id))).Document.QuerySelector("h1")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains($"{word} second title", (await stranger.GetOkAsync(Visit(id))).Document.QuerySelector("h1")!.TextContent, StringComparison.Ordinal);
+
+        await KeptAsync(anonymous, id, read);
+        await Portal.WithDatabaseAsync(async db =>
+        {
+            (await db.Initiatives.FindAsync(id))!.Unpublish("withdrawn by a test");
+            return await db.SaveChangesAsync();
+        });
+        Assert.Equal(HttpStatusCode.NotFound, (await anonymous.GetAsync(Visit(id))).Status);
+        Assert.Equal(HttpStatusCode.NotFound, (await stranger.GetAsync(Visit(id))).Status);
+    }
+
+    [Fact]
+    public async Task What_is_kept_shows_each_reader_only_their_own_drafts()
+    {
+        var owner = await Portal.ActorAsync(ActorType.Government);
+        var drafting = await Portal.ActorAsync(ActorType.NationalCso);
+        var published = await Portal.ActorAsync(ActorType.InternationalCso);
+        var id = await Portal.InitiativeAsync(owner, "BR", "MZ", DateTime.UtcNow.AddMinutes(-5));
+        var draft = await Portal.AssessmentAsync(drafting, id, publishedAt: null);
+        var shown = await Portal.AssessmentAsync(published, id, DateTime.UtcNow);
+        using var anonymous = Portal.CreateBrowser();
+        using var drafter = await Portal.BrowserOfAsync(await Portal.MemberAsync(drafting, MembershipRole.Member, MembershipStatus.Active));
+        using var stranger = await Portal.BrowserOfAsync(await Portal.MemberAsync(await Portal.ActorAsync(ActorType.NationalCso), MembershipRole.Member, MembershipStatus.Active));
+
+        var read = Statements(await anonymous.GetOkAsync(Visit(id)));
+        var kept = await KeptAsync(anonymous, id, read);
+        var signedInKept = Statements(kept) + 3 + 1;
+        foreach (var page in new[] { kept, await KeptAsync(stranger, id, signedInKept), await anonymous.GetOkAsync(Visit(id)) })
+        {
+            Assert.NotNull(page.Document.QuerySelector($"a[href='/assessments/{shown}']"));
+            Assert.Null(page.Document.QuerySelector($"a[href='/assessments/{draft}']"));
+            Assert.DoesNotContain(drafting.Name, page.Document.DocumentElement.OuterHtml, StringComparison.Ordinal);
+        }
+        // The drafting organisation's member sees its draft beside the published one, from the same kept record.
+        var own = await KeptAsync(drafter, id, signedInKept);
+        Assert.NotNull(own.Document.QuerySelector($"a[href='/assessments/{shown}']"));
+        Assert.NotNull(own.Document.QuerySelector($"a[href='/assessments/{draft}']"));
+        Assert.Null((await anonymous.GetOkAsync(Visit(id))).Document.QuerySelector($"a[href='/assessments/{draft}']"));
+    }
+
+    [Fact]
+    public async Task Each_language_keeps_its_own_page_of_the_record()
+    {
+        var owner = await Portal.ActorAsync(ActorType.Government);
+        var word = TestData.Word();
+        var id = await Portal.InitiativeAsync(owner, "PE", "PY", DateTime.UtcNow.AddMinutes(-5), title: $"Family farming {word}");
+        await Portal.WithDatabaseAsync(async db =>
+        {
+            db.Add(new InitiativeTranslation { InitiativeId = id, Language = "es", Title = $"Agricultura familiar {word}", Summary = "Perú comparte su experiencia." });
+            return await db.SaveChangesAsync();
+        });
+        using var reader = Portal.CreateBrowser();
+        var read = Statements(await reader.GetOkAsync(Visit(id)));
+        Assert.Contains($"Family farming {word}", (await KeptAsync(reader, id, read)).Document.QuerySelector("h1")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains($"Agricultura familiar {word}", (await KeptAsync(reader, id, read, "es")).Document.QuerySelector("h1")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains($"Family farming {word}", (await KeptAsync(reader, id, read, "en")).Document.QuerySelector("h1")!.TextContent, StringComparison.Ordinal);
+    }
+}
+
+[Collection(SqliteSuite.Name)]
+public sealed class RecordPageCacheTestsOnSqlite(SqlitePortalFixture fixture) : RecordPageCacheTests(fixture);
+
+[Collection(PostgresSuite.Name)]
+public sealed class RecordPageCacheTestsOnPostgres(PostgresPortalFixture fixture) : RecordPageCacheTests(fixture);
