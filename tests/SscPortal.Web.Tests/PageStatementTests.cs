@@ -168,7 +168,8 @@ public abstract class PageStatementTests(PortalFixture fixture)
         {
             // At most the parts of the page's initiatives, read by their ids (the same plan whatever the ids), never what filters.
             var (statements, prepared, _) = await FetchPreparedAsync(client, url);
-            Assert.True(postgres ? prepared <= 1 && prepared < statements : prepared == 0, $"{url} ran {prepared} of its {statements} statements prepared");
+            // (A list's page kept from an earlier reader runs no statement at all.)
+            Assert.True(postgres ? prepared <= 1 && (statements == 0 || prepared < statements) : prepared == 0, $"{url} ran {prepared} of its {statements} statements prepared");
         }
     }
 

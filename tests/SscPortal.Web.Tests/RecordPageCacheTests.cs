@@ -10,7 +10,7 @@ namespace SscPortal.Web.Tests;
 /// A published initiative's page is read once and kept for every reader, signed in or not, until the content changes
 /// (Caching/RecordPageCache.cs): a change shows at the next visit, an unpublished record is gone at once, each language keeps
 /// its own, and what is the reader's own (their organisation's draft assessments, the record's drafts) is never shown to
-/// anyone else. Other tests write to the same database meanwhile, which starts the cache afresh at any moment: a test that
+/// anyone else. A page of the JSON API's list is kept in the same way for everyone asking the same question. Other tests write to the same database meanwhile, which starts the cache afresh at any moment: a test that
 /// needs the record kept asks until it is.
 /// </summary>
 public abstract class RecordPageCacheTests(PortalFixture fixture)
@@ -116,6 +116,34 @@ public abstract class RecordPageCacheTests(PortalFixture fixture)
         Assert.Contains($"Family farming {word}", (await KeptAsync(reader, id, read)).Document.QuerySelector("h1")!.TextContent, StringComparison.Ordinal);
         Assert.Contains($"Agricultura familiar {word}", (await KeptAsync(reader, id, read, "es")).Document.QuerySelector("h1")!.TextContent, StringComparison.Ordinal);
         Assert.Contains($"Family farming {word}", (await KeptAsync(reader, id, read, "en")).Document.QuerySelector("h1")!.TextContent, StringComparison.Ordinal);
+    }
+
+    /// <summary>A page of the JSON API's list is kept for everyone asking the same question (the catalogue's pages are too); a new record shows at the next ask.</summary>
+    [Fact]
+    public async Task A_page_of_the_api_list_is_kept_for_everyone_asking_the_same_and_a_change_shows_at_the_next_ask()
+    {
+        var owner = await Portal.ActorAsync(ActorType.Government);
+        var word = TestData.Word();
+        var first = await Portal.InitiativeAsync(owner, "PE", "PY", DateTime.UtcNow.AddMinutes(-5), title: $"{word} first");
+        using var client = Portal.CreateClient();
+        async Task<(int Statements, string Json)> AskAsync()
+        {
+            // Parameters the API does not know play no part in the question (nor in what is kept).
+            using var response = await client.GetAsync(new Uri($"/api/v1/initiatives?q={word}&limit=5&visit={TestData.Word()}", UriKind.Relative));
+            Assert.True(response.IsSuccessStatusCode);
+            return (int.Parse(response.Headers.GetValues(SqlStatementCounter.Header).Single(), CultureInfo.InvariantCulture), await response.Content.ReadAsStringAsync());
+        }
+        var asked = await AskAsync();
+        Assert.True(asked.Statements > 0);
+        Assert.Contains($"\"id\":{first}", asked.Json, StringComparison.Ordinal);
+        var kept = false;
+        for (var attempt = 0; attempt < 200 && !kept; attempt++) kept = (await AskAsync()).Statements == 0;
+        Assert.True(kept, "the same question was read afresh every time");
+
+        var second = await Portal.InitiativeAsync(owner, "PE", "PY", DateTime.UtcNow.AddMinutes(-1), title: $"{word} second");
+        var after = await AskAsync();
+        Assert.Contains($"\"id\":{second}", after.Json, StringComparison.Ordinal);
+        Assert.Contains($"\"id\":{first}", after.Json, StringComparison.Ordinal);
     }
 }
 

@@ -177,6 +177,10 @@ public sealed class ApiQueryValues(ApiQuery query)
     /// <summary>The values as a query collection (for readers such as <see cref="InitiativeFilter"/> that take one).</summary>
     public QueryCollection ToQueryCollection() => new(_values.ToDictionary(v => v.Key, v => new StringValues(v.Value), StringComparer.Ordinal));
 
+    /// <summary>The values read, in the operation's order of parameters (a key for answers kept per question: unknown parameters play no part).</summary>
+    public string Canonical => QueryString.Create(query.Parameters
+        .Select(p => new KeyValuePair<string, string?>(p.Name, _values.GetValueOrDefault(p.Name))).Where(v => v.Value is not null)).Value ?? "";
+
     /// <summary>The address of the following page: the same operation with the same values, <paramref name="cursorName"/> set to the cursor.</summary>
     public string Link(string address, string cursorName, KeysetCursor cursor)
     {

@@ -153,25 +153,32 @@ public static partial class OpenDataEndpoints
     }
 
     private static async Task<Results<Ok<Page<InitiativeRecord>>, ProblemHttpResult>> ListInitiativesAsync(
-        HttpRequest request, [FromKeyedServices(ReadOnlyDb.Key)] AppDbContext db, ReferenceData referenceData, IStringLocalizer<SharedResource> L, CancellationToken cancellationToken)
+        HttpRequest request, CatalogueCache cache, ReferenceData referenceData, IStringLocalizer<SharedResource> L, CancellationToken cancellationToken)
     {
         var names = await referenceData.GetAsync(cancellationToken);
         var values = InitiativesQuery.Read(request.Query, names, L);
         if (!values.IsValid) return ApiProblems.BadRequest(request, values.Errors, L);
-        var filter = await CatalogueFilterAsync(values, names, db, L, cancellationToken, prepare: false);
-        var few = await filter.PrepareAndMeasureAsync(db, FewMatches, cancellationToken);
-        var query = filter.Apply(db.Initiatives.AsNoTracking(), db);
-        if (values.Cursor("after") is { } c && c.TryGetTime(out var at))
-            query = query.Where(i => i.PublishedAt <= at && (i.PublishedAt < at || i.Id < c.Id));
         var size = values.Number("limit") ?? DefaultLimit;
-        // Few matches: found through the filter's indexes and sorted (ordering by an expression keeps the database off the
-        // newest-first index, which it would walk to the end looking for them). Many: that index, stopping after a page.
-        var ordered = few
-            ? query.OrderByDescending(i => i.PublishedAt ?? DateTime.MinValue).ThenByDescending(i => i.Id)
-            : query.OrderByDescending(i => i.PublishedAt).ThenByDescending(i => i.Id);
-        var rows = await InitiativeRecords.ReadAsync(ordered.Take(size + 1), db, BaseUrl(request), cancellationToken);
-        rows = rows.OrderByDescending(r => r.PublishedAt).ThenByDescending(r => r.Id).ToList();
-        return TypedResults.Ok(PageOf(rows, size, r => KeysetCursor.For(r.PublishedAt, r.Id), values, request));
+        var baseUrl = BaseUrl(request);
+        // A page of the list is kept for everyone who asks the same question until the content changes, as the catalogue's
+        // pages are (Caching/CatalogueCache.cs), read on a scope of its own from the read-only context.
+        var rows = await cache.QueryAsync($"api-initiatives|{baseUrl}|{values.Canonical}", async (db, token) =>
+        {
+            var filter = await CatalogueFilterAsync(values, names, db, L, token, prepare: false);
+            var few = await filter.PrepareAndMeasureAsync(db, FewMatches, token);
+            var query = filter.Apply(db.Initiatives.AsNoTracking(), db);
+            if (values.Cursor("after") is { } c && c.TryGetTime(out var at))
+                query = query.Where(i => i.PublishedAt <= at && (i.PublishedAt < at || i.Id < c.Id));
+            // Few matches: found through the filter's indexes and sorted (ordering by an expression keeps the database off the
+            // newest-first index, which it would walk to the end looking for them). Many: that index, stopping after a page.
+            var ordered = few
+                ? query.OrderByDescending(i => i.PublishedAt ?? DateTime.MinValue).ThenByDescending(i => i.Id)
+                : query.OrderByDescending(i => i.PublishedAt).ThenByDescending(i => i.Id);
+            var read = await InitiativeRecords.ReadAsync(ordered.Take(size + 1), db, baseUrl, token);
+            return (IReadOnlyList<InitiativeRecord>)read.OrderByDescending(r => r.PublishedAt).ThenByDescending(r => r.Id).ToList();
+        }, cancellationToken);
+        // A copy: the kept rows are shared by every reader of the page.
+        return TypedResults.Ok(PageOf(rows.ToList(), size, r => KeysetCursor.For(r.PublishedAt, r.Id), values, request));
     }
 
     private static async Task<Results<Ok<InitiativeRecord>, ProblemHttpResult>> GetInitiativeAsync(
