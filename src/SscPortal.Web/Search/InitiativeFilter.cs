@@ -1,3 +1,5 @@
+using System.Text.Encodings.Web;
+using System.Text;
 using SscPortal.Web.Catalogue;
 using SscPortal.Web.Reference;
 using System.Globalization;
@@ -134,14 +136,36 @@ public sealed class InitiativeFilter
         new("assessed", Assessed ? "yes" : null),
     ];
 
+    /// <summary>
+    /// Each parameter of <see cref="Values"/> in order, with its "name=value" already encoded (null when not set). The values
+    /// are set once, by <see cref="Read"/>; a catalogue page makes a link per facet value (a few hundred), each of which would
+    /// otherwise spell and encode every value again.
+    /// </summary>
+    private (string Name, string? Encoded)[]? _encoded;
+
+    private static string Encoded(string name, string value) => UrlEncoder.Default.Encode(name) + "=" + UrlEncoder.Default.Encode(value);
+
     /// <summary>An address with this filter, one parameter changed (null removes it), and extra parameters such as a page cursor.</summary>
     public string Link(string path, string? parameter = null, string? value = null, params (string Name, string? Value)[] extra)
     {
-        var values = Values().Select(v => v.Key == parameter ? new KeyValuePair<string, string?>(v.Key, value) : v)
-            .Where(v => !(parameter == "country" && value is null && v.Key == "role"))
-            .Concat(extra.Select(e => new KeyValuePair<string, string?>(e.Name, e.Value)))
-            .Where(v => v.Value is not null).ToList();
-        return values.Count == 0 ? path : path + QueryString.Create(values);
+        _encoded ??= Values().Select(v => (v.Key, v.Value is null ? null : Encoded(v.Key, v.Value))).ToArray();
+        var link = new StringBuilder(path, path.Length + 128);
+        var separator = '?';
+        void Add(string pair)
+        {
+            link.Append(separator).Append(pair);
+            separator = '&';
+        }
+        foreach (var (name, encoded) in _encoded)
+        {
+            // Removing the country removes the role it qualifies.
+            if (parameter == "country" && value is null && name == "role") continue;
+            var pair = name == parameter ? (value is null ? null : Encoded(name, value)) : encoded;
+            if (pair is not null) Add(pair);
+        }
+        foreach (var (name, extraValue) in extra)
+            if (extraValue is not null) Add(Encoded(name, extraValue));
+        return link.ToString();
     }
 
     /// <summary>
