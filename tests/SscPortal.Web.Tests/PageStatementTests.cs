@@ -183,6 +183,38 @@ public abstract class PageStatementTests(PortalFixture fixture)
         return (Header(SqlStatementCounter.Header), Header(Data.StatementPreparer.Header), body);
     }
 
+    /// <summary>
+    /// The bell's count is kept for the reader between pages (Notifications/UnreadCounts): a page after the first asks nothing
+    /// for it; a new notification shows at the next page, and marking it read takes it away at once.
+    /// </summary>
+    [Fact]
+    public async Task The_bells_count_is_kept_between_pages_and_a_new_or_read_notification_shows_at_once()
+    {
+        var userId = await Portal.MemberAsync(await Portal.ActorAsync(), MembershipRole.Member, MembershipStatus.Active);
+        using var browser = await Portal.BrowserOfAsync(userId);
+        int Statements(HtmlClient.Page page) => int.Parse(page.Response.Headers.GetValues(SqlStatementCounter.Header).Single(), CultureInfo.InvariantCulture);
+        // Other tests' changes start the content afresh at any moment (and the count with it): ask until a page asks nothing.
+        var kept = false;
+        for (var attempt = 0; attempt < 200 && !kept; attempt++) kept = Statements(await browser.GetOkAsync($"/about/access?visit={TestData.Word()}")) == 0;
+        Assert.True(kept, "every page counted the bell's notifications again");
+        Assert.Null((await browser.GetOkAsync("/about/access")).Document.QuerySelector(".account-nav .bell .count"));
+
+        await Portal.WithDatabaseAsync(async db =>
+        {
+            db.Notifications.Add(new Notifications.Notification
+            {
+                UserId = userId, Kind = Notifications.NotificationKind.CoOrganiserInvited, Path = "/events", Subject = "A test",
+                CreatedAt = DateTime.UtcNow, Delivery = Notifications.NotificationDelivery.PortalOnly,
+            });
+            return await db.SaveChangesAsync();
+        });
+        var list = await browser.GetOkAsync("/my/notifications");
+        Assert.StartsWith("1", list.Document.QuerySelector(".account-nav .bell .count")!.TextContent.Trim(), StringComparison.Ordinal);
+        var read = await browser.SubmitAsync(list, "form[action*='handler=ReadAll']", new Dictionary<string, string>());
+        Assert.Null(read.Document.QuerySelector(".account-nav .bell .count"));
+        Assert.Null((await browser.GetOkAsync($"/about/access?visit={TestData.Word()}")).Document.QuerySelector(".account-nav .bell .count"));
+    }
+
     [Fact]
     public async Task A_signed_in_reader_pays_only_for_their_own_parts_of_the_page_not_for_the_cookie()
     {

@@ -12,6 +12,7 @@ public static class NotificationSetup
         services.AddScoped<ResponseReminders>();
         services.AddScoped<RecommendationReminders>();
         services.AddScoped<UnreadCount>();
+        services.AddSingleton<UnreadCounts>();
         services.AddScoped<Following>();
         services.AddScoped<FollowState>();
         services.AddSingleton<UnsubscribeLinks>();

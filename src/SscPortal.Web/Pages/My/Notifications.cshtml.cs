@@ -15,7 +15,7 @@ namespace SscPortal.Web.Pages.My;
 /// only their own: another's notification is not found (404), whatever its number.
 /// </summary>
 [Authorize]
-public class NotificationsModel(AppDbContext db, Access access, TimeProvider clock, IStringLocalizer<SharedResource> L) : PageModel
+public class NotificationsModel(AppDbContext db, Access access, TimeProvider clock, UnreadCounts unread, IStringLocalizer<SharedResource> L) : PageModel
 {
     public const int PageSize = 50;
 
@@ -41,6 +41,7 @@ public class NotificationsModel(AppDbContext db, Access access, TimeProvider clo
         var mine = db.Notifications.Where(n => n.Id == id && n.UserId == access.UserId);
         if (!await mine.AnyAsync(cancellationToken)) return NotFound();
         await mine.Where(n => n.ReadAt == null).ExecuteUpdateAsync(s => s.SetProperty(n => n.ReadAt, now), cancellationToken);
+        unread.Forget(access.UserId!);
         return RedirectToPage();
     }
 
@@ -49,6 +50,7 @@ public class NotificationsModel(AppDbContext db, Access access, TimeProvider clo
         var now = clock.GetUtcNow().UtcDateTime;
         var marked = await db.Notifications.Where(n => n.UserId == access.UserId && n.ReadAt == null)
             .ExecuteUpdateAsync(s => s.SetProperty(n => n.ReadAt, now), cancellationToken);
+        unread.Forget(access.UserId!);
         TempData[PageMessages.Message] = L["{0} notifications marked as read.", marked].Value;
         return RedirectToPage();
     }
