@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using SscPortal.Domain;
@@ -213,6 +214,27 @@ public abstract class PageStatementTests(PortalFixture fixture)
         var read = await browser.SubmitAsync(list, "form[action*='handler=ReadAll']", new Dictionary<string, string>());
         Assert.Null(read.Document.QuerySelector(".account-nav .bell .count"));
         Assert.Null((await browser.GetOkAsync($"/about/access?visit={TestData.Word()}")).Document.QuerySelector(".account-nav .bell .count"));
+    }
+
+    /// <summary>A count read before notifications were marked read and kept after it would show the older number: it is not kept.</summary>
+    [Fact]
+    public void A_bell_count_read_while_notifications_were_being_marked_read_is_not_kept()
+    {
+        var counts = Portal.Services.GetRequiredService<Notifications.UnreadCounts>();
+        var content = Portal.Services.GetRequiredService<Caching.CatalogueCache>();
+        var user = "bell-" + TestData.Word();
+        var (generation, forgets) = (content.Generation, counts.Forgets);
+        counts.Forget(user);
+        counts.Keep(user, generation, forgets, 3);
+        Assert.False(counts.TryGet(user, out _));
+        // Read afresh after the marking, it is kept (unless another test's change started the content afresh meanwhile).
+        var kept = false;
+        for (var attempt = 0; attempt < 100 && !kept; attempt++)
+        {
+            counts.Keep(user, content.Generation, counts.Forgets, 0);
+            kept = counts.TryGet(user, out var count) && count == 0;
+        }
+        Assert.True(kept);
     }
 
     [Fact]

@@ -118,6 +118,24 @@ public abstract class RecordPageCacheTests(PortalFixture fixture)
         Assert.Contains($"Family farming {word}", (await KeptAsync(reader, id, read, "en")).Document.QuerySelector("h1")!.TextContent, StringComparison.Ordinal);
     }
 
+    /// <summary>The events section of the page is kept with it for every reader; an event published about the record shows at the next visit.</summary>
+    [Fact]
+    public async Task The_events_section_is_kept_with_the_page_and_a_new_event_shows_at_the_next_visit()
+    {
+        var owner = await Portal.ActorAsync(ActorType.Government);
+        var id = await Portal.InitiativeAsync(owner, "UY", "PY", DateTime.UtcNow.AddMinutes(-5));
+        var first = await Portal.EventAsync(owner, EventData.Content(TestData.Unique("First event"), initiatives: [id]));
+        using var reader = Portal.CreateBrowser();
+        var read = Statements(await reader.GetOkAsync(Visit(id)));
+        var kept = await KeptAsync(reader, id, read);
+        Assert.NotNull(kept.Document.QuerySelector($"a[href='/events/{first}']"));
+
+        var second = await Portal.EventAsync(owner, EventData.Content(TestData.Unique("Second event"), initiatives: [id]));
+        var after = await reader.GetOkAsync(Visit(id));
+        Assert.NotNull(after.Document.QuerySelector($"a[href='/events/{second}']"));
+        Assert.NotNull(after.Document.QuerySelector($"a[href='/events/{first}']"));
+    }
+
     /// <summary>A page of the JSON API's list is kept for everyone asking the same question (the catalogue's pages are too); a new record shows at the next ask.</summary>
     [Fact]
     public async Task A_page_of_the_api_list_is_kept_for_everyone_asking_the_same_and_a_change_shows_at_the_next_ask()

@@ -3,14 +3,15 @@ using Microsoft.Extensions.Caching.Memory;
 namespace SscPortal.Web.Caching;
 
 /// <summary>
-/// What a published record's page shows to everyone (the record, its parts, its published assessments), kept per record and
+/// What a published record's page shows to everyone (the record, its parts, its published assessments; the events section of
+/// an initiative's, an organisation's or a country's page), kept per record and
 /// language so that the page is not read again for every reader, signed in or not. What belongs to the reader (their rights,
 /// their drafts, where sensitive locations are shown precisely, the bell) is never in it: the page adds that per request.
 /// <para>
 /// It starts afresh with the catalogue's caches (<see cref="CatalogueCache.Generation"/>): any saved change to the content,
 /// on this instance at once after the commit, on the others within a second. A value read while a change was being committed
 /// is not kept. Bounded by <c>Caching:RecordPages</c> records (2,000 by default; 0 keeps nothing), in a cache of its own so
-/// that a crawler walking every record cannot push out the catalogue's counts; records not asked for ten minutes leave it.
+/// that a crawler walking every record cannot push out the catalogue's counts; a value is kept for a minute at most (<see cref="Longest"/>).
 /// </para>
 /// </summary>
 public sealed class RecordPageCache : IDisposable
@@ -27,13 +28,19 @@ public sealed class RecordPageCache : IDisposable
         _seen = catalogue.Generation;
     }
 
-    private static readonly TimeSpan Idle = TimeSpan.FromMinutes(10);
+    /// <summary>
+    /// The longest a value is kept, even while the content does not change as far as this instance has heard: should the news
+    /// of a change from another instance be lost (that instance stopping as it committed, a broken connection), its readers
+    /// see the change after this long at most, as with the anonymous page cache.
+    /// </summary>
+    public static readonly TimeSpan Longest = TimeSpan.FromMinutes(1);
 
     /// <summary>
     /// The kept value of <paramref name="key"/> (say which kind of record and which language), or the one <paramref name="read"/>
-    /// gives, kept when <paramref name="keep"/> says it is public (a draft is never kept).
+    /// gives, kept when <paramref name="keep"/> says it is public (a draft is never kept), for at most <paramref name="longest"/>
+    /// when what it holds also changes with time (an event becoming past).
     /// </summary>
-    public async Task<T?> GetAsync<T>(string key, Func<Task<T?>> read, Func<T, bool> keep) where T : class
+    public async Task<T?> GetAsync<T>(string key, Func<Task<T?>> read, Func<T, bool> keep, TimeSpan? longest = null) where T : class
     {
         if (_kept is null) return await read();
         var generation = _catalogue.Generation;
@@ -44,7 +51,7 @@ public sealed class RecordPageCache : IDisposable
         if (_kept.TryGetValue(full, out T? kept) && kept is not null) return kept;
         var value = await read();
         if (value is not null && keep(value) && _catalogue.Generation == generation)
-            _kept.Set(full, value, new MemoryCacheEntryOptions { Size = 1, SlidingExpiration = Idle });
+            _kept.Set(full, value, new MemoryCacheEntryOptions { Size = 1, AbsoluteExpirationRelativeToNow = longest is { } shorter && shorter < Longest ? shorter : Longest });
         return value;
     }
 

@@ -16,9 +16,9 @@ public sealed class UnreadCount(AppDbContext db, Access access, UnreadCounts kep
     {
         if (access.UserId is not { } me) return 0;
         if (kept.TryGet(me, out var count)) return count;
-        var generation = content.Generation;
+        var (generation, forgets) = (content.Generation, kept.Forgets);
         count = await db.Notifications.AsNoTracking().CountAsync(n => n.UserId == me && n.ReadAt == null);
-        kept.Keep(me, generation, count);
+        kept.Keep(me, generation, forgets, count);
         return count;
     }
 }
@@ -46,14 +46,26 @@ public sealed class UnreadCounts(CatalogueCache content, TimeProvider clock)
         return true;
     }
 
-    /// <summary>Keeps a count read while the content was at <paramref name="generation"/> (not kept if it changed meanwhile).</summary>
-    public void Keep(string userId, long generation, int count)
+    private long _forgets;
+
+    /// <summary>How many times a count was forgotten: a count read while one was (notifications being marked read) is not kept.</summary>
+    public long Forgets => Interlocked.Read(ref _forgets);
+
+    /// <summary>
+    /// Keeps a count read while the content was at <paramref name="generation"/> and <see cref="Forgets"/> at
+    /// <paramref name="forgets"/>: not kept if either moved meanwhile, since the count may then be from before the change.
+    /// </summary>
+    public void Keep(string userId, long generation, long forgets, int count)
     {
-        if (generation != content.Generation) return;
+        if (generation != content.Generation || forgets != Forgets) return;
         if (_kept.Count >= MostKept) _kept.Clear();
         _kept[userId] = (generation, clock.GetUtcNow() + Longest, count);
     }
 
     /// <summary>The person marked notifications read: their count is asked again at the next page.</summary>
-    public void Forget(string userId) => _kept.TryRemove(userId, out _);
+    public void Forget(string userId)
+    {
+        Interlocked.Increment(ref _forgets);
+        _kept.TryRemove(userId, out _);
+    }
 }

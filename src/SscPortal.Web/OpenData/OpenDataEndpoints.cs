@@ -1,3 +1,4 @@
+using SscPortal.Web.Localization;
 using SscPortal.Web.Reference;
 using SscPortal.Web.Search;
 using SscPortal.Web.Caching;
@@ -162,7 +163,8 @@ public static partial class OpenDataEndpoints
         var baseUrl = BaseUrl(request);
         // A page of the list is kept for everyone who asks the same question until the content changes, as the catalogue's
         // pages are (Caching/CatalogueCache.cs), read on a scope of its own from the read-only context.
-        var rows = await cache.QueryAsync($"api-initiatives|{baseUrl}|{values.Canonical}", async (db, token) =>
+        // (Per language too: the organisations of each record are in the reader's language's alphabetical order.)
+        var rows = await cache.QueryAsync($"api-initiatives|{baseUrl}|{PortalCultures.Current}|{values.Canonical}", async (db, token) =>
         {
             var filter = await CatalogueFilterAsync(values, names, db, L, token, prepare: false);
             var few = await filter.PrepareAndMeasureAsync(db, FewMatches, token);
