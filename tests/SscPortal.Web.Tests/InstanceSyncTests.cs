@@ -105,6 +105,18 @@ public sealed class InstanceSyncTests(TwoInstancesFixture instances) : IClassFix
         return (id, title);
     }
 
+    /// <summary>A host may stop the service after its container disposed it (a start given up under load): that stop must not fail.</summary>
+    [Fact]
+    public async Task Stopping_the_news_after_it_was_disposed_does_not_fail_the_hosts_stop()
+    {
+        var sync = new InstanceSync(instances.A.Services.GetRequiredService<CatalogueCache>(), instances.ConnectionString,
+            Microsoft.Extensions.Logging.Abstractions.NullLogger<InstanceSync>.Instance);
+        await sync.StartAsync(TestContext.Current.CancellationToken);
+        await sync.DisposeAsync();
+        Assert.Null(await Record.ExceptionAsync(() => sync.StopAsync(TestContext.Current.CancellationToken)));
+        Assert.Null(await Record.ExceptionAsync(async () => await sync.DisposeAsync()));
+    }
+
     [Fact]
     public async Task A_record_unpublished_on_one_instance_leaves_the_others_kept_pages_within_a_second()
     {

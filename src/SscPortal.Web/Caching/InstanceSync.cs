@@ -82,12 +82,21 @@ public sealed class InstanceSync : IHostedService, IAsyncDisposable
     {
         _cache.ChangedHere -= Tell;
         _toTell.Writer.TryComplete();
-        await _stopping.CancelAsync();
+        // The host may stop this service after its container disposed it (a start that was given up, seen in a test run
+        // under load): stopping then has nothing left to cancel, and must not fail the host's own stop.
+        if (Volatile.Read(ref _disposed) == 0)
+        {
+            try { await _stopping.CancelAsync(); }
+            catch (ObjectDisposedException) { }
+        }
         await Task.WhenAll(_listener, _teller).WaitAsync(cancellationToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
     }
 
+    private int _disposed;
+
     public async ValueTask DisposeAsync()
     {
+        if (Interlocked.Exchange(ref _disposed, 1) == 1) return;
         if (!_stopping.IsCancellationRequested) await _stopping.CancelAsync();
         if (_first is not null) await _first.DisposeAsync();
         await _telling.DisposeAsync();
