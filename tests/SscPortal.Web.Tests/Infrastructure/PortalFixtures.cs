@@ -112,8 +112,26 @@ public static class PostgresDatabases
         return name;
     }
 
-    public static Task DropAsync(string adminConnection, string name) =>
-        ExecuteAsync(adminConnection, $"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)");
+    /// <summary>
+    /// Drops a test database and whoever is still connected to it. PostgreSQL 15 refuses the whole drop (42501, "must be a
+    /// member of the role whose process is being terminated") when an autovacuum worker happens to be working in it and the
+    /// role is not a superuser (as in CI); the worker is gone a moment later, so the drop is tried again a few times.
+    /// </summary>
+    public static async Task DropAsync(string adminConnection, string name)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await ExecuteAsync(adminConnection, $"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)");
+                return;
+            }
+            catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.InsufficientPrivilege && attempt < 10)
+            {
+                await Task.Delay(TimeSpan.FromMilliseconds(200 * attempt));
+            }
+        }
+    }
 
     public static string ConnectionStringFor(string adminConnection, string database) =>
         new NpgsqlConnectionStringBuilder(adminConnection) { Database = database }.ConnectionString;
