@@ -96,6 +96,8 @@ builder.Services.AddMemoryCache(options => options.SizeLimit = 5_000);
 builder.Services.AddSingleton<CatalogueCache>();
 // A published record's page as everyone sees it, kept per record and language until the content changes (Caching/RecordPageCache.cs).
 builder.Services.AddSingleton<RecordPageCache>();
+// What pages read about a signed-in reader (memberships, follows), kept per reader until the content changes; never for a form sent.
+builder.Services.AddSingleton<ReaderCache>();
 // The catalogue's facet counts: exact in one pass, or estimated for a very large result and counted exactly in the background (Search/).
 builder.Services.AddPortalSearch();
 // Several instances on one PostgreSQL database start their caches afresh together, over LISTEN/NOTIFY (Caching/InstanceSync.cs).

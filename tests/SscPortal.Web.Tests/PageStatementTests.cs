@@ -155,7 +155,8 @@ public abstract class PageStatementTests(PortalFixture fixture)
             for (var visit = 0; visit < 3; visit++)
             {
                 var (statements, prepared, body) = await FetchPreparedAsync(client, url);
-                Assert.True(postgres ? prepared == statements && statements > 0 : prepared == 0,
+                // (The first visit reads the new record; a later one may find everything kept and run nothing.)
+                Assert.True(postgres ? prepared == statements && (statements > 0 || visit > 0) : prepared == 0,
                     $"{url} ran {prepared} of its {statements} statements prepared on {Portal.Provider}");
                 // Prepared or not, the same record: its partners on the page, its id in the API.
                 if (url == $"/initiatives/{full}") Assert.Contains(System.Net.WebUtility.HtmlEncode(partners[0].Name), body, StringComparison.Ordinal);

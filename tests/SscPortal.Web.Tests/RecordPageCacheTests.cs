@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using System.Globalization;
 using System.Net;
 using SscPortal.Domain;
@@ -135,6 +136,126 @@ public abstract class RecordPageCacheTests(PortalFixture fixture)
         Assert.NotNull(after.Document.QuerySelector($"a[href='/events/{second}']"));
         Assert.NotNull(after.Document.QuerySelector($"a[href='/events/{first}']"));
     }
+
+    /// <summary>Visits until a visit runs no statement at all: the record, its files and what is kept about the reader were all kept.</summary>
+    private static async Task<HtmlClient.Page> NothingReadAsync(HtmlClient reader, int id)
+    {
+        for (var attempt = 0; attempt < 200; attempt++)
+        {
+            var page = await reader.GetOkAsync(Visit(id));
+            if (Statements(page) == 0) return page;
+        }
+        Assert.Fail($"/initiatives/{id} read something at every visit");
+        return null!;
+    }
+
+    private const string FollowForm = "form.follow-form[action*='handler=Follow']";
+    private const string StopFollowingForm = "form.follow-form[action*='handler=Remove']";
+
+    /// <summary>
+    /// What pages read about a signed-in reader (their memberships, what they follow: Caching/ReaderCache) is kept with the
+    /// record, so a kept page costs them nothing; following, stopping following and losing a membership show at the next page.
+    /// </summary>
+    [Fact]
+    public async Task What_is_kept_about_a_signed_in_reader_follows_their_follows_and_memberships_at_once()
+    {
+        var owner = await Portal.ActorAsync(ActorType.Government);
+        var assessor = await Portal.ActorAsync(ActorType.NationalCso);
+        var id = await Portal.InitiativeAsync(owner, "PE", "PY", DateTime.UtcNow.AddMinutes(-5));
+        var userId = await Portal.MemberAsync(assessor, MembershipRole.Member, MembershipStatus.Active);
+        using var member = await Portal.BrowserOfAsync(userId);
+        var assess = $"a[href='/initiatives/{id}/assess']";
+        var kept = await NothingReadAsync(member, id);
+        Assert.NotNull(kept.Document.QuerySelector(assess));
+        Assert.NotNull(kept.Document.QuerySelector(FollowForm));
+
+        var followed = await member.SubmitAsync(kept, FollowForm, new Dictionary<string, string>());
+        Assert.Equal($"/initiatives/{id}", followed.Address.AbsolutePath);
+        Assert.NotNull(followed.Document.QuerySelector(StopFollowingForm));
+        Assert.NotNull((await NothingReadAsync(member, id)).Document.QuerySelector(StopFollowingForm));
+
+        var stopped = await member.SubmitAsync(await member.GetOkAsync(Visit(id)), StopFollowingForm, new Dictionary<string, string>());
+        Assert.Null(stopped.Document.QuerySelector(StopFollowingForm));
+        Assert.NotNull(stopped.Document.QuerySelector(FollowForm));
+        Assert.Equal(0, await Portal.WithDatabaseAsync(db => db.Follows.CountAsync(f => f.UserId == userId)));
+
+        await NothingReadAsync(member, id);
+        await Portal.WithDatabaseAsync(async db =>
+        {
+            db.Memberships.Remove(await db.Memberships.SingleAsync(m => m.UserId == userId && m.ActorId == assessor.Id));
+            return await db.SaveChangesAsync();
+        });
+        var after = await member.GetOkAsync(Visit(id));
+        Assert.True(after.IsSignedIn);
+        Assert.Null(after.Document.QuerySelector(assess));
+        Assert.Equal(HttpStatusCode.Forbidden, (await member.GetAsync($"/initiatives/{id}/assess?visit={TestData.Word()}")).Status);
+    }
+
+    /// <summary>
+    /// A form sent is decided on the memberships the database holds at that moment, never on what is kept: a membership
+    /// removed where this instance cannot hear of it (another instance whose news has not arrived yet, here a change made
+    /// around the portal) may still be shown on a page for a moment, but nothing can be saved with it.
+    /// </summary>
+    [Fact]
+    public async Task A_form_sent_is_decided_on_the_memberships_the_database_holds_not_on_what_is_kept()
+    {
+        var owner = await Portal.ActorAsync(ActorType.Government);
+        var id = await Portal.InitiativeAsync(owner, "PE", "PY", DateTime.UtcNow.AddMinutes(-5), title: "Kept title");
+        var userId = await Portal.MemberAsync(owner, MembershipRole.OrganisationAdmin, MembershipStatus.Active);
+        using var member = await Portal.BrowserOfAsync(userId);
+        var edit = await member.GetOkAsync($"/initiatives/{id}/edit");
+
+        await Portal.WithDatabaseAsync(db => db.Database.ExecuteSqlInterpolatedAsync($"DELETE FROM \"Memberships\" WHERE \"UserId\" = {userId}"));
+        var sent = await member.SubmitAsync(edit, "form.record-form", new Dictionary<string, string> { ["Input.Title"] = "Changed by a former member" });
+        Assert.Equal(HttpStatusCode.Forbidden, sent.Status);
+        Assert.Equal("Kept title", await Portal.WithDatabaseAsync(db => db.Initiatives.Where(i => i.Id == id).Select(i => i.Title).SingleAsync()));
+    }
+
+    /// <summary>
+    /// A record's files are kept with its page for every reader, each reader's rights applied per request: a restricted file
+    /// is listed only to its organisation from the same kept list, and a file published or discarded shows at the next visit.
+    /// </summary>
+    [Fact]
+    public async Task The_files_section_is_kept_for_every_reader_and_each_sees_only_what_they_may()
+    {
+        var owner = await Portal.ActorAsync(ActorType.NationalCso);
+        var id = await Portal.InitiativeAsync(owner, "PE", "PY", DateTime.UtcNow.AddMinutes(-5));
+        var open = await Portal.WithDatabaseAsync(async db =>
+        {
+            var file = FileOf(owner, id, EvidenceVisibility.Public);
+            var restricted = FileOf(owner, id, EvidenceVisibility.Organisation);
+            db.AddRange(file, restricted);
+            await db.SaveChangesAsync();
+            return (file.Id, restricted.Id);
+        });
+        using var anonymous = Portal.CreateBrowser();
+        using var member = await Portal.BrowserOfAsync(await Portal.MemberAsync(owner, MembershipRole.Member, MembershipStatus.Active));
+        var read = Statements(await anonymous.GetOkAsync(Visit(id)));
+        var kept = await KeptAsync(anonymous, id, read);
+        Assert.NotNull(kept.Document.QuerySelector($"a[href='/files/{open.Item1}']"));
+        Assert.Null(kept.Document.QuerySelector($"a[href='/files/{open.Item2}']"));
+        var own = await NothingReadAsync(member, id);
+        Assert.NotNull(own.Document.QuerySelector($"a[href='/files/{open.Item1}']"));
+        Assert.NotNull(own.Document.QuerySelector($"a[href='/files/{open.Item2}']"));
+        Assert.Null((await anonymous.GetOkAsync(Visit(id))).Document.QuerySelector($"a[href='/files/{open.Item2}']"));
+
+        var later = await Portal.WithDatabaseAsync(async db =>
+        {
+            var file = FileOf(owner, id, EvidenceVisibility.Public);
+            db.Add(file);
+            await db.SaveChangesAsync();
+            return file.Id;
+        });
+        Assert.NotNull((await anonymous.GetOkAsync(Visit(id))).Document.QuerySelector($"a[href='/files/{later}']"));
+    }
+
+    /// <summary>A published file of the organisation's on the initiative (its page lists it; its content is never read here).</summary>
+    private static EvidenceFile FileOf(Actor organisation, int initiative, EvidenceVisibility visibility) => new()
+    {
+        OwnerKind = FileOwnerKind.Initiative, OwnerId = initiative, OrganisationId = organisation.Id, FileName = TestData.Unique("evidence") + ".pdf",
+        ContentType = "application/pdf", Size = 1024, Sha256 = new string('0', 64), StorageKey = "kept-" + TestData.Word(), UploadedAt = DateTime.UtcNow,
+        Visibility = visibility,
+    };
 
     /// <summary>A page of the JSON API's list is kept for everyone asking the same question (the catalogue's pages are too); a new record shows at the next ask.</summary>
     [Fact]

@@ -142,6 +142,9 @@ public sealed class CatalogueCache(IMemoryCache cache, TimeProvider clock, IServ
         {
             try
             {
+                // A computation of this key that ended after the caller looked has kept its fresh answer already (Store keeps
+                // it before it leaves the table): it is not run again, and the caller's older answer is not stored over it.
+                if (Kept(full) is { } landed && landed.FreshUntil > clock.GetUtcNow()) return new Computed(landed.Value, 0);
                 return await start();
             }
             finally

@@ -14,16 +14,38 @@ namespace SscPortal.Web.Caching;
 /// that a crawler walking every record cannot push out the catalogue's counts; a value is kept for a minute at most (<see cref="Longest"/>).
 /// </para>
 /// </summary>
-public sealed class RecordPageCache : IDisposable
+public sealed class RecordPageCache(CatalogueCache catalogue, IConfiguration configuration)
+    : KeptUntilChange(catalogue, configuration.GetValue("Caching:RecordPages", 2_000));
+
+/// <summary>
+/// What every page asks about a signed-in reader (their active memberships, what they follow), kept per reader until the
+/// content changes (<see cref="CatalogueCache.Generation"/>: a membership approved or removed, a follow added or removed, on
+/// this instance at once after the commit, on the others within a second) and a minute at most. Only pages read (GET and
+/// HEAD) use it: a form sent, whatever it changes, is decided on what the database holds at that moment
+/// (<see cref="Authorization.Access"/>). Bounded by <c>Caching:Readers</c> readers (10,000 by default; 0 keeps nothing).
+/// </summary>
+public sealed class ReaderCache(CatalogueCache catalogue, IConfiguration configuration)
+    : KeptUntilChange(catalogue, configuration.GetValue("Caching:Readers", 10_000))
+{
+    /// <summary>Whether the request only reads (GET or HEAD) and may therefore be answered from what is kept about its reader.</summary>
+    public static bool MayUse(HttpContext? context) =>
+        context is not null && (HttpMethods.IsGet(context.Request.Method) || HttpMethods.IsHead(context.Request.Method));
+}
+
+/// <summary>
+/// Values kept until the content changes (<see cref="CatalogueCache.Generation"/>), in a memory cache of their own bounded by
+/// <c>limit</c> entries (0 keeps nothing), each for a minute at most (<see cref="Longest"/>). A value read while a change was
+/// being committed is not kept.
+/// </summary>
+public abstract class KeptUntilChange : IDisposable
 {
     private readonly CatalogueCache _catalogue;
     private readonly MemoryCache? _kept;
     private long _seen;
 
-    public RecordPageCache(CatalogueCache catalogue, IConfiguration configuration)
+    protected KeptUntilChange(CatalogueCache catalogue, int limit)
     {
         _catalogue = catalogue;
-        var limit = configuration.GetValue("Caching:RecordPages", 2_000);
         if (limit > 0) _kept = new MemoryCache(new MemoryCacheOptions { SizeLimit = limit });
         _seen = catalogue.Generation;
     }
@@ -55,5 +77,9 @@ public sealed class RecordPageCache : IDisposable
         return value;
     }
 
-    public void Dispose() => _kept?.Dispose();
+    public void Dispose()
+    {
+        _kept?.Dispose();
+        GC.SuppressFinalize(this);
+    }
 }

@@ -63,7 +63,8 @@ public sealed class TestimonyWithdrawals(AppDbContext db, IFileStore store, Hist
 /// their uploader's decision after a day, and stored objects no record names (an upload interrupted between the store and
 /// the database), and the files of records deleted since. Testimonies whose consent ran out are withdrawn the same way.
 /// </summary>
-public sealed class FileCleanup(AppDbContext db, IFileStore store, FileIntake intake, TestimonyWithdrawals withdrawals, ILogger<FileCleanup> logger)
+public sealed class FileCleanup(AppDbContext db, IFileStore store, FileIntake intake, TestimonyWithdrawals withdrawals,
+    SscPortal.Web.Caching.CatalogueCache catalogue, ILogger<FileCleanup> logger)
 {
     public static readonly TimeSpan Grace = TimeSpan.FromHours(1);
     public static readonly TimeSpan ReviewWait = TimeSpan.FromDays(1);
@@ -134,6 +135,8 @@ public sealed class FileCleanup(AppDbContext db, IFileStore store, FileIntake in
             await intake.ForgetAsync(file.StorageKey);
             deleted++;
         }
+        // Deleted without the change tracker: the files sections kept for the uploaders' pages are told here.
+        if (deleted > 0) catalogue.ContentChanged();
         return deleted;
     }
 

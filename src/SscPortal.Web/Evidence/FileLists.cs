@@ -25,7 +25,7 @@ public sealed record FileShelf(FileOwner Owner, string? Section, IReadOnlyList<F
 }
 
 /// <summary>Reads the current versions of a record's files, each checked against the reader's rights (EvidenceRightsHandler).</summary>
-public sealed class FileLists(AppDbContext db, Rights rights, FileOwners owners)
+public sealed class FileLists(AppDbContext db, Rights rights, FileOwners owners, Caching.RecordPageCache kept, IHttpContextAccessor http)
 {
     private readonly Dictionary<(FileOwnerKind, int), IReadOnlyDictionary<string, FileShelf>?> _read = [];
     private readonly Dictionary<(FileOwnerKind, int), FileOwner> _owners = [];
@@ -51,12 +51,19 @@ public sealed class FileLists(AppDbContext db, Rights rights, FileOwners owners)
         f.Visibility, f.Parties.Select(p => p.PartyId).ToList(), f.Section, f.State == FileState.AwaitingReview, f.HiddenAt, f.HiddenReason,
         f.RemovedMetadata, f.ReportedAt != null, f.SeriesId ?? f.Id, f.SupersededById, f.OwnerKind, f.OwnerId));
 
-    /// <summary>Every section's shelf of a record (one, with a null section, for records without sections).</summary>
+    /// <summary>
+    /// Every section's shelf of a record (one, with a null section, for records without sections). A page read (GET, HEAD)
+    /// takes the record's current files as kept for every reader until the content changes (Caching/RecordPageCache.cs):
+    /// each reader's rights are applied to them here, per request, so a restricted file is never shown to one who may not see it.
+    /// </summary>
     public async Task<IReadOnlyDictionary<string, FileShelf>> ForAsync(FileOwner owner, CancellationToken cancellationToken)
     {
-        var current = await Items(db.EvidenceFiles.AsNoTracking()
+        Task<List<FileItem>?> read() => Items(db.EvidenceFiles.AsNoTracking()
                 .Where(f => f.OwnerKind == owner.Kind && f.OwnerId == owner.Id && f.SupersededById == null)
-                .OrderBy(f => f.UploadedAt).ThenBy(f => f.Id)).ToListAsync(cancellationToken);
+                .OrderBy(f => f.UploadedAt).ThenBy(f => f.Id)).ToListAsync(cancellationToken)!;
+        var current = (Caching.ReaderCache.MayUse(http.HttpContext) && db.Database.CurrentTransaction is null
+            ? await kept.GetAsync($"files|{owner.Kind}|{owner.Id}", read, _ => true)
+            : await read())!;
         var mayAdd = await rights.MayAsync(owner.Resource, Operations.Edit)
             && await rights.MayAsync(new EvidenceResource(owner.OrganisationId), Operations.AddEvidence);
         var shelves = new Dictionary<string, FileShelf>();

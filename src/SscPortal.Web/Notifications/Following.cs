@@ -101,11 +101,24 @@ public sealed class Following(AppDbContext db, ReferenceData referenceData, IStr
 /// <summary>What a page offers to follow: the kind, its key as <see cref="Following.DescribeAsync"/> stores it, and how it is named on the button.</summary>
 public sealed record FollowButton(FollowKind Kind, string Key, string Label);
 
-/// <summary>Whether the signed-in person already follows something (for the page's button).</summary>
-public sealed class FollowState(AppDbContext db, Authorization.Access access)
+/// <summary>
+/// Whether the signed-in person already follows something (for the page's button): everything they follow is read once and
+/// kept with what is kept about them (<see cref="Caching.ReaderCache"/>), dropped when they follow or stop following anything.
+/// </summary>
+public sealed class FollowState(AppDbContext db, Authorization.Access access, Caching.ReaderCache readers, IHttpContextAccessor http)
 {
-    public async Task<int?> FollowIdAsync(FollowKind kind, string key) =>
-        access.UserId is { } me
-            ? await db.Follows.AsNoTracking().Where(f => f.UserId == me && f.Kind == kind && f.Key == key).Select(f => (int?)f.Id).FirstOrDefaultAsync()
-            : null;
+    private Dictionary<string, int>? _follows;
+
+    public async Task<int?> FollowIdAsync(FollowKind kind, string key)
+    {
+        if (access.UserId is not { } me) return null;
+        if (!Caching.ReaderCache.MayUse(http.HttpContext))
+            return await db.Follows.AsNoTracking().Where(f => f.UserId == me && f.Kind == kind && f.Key == key).Select(f => (int?)f.Id).FirstOrDefaultAsync();
+        _follows ??= await readers.GetAsync($"follows|{me}", async () =>
+            (await db.Follows.AsNoTracking().Where(f => f.UserId == me).Select(f => new { f.Kind, f.Key, f.Id }).ToListAsync())
+                .GroupBy(f => Name(f.Kind, f.Key), StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Min(f => f.Id), StringComparer.Ordinal), _ => true);
+        return _follows!.TryGetValue(Name(kind, key), out var id) ? id : null;
+    }
+
+    private static string Name(FollowKind kind, string key) => $"{(int)kind}|{key}";
 }

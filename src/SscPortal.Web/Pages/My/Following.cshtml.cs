@@ -16,7 +16,8 @@ namespace SscPortal.Web.Pages.My;
 /// another's follows (404).
 /// </summary>
 [Authorize]
-public class FollowingModel(AppDbContext db, Access access, Following following, TimeProvider clock, IStringLocalizer<SharedResource> L) : PageModel
+public class FollowingModel(AppDbContext db, Access access, Following following, TimeProvider clock,
+    SscPortal.Web.Caching.CatalogueCache catalogue, IStringLocalizer<SharedResource> L) : PageModel
 {
     public IReadOnlyList<Follow> Items { get; private set; } = [];
 
@@ -56,7 +57,8 @@ public class FollowingModel(AppDbContext db, Access access, Following following,
     {
         var label = await db.Follows.Where(f => f.Id == id && f.UserId == access.UserId).Select(f => f.Label).SingleOrDefaultAsync(cancellationToken);
         if (label is null) return NotFound();
-        await db.Follows.Where(f => f.Id == id && f.UserId == access.UserId).ExecuteDeleteAsync(cancellationToken);
+        // Deleted without the change tracker: the pages' buttons (kept per reader, Caching/ReaderCache) are told here.
+        if (await db.Follows.Where(f => f.Id == id && f.UserId == access.UserId).ExecuteDeleteAsync(cancellationToken) > 0) catalogue.ContentChanged();
         var back = Url.IsLocalUrl(returnUrl) ? returnUrl! : "/my/following";
         TempData[back == "/my/following" ? PageMessages.Message : PageMessages.Following] = L["You no longer follow {0}.", label].Value;
         return LocalRedirect(back);
