@@ -252,6 +252,54 @@ public abstract class FacetCountTests(PortalFixture fixture)
         Assert.Equal(matching.Count, byModality);
     }
 
+    /// <summary>
+    /// The page's figures (one pass over the matching initiatives' facet keys, tallied in the portal) are the same, bar for bar
+    /// and pair for pair, as the database's grouping of their parts (what the background computes over a large result).
+    /// </summary>
+    [Fact]
+    public async Task The_pages_figures_from_the_facet_keys_are_the_same_as_the_databases_grouping_of_the_parts()
+    {
+        var word = await WorldAsync();
+        var known = await KnownAsync(word);
+        foreach (var query in new[] { $"q={word}", $"q={word}&country=PE", $"q={word}&modality=bilateral&assessed=yes", $"q={word}&region=lac&sdg=4" })
+        {
+            var (page, grouped) = await Portal.WithServicesAsync(async services =>
+            {
+                var names = await services.GetRequiredService<ReferenceData>().GetAsync(CancellationToken.None);
+                var L = services.GetRequiredService<IStringLocalizer<SharedResource>>();
+                var filter = InitiativeFilter.Read(new QueryCollection(Microsoft.AspNetCore.WebUtilities.QueryHelpers.ParseQuery(query)), names, L);
+                var db = services.GetRequiredService<AppDbContext>();
+                return (await SscPortal.Web.Pages.Stats.IndexModel.ComputeAsync(db, filter, names, L, CancellationToken.None),
+                    await SscPortal.Web.Pages.Stats.IndexModel.ComputeAsync(db, filter, names, L, CancellationToken.None, exactLimit: null));
+            });
+            Assert.False(page.IsEstimate);
+            Assert.True(page.Total > 0, $"{query} matched nothing");
+            Assert.Equal((grouped.Total, grouped.CivilSocietyRecords, grouped.Assessed), (page.Total, page.CivilSocietyRecords, page.Assessed));
+            Assert.Equal(grouped.Charts.Select(c => c.Id), page.Charts.Select(c => c.Id));
+            foreach (var (expected, actual) in grouped.Charts.Zip(page.Charts))
+                Assert.Equal(expected.Bars.Select(b => $"{b.Label}={b.Value}").Order(StringComparer.Ordinal), actual.Bars.Select(b => $"{b.Label}={b.Value}").Order(StringComparer.Ordinal));
+            Assert.Equal(grouped.Years, page.Years);
+            Assert.Equal(grouped.ByYearAndModality.OrderBy(p => p.Key), page.ByYearAndModality.OrderBy(p => p.Key));
+            Assert.Equal(grouped.Pairs, page.Pairs);
+        }
+        // And the page's figures agree with counting the data set by hand.
+        var (all, _) = await Portal.WithServicesAsync(async services =>
+        {
+            var names = await services.GetRequiredService<ReferenceData>().GetAsync(CancellationToken.None);
+            var L = services.GetRequiredService<IStringLocalizer<SharedResource>>();
+            var filter = InitiativeFilter.Read(new QueryCollection(Microsoft.AspNetCore.WebUtilities.QueryHelpers.ParseQuery($"q={word}")), names, L);
+            return (await SscPortal.Web.Pages.Stats.IndexModel.ComputeAsync(services.GetRequiredService<AppDbContext>(), filter, names, L, CancellationToken.None), 0);
+        });
+        Assert.Equal(known.Count, all.Total);
+        Assert.Equal(known.Count(i => i.Assessed), all.Assessed);
+        Assert.Equal(
+            known.SelectMany(i => i.Providers.SelectMany(p => i.Recipients.Where(r => r != p).Select(r => $"{p}-{r}"))).GroupBy(x => x).Select(g => $"{g.Key}:{g.Count()}").Order(StringComparer.Ordinal),
+            all.Pairs.Select(p => $"{p.Provider}-{p.Recipient}:{p.Count}").Order(StringComparer.Ordinal));
+        Assert.Equal(
+            known.SelectMany(i => i.Regions).GroupBy(r => r).Select(g => g.Count()).Order(),
+            all.Charts.Single(c => c.Id == "by-region").Bars.Select(b => b.Value).Order());
+    }
+
     [Fact]
     public async Task A_search_with_three_facets_takes_at_most_four_statements()
     {
