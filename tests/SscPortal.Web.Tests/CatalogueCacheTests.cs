@@ -53,6 +53,27 @@ public sealed class CatalogueCacheTests : IDisposable
         Assert.NotSame(_services, used);
     }
 
+    /// <summary>
+    /// The background's exact counts start only once no reader's question has been computed for a while
+    /// (Search/ExactCounts.cs): not while one is under way, not right after one, but once the readers have left it alone.
+    /// </summary>
+    [Fact]
+    public async Task The_cache_says_how_long_no_readers_question_has_been_computed()
+    {
+        Assert.True(_cache.QuietFor >= Search.ExactCounts.QuietFor);
+        var slow = new TaskCompletionSource<int>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var reader = _cache.GetAsync("quiet", (_, _) => slow.Task, TestContext.Current.CancellationToken);
+        Assert.Equal(TimeSpan.Zero, _cache.QuietFor);
+        _clock.Now += TimeSpan.FromMinutes(1);
+        Assert.Equal(TimeSpan.Zero, _cache.QuietFor);
+
+        slow.SetResult(3);
+        Assert.Equal(3, await reader);
+        Assert.True(_cache.QuietFor < Search.ExactCounts.QuietFor);
+        _clock.Now += Search.ExactCounts.QuietFor;
+        Assert.True(_cache.QuietFor >= Search.ExactCounts.QuietFor);
+    }
+
     [Fact]
     public async Task A_reader_who_gives_up_stops_only_their_own_wait()
     {

@@ -66,6 +66,16 @@ public sealed class CatalogueCache(IMemoryCache cache, TimeProvider clock, IServ
         ChangedHere?.Invoke();
     }
 
+    private long _lastActive = DateTimeOffset.MinValue.UtcTicks;
+
+    /// <summary>
+    /// How long no reader's question has been computed here (none under way, none started or ended since): the background's
+    /// exact counts wait for such a moment (<see cref="Search.ExactCounts"/>), so that they never take the database from readers.
+    /// </summary>
+    public TimeSpan QuietFor => !_computing.IsEmpty ? TimeSpan.Zero : TimeSpan.FromTicks(Math.Max(0, clock.GetUtcNow().UtcTicks - Interlocked.Read(ref _lastActive)));
+
+    private void Active() => Interlocked.Exchange(ref _lastActive, clock.GetUtcNow().UtcTicks);
+
     /// <summary>Changes whenever <see cref="Invalidate"/> is called: what was kept under an older generation is not used again.</summary>
     public long Generation => Interlocked.Read(ref _generation);
 
@@ -149,9 +159,11 @@ public sealed class CatalogueCache(IMemoryCache cache, TimeProvider clock, IServ
             }
             finally
             {
+                Active();
                 _computing.TryRemove(new KeyValuePair<string, Lazy<Task<Computed>>>(full, mine!));
             }
         });
+        Active();
         return _computing.GetOrAdd(full, mine).Value;
     }
 
