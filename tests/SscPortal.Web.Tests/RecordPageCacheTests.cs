@@ -249,6 +249,36 @@ public abstract class RecordPageCacheTests(PortalFixture fixture)
         Assert.NotNull((await anonymous.GetOkAsync(Visit(id))).Document.QuerySelector($"a[href='/files/{later}']"));
     }
 
+    /// <summary>
+    /// A file waiting for its uploader's decision is listed, from the kept files section, to its organisation only; discarding it
+    /// (a delete the change tracker does not see) takes it off the page at the next visit.
+    /// </summary>
+    [Fact]
+    public async Task A_discarded_file_leaves_the_kept_files_section_at_once()
+    {
+        var owner = await Portal.ActorAsync(ActorType.NationalCso);
+        var id = await Portal.InitiativeAsync(owner, "PE", "PY", DateTime.UtcNow.AddMinutes(-5));
+        var waiting = await Portal.WithDatabaseAsync(async db =>
+        {
+            var file = FileOf(owner, id, EvidenceVisibility.Public);
+            file.State = FileState.AwaitingReview;
+            file.FoundMetadata = "Author: A test";
+            db.Add(file);
+            await db.SaveChangesAsync();
+            return file.Id;
+        });
+        using var admin = await Portal.BrowserOfAsync(await Portal.MemberAsync(owner, MembershipRole.OrganisationAdmin, MembershipStatus.Active));
+        using var anonymous = Portal.CreateBrowser();
+        // (The organisation's admin is shown the record's quality checks, read per request: kept is fewer statements than the first visit.)
+        var read = Statements(await admin.GetOkAsync(Visit(id)));
+        Assert.NotNull((await KeptAsync(admin, id, read)).Document.QuerySelector($"a[href='/files/{waiting}']"));
+        Assert.Null((await anonymous.GetOkAsync(Visit(id))).Document.QuerySelector($"a[href='/files/{waiting}']"));
+
+        await admin.SubmitAsync(await admin.GetOkAsync($"/files/{waiting}"), "form[action*='handler=Discard']", new Dictionary<string, string>());
+        Assert.Equal(0, await Portal.WithDatabaseAsync(db => db.EvidenceFiles.CountAsync(f => f.Id == waiting)));
+        Assert.Null((await admin.GetOkAsync(Visit(id))).Document.QuerySelector($"a[href='/files/{waiting}']"));
+    }
+
     /// <summary>A published file of the organisation's on the initiative (its page lists it; its content is never read here).</summary>
     private static EvidenceFile FileOf(Actor organisation, int initiative, EvidenceVisibility visibility) => new()
     {

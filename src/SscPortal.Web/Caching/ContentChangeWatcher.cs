@@ -10,7 +10,7 @@ namespace SscPortal.Web.Caching;
 
 /// <summary>
 /// Starts the public caches afresh after every save that changes what public pages show: anything but accounts, the audit
-/// log and keys. It looks before the save (afterwards every entry is unchanged) and invalidates once the change is
+/// log, keys and follows. It looks before the save (afterwards every entry is unchanged) and invalidates once the change is
 /// committed: at once after a save that ran in its own transaction, at the commit of the transaction a save ran in
 /// otherwise. A reader in between still sees (and may cache) the committed, older content, which the commit then drops;
 /// a rolled-back transaction drops nothing. On PostgreSQL the other instances are then told (<see cref="InstanceSync"/>),
@@ -95,6 +95,8 @@ public sealed class ContentChangeWatcher(CatalogueCache cache) : SaveChangesInte
 
     private static bool ShowsPublicly(Microsoft.EntityFrameworkCore.ChangeTracking.EntityEntry entry) =>
         entry.State is EntityState.Added or EntityState.Modified or EntityState.Deleted
-        && entry.Entity is not (ApplicationUser or AuditEvent or DataProtectionKey)
+        // A follow is shown only to its reader, who is told directly (Notifications/FollowState.Forget): one reader following
+        // and unfollowing in a loop must not start every reader's caches afresh on every instance.
+        && entry.Entity is not (ApplicationUser or AuditEvent or DataProtectionKey or Notifications.Follow)
         && entry.Metadata.ClrType.Namespace?.StartsWith("Microsoft.AspNetCore.Identity", StringComparison.Ordinal) != true;
 }

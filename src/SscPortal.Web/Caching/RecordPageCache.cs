@@ -20,13 +20,20 @@ public sealed class RecordPageCache(CatalogueCache catalogue, IConfiguration con
 /// <summary>
 /// What every page asks about a signed-in reader (their active memberships, what they follow), kept per reader until the
 /// content changes (<see cref="CatalogueCache.Generation"/>: a membership approved or removed, a follow added or removed, on
-/// this instance at once after the commit, on the others within a second) and a minute at most. Only pages read (GET and
-/// HEAD) use it: a form sent, whatever it changes, is decided on what the database holds at that moment
-/// (<see cref="Authorization.Access"/>). Bounded by <c>Caching:Readers</c> readers (10,000 by default; 0 keeps nothing).
+/// this instance at once after the commit, on the others within a second) and <see cref="ReaderLongest"/> at most. Only pages
+/// read (GET and HEAD) use it: a form sent, whatever it changes, is decided on what the database holds at that moment
+/// (<see cref="Authorization.Access"/>). Bounded by <c>Caching:Readers</c> entries (10,000 by default, a reader taking one
+/// for their memberships and one or more for what they follow; 0 keeps nothing).
 /// </summary>
 public sealed class ReaderCache(CatalogueCache catalogue, IConfiguration configuration)
-    : KeptUntilChange(catalogue, configuration.GetValue("Caching:Readers", 10_000))
+    : KeptUntilChange(catalogue, configuration.GetValue("Caching:Readers", 10_000), ReaderLongest)
 {
+    /// <summary>
+    /// The longest what is kept about a reader lasts: should the news of a membership removed on another instance be lost,
+    /// the former member's pages (never their forms) show what the membership let them read for this long at most.
+    /// </summary>
+    public static readonly TimeSpan ReaderLongest = TimeSpan.FromSeconds(10);
+
     /// <summary>Whether the request only reads (GET or HEAD) and may therefore be answered from what is kept about its reader.</summary>
     public static bool MayUse(HttpContext? context) =>
         context is not null && (HttpMethods.IsGet(context.Request.Method) || HttpMethods.IsHead(context.Request.Method));
@@ -41,11 +48,13 @@ public abstract class KeptUntilChange : IDisposable
 {
     private readonly CatalogueCache _catalogue;
     private readonly MemoryCache? _kept;
+    private readonly TimeSpan _longest;
     private long _seen;
 
-    protected KeptUntilChange(CatalogueCache catalogue, int limit)
+    protected KeptUntilChange(CatalogueCache catalogue, int limit, TimeSpan? longest = null)
     {
         _catalogue = catalogue;
+        _longest = longest is { } shorter && shorter < Longest ? shorter : Longest;
         if (limit > 0) _kept = new MemoryCache(new MemoryCacheOptions { SizeLimit = limit });
         _seen = catalogue.Generation;
     }
@@ -62,7 +71,7 @@ public abstract class KeptUntilChange : IDisposable
     /// gives, kept when <paramref name="keep"/> says it is public (a draft is never kept), for at most <paramref name="longest"/>
     /// when what it holds also changes with time (an event becoming past).
     /// </summary>
-    public async Task<T?> GetAsync<T>(string key, Func<Task<T?>> read, Func<T, bool> keep, TimeSpan? longest = null) where T : class
+    public async Task<T?> GetAsync<T>(string key, Func<Task<T?>> read, Func<T, bool> keep, TimeSpan? longest = null, Func<T, int>? size = null) where T : class
     {
         if (_kept is null) return await read();
         var generation = _catalogue.Generation;
@@ -73,9 +82,16 @@ public abstract class KeptUntilChange : IDisposable
         if (_kept.TryGetValue(full, out T? kept) && kept is not null) return kept;
         var value = await read();
         if (value is not null && keep(value) && _catalogue.Generation == generation)
-            _kept.Set(full, value, new MemoryCacheEntryOptions { Size = 1, AbsoluteExpirationRelativeToNow = longest is { } shorter && shorter < Longest ? shorter : Longest });
+            _kept.Set(full, value, new MemoryCacheEntryOptions
+            {
+                Size = Math.Max(1, size?.Invoke(value) ?? 1),
+                AbsoluteExpirationRelativeToNow = longest is { } shorter && shorter < _longest ? shorter : _longest,
+            });
         return value;
     }
+
+    /// <summary>Drops what is kept under <paramref name="key"/> on this instance (a change only its reader's pages show).</summary>
+    public void Forget(string key) => _kept?.Remove($"{_catalogue.Generation}|{key}");
 
     public void Dispose()
     {

@@ -129,14 +129,20 @@ public sealed class FileCleanup(AppDbContext db, IFileStore store, FileIntake in
         var abandoned = await db.EvidenceFiles.AsNoTracking().Where(f => f.State == FileState.AwaitingReview && f.UploadedAt < limit)
             .Select(f => new { f.Id, f.StorageKey }).ToListAsync(cancellationToken);
         var deleted = 0;
-        foreach (var file in abandoned)
+        try
         {
-            if (await db.EvidenceFiles.Where(f => f.Id == file.Id && f.State == FileState.AwaitingReview).ExecuteDeleteAsync(cancellationToken) == 0) continue;
-            await intake.ForgetAsync(file.StorageKey);
-            deleted++;
+            foreach (var file in abandoned)
+            {
+                if (await db.EvidenceFiles.Where(f => f.Id == file.Id && f.State == FileState.AwaitingReview).ExecuteDeleteAsync(cancellationToken) == 0) continue;
+                deleted++;
+                await intake.ForgetAsync(file.StorageKey);
+            }
         }
-        // Deleted without the change tracker: the files sections kept for the uploaders' pages are told here.
-        if (deleted > 0) catalogue.ContentChanged();
+        finally
+        {
+            // Deleted without the change tracker: the files sections kept for the uploaders' pages are told here.
+            if (deleted > 0) catalogue.ContentChanged();
+        }
         return deleted;
     }
 

@@ -103,7 +103,8 @@ public sealed record FollowButton(FollowKind Kind, string Key, string Label);
 
 /// <summary>
 /// Whether the signed-in person already follows something (for the page's button): everything they follow is read once and
-/// kept with what is kept about them (<see cref="Caching.ReaderCache"/>), dropped when they follow or stop following anything.
+/// kept with what is kept about them (<see cref="Caching.ReaderCache"/>), dropped on this instance when they follow or stop
+/// following anything (<see cref="Forget"/>), and on the others after <see cref="Caching.ReaderCache.ReaderLongest"/> at most.
 /// </summary>
 public sealed class FollowState(AppDbContext db, Authorization.Access access, Caching.ReaderCache readers, IHttpContextAccessor http)
 {
@@ -112,13 +113,19 @@ public sealed class FollowState(AppDbContext db, Authorization.Access access, Ca
     public async Task<int?> FollowIdAsync(FollowKind kind, string key)
     {
         if (access.UserId is not { } me) return null;
-        if (!Caching.ReaderCache.MayUse(http.HttpContext))
+        if (!Caching.ReaderCache.MayUse(http.HttpContext) || db.Database.CurrentTransaction is not null)
             return await db.Follows.AsNoTracking().Where(f => f.UserId == me && f.Kind == kind && f.Key == key).Select(f => (int?)f.Id).FirstOrDefaultAsync();
-        _follows ??= await readers.GetAsync($"follows|{me}", async () =>
+        _follows ??= await readers.GetAsync(KeptKey(me), async () =>
             (await db.Follows.AsNoTracking().Where(f => f.UserId == me).Select(f => new { f.Kind, f.Key, f.Id }).ToListAsync())
-                .GroupBy(f => Name(f.Kind, f.Key), StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Min(f => f.Id), StringComparer.Ordinal), _ => true);
+                .GroupBy(f => Name(f.Kind, f.Key), StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Min(f => f.Id), StringComparer.Ordinal),
+            _ => true, size: follows => 1 + follows.Count / 100);
         return _follows!.TryGetValue(Name(kind, key), out var id) ? id : null;
     }
+
+    /// <summary>The reader followed or stopped following something: their buttons are read afresh at their next page.</summary>
+    public static void Forget(Caching.ReaderCache readers, string userId) => readers.Forget(KeptKey(userId));
+
+    private static string KeptKey(string userId) => $"follows|{userId}";
 
     private static string Name(FollowKind kind, string key) => $"{(int)kind}|{key}";
 }

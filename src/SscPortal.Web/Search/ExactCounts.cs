@@ -13,13 +13,17 @@ namespace SscPortal.Web.Search;
 /// language of the reader who asked, on the primary (a statement of minutes on a standby may be cancelled by replay). The
 /// answer is kept in the <see cref="CatalogueCache"/> for the next reader of the same question. Questions beyond a short
 /// queue are dropped (the page keeps its estimate), so a burst of new broad questions cannot pile work onto the database.
-/// Each waits until no reader's question has been computed on this instance for <see cref="QuietFor"/>: a count of seconds
-/// over a million initiatives never runs beside readers' questions (measured: beside them, it slowed every new search).
+/// Each waits until no reader's question has been computed on this instance for <see cref="QuietFor"/> (at most
+/// <see cref="WaitAtMost"/>): a count of seconds over a million initiatives then rarely runs beside readers' questions
+/// (measured: beside them, it slowed every new search).
 /// </summary>
 public sealed class ExactCounts(IServiceScopeFactory scopes, CatalogueCache cache, TimeProvider clock, ILogger<ExactCounts> logger) : BackgroundService
 {
     /// <summary>How long the readers' questions must have left the database alone before a background count starts.</summary>
     public static readonly TimeSpan QuietFor = TimeSpan.FromSeconds(1);
+
+    /// <summary>The longest a count waits for a quiet moment: a portal never quiet still gets its exact counts.</summary>
+    public static readonly TimeSpan WaitAtMost = TimeSpan.FromSeconds(30);
 
     /// <summary>How often a waiting count looks again whether the readers have left the database alone.</summary>
     private static readonly TimeSpan LookAgain = TimeSpan.FromMilliseconds(200);
@@ -54,7 +58,9 @@ public sealed class ExactCounts(IServiceScopeFactory scopes, CatalogueCache cach
         {
             try
             {
-                while (cache.QuietFor < QuietFor && work.Generation == cache.Generation)
+                // Waits for a quiet moment, but not for ever: under a steady stream of questions it runs after WaitAtMost.
+                var waitUntil = clock.GetUtcNow() + WaitAtMost;
+                while (cache.QuietFor < QuietFor && work.Generation == cache.Generation && clock.GetUtcNow() < waitUntil)
                     await Task.Delay(LookAgain, clock, stoppingToken);
                 if (work.Generation != cache.Generation || cache.TryGet<object>(work.Key, out _)) continue;
                 (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture) = (work.Culture, work.Culture);

@@ -17,7 +17,7 @@ namespace SscPortal.Web.Pages.My;
 /// </summary>
 [Authorize]
 public class FollowingModel(AppDbContext db, Access access, Following following, TimeProvider clock,
-    SscPortal.Web.Caching.CatalogueCache catalogue, IStringLocalizer<SharedResource> L) : PageModel
+    SscPortal.Web.Caching.ReaderCache readers, IStringLocalizer<SharedResource> L) : PageModel
 {
     public IReadOnlyList<Follow> Items { get; private set; } = [];
 
@@ -48,6 +48,8 @@ public class FollowingModel(AppDbContext db, Access access, Following following,
                 if (!await db.Follows.AnyAsync(f => f.UserId == me && f.Kind == kind && f.Key == described.Key, cancellationToken)) throw;
             }
         }
+        // The pages' buttons, kept per reader (Caching/ReaderCache), are read afresh.
+        FollowState.Forget(readers, me);
         TempData[back == "/my/following" ? PageMessages.Message : PageMessages.Following] = L["You follow {0}. You will be told when something about it is published or changes.", described.Label].Value;
         return LocalRedirect(back);
     }
@@ -57,8 +59,9 @@ public class FollowingModel(AppDbContext db, Access access, Following following,
     {
         var label = await db.Follows.Where(f => f.Id == id && f.UserId == access.UserId).Select(f => f.Label).SingleOrDefaultAsync(cancellationToken);
         if (label is null) return NotFound();
-        // Deleted without the change tracker: the pages' buttons (kept per reader, Caching/ReaderCache) are told here.
-        if (await db.Follows.Where(f => f.Id == id && f.UserId == access.UserId).ExecuteDeleteAsync(cancellationToken) > 0) catalogue.ContentChanged();
+        await db.Follows.Where(f => f.Id == id && f.UserId == access.UserId).ExecuteDeleteAsync(cancellationToken);
+        // The pages' buttons, kept per reader (Caching/ReaderCache), are read afresh.
+        FollowState.Forget(readers, access.UserId!);
         var back = Url.IsLocalUrl(returnUrl) ? returnUrl! : "/my/following";
         TempData[back == "/my/following" ? PageMessages.Message : PageMessages.Following] = L["You no longer follow {0}.", label].Value;
         return LocalRedirect(back);
