@@ -213,39 +213,26 @@ public abstract class RecordPageCacheTests(PortalFixture fixture)
 
     /// <summary>
     /// A record's files are kept with its page for every reader, each reader's rights applied per request: a restricted file
-    /// is listed only to its organisation from the same kept list, and a file published or discarded shows at the next visit.
+    /// is listed only to its organisation from the same kept list, and a file published shows at the next visit.
     /// </summary>
     [Fact]
     public async Task The_files_section_is_kept_for_every_reader_and_each_sees_only_what_they_may()
     {
         var owner = await Portal.ActorAsync(ActorType.NationalCso);
         var id = await Portal.InitiativeAsync(owner, "PE", "PY", DateTime.UtcNow.AddMinutes(-5));
-        var open = await Portal.WithDatabaseAsync(async db =>
-        {
-            var file = FileOf(owner, id, EvidenceVisibility.Public);
-            var restricted = FileOf(owner, id, EvidenceVisibility.Organisation);
-            db.AddRange(file, restricted);
-            await db.SaveChangesAsync();
-            return (file.Id, restricted.Id);
-        });
+        var (open, restricted) = (await SavedFileAsync(owner, id, EvidenceVisibility.Public), await SavedFileAsync(owner, id, EvidenceVisibility.Organisation));
         using var anonymous = Portal.CreateBrowser();
         using var member = await Portal.BrowserOfAsync(await Portal.MemberAsync(owner, MembershipRole.Member, MembershipStatus.Active));
         var read = Statements(await anonymous.GetOkAsync(Visit(id)));
         var kept = await KeptAsync(anonymous, id, read);
-        Assert.NotNull(kept.Document.QuerySelector($"a[href='/files/{open.Item1}']"));
-        Assert.Null(kept.Document.QuerySelector($"a[href='/files/{open.Item2}']"));
+        Assert.NotNull(kept.Document.QuerySelector($"a[href='/files/{open}']"));
+        Assert.Null(kept.Document.QuerySelector($"a[href='/files/{restricted}']"));
         var own = await NothingReadAsync(member, id);
-        Assert.NotNull(own.Document.QuerySelector($"a[href='/files/{open.Item1}']"));
-        Assert.NotNull(own.Document.QuerySelector($"a[href='/files/{open.Item2}']"));
-        Assert.Null((await anonymous.GetOkAsync(Visit(id))).Document.QuerySelector($"a[href='/files/{open.Item2}']"));
+        Assert.NotNull(own.Document.QuerySelector($"a[href='/files/{open}']"));
+        Assert.NotNull(own.Document.QuerySelector($"a[href='/files/{restricted}']"));
+        Assert.Null((await anonymous.GetOkAsync(Visit(id))).Document.QuerySelector($"a[href='/files/{restricted}']"));
 
-        var later = await Portal.WithDatabaseAsync(async db =>
-        {
-            var file = FileOf(owner, id, EvidenceVisibility.Public);
-            db.Add(file);
-            await db.SaveChangesAsync();
-            return file.Id;
-        });
+        var later = await SavedFileAsync(owner, id, EvidenceVisibility.Public);
         Assert.NotNull((await anonymous.GetOkAsync(Visit(id))).Document.QuerySelector($"a[href='/files/{later}']"));
     }
 
@@ -258,15 +245,7 @@ public abstract class RecordPageCacheTests(PortalFixture fixture)
     {
         var owner = await Portal.ActorAsync(ActorType.NationalCso);
         var id = await Portal.InitiativeAsync(owner, "PE", "PY", DateTime.UtcNow.AddMinutes(-5));
-        var waiting = await Portal.WithDatabaseAsync(async db =>
-        {
-            var file = FileOf(owner, id, EvidenceVisibility.Public);
-            file.State = FileState.AwaitingReview;
-            file.FoundMetadata = "Author: A test";
-            db.Add(file);
-            await db.SaveChangesAsync();
-            return file.Id;
-        });
+        var waiting = await SavedFileAsync(owner, id, EvidenceVisibility.Public, awaitingReview: true);
         using var admin = await Portal.BrowserOfAsync(await Portal.MemberAsync(owner, MembershipRole.OrganisationAdmin, MembershipStatus.Active));
         using var anonymous = Portal.CreateBrowser();
         // (The organisation's admin is shown the record's quality checks, read per request: kept is fewer statements than the first visit.)
@@ -279,13 +258,24 @@ public abstract class RecordPageCacheTests(PortalFixture fixture)
         Assert.Null((await admin.GetOkAsync(Visit(id))).Document.QuerySelector($"a[href='/files/{waiting}']"));
     }
 
-    /// <summary>A published file of the organisation's on the initiative (its page lists it; its content is never read here).</summary>
-    private static EvidenceFile FileOf(Actor organisation, int initiative, EvidenceVisibility visibility) => new()
-    {
-        OwnerKind = FileOwnerKind.Initiative, OwnerId = initiative, OrganisationId = organisation.Id, FileName = TestData.Unique("evidence") + ".pdf",
-        ContentType = "application/pdf", Size = 1024, Sha256 = new string('0', 64), StorageKey = "kept-" + TestData.Word(), UploadedAt = DateTime.UtcNow,
-        Visibility = visibility,
-    };
+    /// <summary>
+    /// A file of the organisation's on the initiative, published or waiting for its uploader's decision, saved; its id (the
+    /// page lists it; its content is never read here).
+    /// </summary>
+    private Task<int> SavedFileAsync(Actor organisation, int initiative, EvidenceVisibility visibility, bool awaitingReview = false) =>
+        Portal.WithDatabaseAsync(async db =>
+        {
+            var file = new EvidenceFile
+            {
+                OwnerKind = FileOwnerKind.Initiative, OwnerId = initiative, OrganisationId = organisation.Id, FileName = TestData.Unique("evidence") + ".pdf",
+                ContentType = "application/pdf", Size = 1024, Sha256 = new string('0', 64), StorageKey = "kept-" + TestData.Word(), UploadedAt = DateTime.UtcNow,
+                Visibility = visibility, State = awaitingReview ? FileState.AwaitingReview : FileState.Published,
+                FoundMetadata = awaitingReview ? "Author: A test" : null,
+            };
+            db.Add(file);
+            await db.SaveChangesAsync();
+            return file.Id;
+        });
 
     /// <summary>A page of the JSON API's list is kept for everyone asking the same question (the catalogue's pages are too); a new record shows at the next ask.</summary>
     [Fact]

@@ -32,7 +32,7 @@ public sealed class Access(AppDbContext db, IHttpContextAccessor http, Caching.R
             .OrderBy(m => m.Actor!.Name)
             .Select(m => new ActiveMembership(m.ActorId, m.Actor!.Name, m.Actor.Type, m.Role))
             .ToListAsync()!;
-        _memberships = Caching.ReaderCache.MayUse(http.HttpContext) && db.Database.CurrentTransaction is null
+        _memberships = Caching.ReaderCache.MayUse(http.HttpContext, db)
             ? await readers.GetAsync($"memberships|{userId}", read, _ => true)
             : await read();
         return _memberships!;

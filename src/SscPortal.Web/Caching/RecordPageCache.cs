@@ -34,9 +34,13 @@ public sealed class ReaderCache(CatalogueCache catalogue, IConfiguration configu
     /// </summary>
     public static readonly TimeSpan ReaderLongest = TimeSpan.FromSeconds(10);
 
-    /// <summary>Whether the request only reads (GET or HEAD) and may therefore be answered from what is kept about its reader.</summary>
-    public static bool MayUse(HttpContext? context) =>
-        context is not null && (HttpMethods.IsGet(context.Request.Method) || HttpMethods.IsHead(context.Request.Method));
+    /// <summary>
+    /// Whether the request only reads (GET or HEAD), outside any transaction of <paramref name="db"/> (whose uncommitted rows
+    /// must never be kept), and may therefore be answered from what is kept (about its reader, or a record's files).
+    /// </summary>
+    public static bool MayUse(HttpContext? context, Data.AppDbContext db) =>
+        context is not null && (HttpMethods.IsGet(context.Request.Method) || HttpMethods.IsHead(context.Request.Method))
+        && db.Database.CurrentTransaction is null;
 }
 
 /// <summary>

@@ -61,7 +61,7 @@ public sealed class FileLists(AppDbContext db, Rights rights, FileOwners owners,
         Task<List<FileItem>?> read() => Items(db.EvidenceFiles.AsNoTracking()
                 .Where(f => f.OwnerKind == owner.Kind && f.OwnerId == owner.Id && f.SupersededById == null)
                 .OrderBy(f => f.UploadedAt).ThenBy(f => f.Id)).ToListAsync(cancellationToken)!;
-        var current = (Caching.ReaderCache.MayUse(http.HttpContext) && db.Database.CurrentTransaction is null
+        var current = (Caching.ReaderCache.MayUse(http.HttpContext, db)
             ? await kept.GetAsync($"files|{owner.Kind}|{owner.Id}", read, _ => true)
             : await read())!;
         var mayAdd = await rights.MayAsync(owner.Resource, Operations.Edit)

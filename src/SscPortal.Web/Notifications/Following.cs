@@ -113,7 +113,7 @@ public sealed class FollowState(AppDbContext db, Authorization.Access access, Ca
     public async Task<int?> FollowIdAsync(FollowKind kind, string key)
     {
         if (access.UserId is not { } me) return null;
-        if (!Caching.ReaderCache.MayUse(http.HttpContext) || db.Database.CurrentTransaction is not null)
+        if (!Caching.ReaderCache.MayUse(http.HttpContext, db))
             return await db.Follows.AsNoTracking().Where(f => f.UserId == me && f.Kind == kind && f.Key == key).Select(f => (int?)f.Id).FirstOrDefaultAsync();
         _follows ??= await readers.GetAsync(KeptKey(me), async () =>
             (await db.Follows.AsNoTracking().Where(f => f.UserId == me).Select(f => new { f.Kind, f.Key, f.Id }).ToListAsync())
