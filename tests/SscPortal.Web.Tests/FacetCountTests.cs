@@ -224,6 +224,48 @@ public abstract class FacetCountTests(PortalFixture fixture)
         }
     }
 
+    /// <summary>
+    /// Titles close to words that find nothing stand in only when there are some and not thousands: thousands (a common
+    /// word ending) are no suggestion, and listing them would mean comparing the words with every one. The catalogue's
+    /// counts and the lists (API, export, figures, which decide in <see cref="InitiativeFilter.PrepareAsync"/>) agree.
+    /// </summary>
+    [Fact]
+    public async Task Close_titles_stand_in_only_when_there_are_some_and_not_thousands()
+    {
+        var word = await WorldAsync();
+        var mistyped = $"q={word[..^1]}x";
+        var postgres = await Portal.WithDatabaseAsync(db => Task.FromResult(db.Database.IsNpgsql()));
+        var budget = TimeSpan.FromMinutes(1); // generous: a busy test machine does not decide
+
+        // The eight close titles are "thousands" when the page counts at most two exactly: nothing matches, and that is final
+        // (nothing is left to look for in the background).
+        var (many, manyFilter) = await CountAsync(mistyped, exactLimit: 2, typoBudget: budget);
+        Assert.False(manyFilter.IsTypoFallback);
+        Assert.Equal(0, many.Total);
+        Assert.False(many.TypoTimedOut);
+        Assert.False(many.IsEstimate);
+        // Within the limit they stand in, on the catalogue and for the lists alike (PostgreSQL: SQLite has no trigrams).
+        var (few, fewFilter) = await CountAsync(mistyped, typoBudget: budget);
+        Assert.Equal(postgres, fewFilter.IsTypoFallback);
+        Assert.Equal(postgres ? 8 : 0, few.Total);
+        Assert.Equal(postgres, await PreparedForListsAsync(mistyped, budget));
+        Assert.Equal(postgres, await PreparedForListsAsync($"{mistyped}&country=PE", budget));
+        // Letters close to no title: nothing stands in.
+        Assert.False(await PreparedForListsAsync("q=qqzxqzjxv", budget));
+        // The words find initiatives, only not with the filters: the words are not mistyped, nothing stands in.
+        Assert.False(await PreparedForListsAsync($"q={word}&country=AQ", budget));
+    }
+
+    private Task<bool> PreparedForListsAsync(string query, TimeSpan typoBudget) =>
+        Portal.WithServicesAsync(async services =>
+        {
+            var names = await services.GetRequiredService<ReferenceData>().GetAsync(CancellationToken.None);
+            var L = services.GetRequiredService<IStringLocalizer<SharedResource>>();
+            var filter = InitiativeFilter.Read(new QueryCollection(Microsoft.AspNetCore.WebUtilities.QueryHelpers.ParseQuery(query)), names, L);
+            await filter.PrepareAsync(services.GetRequiredService<AppDbContext>(), CancellationToken.None, typoBudget);
+            return filter.IsTypoFallback;
+        });
+
     [Fact]
     public async Task The_figures_of_a_result_too_large_are_estimated_from_a_sample_and_the_exact_ones_agree_with_a_straightforward_count()
     {

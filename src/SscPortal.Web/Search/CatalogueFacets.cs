@@ -61,8 +61,8 @@ public static class CatalogueFacets
         int exactLimit = ExactLimit, TimeSpan? typoBudget = null)
     {
         var selected = filter.SelectedKeys();
-        var counted = await CountKeysAsync(Candidates(filter, db, selected).Take(exactLimit + 1), selected, db, cancellationToken);
-        if (counted.Looked <= exactLimit && filter.Q is not null && !filter.IsTypoFallback && Total(counted.Counts, selected) == 0
+        var counted = await CountOrEstimateAsync(filter, db, selected, exactLimit, cancellationToken);
+        if (!counted.IsEstimate && filter.Q is not null && !filter.IsTypoFallback && Total(counted.Counts, selected) == 0
             && InitiativeSearch.CanFallBackOnTitles(filter.Q, db))
         {
             // Nothing answers the words: titles close to them stand in (a mistyped or half-typed word), if they can be found
@@ -75,10 +75,12 @@ public static class CatalogueFacets
             filter.UseTypoFallback();
             try
             {
-                var close = await CountKeysAsync(Candidates(filter, db, selected).Take(exactLimit + 1), selected, db, budget.Token);
-                return close.Looked <= exactLimit
-                    ? Build(close, selected, filter, names, L, isEstimate: false)
-                    : Build(await EstimateAsync(filter, db, selected, budget.Token), selected, filter, names, L, isEstimate: true);
+                var close = await CountOrEstimateAsync(filter, db, selected, exactLimit, budget.Token);
+                if (!close.IsEstimate) return Build(close, selected, filter, names, L, isEstimate: false);
+                // Thousands of titles come close (a common word ending, or one word of two found everywhere): that is no
+                // suggestion, and listing them would mean comparing the words with every one of them. Nothing matches.
+                filter.UseTypoFallback(false);
+                return Build(counted, selected, filter, names, L, isEstimate: false);
             }
             catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
             {
@@ -86,9 +88,41 @@ public static class CatalogueFacets
                 return Build(counted, selected, filter, names, L, isEstimate: false) with { TypoTimedOut = true };
             }
         }
-        if (counted.Looked <= exactLimit) return Build(counted, selected, filter, names, L, isEstimate: false);
-        return Build(await EstimateAsync(filter, db, selected, cancellationToken), selected, filter, names, L, isEstimate: true);
+        return Build(counted, selected, filter, names, L, counted.IsEstimate);
     }
+
+    /// <summary>
+    /// The counts of the candidates, exact when at most <paramref name="exactLimit"/> of them, else estimated from the sample.
+    /// On PostgreSQL one statement: the sample is counted first (a small index holds the sample's search words, so even a
+    /// word in every other record costs a few milliseconds of it), and the candidates are read for the exact counts only
+    /// when the sample says they are few (<see cref="SampleSaysMany"/>), so that a broad search does not read thousands of
+    /// rows only to find them too many.
+    /// </summary>
+    private static async Task<Counted> CountOrEstimateAsync(
+        InitiativeFilter filter, AppDbContext db, IReadOnlyList<string> selected, int exactLimit, CancellationToken cancellationToken)
+    {
+        var candidates = Candidates(filter, db, selected);
+        var sample = candidates.Where(i => i.Id % SampleEvery == 0);
+        if (!db.Database.IsNpgsql())
+        {
+            // SQLite (a small portal, read through in a moment): the exact counts first, the sample only past the limit.
+            var exactly = await CountKeysHereAsync(candidates.Take(exactLimit + 1), selected, db, cancellationToken);
+            return exactly.Looked <= exactLimit ? exactly : Estimated(await CountKeysHereAsync(sample, selected, db, cancellationToken));
+        }
+        var many = SampleSaysMany(exactLimit);
+        var exact = candidates.Where(_ => sample.Take(many).Count() < many).Take(exactLimit + 1);
+        var rows = await CountKeys(sample, selected, db, sampled: true).Concat(CountKeys(exact, selected, db, sampled: false)).ToListAsync(cancellationToken);
+        var sampled = Counted.Of(rows.Where(r => r.Sampled));
+        var counted = Counted.Of(rows.Where(r => !r.Sampled));
+        return sampled.Looked >= many || counted.Looked > exactLimit ? Estimated(sampled) : counted;
+    }
+
+    /// <summary>
+    /// How many of the sample make a result "too many to count" without reading it: the sample's share of 1.2 × the limit, so
+    /// that a result somewhat under the limit is rarely estimated by chance (the sample of 2,000 has 40 ± 6) while one
+    /// somewhat over it is found too many before it is read.
+    /// </summary>
+    internal static int SampleSaysMany(int exactLimit) => Math.Max(1, (int)Math.Ceiling(exactLimit * 1.2 / SampleEvery));
 
     /// <summary>
     /// How long the catalogue looks for titles close to words that found nothing before it says nothing matches (and looks on
@@ -104,11 +138,9 @@ public static class CatalogueFacets
         return Build(await CountKeysAsync(Candidates(filter, db, selected), selected, db, cancellationToken), selected, filter, names, L, isEstimate: false);
     }
 
-    private static async Task<Counted> EstimateAsync(InitiativeFilter filter, AppDbContext db, IReadOnlyList<string> selected, CancellationToken cancellationToken)
-    {
-        var sample = await CountKeysAsync(Candidates(filter, db, selected).Where(i => i.Id % SampleEvery == 0), selected, db, cancellationToken);
-        return sample with { Counts = sample.Counts.ToDictionary(c => c.Key, c => c.Value * SampleEvery, StringComparer.Ordinal) };
-    }
+    /// <summary>The sample's counts scaled to the whole: an estimate.</summary>
+    private static Counted Estimated(Counted sample) =>
+        sample with { Counts = sample.Counts.ToDictionary(c => c.Key, c => c.Value * SampleEvery, StringComparer.Ordinal), IsEstimate = true };
 
     /// <summary>
     /// The initiatives whose keys can count for some facet: those answering the search and every chosen filter but at most
@@ -129,6 +161,8 @@ public static class CatalogueFacets
         public string Key { get; init; } = "";
         public int Count { get; init; }
         public string? Name { get; init; }
+        /// <summary>Counted over the sample (rather than over the candidates read for the exact counts).</summary>
+        public bool Sampled { get; init; }
     }
 
     /// <summary>
@@ -139,9 +173,7 @@ public static class CatalogueFacets
     private static async Task<Counted> CountKeysAsync(IQueryable<Initiative> candidates, IReadOnlyList<string> selected, AppDbContext db, CancellationToken cancellationToken)
     {
         if (!db.Database.IsNpgsql()) return await CountKeysHereAsync(candidates, selected, db, cancellationToken);
-        var rows = await CountKeys(candidates, selected, db).ToListAsync(cancellationToken);
-        return new Counted(rows.ToDictionary(r => r.Key, r => r.Count, StringComparer.Ordinal),
-            rows.Where(r => r.Name is not null).ToDictionary(r => r.Key, r => r.Name!, StringComparer.Ordinal));
+        return Counted.Of(await CountKeys(candidates, selected, db, sampled: false).ToListAsync(cancellationToken));
     }
 
     /// <summary>
@@ -170,12 +202,19 @@ public static class CatalogueFacets
     }
 
     /// <summary>Counts per key, and the names of the organisations among the keys.</summary>
-    private sealed record Counted(Dictionary<string, int> Counts, Dictionary<string, string> Names)
+    private sealed record Counted(Dictionary<string, int> Counts, Dictionary<string, string> Names, bool IsEstimate = false)
     {
         public int Looked => Counts.GetValueOrDefault(FacetKeys.All);
+
+        public static Counted Of(IEnumerable<KeyCount> rows)
+        {
+            var list = rows as IReadOnlyCollection<KeyCount> ?? rows.ToList();
+            return new Counted(list.ToDictionary(r => r.Key, r => r.Count, StringComparer.Ordinal),
+                list.Where(r => r.Name is not null).ToDictionary(r => r.Key, r => r.Name!, StringComparer.Ordinal));
+        }
     }
 
-    private static IQueryable<KeyCount> CountKeys(IQueryable<Initiative> candidates, IReadOnlyList<string> selected, AppDbContext db)
+    private static IQueryable<KeyCount> CountKeys(IQueryable<Initiative> candidates, IReadOnlyList<string> selected, AppDbContext db, bool sampled)
     {
         var pairs = candidates.SelectMany(i => i.FacetKeys, (i, key) => new { i.FacetKeys, Key = key });
         foreach (var chosen in selected)
@@ -189,7 +228,7 @@ public static class CatalogueFacets
         return from g in grouped
                join actor in db.Actors on g.Key equals "a:" + actor.Id.ToString() into named
                from actor in named.DefaultIfEmpty()
-               select new KeyCount { Key = g.Key, Count = g.Count, Name = actor == null ? null : actor.Name };
+               select new KeyCount { Key = g.Key, Count = g.Count, Name = actor == null ? null : actor.Name, Sampled = sampled };
 #pragma warning restore CA1305
     }
 

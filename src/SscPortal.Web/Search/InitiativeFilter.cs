@@ -170,18 +170,53 @@ public sealed class InitiativeFilter
 
     /// <summary>
     /// Decides, once per request, how the search words are matched (for the pages that do not count facets; the catalogue
-    /// learns it from its counts): when the words find nothing, titles close to them stand in. One short statement.
+    /// learns it from its counts): when the words find nothing, titles close to them stand in when they are few. One short statement (a second when the words find nothing).
     /// </summary>
-    public async Task PrepareAsync(AppDbContext db, CancellationToken cancellationToken)
+    public async Task PrepareAsync(AppDbContext db, CancellationToken cancellationToken, TimeSpan? typoBudget = null)
     {
-        if (Q is not null && !IsTypoFallback && InitiativeSearch.CanFallBackOnTitles(Q, db)
-            && !await Searched(db.Initiatives.AsNoTracking(), db).AnyAsync(cancellationToken))
-            UseTypoFallback();
+        if (Q is not null && !IsTypoFallback && InitiativeSearch.CanFallBackOnTitles(Q, db) && !await WordsFindAnyAsync(db, cancellationToken))
+            await TryTypoFallbackAsync(db, cancellationToken, typoBudget);
+    }
+
+    /// <summary>
+    /// Whether the words alone find anything, in one statement: the sample first (its own small index: a word found in many
+    /// records is found there at once), and only when the sample has none, the matches counted through the words' index.
+    /// A plain EXISTS would let PostgreSQL walk the table hoping for an early match, which for two words each common but
+    /// never together means reading all of it.
+    /// </summary>
+    private async Task<bool> WordsFindAnyAsync(AppDbContext db, CancellationToken cancellationToken)
+    {
+        var words = Searched(db.Initiatives.AsNoTracking(), db);
+        var sample = words.Where(i => i.Id % CatalogueFacets.SampleEvery == 0);
+        return await db.Initiatives.AsNoTracking().Select(_ => sample.Any() || words.Count() > 0).FirstOrDefaultAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// Titles close to the words stand in when there are some and not thousands, counted (up to
+    /// <see cref="CatalogueFacets.ExactLimit"/>) within <see cref="CatalogueFacets.TypoBudget"/>: thousands of close titles (a
+    /// common word ending, or one word of two found everywhere) are no suggestion, and a word whose letters are common may
+    /// have tens of thousands of titles to compare with, which is not waited for. Either way nothing matches, as the
+    /// catalogue says (Search/CatalogueFacets.cs). One statement.
+    /// </summary>
+    private async Task TryTypoFallbackAsync(AppDbContext db, CancellationToken cancellationToken, TimeSpan? typoBudget = null)
+    {
+        UseTypoFallback();
+        using var budget = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        budget.CancelAfter(typoBudget ?? CatalogueFacets.TypoBudget);
+        try
+        {
+            var close = await Searched(db.Initiatives.AsNoTracking(), db).Take(CatalogueFacets.ExactLimit + 1).CountAsync(budget.Token);
+            if (close == 0 || close > CatalogueFacets.ExactLimit) UseTypoFallback(false);
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            UseTypoFallback(false);
+        }
     }
 
     /// <summary>
     /// As <see cref="PrepareAsync"/>, and says whether at most <paramref name="few"/> initiatives answer the whole filter: one
-    /// statement when any do (a second, the words alone, when none do). A list of few is best read through the filter's own
+    /// statement when any do (when none do, a second for the words alone and a third for the close titles). A list of few is best read through the filter's own
     /// indexes and sorted; a list of many by walking the newest-first index until a page is full, which for a filter that
     /// answers almost nothing would mean walking the whole catalogue.
     /// </summary>
@@ -190,11 +225,12 @@ public sealed class InitiativeFilter
         if (IsEmpty) return false;
         var found = await Apply(db.Initiatives.AsNoTracking(), db).Take(few + 1).CountAsync(cancellationToken);
         if (found > 0) return found <= few;
-        // Nothing answers: when the words alone find nothing either, titles close to them stand in, and how many of those
-        // there are is not known (so not "few").
-        if (Q is not null && SelectedKeys().Count == 0 && InitiativeSearch.CanFallBackOnTitles(Q, db)) UseTypoFallback();
+        // Nothing answers: when the words alone find nothing either, titles close to them stand in, and only when they are
+        // few (2,500 at most), so either way the list is read through the filter's indexes and sorted: walking the
+        // newest-first index comparing each title with the words would take seconds for the few that answer.
+        if (Q is not null && SelectedKeys().Count == 0 && InitiativeSearch.CanFallBackOnTitles(Q, db)) await TryTypoFallbackAsync(db, cancellationToken);
         else await PrepareAsync(db, cancellationToken);
-        return !IsTypoFallback;
+        return true;
     }
 
     /// <summary>

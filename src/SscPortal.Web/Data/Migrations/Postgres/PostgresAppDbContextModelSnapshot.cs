@@ -2413,6 +2413,17 @@ namespace SscPortal.Web.Data.Migrations.Postgres
                     b.HasIndex(new[] { "Id" }, "IX_Initiatives_NotIndexed")
                         .HasFilter("\"SearchTitle\" = ''");
 
+                    b.HasIndex(new[] { "SearchVector" }, "IX_Initiatives_SearchSample")
+                        .HasFilter("\"Id\" % 50 = 0 AND \"Publication\" = 1");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex(new[] { "SearchVector" }, "IX_Initiatives_SearchSample"), "GIN");
+
+                    b.HasIndex(new[] { "SearchTitle" }, "IX_Initiatives_TitleSample")
+                        .HasFilter("\"Id\" % 50 = 0 AND \"Publication\" = 1");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex(new[] { "SearchTitle" }, "IX_Initiatives_TitleSample"), "GIN");
+                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex(new[] { "SearchTitle" }, "IX_Initiatives_TitleSample"), new[] { "gin_trgm_ops" });
+
                     b.ToTable("Initiatives", t =>
                         {
                             t.HasCheckConstraint("CK_Initiatives_Sensitivity", "\"Sensitivity\" IN (0, 1, 2)");
