@@ -323,14 +323,20 @@ public static partial class OpenDataEndpoints
     private static async Task ExportCsvAsync(HttpContext context, [FromKeyedServices(ReadOnlyDb.Key)] AppDbContext db, ReferenceData referenceData, IStringLocalizer<SharedResource> L, CancellationToken cancellationToken)
     {
         if (await ExportFilterAsync(context, db, referenceData, L, cancellationToken) is not { } filter) return;
+        // The first batch is read before anything is sent: a database that fails or stalls now gets the clear 503 answer,
+        // not a file cut short after its first line.
+        await using var records = InitiativeRecords.StreamAsync(filter.Apply(db.Initiatives.AsNoTracking(), db), db, BaseUrl(context.Request), cancellationToken)
+            .GetAsyncEnumerator(cancellationToken);
+        var more = await records.MoveNextAsync();
         context.Response.ContentType = "text/csv; charset=utf-8";
         context.Response.Headers.ContentDisposition = "attachment; filename=\"initiatives.csv\"";
         await using var writer = new StreamWriter(context.Response.Body, new UTF8Encoding(encoderShouldEmitUTF8Identifier: true), bufferSize: 64 * 1024);
         await writer.WriteLineAsync(Csv.Line(CsvColumns));
         static string Date(DateOnly? date) => date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "";
         var written = 0;
-        await foreach (var r in InitiativeRecords.StreamAsync(filter.Apply(db.Initiatives.AsNoTracking(), db), db, BaseUrl(context.Request), cancellationToken))
+        for (; more; more = await records.MoveNextAsync())
         {
+            var r = records.Current;
             await writer.WriteLineAsync(Csv.Line(
             [
                 r.Id.ToString(CultureInfo.InvariantCulture), r.Url, r.Title, r.Summary, r.Language, r.Modality, r.Instrument, r.Status, r.Owner.Name, r.RecordKind,

@@ -170,53 +170,54 @@ public sealed class InitiativeFilter
 
     /// <summary>
     /// Decides, once per request, how the search words are matched (for the pages that do not count facets; the catalogue
-    /// learns it from its counts): when the words find nothing, titles close to them stand in when they are few. One short statement (a second when the words find nothing).
+    /// learns it from its counts): when the words find nothing, titles close to them stand in when there are some and not
+    /// thousands. One statement.
     /// </summary>
     public async Task PrepareAsync(AppDbContext db, CancellationToken cancellationToken, TimeSpan? typoBudget = null)
     {
-        if (Q is not null && !IsTypoFallback && InitiativeSearch.CanFallBackOnTitles(Q, db) && !await WordsFindAnyAsync(db, cancellationToken))
-            await TryTypoFallbackAsync(db, cancellationToken, typoBudget);
+        if (Q is not null && !IsTypoFallback && InitiativeSearch.CanFallBackOnTitles(Q, db))
+            await TryTypoFallbackAsync(db, wordsFindNothing: false, cancellationToken, typoBudget);
     }
 
     /// <summary>
-    /// Whether the words alone find anything, in one statement: the sample first (its own small index: a word found in many
-    /// records is found there at once), and only when the sample has none, the matches counted through the words' index.
-    /// A plain EXISTS would let PostgreSQL walk the table hoping for an early match, which for two words each common but
-    /// never together means reading all of it.
+    /// Titles close to the words stand in when the words find nothing, and when there are some close titles and not thousands,
+    /// counted (up to <see cref="CatalogueFacets.ExactLimit"/>) within <see cref="CatalogueFacets.TypoBudget"/>: thousands (a
+    /// common word ending, or one word of two found everywhere) are no suggestion, and a word whose letters are common may
+    /// have tens of thousands of titles to compare with, which is not waited for. Either way nothing matches, as the
+    /// catalogue says (Search/CatalogueFacets.cs).
     /// </summary>
-    private async Task<bool> WordsFindAnyAsync(AppDbContext db, CancellationToken cancellationToken)
+    /// <remarks>
+    /// One statement. Whether the words find anything is asked of the sample first (its own small index: a word found in many
+    /// records is found there at once) and only when the sample has none of all the matches, counted through the words'
+    /// index: a plain EXISTS would let PostgreSQL walk the table hoping for an early match, which for two words each common
+    /// but never together means reading all of it. The close titles are counted only when the words find nothing.
+    /// </remarks>
+    private async Task TryTypoFallbackAsync(AppDbContext db, bool wordsFindNothing, CancellationToken cancellationToken, TimeSpan? typoBudget = null)
     {
         var words = Searched(db.Initiatives.AsNoTracking(), db);
         var sample = words.Where(i => i.Id % CatalogueFacets.SampleEvery == 0);
-        return await db.Initiatives.AsNoTracking().Select(_ => sample.Any() || words.Count() > 0).FirstOrDefaultAsync(cancellationToken);
-    }
-
-    /// <summary>
-    /// Titles close to the words stand in when there are some and not thousands, counted (up to
-    /// <see cref="CatalogueFacets.ExactLimit"/>) within <see cref="CatalogueFacets.TypoBudget"/>: thousands of close titles (a
-    /// common word ending, or one word of two found everywhere) are no suggestion, and a word whose letters are common may
-    /// have tens of thousands of titles to compare with, which is not waited for. Either way nothing matches, as the
-    /// catalogue says (Search/CatalogueFacets.cs). One statement.
-    /// </summary>
-    private async Task TryTypoFallbackAsync(AppDbContext db, CancellationToken cancellationToken, TimeSpan? typoBudget = null)
-    {
         UseTypoFallback();
+        var close = Searched(db.Initiatives.AsNoTracking(), db).Take(CatalogueFacets.ExactLimit + 1);
         using var budget = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         budget.CancelAfter(typoBudget ?? CatalogueFacets.TypoBudget);
         try
         {
-            var close = await Searched(db.Initiatives.AsNoTracking(), db).Take(CatalogueFacets.ExactLimit + 1).CountAsync(budget.Token);
-            if (close == 0 || close > CatalogueFacets.ExactLimit) UseTypoFallback(false);
+            // -1: the words find something. Otherwise how many titles come close (up to the limit and one).
+            var found = wordsFindNothing
+                ? await close.CountAsync(budget.Token)
+                : await db.Initiatives.AsNoTracking().Select(_ => sample.Any() || words.Count() > 0 ? -1 : close.Count()).FirstOrDefaultAsync(budget.Token);
+            if (found <= 0 || found > CatalogueFacets.ExactLimit) UseTypoFallback(false);
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
+            // Out of time (the words' own question included): the words are matched as they are.
             UseTypoFallback(false);
         }
     }
 
     /// <summary>
     /// As <see cref="PrepareAsync"/>, and says whether at most <paramref name="few"/> initiatives answer the whole filter: one
-    /// statement when any do (when none do, a second for the words alone and a third for the close titles). A list of few is best read through the filter's own
+    /// statement when any do (when none do, a second: the words alone, and the titles close to them). A list of few is best read through the filter's own
     /// indexes and sorted; a list of many by walking the newest-first index until a page is full, which for a filter that
     /// answers almost nothing would mean walking the whole catalogue.
     /// </summary>
@@ -228,8 +229,8 @@ public sealed class InitiativeFilter
         // Nothing answers: when the words alone find nothing either, titles close to them stand in, and only when they are
         // few (2,500 at most), so either way the list is read through the filter's indexes and sorted: walking the
         // newest-first index comparing each title with the words would take seconds for the few that answer.
-        if (Q is not null && SelectedKeys().Count == 0 && InitiativeSearch.CanFallBackOnTitles(Q, db)) await TryTypoFallbackAsync(db, cancellationToken);
-        else await PrepareAsync(db, cancellationToken);
+        if (Q is not null && !IsTypoFallback && InitiativeSearch.CanFallBackOnTitles(Q, db))
+            await TryTypoFallbackAsync(db, wordsFindNothing: SelectedKeys().Count == 0, cancellationToken);
         return true;
     }
 
