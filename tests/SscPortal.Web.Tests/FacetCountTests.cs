@@ -227,7 +227,7 @@ public abstract class FacetCountTests(PortalFixture fixture)
     /// <summary>
     /// Titles close to words that find nothing stand in only when there are some and not thousands: thousands (a common
     /// word ending) are no suggestion, and listing them would mean comparing the words with every one. The catalogue's
-    /// counts and the lists (API, export, figures, which decide in <see cref="InitiativeFilter.PrepareAsync"/>) agree.
+    /// counts and the lists (API, export, figures) decide by the same rule (<see cref="InitiativeFilter.DecideTypoFallbackAsync"/>).
     /// </summary>
     [Fact]
     public async Task Close_titles_stand_in_only_when_there_are_some_and_not_thousands()
@@ -247,13 +247,22 @@ public abstract class FacetCountTests(PortalFixture fixture)
         // Within the limit they stand in, on the catalogue and for the lists alike (PostgreSQL: SQLite has no trigrams).
         var (few, fewFilter) = await CountAsync(mistyped, typoBudget: budget);
         Assert.Equal(postgres, fewFilter.IsTypoFallback);
-        Assert.Equal(postgres ? 8 : 0, few.Total);
+        // (At least the eight: another test's word may come close too.)
+        if (postgres) Assert.True(few.Total >= 8, $"{few.Total} close titles");
+        else Assert.Equal(0, few.Total);
         Assert.Equal(postgres, await PreparedForListsAsync(mistyped, budget));
         Assert.Equal(postgres, await PreparedForListsAsync($"{mistyped}&country=PE", budget));
         // Letters close to no title: nothing stands in.
         Assert.False(await PreparedForListsAsync("q=qqzxqzjxv", budget));
-        // The words find initiatives, only not with the filters: the words are not mistyped, nothing stands in.
+        // The words find initiatives, only not with the filters: the words are not mistyped, nothing stands in, on the
+        // catalogue (with one filter or two) and for the lists.
         Assert.False(await PreparedForListsAsync($"q={word}&country=AQ", budget));
+        foreach (var filtered in new[] { $"q={word}&country=AQ", $"q={word}&country=AQ&sdg=4" })
+        {
+            var (none, noneFilter) = await CountAsync(filtered, typoBudget: budget);
+            Assert.False(noneFilter.IsTypoFallback, filtered);
+            Assert.Equal(0, none.Total);
+        }
     }
 
     private Task<bool> PreparedForListsAsync(string query, TimeSpan typoBudget) =>

@@ -30,7 +30,7 @@ public sealed record FacetCounts(IReadOnlyList<Facet> Facets, int Total, bool Is
 /// value's count is exactly the number of results choosing it would give. All facets are counted in one pass over the
 /// matching initiatives' facet keys (<see cref="FacetKeys"/>): a key is counted for an initiative when the initiative
 /// answers every chosen filter but those of the key's own facet. A result too large to count within a page's time
-/// (more than <see cref="ExactLimit"/> initiatives to look at) is estimated from every <see cref="SampleEvery"/>th
+/// (more than <see cref="ExactLimit"/> initiatives to look at, or so many by the sample's say) is estimated from every <see cref="SampleEvery"/>th
 /// initiative and said to be "about" so many, and counted exactly in the background for the next reader.
 /// </summary>
 public static class CatalogueFacets
@@ -53,8 +53,9 @@ public static class CatalogueFacets
     public const int SampleEvery = 50;
 
     /// <summary>
-    /// The counts of a page: exact when at most <paramref name="exactLimit"/> initiatives are looked at, estimated otherwise;
-    /// titles close to words that found nothing looked for within <paramref name="typoBudget"/> (<see cref="TypoBudget"/>).
+    /// The counts of a page: exact when at most <paramref name="exactLimit"/> initiatives are looked at, estimated otherwise
+    /// (on PostgreSQL also when the sample already says there are more, <see cref="SampleSaysMany"/>); titles close to words
+    /// that find nothing looked for within <paramref name="typoBudget"/> (<see cref="TypoBudget"/>).
     /// </summary>
     public static async Task<FacetCounts> CountAsync(
         InitiativeFilter filter, AppDbContext db, ReferenceData.Snapshot names, IStringLocalizer<SharedResource> L, CancellationToken cancellationToken,
@@ -65,22 +66,21 @@ public static class CatalogueFacets
         if (!counted.IsEstimate && filter.Q is not null && !filter.IsTypoFallback && Total(counted.Counts, selected) == 0
             && InitiativeSearch.CanFallBackOnTitles(filter.Q, db))
         {
-            // Nothing answers the words: titles close to them stand in (a mistyped or half-typed word), if they can be found
-            // within TypoBudget: a word whose letters are common everywhere may have thousands of titles to compare with,
-            // and then the reader is told that nothing matches rather than kept waiting.
+            // Nothing answers: when the words alone find nothing either, titles close to them stand in (a mistyped or
+            // half-typed word) by the rule every list follows (InitiativeFilter.DecideTypoFallbackAsync): some and not
+            // thousands, found within TypoBudget, for both statements (the decision and the close titles' counts). A word
+            // whose letters are common everywhere may have tens of thousands of titles to compare with: the reader is told
+            // that nothing matches for now rather than kept waiting, and the background looks on.
             using var budget = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
             var limit = typoBudget ?? TypoBudget;
             if (limit > TimeSpan.Zero) budget.CancelAfter(limit);
             else budget.Cancel(); // no time at all: out of time before starting (CancelAfter(0) would race the statement)
-            filter.UseTypoFallback();
             try
             {
+                var decision = await filter.DecideTypoFallbackAsync(db, wordsFindNothing: selected.Count <= 1 && counted.Looked == 0, budget.Token, Timeout.InfiniteTimeSpan, most: exactLimit);
+                if (decision != InitiativeFilter.TypoDecision.CloseTitles) return Build(counted, selected, filter, names, L, isEstimate: false);
                 var close = await CountOrEstimateAsync(filter, db, selected, exactLimit, budget.Token);
-                if (!close.IsEstimate) return Build(close, selected, filter, names, L, isEstimate: false);
-                // Thousands of titles come close (a common word ending, or one word of two found everywhere): that is no
-                // suggestion, and listing them would mean comparing the words with every one of them. Nothing matches.
-                filter.UseTypoFallback(false);
-                return Build(counted, selected, filter, names, L, isEstimate: false);
+                return Build(close, selected, filter, names, L, close.IsEstimate);
             }
             catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
             {
@@ -114,7 +114,8 @@ public static class CatalogueFacets
         var rows = await CountKeys(sample, selected, db, sampled: true).Concat(CountKeys(exact, selected, db, sampled: false)).ToListAsync(cancellationToken);
         var sampled = Counted.Of(rows.Where(r => r.Sampled));
         var counted = Counted.Of(rows.Where(r => !r.Sampled));
-        return sampled.Looked >= many || counted.Looked > exactLimit ? Estimated(sampled) : counted;
+        // (A sample with rows and no exact part means the gate was shut, whatever the keys say.)
+        return sampled.Looked >= many || counted.Looked > exactLimit || (counted.Looked == 0 && sampled.Looked > 0) ? Estimated(sampled) : counted;
     }
 
     /// <summary>
@@ -135,6 +136,10 @@ public static class CatalogueFacets
         InitiativeFilter filter, AppDbContext db, ReferenceData.Snapshot names, IStringLocalizer<SharedResource> L, CancellationToken cancellationToken)
     {
         var selected = filter.SelectedKeys();
+        // Close titles asked for (a page that could not decide in time): decided again by the same rule, with only the
+        // statement timeout to bound it.
+        if (filter.IsTypoFallback && filter.Q is not null)
+            await filter.DecideTypoFallbackAsync(db, wordsFindNothing: false, cancellationToken, Timeout.InfiniteTimeSpan);
         return Build(await CountKeysAsync(Candidates(filter, db, selected), selected, db, cancellationToken), selected, filter, names, L, isEstimate: false);
     }
 

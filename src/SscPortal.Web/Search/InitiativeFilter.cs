@@ -170,21 +170,35 @@ public sealed class InitiativeFilter
 
     /// <summary>
     /// Decides, once per request, how the search words are matched (for the pages that do not count facets; the catalogue
-    /// learns it from its counts): when the words find nothing, titles close to them stand in when there are some and not
-    /// thousands. One statement.
+    /// decides the same way with its counts): when the words find nothing, titles close to them stand in when there are some
+    /// and not thousands. One statement.
     /// </summary>
     public async Task PrepareAsync(AppDbContext db, CancellationToken cancellationToken, TimeSpan? typoBudget = null)
     {
         if (Q is not null && !IsTypoFallback && InitiativeSearch.CanFallBackOnTitles(Q, db))
-            await TryTypoFallbackAsync(db, wordsFindNothing: false, cancellationToken, typoBudget);
+            await DecideTypoFallbackAsync(db, wordsFindNothing: false, cancellationToken, typoBudget);
+    }
+
+    /// <summary>What <see cref="DecideTypoFallbackAsync"/> found.</summary>
+    public enum TypoDecision
+    {
+        /// <summary>The words find initiatives: they are matched as they are.</summary>
+        WordsFind,
+        /// <summary>The words find nothing, and some titles (not thousands) come close: they stand in.</summary>
+        CloseTitles,
+        /// <summary>The words find nothing, and no title comes close, or thousands do (no suggestion): nothing matches.</summary>
+        Nothing,
+        /// <summary>Not decided within the budget: nothing matches for now (the words are matched as they are).</summary>
+        OutOfTime,
     }
 
     /// <summary>
     /// Titles close to the words stand in when the words find nothing, and when there are some close titles and not thousands,
-    /// counted (up to <see cref="CatalogueFacets.ExactLimit"/>) within <see cref="CatalogueFacets.TypoBudget"/>: thousands (a
-    /// common word ending, or one word of two found everywhere) are no suggestion, and a word whose letters are common may
-    /// have tens of thousands of titles to compare with, which is not waited for. Either way nothing matches, as the
-    /// catalogue says (Search/CatalogueFacets.cs).
+    /// counted (up to <paramref name="most"/>, <see cref="CatalogueFacets.ExactLimit"/>) within <paramref name="typoBudget"/>
+    /// (<see cref="CatalogueFacets.TypoBudget"/>; <see cref="Timeout.InfiniteTimeSpan"/> for the background, which the
+    /// statement timeout bounds): thousands (a common word ending, or one word of two found everywhere) are no suggestion,
+    /// and a word whose letters are common may have tens of thousands of titles to compare with, which a page does not wait
+    /// for. The one rule for the catalogue, its background counts and every list (API, export, figures, map, widgets).
     /// </summary>
     /// <remarks>
     /// One statement. Whether the words find anything is asked of the sample first (its own small index: a word found in many
@@ -192,33 +206,41 @@ public sealed class InitiativeFilter
     /// index: a plain EXISTS would let PostgreSQL walk the table hoping for an early match, which for two words each common
     /// but never together means reading all of it. The close titles are counted only when the words find nothing.
     /// </remarks>
-    private async Task TryTypoFallbackAsync(AppDbContext db, bool wordsFindNothing, CancellationToken cancellationToken, TimeSpan? typoBudget = null)
+    public async Task<TypoDecision> DecideTypoFallbackAsync(AppDbContext db, bool wordsFindNothing, CancellationToken cancellationToken, TimeSpan? typoBudget = null,
+        int most = CatalogueFacets.ExactLimit)
     {
+        UseTypoFallback(false);
         var words = Searched(db.Initiatives.AsNoTracking(), db);
         var sample = words.Where(i => i.Id % CatalogueFacets.SampleEvery == 0);
-        UseTypoFallback();
-        var close = Searched(db.Initiatives.AsNoTracking(), db).Take(CatalogueFacets.ExactLimit + 1);
+        var close = InitiativeSearch.Matching(db.Initiatives.AsNoTracking().Published(), Q!, db, typoFallback: true).Take(most + 1);
         using var budget = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        budget.CancelAfter(typoBudget ?? CatalogueFacets.TypoBudget);
+        var limit = typoBudget ?? CatalogueFacets.TypoBudget;
+        if (limit == Timeout.InfiniteTimeSpan) { }
+        else if (limit > TimeSpan.Zero) budget.CancelAfter(limit);
+        else budget.Cancel(); // no time at all: out of time before starting (CancelAfter(0) would race the statement)
+        int found;
         try
         {
+            budget.Token.ThrowIfCancellationRequested();
             // -1: the words find something. Otherwise how many titles come close (up to the limit and one).
-            var found = wordsFindNothing
+            found = wordsFindNothing
                 ? await close.CountAsync(budget.Token)
                 : await db.Initiatives.AsNoTracking().Select(_ => sample.Any() || words.Count() > 0 ? -1 : close.Count()).FirstOrDefaultAsync(budget.Token);
-            if (found <= 0 || found > CatalogueFacets.ExactLimit) UseTypoFallback(false);
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
-            // Out of time (the words' own question included): the words are matched as they are.
-            UseTypoFallback(false);
+            return TypoDecision.OutOfTime;
         }
+        if (found < 0) return TypoDecision.WordsFind;
+        if (found == 0 || found > most) return TypoDecision.Nothing;
+        UseTypoFallback();
+        return TypoDecision.CloseTitles;
     }
 
     /// <summary>
     /// As <see cref="PrepareAsync"/>, and says whether at most <paramref name="few"/> initiatives answer the whole filter: one
-    /// statement when any do (when none do, a second: the words alone, and the titles close to them). A list of few is best read through the filter's own
-    /// indexes and sorted; a list of many by walking the newest-first index until a page is full, which for a filter that
+    /// statement when any do (when none do, a second: the words alone, and the titles close to them). A list of few is best
+    /// read through the filter's own indexes and sorted; a list of many by walking the newest-first index until a page is full, which for a filter that
     /// answers almost nothing would mean walking the whole catalogue.
     /// </summary>
     public async Task<bool> PrepareAndMeasureAsync(AppDbContext db, int few, CancellationToken cancellationToken)
@@ -230,7 +252,7 @@ public sealed class InitiativeFilter
         // few (2,500 at most), so either way the list is read through the filter's indexes and sorted: walking the
         // newest-first index comparing each title with the words would take seconds for the few that answer.
         if (Q is not null && !IsTypoFallback && InitiativeSearch.CanFallBackOnTitles(Q, db))
-            await TryTypoFallbackAsync(db, wordsFindNothing: SelectedKeys().Count == 0, cancellationToken);
+            await DecideTypoFallbackAsync(db, wordsFindNothing: SelectedKeys().Count == 0, cancellationToken);
         return true;
     }
 

@@ -56,7 +56,8 @@ public class IndexModel(ReferenceData referenceData, CatalogueCache cache, Exact
         var link = Filter.Link("");
         var culture = PortalCultures.Current;
 
-        // The counts first (at most two statements, Search/CatalogueFacets.cs): they also say whether the words found
+        // The counts first (one statement on PostgreSQL; when nothing answers, one more to decide whether titles close to
+        // the words stand in and one to count those: Search/CatalogueFacets.cs): they also say whether the words found
         // anything, or titles close to them stand in, and how many results there are.
         // Too many to count in a page's time: estimated, and counted exactly in the background for the next reader.
         var countsKey = $"facets|{culture}|{link}";
@@ -93,8 +94,10 @@ public class IndexModel(ReferenceData referenceData, CatalogueCache cache, Exact
                 if (InitiativeSearch.TryReadCursor(After, out var cursor, out var ranked)) (after, cursorRanked) = (cursor, ranked);
                 else Reject(L["This page link is not valid, so the list starts from the beginning."]);
             }
-            // A result too large to rank cheaply is shown newest first (bench/README.md says why).
-            var rank = !IsEstimate && Total <= InitiativeSearch.RankedAtMost;
+            // A result too large to rank cheaply is shown newest first (bench/README.md says why). Close titles are always
+            // ranked, closest first: there are 2,500 at most, and walking the newest-first index comparing each title with
+            // the words would take seconds.
+            var rank = typo || (!IsEstimate && Total <= InitiativeSearch.RankedAtMost);
             // A reader paging through a list goes on in the order it started with: a list shown newest first stays so even
             // when its exact count (known meanwhile) would let it be ranked; a ranked list that can no longer be ranked
             // cheaply starts again, newest first, and the reader is told.
