@@ -54,6 +54,37 @@ public sealed class CatalogueCacheTests : IDisposable
     }
 
     /// <summary>
+    /// An answer given for now only (close titles not looked for within their budget: "nothing matches for now") reaches the
+    /// readers waiting for it and is not kept: the next reader's question is computed again, and its answer kept.
+    /// </summary>
+    [Fact]
+    public async Task An_answer_for_now_only_reaches_its_readers_and_is_not_kept()
+    {
+        var slow = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var computed = 0;
+        async Task<int> ForNow(IServiceProvider _, CancellationToken __)
+        {
+            Interlocked.Increment(ref computed);
+            await slow.Task;
+            CatalogueCache.DoNotKeep();
+            return 0;
+        }
+        var readers = Enumerable.Range(0, 3).Select(_ => _cache.GetAsync("for-now", ForNow, TestContext.Current.CancellationToken)).ToList();
+        slow.SetResult();
+        Assert.All(await Task.WhenAll(readers), answer => Assert.Equal(0, answer));
+        Assert.Equal(1, computed);
+        Assert.False(_cache.TryGet<int>("for-now", out _));
+
+        Assert.Equal(5, await _cache.GetAsync("for-now", (_, _) => { Interlocked.Increment(ref computed); return Task.FromResult(5); }, TestContext.Current.CancellationToken));
+        Assert.Equal(2, computed);
+        Assert.True(_cache.TryGet<int>("for-now", out var kept));
+        Assert.Equal(5, kept);
+        // Outside a shared computation it does nothing.
+        CatalogueCache.DoNotKeep();
+        Assert.Equal(5, await _cache.GetAsync("for-now", (_, _) => Task.FromResult(-1), TestContext.Current.CancellationToken));
+    }
+
+    /// <summary>
     /// The background's exact counts start only once no reader's question has been computed for a while
     /// (Search/ExactCounts.cs): not while one is under way, not right after one, but once the readers have left it alone.
     /// </summary>

@@ -208,12 +208,14 @@ public abstract class FacetCountTests(PortalFixture fixture)
 
         if (postgres)
         {
+            // (At least the eight: another test's word may come close too, and the background finds the same ones.)
             Assert.True(foundFilter.IsTypoFallback);
-            Assert.Equal(8, found.Total);
+            Assert.True(found.Total >= 8, $"{found.Total} close titles");
             Assert.True(late.TypoTimedOut);
+            Assert.True(lateFilter.TypoTimedOut);
             Assert.False(lateFilter.IsTypoFallback);
             Assert.Equal(0, late.Total);
-            Assert.Equal(8, background.Total);
+            Assert.Equal(found.Total, background.Total);
         }
         else
         {

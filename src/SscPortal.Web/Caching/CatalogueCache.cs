@@ -180,9 +180,25 @@ public sealed class CatalogueCache(IMemoryCache cache, TimeProvider clock, IServ
 
     private async Task<Computed> Store(string full, Func<Task<object>> compute)
     {
+        var keep = new System.Runtime.CompilerServices.StrongBox<bool>(true);
+        Keeping.Value = keep;
         var (value, statements) = await SqlStatementCounter.CountApartAsync(compute);
-        cache.Set(full, new Entry(value, clock.GetUtcNow() + Lifetime), new MemoryCacheEntryOptions { AbsoluteExpirationRelativeToNow = StaleLimit, Size = 1 });
+        if (keep.Value)
+            cache.Set(full, new Entry(value, clock.GetUtcNow() + Lifetime), new MemoryCacheEntryOptions { AbsoluteExpirationRelativeToNow = StaleLimit, Size = 1 });
         return new Computed(value, statements);
+    }
+
+    // Whether the shared computation under way (on this async flow) may be kept (DoNotKeep).
+    private static readonly AsyncLocal<System.Runtime.CompilerServices.StrongBox<bool>?> Keeping = new();
+
+    /// <summary>
+    /// Says, from inside a shared computation, that its answer holds for the readers waiting for it but is not to be kept
+    /// for later ones: an answer given for now (titles close to mistyped words not looked for within their budget, "nothing
+    /// matches for now"), which the next reader asks again. Outside a shared computation it does nothing.
+    /// </summary>
+    public static void DoNotKeep()
+    {
+        if (Keeping.Value is { } keep) keep.Value = false;
     }
 
     /// <summary>A request that waited for a computation is charged its statements, so the statement header still tells what a page cost.</summary>

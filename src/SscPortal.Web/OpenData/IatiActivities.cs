@@ -124,6 +124,16 @@ public static class IatiActivities
     public static async Task WriteAsync(Stream output, IQueryable<Initiative> published, string baseUrl, DateTime now, IatiPublisher publisher, CancellationToken cancellationToken,
         Func<IReadOnlyList<int>, Task<ILookup<int, IatiDocument>>>? documents = null, OpenDataLicence? licence = null)
     {
+        // Each batch is read whole (ids, documents, rows) before it is written, and the first before anything is: a database
+        // that fails or stalls at the start gets the clear 503 answer, not a file cut short (or closed empty) after its start.
+        async Task<(List<int> Ids, ILookup<int, IatiDocument> Linked, List<Row> Rows)> BatchAfterAsync(int after)
+        {
+            var ids = await published.Where(i => i.Id > after).OrderBy(i => i.Id).Select(i => i.Id).Take(InitiativeRecords.Batch).ToListAsync(cancellationToken);
+            if (ids.Count == 0) return (ids, Enumerable.Empty<IatiDocument>().ToLookup(d => d.InitiativeId), []);
+            var linked = documents is null ? Enumerable.Empty<IatiDocument>().ToLookup(d => d.InitiativeId) : await documents(ids);
+            return (ids, linked, await ReadAsync(published.Where(i => ids.Contains(i.Id)), cancellationToken));
+        }
+        var batch = await BatchAfterAsync(0);
         var settings = new XmlWriterSettings { Async = true, Indent = true, Encoding = new System.Text.UTF8Encoding(false) };
         await using var xml = XmlWriter.Create(output, settings);
         await xml.WriteStartDocumentAsync();
@@ -132,21 +142,17 @@ public static class IatiActivities
         await xml.WriteAttributeStringAsync(null, "generated-datetime", null, Time(now));
         // The schema has no element for a licence; the IATI Registry records it when the file is registered. Said here too.
         if (licence is not null) await xml.WriteCommentAsync($" Published under {Comment(licence.Name)}: {Comment(licence.Url)} ");
-        var after = 0;
         var leftOut = 0;
-        while (true)
+        while (batch.Ids.Count > 0)
         {
-            var ids = await published.Where(i => i.Id > after).OrderBy(i => i.Id).Select(i => i.Id).Take(InitiativeRecords.Batch).ToListAsync(cancellationToken);
-            if (ids.Count == 0) break;
-            var linked = documents is null ? Enumerable.Empty<IatiDocument>().ToLookup(d => d.InitiativeId) : await documents(ids);
-            foreach (var row in await ReadAsync(published.Where(i => ids.Contains(i.Id)), cancellationToken))
+            foreach (var row in batch.Rows)
             {
                 var reporter = ReporterOf(row.OwnerIdentifier, row.OwnerName, row.OwnerType, row.Actors.Count == 0 || row.Actors.Any(a => a.Id == row.OwnerId), publisher);
                 if (reporter is null) leftOut++;
-                else await WriteActivityAsync(xml, row, reporter, baseUrl, linked[row.Id]);
+                else await WriteActivityAsync(xml, row, reporter, baseUrl, batch.Linked[row.Id]);
             }
             await xml.FlushAsync();
-            after = ids[^1];
+            batch = await BatchAfterAsync(batch.Ids[^1]);
         }
         if (leftOut > 0)
             await xml.WriteCommentAsync($" {leftOut.ToString(CultureInfo.InvariantCulture)} published initiative(s) left out: their organisations have not recorded an IATI organisation identifier " +

@@ -168,6 +168,8 @@ public static partial class OpenDataEndpoints
         {
             var filter = await CatalogueFilterAsync(values, names, db, L, token, prepare: false);
             var few = await filter.PrepareAndMeasureAsync(db, FewMatches, token);
+            // Close titles not looked for in time: "nothing" is this moment's answer only, and the next reader asks again.
+            if (filter.TypoTimedOut) CatalogueCache.DoNotKeep();
             var query = filter.Apply(db.Initiatives.AsNoTracking(), db);
             if (values.Cursor("after") is { } c && c.TryGetTime(out var at))
                 query = query.Where(i => i.PublishedAt <= at && (i.PublishedAt < at || i.Id < c.Id));

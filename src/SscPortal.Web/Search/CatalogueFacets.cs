@@ -71,10 +71,7 @@ public static class CatalogueFacets
             // thousands, found within TypoBudget, for both statements (the decision and the close titles' counts). A word
             // whose letters are common everywhere may have tens of thousands of titles to compare with: the reader is told
             // that nothing matches for now rather than kept waiting, and the background looks on.
-            using var budget = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-            var limit = typoBudget ?? TypoBudget;
-            if (limit > TimeSpan.Zero) budget.CancelAfter(limit);
-            else budget.Cancel(); // no time at all: out of time before starting (CancelAfter(0) would race the statement)
+            using var budget = Budget(typoBudget ?? TypoBudget, cancellationToken);
             try
             {
                 var decision = await filter.DecideTypoFallbackAsync(db, wordsFindNothing: selected.Count <= 1 && counted.Looked == 0, budget.Token, Timeout.InfiniteTimeSpan, most: exactLimit);
@@ -85,6 +82,7 @@ public static class CatalogueFacets
             catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
             {
                 filter.UseTypoFallback(false);
+                filter.TypoTimedOut = true;
                 return Build(counted, selected, filter, names, L, isEstimate: false) with { TypoTimedOut = true };
             }
         }
@@ -131,6 +129,20 @@ public static class CatalogueFacets
     /// </summary>
     public static readonly TimeSpan TypoBudget = TimeSpan.FromMilliseconds(600);
 
+    /// <summary>
+    /// A token cancelled when <paramref name="cancellationToken"/> is or when <paramref name="limit"/> has passed
+    /// (<see cref="Timeout.InfiniteTimeSpan"/>: never by itself; zero or less: already, since CancelAfter(0) would race the
+    /// statement it is meant to stop).
+    /// </summary>
+    internal static CancellationTokenSource Budget(TimeSpan limit, CancellationToken cancellationToken)
+    {
+        var budget = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        if (limit == Timeout.InfiniteTimeSpan) return budget;
+        if (limit > TimeSpan.Zero) budget.CancelAfter(limit);
+        else budget.Cancel();
+        return budget;
+    }
+
     /// <summary>The exact counts, however many initiatives that means looking at (what the background computes).</summary>
     public static async Task<FacetCounts> CountExactlyAsync(
         InitiativeFilter filter, AppDbContext db, ReferenceData.Snapshot names, IStringLocalizer<SharedResource> L, CancellationToken cancellationToken)
@@ -140,7 +152,11 @@ public static class CatalogueFacets
         // statement timeout to bound it.
         if (filter.IsTypoFallback && filter.Q is not null)
             await filter.DecideTypoFallbackAsync(db, wordsFindNothing: false, cancellationToken, Timeout.InfiniteTimeSpan);
-        return Build(await CountKeysAsync(Candidates(filter, db, selected), selected, db, cancellationToken), selected, filter, names, L, isEstimate: false);
+        var candidates = Candidates(filter, db, selected);
+        var counted = db.Database.IsNpgsql()
+            ? Counted.Of(await CountKeys(candidates, selected, db, sampled: false).ToListAsync(cancellationToken))
+            : await CountKeysHereAsync(candidates, selected, db, cancellationToken);
+        return Build(counted, selected, filter, names, L, isEstimate: false);
     }
 
     /// <summary>The sample's counts scaled to the whole: an estimate.</summary>
@@ -168,17 +184,6 @@ public static class CatalogueFacets
         public string? Name { get; init; }
         /// <summary>Counted over the sample (rather than over the candidates read for the exact counts).</summary>
         public bool Sampled { get; init; }
-    }
-
-    /// <summary>
-    /// One statement: each candidate's keys, each kept when the candidate answers every chosen filter outside the key's own
-    /// facet, grouped and counted; the organisations' names alongside their keys. <see cref="FacetKeys.All"/> is counted
-    /// for every candidate (how many were looked at).
-    /// </summary>
-    private static async Task<Counted> CountKeysAsync(IQueryable<Initiative> candidates, IReadOnlyList<string> selected, AppDbContext db, CancellationToken cancellationToken)
-    {
-        if (!db.Database.IsNpgsql()) return await CountKeysHereAsync(candidates, selected, db, cancellationToken);
-        return Counted.Of(await CountKeys(candidates, selected, db, sampled: false).ToListAsync(cancellationToken));
     }
 
     /// <summary>
@@ -219,6 +224,11 @@ public static class CatalogueFacets
         }
     }
 
+    /// <summary>
+    /// One statement (PostgreSQL): each candidate's keys, each kept when the candidate answers every chosen filter outside
+    /// the key's own facet, grouped and counted; the organisations' names alongside their keys. <see cref="FacetKeys.All"/>
+    /// is counted for every candidate (how many were looked at).
+    /// </summary>
     private static IQueryable<KeyCount> CountKeys(IQueryable<Initiative> candidates, IReadOnlyList<string> selected, AppDbContext db, bool sampled)
     {
         var pairs = candidates.SelectMany(i => i.FacetKeys, (i, key) => new { i.FacetKeys, Key = key });

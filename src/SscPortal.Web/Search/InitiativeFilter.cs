@@ -213,11 +213,8 @@ public sealed class InitiativeFilter
         var words = Searched(db.Initiatives.AsNoTracking(), db);
         var sample = words.Where(i => i.Id % CatalogueFacets.SampleEvery == 0);
         var close = InitiativeSearch.Matching(db.Initiatives.AsNoTracking().Published(), Q!, db, typoFallback: true).Take(most + 1);
-        using var budget = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        var limit = typoBudget ?? CatalogueFacets.TypoBudget;
-        if (limit == Timeout.InfiniteTimeSpan) { }
-        else if (limit > TimeSpan.Zero) budget.CancelAfter(limit);
-        else budget.Cancel(); // no time at all: out of time before starting (CancelAfter(0) would race the statement)
+        TypoTimedOut = false;
+        using var budget = CatalogueFacets.Budget(typoBudget ?? CatalogueFacets.TypoBudget, cancellationToken);
         int found;
         try
         {
@@ -229,6 +226,7 @@ public sealed class InitiativeFilter
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
+            TypoTimedOut = true;
             return TypoDecision.OutOfTime;
         }
         if (found < 0) return TypoDecision.WordsFind;
@@ -266,6 +264,12 @@ public sealed class InitiativeFilter
         if (isTypoFallback) filter.UseTypoFallback();
         return filter;
     }
+
+    /// <summary>
+    /// Whether titles close to the words were last looked for and not decided within the budget: the words are matched as
+    /// they are, so "nothing matches" holds for now only, and is not kept for other readers.
+    /// </summary>
+    public bool TypoTimedOut { get; internal set; }
 
     /// <summary>Says that the search words found nothing, so titles close to them stand in (decided by the facet counts), or (false) that none do after all.</summary>
     public void UseTypoFallback(bool use = true) => IsTypoFallback = use;
