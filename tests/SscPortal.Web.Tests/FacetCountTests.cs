@@ -116,7 +116,7 @@ public abstract class FacetCountTests(PortalFixture fixture)
     };
 
     private Task<(FacetCounts Counts, InitiativeFilter Filter)> CountAsync(string query, int? exactLimit = null, bool exactly = false,
-        TimeSpan? typoBudget = null, bool typoFallback = false) =>
+        TimeSpan? typoBudget = null, bool typoFallback = false, int coarseEnough = CatalogueFacets.CoarseEnough, int coarseEvery = CatalogueFacets.CoarseSampleEvery) =>
         Portal.WithServicesAsync(async services =>
         {
             var names = await services.GetRequiredService<ReferenceData>().GetAsync(CancellationToken.None);
@@ -126,7 +126,7 @@ public abstract class FacetCountTests(PortalFixture fixture)
             var db = services.GetRequiredService<AppDbContext>();
             var counts = exactly
                 ? await CatalogueFacets.CountExactlyAsync(filter, db, names, L, CancellationToken.None)
-                : await CatalogueFacets.CountAsync(filter, db, names, L, CancellationToken.None, exactLimit ?? CatalogueFacets.ExactLimit, typoBudget);
+                : await CatalogueFacets.CountAsync(filter, db, names, L, CancellationToken.None, exactLimit ?? CatalogueFacets.ExactLimit, typoBudget, coarseEnough, coarseEvery);
             return (counts, filter);
         });
 
@@ -189,6 +189,45 @@ public abstract class FacetCountTests(PortalFixture fixture)
         Assert.Equal(
             exact.Facets.SelectMany(f => f.Values.Select(v => $"{f.Parameter}={v.Value}:{v.Count}")),
             background.Facets.SelectMany(f => f.Values.Select(v => $"{f.Parameter}={v.Value}:{v.Count}")));
+    }
+
+    /// <summary>
+    /// A very large result (PostgreSQL) is estimated from the coarse sample when it holds enough of it: each count is the
+    /// coarse sample's, counted by the same rule as the exact ones, times its spacing. Here the spacing is made small and
+    /// "enough" one initiative, so that the eight of the test world make a very large result.
+    /// </summary>
+    [Fact]
+    public async Task A_very_large_result_is_estimated_from_the_coarse_sample_by_the_same_rule()
+    {
+        var word = await WorldAsync();
+        var known = await KnownAsync(word);
+        // A spacing that puts at least one of the eight in the coarse sample (ids are whatever the shared database gave).
+        var every = Enumerable.Range(2, 30).First(n => known.Any(i => i.Id % n == 0));
+        var query = $"q={word}&modality=bilateral"; // (with one facet chosen, every initiative with the word counts for some facet)
+        var (coarse, filter) = await CountAsync(query, exactLimit: 1, coarseEnough: 1, coarseEvery: every);
+        if (!await Portal.WithDatabaseAsync(db => Task.FromResult(db.Database.IsNpgsql())))
+        {
+            // SQLite (a small portal) has the one sample: too many to count is estimated from it.
+            Assert.True(coarse.IsEstimate);
+            Assert.Equal(CatalogueFacets.SampleEvery * known.Count(i => i.Id % CatalogueFacets.SampleEvery == 0 && i.Modality == Modality.Bilateral), coarse.Total);
+            return;
+        }
+
+        Assert.True(coarse.IsEstimate);
+        var sampled = known.Where(i => i.Id % every == 0).ToList();
+        var chosen = filter.Values().Where(v => v.Value is not null && v.Key != "q").ToList();
+        bool AnswersAllBut(Known i, string left) => chosen.Where(c => c.Key != left).All(c => Answers(i, c.Key, c.Value!, filter));
+        Assert.Equal(every * sampled.Count(i => chosen.All(c => Answers(i, c.Key, c.Value!, filter))), coarse.Total);
+        foreach (var facet in coarse.Facets)
+            foreach (var value in facet.Values)
+            {
+                var expected = every * sampled.Count(i => AnswersAllBut(i, facet.Parameter) && Answers(i, facet.Parameter, value.Value, filter));
+                Assert.True(expected == value.Count, $"{query}: {facet.Parameter}={value.Value} estimated {value.Count}, expected {expected}");
+            }
+        Assert.NotEmpty(coarse.Facets.SelectMany(f => f.Values));
+        // Not enough in the coarse sample: the finer sample or the exact counts, as before.
+        var (exact, _) = await CountAsync(query, coarseEnough: known.Count + 1, coarseEvery: every);
+        Assert.False(exact.IsEstimate);
     }
 
     [Fact]
@@ -292,6 +331,21 @@ public abstract class FacetCountTests(PortalFixture fixture)
             return (await SscPortal.Web.Pages.Stats.IndexModel.ComputeAsync(db, filter, names, L, CancellationToken.None, exactLimit: 2),
                 await SscPortal.Web.Pages.Stats.IndexModel.ComputeAsync(db, filter, names, L, CancellationToken.None, exactLimit: null));
         });
+        // A very large result (PostgreSQL): from the coarse sample when it holds enough (here made "every n-th, one is enough").
+        var every = Enumerable.Range(2, 30).First(n => known.Any(i => i.Id % n == 0 && i.Countries.Contains("PE")));
+        var coarse = await Portal.WithServicesAsync(async services =>
+        {
+            var names = await services.GetRequiredService<ReferenceData>().GetAsync(CancellationToken.None);
+            var L = services.GetRequiredService<IStringLocalizer<SharedResource>>();
+            var filter = InitiativeFilter.Read(new QueryCollection(Microsoft.AspNetCore.WebUtilities.QueryHelpers.ParseQuery(query)), names, L);
+            return await SscPortal.Web.Pages.Stats.IndexModel.ComputeAsync(services.GetRequiredService<AppDbContext>(), filter, names, L, CancellationToken.None,
+                exactLimit: 2, coarseEnough: 1, coarseEvery: every);
+        });
+        Assert.True(coarse.IsEstimate);
+        if (await Portal.WithDatabaseAsync(db => Task.FromResult(db.Database.IsNpgsql())))
+            Assert.Equal(every * known.Count(i => i.Id % every == 0 && i.Countries.Contains("PE")), coarse.Total);
+        else
+            Assert.Equal(estimated.Total, coarse.Total); // SQLite has the one sample
 
         // Estimated: counted over every 50th initiative and multiplied, and said to be an estimate.
         Assert.True(estimated.IsEstimate);

@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using SscPortal.Web.Catalogue;
 using SscPortal.Web.Reference;
 using System.Globalization;
@@ -53,16 +54,30 @@ public static class CatalogueFacets
     public const int SampleEvery = 50;
 
     /// <summary>
+    /// The coarse sample of a very large result (PostgreSQL): every 500th initiative, in indexes of its own. A broad word or a
+    /// big facet over a million initiatives has thousands in the sample, and reading them was most of a new search's time;
+    /// the coarse sample's share is a tenth. It is used when it holds at least <see cref="CoarseEnough"/> of the result.
+    /// </summary>
+    public const int CoarseSampleEvery = 500;
+
+    /// <summary>
+    /// How many of the coarse sample make its estimate good enough (the total within about 7 %); a facet value with fewer than
+    /// <see cref="CoarseSampleEvery"/> results may then be missing from the estimate, as one with fewer than
+    /// <see cref="SampleEvery"/> may be from the finer one, until the exact counts come.
+    /// </summary>
+    public const int CoarseEnough = 200;
+
+    /// <summary>
     /// The counts of a page: exact when at most <paramref name="exactLimit"/> initiatives are looked at, estimated otherwise
     /// (on PostgreSQL also when the sample already says there are more, <see cref="SampleSaysMany"/>); titles close to words
     /// that find nothing looked for within <paramref name="typoBudget"/> (<see cref="TypoBudget"/>).
     /// </summary>
     public static async Task<FacetCounts> CountAsync(
         InitiativeFilter filter, AppDbContext db, ReferenceData.Snapshot names, IStringLocalizer<SharedResource> L, CancellationToken cancellationToken,
-        int exactLimit = ExactLimit, TimeSpan? typoBudget = null)
+        int exactLimit = ExactLimit, TimeSpan? typoBudget = null, int coarseEnough = CoarseEnough, int coarseEvery = CoarseSampleEvery)
     {
         var selected = filter.SelectedKeys();
-        var counted = await CountOrEstimateAsync(filter, db, selected, exactLimit, cancellationToken);
+        var counted = await CountOrEstimateAsync(filter, db, selected, exactLimit, cancellationToken, coarseEnough, coarseEvery);
         if (!counted.IsEstimate && filter.Q is not null && !filter.IsTypoFallback && Total(counted.Counts, selected) == 0
             && InitiativeSearch.CanFallBackOnTitles(filter.Q, db))
         {
@@ -76,7 +91,7 @@ public static class CatalogueFacets
             {
                 var decision = await filter.DecideTypoFallbackAsync(db, wordsFindNothing: selected.Count <= 1 && counted.Looked == 0, budget.Token, Timeout.InfiniteTimeSpan, most: exactLimit);
                 if (decision != InitiativeFilter.TypoDecision.CloseTitles) return Build(counted, selected, filter, names, L, isEstimate: false);
-                var close = await CountOrEstimateAsync(filter, db, selected, exactLimit, budget.Token);
+                var close = await CountOrEstimateAsync(filter, db, selected, exactLimit, budget.Token, coarseEnough, coarseEvery);
                 return Build(close, selected, filter, names, L, close.IsEstimate);
             }
             catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
@@ -94,10 +109,12 @@ public static class CatalogueFacets
     /// On PostgreSQL one statement: the sample is counted first (a small index holds the sample's search words, so even a
     /// word in every other record costs a few milliseconds of it), and the candidates are read for the exact counts only
     /// when the sample says they are few (<see cref="SampleSaysMany"/>), so that a broad search does not read thousands of
-    /// rows only to find them too many.
+    /// rows only to find them too many. Before the sample, the coarse sample (<see cref="CoarseSampleEvery"/>): when it holds
+    /// <see cref="CoarseEnough"/> candidates the estimate is its own, and the sample is not read either.
     /// </summary>
     private static async Task<Counted> CountOrEstimateAsync(
-        InitiativeFilter filter, AppDbContext db, IReadOnlyList<string> selected, int exactLimit, CancellationToken cancellationToken)
+        InitiativeFilter filter, AppDbContext db, IReadOnlyList<string> selected, int exactLimit, CancellationToken cancellationToken,
+        int coarseEnough = CoarseEnough, int coarseEvery = CoarseSampleEvery)
     {
         var candidates = Candidates(filter, db, selected);
         var sample = candidates.Where(i => i.Id % SampleEvery == 0);
@@ -105,15 +122,33 @@ public static class CatalogueFacets
         {
             // SQLite (a small portal, read through in a moment): the exact counts first, the sample only past the limit.
             var exactly = await CountKeysHereAsync(candidates.Take(exactLimit + 1), selected, db, cancellationToken);
-            return exactly.Looked <= exactLimit ? exactly : Estimated(await CountKeysHereAsync(sample, selected, db, cancellationToken));
+            return exactly.Looked <= exactLimit ? exactly : Estimated(await CountKeysHereAsync(sample, selected, db, cancellationToken), SampleEvery);
         }
         var many = SampleSaysMany(exactLimit);
+        // Each part gated on the one before it (one-time filters: PostgreSQL does not run a part whose gate is shut).
+        var coarse = candidates.Where(EveryNth(coarseEvery));
+        var fine = sample.Where(_ => coarse.Take(coarseEnough).Count() < coarseEnough);
         var exact = candidates.Where(_ => sample.Take(many).Count() < many).Take(exactLimit + 1);
-        var rows = await CountKeys(sample, selected, db, sampled: true).Concat(CountKeys(exact, selected, db, sampled: false)).ToListAsync(cancellationToken);
-        var sampled = Counted.Of(rows.Where(r => r.Sampled));
-        var counted = Counted.Of(rows.Where(r => !r.Sampled));
+        var rows = await CountKeys(coarse, selected, db, Part.Coarse).Concat(CountKeys(fine, selected, db, Part.Sample))
+            .Concat(CountKeys(exact, selected, db, Part.Exact)).ToListAsync(cancellationToken);
+        var coarsely = Counted.Of(rows.Where(r => r.Part == Part.Coarse));
+        if (coarsely.Looked >= coarseEnough) return Estimated(coarsely, coarseEvery);
+        var sampled = Counted.Of(rows.Where(r => r.Part == Part.Sample));
+        var counted = Counted.Of(rows.Where(r => r.Part == Part.Exact));
         // (A sample with rows and no exact part means the gate was shut, whatever the keys say.)
-        return sampled.Looked >= many || counted.Looked > exactLimit || (counted.Looked == 0 && sampled.Looked > 0) ? Estimated(sampled) : counted;
+        return sampled.Looked >= many || counted.Looked > exactLimit || (counted.Looked == 0 && sampled.Looked > 0) ? Estimated(sampled, SampleEvery) : counted;
+    }
+
+    /// <summary>
+    /// "The id is a multiple of <paramref name="every"/>", with the number written into the statement (not a parameter), so
+    /// that PostgreSQL matches it with the partial indexes of the samples.
+    /// </summary>
+    internal static Expression<Func<Initiative, bool>> EveryNth(int every)
+    {
+        var initiative = Expression.Parameter(typeof(Initiative), "i");
+        var id = Expression.Property(initiative, nameof(Initiative.Id));
+        return Expression.Lambda<Func<Initiative, bool>>(
+            Expression.Equal(Expression.Modulo(id, Expression.Constant(every)), Expression.Constant(0)), initiative);
     }
 
     /// <summary>
@@ -154,14 +189,14 @@ public static class CatalogueFacets
             await filter.DecideTypoFallbackAsync(db, wordsFindNothing: false, cancellationToken, Timeout.InfiniteTimeSpan);
         var candidates = Candidates(filter, db, selected);
         var counted = db.Database.IsNpgsql()
-            ? Counted.Of(await CountKeys(candidates, selected, db, sampled: false).ToListAsync(cancellationToken))
+            ? Counted.Of(await CountKeys(candidates, selected, db, Part.Exact).ToListAsync(cancellationToken))
             : await CountKeysHereAsync(candidates, selected, db, cancellationToken);
         return Build(counted, selected, filter, names, L, isEstimate: false);
     }
 
-    /// <summary>The sample's counts scaled to the whole: an estimate.</summary>
-    private static Counted Estimated(Counted sample) =>
-        sample with { Counts = sample.Counts.ToDictionary(c => c.Key, c => c.Value * SampleEvery, StringComparer.Ordinal), IsEstimate = true };
+    /// <summary>A sample's counts scaled to the whole (it holds every <paramref name="every"/>th initiative): an estimate.</summary>
+    private static Counted Estimated(Counted sample, int every) =>
+        sample with { Counts = sample.Counts.ToDictionary(c => c.Key, c => c.Value * every, StringComparer.Ordinal), IsEstimate = true };
 
     /// <summary>
     /// The initiatives whose keys can count for some facet: those answering the search and every chosen filter but at most
@@ -176,14 +211,16 @@ public static class CatalogueFacets
         return searched.Where(Expressions.AnyOf(alternatives.Select(keys => (System.Linq.Expressions.Expression<Func<Initiative, bool>>)(i => keys.All(k => i.FacetKeys.Contains(k))))));
     }
 
+    private enum Part { Exact, Sample, Coarse }
+
     /// <summary>A key and how many initiatives count for it (a class: EF builds it in the query).</summary>
     private sealed class KeyCount
     {
         public string Key { get; init; } = "";
         public int Count { get; init; }
         public string? Name { get; init; }
-        /// <summary>Counted over the sample (rather than over the candidates read for the exact counts).</summary>
-        public bool Sampled { get; init; }
+        /// <summary>Which part of the statement counted it: the coarse sample, the sample or the candidates read for the exact counts.</summary>
+        public Part Part { get; init; }
     }
 
     /// <summary>
@@ -229,7 +266,7 @@ public static class CatalogueFacets
     /// the key's own facet, grouped and counted; the organisations' names alongside their keys. <see cref="FacetKeys.All"/>
     /// is counted for every candidate (how many were looked at).
     /// </summary>
-    private static IQueryable<KeyCount> CountKeys(IQueryable<Initiative> candidates, IReadOnlyList<string> selected, AppDbContext db, bool sampled)
+    private static IQueryable<KeyCount> CountKeys(IQueryable<Initiative> candidates, IReadOnlyList<string> selected, AppDbContext db, Part part)
     {
         var pairs = candidates.SelectMany(i => i.FacetKeys, (i, key) => new { i.FacetKeys, Key = key });
         foreach (var chosen in selected)
@@ -243,7 +280,7 @@ public static class CatalogueFacets
         return from g in grouped
                join actor in db.Actors on g.Key equals "a:" + actor.Id.ToString() into named
                from actor in named.DefaultIfEmpty()
-               select new KeyCount { Key = g.Key, Count = g.Count, Name = actor == null ? null : actor.Name, Sampled = sampled };
+               select new KeyCount { Key = g.Key, Count = g.Count, Name = actor == null ? null : actor.Name, Part = part };
 #pragma warning restore CA1305
     }
 

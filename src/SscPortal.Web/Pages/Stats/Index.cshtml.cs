@@ -68,22 +68,32 @@ public class IndexModel([FromKeyedServices(ReadOnlyDb.Key)] AppDbContext db, Ref
     /// <summary>
     /// The figures: at page time in two statements (whether more than <paramref name="exactLimit"/> initiatives match, then one
     /// pass over them), past that limit counted over every <see cref="CatalogueFacets.SampleEvery"/>th and multiplied, since a
-    /// page's time cannot count a million; with no limit (null: the exact figures, in the background) in three.
+    /// page's time cannot count a million (on PostgreSQL over every <see cref="CatalogueFacets.CoarseSampleEvery"/>th when
+    /// that holds <see cref="CatalogueFacets.CoarseEnough"/>, else one statement more); with no limit (null: the exact
+    /// figures, in the background) in three.
     /// </summary>
     internal static async Task<Figures> ComputeAsync(AppDbContext db, InitiativeFilter filter, ReferenceData.Snapshot names, IStringLocalizer<SharedResource> L, CancellationToken cancellationToken,
-        int? exactLimit = CatalogueFacets.ExactLimit)
+        int? exactLimit = CatalogueFacets.ExactLimit, int coarseEnough = CatalogueFacets.CoarseEnough, int coarseEvery = CatalogueFacets.CoarseSampleEvery)
     {
         var language = PortalCultures.Current;
         var initiatives = filter.Apply(db.Initiatives.AsNoTracking(), db);
         var isEstimate = exactLimit is { } limit && await initiatives.Take(limit + 1).CountAsync(cancellationToken) > limit;
-        var factor = isEstimate ? CatalogueFacets.SampleEvery : 1;
-        if (isEstimate) initiatives = initiatives.Where(i => i.Id % CatalogueFacets.SampleEvery == 0);
         var civilSocietyTypes = Enum.GetValues<ActorType>().Where(t => AccessTable.KindOf(t) == OrganisationKind.CivilSociety).ToList();
         // At page time at most ExactLimit initiatives, or the sample of a larger result, are read: in one pass over them,
         // their facet keys tallied here. The background's exact figures over a large result are grouped by the database.
-        var (groups, counted) = exactLimit is null
-            ? await GroupInDatabaseAsync(db, initiatives, civilSocietyTypes, cancellationToken)
-            : await TallyAsync(initiatives, civilSocietyTypes, cancellationToken);
+        var factor = 1;
+        (List<Group> Groups, List<ChartCount> Counted)? tallied = null;
+        if (exactLimit is null) tallied = await GroupInDatabaseAsync(db, initiatives, civilSocietyTypes, cancellationToken);
+        else if (isEstimate && db.Database.IsNpgsql())
+        {
+            // A very large result: the coarse sample first (every 500th, a tenth of the sample's rows), kept when it holds
+            // enough of the result for a good estimate, as the catalogue's counts do (Search/CatalogueFacets.cs).
+            var coarse = await TallyAsync(initiatives.Where(CatalogueFacets.EveryNth(coarseEvery)), civilSocietyTypes, cancellationToken);
+            if (coarse.Item1.Sum(g => g.Count) >= coarseEnough) (tallied, factor) = (coarse, coarseEvery);
+        }
+        if (tallied is null && isEstimate) factor = CatalogueFacets.SampleEvery;
+        var (groups, counted) = tallied
+            ?? await TallyAsync(isEstimate ? initiatives.Where(i => i.Id % CatalogueFacets.SampleEvery == 0) : initiatives, civilSocietyTypes, cancellationToken);
         groups = groups.Select(g => g with { Count = g.Count * factor }).ToList();
         counted = counted.Select(c => new ChartCount { Chart = c.Chart, Key = c.Key, Other = c.Other, Number = c.Number, Count = c.Count * factor }).ToList();
         var total = groups.Sum(g => g.Count);

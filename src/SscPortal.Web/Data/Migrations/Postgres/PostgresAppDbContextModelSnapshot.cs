@@ -2405,6 +2405,11 @@ namespace SscPortal.Web.Data.Migrations.Postgres
 
                     b.HasIndex("Publication", "PublishedAt", "Id");
 
+                    b.HasIndex(new[] { "Id" }, "IX_Initiatives_FacetCoarseSample")
+                        .HasFilter("\"Id\" % 500 = 0 AND \"Publication\" = 1");
+
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex(new[] { "Id" }, "IX_Initiatives_FacetCoarseSample"), new[] { "FacetKeys" });
+
                     b.HasIndex(new[] { "Id" }, "IX_Initiatives_FacetSample")
                         .HasFilter("\"Id\" % 50 = 0 AND \"Publication\" = 1");
 
@@ -2412,6 +2417,11 @@ namespace SscPortal.Web.Data.Migrations.Postgres
 
                     b.HasIndex(new[] { "Id" }, "IX_Initiatives_NotIndexed")
                         .HasFilter("\"SearchTitle\" = ''");
+
+                    b.HasIndex(new[] { "SearchVector" }, "IX_Initiatives_SearchCoarseSample")
+                        .HasFilter("\"Id\" % 500 = 0 AND \"Publication\" = 1");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex(new[] { "SearchVector" }, "IX_Initiatives_SearchCoarseSample"), "GIN");
 
                     b.HasIndex(new[] { "SearchVector" }, "IX_Initiatives_SearchSample")
                         .HasFilter("\"Id\" % 50 = 0 AND \"Publication\" = 1");
