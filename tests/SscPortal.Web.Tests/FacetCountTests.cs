@@ -230,6 +230,41 @@ public abstract class FacetCountTests(PortalFixture fixture)
         Assert.False(exact.IsEstimate);
     }
 
+    /// <summary>
+    /// "More than the limit?" (the figures' and the API's choice between counting and estimating, or between sorting few and
+    /// walking the newest first): the count up to the limit, or, on PostgreSQL, "more" at once when the sample already holds
+    /// its share of many.
+    /// </summary>
+    [Fact]
+    public async Task Counting_up_to_a_limit_gives_the_count_or_more_when_the_sample_says_many()
+    {
+        var word = await WorldAsync();
+        var known = await KnownAsync(word);
+        var postgres = await Portal.WithDatabaseAsync(db => Task.FromResult(db.Database.IsNpgsql()));
+        var sampled = known.Count(i => i.Id % CatalogueFacets.SampleEvery == 0);
+        foreach (var limit in new[] { 0, 2, 7, 8, 100 })
+        {
+            var found = await CountUpToAsync($"q={word}", limit);
+            var expected = postgres && sampled >= CatalogueFacets.SampleSaysMany(limit) ? limit + 1 : Math.Min(known.Count, limit + 1);
+            Assert.True(expected == found, $"up to {limit}: {found}, expected {expected} ({sampled} of {known.Count} in the sample)");
+        }
+        // With chosen keys too (tested row by row in the sample): the word's initiatives in Peru.
+        var inPeru = known.Where(i => i.Countries.Contains("PE")).ToList();
+        var sampledInPeru = inPeru.Count(i => i.Id % CatalogueFacets.SampleEvery == 0);
+        var foundInPeru = await CountUpToAsync($"q={word}&country=PE", 100);
+        Assert.Equal(postgres && sampledInPeru >= CatalogueFacets.SampleSaysMany(100) ? 101 : inPeru.Count, foundInPeru);
+        Assert.Equal(0, await CountUpToAsync($"q={word}&country=AQ", 10));
+    }
+
+    private Task<int> CountUpToAsync(string query, int limit) =>
+        Portal.WithServicesAsync(async services =>
+        {
+            var names = await services.GetRequiredService<ReferenceData>().GetAsync(CancellationToken.None);
+            var L = services.GetRequiredService<IStringLocalizer<SharedResource>>();
+            var filter = InitiativeFilter.Read(new QueryCollection(Microsoft.AspNetCore.WebUtilities.QueryHelpers.ParseQuery(query)), names, L);
+            return await CatalogueFacets.CountUpToAsync(filter, limit, services.GetRequiredService<AppDbContext>(), CancellationToken.None);
+        });
+
     [Fact]
     public async Task Close_titles_not_found_within_the_budget_say_nothing_matches_for_now_and_the_background_finds_them()
     {

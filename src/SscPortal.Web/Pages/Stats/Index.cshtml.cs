@@ -77,7 +77,7 @@ public class IndexModel([FromKeyedServices(ReadOnlyDb.Key)] AppDbContext db, Ref
     {
         var language = PortalCultures.Current;
         var initiatives = filter.Apply(db.Initiatives.AsNoTracking(), db);
-        var isEstimate = exactLimit is { } limit && await initiatives.Take(limit + 1).CountAsync(cancellationToken) > limit;
+        var isEstimate = exactLimit is { } limit && await CatalogueFacets.CountUpToAsync(filter, limit, db, cancellationToken) > limit;
         var civilSocietyTypes = Enum.GetValues<ActorType>().Where(t => AccessTable.KindOf(t) == OrganisationKind.CivilSociety).ToList();
         // At page time at most ExactLimit initiatives, or the sample of a larger result, are read: in one pass over them,
         // their facet keys tallied here. The background's exact figures over a large result are grouped by the database.
@@ -88,12 +88,12 @@ public class IndexModel([FromKeyedServices(ReadOnlyDb.Key)] AppDbContext db, Ref
         {
             // A very large result: the coarse sample first (every 500th, a tenth of the sample's rows), kept when it holds
             // enough of the result for a good estimate, as the catalogue's counts do (Search/CatalogueFacets.cs).
-            var coarse = await TallyAsync(initiatives.Where(CatalogueFacets.EveryNth(coarseEvery)), civilSocietyTypes, cancellationToken);
+            var coarse = await TallyAsync(filter.ApplyToSample(db.Initiatives.AsNoTracking(), db, coarseEvery), civilSocietyTypes, cancellationToken);
             if (coarse.Item1.Sum(g => g.Count) >= coarseEnough) (tallied, factor) = (coarse, coarseEvery);
         }
         if (tallied is null && isEstimate) factor = CatalogueFacets.SampleEvery;
         var (groups, counted) = tallied
-            ?? await TallyAsync(isEstimate ? initiatives.Where(i => i.Id % CatalogueFacets.SampleEvery == 0) : initiatives, civilSocietyTypes, cancellationToken);
+            ?? await TallyAsync(isEstimate ? filter.ApplyToSample(db.Initiatives.AsNoTracking(), db, CatalogueFacets.SampleEvery) : initiatives, civilSocietyTypes, cancellationToken);
         groups = groups.Select(g => g with { Count = g.Count * factor }).ToList();
         counted = counted.Select(c => new ChartCount { Chart = c.Chart, Key = c.Key, Other = c.Other, Number = c.Number, Count = c.Count * factor }).ToList();
         var total = groups.Sum(g => g.Count);
