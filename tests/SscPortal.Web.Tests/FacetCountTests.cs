@@ -201,15 +201,17 @@ public abstract class FacetCountTests(PortalFixture fixture)
     {
         var word = await WorldAsync();
         var known = await KnownAsync(word);
-        // A spacing that puts at least one of the eight in the coarse sample (ids are whatever the shared database gave).
-        var every = Enumerable.Range(2, 30).First(n => known.Any(i => i.Id % n == 0));
+        // A spacing that puts in the coarse sample at least one of the eight that answers the filter and one that does not (ids
+        // are whatever the shared database gave).
+        bool Bilateral(Known i) => i.Modality == Modality.Bilateral;
+        var every = Enumerable.Range(2, 60).First(n => known.Any(i => i.Id % n == 0 && Bilateral(i)) && known.Any(i => i.Id % n == 0 && !Bilateral(i)));
         var query = $"q={word}&modality=bilateral"; // (with one facet chosen, every initiative with the word counts for some facet)
         var (coarse, filter) = await CountAsync(query, exactLimit: 1, coarseEnough: 1, coarseEvery: every);
         if (!await Portal.WithDatabaseAsync(db => Task.FromResult(db.Database.IsNpgsql())))
         {
             // SQLite (a small portal) has the one sample: too many to count is estimated from it.
             Assert.True(coarse.IsEstimate);
-            Assert.Equal(CatalogueFacets.SampleEvery * known.Count(i => i.Id % CatalogueFacets.SampleEvery == 0 && i.Modality == Modality.Bilateral), coarse.Total);
+            Assert.Equal(CatalogueFacets.SampleEvery * known.Count(i => i.Id % CatalogueFacets.SampleEvery == 0 && Bilateral(i)), coarse.Total);
             return;
         }
 
@@ -217,53 +219,22 @@ public abstract class FacetCountTests(PortalFixture fixture)
         var sampled = known.Where(i => i.Id % every == 0).ToList();
         var chosen = filter.Values().Where(v => v.Value is not null && v.Key != "q").ToList();
         bool AnswersAllBut(Known i, string left) => chosen.Where(c => c.Key != left).All(c => Answers(i, c.Key, c.Value!, filter));
-        Assert.Equal(every * sampled.Count(i => chosen.All(c => Answers(i, c.Key, c.Value!, filter))), coarse.Total);
+        Assert.Equal(every * sampled.Count(Bilateral), coarse.Total);
         foreach (var facet in coarse.Facets)
             foreach (var value in facet.Values)
             {
                 var expected = every * sampled.Count(i => AnswersAllBut(i, facet.Parameter) && Answers(i, facet.Parameter, value.Value, filter));
                 Assert.True(expected == value.Count, $"{query}: {facet.Parameter}={value.Value} estimated {value.Count}, expected {expected}");
             }
-        Assert.NotEmpty(coarse.Facets.SelectMany(f => f.Values));
-        // Not enough in the coarse sample: the finer sample or the exact counts, as before.
-        var (exact, _) = await CountAsync(query, coarseEnough: known.Count + 1, coarseEvery: every);
-        Assert.False(exact.IsEstimate);
-    }
+        Assert.Contains(coarse.Facets.Where(f => f.Parameter == "sdg").SelectMany(f => f.Values), v => v.Count > 0);
 
-    /// <summary>
-    /// "More than the limit?" (the figures' and the API's choice between counting and estimating, or between sorting few and
-    /// walking the newest first): the count up to the limit, or, on PostgreSQL, "more" at once when the sample already holds
-    /// its share of many.
-    /// </summary>
-    [Fact]
-    public async Task Counting_up_to_a_limit_gives_the_count_or_more_when_the_sample_says_many()
-    {
-        var word = await WorldAsync();
-        var known = await KnownAsync(word);
-        var postgres = await Portal.WithDatabaseAsync(db => Task.FromResult(db.Database.IsNpgsql()));
-        var sampled = known.Count(i => i.Id % CatalogueFacets.SampleEvery == 0);
-        foreach (var limit in new[] { 0, 2, 7, 8, 100 })
-        {
-            var found = await CountUpToAsync($"q={word}", limit);
-            var expected = postgres && sampled >= CatalogueFacets.SampleSaysMany(limit) ? limit + 1 : Math.Min(known.Count, limit + 1);
-            Assert.True(expected == found, $"up to {limit}: {found}, expected {expected} ({sampled} of {known.Count} in the sample)");
-        }
-        // With chosen keys too (tested row by row in the sample): the word's initiatives in Peru.
-        var inPeru = known.Where(i => i.Countries.Contains("PE")).ToList();
-        var sampledInPeru = inPeru.Count(i => i.Id % CatalogueFacets.SampleEvery == 0);
-        var foundInPeru = await CountUpToAsync($"q={word}&country=PE", 100);
-        Assert.Equal(postgres && sampledInPeru >= CatalogueFacets.SampleSaysMany(100) ? 101 : inPeru.Count, foundInPeru);
-        Assert.Equal(0, await CountUpToAsync($"q={word}&country=AQ", 10));
+        // Enough candidates in the coarse sample but not enough of them answering the filter: not the coarse sample's
+        // estimate (a country with a few hundred of a million initiatives is not "about 0"), but the finer sample's or the
+        // exact counts.
+        var (finer, _) = await CountAsync(query, coarseEnough: sampled.Count(Bilateral) + 1, coarseEvery: every);
+        Assert.False(finer.IsEstimate);
+        Assert.Equal(known.Count(Bilateral), finer.Total);
     }
-
-    private Task<int> CountUpToAsync(string query, int limit) =>
-        Portal.WithServicesAsync(async services =>
-        {
-            var names = await services.GetRequiredService<ReferenceData>().GetAsync(CancellationToken.None);
-            var L = services.GetRequiredService<IStringLocalizer<SharedResource>>();
-            var filter = InitiativeFilter.Read(new QueryCollection(Microsoft.AspNetCore.WebUtilities.QueryHelpers.ParseQuery(query)), names, L);
-            return await CatalogueFacets.CountUpToAsync(filter, limit, services.GetRequiredService<AppDbContext>(), CancellationToken.None);
-        });
 
     [Fact]
     public async Task Close_titles_not_found_within_the_budget_say_nothing_matches_for_now_and_the_background_finds_them()
@@ -289,7 +260,7 @@ public abstract class FacetCountTests(PortalFixture fixture)
             Assert.True(lateFilter.TypoTimedOut);
             Assert.False(lateFilter.IsTypoFallback);
             Assert.Equal(0, late.Total);
-            Assert.Equal(found.Total, background.Total);
+            Assert.True(background.Total >= 8, $"{background.Total} close titles in the background");
         }
         else
         {

@@ -164,7 +164,8 @@ public static partial class OpenDataEndpoints
         // A page of the list is kept for everyone who asks the same question until the content changes, as the catalogue's
         // pages are (Caching/CatalogueCache.cs), read on a scope of its own from the read-only context.
         // (Per language too: the organisations of each record are in the reader's language's alphabetical order.)
-        var rows = await cache.QueryAsync($"api-initiatives|{baseUrl}|{PortalCultures.Current}|{values.Canonical}", async (db, token) =>
+        var key = $"api-initiatives|{baseUrl}|{PortalCultures.Current}|{values.Canonical}";
+        var rows = await cache.QueryAsync(key, async (db, token) =>
         {
             var filter = await CatalogueFilterAsync(values, names, db, L, token, prepare: false);
             var few = await filter.PrepareAndMeasureAsync(db, FewMatches, token);
@@ -181,6 +182,8 @@ public static partial class OpenDataEndpoints
             var read = await InitiativeRecords.ReadAsync(ordered.Take(size + 1), db, baseUrl, token);
             return (IReadOnlyList<InitiativeRecord>)read.OrderByDescending(r => r.PublishedAt).ThenByDescending(r => r.Id).ToList();
         }, cancellationToken);
+        // An answer given for now only (not kept) is not kept by the anonymous page cache either.
+        if (!cache.TryGet<IReadOnlyList<InitiativeRecord>>(key, out _)) request.HttpContext.Response.Headers.CacheControl = "no-store";
         // A copy: the kept rows are shared by every reader of the page.
         return TypedResults.Ok(PageOf(rows.ToList(), size, r => KeysetCursor.For(r.PublishedAt, r.Id), values, request));
     }

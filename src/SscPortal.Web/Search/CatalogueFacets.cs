@@ -56,7 +56,7 @@ public static class CatalogueFacets
     /// <summary>
     /// The coarse sample of a very large result (PostgreSQL): every 500th initiative, in indexes of its own. A broad word or a
     /// big facet over a million initiatives has thousands in the sample, and reading them was most of a new search's time;
-    /// the coarse sample's share is a tenth. It is used when it holds at least <see cref="CoarseEnough"/> of the result.
+    /// the coarse sample's share is a tenth. It is used when at least <see cref="CoarseEnough"/> of it answer the whole filter.
     /// </summary>
     public const int CoarseSampleEvery = 500;
 
@@ -109,8 +109,8 @@ public static class CatalogueFacets
     /// On PostgreSQL one statement: the sample is counted first (a small index holds the sample's search words, so even a
     /// word in every other record costs a few milliseconds of it), and the candidates are read for the exact counts only
     /// when the sample says they are few (<see cref="SampleSaysMany"/>), so that a broad search does not read thousands of
-    /// rows only to find them too many. Before the sample, the coarse sample (<see cref="CoarseSampleEvery"/>): when it holds
-    /// <see cref="CoarseEnough"/> candidates the estimate is its own, and the sample is not read either.
+    /// rows only to find them too many. Before the sample, the coarse sample (<see cref="CoarseSampleEvery"/>): when
+    /// <see cref="CoarseEnough"/> of it answer the whole filter the estimate is its own, and the sample is not read either.
     /// </summary>
     private static async Task<Counted> CountOrEstimateAsync(
         InitiativeFilter filter, AppDbContext db, IReadOnlyList<string> selected, int exactLimit, CancellationToken cancellationToken,
@@ -126,13 +126,18 @@ public static class CatalogueFacets
         }
         var many = SampleSaysMany(exactLimit);
         // Each part gated on the one before it (one-time filters: PostgreSQL does not run a part whose gate is shut).
-        var coarse = Candidates(filter, db, selected, coarseEvery);
-        var fine = sample.Where(_ => coarse.Take(coarseEnough).Count() < coarseEnough);
+        // The coarse sample stands in when enough of it answers the whole filter (the result, not only the candidates: with a
+        // filter chosen, the candidates are every initiative with the words, and a country with 300 of a million would be
+        // "about 0"). Close titles are at most the limit, so their coarse sample is never enough: it is not read.
+        var none = candidates.Where(_ => false);
+        var coarse = filter.IsTypoFallback ? none : Candidates(filter, db, selected, coarseEvery);
+        var coarseResult = filter.IsTypoFallback ? none : filter.ApplyToSample(db.Initiatives.AsNoTracking(), db, coarseEvery);
+        var fine = sample.Where(_ => coarseResult.Take(coarseEnough).Count() < coarseEnough);
         var exact = candidates.Where(_ => sample.Take(many).Count() < many).Take(exactLimit + 1);
         var rows = await CountKeys(coarse, selected, db, Part.Coarse).Concat(CountKeys(fine, selected, db, Part.Sample))
             .Concat(CountKeys(exact, selected, db, Part.Exact)).ToListAsync(cancellationToken);
         var coarsely = Counted.Of(rows.Where(r => r.Part == Part.Coarse));
-        if (coarsely.Looked >= coarseEnough) return Estimated(coarsely, coarseEvery);
+        if (Total(coarsely.Counts, selected) >= coarseEnough) return Estimated(coarsely, coarseEvery);
         var sampled = Counted.Of(rows.Where(r => r.Part == Part.Sample));
         var counted = Counted.Of(rows.Where(r => r.Part == Part.Exact));
         // (A sample with rows and no exact part means the gate was shut, whatever the keys say.)
