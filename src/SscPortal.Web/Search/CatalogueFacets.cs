@@ -32,7 +32,8 @@ public sealed record FacetCounts(IReadOnlyList<Facet> Facets, int Total, bool Is
 /// matching initiatives' facet keys (<see cref="FacetKeys"/>): a key is counted for an initiative when the initiative
 /// answers every chosen filter but those of the key's own facet. A result too large to count within a page's time
 /// (more than <see cref="ExactLimit"/> initiatives to look at, or so many by the sample's say) is estimated from every <see cref="SampleEvery"/>th
-/// initiative and said to be "about" so many, and counted exactly in the background for the next reader.
+/// initiative (every <see cref="CoarseSampleEvery"/>th on PostgreSQL when enough of those answer) and said to be "about" so
+/// many, and counted exactly in the background for the next reader.
 /// </summary>
 public static class CatalogueFacets
 {
@@ -235,8 +236,7 @@ public static class CatalogueFacets
         // "All but one facet's" as one condition per left-out filter, or'ed: each is one GIN containment.
         var alternatives = selected.Select(left => selected.Where(k => k != left).ToList()).ToList();
         if (sampleEvery is not null && db.Database.IsNpgsql())
-            return searched.Where(Expressions.AnyOf(alternatives.Select(keys =>
-                Expressions.AllOf(keys.Select(k => (Expression<Func<Initiative, bool>>)(i => i.FacetKeys.IndexOf(k) >= 0))))));
+            return searched.Where(Expressions.AnyOf(alternatives.Select(InitiativeFilter.HasKeysRowByRow)));
         return searched.Where(Expressions.AnyOf(alternatives.Select(keys => (Expression<Func<Initiative, bool>>)(i => keys.All(k => i.FacetKeys.Contains(k))))));
     }
 

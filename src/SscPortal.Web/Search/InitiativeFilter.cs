@@ -339,11 +339,15 @@ public sealed class InitiativeFilter
     public IQueryable<Initiative> ApplyToSample(IQueryable<Initiative> initiatives, AppDbContext db, int every)
     {
         var sampled = Searched(initiatives, db).Where(CatalogueFacets.EveryNth(every));
-        if (!db.Database.IsNpgsql()) return WithKeys(sampled, SelectedKeys());
-        foreach (var key in SelectedKeys())
-            sampled = sampled.Where(i => i.FacetKeys.IndexOf(key) >= 0);
-        return sampled;
+        return db.Database.IsNpgsql() ? sampled.Where(HasKeysRowByRow(SelectedKeys())) : WithKeys(sampled, SelectedKeys());
     }
+
+    /// <summary>
+    /// "The facet keys contain all of <paramref name="keys"/>", in a form PostgreSQL tests on each row and cannot answer
+    /// from the keys' GIN index (for the samples, whose own small indexes are the ones to read; see <see cref="ApplyToSample"/>).
+    /// </summary>
+    internal static System.Linq.Expressions.Expression<Func<Initiative, bool>> HasKeysRowByRow(IEnumerable<string> keys) =>
+        Expressions.AllOf(keys.Select(k => (System.Linq.Expressions.Expression<Func<Initiative, bool>>)(i => i.FacetKeys.IndexOf(k) >= 0)));
 
     /// <summary>Initiatives whose facet keys contain all of <paramref name="keys"/>.</summary>
     public static IQueryable<Initiative> WithKeys(IQueryable<Initiative> initiatives, IReadOnlyList<string> keys)

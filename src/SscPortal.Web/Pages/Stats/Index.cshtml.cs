@@ -66,8 +66,8 @@ public class IndexModel([FromKeyedServices(ReadOnlyDb.Key)] AppDbContext db, Ref
     }
 
     /// <summary>
-    /// The figures: at page time in two statements (whether more than <paramref name="exactLimit"/> initiatives match, then one
-    /// pass over them), past that limit counted over every <see cref="CatalogueFacets.SampleEvery"/>th and multiplied, since a
+    /// The figures: at page time in two statements (whether more than <paramref name="exactLimit"/> initiatives match, or
+    /// the sample says so, then one pass over them), past that limit counted over every <see cref="CatalogueFacets.SampleEvery"/>th and multiplied, since a
     /// page's time cannot count a million (on PostgreSQL over every <see cref="CatalogueFacets.CoarseSampleEvery"/>th when
     /// that holds <see cref="CatalogueFacets.CoarseEnough"/>, else one statement more); with no limit (null: the exact
     /// figures, in the background) in three.
@@ -81,19 +81,22 @@ public class IndexModel([FromKeyedServices(ReadOnlyDb.Key)] AppDbContext db, Ref
         var civilSocietyTypes = Enum.GetValues<ActorType>().Where(t => AccessTable.KindOf(t) == OrganisationKind.CivilSociety).ToList();
         // At page time at most ExactLimit initiatives, or the sample of a larger result, are read: in one pass over them,
         // their facet keys tallied here. The background's exact figures over a large result are grouped by the database.
+        Task<(List<Group>, List<ChartCount>)> SampleAsync(int every) =>
+            TallyAsync(filter.ApplyToSample(db.Initiatives.AsNoTracking(), db, every), civilSocietyTypes, cancellationToken);
         var factor = 1;
-        (List<Group> Groups, List<ChartCount> Counted)? tallied = null;
+        (List<Group> Groups, List<ChartCount> Counted) tallied;
         if (exactLimit is null) tallied = await GroupInDatabaseAsync(db, initiatives, civilSocietyTypes, cancellationToken);
-        else if (isEstimate && db.Database.IsNpgsql())
+        else if (!isEstimate) tallied = await TallyAsync(initiatives, civilSocietyTypes, cancellationToken);
+        else
         {
-            // A very large result: the coarse sample first (every 500th, a tenth of the sample's rows), kept when it holds
-            // enough of the result for a good estimate, as the catalogue's counts do (Search/CatalogueFacets.cs).
-            var coarse = await TallyAsync(filter.ApplyToSample(db.Initiatives.AsNoTracking(), db, coarseEvery), civilSocietyTypes, cancellationToken);
-            if (coarse.Item1.Sum(g => g.Count) >= coarseEnough) (tallied, factor) = (coarse, coarseEvery);
+            // A very large result: on PostgreSQL the coarse sample first (every 500th, a tenth of the sample's rows), kept
+            // when enough of it answers the filter for a good estimate, as the catalogue's counts do (Search/CatalogueFacets.cs).
+            var coarse = db.Database.IsNpgsql() ? await SampleAsync(coarseEvery) : default;
+            (tallied, factor) = coarse.Item1?.Sum(g => g.Count) >= coarseEnough
+                ? (coarse, coarseEvery)
+                : (await SampleAsync(CatalogueFacets.SampleEvery), CatalogueFacets.SampleEvery);
         }
-        if (tallied is null && isEstimate) factor = CatalogueFacets.SampleEvery;
-        var (groups, counted) = tallied
-            ?? await TallyAsync(isEstimate ? filter.ApplyToSample(db.Initiatives.AsNoTracking(), db, CatalogueFacets.SampleEvery) : initiatives, civilSocietyTypes, cancellationToken);
+        var (groups, counted) = tallied;
         groups = groups.Select(g => g with { Count = g.Count * factor }).ToList();
         counted = counted.Select(c => new ChartCount { Chart = c.Chart, Key = c.Key, Other = c.Other, Number = c.Number, Count = c.Count * factor }).ToList();
         var total = groups.Sum(g => g.Count);
