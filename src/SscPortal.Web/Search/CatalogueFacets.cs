@@ -126,24 +126,67 @@ public static class CatalogueFacets
             return exactly.Looked <= exactLimit ? exactly : Estimated(await CountKeysHereAsync(sample, selected, db, cancellationToken), SampleEvery);
         }
         var many = SampleSaysMany(exactLimit);
-        // Each part gated on the one before it (one-time filters: PostgreSQL does not run a part whose gate is shut).
-        // The coarse sample stands in when enough of it answers the whole filter (the result, not only the candidates: with a
-        // filter chosen, the candidates are every initiative with the words, and a country with 300 of a million would be
-        // "about 0"). Close titles are at most the limit, so their coarse sample is never enough: it is not read.
-        var none = candidates.Where(_ => false);
-        var coarse = filter.IsTypoFallback ? none : Candidates(filter, db, selected, coarseEvery);
-        var coarseResult = filter.IsTypoFallback ? none : filter.ApplyToSample(db.Initiatives.AsNoTracking(), db, coarseEvery);
-        var fine = sample.Where(_ => coarseResult.Take(coarseEnough).Count() < coarseEnough);
+        // Each part gated on the one before it (one-time filters: PostgreSQL does not run a part whose gate is shut). The
+        // candidates are read for the exact counts only when the sample says they are few. The estimate is made per question
+        // the page asks (the result, for the facets not chosen; and the result with one chosen facet left out, for that
+        // facet's values): from the coarse sample when enough of it answers that question, else from the sample. A broad
+        // question ("every initiative with the word", which a chosen facet's own values are counted over) is then read from
+        // the coarse sample while a narrow one (the result itself: a small country) keeps the finer sample's precision.
+        // Close titles are at most the limit, so their coarse sample is never enough: it is not read.
         var exact = candidates.Where(_ => sample.Take(many).Count() < many).Take(exactLimit + 1);
-        var rows = await CountKeys(coarse, selected, db, Part.Coarse).Concat(CountKeys(fine, selected, db, Part.Sample))
-            .Concat(CountKeys(exact, selected, db, Part.Exact)).ToListAsync(cancellationToken);
-        var coarsely = Counted.Of(rows.Where(r => r.Part == Part.Coarse));
-        if (Total(coarsely.Counts, selected) >= coarseEnough) return Estimated(coarsely, coarseEvery);
-        var sampled = Counted.Of(rows.Where(r => r.Part == Part.Sample));
+        var parts = CountKeys(exact, selected, Part.Exact);
+        var questions = SampleQuestions(selected);
+        for (var index = 0; index < questions.Count; index++)
+        {
+            var (required, kept) = questions[index];
+            var coarse = filter.IsTypoFallback ? candidates.Where(_ => false) : SampleAnswering(filter, db, required, coarseEvery);
+            var fine = SampleAnswering(filter, db, required, SampleEvery).Where(_ => coarse.Take(coarseEnough).Count() < coarseEnough);
+            parts = parts.Concat(CountSampleKeys(coarse, kept, Part.Coarse, index)).Concat(CountSampleKeys(fine, kept, Part.Sample, index));
+        }
+        var rows = await Named(parts, db).ToListAsync(cancellationToken);
         var counted = Counted.Of(rows.Where(r => r.Part == Part.Exact));
-        // (A sample with rows and no exact part means the gate was shut, whatever the keys say.)
-        return sampled.Looked >= many || counted.Looked > exactLimit || (counted.Looked == 0 && sampled.Looked > 0) ? Estimated(sampled, SampleEvery) : counted;
+        // (Sample rows and no exact part means the exact part's gate was shut, whatever the keys say.)
+        if (counted.Looked <= exactLimit && (counted.Looked > 0 || rows.All(r => r.Part == Part.Exact))) return counted;
+        var counts = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (var index = 0; index < questions.Count; index++)
+        {
+            var coarsely = rows.Where(r => r.Part == Part.Coarse && r.Question == index).ToList();
+            var (answering, every) = coarsely.FirstOrDefault(r => r.Key == FacetKeys.All)?.Count >= coarseEnough
+                ? (coarsely, coarseEvery)
+                : (rows.Where(r => r.Part == Part.Sample && r.Question == index).ToList(), SampleEvery);
+            // The result's size is the first question's (its rows answer every chosen filter); a chosen value's count is
+            // the result's size by definition, whichever sample estimated its facet.
+            foreach (var row in answering.Where(r => r.Key != FacetKeys.All || index == 0)) counts[row.Key] = row.Count * every;
+        }
+        foreach (var key in selected) counts[key] = counts.GetValueOrDefault(FacetKeys.All);
+        var names = rows.Where(r => r.Name is not null).GroupBy(r => r.Key).ToDictionary(g => g.Key, g => g.First().Name!, StringComparer.Ordinal);
+        return new Counted(counts, names, IsEstimate: true);
     }
+
+    /// <summary>
+    /// The questions a page's facet counts ask of a sample: first the result (every chosen filter), whose rows count for the
+    /// facets not chosen; then, for each chosen filter, the result without it, whose rows count for that facet's values.
+    /// With no filter chosen, the one question: every key of every initiative answering the search.
+    /// </summary>
+    private static List<(IReadOnlyList<string> Required, Expression<Func<string, bool>> Kept)> SampleQuestions(IReadOnlyList<string> selected)
+    {
+        if (selected.Count == 0) return [([], key => true)];
+        var facets = selected.Select(k => FacetKeys.FacetOf(k).ToString()).ToList();
+        // "The key is the total, or of none of the chosen facets" (a facet is its keys' first letter).
+        var key = Expression.Parameter(typeof(string), "key");
+        var startsWith = typeof(string).GetMethod(nameof(string.StartsWith), [typeof(string)])!;
+        Expression notChosen = facets.Select(f => (Expression)Expression.Not(Expression.Call(key, startsWith, Expression.Constant(f))))
+            .Aggregate(Expression.AndAlso);
+        var others = Expression.Lambda<Func<string, bool>>(Expression.OrElse(Expression.Equal(key, Expression.Constant(FacetKeys.All)), notChosen), key);
+        var questions = new List<(IReadOnlyList<string>, Expression<Func<string, bool>>)> { (selected, others) };
+        foreach (var (chosen, facet) in selected.Zip(facets))
+            questions.Add((selected.Where(k => k != chosen).ToList(), k => k == FacetKeys.All || k.StartsWith(facet)));
+        return questions;
+    }
+
+    /// <summary>The sample (every <paramref name="every"/>th initiative) answering the search and the <paramref name="required"/> keys.</summary>
+    private static IQueryable<Initiative> SampleAnswering(InitiativeFilter filter, AppDbContext db, IReadOnlyList<string> required, int every) =>
+        InitiativeFilter.WithKeys(filter.Searched(db.Initiatives.AsNoTracking(), db).Where(EveryNth(every)), required);
 
     /// <summary>
     /// "The id is a multiple of <paramref name="every"/>", with the number written into the statement (not a parameter), so
@@ -211,7 +254,7 @@ public static class CatalogueFacets
             await filter.DecideTypoFallbackAsync(db, wordsFindNothing: false, cancellationToken, Timeout.InfiniteTimeSpan);
         var candidates = Candidates(filter, db, selected);
         var counted = db.Database.IsNpgsql()
-            ? Counted.Of(await CountKeys(candidates, selected, db, Part.Exact).ToListAsync(cancellationToken))
+            ? Counted.Of(await Named(CountKeys(candidates, selected, Part.Exact), db).ToListAsync(cancellationToken))
             : await CountKeysHereAsync(candidates, selected, db, cancellationToken);
         return Build(counted, selected, filter, names, L, isEstimate: false);
     }
@@ -225,8 +268,8 @@ public static class CatalogueFacets
     /// one facet's (with one filter or none, every initiative answering the search).
     /// </summary>
     /// <remarks>
-    /// Of a sample (<paramref name="sampleEvery"/>), on PostgreSQL, the keys are tested row by row rather than offered to
-    /// the keys' GIN index (<see cref="InitiativeFilter.ApplyToSample"/>): the sample's own index is the one to read.
+    /// Of a sample (<paramref name="sampleEvery"/>), on PostgreSQL, the sample's own indexes answer (see
+    /// <see cref="InitiativeFilter.ApplyToSample"/>).
     /// </remarks>
     private static IQueryable<Initiative> Candidates(InitiativeFilter filter, AppDbContext db, IReadOnlyList<string> selected, int? sampleEvery = null)
     {
@@ -235,8 +278,6 @@ public static class CatalogueFacets
         if (selected.Count <= 1) return searched;
         // "All but one facet's" as one condition per left-out filter, or'ed: each is one GIN containment.
         var alternatives = selected.Select(left => selected.Where(k => k != left).ToList()).ToList();
-        if (sampleEvery is not null && db.Database.IsNpgsql())
-            return searched.Where(Expressions.AnyOf(alternatives.Select(InitiativeFilter.HasKeysRowByRow)));
         return searched.Where(Expressions.AnyOf(alternatives.Select(keys => (Expression<Func<Initiative, bool>>)(i => keys.All(k => i.FacetKeys.Contains(k))))));
     }
 
@@ -250,6 +291,8 @@ public static class CatalogueFacets
         public string? Name { get; init; }
         /// <summary>Which part of the statement counted it: the coarse sample, the sample or the candidates read for the exact counts.</summary>
         public Part Part { get; init; }
+        /// <summary>Of a sample, which of the page's questions (<see cref="SampleQuestions"/>) it counts for.</summary>
+        public int Question { get; init; }
     }
 
     /// <summary>
@@ -291,11 +334,11 @@ public static class CatalogueFacets
     }
 
     /// <summary>
-    /// One statement (PostgreSQL): each candidate's keys, each kept when the candidate answers every chosen filter outside
-    /// the key's own facet, grouped and counted; the organisations' names alongside their keys. <see cref="FacetKeys.All"/>
-    /// is counted for every candidate (how many were looked at).
+    /// Each candidate's keys, each kept when the candidate answers every chosen filter outside the key's own facet, grouped
+    /// and counted (PostgreSQL, part of one statement). <see cref="FacetKeys.All"/> is counted for every candidate (how many
+    /// were looked at).
     /// </summary>
-    private static IQueryable<KeyCount> CountKeys(IQueryable<Initiative> candidates, IReadOnlyList<string> selected, AppDbContext db, Part part)
+    private static IQueryable<KeyCount> CountKeys(IQueryable<Initiative> candidates, IReadOnlyList<string> selected, Part part)
     {
         var pairs = candidates.SelectMany(i => i.FacetKeys, (i, key) => new { i.FacetKeys, Key = key });
         foreach (var chosen in selected)
@@ -303,13 +346,25 @@ public static class CatalogueFacets
             var facet = FacetKeys.FacetOf(chosen).ToString();
             pairs = pairs.Where(p => p.Key == FacetKeys.All || p.Key.StartsWith(facet) || p.FacetKeys.Contains(chosen));
         }
-        var grouped = pairs.GroupBy(p => p.Key).Select(g => new KeyCount { Key = g.Key, Count = g.Count() });
-        // The organisations' names joined by their keys ("a:" and the id): a hash join over the organisations, in the same statement.
+        return pairs.GroupBy(p => p.Key).Select(g => new KeyCount { Key = g.Key, Count = g.Count(), Part = part, Question = 0 });
+    }
+
+    /// <summary>
+    /// The <paramref name="kept"/> keys of a sample answering one of the page's questions (<see cref="SampleQuestions"/>),
+    /// counted: the rows are chosen first, so that each key is not tested against the chosen filters again.
+    /// </summary>
+    private static IQueryable<KeyCount> CountSampleKeys(IQueryable<Initiative> answering, Expression<Func<string, bool>> kept, Part part, int question) =>
+        answering.SelectMany(i => i.FacetKeys).Where(kept).GroupBy(k => k)
+            .Select(g => new KeyCount { Key = g.Key, Count = g.Count(), Part = part, Question = question });
+
+    /// <summary>The organisations' names alongside their keys ("a:" and the id), joined once to all the parts' counts.</summary>
+    private static IQueryable<KeyCount> Named(IQueryable<KeyCount> counts, AppDbContext db)
+    {
 #pragma warning disable CA1305 // int.ToString() is translated to SQL, where no culture applies
-        return from g in grouped
-               join actor in db.Actors on g.Key equals "a:" + actor.Id.ToString() into named
+        return from c in counts
+               join actor in db.Actors on c.Key equals "a:" + actor.Id.ToString() into named
                from actor in named.DefaultIfEmpty()
-               select new KeyCount { Key = g.Key, Count = g.Count, Name = actor == null ? null : actor.Name, Part = part };
+               select new KeyCount { Key = c.Key, Count = c.Count, Name = actor == null ? null : actor.Name, Part = c.Part, Question = c.Question };
 #pragma warning restore CA1305
     }
 

@@ -20,14 +20,6 @@ public static class Expressions
         return Expression.Lambda<Func<T, bool>>(body, parameter);
     }
 
-    /// <summary><c>x =&gt; a(x) &amp;&amp; b(x) &amp;&amp; …</c> (true when there are none).</summary>
-    public static Expression<Func<T, bool>> AllOf<T>(IEnumerable<Expression<Func<T, bool>>> conditions)
-    {
-        var parameter = Expression.Parameter(typeof(T), "x");
-        var body = conditions.Select(c => Apply(c, parameter)).DefaultIfEmpty(Expression.Constant(true)).Aggregate(Expression.AndAlso);
-        return Expression.Lambda<Func<T, bool>>(body, parameter);
-    }
-
     private sealed class Replace(ParameterExpression from, Expression to) : ExpressionVisitor
     {
         protected override Expression VisitParameter(ParameterExpression node) => node == from ? to : node;

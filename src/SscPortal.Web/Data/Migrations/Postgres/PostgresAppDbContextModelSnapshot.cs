@@ -2410,10 +2410,20 @@ namespace SscPortal.Web.Data.Migrations.Postgres
 
                     NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex(new[] { "Id" }, "IX_Initiatives_FacetCoarseSample"), new[] { "FacetKeys" });
 
+                    b.HasIndex(new[] { "FacetKeys" }, "IX_Initiatives_FacetCoarseSampleKeys")
+                        .HasFilter("\"Id\" % 500 = 0 AND \"Publication\" = 1");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex(new[] { "FacetKeys" }, "IX_Initiatives_FacetCoarseSampleKeys"), "GIN");
+
                     b.HasIndex(new[] { "Id" }, "IX_Initiatives_FacetSample")
                         .HasFilter("\"Id\" % 50 = 0 AND \"Publication\" = 1");
 
                     NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex(new[] { "Id" }, "IX_Initiatives_FacetSample"), new[] { "FacetKeys" });
+
+                    b.HasIndex(new[] { "FacetKeys" }, "IX_Initiatives_FacetSampleKeys")
+                        .HasFilter("\"Id\" % 50 = 0 AND \"Publication\" = 1");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex(new[] { "FacetKeys" }, "IX_Initiatives_FacetSampleKeys"), "GIN");
 
                     b.HasIndex(new[] { "Id" }, "IX_Initiatives_NotIndexed")
                         .HasFilter("\"SearchTitle\" = ''");
