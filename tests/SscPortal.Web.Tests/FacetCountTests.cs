@@ -236,6 +236,47 @@ public abstract class FacetCountTests(PortalFixture fixture)
         Assert.Equal(known.Count(Bilateral), finer.Total);
     }
 
+    /// <summary>
+    /// An estimate is made per question the page asks (PostgreSQL): a chosen facet's own values are counted over every
+    /// initiative with the words, which the coarse sample may answer, while the result itself (and the other facets) may be
+    /// too few in it and come from the finer sample. Each figure is then its own sample's count times that sample's spacing,
+    /// and the chosen value's figure is the result's.
+    /// </summary>
+    [Fact]
+    public async Task Each_question_of_an_estimate_takes_the_coarse_sample_only_when_enough_of_it_answers_that_question()
+    {
+        if (!await Portal.WithDatabaseAsync(db => Task.FromResult(db.Database.IsNpgsql()))) return; // SQLite has the one sample (above)
+        var word = await WorldAsync();
+        var known = await KnownAsync(word);
+        bool Bilateral(Known i) => i.Modality == Modality.Bilateral;
+        // A spacing whose sample holds one of the eight that is bilateral and one that is not: "enough" is all it holds,
+        // which the words alone reach and the bilateral ones do not.
+        var every = Enumerable.Range(2, 60).First(n => known.Any(i => i.Id % n == 0 && Bilateral(i)) && known.Any(i => i.Id % n == 0 && !Bilateral(i)));
+        var coarselySampled = known.Where(i => i.Id % every == 0).ToList();
+        var query = $"q={word}&modality=bilateral";
+        var (counts, filter) = await CountAsync(query, exactLimit: 1, coarseEnough: coarselySampled.Count, coarseEvery: every);
+        Assert.True(counts.IsEstimate);
+
+        var modalities = counts.Facets.Single(f => f.Parameter == "modality").Values;
+        foreach (var modality in coarselySampled.Select(i => i.Modality).Distinct())
+        {
+            var expected = every * coarselySampled.Count(i => i.Modality == modality);
+            var shown = modalities.SingleOrDefault(v => v.Value == modality.ToUrlValue());
+            if (modality != Modality.Bilateral) Assert.True(expected == shown?.Count, $"{modality}: estimated {shown?.Count}, expected {expected} (coarse sample)");
+        }
+        Assert.Contains(modalities, v => v.Value != "bilateral" && v.Count > 0);
+
+        var finelySampled = known.Where(i => i.Id % CatalogueFacets.SampleEvery == 0 && Bilateral(i)).ToList();
+        Assert.Equal(CatalogueFacets.SampleEvery * finelySampled.Count, counts.Total);
+        Assert.Equal(counts.Total, modalities.SingleOrDefault(v => v.Value == "bilateral")?.Count ?? 0);
+        foreach (var facet in counts.Facets.Where(f => f.Parameter is not ("modality" or "actor")))
+            foreach (var value in facet.Values)
+            {
+                var expected = CatalogueFacets.SampleEvery * finelySampled.Count(i => Answers(i, facet.Parameter, value.Value, filter));
+                Assert.True(expected == value.Count, $"{query}: {facet.Parameter}={value.Value} estimated {value.Count}, expected {expected} (sample)");
+            }
+    }
+
     [Fact]
     public async Task Close_titles_not_found_within_the_budget_say_nothing_matches_for_now_and_the_background_finds_them()
     {
