@@ -353,6 +353,39 @@ public abstract class FacetCountTests(PortalFixture fixture)
         }
     }
 
+    /// <summary>
+    /// Whether titles close to mistyped words are "thousands" (no suggestion) is asked of the sample's own trigram index
+    /// first (PostgreSQL): when its share of the limit is there, the titles are not counted one by one. With a limit whose
+    /// share is one title, one close title in the sample is enough.
+    /// </summary>
+    [Fact]
+    public async Task Whether_close_titles_are_thousands_is_asked_of_the_sample_first()
+    {
+        if (!await Portal.WithDatabaseAsync(db => Task.FromResult(db.Database.IsNpgsql()))) return; // SQLite has no close titles
+        var word = await WorldAsync();
+        var mistyped = word[..^1] + "x";
+        const int most = 40;
+        Assert.Equal(1, CatalogueFacets.SampleSaysMany(most));
+        // What a straightforward reading finds: how many titles come close, and how many of them in the sample.
+        var (close, inSample) = await Portal.WithDatabaseAsync(async db =>
+        {
+            var titles = await db.Initiatives.Where(i => i.Publication == PublicationState.Published
+                    && EF.Functions.TrigramsWordSimilarity(mistyped, i.SearchTitle) >= InitiativeSearch.TypoSimilarity)
+                .Select(i => i.Id).ToListAsync();
+            return (titles.Count, titles.Count(id => id % CatalogueFacets.SampleEvery == 0));
+        });
+        Assert.True(close >= 8, $"{close} close titles");
+        var decision = await Portal.WithServicesAsync(async services =>
+        {
+            var names = await services.GetRequiredService<ReferenceData>().GetAsync(CancellationToken.None);
+            var L = services.GetRequiredService<IStringLocalizer<SharedResource>>();
+            var filter = InitiativeFilter.Read(new QueryCollection(Microsoft.AspNetCore.WebUtilities.QueryHelpers.ParseQuery("q=" + mistyped)), names, L);
+            return await filter.DecideTypoFallbackAsync(services.GetRequiredService<AppDbContext>(), wordsFindNothing: true, CancellationToken.None, TimeSpan.FromMinutes(1), most);
+        });
+        var expected = inSample >= 1 || close > most ? InitiativeFilter.TypoDecision.Nothing : InitiativeFilter.TypoDecision.CloseTitles;
+        Assert.True(expected == decision, $"{close} close titles, {inSample} of them in the sample: {decision}, expected {expected}");
+    }
+
     private Task<bool> PreparedForListsAsync(string query, TimeSpan typoBudget) =>
         Portal.WithServicesAsync(async services =>
         {

@@ -204,7 +204,9 @@ public sealed class InitiativeFilter
     /// One statement. Whether the words find anything is asked of the sample first (its own small index: a word found in many
     /// records is found there at once) and only when the sample has none of all the matches, counted through the words'
     /// index: a plain EXISTS would let PostgreSQL walk the table hoping for an early match, which for two words each common
-    /// but never together means reading all of it. The close titles are counted only when the words find nothing.
+    /// but never together means reading all of it. The close titles are counted only when the words find nothing, and only
+    /// when the sample's close titles (their own trigram index) do not already say there are thousands
+    /// (<see cref="CatalogueFacets.SampleSaysMany"/>: a count somewhat under <paramref name="most"/> may be called thousands by chance).
     /// </remarks>
     public async Task<TypoDecision> DecideTypoFallbackAsync(AppDbContext db, bool wordsFindNothing, CancellationToken cancellationToken, TimeSpan? typoBudget = null,
         int most = CatalogueFacets.ExactLimit)
@@ -213,6 +215,10 @@ public sealed class InitiativeFilter
         var words = Searched(db.Initiatives.AsNoTracking(), db);
         var sample = words.Where(i => i.Id % CatalogueFacets.SampleEvery == 0);
         var close = InitiativeSearch.Matching(db.Initiatives.AsNoTracking().Published(), Q!, db, typoFallback: true).Take(most + 1);
+        // Thousands of close titles (a common word ending: "waset" comes close to tens of thousands at a million initiatives)
+        // are found so by the sample's own trigram index, a fiftieth, before they are counted one by one.
+        var many = CatalogueFacets.SampleSaysMany(most);
+        var closeSample = InitiativeSearch.Matching(db.Initiatives.AsNoTracking().Published().Where(CatalogueFacets.EveryNth(CatalogueFacets.SampleEvery)), Q!, db, typoFallback: true).Take(many);
         TypoTimedOut = false;
         using var budget = CatalogueFacets.Budget(typoBudget ?? CatalogueFacets.TypoBudget, cancellationToken);
         int found;
@@ -220,9 +226,10 @@ public sealed class InitiativeFilter
         {
             budget.Token.ThrowIfCancellationRequested();
             // -1: the words find something. Otherwise how many titles come close (up to the limit and one).
+            // (Selected from any one row, as one statement whose CASE runs each count only when the one before says so.)
             found = wordsFindNothing
-                ? await close.CountAsync(budget.Token)
-                : await db.Initiatives.AsNoTracking().Select(_ => sample.Any() || words.Count() > 0 ? -1 : close.Count()).FirstOrDefaultAsync(budget.Token);
+                ? await db.Initiatives.AsNoTracking().Select(_ => closeSample.Count() >= many ? most + 1 : close.Count()).FirstOrDefaultAsync(budget.Token)
+                : await db.Initiatives.AsNoTracking().Select(_ => sample.Any() || words.Count() > 0 ? -1 : closeSample.Count() >= many ? most + 1 : close.Count()).FirstOrDefaultAsync(budget.Token);
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
