@@ -126,14 +126,14 @@ public static class IatiActivities
     {
         // Each batch is read whole (ids, documents, rows) before it is written, and the first before anything is: a database
         // that fails or stalls at the start gets the clear 503 answer, not a file cut short (or closed empty) after its start.
-        async Task<(List<int> Ids, ILookup<int, IatiDocument> Linked, List<Row> Rows)> BatchAfterAsync(int after)
+        async Task<(List<int> Ids, ILookup<int, IatiDocument> Linked, List<Row> Rows)> BatchAfterAsync(int after, int size = InitiativeRecords.Batch)
         {
-            var ids = await published.Where(i => i.Id > after).OrderBy(i => i.Id).Select(i => i.Id).Take(InitiativeRecords.Batch).ToListAsync(cancellationToken);
+            var ids = await published.Where(i => i.Id > after).OrderBy(i => i.Id).Select(i => i.Id).Take(size).ToListAsync(cancellationToken);
             if (ids.Count == 0) return (ids, Enumerable.Empty<IatiDocument>().ToLookup(d => d.InitiativeId), []);
             var linked = documents is null ? Enumerable.Empty<IatiDocument>().ToLookup(d => d.InitiativeId) : await documents(ids);
             return (ids, linked, await ReadAsync(published.Where(i => ids.Contains(i.Id)), cancellationToken));
         }
-        var batch = await BatchAfterAsync(0);
+        var batch = await BatchAfterAsync(0, InitiativeRecords.FirstBatch);
         var settings = new XmlWriterSettings { Async = true, Indent = true, Encoding = new System.Text.UTF8Encoding(false) };
         await using var xml = XmlWriter.Create(output, settings);
         await xml.WriteStartDocumentAsync();

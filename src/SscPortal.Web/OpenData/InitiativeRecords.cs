@@ -43,6 +43,12 @@ public static class InitiativeRecords
     public const int Batch = 500;
 
     /// <summary>
+    /// The first batch of an export: small, so that the file starts at once (reading 500 rows of a filter that matches one
+    /// initiative in seventy walks 35,000 at a million initiatives, 50 a tenth of that); the rest comes <see cref="Batch"/> at a time.
+    /// </summary>
+    public const int FirstBatch = 50;
+
+    /// <summary>
     /// The initiatives the query gives, in its order, in two statements whatever their number: the query itself once (its
     /// filter, order and limit: the page's rows), then every repeating part of those rows only, by their ids
     /// (<see cref="InitiativePartRows"/>).
@@ -77,18 +83,19 @@ public static class InitiativeRecords
         }).ToList();
     }
 
-    /// <summary>Every initiative the query gives, batch after batch in id order; only one batch is held at a time.</summary>
+    /// <summary>Every initiative the query gives, batch after batch in id order (the first one small); only one batch is held at a time.</summary>
     public static async IAsyncEnumerable<InitiativeRecord> StreamAsync(
-        IQueryable<Initiative> initiatives, AppDbContext db, string baseUrl, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+        IQueryable<Initiative> initiatives, AppDbContext db, string baseUrl, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken,
+        int firstBatch = FirstBatch, int batch = Batch)
     {
-        var after = 0;
+        var (after, size) = (0, firstBatch);
         while (true)
         {
-            var ids = await initiatives.Where(i => i.Id > after).OrderBy(i => i.Id).Select(i => i.Id).Take(Batch).ToListAsync(cancellationToken);
+            var ids = await initiatives.Where(i => i.Id > after).OrderBy(i => i.Id).Select(i => i.Id).Take(size).ToListAsync(cancellationToken);
             if (ids.Count == 0) yield break;
-            var batch = await ReadAsync(initiatives.Where(i => ids.Contains(i.Id)).OrderBy(i => i.Id), db, baseUrl, cancellationToken);
-            foreach (var record in batch.OrderBy(r => r.Id)) yield return record;
-            after = ids[^1];
+            var records = await ReadAsync(initiatives.Where(i => ids.Contains(i.Id)).OrderBy(i => i.Id), db, baseUrl, cancellationToken);
+            foreach (var record in records.OrderBy(r => r.Id)) yield return record;
+            (after, size) = (ids[^1], batch);
         }
     }
 }

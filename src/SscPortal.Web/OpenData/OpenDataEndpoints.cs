@@ -354,8 +354,8 @@ public static partial class OpenDataEndpoints
                 r.PublishedAt.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture),
                 r.SensitiveSetting ? "yes" : "no", string.Join(";", r.Locations.Select(CsvLocation)),
             ]));
-            // Hand each batch to the client as it is written: memory stays flat however many rows there are.
-            if (++written % InitiativeRecords.Batch == 0) await writer.FlushAsync(cancellationToken);
+            // Hand each batch to the client as it is written (the small first one at once): memory stays flat however many rows there are.
+            if (++written == InitiativeRecords.FirstBatch || written % InitiativeRecords.Batch == 0) await writer.FlushAsync(cancellationToken);
         }
     }
 }
