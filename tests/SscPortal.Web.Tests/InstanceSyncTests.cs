@@ -1,4 +1,5 @@
 using System.Net;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 using SscPortal.Domain;
@@ -169,6 +170,69 @@ public sealed class InstanceSyncTests(TwoInstancesFixture instances) : IClassFix
             });
             Assert.Equal(1, told);
             Assert.True(await WithinDeadlineAsync(() => Task.FromResult(b.Generation > seenOnB)), "instance B never heard of the committed change");
+        }
+        finally
+        {
+            a.ChangedHere -= Count;
+        }
+    }
+
+    /// <summary>
+    /// A statement changing rows without the change tracker (ExecuteUpdate, ExecuteDelete: an organisation's IATI identifier,
+    /// a discarded file) tells the other instances as a save does, once committed; one that changes no row, or only the
+    /// portal's bookkeeping (mail being claimed and sent), does not.
+    /// </summary>
+    [Fact]
+    public async Task A_change_made_in_bulk_tells_the_other_instances_once_committed_and_bookkeeping_does_not()
+    {
+        var a = instances.A.Services.GetRequiredService<CatalogueCache>();
+        var b = instances.B.Services.GetRequiredService<CatalogueCache>();
+        var owner = await instances.A.ActorAsync();
+        var mail = await instances.A.WithDatabaseAsync(async db =>
+        {
+            var sent = new SscPortal.Web.Mail.OutboxMessage
+            {
+                To = "someone@example.org", Subject = "Sent", Kind = "test", Status = SscPortal.Web.Mail.OutboxStatus.Sent,
+                CreatedAt = DateTime.UtcNow, NextAttemptAt = DateTime.UtcNow, SentAt = DateTime.UtcNow,
+            };
+            db.OutboxMessages.Add(sent);
+            await db.SaveChangesAsync();
+            return sent.Id;
+        });
+        var told = 0;
+        void Count() => Interlocked.Increment(ref told);
+        a.ChangedHere += Count;
+        try
+        {
+            var identifier = $"XM-DAC-{TestData.Word()}";
+            await instances.A.WithDatabaseAsync(db => db.Actors.Where(x => x.Id == owner.Id && x.IatiIdentifier == "never").ExecuteUpdateAsync(u => u.SetProperty(x => x.IatiIdentifier, identifier)));
+            await instances.A.WithDatabaseAsync(db => db.OutboxMessages.Where(m => m.Id == mail).ExecuteUpdateAsync(u => u.SetProperty(m => m.Attempts, m => m.Attempts + 1)));
+            Assert.Equal(0, told);
+
+            await instances.A.WithDatabaseAsync(async db =>
+            {
+                await using var transaction = await db.Database.BeginTransactionAsync();
+                await db.Actors.Where(x => x.Id == owner.Id).ExecuteUpdateAsync(u => u.SetProperty(x => x.IatiIdentifier, identifier + "-rolled-back"));
+                await transaction.RollbackAsync();
+                return 0;
+            });
+            Assert.Equal(0, told);
+
+            var seenOnB = b.Generation;
+            await instances.A.WithDatabaseAsync(async db =>
+            {
+                await using var transaction = await db.Database.BeginTransactionAsync();
+                Assert.Equal(1, await db.Actors.Where(x => x.Id == owner.Id).ExecuteUpdateAsync(u => u.SetProperty(x => x.IatiIdentifier, identifier)));
+                Assert.Equal(0, told);
+                await transaction.CommitAsync();
+                return 0;
+            });
+            Assert.Equal(1, told);
+            Assert.True(await WithinDeadlineAsync(() => Task.FromResult(b.Generation > seenOnB)), "instance B never heard of the committed change");
+
+            // Outside a transaction: at once.
+            await instances.A.WithDatabaseAsync(db => db.Actors.Where(x => x.Id == owner.Id).ExecuteUpdateAsync(u => u.SetProperty(x => x.IatiIdentifier, (string?)null)));
+            Assert.Equal(2, told);
         }
         finally
         {

@@ -14,9 +14,10 @@ namespace SscPortal.Web.Caching;
 /// committed: at once after a save that ran in its own transaction, at the commit of the transaction a save ran in
 /// otherwise. A reader in between still sees (and may cache) the committed, older content, which the commit then drops;
 /// a rolled-back transaction drops nothing. On PostgreSQL the other instances are then told (<see cref="InstanceSync"/>),
-/// so they too start afresh within a second, and only after the commit.
+/// so they too start afresh within a second, and only after the commit. Statements that change rows in bulk
+/// (ExecuteUpdate, ExecuteDelete) are watched the same way, by the table they change.
 /// </summary>
-public sealed class ContentChangeWatcher(CatalogueCache cache) : SaveChangesInterceptor, IDbTransactionInterceptor
+public sealed partial class ContentChangeWatcher(CatalogueCache cache) : SaveChangesInterceptor, IDbTransactionInterceptor, IDbCommandInterceptor
 {
     private readonly ConditionalWeakTable<DbContext, object> _savingContent = [];
 
@@ -72,6 +73,44 @@ public sealed class ContentChangeWatcher(CatalogueCache cache) : SaveChangesInte
         return Task.CompletedTask;
     }
 
+    // A statement that changes rows without the change tracker (ExecuteUpdate, ExecuteDelete) is watched as a save is: when it
+    // changed rows of a table whose content public pages show, the caches start afresh once it is committed.
+    public int NonQueryExecuted(DbCommand command, CommandExecutedEventData eventData, int result)
+    {
+        Changed(command, eventData, result);
+        return result;
+    }
+
+    public ValueTask<int> NonQueryExecutedAsync(DbCommand command, CommandExecutedEventData eventData, int result, CancellationToken cancellationToken = default)
+    {
+        Changed(command, eventData, result);
+        return ValueTask.FromResult(result);
+    }
+
+    private void Changed(DbCommand command, CommandExecutedEventData eventData, int rows)
+    {
+        if (eventData.CommandSource is not (CommandSource.ExecuteUpdate or CommandSource.ExecuteDelete) || rows <= 0 || eventData.Context is not { } context) return;
+        // The table the statement changes ("UPDATE "Actors" AS a SET …", "DELETE FROM "Follows" AS f WHERE …"); one the model
+        // does not know is taken to show publicly.
+        var table = ChangedTable().Match(command.CommandText) is { Success: true } match ? match.Groups["table"].Value : null;
+        var type = context.Model.GetEntityTypes().FirstOrDefault(e => e.GetTableName() == table)?.ClrType;
+        if (type is not null && (!ShowsPublicly(type) || IsBookkeeping(type))) return;
+        _savingContent.AddOrUpdate(context, this);
+        Saved(context);
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex("""^\s*(?:UPDATE|DELETE\s+FROM)\s+"(?<table>[^"]+)"(?:\s|$)""", System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
+    private static partial System.Text.RegularExpressions.Regex ChangedTable();
+
+    /// <summary>
+    /// Rows changed in bulk by the portal's own bookkeeping and never shown to the public: mail being claimed and sent,
+    /// notifications digested or marked read (whose reader's count is forgotten directly: Notifications/UnreadCount.cs), IATI
+    /// uploads being staged or discarded. Watching them would start every instance's caches afresh at every mail round.
+    /// </summary>
+    private static bool IsBookkeeping(Type type) =>
+        type == typeof(Mail.OutboxMessage) || type == typeof(Notifications.Notification)
+        || type == typeof(IatiImport) || type == typeof(IatiImportActivity);
+
     private void Note(DbContext? context)
     {
         if (context is not null && context.ChangeTracker.Entries().Any(ShowsPublicly)) _savingContent.AddOrUpdate(context, this);
@@ -94,9 +133,11 @@ public sealed class ContentChangeWatcher(CatalogueCache cache) : SaveChangesInte
     }
 
     private static bool ShowsPublicly(Microsoft.EntityFrameworkCore.ChangeTracking.EntityEntry entry) =>
-        entry.State is EntityState.Added or EntityState.Modified or EntityState.Deleted
+        entry.State is EntityState.Added or EntityState.Modified or EntityState.Deleted && ShowsPublicly(entry.Metadata.ClrType);
+
+    private static bool ShowsPublicly(Type type) =>
         // A follow is shown only to its reader, who is told directly (Notifications/FollowState.Forget): one reader following
         // and unfollowing in a loop must not start every reader's caches afresh on every instance.
-        && entry.Entity is not (ApplicationUser or AuditEvent or DataProtectionKey or Notifications.Follow)
-        && entry.Metadata.ClrType.Namespace?.StartsWith("Microsoft.AspNetCore.Identity", StringComparison.Ordinal) != true;
+        !(typeof(ApplicationUser).IsAssignableFrom(type) || type == typeof(AuditEvent) || type == typeof(DataProtectionKey) || type == typeof(Notifications.Follow))
+        && type.Namespace?.StartsWith("Microsoft.AspNetCore.Identity", StringComparison.Ordinal) != true;
 }

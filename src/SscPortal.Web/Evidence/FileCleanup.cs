@@ -64,7 +64,7 @@ public sealed class TestimonyWithdrawals(AppDbContext db, IFileStore store, Hist
 /// the database), and the files of records deleted since. Testimonies whose consent ran out are withdrawn the same way.
 /// </summary>
 public sealed class FileCleanup(AppDbContext db, IFileStore store, FileIntake intake, TestimonyWithdrawals withdrawals,
-    SscPortal.Web.Caching.CatalogueCache catalogue, ILogger<FileCleanup> logger)
+    ILogger<FileCleanup> logger)
 {
     public static readonly TimeSpan Grace = TimeSpan.FromHours(1);
     public static readonly TimeSpan ReviewWait = TimeSpan.FromDays(1);
@@ -128,20 +128,13 @@ public sealed class FileCleanup(AppDbContext db, IFileStore store, FileIntake in
     {
         var abandoned = await db.EvidenceFiles.AsNoTracking().Where(f => f.State == FileState.AwaitingReview && f.UploadedAt < limit)
             .Select(f => new { f.Id, f.StorageKey }).ToListAsync(cancellationToken);
+        // (Deleted without the change tracker: the caches of the pages showing files start afresh all the same, Caching/ContentChangeWatcher.cs.)
         var deleted = 0;
-        try
+        foreach (var file in abandoned)
         {
-            foreach (var file in abandoned)
-            {
-                if (await db.EvidenceFiles.Where(f => f.Id == file.Id && f.State == FileState.AwaitingReview).ExecuteDeleteAsync(cancellationToken) == 0) continue;
-                deleted++;
-                await intake.ForgetAsync(file.StorageKey);
-            }
-        }
-        finally
-        {
-            // Deleted without the change tracker: the files sections kept for the uploaders' pages are told here.
-            if (deleted > 0) catalogue.ContentChanged();
+            if (await db.EvidenceFiles.Where(f => f.Id == file.Id && f.State == FileState.AwaitingReview).ExecuteDeleteAsync(cancellationToken) == 0) continue;
+            deleted++;
+            await intake.ForgetAsync(file.StorageKey);
         }
         return deleted;
     }

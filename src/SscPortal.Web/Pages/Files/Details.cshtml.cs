@@ -22,7 +22,7 @@ namespace SscPortal.Web.Pages.Files;
 /// </summary>
 [AllowAnonymous]
 public class DetailsModel(AppDbContext db, Rights rights, FileOwners owners, FileIntake intake, History history, AuditLog audit,
-    TimeProvider clock, SscPortal.Web.Caching.CatalogueCache catalogue, IStringLocalizer<SharedResource> L) : PageModel
+    TimeProvider clock, IStringLocalizer<SharedResource> L) : PageModel
 {
     public FileItem Item { get; private set; } = null!;
     public FileOwner Owner { get; private set; } = null!;
@@ -111,8 +111,6 @@ public class DetailsModel(AppDbContext db, Rights rights, FileOwners owners, Fil
             TempData[PageMessages.Problem] = L["Only a file still waiting for your decision can be discarded; a published one stays."].Value;
             return RedirectToPage(new { id });
         }
-        // Deleted without the change tracker: the record's files section, kept for its readers, is told here.
-        catalogue.ContentChanged();
         await audit.SaveAsync(AuditEventType.FileDiscarded, AuditTargets.File, id, $"v{Item.VersionNumber}, {Item.Sha256}");
         await intake.ForgetAsync(StorageKeyOf(id));
         TempData[PageMessages.Message] = L["The file was discarded: nothing of it was kept."].Value;
