@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using SscPortal.Web.Caching;
 using System.Net;
 using SscPortal.Web.Tests.Infrastructure;
@@ -51,6 +52,44 @@ public abstract class AnonymousPageCacheTests(PortalFixture fixture)
         Assert.False(FromCache(page));
         Assert.Equal("After the change", page.Document.QuerySelector("h1")!.TextContent.Trim());
     }
+
+    /// <summary>A change made in bulk, without the change tracker (ExecuteUpdate), is shown at once too, on either database.</summary>
+    [Fact]
+    public async Task A_change_made_in_bulk_is_shown_at_once()
+    {
+        var owner = await Portal.ActorAsync();
+        var id = await Portal.InitiativeAsync(owner, "PE", "PY", DateTime.UtcNow.AddMinutes(-5), title: "Before the bulk change");
+        using var reader = Portal.CreateBrowser();
+        await reader.GetOkAsync($"/initiatives/{id}");
+        Assert.True(FromCache(await reader.GetOkAsync($"/initiatives/{id}")));
+
+        Assert.Equal(1, await Portal.WithDatabaseAsync(db => db.Initiatives.Where(i => i.Id == id).ExecuteUpdateAsync(u => u.SetProperty(i => i.Title, "After the bulk change"))));
+        var page = await reader.GetOkAsync($"/initiatives/{id}");
+
+        Assert.False(FromCache(page));
+        Assert.Equal("After the bulk change", page.Document.QuerySelector("h1")!.TextContent.Trim());
+    }
+
+    /// <summary>
+    /// Which statements changing rows in bulk count as a change to the content, by the table they change, in the SQL each
+    /// database's provider writes: the portal's bookkeeping (mail, notifications, staged imports) and what only its owner
+    /// sees (follows, accounts) do not; a table the model does not know, or a statement not understood, does.
+    /// </summary>
+    [Theory]
+    [InlineData("UPDATE \"Actors\" AS a\nSET \"IatiIdentifier\" = @p", true)]
+    [InlineData("UPDATE \"Actors\" AS \"a\"\nSET \"IatiIdentifier\" = @p", true)]
+    [InlineData("DELETE FROM \"EvidenceFiles\" AS e\nWHERE e.\"Id\" = @id", true)]
+    [InlineData("DELETE FROM \"EvidenceFiles\" AS \"e\"\nWHERE \"e\".\"Id\" = @id", true)]
+    [InlineData("UPDATE \"Events\" AS e\nSET \"RegisteredCount\" = e.\"RegisteredCount\" + 1", true)]
+    [InlineData("UPDATE \"OutboxMessages\" AS o\nSET \"ClaimedBy\" = @claim", false)]
+    [InlineData("DELETE FROM \"OutboxMessages\" AS \"o\"\nWHERE \"o\".\"Status\" = 2", false)]
+    [InlineData("UPDATE \"Notifications\" AS n\nSET \"ReadAt\" = @now", false)]
+    [InlineData("DELETE FROM \"IatiImportActivities\" AS i\nWHERE i.\"ImportId\" = @id", false)]
+    [InlineData("DELETE FROM \"Follows\" AS f\nWHERE f.\"Id\" = @id", false)]
+    [InlineData("UPDATE \"SomethingNew\" AS s\nSET \"X\" = 1", true)]
+    [InlineData("-- a comment first\nUPDATE \"OutboxMessages\" AS o SET \"X\" = 1", true)]
+    public async Task A_change_made_in_bulk_counts_by_the_table_it_changes(string sql, bool counts) =>
+        Assert.Equal(counts, await Portal.WithDatabaseAsync(db => Task.FromResult(ContentChangeWatcher.ChangesPublicContent(db.Model, sql))));
 
     [Fact]
     public async Task Each_language_has_its_own_copy()

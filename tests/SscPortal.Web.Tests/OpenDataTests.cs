@@ -43,6 +43,9 @@ public abstract class OpenDataTests(PortalFixture fixture)
         Assert.Equal(ids.Order(), streamed.Select(r => r.Id));
         Assert.All(streamed, r => Assert.StartsWith($"{word} lote ", r.Title, StringComparison.Ordinal));
         Assert.All(streamed, r => Assert.Equal($"https://portal.example/initiatives/{r.Id}", r.Url));
+        // The CSV hands each batch to its reader as it ends: after the first 50, then every 500 after them.
+        Assert.Equal([InitiativeRecords.FirstBatch, InitiativeRecords.FirstBatch + InitiativeRecords.Batch, InitiativeRecords.FirstBatch + 2 * InitiativeRecords.Batch],
+            Enumerable.Range(1, InitiativeRecords.FirstBatch + 2 * InitiativeRecords.Batch + 10).Where(InitiativeRecords.EndsBatch));
     }
 
     /// <summary>The registered IATI organisation identifier the tests give the owner of their initiatives.</summary>

@@ -90,13 +90,20 @@ public sealed partial class ContentChangeWatcher(CatalogueCache cache) : SaveCha
     private void Changed(DbCommand command, CommandExecutedEventData eventData, int rows)
     {
         if (eventData.CommandSource is not (CommandSource.ExecuteUpdate or CommandSource.ExecuteDelete) || rows <= 0 || eventData.Context is not { } context) return;
-        // The table the statement changes ("UPDATE "Actors" AS a SET …", "DELETE FROM "Follows" AS f WHERE …"); one the model
-        // does not know is taken to show publicly.
-        var table = ChangedTable().Match(command.CommandText) is { Success: true } match ? match.Groups["table"].Value : null;
-        var type = context.Model.GetEntityTypes().FirstOrDefault(e => e.GetTableName() == table)?.ClrType;
-        if (type is not null && (!ShowsPublicly(type) || IsBookkeeping(type))) return;
+        if (!ChangesPublicContent(context.Model, command.CommandText)) return;
         _savingContent.AddOrUpdate(context, this);
         Saved(context);
+    }
+
+    /// <summary>
+    /// Whether a statement changing rows in bulk changes what public pages show, by the table it changes ("UPDATE "Actors"
+    /// AS a SET …", "DELETE FROM "Follows" AS "f" WHERE …"); a statement or table not recognised is taken to.
+    /// </summary>
+    internal static bool ChangesPublicContent(Microsoft.EntityFrameworkCore.Metadata.IModel model, string sql)
+    {
+        var table = ChangedTable().Match(sql) is { Success: true } match ? match.Groups["table"].Value : null;
+        var type = table is null ? null : model.GetEntityTypes().FirstOrDefault(e => e.GetTableName() == table)?.ClrType;
+        return type is null || (ShowsPublicly(type) && !IsBookkeeping(type));
     }
 
     [System.Text.RegularExpressions.GeneratedRegex("""^\s*(?:UPDATE|DELETE\s+FROM)\s+"(?<table>[^"]+)"(?:\s|$)""", System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.CultureInvariant)]

@@ -48,6 +48,9 @@ public static class InitiativeRecords
     /// </summary>
     public const int FirstBatch = 50;
 
+    /// <summary>Whether the <paramref name="written"/>th record streamed is the last of its batch (<see cref="StreamAsync"/>'s sizes): the time to hand what was written to the reader.</summary>
+    public static bool EndsBatch(int written) => written == FirstBatch || (written > FirstBatch && (written - FirstBatch) % Batch == 0);
+
     /// <summary>
     /// The initiatives the query gives, in its order, in two statements whatever their number: the query itself once (its
     /// filter, order and limit: the page's rows), then every repeating part of those rows only, by their ids

@@ -355,7 +355,7 @@ public static partial class OpenDataEndpoints
                 r.SensitiveSetting ? "yes" : "no", string.Join(";", r.Locations.Select(CsvLocation)),
             ]));
             // Hand each batch to the client as it is written (the small first one at once): memory stays flat however many rows there are.
-            if (++written == InitiativeRecords.FirstBatch || written % InitiativeRecords.Batch == 0) await writer.FlushAsync(cancellationToken);
+            if (InitiativeRecords.EndsBatch(++written)) await writer.FlushAsync(cancellationToken);
         }
     }
 }

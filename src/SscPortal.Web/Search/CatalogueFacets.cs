@@ -57,7 +57,8 @@ public static class CatalogueFacets
     /// <summary>
     /// The coarse sample of a very large result (PostgreSQL): every 500th initiative, in indexes of its own. A broad word or a
     /// big facet over a million initiatives has thousands in the sample, and reading them was most of a new search's time;
-    /// the coarse sample's share is a tenth. It is used when at least <see cref="CoarseEnough"/> of it answer the whole filter.
+    /// the coarse sample's share is a tenth. It is used for each question of the page's counts (the result; the result without
+    /// one chosen filter) that at least <see cref="CoarseEnough"/> of it answer.
     /// </summary>
     public const int CoarseSampleEvery = 500;
 
@@ -110,8 +111,9 @@ public static class CatalogueFacets
     /// On PostgreSQL one statement: the sample is counted first (a small index holds the sample's search words, so even a
     /// word in every other record costs a few milliseconds of it), and the candidates are read for the exact counts only
     /// when the sample says they are few (<see cref="SampleSaysMany"/>), so that a broad search does not read thousands of
-    /// rows only to find them too many. Before the sample, the coarse sample (<see cref="CoarseSampleEvery"/>): when
-    /// <see cref="CoarseEnough"/> of it answer the whole filter the estimate is its own, and the sample is not read either.
+    /// rows only to find them too many. An estimate is made per question the page asks (<see cref="SampleQuestions"/>), each
+    /// from the coarse sample (<see cref="CoarseSampleEvery"/>) when <see cref="CoarseEnough"/> of it answer that question
+    /// (and then the sample is not read for it), else from the sample.
     /// </summary>
     private static async Task<Counted> CountOrEstimateAsync(
         InitiativeFilter filter, AppDbContext db, IReadOnlyList<string> selected, int exactLimit, CancellationToken cancellationToken,
