@@ -141,7 +141,10 @@ public abstract class SafeLocationTests(PortalFixture fixture)
         var search = await anonymous.GetOkAsync($"/initiatives?q={placeWord}");
         Assert.DoesNotContain(located.Word, search.Text, StringComparison.Ordinal);
         var found = JsonNode.Parse(await Portal.CreateClient().GetStringAsync(new Uri($"/api/v1/initiatives?q={placeWord}", UriKind.Relative)))!;
-        Assert.Empty(found["items"]!.AsArray());
+        // (Not "nothing at all": in the shared test database another test's title may come close to the word, and close
+        // titles stand in for words that find nothing.)
+        var items = found["items"]!.AsArray();
+        Assert.True(items.All(i => i!["id"]!.GetValue<int>() != located.Id), $"the API finds the initiative by its hidden place name: {found.ToJsonString()}");
     }
 
     [Fact]
