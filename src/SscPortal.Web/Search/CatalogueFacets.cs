@@ -141,8 +141,8 @@ public static class CatalogueFacets
         for (var index = 0; index < questions.Count; index++)
         {
             var (required, kept) = questions[index];
-            var coarse = filter.IsTypoFallback ? candidates.Where(_ => false) : SampleAnswering(filter, db, required, coarseEvery);
-            var fine = SampleAnswering(filter, db, required, SampleEvery).Where(_ => coarse.Take(coarseEnough).Count() < coarseEnough);
+            var coarse = filter.IsTypoFallback ? candidates.Where(_ => false) : filter.ApplyToSample(db.Initiatives.AsNoTracking(), db, coarseEvery, required);
+            var fine = filter.ApplyToSample(db.Initiatives.AsNoTracking(), db, SampleEvery, required).Where(_ => coarse.Take(coarseEnough).Count() < coarseEnough);
             parts = parts.Concat(CountSampleKeys(coarse, kept, Part.Coarse, index)).Concat(CountSampleKeys(fine, kept, Part.Sample, index));
         }
         var rows = await Named(parts, db).ToListAsync(cancellationToken);
@@ -185,10 +185,6 @@ public static class CatalogueFacets
             questions.Add((selected.Where(k => k != chosen).ToList(), k => k == FacetKeys.All || k.StartsWith(facet)));
         return questions;
     }
-
-    /// <summary>The sample (every <paramref name="every"/>th initiative) answering the search and the <paramref name="required"/> keys.</summary>
-    private static IQueryable<Initiative> SampleAnswering(InitiativeFilter filter, AppDbContext db, IReadOnlyList<string> required, int every) =>
-        InitiativeFilter.WithKeys(filter.Searched(db.Initiatives.AsNoTracking(), db).Where(EveryNth(every)), required);
 
     /// <summary>
     /// "The id is a multiple of <paramref name="every"/>", with the number written into the statement (not a parameter), so

@@ -341,10 +341,10 @@ public sealed class InitiativeFilter
     /// (<see cref="CatalogueFacets.SampleEvery"/>, <see cref="CatalogueFacets.CoarseSampleEvery"/>). On PostgreSQL each
     /// sample has its own small indexes of keys and of search words, which the planner prefers to the whole indexes (whose
     /// entries for a broad key are hundreds of thousands) and, for a broad key, reads the sample's keys from its own
-    /// covering index.
+    /// covering index. <paramref name="keys"/>: other keys than the chosen ones (the facet counts' questions leave one out).
     /// </summary>
-    public IQueryable<Initiative> ApplyToSample(IQueryable<Initiative> initiatives, AppDbContext db, int every) =>
-        WithKeys(Searched(initiatives, db).Where(CatalogueFacets.EveryNth(every)), SelectedKeys());
+    public IQueryable<Initiative> ApplyToSample(IQueryable<Initiative> initiatives, AppDbContext db, int every, IReadOnlyList<string>? keys = null) =>
+        WithKeys(Searched(initiatives, db).Where(CatalogueFacets.EveryNth(every)), keys ?? SelectedKeys());
 
     /// <summary>Initiatives whose facet keys contain all of <paramref name="keys"/>.</summary>
     public static IQueryable<Initiative> WithKeys(IQueryable<Initiative> initiatives, IReadOnlyList<string> keys)
