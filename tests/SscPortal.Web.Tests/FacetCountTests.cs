@@ -26,10 +26,14 @@ public abstract class FacetCountTests(PortalFixture fixture)
     private sealed record Known(
         int Id, HashSet<string> Countries, HashSet<string> Providers, HashSet<string> Recipients, HashSet<string> Regions, Modality Modality,
         Instrument Instrument, ActivityStatus Status, HashSet<string> Categories, HashSet<int> Goals, HashSet<int> Actors,
-        HashSet<ActorType> ActorTypes, HashSet<string> Principles, int? Year, bool Assessed);
+        HashSet<ActorType> ActorTypes, HashSet<string> Principles, int? Year, bool Assessed, ActorType OwnerType);
 
-    /// <summary>Eight initiatives sharing a word of their own, varied in every facet; returns the word.</summary>
-    private async Task<string> WorldAsync()
+    /// <summary>
+    /// Eight initiatives sharing a word of their own, varied in every facet; returns the word. <paramref name="inSample"/>:
+    /// each in the sample on PostgreSQL (<see cref="TestData.SampleIdAsync"/>), so that a test may take any spacing of them
+    /// as the coarse sample (which is part of the sample's copy there).
+    /// </summary>
+    private async Task<string> WorldAsync(bool inSample = false)
     {
         var word = TestData.Word();
         var government = await Portal.ActorAsync(ActorType.Government);
@@ -51,7 +55,8 @@ public abstract class FacetCountTests(PortalFixture fixture)
         {
             var (provider, recipient, modality, status, sector, goal, year) = plan[n];
             var owner = n % 3 == 0 ? cso : government;
-            var id = await Portal.InitiativeAsync(owner, provider, recipient, DateTime.UtcNow.AddMinutes(-10 - n), modality, status, title: $"{word} cooperation {n}");
+            var id = await Portal.InitiativeAsync(owner, provider, recipient, DateTime.UtcNow.AddMinutes(-10 - n), modality, status, title: $"{word} cooperation {n}",
+                id: inSample ? await Portal.SampleIdAsync() : null);
             await Portal.WithDatabaseAsync(async db =>
             {
                 var initiative = await db.Initiatives.Include(i => i.Sectors).Include(i => i.Sdgs).Include(i => i.Principles).Include(i => i.Actors).SingleAsync(i => i.Id == id);
@@ -76,7 +81,7 @@ public abstract class FacetCountTests(PortalFixture fixture)
     {
         var initiatives = await db.Initiatives.AsNoTracking().Where(i => i.Publication == PublicationState.Published && i.Title.StartsWith(word))
             .Include(i => i.Countries).ThenInclude(c => c.Country).Include(i => i.Sectors).ThenInclude(s => s.Sector)
-            .Include(i => i.Sdgs).Include(i => i.Actors).ThenInclude(a => a.Actor).Include(i => i.Principles).AsSplitQuery().ToListAsync();
+            .Include(i => i.Sdgs).Include(i => i.Actors).ThenInclude(a => a.Actor).Include(i => i.Principles).Include(i => i.Owner).AsSplitQuery().ToListAsync();
         var ids = initiatives.Select(i => i.Id).ToList();
         var assessed = await db.Assessments.Where(a => ids.Contains(a.InitiativeId) && a.Publication == PublicationState.Published).Select(a => a.InitiativeId).ToListAsync();
         return initiatives.Select(i => new Known(i.Id,
@@ -88,7 +93,7 @@ public abstract class FacetCountTests(PortalFixture fixture)
             i.Sectors.Select(s => s.Sector!.CategoryCode).ToHashSet(), i.Sdgs.Select(s => s.GoalCode).ToHashSet(),
             i.Actors.Select(a => a.ActorId).ToHashSet(), i.Actors.Select(a => a.Actor!.Type).ToHashSet(),
             i.Principles.Select(p => p.PrincipleCode).ToHashSet(),
-            (i.ActualStart ?? i.PlannedStart ?? i.ApprovalDate)?.Year, assessed.Contains(i.Id))).ToList();
+            (i.ActualStart ?? i.PlannedStart ?? i.ApprovalDate)?.Year, assessed.Contains(i.Id), i.Owner!.Type)).ToList();
     });
 
     /// <summary>
@@ -99,6 +104,8 @@ public abstract class FacetCountTests(PortalFixture fixture)
     private async Task<int> InSampleAsync(string title)
     {
         var owner = await Portal.ActorAsync(ActorType.Government);
+        if (await Portal.SampleIdAsync() is { } sampleId)
+            return await Portal.InitiativeAsync(owner, "PE", "BO", DateTime.UtcNow.AddMinutes(-30), Modality.Bilateral, ActivityStatus.Implementation, title: title, id: sampleId);
         for (var n = 0; n < 20 * CatalogueFacets.SampleEvery; n++)
         {
             var id = await Portal.InitiativeAsync(owner, "PE", "BO", DateTime.UtcNow.AddMinutes(-30), Modality.Bilateral, ActivityStatus.Implementation, title: TestData.Word());
@@ -112,6 +119,112 @@ public abstract class FacetCountTests(PortalFixture fixture)
         }
         Assert.Fail($"No initiative landed in the sample in {20 * CatalogueFacets.SampleEvery} tries.");
         return 0;
+    }
+
+    /// <summary>
+    /// The sample is read from a copy on PostgreSQL (Search/InitiativeSamples.cs), kept in step by a trigger: an initiative
+    /// added in the sample is in it at once, with its keys, words and title; a change of its title, filters or publication is
+    /// copied in the same save; an initiative outside the sample is not copied; one deleted leaves it. On SQLite the sample
+    /// is the initiatives themselves, and reads the same.
+    /// </summary>
+    [Fact]
+    public async Task The_sample_reads_what_the_initiatives_hold_after_every_change()
+    {
+        var word = TestData.Word();
+        var id = await InSampleAsync($"{word} sampled");
+        var outside = await Portal.InitiativeAsync(await Portal.ActorAsync(ActorType.Government), "PE", "BO", DateTime.UtcNow.AddMinutes(-5), title: $"{word} outside");
+        Assert.NotEqual(0, outside % CatalogueFacets.SampleEvery);
+        var postgres = await Portal.WithDatabaseAsync(db => Task.FromResult(db.Database.IsNpgsql()));
+
+        // What the sample says of the initiative (and whether the search finds it there), against the initiative itself.
+        async Task<(List<string>? Sampled, List<string> Keys, bool FoundBy)> ReadAsync(int initiative, string words) => await Portal.WithDatabaseAsync(async db =>
+        {
+            var sampled = await InitiativeSample.Of(db).Where(i => i.Id == initiative && i.Publication == PublicationState.Published).Select(i => i.FacetKeys).SingleOrDefaultAsync();
+            var keys = await db.Initiatives.AsNoTracking().Where(i => i.Id == initiative).Select(i => i.FacetKeys).SingleAsync();
+            var found = await InitiativeSearch.Matching(InitiativeSample.Of(db), words, db, typoFallback: false).AnyAsync(i => i.Id == initiative);
+            return (sampled, keys, found);
+        });
+        Task<int> CopiesAsync(int initiative) => Portal.WithDatabaseAsync(db => db.Database.SqlQuery<int>(
+            $"""SELECT count(*)::int AS "Value" FROM "InitiativeSamples" WHERE "Id" = {initiative}""").SingleAsync());
+
+        var added = await ReadAsync(id, word);
+        Assert.Equal(added.Keys.Order(), added.Sampled!.Order());
+        Assert.Contains(FacetKeys.Modality(Modality.Bilateral), added.Sampled!);
+        Assert.True(added.FoundBy);
+
+        // Retitled and made triangular in one save: the new word finds it, the old does not, and its keys follow.
+        var renamed = TestData.Word();
+        await Portal.WithDatabaseAsync(async db =>
+        {
+            var initiative = await db.Initiatives.SingleAsync(i => i.Id == id);
+            initiative.Title = $"{renamed} sampled";
+            initiative.Modality = Modality.Triangular;
+            return await db.SaveChangesAsync();
+        });
+        var changed = await ReadAsync(id, renamed);
+        Assert.Equal(changed.Keys.Order(), changed.Sampled!.Order());
+        Assert.Contains(FacetKeys.Modality(Modality.Triangular), changed.Sampled!);
+        Assert.DoesNotContain(FacetKeys.Modality(Modality.Bilateral), changed.Sampled!);
+        Assert.True(changed.FoundBy);
+        Assert.False((await ReadAsync(id, word)).FoundBy);
+
+        // Unpublished: no longer in the published sample.
+        await Portal.WithDatabaseAsync(async db =>
+        {
+            (await db.Initiatives.SingleAsync(i => i.Id == id)).Unpublish("Test: taken down");
+            return await db.SaveChangesAsync();
+        });
+        Assert.Null((await ReadAsync(id, renamed)).Sampled);
+
+        if (!postgres) return; // (SQLite: the sample is the initiatives; the copy below is PostgreSQL's)
+        Assert.Equal(1, await CopiesAsync(id));
+        Assert.Equal(0, await CopiesAsync(outside));
+        await Portal.WithDatabaseAsync(db => db.Initiatives.Where(i => i.Id == id).ExecuteDeleteAsync());
+        Assert.Equal(0, await CopiesAsync(id));
+    }
+
+    /// <summary>
+    /// A page with one facet chosen and no words counts that facet's values over the whole catalogue, the same question on
+    /// every such page (PostgreSQL): its sample's counts are kept until the content changes, then read afresh. Here a new
+    /// initiative in a year of its own is not among the kept figures until the cache starts afresh, as after any saved change.
+    /// </summary>
+    [Fact]
+    public async Task The_whole_catalogues_figures_are_kept_until_the_content_changes()
+    {
+        var postgres = await Portal.WithDatabaseAsync(db => Task.FromResult(db.Database.IsNpgsql()));
+        var cache = await Portal.WithServicesAsync(services => Task.FromResult(new Web.Caching.CatalogueCache(
+            new Microsoft.Extensions.Caching.Memory.MemoryCache(new Microsoft.Extensions.Caching.Memory.MemoryCacheOptions { SizeLimit = 100 }),
+            TimeProvider.System, services.GetRequiredService<IServiceScopeFactory>())));
+        async Task PlannedInAsync(int id, int year) => await Portal.WithDatabaseAsync(async db =>
+        {
+            var initiative = await db.Initiatives.SingleAsync(i => i.Id == id);
+            (initiative.ActualStart, initiative.PlannedStart, initiative.ApprovalDate) = (null, new DateOnly(year, 5, 1), null);
+            return await db.SaveChangesAsync();
+        });
+        // One of the result in the sample, so that a limit of one makes an estimate.
+        await PlannedInAsync(await InSampleAsync($"{TestData.Word()} sampled"), 2019);
+        var year = Random.Shared.Next(2070, 2100);
+        bool Shows(FacetCounts counts) => counts.Facets.Single(f => f.Parameter == "year").Values.Any(v => v.Value == year.ToString(CultureInfo.InvariantCulture));
+
+        var (first, _) = await CountAsync("year=2019", exactLimit: 1, cache: cache);
+        Assert.True(first.IsEstimate || !postgres);
+        Assert.False(Shows(first));
+        await PlannedInAsync(await InSampleAsync($"{TestData.Word()} sampled"), year);
+
+        var (kept, _) = await CountAsync("year=2019", exactLimit: 1, cache: cache);
+        var (fresh, _) = await CountAsync("year=2019", exactLimit: 1);
+        Assert.True(Shows(fresh));
+        if (postgres)
+        {
+            Assert.False(Shows(kept));
+        }
+        else Assert.True(Shows(kept)); // (SQLite reads its whole catalogue every time: a small portal)
+
+        cache.Invalidate();
+        var (afresh, _) = await CountAsync("year=2019", exactLimit: 1, cache: cache);
+        Assert.True(Shows(afresh));
+        Assert.Equal(fresh.Facets.Single(f => f.Parameter == "year").Values.Single(v => v.Value == year.ToString(CultureInfo.InvariantCulture)).Count,
+            afresh.Facets.Single(f => f.Parameter == "year").Values.Single(v => v.Value == year.ToString(CultureInfo.InvariantCulture)).Count);
     }
 
     /// <summary>Whether an initiative answers one address parameter's value (the role read with the filter's country).</summary>
@@ -139,7 +252,8 @@ public abstract class FacetCountTests(PortalFixture fixture)
     };
 
     private Task<(FacetCounts Counts, InitiativeFilter Filter)> CountAsync(string query, int? exactLimit = null, bool exactly = false,
-        TimeSpan? typoBudget = null, bool typoFallback = false, int coarseEnough = CatalogueFacets.CoarseEnough, int coarseEvery = CatalogueFacets.CoarseSampleEvery) =>
+        TimeSpan? typoBudget = null, bool typoFallback = false, int coarseEnough = CatalogueFacets.CoarseEnough, int coarseEvery = CatalogueFacets.CoarseSampleEvery,
+        Web.Caching.CatalogueCache? cache = null) =>
         Portal.WithServicesAsync(async services =>
         {
             var names = await services.GetRequiredService<ReferenceData>().GetAsync(CancellationToken.None);
@@ -149,7 +263,7 @@ public abstract class FacetCountTests(PortalFixture fixture)
             var db = services.GetRequiredService<AppDbContext>();
             var counts = exactly
                 ? await CatalogueFacets.CountExactlyAsync(filter, db, names, L, CancellationToken.None)
-                : await CatalogueFacets.CountAsync(filter, db, names, L, CancellationToken.None, exactLimit ?? CatalogueFacets.ExactLimit, typoBudget, coarseEnough, coarseEvery);
+                : await CatalogueFacets.CountAsync(filter, db, names, L, CancellationToken.None, exactLimit ?? CatalogueFacets.ExactLimit, typoBudget, coarseEnough, coarseEvery, cache);
             return (counts, filter);
         });
 
@@ -222,7 +336,7 @@ public abstract class FacetCountTests(PortalFixture fixture)
     [Fact]
     public async Task A_very_large_result_is_estimated_from_the_coarse_sample_by_the_same_rule()
     {
-        var word = await WorldAsync();
+        var word = await WorldAsync(inSample: true);
         var known = await KnownAsync(word);
         // A spacing that puts in the coarse sample at least one of the eight that answers the filter and one that does not (ids
         // are whatever the shared database gave).
@@ -268,7 +382,7 @@ public abstract class FacetCountTests(PortalFixture fixture)
     [Fact]
     public async Task Each_question_of_an_estimate_takes_the_coarse_sample_only_when_enough_of_it_answers_that_question()
     {
-        var word = await WorldAsync();
+        var word = await WorldAsync(inSample: true);
         await InSampleAsync($"{word} cooperation sampled"); // (so that the finer sample's figures are not all zero)
         var known = await KnownAsync(word);
         bool Bilateral(Known i) => i.Modality == Modality.Bilateral;
@@ -439,7 +553,7 @@ public abstract class FacetCountTests(PortalFixture fixture)
     [Fact]
     public async Task The_figures_of_a_result_too_large_are_estimated_from_a_sample_and_the_exact_ones_agree_with_a_straightforward_count()
     {
-        var word = await WorldAsync();
+        var word = await WorldAsync(inSample: true);
         var known = await KnownAsync(word);
         var query = $"q={word}&country=PE";
         var (estimated, exact) = await Portal.WithServicesAsync(async services =>
@@ -462,14 +576,24 @@ public abstract class FacetCountTests(PortalFixture fixture)
                 exactLimit: 2, coarseEnough: 1, coarseEvery: every);
         });
         Assert.True(coarse.IsEstimate);
+        static bool CivilSociety(Known i) => AccessTable.KindOf(i.OwnerType) == OrganisationKind.CivilSociety;
         if (await Portal.WithDatabaseAsync(db => Task.FromResult(db.Database.IsNpgsql())))
+        {
             Assert.Equal(every * known.Count(i => i.Id % every == 0 && i.Countries.Contains("PE")), coarse.Total);
+            // (Whose records they are is read from the sample too: the owners' kinds.)
+            Assert.Equal(every * known.Count(i => i.Id % every == 0 && i.Countries.Contains("PE") && CivilSociety(i)), coarse.CivilSocietyRecords);
+        }
         else
             Assert.Equal(estimated.Total, coarse.Total); // SQLite has the one sample
 
         // Estimated: counted over every 50th initiative and multiplied, and said to be an estimate.
         Assert.True(estimated.IsEstimate);
         Assert.Equal(0, estimated.Total % CatalogueFacets.SampleEvery);
+        var sampled = known.Where(i => i.Id % CatalogueFacets.SampleEvery == 0 && i.Countries.Contains("PE")).ToList();
+        Assert.Equal(CatalogueFacets.SampleEvery * sampled.Count, estimated.Total);
+        Assert.Equal(CatalogueFacets.SampleEvery * sampled.Count(CivilSociety), estimated.CivilSocietyRecords);
+        if (await Portal.WithDatabaseAsync(db => Task.FromResult(db.Database.IsNpgsql())))
+            Assert.Contains(sampled, CivilSociety); // (the world is in the sample there: the figure is not zero by chance)
         // Exact (what the background computes): the same as counting the data set by hand.
         var matching = known.Where(i => i.Countries.Contains("PE")).ToList();
         Assert.False(exact.IsEstimate);

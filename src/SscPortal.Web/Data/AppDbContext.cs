@@ -135,23 +135,27 @@ public sealed class PostgresAppDbContext(DbContextOptions<PostgresAppDbContext> 
         // Every filter of the catalogue is "the facet keys contain these" (Search/FacetKeys.cs): one GIN index answers them all.
         builder.Entity<Initiative>().Property(i => i.FacetKeys).HasDefaultValueSql("'{}'::text[]").ValueGeneratedNever();
         builder.Entity<Initiative>().HasIndex(i => i.FacetKeys).HasMethod("GIN");
-        // The sample the facet counts of a very large result are estimated from (Search/CatalogueFacets.cs): every
-        // fiftieth published initiative, with its keys in the index, so that it is read without touching the table.
-        var sample = $"\"Id\" % {Search.CatalogueFacets.SampleEvery} = 0 AND \"Publication\" = 1";
-        builder.Entity<Initiative>().HasIndex(i => i.Id, "IX_Initiatives_FacetSample").HasFilter(sample).IncludeProperties(i => i.FacetKeys);
-        // The sample's search words and titles, in indexes of their own (a fiftieth of the whole): the sample of a search is
-        // found without going through the whole index's entries for its words (a broad word has hundreds of thousands).
-        builder.Entity<Initiative>().HasIndex([SearchVector], "IX_Initiatives_SearchSample").HasMethod("GIN").HasFilter(sample);
-        builder.Entity<Initiative>().HasIndex(i => i.SearchTitle, "IX_Initiatives_TitleSample").HasMethod("GIN").HasOperators("gin_trgm_ops").HasFilter(sample);
-        // The coarse sample of a very large result (every 500th): its keys and its search words, a tenth of the sample's.
+        // The sample the facet counts of a very large result are estimated from (Search/CatalogueFacets.cs): every fiftieth
+        // initiative's keys, search words and title, copied by a trigger into a table of its own that stays in memory
+        // (Search/InitiativeSamples.cs). Each index is of the published ones: of the sample, and of the coarse sample (every
+        // 500th, a tenth of the sample). The keys and words in GIN indexes, so that "which of the sample answer" is read from
+        // the entries of the question's keys and words; the keys also beside the ids, for a question with no filter.
+        var sample = "\"Publication\" = 1";
         var coarse = $"\"Id\" % {Search.CatalogueFacets.CoarseSampleEvery} = 0 AND \"Publication\" = 1";
-        builder.Entity<Initiative>().HasIndex(i => i.Id, "IX_Initiatives_FacetCoarseSample").HasFilter(coarse).IncludeProperties(i => i.FacetKeys);
-        builder.Entity<Initiative>().HasIndex([SearchVector], "IX_Initiatives_SearchCoarseSample").HasMethod("GIN").HasFilter(coarse);
-        // Each sample's keys in a GIN index of its own (a couple of MB and a few hundred KB at a million initiatives): "which
-        // of the sample have these keys" is answered from the sample's entries for the keys, not by reading the whole sample
-        // nor by the whole index's entries for a broad key (hundreds of thousands).
-        builder.Entity<Initiative>().HasIndex(i => i.FacetKeys, "IX_Initiatives_FacetSampleKeys").HasMethod("GIN").HasFilter(sample);
-        builder.Entity<Initiative>().HasIndex(i => i.FacetKeys, "IX_Initiatives_FacetCoarseSampleKeys").HasMethod("GIN").HasFilter(coarse);
+        builder.Entity<Search.InitiativeSample>(copy =>
+        {
+            copy.ToTable(Search.InitiativeSample.Table);
+            copy.Property(s => s.Id).ValueGeneratedNever();
+            copy.HasOne<Initiative>().WithOne().HasForeignKey<Search.InitiativeSample>(s => s.Id).OnDelete(DeleteBehavior.Cascade);
+            copy.Property<NpgsqlTypes.NpgsqlTsVector>(SearchVector);
+            copy.HasIndex(s => s.Id, "IX_InitiativeSamples_Keys").HasFilter(sample).IncludeProperties(s => s.FacetKeys);
+            copy.HasIndex(s => s.Id, "IX_InitiativeSamples_CoarseKeys").HasFilter(coarse).IncludeProperties(s => s.FacetKeys);
+            copy.HasIndex(s => s.FacetKeys, "IX_InitiativeSamples_FacetKeys").HasMethod("GIN").HasFilter(sample);
+            copy.HasIndex(s => s.FacetKeys, "IX_InitiativeSamples_CoarseFacetKeys").HasMethod("GIN").HasFilter(coarse);
+            copy.HasIndex([SearchVector], "IX_InitiativeSamples_SearchVector").HasMethod("GIN").HasFilter(sample);
+            copy.HasIndex([SearchVector], "IX_InitiativeSamples_CoarseSearchVector").HasMethod("GIN").HasFilter(coarse);
+            copy.HasIndex(s => s.SearchTitle, "IX_InitiativeSamples_SearchTitle").HasMethod("GIN").HasOperators("gin_trgm_ops").HasFilter(sample);
+        });
         // Offers and needs are searched the same way, and matched by the similarity of their texts (see Exchange/Matches.cs).
         builder.Entity<Listing>().Property<NpgsqlTypes.NpgsqlTsVector>(SearchVector).HasComputedColumnSql(vector, stored: true);
         builder.Entity<Listing>().HasIndex(SearchVector).HasMethod("GIN");

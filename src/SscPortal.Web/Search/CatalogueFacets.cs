@@ -1,5 +1,6 @@
 using System.Linq.Expressions;
 using SscPortal.Web.Catalogue;
+using SscPortal.Web.Caching;
 using SscPortal.Web.Reference;
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
@@ -76,10 +77,10 @@ public static class CatalogueFacets
     /// </summary>
     public static async Task<FacetCounts> CountAsync(
         InitiativeFilter filter, AppDbContext db, ReferenceData.Snapshot names, IStringLocalizer<SharedResource> L, CancellationToken cancellationToken,
-        int exactLimit = ExactLimit, TimeSpan? typoBudget = null, int coarseEnough = CoarseEnough, int coarseEvery = CoarseSampleEvery)
+        int exactLimit = ExactLimit, TimeSpan? typoBudget = null, int coarseEnough = CoarseEnough, int coarseEvery = CoarseSampleEvery, CatalogueCache? cache = null)
     {
         var selected = filter.SelectedKeys();
-        var counted = await CountOrEstimateAsync(filter, db, selected, exactLimit, cancellationToken, coarseEnough, coarseEvery);
+        var counted = await CountOrEstimateAsync(filter, db, selected, exactLimit, cancellationToken, coarseEnough, coarseEvery, cache);
         if (!counted.IsEstimate && filter.Q is not null && !filter.IsTypoFallback && Total(counted.Counts, selected) == 0
             && InitiativeSearch.CanFallBackOnTitles(filter.Q, db))
         {
@@ -117,7 +118,7 @@ public static class CatalogueFacets
     /// </summary>
     private static async Task<Counted> CountOrEstimateAsync(
         InitiativeFilter filter, AppDbContext db, IReadOnlyList<string> selected, int exactLimit, CancellationToken cancellationToken,
-        int coarseEnough = CoarseEnough, int coarseEvery = CoarseSampleEvery)
+        int coarseEnough = CoarseEnough, int coarseEvery = CoarseSampleEvery, CatalogueCache? cache = null)
     {
         var candidates = Candidates(filter, db, selected);
         var sample = Candidates(filter, db, selected, SampleEvery);
@@ -138,24 +139,57 @@ public static class CatalogueFacets
         var exact = candidates.Where(_ => sample.Take(many).Count() < many).Take(exactLimit + 1);
         var parts = CountKeys(exact, selected, Part.Exact);
         var questions = SampleQuestions(selected);
+        // The whole published catalogue (no words, no filter), which a page with one facet chosen asks for that facet's values
+        // (and the unfiltered catalogue for all): the same question on every such page, so its sample's counts of every key
+        // are kept (cache) until the content changes, and not read again.
+        var whole = filter.Q is null && cache is not null && (coarseEvery, coarseEnough) == (CoarseSampleEvery, CoarseEnough) ? questions.FindIndex(q => q.Required.Count == 0) : -1;
+        var generation = cache?.Generation ?? 0;
+        WholeCatalogue? kept = null;
+        if (whole >= 0 && cache!.TryGet<WholeCatalogue>(WholeCatalogueKey, out var keptBefore)) kept = keptBefore;
         for (var index = 0; index < questions.Count; index++)
         {
-            var (required, kept) = questions[index];
-            var coarse = filter.IsTypoFallback ? candidates.Where(_ => false) : filter.ApplyToSample(db.Initiatives.AsNoTracking(), db, coarseEvery, required);
-            var fine = filter.ApplyToSample(db.Initiatives.AsNoTracking(), db, SampleEvery, required).Where(_ => coarse.Take(coarseEnough).Count() < coarseEnough);
-            parts = parts.Concat(CountSampleKeys(coarse, kept, Part.Coarse, index)).Concat(CountSampleKeys(fine, kept, Part.Sample, index));
+            if (index == whole && kept is not null) continue;
+            var (required, keys) = questions[index];
+            if (index == whole) keys = key => true;
+            var coarse = filter.IsTypoFallback ? candidates.Where(_ => false) : filter.ApplyToSample(db, coarseEvery, required);
+            var fine = filter.ApplyToSample(db, SampleEvery, required).Where(_ => coarse.Take(coarseEnough).Count() < coarseEnough);
+            parts = parts.Concat(CountSampleKeys(coarse, keys, Part.Coarse, index)).Concat(CountSampleKeys(fine, keys, Part.Sample, index));
         }
         var rows = await Named(parts, db).ToListAsync(cancellationToken);
+        List<KeyCount> Answering(int index, out int every)
+        {
+            if (index == whole && kept is not null)
+            {
+                every = kept.Every;
+                return kept.Rows;
+            }
+            var coarsely = rows.Where(r => r.Part == Part.Coarse && r.Question == index).ToList();
+            if (coarsely.FirstOrDefault(r => r.Key == FacetKeys.All)?.Count >= coarseEnough)
+            {
+                every = coarseEvery;
+                return coarsely;
+            }
+            every = SampleEvery;
+            return rows.Where(r => r.Part == Part.Sample && r.Question == index).ToList();
+        }
+        if (whole >= 0 && kept is null)
+        {
+            kept = new WholeCatalogue(Answering(whole, out var spacing), spacing);
+            cache!.Set(WholeCatalogueKey, kept, generation);
+        }
         var counted = Counted.Of(rows.Where(r => r.Part == Part.Exact));
         // (Sample rows and no exact part means the exact part's gate was shut, whatever the keys say.)
-        if (counted.Looked <= exactLimit && (counted.Looked > 0 || rows.All(r => r.Part == Part.Exact))) return counted;
+        var sampled = rows.Any(r => r.Part != Part.Exact) || kept?.Rows.Count > 0;
+        if (counted.Looked <= exactLimit && (counted.Looked > 0 || !sampled)) return counted;
         var counts = new Dictionary<string, int>(StringComparer.Ordinal);
         for (var index = 0; index < questions.Count; index++)
         {
-            var coarsely = rows.Where(r => r.Part == Part.Coarse && r.Question == index).ToList();
-            var (answering, every) = coarsely.FirstOrDefault(r => r.Key == FacetKeys.All)?.Count >= coarseEnough
-                ? (coarsely, coarseEvery)
-                : (rows.Where(r => r.Part == Part.Sample && r.Question == index).ToList(), SampleEvery);
+            var answering = Answering(index, out var every);
+            if (index == whole)
+            {
+                var asked = questions[index].Kept.Compile();
+                answering = answering.Where(r => asked(r.Key)).ToList();
+            }
             // The result's size is the first question's (its rows answer every chosen filter); a chosen value's count is
             // the result's size by definition, whichever sample estimated its facet.
             foreach (var row in answering.Where(r => r.Key != FacetKeys.All || index == 0)) counts[row.Key] = row.Count * every;
@@ -216,7 +250,7 @@ public static class CatalogueFacets
         var counted = filter.Apply(db.Initiatives.AsNoTracking(), db).Take(limit + 1);
         if (!db.Database.IsNpgsql()) return await counted.CountAsync(cancellationToken);
         var many = SampleSaysMany(limit);
-        var sample = filter.ApplyToSample(db.Initiatives.AsNoTracking(), db, SampleEvery).Take(many);
+        var sample = filter.ApplyToSample(db, SampleEvery).Take(many);
         // (Selected from any one row: the CASE runs the count only when the sample's gate is open. No initiative at all: 0.)
         return await db.Initiatives.AsNoTracking().Select(_ => sample.Count() >= many ? limit + 1 : counted.Count()).FirstOrDefaultAsync(cancellationToken);
     }
@@ -271,7 +305,7 @@ public static class CatalogueFacets
     /// </remarks>
     private static IQueryable<Initiative> Candidates(InitiativeFilter filter, AppDbContext db, IReadOnlyList<string> selected, int? sampleEvery = null)
     {
-        var searched = filter.Searched(db.Initiatives.AsNoTracking(), db);
+        var searched = filter.Searched(sampleEvery is null ? db.Initiatives.AsNoTracking() : InitiativeSample.Of(db), db);
         if (sampleEvery is { } every) searched = searched.Where(EveryNth(every));
         if (selected.Count <= 1) return searched;
         // "All but one facet's" as one condition per left-out filter, or'ed: each is one GIN containment.
@@ -280,6 +314,11 @@ public static class CatalogueFacets
     }
 
     private enum Part { Exact, Sample, Coarse }
+
+    /// <summary>The whole published catalogue's keys in a sample, and its spacing (kept by <see cref="CatalogueCache"/>).</summary>
+    private sealed record WholeCatalogue(List<KeyCount> Rows, int Every);
+
+    private const string WholeCatalogueKey = "facets|whole-catalogue-sample";
 
     /// <summary>A key and how many initiatives count for it (a class: EF builds it in the query).</summary>
     private sealed class KeyCount

@@ -213,12 +213,12 @@ public sealed class InitiativeFilter
     {
         UseTypoFallback(false);
         var words = Searched(db.Initiatives.AsNoTracking(), db);
-        var sample = words.Where(i => i.Id % CatalogueFacets.SampleEvery == 0);
+        var sample = Searched(InitiativeSample.Of(db), db).Where(i => i.Id % CatalogueFacets.SampleEvery == 0);
         var close = InitiativeSearch.Matching(db.Initiatives.AsNoTracking().Published(), Q!, db, typoFallback: true).Take(most + 1);
         // Thousands of close titles (a common word ending: "waset" comes close to tens of thousands at a million initiatives)
         // are found so by the sample's own trigram index, a fiftieth, before they are counted one by one.
         var many = CatalogueFacets.SampleSaysMany(most);
-        var closeSample = InitiativeSearch.Matching(db.Initiatives.AsNoTracking().Published().Where(CatalogueFacets.EveryNth(CatalogueFacets.SampleEvery)), Q!, db, typoFallback: true).Take(many);
+        var closeSample = InitiativeSearch.Matching(InitiativeSample.Of(db).Published().Where(CatalogueFacets.EveryNth(CatalogueFacets.SampleEvery)), Q!, db, typoFallback: true).Take(many);
         TypoTimedOut = false;
         using var budget = CatalogueFacets.Budget(typoBudget ?? CatalogueFacets.TypoBudget, cancellationToken);
         int found;
@@ -338,13 +338,13 @@ public sealed class InitiativeFilter
 
     /// <summary>
     /// What <see cref="Apply"/> gives, of the sample holding every <paramref name="every"/>th initiative
-    /// (<see cref="CatalogueFacets.SampleEvery"/>, <see cref="CatalogueFacets.CoarseSampleEvery"/>). On PostgreSQL each
-    /// sample has its own small indexes of keys and of search words, which the planner prefers to the whole indexes (whose
-    /// entries for a broad key are hundreds of thousands) and, for a broad key, reads the sample's keys from its own
-    /// covering index. <paramref name="keys"/>: other keys than the chosen ones (the facet counts' questions leave one out).
+    /// (<see cref="CatalogueFacets.SampleEvery"/>, <see cref="CatalogueFacets.CoarseSampleEvery"/>). On PostgreSQL it is read
+    /// from the sample's copy (<see cref="InitiativeSample"/>), whose own indexes of keys and of search words answer it, for a
+    /// broad key from its covering index of keys. <paramref name="keys"/>: other keys than the chosen ones (the facet counts'
+    /// questions leave one out).
     /// </summary>
-    public IQueryable<Initiative> ApplyToSample(IQueryable<Initiative> initiatives, AppDbContext db, int every, IReadOnlyList<string>? keys = null) =>
-        WithKeys(Searched(initiatives, db).Where(CatalogueFacets.EveryNth(every)), keys ?? SelectedKeys());
+    public IQueryable<Initiative> ApplyToSample(AppDbContext db, int every, IReadOnlyList<string>? keys = null) =>
+        WithKeys(Searched(InitiativeSample.Of(db), db).Where(CatalogueFacets.EveryNth(every)), keys ?? SelectedKeys());
 
     /// <summary>Initiatives whose facet keys contain all of <paramref name="keys"/>.</summary>
     public static IQueryable<Initiative> WithKeys(IQueryable<Initiative> initiatives, IReadOnlyList<string> keys)

@@ -29,12 +29,13 @@ public static class TestData
     /// </summary>
     public static Task<int> InitiativeAsync(
         this PortalFactory portal, Actor owner, string provider, string recipient, DateTime? publishedAt,
-        Modality modality = Modality.Bilateral, ActivityStatus status = ActivityStatus.Implementation, string? title = null) =>
+        Modality modality = Modality.Bilateral, ActivityStatus status = ActivityStatus.Implementation, string? title = null, int? id = null) =>
         portal.WithDatabaseAsync(async db =>
         {
             var now = DateTime.UtcNow;
             var initiative = new Initiative
             {
+                Id = id ?? 0,
                 Title = title ?? Unique("Test initiative"), Summary = "Created by an integration test.",
                 Modality = modality, Instrument = Instrument.Project, Status = status,
                 OwnerId = owner.Id, CreatedAt = now, UpdatedAt = now,
@@ -56,6 +57,24 @@ public static class TestData
             await db.SaveChangesAsync();
             return initiative.Id;
         });
+
+    /// <summary>
+    /// On PostgreSQL, an id for a new initiative that puts it in the sample (a multiple of
+    /// <see cref="Search.CatalogueFacets.SampleEvery"/>), taken from the initiatives' own sequence so that no other test is
+    /// given it; on SQLite (whose counts read the initiatives themselves), none: the database gives one.
+    /// </summary>
+    public static Task<int?> SampleIdAsync(this PortalFactory portal) => portal.WithDatabaseAsync(async db =>
+    {
+        if (!db.Database.IsNpgsql()) return (int?)null;
+        while (true)
+        {
+            // Values drawn for this test only (others may draw in between): one of every run of them is a multiple.
+            var drawn = await db.Database.SqlQuery<int>($"""
+                SELECT nextval(pg_get_serial_sequence('"Initiatives"', 'Id'))::int AS "Value" FROM generate_series(1, {Search.CatalogueFacets.SampleEvery})
+                """).ToListAsync();
+            if (drawn.FirstOrDefault(n => n % Search.CatalogueFacets.SampleEvery == 0) is var id and > 0) return id;
+        }
+    });
 
     /// <summary>A partnership between the owner and another organisation, published at <paramref name="publishedAt"/> unless null.</summary>
     public static Task<int> PartnershipAsync(this PortalFactory portal, Actor owner, Actor other, DateTime? publishedAt, int? initiativeId = null) =>

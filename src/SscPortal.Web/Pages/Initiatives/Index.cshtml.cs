@@ -64,7 +64,7 @@ public class IndexModel(ReferenceData referenceData, CatalogueCache cache, Exact
         if (!exact.TryGet<FacetCounts>(countsKey, out var counts))
         {
             counts = await cache.GetAsync(countsKey, (services, token) =>
-                CatalogueFacets.CountAsync(InitiativeFilter.FromLink(link, false, names, L), ReadOnlyDb.From(services), names, L, token), cancellationToken);
+                CatalogueFacets.CountAsync(InitiativeFilter.FromLink(link, false, names, L), ReadOnlyDb.From(services), names, L, token, cache: cache), cancellationToken);
             // Estimated, or titles close to the words not looked for in time: the full answer in the background.
             if (counts.IsEstimate || counts.TypoTimedOut)
             {

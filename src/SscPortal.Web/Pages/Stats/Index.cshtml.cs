@@ -82,7 +82,7 @@ public class IndexModel([FromKeyedServices(ReadOnlyDb.Key)] AppDbContext db, Ref
         // At page time at most ExactLimit initiatives, or the sample of a larger result, are read: in one pass over them,
         // their facet keys tallied here. The background's exact figures over a large result are grouped by the database.
         Task<(List<Group>, List<ChartCount>)> SampleAsync(int every) =>
-            TallyAsync(filter.ApplyToSample(db.Initiatives.AsNoTracking(), db, every), civilSocietyTypes, cancellationToken);
+            TallyAsync(filter.ApplyToSample(db, every), civilSocietyTypes, cancellationToken);
         var factor = 1;
         (List<Group> Groups, List<ChartCount> Counted) tallied;
         if (exactLimit is null) tallied = await GroupInDatabaseAsync(db, initiatives, civilSocietyTypes, cancellationToken);

@@ -2405,44 +2405,8 @@ namespace SscPortal.Web.Data.Migrations.Postgres
 
                     b.HasIndex("Publication", "PublishedAt", "Id");
 
-                    b.HasIndex(new[] { "Id" }, "IX_Initiatives_FacetCoarseSample")
-                        .HasFilter("\"Id\" % 500 = 0 AND \"Publication\" = 1");
-
-                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex(new[] { "Id" }, "IX_Initiatives_FacetCoarseSample"), new[] { "FacetKeys" });
-
-                    b.HasIndex(new[] { "FacetKeys" }, "IX_Initiatives_FacetCoarseSampleKeys")
-                        .HasFilter("\"Id\" % 500 = 0 AND \"Publication\" = 1");
-
-                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex(new[] { "FacetKeys" }, "IX_Initiatives_FacetCoarseSampleKeys"), "GIN");
-
-                    b.HasIndex(new[] { "Id" }, "IX_Initiatives_FacetSample")
-                        .HasFilter("\"Id\" % 50 = 0 AND \"Publication\" = 1");
-
-                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex(new[] { "Id" }, "IX_Initiatives_FacetSample"), new[] { "FacetKeys" });
-
-                    b.HasIndex(new[] { "FacetKeys" }, "IX_Initiatives_FacetSampleKeys")
-                        .HasFilter("\"Id\" % 50 = 0 AND \"Publication\" = 1");
-
-                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex(new[] { "FacetKeys" }, "IX_Initiatives_FacetSampleKeys"), "GIN");
-
                     b.HasIndex(new[] { "Id" }, "IX_Initiatives_NotIndexed")
                         .HasFilter("\"SearchTitle\" = ''");
-
-                    b.HasIndex(new[] { "SearchVector" }, "IX_Initiatives_SearchCoarseSample")
-                        .HasFilter("\"Id\" % 500 = 0 AND \"Publication\" = 1");
-
-                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex(new[] { "SearchVector" }, "IX_Initiatives_SearchCoarseSample"), "GIN");
-
-                    b.HasIndex(new[] { "SearchVector" }, "IX_Initiatives_SearchSample")
-                        .HasFilter("\"Id\" % 50 = 0 AND \"Publication\" = 1");
-
-                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex(new[] { "SearchVector" }, "IX_Initiatives_SearchSample"), "GIN");
-
-                    b.HasIndex(new[] { "SearchTitle" }, "IX_Initiatives_TitleSample")
-                        .HasFilter("\"Id\" % 50 = 0 AND \"Publication\" = 1");
-
-                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex(new[] { "SearchTitle" }, "IX_Initiatives_TitleSample"), "GIN");
-                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex(new[] { "SearchTitle" }, "IX_Initiatives_TitleSample"), new[] { "gin_trgm_ops" });
 
                     b.ToTable("Initiatives", t =>
                         {
@@ -4090,6 +4054,69 @@ namespace SscPortal.Web.Data.Migrations.Postgres
                     b.ToTable("NotificationPreferences", (string)null);
                 });
 
+            modelBuilder.Entity("SscPortal.Web.Search.InitiativeSample", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("integer");
+
+                    b.PrimitiveCollection<List<string>>("FacetKeys")
+                        .IsRequired()
+                        .HasColumnType("text[]");
+
+                    b.Property<int>("OwnerId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Publication")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("SearchTitle")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<NpgsqlTsVector>("SearchVector")
+                        .HasColumnType("tsvector");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex(new[] { "FacetKeys" }, "IX_InitiativeSamples_CoarseFacetKeys")
+                        .HasFilter("\"Id\" % 500 = 0 AND \"Publication\" = 1");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex(new[] { "FacetKeys" }, "IX_InitiativeSamples_CoarseFacetKeys"), "GIN");
+
+                    b.HasIndex(new[] { "Id" }, "IX_InitiativeSamples_CoarseKeys")
+                        .HasFilter("\"Id\" % 500 = 0 AND \"Publication\" = 1");
+
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex(new[] { "Id" }, "IX_InitiativeSamples_CoarseKeys"), new[] { "FacetKeys" });
+
+                    b.HasIndex(new[] { "SearchVector" }, "IX_InitiativeSamples_CoarseSearchVector")
+                        .HasFilter("\"Id\" % 500 = 0 AND \"Publication\" = 1");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex(new[] { "SearchVector" }, "IX_InitiativeSamples_CoarseSearchVector"), "GIN");
+
+                    b.HasIndex(new[] { "FacetKeys" }, "IX_InitiativeSamples_FacetKeys")
+                        .HasFilter("\"Publication\" = 1");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex(new[] { "FacetKeys" }, "IX_InitiativeSamples_FacetKeys"), "GIN");
+
+                    b.HasIndex(new[] { "Id" }, "IX_InitiativeSamples_Keys")
+                        .HasFilter("\"Publication\" = 1");
+
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex(new[] { "Id" }, "IX_InitiativeSamples_Keys"), new[] { "FacetKeys" });
+
+                    b.HasIndex(new[] { "SearchTitle" }, "IX_InitiativeSamples_SearchTitle")
+                        .HasFilter("\"Publication\" = 1");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex(new[] { "SearchTitle" }, "IX_InitiativeSamples_SearchTitle"), "GIN");
+                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex(new[] { "SearchTitle" }, "IX_InitiativeSamples_SearchTitle"), new[] { "gin_trgm_ops" });
+
+                    b.HasIndex(new[] { "SearchVector" }, "IX_InitiativeSamples_SearchVector")
+                        .HasFilter("\"Publication\" = 1");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex(new[] { "SearchVector" }, "IX_InitiativeSamples_SearchVector"), "GIN");
+
+                    b.ToTable("InitiativeSamples", (string)null);
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
                 {
                     b.HasOne("Microsoft.AspNetCore.Identity.IdentityRole", null)
@@ -5226,6 +5253,15 @@ namespace SscPortal.Web.Data.Migrations.Postgres
                     b.HasOne("SscPortal.Web.Data.ApplicationUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("SscPortal.Web.Search.InitiativeSample", b =>
+                {
+                    b.HasOne("SscPortal.Domain.Initiative", null)
+                        .WithOne()
+                        .HasForeignKey("SscPortal.Web.Search.InitiativeSample", "Id")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -1,0 +1,178 @@
+﻿using System.Collections.Generic;
+using Microsoft.EntityFrameworkCore.Migrations;
+using NpgsqlTypes;
+
+#nullable disable
+
+namespace SscPortal.Web.Data.Migrations.Postgres
+{
+    /// <inheritdoc />
+    public partial class InitiativeSampleTable : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropIndex(
+                name: "IX_Initiatives_FacetCoarseSample",
+                table: "Initiatives");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Initiatives_FacetCoarseSampleKeys",
+                table: "Initiatives");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Initiatives_FacetSample",
+                table: "Initiatives");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Initiatives_FacetSampleKeys",
+                table: "Initiatives");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Initiatives_SearchCoarseSample",
+                table: "Initiatives");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Initiatives_SearchSample",
+                table: "Initiatives");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Initiatives_TitleSample",
+                table: "Initiatives");
+
+            migrationBuilder.CreateTable(
+                name: "InitiativeSamples",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false),
+                    Publication = table.Column<int>(type: "integer", nullable: false),
+                    OwnerId = table.Column<int>(type: "integer", nullable: false),
+                    FacetKeys = table.Column<List<string>>(type: "text[]", nullable: false),
+                    SearchTitle = table.Column<string>(type: "text", nullable: false),
+                    SearchVector = table.Column<NpgsqlTsVector>(type: "tsvector", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_InitiativeSamples", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_InitiativeSamples_Initiatives_Id",
+                        column: x => x.Id,
+                        principalTable: "Initiatives",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            // The copy filled, then kept in step by a trigger (Search/InitiativeSamples.cs); its indexes built once it is full.
+            migrationBuilder.Sql(Search.InitiativeSample.TriggerSql(every: 50));
+
+            migrationBuilder.CreateIndex(
+                name: "IX_InitiativeSamples_CoarseFacetKeys",
+                table: "InitiativeSamples",
+                column: "FacetKeys",
+                filter: "\"Id\" % 500 = 0 AND \"Publication\" = 1")
+                .Annotation("Npgsql:IndexMethod", "GIN");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_InitiativeSamples_CoarseKeys",
+                table: "InitiativeSamples",
+                column: "Id",
+                filter: "\"Id\" % 500 = 0 AND \"Publication\" = 1")
+                .Annotation("Npgsql:IndexInclude", new[] { "FacetKeys" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_InitiativeSamples_CoarseSearchVector",
+                table: "InitiativeSamples",
+                column: "SearchVector",
+                filter: "\"Id\" % 500 = 0 AND \"Publication\" = 1")
+                .Annotation("Npgsql:IndexMethod", "GIN");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_InitiativeSamples_FacetKeys",
+                table: "InitiativeSamples",
+                column: "FacetKeys",
+                filter: "\"Publication\" = 1")
+                .Annotation("Npgsql:IndexMethod", "GIN");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_InitiativeSamples_Keys",
+                table: "InitiativeSamples",
+                column: "Id",
+                filter: "\"Publication\" = 1")
+                .Annotation("Npgsql:IndexInclude", new[] { "FacetKeys" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_InitiativeSamples_SearchTitle",
+                table: "InitiativeSamples",
+                column: "SearchTitle",
+                filter: "\"Publication\" = 1")
+                .Annotation("Npgsql:IndexMethod", "GIN")
+                .Annotation("Npgsql:IndexOperators", new[] { "gin_trgm_ops" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_InitiativeSamples_SearchVector",
+                table: "InitiativeSamples",
+                column: "SearchVector",
+                filter: "\"Publication\" = 1")
+                .Annotation("Npgsql:IndexMethod", "GIN");
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.Sql(Search.InitiativeSample.DropTriggerSql);
+
+            migrationBuilder.DropTable(
+                name: "InitiativeSamples");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Initiatives_FacetCoarseSample",
+                table: "Initiatives",
+                column: "Id",
+                filter: "\"Id\" % 500 = 0 AND \"Publication\" = 1")
+                .Annotation("Npgsql:IndexInclude", new[] { "FacetKeys" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Initiatives_FacetCoarseSampleKeys",
+                table: "Initiatives",
+                column: "FacetKeys",
+                filter: "\"Id\" % 500 = 0 AND \"Publication\" = 1")
+                .Annotation("Npgsql:IndexMethod", "GIN");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Initiatives_FacetSample",
+                table: "Initiatives",
+                column: "Id",
+                filter: "\"Id\" % 50 = 0 AND \"Publication\" = 1")
+                .Annotation("Npgsql:IndexInclude", new[] { "FacetKeys" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Initiatives_FacetSampleKeys",
+                table: "Initiatives",
+                column: "FacetKeys",
+                filter: "\"Id\" % 50 = 0 AND \"Publication\" = 1")
+                .Annotation("Npgsql:IndexMethod", "GIN");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Initiatives_SearchCoarseSample",
+                table: "Initiatives",
+                column: "SearchVector",
+                filter: "\"Id\" % 500 = 0 AND \"Publication\" = 1")
+                .Annotation("Npgsql:IndexMethod", "GIN");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Initiatives_SearchSample",
+                table: "Initiatives",
+                column: "SearchVector",
+                filter: "\"Id\" % 50 = 0 AND \"Publication\" = 1")
+                .Annotation("Npgsql:IndexMethod", "GIN");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Initiatives_TitleSample",
+                table: "Initiatives",
+                column: "SearchTitle",
+                filter: "\"Id\" % 50 = 0 AND \"Publication\" = 1")
+                .Annotation("Npgsql:IndexMethod", "GIN")
+                .Annotation("Npgsql:IndexOperators", new[] { "gin_trgm_ops" });
+        }
+    }
+}
