@@ -195,7 +195,8 @@ public static class CatalogueFacets
             foreach (var row in answering.Where(r => r.Key != FacetKeys.All || index == 0)) counts[row.Key] = row.Count * every;
         }
         foreach (var key in selected) counts[key] = counts.GetValueOrDefault(FacetKeys.All);
-        var names = rows.Where(r => r.Name is not null).GroupBy(r => r.Key).ToDictionary(g => g.Key, g => g.First().Name!, StringComparer.Ordinal);
+        // (The organisations of a kept whole-catalogue answer were named when it was computed.)
+        var names = rows.Concat(kept?.Rows ?? []).Where(r => r.Name is not null).GroupBy(r => r.Key).ToDictionary(g => g.Key, g => g.First().Name!, StringComparer.Ordinal);
         return new Counted(counts, names, IsEstimate: true);
     }
 

@@ -17,7 +17,7 @@ namespace SscPortal.Web.Search;
 /// what says "many" before thousands of rows are read. At a million initiatives its rows are spread over 160 MB of the
 /// table, more than PostgreSQL keeps in memory by default (128 MB), so each question read most of its sample rows from the
 /// operating system (about 60 µs a page on a small virtual machine: 10–30 ms a question). Together in a table of their own
-/// they take about 25 MB with their indexes and stay in memory. Not an entity of its own for queries: the sample is read as
+/// they take about 34 MB with their indexes and stay in memory. Not an entity of its own for queries: the sample is read as
 /// initiatives (<see cref="Of"/>), so that every filter applies to it unchanged.
 /// </remarks>
 public sealed class InitiativeSample
