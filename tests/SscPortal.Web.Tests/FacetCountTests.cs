@@ -122,7 +122,7 @@ public abstract class FacetCountTests(PortalFixture fixture)
     }
 
     /// <summary>
-    /// The sample is read from a copy on PostgreSQL (Search/InitiativeSamples.cs), kept in step by a trigger: an initiative
+    /// The sample is read from a copy on PostgreSQL (Search/InitiativeSample.cs), kept in step by a trigger: an initiative
     /// added in the sample is in it at once, with its keys, words and title; a change of its title, filters or publication is
     /// copied in the same save; an initiative outside the sample is not copied; one deleted leaves it. On SQLite the sample
     /// is the initiatives themselves, and reads the same.

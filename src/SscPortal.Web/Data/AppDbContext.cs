@@ -137,7 +137,7 @@ public sealed class PostgresAppDbContext(DbContextOptions<PostgresAppDbContext> 
         builder.Entity<Initiative>().HasIndex(i => i.FacetKeys).HasMethod("GIN");
         // The sample the facet counts of a very large result are estimated from (Search/CatalogueFacets.cs): every fiftieth
         // initiative's keys, search words and title, copied by a trigger into a table of its own that stays in memory
-        // (Search/InitiativeSamples.cs). Each index is of the published ones: of the sample, and of the coarse sample (every
+        // (Search/InitiativeSample.cs). Each index is of the published ones: of the sample, and of the coarse sample (every
         // 500th, a tenth of the sample). The keys and words in GIN indexes, so that "which of the sample answer" is read from
         // the entries of the question's keys and words; the keys also beside the ids, for a question with no filter.
         var sample = "\"Publication\" = 1";

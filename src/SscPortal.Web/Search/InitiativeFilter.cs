@@ -213,7 +213,7 @@ public sealed class InitiativeFilter
     {
         UseTypoFallback(false);
         var words = Searched(db.Initiatives.AsNoTracking(), db);
-        var sample = Searched(InitiativeSample.Of(db), db).Where(i => i.Id % CatalogueFacets.SampleEvery == 0);
+        var sample = ApplyToSample(db, CatalogueFacets.SampleEvery, keys: []);
         var close = InitiativeSearch.Matching(db.Initiatives.AsNoTracking().Published(), Q!, db, typoFallback: true).Take(most + 1);
         // Thousands of close titles (a common word ending: "waset" comes close to tens of thousands at a million initiatives)
         // are found so by the sample's own trigram index, a fiftieth, before they are counted one by one.

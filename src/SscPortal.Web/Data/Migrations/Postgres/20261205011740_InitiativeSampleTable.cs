@@ -62,8 +62,8 @@ namespace SscPortal.Web.Data.Migrations.Postgres
                         onDelete: ReferentialAction.Cascade);
                 });
 
-            // The copy filled, then kept in step by a trigger (Search/InitiativeSamples.cs); its indexes built once it is full.
-            migrationBuilder.Sql(Search.InitiativeSample.TriggerSql(every: 50));
+            // The copy filled, then kept in step by a trigger (Search/InitiativeSample.cs); its indexes built once it is full.
+            migrationBuilder.Sql(TriggerSql);
 
             migrationBuilder.CreateIndex(
                 name: "IX_InitiativeSamples_CoarseFacetKeys",
@@ -119,7 +119,7 @@ namespace SscPortal.Web.Data.Migrations.Postgres
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
-            migrationBuilder.Sql(Search.InitiativeSample.DropTriggerSql);
+            migrationBuilder.Sql(DropTriggerSql);
 
             migrationBuilder.DropTable(
                 name: "InitiativeSamples");
@@ -174,5 +174,30 @@ namespace SscPortal.Web.Data.Migrations.Postgres
                 .Annotation("Npgsql:IndexMethod", "GIN")
                 .Annotation("Npgsql:IndexOperators", new[] { "gin_trgm_ops" });
         }
+
+        /// <summary>
+        /// The trigger that keeps the copy in step (PostgreSQL): a sampled initiative added or changed is copied (its search words
+        /// as the initiatives' generated column has them after the change); one deleted is deleted with it (the foreign key).
+        /// </summary>
+        private const string TriggerSql = """
+            CREATE FUNCTION "InitiativeSamples_Copy"() RETURNS trigger LANGUAGE plpgsql AS $$
+            BEGIN
+                INSERT INTO "InitiativeSamples" ("Id", "Publication", "OwnerId", "FacetKeys", "SearchVector", "SearchTitle")
+                VALUES (NEW."Id", NEW."Publication", NEW."OwnerId", NEW."FacetKeys", NEW."SearchVector", NEW."SearchTitle")
+                ON CONFLICT ("Id") DO UPDATE SET "Publication" = EXCLUDED."Publication", "OwnerId" = EXCLUDED."OwnerId", "FacetKeys" = EXCLUDED."FacetKeys",
+                    "SearchVector" = EXCLUDED."SearchVector", "SearchTitle" = EXCLUDED."SearchTitle";
+                RETURN NULL;
+            END
+            $$;
+            CREATE TRIGGER "Initiatives_CopyToSample" AFTER INSERT OR UPDATE ON "Initiatives" FOR EACH ROW WHEN (NEW."Id" % 50 = 0) EXECUTE FUNCTION "InitiativeSamples_Copy"();
+            INSERT INTO "InitiativeSamples" ("Id", "Publication", "OwnerId", "FacetKeys", "SearchVector", "SearchTitle")
+                SELECT "Id", "Publication", "OwnerId", "FacetKeys", "SearchVector", "SearchTitle" FROM "Initiatives" WHERE "Id" % 50 = 0;
+            ANALYZE "InitiativeSamples";
+            """;
+
+        private const string DropTriggerSql = """
+            DROP TRIGGER "Initiatives_CopyToSample" ON "Initiatives";
+            DROP FUNCTION "InitiativeSamples_Copy"();
+            """;
     }
 }

@@ -9,8 +9,9 @@ namespace SscPortal.Web.Search;
 
 /// <summary>
 /// A copy of what search and the facet counts read of every <see cref="CatalogueFacets.SampleEvery"/>th initiative
-/// (PostgreSQL): its id, publication, facet keys, search words and title, in a table of its own (<see cref="Table"/>) kept in
-/// step by a trigger on the initiatives (migration <c>InitiativeSampleTable</c>), in the same transaction as the change.
+/// (PostgreSQL): its id, publication, owner, facet keys, search words and title, in a table of its own (<see cref="Table"/>)
+/// kept in step by a trigger on the initiatives (written in migration <c>InitiativeSampleTable</c>), in the same transaction
+/// as the change.
 /// </summary>
 /// <remarks>
 /// The sample is what a very large result's counts are estimated from (<see cref="CatalogueFacets"/>, <c>/stats</c>), and
@@ -60,29 +61,4 @@ public sealed class InitiativeSample
         });
         return db.Initiatives.FromSqlRaw(select).AsNoTracking();
     }
-
-    /// <summary>
-    /// The trigger that keeps the copy in step (PostgreSQL): a sampled initiative added or changed is copied (its search words
-    /// as the initiatives' generated column has them after the change); one deleted is deleted with it (the foreign key).
-    /// </summary>
-    internal static string TriggerSql(int every) => $"""
-        CREATE FUNCTION "InitiativeSamples_Copy"() RETURNS trigger LANGUAGE plpgsql AS $$
-        BEGIN
-            INSERT INTO "{Table}" ("Id", "Publication", "OwnerId", "FacetKeys", "SearchVector", "SearchTitle")
-            VALUES (NEW."Id", NEW."Publication", NEW."OwnerId", NEW."FacetKeys", NEW."SearchVector", NEW."SearchTitle")
-            ON CONFLICT ("Id") DO UPDATE SET "Publication" = EXCLUDED."Publication", "OwnerId" = EXCLUDED."OwnerId", "FacetKeys" = EXCLUDED."FacetKeys",
-                "SearchVector" = EXCLUDED."SearchVector", "SearchTitle" = EXCLUDED."SearchTitle";
-            RETURN NULL;
-        END
-        $$;
-        CREATE TRIGGER "Initiatives_CopyToSample" AFTER INSERT OR UPDATE ON "Initiatives" FOR EACH ROW WHEN (NEW."Id" % {every} = 0) EXECUTE FUNCTION "InitiativeSamples_Copy"();
-        INSERT INTO "{Table}" ("Id", "Publication", "OwnerId", "FacetKeys", "SearchVector", "SearchTitle")
-            SELECT "Id", "Publication", "OwnerId", "FacetKeys", "SearchVector", "SearchTitle" FROM "Initiatives" WHERE "Id" % {every} = 0;
-        ANALYZE "{Table}";
-        """;
-
-    internal const string DropTriggerSql = """
-        DROP TRIGGER "Initiatives_CopyToSample" ON "Initiatives";
-        DROP FUNCTION "InitiativeSamples_Copy"();
-        """;
 }
