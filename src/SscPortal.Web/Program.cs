@@ -98,7 +98,8 @@ builder.Services.AddSingleton<CatalogueCache>();
 builder.Services.AddSingleton<RecordPageCache>();
 // What pages read about a signed-in reader (memberships, follows), kept per reader until the content changes; never for a form sent.
 builder.Services.AddSingleton<ReaderCache>();
-// The catalogue's facet counts: exact in one pass, or estimated for a very large result and counted exactly in the background (Search/).
+// The catalogue's facet counts: exact in one pass, or estimated for a very large result and counted exactly in the background;
+// the whole catalogue's kept in step on write (Search/).
 builder.Services.AddPortalSearch();
 // Several instances on one PostgreSQL database start their caches afresh together, over LISTEN/NOTIFY (Caching/InstanceSync.cs).
 builder.Services.AddPortalInstanceSync(builder.Configuration);

@@ -156,6 +156,12 @@ public sealed class PostgresAppDbContext(DbContextOptions<PostgresAppDbContext> 
             copy.HasIndex([SearchVector], "IX_InitiativeSamples_CoarseSearchVector").HasMethod("GIN").HasFilter(coarse);
             copy.HasIndex(s => s.SearchTitle, "IX_InitiativeSamples_SearchTitle").HasMethod("GIN").HasOperators("gin_trgm_ops").HasFilter(sample);
         });
+        // The whole catalogue's count of each facet key, kept in step by triggers as rows to be added up (Search/FacetKeyCount.cs).
+        builder.Entity<Search.FacetKeyCount>(counts =>
+        {
+            counts.ToTable(Search.FacetKeyCount.Table);
+            counts.Property(c => c.Key).HasColumnType("text");
+        });
         // Offers and needs are searched the same way, and matched by the similarity of their texts (see Exchange/Matches.cs).
         builder.Entity<Listing>().Property<NpgsqlTypes.NpgsqlTsVector>(SearchVector).HasComputedColumnSql(vector, stored: true);
         builder.Entity<Listing>().HasIndex(SearchVector).HasMethod("GIN");

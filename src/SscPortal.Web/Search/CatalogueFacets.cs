@@ -140,17 +140,52 @@ public static class CatalogueFacets
         var parts = CountKeys(exact, selected, Part.Exact);
         var questions = SampleQuestions(selected);
         // The whole published catalogue (no words, no filter), which a page with one facet chosen asks for that facet's values
-        // (and the unfiltered catalogue for all): the same question on every such page, so its sample's counts of every key
-        // are kept (cache) until the content changes, and not read again.
-        var whole = filter.Q is null && cache is not null && (coarseEvery, coarseEnough) == (CoarseSampleEvery, CoarseEnough) ? questions.FindIndex(q => q.Required.Count == 0) : -1;
+        // (and the unfiltered catalogue for all): counted exactly by the sum of its keys' counts, kept in step on write
+        // (FacetKeyCount), and the same on every such page, so kept (cache) until the content changes, and not read again.
+        var whole = filter.Q is null ? questions.FindIndex(q => q.Required.Count == 0) : -1;
         var generation = cache?.Generation ?? 0;
         WholeCatalogue? kept = null;
-        if (whole >= 0 && cache!.TryGet<WholeCatalogue>(WholeCatalogueKey, out var keptBefore)) kept = keptBefore;
+        if (whole >= 0 && cache is not null && cache.TryGet<WholeCatalogue>(WholeCatalogueKey, out var keptBefore)) kept = keptBefore;
+        if (whole == 0)
+        {
+            // The unfiltered catalogue: every count is the whole catalogue's, exactly.
+            kept ??= Keep(new WholeCatalogue(await Named(CountWholeCatalogue(db, 0), db).ToListAsync(cancellationToken)));
+            return Counted.Of(kept.Rows);
+        }
+        WholeCatalogue Keep(WholeCatalogue answer)
+        {
+            cache?.Set(WholeCatalogueKey, answer, generation);
+            return answer;
+        }
+        if (whole == 1)
+        {
+            // One facet chosen and no words: the result is every initiative with the chosen key, whose number the whole
+            // catalogue's counts hold. A result within the limit is counted exactly (its rows for the other facets, the
+            // whole catalogue's counts for the chosen facet's values); a larger one is estimated below, with its size exact.
+            kept ??= Keep(new WholeCatalogue(await Named(CountWholeCatalogue(db, whole), db).ToListAsync(cancellationToken)));
+            if ((kept.Rows.FirstOrDefault(r => r.Key == selected[0])?.Count ?? 0) <= exactLimit)
+            {
+                var result = filter.Apply(db.Initiatives.AsNoTracking(), db).Take(exactLimit + 1);
+                var read = await Named(CountSampleKeys(result, questions[0].Kept, Part.Exact, 0), db).ToListAsync(cancellationToken);
+                var looked = read.FirstOrDefault(r => r.Key == FacetKeys.All)?.Count ?? 0;
+                if (looked <= exactLimit)
+                {
+                    var own = questions[whole].Kept.Compile();
+                    var exactly = Counted.Of(read.Concat(kept.Rows.Where(r => r.Key != FacetKeys.All && own(r.Key))));
+                    exactly.Counts[FacetKeys.All] = looked;
+                    exactly.Counts[selected[0]] = looked;
+                    return exactly;
+                }
+            }
+        }
         for (var index = 0; index < questions.Count; index++)
         {
-            if (index == whole && kept is not null) continue;
+            if (index == whole)
+            {
+                if (kept is null) parts = parts.Concat(CountWholeCatalogue(db, index));
+                continue;
+            }
             var (required, keys) = questions[index];
-            if (index == whole) keys = key => true;
             var coarse = filter.IsTypoFallback ? candidates.Where(_ => false) : filter.ApplyToSample(db, coarseEvery, required);
             var fine = filter.ApplyToSample(db, SampleEvery, required).Where(_ => coarse.Take(coarseEnough).Count() < coarseEnough);
             parts = parts.Concat(CountSampleKeys(coarse, keys, Part.Coarse, index)).Concat(CountSampleKeys(fine, keys, Part.Sample, index));
@@ -158,10 +193,10 @@ public static class CatalogueFacets
         var rows = await Named(parts, db).ToListAsync(cancellationToken);
         List<KeyCount> Answering(int index, out int every)
         {
-            if (index == whole && kept is not null)
+            if (index == whole)
             {
-                every = kept.Every;
-                return kept.Rows;
+                every = 1;
+                return kept!.Rows;
             }
             var coarsely = rows.Where(r => r.Part == Part.Coarse && r.Question == index).ToList();
             if (coarsely.FirstOrDefault(r => r.Key == FacetKeys.All)?.Count >= coarseEnough)
@@ -172,14 +207,10 @@ public static class CatalogueFacets
             every = SampleEvery;
             return rows.Where(r => r.Part == Part.Sample && r.Question == index).ToList();
         }
-        if (whole >= 0 && kept is null)
-        {
-            kept = new WholeCatalogue(Answering(whole, out var spacing), spacing);
-            cache!.Set(WholeCatalogueKey, kept, generation);
-        }
+        if (whole >= 0) kept ??= Keep(new WholeCatalogue(rows.Where(r => r.Part == Part.Whole).ToList()));
         var counted = Counted.Of(rows.Where(r => r.Part == Part.Exact));
         // (Sample rows and no exact part means the exact part's gate was shut, whatever the keys say.)
-        var sampled = rows.Any(r => r.Part != Part.Exact) || kept?.Rows.Count > 0;
+        var sampled = rows.Any(r => r.Part is Part.Sample or Part.Coarse) || kept?.Rows.Count > 0;
         if (counted.Looked <= exactLimit && (counted.Looked > 0 || !sampled)) return counted;
         var counts = new Dictionary<string, int>(StringComparer.Ordinal);
         for (var index = 0; index < questions.Count; index++)
@@ -194,6 +225,9 @@ public static class CatalogueFacets
             // the result's size by definition, whichever sample estimated its facet.
             foreach (var row in answering.Where(r => r.Key != FacetKeys.All || index == 0)) counts[row.Key] = row.Count * every;
         }
+        // One facet chosen and no words: the result is every initiative with the chosen key, which the whole catalogue's
+        // counts hold exactly.
+        if (whole >= 0) counts[FacetKeys.All] = kept!.Rows.FirstOrDefault(r => r.Key == selected[0])?.Count ?? 0;
         foreach (var key in selected) counts[key] = counts.GetValueOrDefault(FacetKeys.All);
         // (The organisations of a kept whole-catalogue answer were named when it was computed.)
         var names = rows.Concat(kept?.Rows ?? []).Where(r => r.Name is not null).GroupBy(r => r.Key).ToDictionary(g => g.Key, g => g.First().Name!, StringComparer.Ordinal);
@@ -314,12 +348,12 @@ public static class CatalogueFacets
         return searched.Where(Expressions.AnyOf(alternatives.Select(keys => (Expression<Func<Initiative, bool>>)(i => keys.All(k => i.FacetKeys.Contains(k))))));
     }
 
-    private enum Part { Exact, Sample, Coarse }
+    private enum Part { Exact, Sample, Coarse, Whole }
 
-    /// <summary>The whole published catalogue's keys in a sample, and its spacing (kept by <see cref="CatalogueCache"/>).</summary>
-    private sealed record WholeCatalogue(List<KeyCount> Rows, int Every);
+    /// <summary>The whole published catalogue's count of every key, exactly (kept by <see cref="CatalogueCache"/>).</summary>
+    private sealed record WholeCatalogue(List<KeyCount> Rows);
 
-    private const string WholeCatalogueKey = "facets|whole-catalogue-sample";
+    private const string WholeCatalogueKey = "facets|whole-catalogue";
 
     /// <summary>A key and how many initiatives count for it (a class: EF builds it in the query).</summary>
     private sealed class KeyCount
@@ -394,6 +428,14 @@ public static class CatalogueFacets
     private static IQueryable<KeyCount> CountSampleKeys(IQueryable<Initiative> answering, Expression<Func<string, bool>> kept, Part part, int question) =>
         answering.SelectMany(i => i.FacetKeys).Where(kept).GroupBy(k => k)
             .Select(g => new KeyCount { Key = g.Key, Count = g.Count(), Part = part, Question = question });
+
+    /// <summary>
+    /// The whole published catalogue's count of every key (PostgreSQL): the sum of each key's rows of <see cref="FacetKeyCount"/>,
+    /// kept in step with the initiatives by triggers.
+    /// </summary>
+    private static IQueryable<KeyCount> CountWholeCatalogue(AppDbContext db, int question) =>
+        db.Set<FacetKeyCount>().GroupBy(c => c.Key).Select(g => new { g.Key, Count = g.Sum(c => c.Count) }).Where(g => g.Count > 0)
+            .Select(g => new KeyCount { Key = g.Key, Count = g.Count, Part = Part.Whole, Question = question });
 
     /// <summary>The organisations' names alongside their keys ("a:" and the id), joined once to all the parts' counts.</summary>
     private static IQueryable<KeyCount> Named(IQueryable<KeyCount> counts, AppDbContext db)

@@ -94,6 +94,7 @@ public static class SearchSetup
     {
         services.AddSingleton<ExactCounts>();
         services.AddHostedService(provider => provider.GetRequiredService<ExactCounts>());
+        services.AddHostedService<FacetKeyCountCompaction>();
         return services;
     }
 }

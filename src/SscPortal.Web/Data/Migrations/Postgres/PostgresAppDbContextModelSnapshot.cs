@@ -4054,6 +4054,26 @@ namespace SscPortal.Web.Data.Migrations.Postgres
                     b.ToTable("NotificationPreferences", (string)null);
                 });
 
+            modelBuilder.Entity("SscPortal.Web.Search.FacetKeyCount", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("Count")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("FacetKeyCounts", (string)null);
+                });
+
             modelBuilder.Entity("SscPortal.Web.Search.InitiativeSample", b =>
                 {
                     b.Property<int>("Id")
