@@ -255,11 +255,11 @@ public abstract class FacetCountTests(PortalFixture fixture)
 
         // Added up: one row per key still counted (another organisation's, counted in three saves), none for a key no
         // published initiative holds any longer, the same figures.
+        // (The portal's own compaction may run meanwhile, every few minutes: only what holds either way is asserted.)
         var other = await Portal.ActorAsync(ActorType.Government);
         for (var n = 0; n < 3; n++) await Portal.InitiativeAsync(other, "PE", "BO", DateTime.UtcNow.AddMinutes(-n));
         Task<List<int>> RowsAsync(string key) => Portal.WithDatabaseAsync(db => db.Set<FacetKeyCount>().Where(c => c.Key == key).Select(c => c.Count).ToListAsync());
-        Assert.Equal([1, 1, 1], await RowsAsync(FacetKeys.Actor(other.Id)));
-        Assert.NotEmpty(await RowsAsync(ownerKey));
+        Assert.Equal(3, (await RowsAsync(FacetKeys.Actor(other.Id))).Sum());
         await Portal.WithDatabaseAsync(db => FacetKeyCountCompaction.RunAsync(db, CancellationToken.None));
         Assert.Empty(await DifferencesAsync());
         Assert.Equal([3], await RowsAsync(FacetKeys.Actor(other.Id)));
@@ -267,6 +267,67 @@ public abstract class FacetCountTests(PortalFixture fixture)
     }
 
     private sealed record KeyTotal(string Key, int Count);
+
+    /// <summary>
+    /// One facet chosen and no words: every listed value's count against a straightforward count of the published
+    /// initiatives' keys (the chosen facet's values over the whole catalogue, the other facets' over the result), within the
+    /// limit (exact) and, on PostgreSQL, past it (the result's size and the chosen facet's values still exact, the other
+    /// facets estimated); for an organisation, a country as a recipient and a status.
+    /// </summary>
+    [Fact]
+    public async Task One_facet_without_words_counts_as_a_straightforward_count_does()
+    {
+        var postgres = await Portal.WithDatabaseAsync(db => Task.FromResult(db.Database.IsNpgsql()));
+        var owner = await Portal.ActorAsync(ActorType.Government);
+        for (var n = 0; n < 4; n++)
+            await Portal.InitiativeAsync(owner, n % 2 == 0 ? "PE" : "AR", n < 3 ? "BO" : "PY", DateTime.UtcNow.AddMinutes(-5 - n), n == 1 ? Modality.Triangular : Modality.Bilateral);
+        await Portal.InitiativeAsync(owner, "PE", "BO", publishedAt: null);
+        // (This collection's tests run one at a time, so the catalogue does not change while this one reads it.)
+        var published = await Portal.WithDatabaseAsync(db => db.Initiatives.AsNoTracking().Where(i => i.Publication == PublicationState.Published).Select(i => i.FacetKeys).ToListAsync());
+        int Straight(string chosen, string key) => FacetKeys.FacetOf(key) == FacetKeys.FacetOf(chosen)
+            ? published.Count(keys => keys.Contains(key))
+            : published.Count(keys => keys.Contains(chosen) && keys.Contains(key));
+        var prefixes = new Dictionary<string, string>
+        {
+            ["region"] = "r:", ["modality"] = "m:", ["instrument"] = "i:", ["status"] = "s:", ["category"] = "k:", ["sdg"] = "g:",
+            ["actor"] = "a:", ["actortype"] = "t:", ["principle"] = "p:", ["year"] = "y:",
+        };
+        foreach (var (query, chosen) in new[]
+        {
+            ($"actor={owner.Id}", FacetKeys.Actor(owner.Id)),
+            ("country=PY&role=recipient", FacetKeys.CountryAs(CountryFilterRole.Recipient, "PY")),
+            ("status=implementation", FacetKeys.Status(ActivityStatus.Implementation)),
+        })
+        {
+            foreach (var limit in new[] { CatalogueFacets.ExactLimit, 1 })
+            {
+                var (counts, filter) = await CountAsync(query, exactLimit: limit);
+                var size = published.Count(keys => keys.Contains(chosen));
+                if (counts.IsEstimate && !postgres) continue; // (SQLite estimates from its sample past the limit)
+                Assert.True(counts.IsEstimate == size > limit, $"{query} with a limit of {limit}: {size} results, estimate {counts.IsEstimate}");
+                Assert.Equal(size, counts.Total);
+                foreach (var facet in counts.Facets)
+                {
+                    foreach (var value in facet.Values)
+                    {
+                        var key = facet.Parameter switch
+                        {
+                            "country" => filter.Role is { } role ? FacetKeys.CountryAs(role, value.Value) : FacetKeys.Country(value.Value),
+                            "role" => FacetKeys.CountryAs(value.Value == "provider" ? CountryFilterRole.Provider : CountryFilterRole.Recipient, filter.Country!),
+                            "actortype" => FacetKeys.ActorType(Enum.GetValues<ActorType>().Single(t => t.ToUrlValue() == value.Value)),
+                            "modality" => FacetKeys.Modality(Enum.GetValues<Modality>().Single(t => t.ToUrlValue() == value.Value)),
+                            "instrument" => FacetKeys.Instrument(Enum.GetValues<Instrument>().Single(t => t.ToUrlValue() == value.Value)),
+                            "status" => FacetKeys.Status(Enum.GetValues<ActivityStatus>().Single(t => t.ToUrlValue() == value.Value)),
+                            "assessed" => FacetKeys.Assessed,
+                            _ => prefixes[facet.Parameter] + value.Value,
+                        };
+                        if (counts.IsEstimate && FacetKeys.FacetOf(key) != FacetKeys.FacetOf(chosen)) continue; // (the other facets are estimated past the limit)
+                        Assert.True(Straight(chosen, key) == value.Count, $"{query} (limit {limit}), {facet.Parameter}={value.Value}: {value.Count}, counted {Straight(chosen, key)}");
+                    }
+                }
+            }
+        }
+    }
 
     /// <summary>
     /// The unfiltered catalogue's counts are exact however large it is (PostgreSQL: the kept key counts; SQLite: counted), and

@@ -161,6 +161,7 @@ public sealed class PostgresAppDbContext(DbContextOptions<PostgresAppDbContext> 
         {
             counts.ToTable(Search.FacetKeyCount.Table);
             counts.Property(c => c.Key).HasColumnType("text");
+            counts.HasIndex(c => c.Key);
         });
         // Offers and needs are searched the same way, and matched by the similarity of their texts (see Exchange/Matches.cs).
         builder.Entity<Listing>().Property<NpgsqlTypes.NpgsqlTsVector>(SearchVector).HasComputedColumnSql(vector, stored: true);

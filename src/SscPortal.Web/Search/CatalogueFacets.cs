@@ -34,7 +34,9 @@ public sealed record FacetCounts(IReadOnlyList<Facet> Facets, int Total, bool Is
 /// answers every chosen filter but those of the key's own facet. A result too large to count within a page's time
 /// (more than <see cref="ExactLimit"/> initiatives to look at, or so many by the sample's say) is estimated from every <see cref="SampleEvery"/>th
 /// initiative (every <see cref="CoarseSampleEvery"/>th on PostgreSQL when enough of those answer) and said to be "about" so
-/// many, and counted exactly in the background for the next reader.
+/// many, and counted exactly in the background for the next reader. On PostgreSQL the whole catalogue's count of every key
+/// is kept in step on write (<see cref="FacetKeyCount"/>): the unfiltered catalogue is exact at any size, and so are the
+/// result's size and the chosen facet's values of a page with one facet chosen and no words.
 /// </summary>
 public static class CatalogueFacets
 {
@@ -114,7 +116,8 @@ public static class CatalogueFacets
     /// when the sample says they are few (<see cref="SampleSaysMany"/>), so that a broad search does not read thousands of
     /// rows only to find them too many. An estimate is made per question the page asks (<see cref="SampleQuestions"/>), each
     /// from the coarse sample (<see cref="CoarseSampleEvery"/>) when <see cref="CoarseEnough"/> of it answer that question
-    /// (and then the sample is not read for it), else from the sample.
+    /// (and then the sample is not read for it), else from the sample. With no words and at most one facet chosen, the whole
+    /// catalogue's kept counts answer what they can (<see cref="WholeCatalogue"/>), in the same statement.
     /// </summary>
     private static async Task<Counted> CountOrEstimateAsync(
         InitiativeFilter filter, AppDbContext db, IReadOnlyList<string> selected, int exactLimit, CancellationToken cancellationToken,
@@ -136,8 +139,6 @@ public static class CatalogueFacets
         // question ("every initiative with the word", which a chosen facet's own values are counted over) is then read from
         // the coarse sample while a narrow one (the result itself: a small country) keeps the finer sample's precision.
         // Close titles are at most the limit, so their coarse sample is never enough: it is not read.
-        var exact = candidates.Where(_ => sample.Take(many).Count() < many).Take(exactLimit + 1);
-        var parts = CountKeys(exact, selected, Part.Exact);
         var questions = SampleQuestions(selected);
         // The whole published catalogue (no words, no filter), which a page with one facet chosen asks for that facet's values
         // (and the unfiltered catalogue for all): counted exactly by the sum of its keys' counts, kept in step on write
@@ -146,58 +147,68 @@ public static class CatalogueFacets
         var generation = cache?.Generation ?? 0;
         WholeCatalogue? kept = null;
         if (whole >= 0 && cache is not null && cache.TryGet<WholeCatalogue>(WholeCatalogueKey, out var keptBefore)) kept = keptBefore;
-        if (whole == 0)
+        WholeCatalogue Keep(IEnumerable<KeyCount> rows)
         {
-            // The unfiltered catalogue: every count is the whole catalogue's, exactly.
-            kept ??= Keep(new WholeCatalogue(await Named(CountWholeCatalogue(db, 0), db).ToListAsync(cancellationToken)));
-            return Counted.Of(kept.Rows);
-        }
-        WholeCatalogue Keep(WholeCatalogue answer)
-        {
+            var answer = WholeCatalogue.Of(rows);
             cache?.Set(WholeCatalogueKey, answer, generation);
             return answer;
         }
+        if (whole == 0)
+        {
+            // The unfiltered catalogue: every count is the whole catalogue's, exactly.
+            kept ??= Keep(await Named(CountWholeCatalogue(db, 0), db).ToListAsync(cancellationToken));
+            return kept.Counted;
+        }
+        IQueryable<KeyCount> parts;
+        Expression<Func<Initiative, bool>>? pastTheLimit = null;
         if (whole == 1)
         {
-            // One facet chosen and no words: the result is every initiative with the chosen key, whose number the whole
-            // catalogue's counts hold. A result within the limit is counted exactly (its rows for the other facets, the
-            // whole catalogue's counts for the chosen facet's values); a larger one is estimated below, with its size exact.
-            kept ??= Keep(new WholeCatalogue(await Named(CountWholeCatalogue(db, whole), db).ToListAsync(cancellationToken)));
-            if ((kept.Rows.FirstOrDefault(r => r.Key == selected[0])?.Count ?? 0) <= exactLimit)
-            {
-                var result = filter.Apply(db.Initiatives.AsNoTracking(), db).Take(exactLimit + 1);
-                var read = await Named(CountSampleKeys(result, questions[0].Kept, Part.Exact, 0), db).ToListAsync(cancellationToken);
-                var looked = read.FirstOrDefault(r => r.Key == FacetKeys.All)?.Count ?? 0;
-                if (looked <= exactLimit)
-                {
-                    var own = questions[whole].Kept.Compile();
-                    var exactly = Counted.Of(read.Concat(kept.Rows.Where(r => r.Key != FacetKeys.All && own(r.Key))));
-                    exactly.Counts[FacetKeys.All] = looked;
-                    exactly.Counts[selected[0]] = looked;
-                    return exactly;
-                }
-            }
+            // One facet chosen and no words: the result is every initiative with the chosen key, and the whole catalogue's
+            // counts say how many (in the statement, so that its parts agree). Within the limit its rows are counted exactly
+            // (for the other facets; the chosen facet's values are the whole catalogue's); past it, it is estimated.
+            var chosen = selected[0];
+            var size = db.Set<FacetKeyCount>().Where(c => c.Key == chosen);
+            var result = filter.Apply(db.Initiatives.AsNoTracking(), db).Where(_ => size.Sum(c => c.Count) <= exactLimit).Take(exactLimit + 1);
+            parts = CountSampleKeys(result, questions[0].Kept, Part.Exact, 0)
+                .Concat(size.GroupBy(c => c.Key).Select(g => new KeyCount { Key = g.Key, Count = g.Sum(c => c.Count), Part = Part.Size, Question = 0 }));
+            if (kept is null) parts = parts.Concat(CountWholeCatalogue(db, whole));
+            pastTheLimit = _ => size.Sum(c => c.Count) > exactLimit;
+        }
+        else
+        {
+            var exact = candidates.Where(_ => sample.Take(many).Count() < many).Take(exactLimit + 1);
+            parts = CountKeys(exact, selected, Part.Exact);
         }
         for (var index = 0; index < questions.Count; index++)
         {
-            if (index == whole)
-            {
-                if (kept is null) parts = parts.Concat(CountWholeCatalogue(db, index));
-                continue;
-            }
+            if (index == whole) continue;
             var (required, keys) = questions[index];
             var coarse = filter.IsTypoFallback ? candidates.Where(_ => false) : filter.ApplyToSample(db, coarseEvery, required);
-            var fine = filter.ApplyToSample(db, SampleEvery, required).Where(_ => coarse.Take(coarseEnough).Count() < coarseEnough);
+            var fine = filter.ApplyToSample(db, SampleEvery, required);
+            if (pastTheLimit is not null) (coarse, fine) = (coarse.Where(pastTheLimit), fine.Where(pastTheLimit));
+            fine = fine.Where(_ => coarse.Take(coarseEnough).Count() < coarseEnough);
             parts = parts.Concat(CountSampleKeys(coarse, keys, Part.Coarse, index)).Concat(CountSampleKeys(fine, keys, Part.Sample, index));
         }
         var rows = await Named(parts, db).ToListAsync(cancellationToken);
+        if (whole >= 0) kept ??= Keep(rows.Where(r => r.Part == Part.Whole));
+        var resultSize = rows.FirstOrDefault(r => r.Part == Part.Size)?.Count ?? 0;
+        // The chosen facet's own values, of the whole catalogue (a facet is its keys' first letter).
+        var ownValues = whole >= 0 ? kept!.OfFacet(FacetKeys.FacetOf(selected[0])) : [];
+        if (whole >= 0 && resultSize <= exactLimit)
+        {
+            var read = rows.Where(r => r.Part == Part.Exact).ToList();
+            var exactly = Counted.Of(read);
+            var looked = exactly.Looked;
+            foreach (var row in ownValues)
+            {
+                exactly.Counts[row.Key] = row.Count;
+                if (row.Name is not null) exactly.Names[row.Key] = row.Name;
+            }
+            (exactly.Counts[FacetKeys.All], exactly.Counts[selected[0]]) = (looked, looked);
+            return exactly;
+        }
         List<KeyCount> Answering(int index, out int every)
         {
-            if (index == whole)
-            {
-                every = 1;
-                return kept!.Rows;
-            }
             var coarsely = rows.Where(r => r.Part == Part.Coarse && r.Question == index).ToList();
             if (coarsely.FirstOrDefault(r => r.Key == FacetKeys.All)?.Count >= coarseEnough)
             {
@@ -207,30 +218,32 @@ public static class CatalogueFacets
             every = SampleEvery;
             return rows.Where(r => r.Part == Part.Sample && r.Question == index).ToList();
         }
-        if (whole >= 0) kept ??= Keep(new WholeCatalogue(rows.Where(r => r.Part == Part.Whole).ToList()));
         var counted = Counted.Of(rows.Where(r => r.Part == Part.Exact));
         // (Sample rows and no exact part means the exact part's gate was shut, whatever the keys say.)
-        var sampled = rows.Any(r => r.Part is Part.Sample or Part.Coarse) || kept?.Rows.Count > 0;
+        var sampled = rows.Any(r => r.Part is Part.Sample or Part.Coarse) || whole >= 0;
         if (counted.Looked <= exactLimit && (counted.Looked > 0 || !sampled)) return counted;
         var counts = new Dictionary<string, int>(StringComparer.Ordinal);
+        var names = new Dictionary<string, string>(StringComparer.Ordinal);
         for (var index = 0; index < questions.Count; index++)
         {
+            if (index == whole) continue;
             var answering = Answering(index, out var every);
-            if (index == whole)
-            {
-                var asked = questions[index].Kept.Compile();
-                answering = answering.Where(r => asked(r.Key)).ToList();
-            }
             // The result's size is the first question's (its rows answer every chosen filter); a chosen value's count is
             // the result's size by definition, whichever sample estimated its facet.
-            foreach (var row in answering.Where(r => r.Key != FacetKeys.All || index == 0)) counts[row.Key] = row.Count * every;
+            foreach (var row in answering.Where(r => r.Key != FacetKeys.All || index == 0))
+            {
+                counts[row.Key] = row.Count * every;
+                if (row.Name is not null) names[row.Key] = row.Name;
+            }
         }
-        // One facet chosen and no words: the result is every initiative with the chosen key, which the whole catalogue's
-        // counts hold exactly.
-        if (whole >= 0) counts[FacetKeys.All] = kept!.Rows.FirstOrDefault(r => r.Key == selected[0])?.Count ?? 0;
+        foreach (var row in ownValues)
+        {
+            counts[row.Key] = row.Count;
+            if (row.Name is not null) names[row.Key] = row.Name;
+        }
+        // One facet chosen and no words: the result's size is exact (the whole catalogue's count of the chosen key).
+        if (whole >= 0) counts[FacetKeys.All] = resultSize;
         foreach (var key in selected) counts[key] = counts.GetValueOrDefault(FacetKeys.All);
-        // (The organisations of a kept whole-catalogue answer were named when it was computed.)
-        var names = rows.Concat(kept?.Rows ?? []).Where(r => r.Name is not null).GroupBy(r => r.Key).ToDictionary(g => g.Key, g => g.First().Name!, StringComparer.Ordinal);
         return new Counted(counts, names, IsEstimate: true);
     }
 
@@ -348,10 +361,30 @@ public static class CatalogueFacets
         return searched.Where(Expressions.AnyOf(alternatives.Select(keys => (Expression<Func<Initiative, bool>>)(i => keys.All(k => i.FacetKeys.Contains(k))))));
     }
 
-    private enum Part { Exact, Sample, Coarse, Whole }
+    /// <summary>
+    /// Which part of the statement counted a key: the candidates read for the exact counts, the sample, the coarse sample, the
+    /// whole catalogue's kept counts, or (one facet chosen, no words) the result's size from those.
+    /// </summary>
+    private enum Part { Exact, Sample, Coarse, Whole, Size }
 
-    /// <summary>The whole published catalogue's count of every key, exactly (kept by <see cref="CatalogueCache"/>).</summary>
-    private sealed record WholeCatalogue(List<KeyCount> Rows);
+    /// <summary>
+    /// The whole published catalogue's count of every key, exactly (kept by <see cref="CatalogueCache"/>), with its organisations'
+    /// names; sorted out by facet once, so that a page reads only its chosen facet's values (at a million initiatives there
+    /// are some 20,000 keys, most of them organisations). Never changed once made: pages share it.
+    /// </summary>
+    private sealed class WholeCatalogue(Counted counted, Dictionary<char, List<KeyCount>> byFacet)
+    {
+        public Counted Counted { get; } = counted;
+
+        public List<KeyCount> OfFacet(char facet) => byFacet.TryGetValue(facet, out var rows) ? rows : [];
+
+        public static WholeCatalogue Of(IEnumerable<KeyCount> rows)
+        {
+            var list = rows.ToList();
+            return new WholeCatalogue(Counted.Of(list),
+                list.Where(r => r.Key != FacetKeys.All).GroupBy(r => FacetKeys.FacetOf(r.Key)).ToDictionary(g => g.Key, g => g.ToList()));
+        }
+    }
 
     private const string WholeCatalogueKey = "facets|whole-catalogue";
 
@@ -361,7 +394,7 @@ public static class CatalogueFacets
         public string Key { get; init; } = "";
         public int Count { get; init; }
         public string? Name { get; init; }
-        /// <summary>Which part of the statement counted it: the coarse sample, the sample or the candidates read for the exact counts.</summary>
+        /// <summary>Which part of the statement counted it (<see cref="CatalogueFacets.Part"/>).</summary>
         public Part Part { get; init; }
         /// <summary>Of a sample, which of the page's questions (<see cref="SampleQuestions"/>) it counts for.</summary>
         public int Question { get; init; }
@@ -483,8 +516,10 @@ public static class CatalogueFacets
             .Select(g => (Goal: int.TryParse(g.Value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var n) ? n : 0, g.Count)).Where(g => g.Goal > 0).OrderBy(g => g.Goal)
             .Select(g => (g.Goal.ToString(CultureInfo.InvariantCulture), $"{g.Goal}. {names.GoalName(g.Goal, language)}", g.Count)), filter.Sdg?.ToString(CultureInfo.InvariantCulture)));
         facets.Add(Build("actortype", L["Kind of organisation taking part"], Codes<ActorType>("t:").Select(t => (t.Value.ToUrlValue(), L[EnumLabels.For(t.Value)].Value, t.Count)), filter.ActorType?.ToUrlValue(), byCount: true));
-        var actors = Values("a:").Where(a => actorNames.ContainsKey("a:" + a.Value))
-            .Select(a => (a.Value, Name: actorNames["a:" + a.Value], a.Count))
+        var named = Values("a:").Where(a => actorNames.ContainsKey("a:" + a.Value)).Select(a => (a.Value, Name: actorNames["a:" + a.Value], a.Count)).ToList();
+        // (Only those with as many as the last listed are sorted by name: the whole catalogue names some 20,000 at a million.)
+        var listedAtLeast = named.Count <= MostListed ? 0 : named.Select(a => a.Count).OrderDescending().ElementAt(MostListed - 1);
+        var actors = named.Where(a => a.Count >= listedAtLeast)
             .OrderByDescending(a => a.Count).ThenBy(a => a.Name, StringComparer.CurrentCultureIgnoreCase).Take(MostListed).ToList();
         var chosenActor = filter.Actor?.ToString(CultureInfo.InvariantCulture);
         if (chosenActor is not null && actors.All(a => a.Value != chosenActor) && actorNames.TryGetValue("a:" + chosenActor, out var chosenName))

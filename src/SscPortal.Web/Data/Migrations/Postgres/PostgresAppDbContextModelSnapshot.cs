@@ -4071,6 +4071,8 @@ namespace SscPortal.Web.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
+                    b.HasIndex("Key");
+
                     b.ToTable("FacetKeyCounts", (string)null);
                 });
 

@@ -14,7 +14,7 @@ using SscPortal.Web.Data;
 namespace SscPortal.Web.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresAppDbContext))]
-    [Migration("20261205040820_FacetKeyCounts")]
+    [Migration("20261205044116_FacetKeyCounts")]
     partial class FacetKeyCounts
     {
         /// <inheritdoc />
@@ -4073,6 +4073,8 @@ namespace SscPortal.Web.Data.Migrations.Postgres
                         .HasColumnType("text");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("Key");
 
                     b.ToTable("FacetKeyCounts", (string)null);
                 });

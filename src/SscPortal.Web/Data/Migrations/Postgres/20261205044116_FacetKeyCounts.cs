@@ -25,6 +25,11 @@ namespace SscPortal.Web.Data.Migrations.Postgres
                     table.PrimaryKey("PK_FacetKeyCounts", x => x.Id);
                 });
 
+            migrationBuilder.CreateIndex(
+                name: "IX_FacetKeyCounts_Key",
+                table: "FacetKeyCounts",
+                column: "Key");
+
             // Kept in step by the initiatives' triggers, then filled (Search/FacetKeyCount.cs): creating the triggers locks
             // the initiatives against writes until this migration commits, so no change is missed or counted twice.
             migrationBuilder.Sql(TriggerSql);
@@ -70,7 +75,7 @@ namespace SscPortal.Web.Data.Migrations.Postgres
             $$;
             CREATE FUNCTION "FacetKeyCounts_Truncated"() RETURNS trigger LANGUAGE plpgsql AS $$
             BEGIN
-                DELETE FROM "FacetKeyCounts";
+                TRUNCATE "FacetKeyCounts";
                 RETURN NULL;
             END
             $$;
