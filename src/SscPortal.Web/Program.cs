@@ -148,6 +148,8 @@ if (args is ["create-admin", ..])
     return await CreateAdminCommand.RunAsync(app.Services, args, Console.In, Console.Out);
 if (args is ["seed-synthetic", ..])
     return await SeedSyntheticCommand.RunAsync(app.Services, args, Console.Out);
+if (args is ["recount-facet-keys", ..])
+    return await RecountFacetKeysCommand.RunAsync(app.Services, Console.Out);
 if (args is ["bench-matches", ..])
     return await BenchMatchesCommand.RunAsync(app.Services, args, Console.Out);
 
