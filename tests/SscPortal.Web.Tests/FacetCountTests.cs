@@ -355,10 +355,9 @@ public abstract class FacetCountTests(PortalFixture fixture)
 
         var (all, _) = await CountAsync("", exactLimit: 1);
         Assert.Equal(!postgres, all.IsEstimate); // (SQLite's catalogue of more than one is estimated past a limit of one)
-        if (postgres) Assert.True(all.Total >= 3);
-
         if (postgres)
         {
+            Assert.True(all.Total >= 3);
             // Past a limit of one the other facets are estimated; the result's size and the chosen value's count are exact.
             var (one, _) = await CountAsync($"actor={owner.Id}", exactLimit: 1);
             Assert.Equal(3, one.Total);

@@ -33,14 +33,15 @@ public sealed class FacetKeyCount
     {
         await using var unlimited = await DatabaseSetup.WithoutStatementTimeoutAsync(db, cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        await db.Database.ExecuteSqlRawAsync($"""
+        // (The rows the statements affect: the lock and the truncation none, the insertion one per key.)
+        var keys = await db.Database.ExecuteSqlRawAsync($"""
             LOCK TABLE "Initiatives" IN SHARE MODE;
             TRUNCATE "{Table}";
             INSERT INTO "{Table}" ("Key", "Count")
                 SELECT k, count(*) FROM "Initiatives", unnest("Initiatives"."FacetKeys") AS k WHERE "Initiatives"."Publication" = 1 GROUP BY k;
             """, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        return await db.Set<FacetKeyCount>().CountAsync(cancellationToken);
+        return keys;
     }
 }
 
